@@ -1,0 +1,6 @@
+export * from './common';
+export * from './items';
+export * from './auth';
+export * from './queue';
+export * from './shares';
+export * from './reach';

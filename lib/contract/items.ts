@@ -1,0 +1,85 @@
+import { z } from 'zod';
+import { ContentType, HttpUrl, Id, Language, Network, Timestamp } from './common';
+
+export const CaptionInput = z.object({
+  network: Network,
+  text: z.string().trim().min(1, 'must not be empty').max(3000),
+  language: Language.default('en'),
+});
+export type CaptionInput = z.input<typeof CaptionInput>;
+
+export const Caption = z.object({
+  id: Id,
+  network: Network,
+  text: z.string(),
+  language: z.string(),
+});
+export type Caption = z.infer<typeof Caption>;
+
+const Topic = z.string().trim().toLowerCase().min(1).max(40);
+const Slug = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^[a-z0-9][a-z0-9-_]{0,79}$/, 'must be a slug: lower-case letters, digits, "-" or "_"');
+
+const itemFields = {
+  url: HttpUrl,
+  title: z.string().trim().min(1, 'must not be empty').max(300),
+  summary: z.string().trim().max(2000).optional(),
+  imageUrl: HttpUrl.optional(),
+  topics: z.array(Topic).max(20).optional(),
+  contentType: ContentType.optional(),
+  campaign: Slug.optional(),
+  pinned: z.boolean().optional(),
+  publishAt: Timestamp.optional(),
+  expiresAt: Timestamp.optional(),
+  captions: z.array(CaptionInput).min(1, 'an item needs at least one suggested caption').max(50),
+};
+
+const datesInOrder = (v: { publishAt?: string | null; expiresAt?: string | null }) =>
+  !v.publishAt || !v.expiresAt || Date.parse(v.publishAt) < Date.parse(v.expiresAt);
+const datesMessage = { message: 'expiresAt must be later than publishAt', path: ['expiresAt'] };
+
+export const ItemCreate = z.object(itemFields).refine(datesInOrder, datesMessage);
+export type ItemCreate = z.input<typeof ItemCreate>;
+
+/** PATCH: any subset; `captions` replaces the whole set; null clears an optional field. */
+export const ItemPatch = z
+  .object({
+    url: itemFields.url.optional(),
+    title: itemFields.title.optional(),
+    summary: itemFields.summary.nullable(),
+    imageUrl: itemFields.imageUrl.nullable(),
+    topics: itemFields.topics,
+    contentType: itemFields.contentType,
+    campaign: itemFields.campaign.nullable(),
+    pinned: itemFields.pinned,
+    publishAt: itemFields.publishAt.nullable(),
+    expiresAt: itemFields.expiresAt.nullable(),
+    captions: itemFields.captions.optional(),
+  })
+  .refine((v) => Object.keys(v).length > 0, { message: 'send at least one field to change' })
+  .refine(datesInOrder, datesMessage);
+export type ItemPatch = z.input<typeof ItemPatch>;
+
+/** An item as curators see it. */
+export const AdminItem = z.object({
+  id: Id,
+  url: z.string(),
+  title: z.string(),
+  summary: z.string().nullable(),
+  imageUrl: z.string().nullable(),
+  topics: z.array(z.string()),
+  contentType: ContentType,
+  campaign: z.string().nullable(),
+  pinned: z.boolean(),
+  publishAt: Timestamp,
+  expiresAt: Timestamp.nullable(),
+  captions: z.array(Caption),
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+});
+export type AdminItem = z.infer<typeof AdminItem>;
+
+export const AdminItemList = z.object({ items: z.array(AdminItem) });

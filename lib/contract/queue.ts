@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import { Caption } from './items';
+import { ContentType, Id, Timestamp } from './common';
+
+export const TrackedLinks = z.object({ linkedin: z.string(), x: z.string() });
+export type TrackedLinks = z.infer<typeof TrackedLinks>;
+
+export const QueueItem = z.object({
+  id: Id,
+  url: z.string(),
+  title: z.string(),
+  summary: z.string().nullable(),
+  imageUrl: z.string().nullable(),
+  topics: z.array(z.string()),
+  contentType: ContentType,
+  campaign: z.string().nullable(),
+  pinned: z.boolean(),
+  publishAt: Timestamp,
+  expiresAt: Timestamp.nullable(),
+  captions: z.array(Caption),
+  /** This employee's tracked links for the item, one per network. */
+  links: TrackedLinks,
+  updatedAt: Timestamp,
+});
+export type QueueItem = z.infer<typeof QueueItem>;
+
+export const QueueQuery = z.object({
+  since: z.string().max(200).optional(),
+});
+
+export const QueueResponse = z.object({
+  /** true: `items` is the whole queue (replace the cache); false: a delta since the cursor given. */
+  full: z.boolean(),
+  items: z.array(QueueItem),
+  /** Ids of items deleted, archived or expired since the cursor (always empty when `full`). */
+  removed: z.array(Id),
+  /** Opaque; pass back as `?since=` to get only what changed. */
+  cursor: z.string(),
+});
+export type QueueResponse = z.infer<typeof QueueResponse>;

@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import { Timestamp } from './common';
+
+export const ReachQuery = z.object({
+  from: Timestamp.optional(),
+  to: Timestamp.optional(),
+});
+
+const Figures = z.object({
+  reach: z.number().int().nonnegative(),
+  clicks: z.number().int().nonnegative(),
+  shares: z.number().int().nonnegative(),
+});
+
+export const Reach = Figures.extend({
+  /** Half-open period [from, to); by default the current UTC calendar month. */
+  from: Timestamp,
+  to: Timestamp,
+  byNetwork: z.object({ linkedin: Figures, x: Figures }),
+  /** 1 = most reach in the period among employees who shared; null when this employee has not shared. */
+  rank: z.number().int().positive().nullable(),
+  /** Employees who shared in the period. */
+  participants: z.number().int().nonnegative(),
+  /** Consecutive ISO weeks, up to this one, with at least one share (this week counts only once shared). */
+  streakWeeks: z.number().int().nonnegative(),
+});
+export type Reach = z.infer<typeof Reach>;
+
+/** Benchmark audience sizes (PRODUCT.md) used until an employee enters their own. */
+export const DEFAULT_AUDIENCE = { linkedin: 459, x: 772 } as const;
+
+export const Audience = z.object({
+  linkedin: z.number().int().nonnegative().max(100_000_000),
+  x: z.number().int().nonnegative().max(1_000_000_000),
+});
+export type Audience = z.infer<typeof Audience>;
+
+export const Me = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  role: z.enum(['employee', 'admin']),
+  audience: Audience,
+});
+export type Me = z.infer<typeof Me>;
+
+export const MePatch = z
+  .object({ audience: Audience.partial() })
+  .refine((v) => Object.keys(v.audience).length > 0, { message: 'send at least one audience figure' });

@@ -1,0 +1,82 @@
+import { z } from 'zod';
+import { Problem } from './common';
+import { AdminItem, AdminItemList, ItemCreate, ItemPatch } from './items';
+import { InviteCreate, InviteCreated, Redeem, Redeemed } from './auth';
+import { QueueQuery, QueueResponse } from './queue';
+import { SharesRequest, SharesResult } from './shares';
+import { Me, MePatch, Reach, ReachQuery } from './reach';
+
+type Auth = 'none' | 'bearer' | 'admin';
+
+export interface RouteSpec {
+  method: 'get' | 'post' | 'patch' | 'delete';
+  /** OpenAPI path syntax: /v1/admin/items/{id} */
+  path: string;
+  summary: string;
+  auth: Auth;
+  query?: z.ZodType;
+  body?: z.ZodType;
+  /** Status → response schema (null: no body). */
+  responses: Record<number, z.ZodType | null>;
+}
+
+/**
+ * Every endpoint of the REST API, with the schemas both sides use. The server builds
+ * /v1/openapi.json from this list, so the document cannot drift from what is validated.
+ */
+export const routes: RouteSpec[] = [
+  {
+    method: 'post', path: '/v1/auth/redeem', summary: 'Exchange an invite code for a bearer token',
+    auth: 'none', body: Redeem, responses: { 200: Redeemed },
+  },
+  {
+    method: 'get', path: '/v1/me', summary: 'The signed-in employee and their audience sizes',
+    auth: 'bearer', responses: { 200: Me },
+  },
+  {
+    method: 'patch', path: '/v1/me', summary: 'Set the audience sizes used for reach',
+    auth: 'bearer', body: MePatch, responses: { 200: Me },
+  },
+  {
+    method: 'get', path: '/v1/queue', summary: 'The curated queue with this employee\'s tracked links (ETag, ?since= delta)',
+    auth: 'bearer', query: QueueQuery, responses: { 200: QueueResponse, 304: null },
+  },
+  {
+    method: 'post', path: '/v1/shares', summary: 'Record shares (idempotent by client-made id)',
+    auth: 'bearer', body: SharesRequest, responses: { 200: SharesResult },
+  },
+  {
+    method: 'get', path: '/v1/me/reach', summary: 'Personal reach, clicks and shares for a period (default: this UTC month)',
+    auth: 'bearer', query: ReachQuery, responses: { 200: Reach },
+  },
+  {
+    method: 'get', path: '/v1/admin/items', summary: 'All items, including scheduled and expired ones',
+    auth: 'admin', responses: { 200: AdminItemList },
+  },
+  {
+    method: 'post', path: '/v1/admin/items', summary: 'Add an item with its suggested captions',
+    auth: 'admin', body: ItemCreate, responses: { 201: AdminItem },
+  },
+  {
+    method: 'patch', path: '/v1/admin/items/{id}', summary: 'Change an item (captions, when sent, replace all)',
+    auth: 'admin', body: ItemPatch, responses: { 200: AdminItem },
+  },
+  {
+    method: 'delete', path: '/v1/admin/items/{id}', summary: 'Remove an item from the queue (its tracked links keep working)',
+    auth: 'admin', responses: { 204: null },
+  },
+  {
+    method: 'post', path: '/v1/admin/invites', summary: 'Invite a person; the code is shown once',
+    auth: 'admin', body: InviteCreate, responses: { 201: InviteCreated },
+  },
+  {
+    method: 'get', path: '/r/{code}', summary: 'Tracked link: 302 to the item URL with UTM parameters; counts the click',
+    auth: 'none', responses: { 302: null },
+  },
+  {
+    method: 'get', path: '/v1/openapi.json', summary: 'This document',
+    auth: 'none', responses: { 200: z.object({ openapi: z.string() }).loose() },
+  },
+];
+
+export { Problem };
