@@ -1,0 +1,84 @@
+/**
+ * `npm test`: every check Relay has, in the order a failure is cheapest to find, with one closing line
+ * `N passed, M failed` that counts each unit and end-to-end test plus each whole-project check
+ * (typecheck, lint, builds, web-ext lint). Later steps still run after a failure so one run shows everything,
+ * except the end-to-end tests, which need the Chromium build.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+
+const tmp = join(process.cwd(), '.tmp');
+mkdirSync(tmp, { recursive: true });
+const vitestReport = join(tmp, 'vitest.json');
+const playwrightReport = join(tmp, 'playwright.json');
+
+let passed = 0;
+let failed = 0;
+let skipped = 0;
+const failures: string[] = [];
+
+function run(name: string, cmd: string, args: string[], env: NodeJS.ProcessEnv = {}): boolean {
+  console.log(`\n▶ ${name}: ${cmd} ${args.join(' ')}`);
+  const result = spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+  return result.status === 0;
+}
+
+function check(name: string, cmd: string, args: string[]): boolean {
+  const ok = run(name, cmd, args);
+  if (ok) passed++;
+  else {
+    failed++;
+    failures.push(name);
+  }
+  return ok;
+}
+
+/** A test runner counts its own tests; if it died before writing a report, the whole step is one failure. */
+function suite(name: string, ok: boolean, report: string, count: (json: unknown) => { p: number; f: number; s: number }) {
+  try {
+    const { p, f, s } = count(JSON.parse(readFileSync(report, 'utf8')));
+    passed += p;
+    failed += f;
+    skipped += s;
+    if (f > 0 || !ok) failures.push(name);
+    if (f === 0 && !ok) failed++;
+  } catch {
+    failed++;
+    failures.push(`${name} (no report)`);
+  }
+}
+
+check('typecheck', 'npx', ['tsc', '--noEmit']);
+check('lint', 'npx', ['eslint', '.']);
+
+rmSync(vitestReport, { force: true });
+const unitOk = run('unit and backend tests', 'npx', [
+  'vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestReport}`,
+]);
+suite('unit and backend tests', unitOk, vitestReport, (j) => {
+  const r = j as { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number };
+  return { p: r.numPassedTests, f: r.numFailedTests, s: r.numPendingTests + r.numTodoTests };
+});
+
+const built = check('Chromium build', 'npx', ['wxt', 'build']);
+check('Firefox build and web-ext lint', 'npm', ['run', '--silent', 'lint:firefox']);
+
+if (built) {
+  rmSync(playwrightReport, { force: true });
+  const e2eOk = run('end-to-end tests (Chromium)', 'npx', ['playwright', 'test', '--reporter=list,json'], {
+    PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightReport,
+  });
+  suite('end-to-end tests', e2eOk, playwrightReport, (j) => {
+    const s = (j as { stats: { expected: number; unexpected: number; flaky: number; skipped: number } }).stats;
+    return { p: s.expected + s.flaky, f: s.unexpected, s: s.skipped };
+  });
+} else {
+  failed++;
+  failures.push('end-to-end tests (not run: the build failed)');
+}
+
+console.log('');
+if (failures.length) console.log(`Failed: ${failures.join('; ')}`);
+console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
+process.exit(failed > 0 ? 1 : 0);
