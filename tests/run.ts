@@ -64,7 +64,8 @@ suite('unit and backend tests', unitOk, vitestReport, (j) => {
 const built = check('Chromium build', 'npx', ['wxt', 'build']);
 check('Firefox build and web-ext lint', 'npm', ['run', '--silent', 'lint:firefox']);
 
-if (built) {
+const browser = built && check('Chromium present', 'bash', ['tests/ensure-chromium.sh']);
+if (browser) {
   rmSync(playwrightReport, { force: true });
   const e2eOk = run('end-to-end tests (Chromium)', 'npx', ['playwright', 'test', '--reporter=list,json'], {
     PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightReport,
@@ -75,7 +76,7 @@ if (built) {
   });
 } else {
   failed++;
-  failures.push('end-to-end tests (not run: the build failed)');
+  failures.push('end-to-end tests (not run: no build or no browser)');
 }
 
 console.log('');
