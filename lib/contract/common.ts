@@ -19,7 +19,7 @@ export const Timestamp = z.iso.datetime({ offset: true });
 export const Id = z.uuid();
 
 /** Only web pages may be shared or redirected to: anything else would make /r/ an open door to other schemes. */
-export const HttpUrl = z.url({ protocol: /^https?$/, hostname: z.regexes.domain }).max(2048);
+export const HttpUrl = z.url({ protocol: /^https?$/ }).max(2048);
 
 /** BCP 47 language tag, kept loose on purpose (ca, es-ES, zh-Hant-TW) but always lower-cased language part. */
 export const Language = z
