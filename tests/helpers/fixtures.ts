@@ -1,0 +1,92 @@
+/**
+ * Playwright fixtures for Relay's end-to-end tests.
+ *
+ * - `backend`: the real server on a free port with a temporary database; stopped and removed afterwards.
+ * - `ext`: Chromium with the built extension in a fresh profile; `context` and `extensionId` come from it.
+ * - `relay`: page helpers (options page, popup, connecting with an invite code).
+ *
+ * On failure, every open page is screenshotted and the server's output is attached to the report.
+ */
+import { test as base, expect, type BrowserContext, type Page } from '@playwright/test';
+import { launchWithExtension, type ExtensionBrowser } from './browser';
+import { Backend } from './server';
+
+export interface RelayPages {
+  optionsUrl: string;
+  popupUrl: string;
+  openOptions(): Promise<Page>;
+  openPopup(): Promise<Page>;
+  /** Options page: type the server URL and invite code, press Connect. Returns the options page. */
+  connect(serverUrl: string, inviteCode: string): Promise<Page>;
+}
+
+interface Fixtures {
+  backend: Backend;
+  ext: ExtensionBrowser;
+  context: BrowserContext;
+  extensionId: string;
+  relay: RelayPages;
+}
+
+export const test = base.extend<Fixtures>({
+  backend: async ({}, use, testInfo) => {
+    const backend = await Backend.start();
+    try {
+      await use(backend);
+    } finally {
+      if (testInfo.status !== testInfo.expectedStatus) {
+        await testInfo.attach('server-output.txt', { body: backend.log, contentType: 'text/plain' });
+      }
+      await backend.dispose();
+    }
+  },
+
+  ext: async ({}, use, testInfo) => {
+    const ext = await launchWithExtension();
+    try {
+      await use(ext);
+    } finally {
+      if (testInfo.status !== testInfo.expectedStatus) {
+        let n = 0;
+        for (const page of ext.context.pages()) {
+          const body = await page.screenshot({ fullPage: true }).catch(() => null);
+          if (body) await testInfo.attach(`page-${++n}.png`, { body, contentType: 'image/png' });
+        }
+      }
+      await ext.close();
+    }
+  },
+
+  context: async ({ ext }, use) => {
+    await use(ext.context);
+  },
+
+  extensionId: async ({ ext }, use) => {
+    await use(ext.extensionId);
+  },
+
+  relay: async ({ context, extensionId }, use) => {
+    const optionsUrl = `chrome-extension://${extensionId}/options.html`;
+    const popupUrl = `chrome-extension://${extensionId}/popup.html`;
+    const open = async (url: string) => {
+      const page = await context.newPage();
+      await page.goto(url);
+      return page;
+    };
+    await use({
+      optionsUrl,
+      popupUrl,
+      openOptions: () => open(optionsUrl),
+      openPopup: () => open(popupUrl),
+      async connect(serverUrl, inviteCode) {
+        const page = await open(optionsUrl);
+        await page.getByLabel('Server URL').fill(serverUrl);
+        await page.getByLabel('Invite code').fill(inviteCode);
+        await page.getByRole('button', { name: 'Connect' }).click();
+        return page;
+      },
+    });
+  },
+});
+
+export { expect };
