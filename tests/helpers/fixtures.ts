@@ -29,6 +29,7 @@ interface Fixtures {
 }
 
 export const test = base.extend<Fixtures>({
+  // eslint-disable-next-line no-empty-pattern -- Playwright reads the fixtures a fixture needs from this pattern
   backend: async ({}, use, testInfo) => {
     const backend = await Backend.start();
     try {
@@ -41,6 +42,7 @@ export const test = base.extend<Fixtures>({
     }
   },
 
+  // eslint-disable-next-line no-empty-pattern -- as above
   ext: async ({}, use, testInfo) => {
     const ext = await launchWithExtension();
     try {

@@ -33,7 +33,8 @@ export function freePort(): Promise<number> {
 
 const alive = new Set<ChildProcess>();
 let exitHookInstalled = false;
-function track(child: ChildProcess): void {
+/** Kill this child (SIGKILL) if it is still running when the current process exits. */
+export function killOnExit(child: ChildProcess): void {
   alive.add(child);
   child.once('exit', () => alive.delete(child));
   if (!exitHookInstalled) {
@@ -119,7 +120,7 @@ export class Backend {
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    track(child);
+    killOnExit(child);
     const backend = new Backend(child, url, port, dataDir, dbPath, adminToken, ownsDataDir);
     try {
       await backend.waitReady(opts.startTimeoutMs ?? 30_000);

@@ -1,0 +1,52 @@
+// The parts of autocannon 9's programmatic API the bench uses (the package ships no types).
+declare module 'autocannon' {
+  import type { IncomingHttpHeaders } from 'node:http';
+
+  export interface Request {
+    method?: string;
+    path?: string;
+    headers?: Record<string, string>;
+    body?: string;
+  }
+  export type RequestContext = Record<string, unknown>;
+  export interface RequestSpec extends Request {
+    setupRequest?: (req: Request, context: RequestContext) => Request;
+    onResponse?: (status: number, body: string, context: RequestContext, headers: IncomingHttpHeaders) => void;
+  }
+  export interface Options {
+    url: string;
+    connections?: number;
+    duration?: number;
+    amount?: number;
+    pipelining?: number;
+    timeout?: number;
+    method?: string;
+    headers?: Record<string, string>;
+    body?: string;
+    requests?: RequestSpec[];
+  }
+  export interface Histogram {
+    average: number;
+    mean: number;
+    stddev: number;
+    min: number;
+    max: number;
+    total: number;
+    p50: number;
+    p90: number;
+    p99: number;
+  }
+  export interface Result {
+    url: string;
+    duration: number;
+    requests: Histogram;
+    latency: Histogram;
+    throughput: Histogram;
+    errors: number;
+    timeouts: number;
+    non2xx: number;
+    statusCodeStats: Record<string, { count: number }>;
+  }
+  function autocannon(opts: Options): Promise<Result> & { stop(): void };
+  export default autocannon;
+}

@@ -1,0 +1,421 @@
+/**
+ * `npm run bench`: Relay's hot paths measured side by side, in one run, on this machine.
+ *
+ * Each hot path of the real backend (a child process with a temporary database, seeded through the REST
+ * API) is paired with a bare node:http server (also a child process) that gives the same answer with no
+ * work: that server is the practical ceiling for Node here, so the ratio between the two is what the
+ * budgets hold, not absolute figures that change with the machine. Runs are interleaved (baseline and
+ * backend alternate, the order flips every round) after a warm-up, with equal duration and connections.
+ *
+ * Then the click counting is checked for correctness: every redirect request carried one of K distinct,
+ * ordinary browser user agents; after SIGTERM (which flushes buffered clicks) and a restart on the same
+ * database, the employee's recorded clicks must equal the distinct visitors that got a 302.
+ *
+ * Everything listens on 127.0.0.1 and every run is bounded in time. Exits 1 when a budget fails.
+ *
+ * Environment (all optional): BENCH_DURATION (s per run, 5), BENCH_ROUNDS (2), BENCH_WARMUP (s, 2),
+ * BENCH_CONNECTIONS (50), BENCH_VISITORS (500).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import autocannon, { type Options, type RequestSpec, type Result } from 'autocannon';
+import { v7 as uuidv7 } from 'uuid';
+import { Backend, freePort, killOnExit, repoRoot } from '../helpers/server';
+
+const envNumber = (name: string, fallback: number): number => {
+  const v = Number(process.env[name]);
+  return Number.isFinite(v) && v > 0 ? v : fallback;
+};
+
+const DURATION = envNumber('BENCH_DURATION', 5);
+const ROUNDS = Math.round(envNumber('BENCH_ROUNDS', 2));
+const WARMUP = envNumber('BENCH_WARMUP', 2);
+const CONNECTIONS = Math.round(envNumber('BENCH_CONNECTIONS', 50));
+const VISITORS = Math.round(envNumber('BENCH_VISITORS', 500));
+const SHARE_BATCH = 100;
+const SHARE_CONNECTIONS = 10;
+const RATIO_BUDGET = 0.7;
+
+// ---- the table ----------------------------------------------------------------------------------------
+
+/** One line of the printed table. Later benches add rows here; a row with `pass: false` fails the run. */
+interface Row {
+  name: string;
+  reqPerSec?: number;
+  p50?: number;
+  p99?: number;
+  /** Ratio of reqPerSec to the baseline's. */
+  ratio?: number;
+  /** A figure that is not requests per second (shares/s, clicks recorded, …). */
+  figure?: string;
+  budget?: string;
+  pass?: boolean;
+}
+
+const rows: Row[] = [];
+
+function printTable(): void {
+  const fmt = (n: number | undefined, digits = 0) =>
+    n === undefined ? '' : n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  const header = ['measure', 'req/s', 'p50 ms', 'p99 ms', 'vs baseline', 'figure', 'budget', 'result'];
+  const body = rows.map((r) => [
+    r.name,
+    fmt(r.reqPerSec),
+    fmt(r.p50, 1),
+    fmt(r.p99, 1),
+    r.ratio === undefined ? '' : r.ratio.toFixed(2),
+    r.figure ?? '',
+    r.budget ?? '',
+    r.pass === undefined ? '' : r.pass ? 'PASS' : 'FAIL',
+  ]);
+  const numeric = new Set([1, 2, 3, 4]);
+  const widths = header.map((h, i) => Math.max(h.length, ...body.map((b) => b[i]!.length)));
+  const line = (cells: string[]) =>
+    `| ${cells.map((c, i) => (numeric.has(i) ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join(' | ')} |`;
+  console.log(line(header));
+  console.log(`|${widths.map((w, i) => (numeric.has(i) ? `${'-'.repeat(w + 1)}:` : '-'.repeat(w + 2))).join('|')}|`);
+  for (const b of body) console.log(line(b));
+}
+
+// ---- measuring ----------------------------------------------------------------------------------------
+
+/** Several autocannon runs of one target, summed. */
+class Measure {
+  requests = 0;
+  seconds = 0;
+  p50: number[] = [];
+  p99: number[] = [];
+  statuses = new Map<string, number>();
+  errors = 0;
+
+  add(r: Result): void {
+    this.requests += r.requests.total;
+    this.seconds += r.duration;
+    this.p50.push(r.latency.p50);
+    this.p99.push(r.latency.p99);
+    this.errors += r.errors + r.timeouts;
+    for (const [status, { count }] of Object.entries(r.statusCodeStats)) {
+      this.statuses.set(status, (this.statuses.get(status) ?? 0) + Number(count));
+    }
+  }
+
+  get reqPerSec(): number {
+    return this.seconds > 0 ? this.requests / this.seconds : 0;
+  }
+
+  /** Mean over runs of each run's percentile (runs have equal duration). */
+  latency(which: 'p50' | 'p99'): number {
+    const xs = this[which];
+    return xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : 0;
+  }
+
+  /** Only `status` answered, no socket errors or timeouts. */
+  onlyStatus(status: number): boolean {
+    return this.errors === 0 && this.statuses.size === 1 && this.statuses.has(String(status));
+  }
+
+  describeStatuses(): string {
+    const parts = [...this.statuses].map(([s, n]) => `${s}×${n}`);
+    if (this.errors) parts.push(`errors×${this.errors}`);
+    return parts.join(' ');
+  }
+}
+
+function run(opts: Options): Promise<Result> {
+  return autocannon({ connections: CONNECTIONS, timeout: 10, ...opts });
+}
+
+/** An ordinary desktop Chrome user agent, distinct per visitor (not bot-like: bots are not counted). */
+const visitorAgent = (n: number) =>
+  `Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.${6000 + n}.127 Safari/537.36`;
+
+/** GET `path` with one of VISITORS user agents per request, recording which visitors got a 302. */
+function visitorRequests(path: string, redirected: Set<number>): RequestSpec[] {
+  let next = 0;
+  return [
+    {
+      method: 'GET',
+      path,
+      setupRequest(req, context) {
+        const visitor = next++ % VISITORS;
+        context.visitor = visitor;
+        req.headers = { ...req.headers, 'user-agent': visitorAgent(visitor) };
+        return req;
+      },
+      onResponse(status, _body, context) {
+        if (status === 302) redirected.add(context.visitor as number);
+      },
+    },
+  ];
+}
+
+interface Pair {
+  name: string;
+  baselineName: string;
+  status: number;
+  baseline: (duration: number) => Options;
+  subject: (duration: number) => Options;
+  baselineMeasure: Measure;
+  subjectMeasure: Measure;
+}
+
+// ---- child servers ------------------------------------------------------------------------------------
+
+async function startBare(env: Record<string, string>): Promise<{ url: string; stop(): Promise<void> }> {
+  const port = await freePort();
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'tests/bench/bare-server.ts'], {
+    cwd: repoRoot,
+    env: { ...process.env, ...env, PORT: String(port) },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  killOnExit(child);
+  const url = `http://127.0.0.1:${port}`;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    try {
+      const res = await fetch(`${url}/health`);
+      await res.arrayBuffer();
+      if (res.ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (child.exitCode !== null || Date.now() > deadline) throw new Error('bare baseline server did not start');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return {
+    url,
+    async stop() {
+      if (child.exitCode === null) child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
+
+// ---- the bench ----------------------------------------------------------------------------------------
+
+async function main(): Promise<number> {
+  const started = new Date();
+  console.log(
+    `Relay bench: node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}; ` +
+      `${ROUNDS} × ${DURATION} s per target (interleaved, after ${WARMUP} s warm-up), ${CONNECTIONS} connections, ` +
+      `${VISITORS} distinct visitors\n`,
+  );
+
+  const dataDir = mkdtempSync(join(tmpdir(), 'relay-bench-'));
+  let backend: Backend | undefined;
+  let bare: Awaited<ReturnType<typeof startBare>> | undefined;
+  try {
+    backend = await Backend.start({ dataDir });
+    const adminToken = backend.adminToken;
+
+    // Seed through the REST API: one item, one employee, whose queue gives the tracked link.
+    const item = await backend.createItem({
+      url: 'https://example.com/news/relay-bench?ref=home',
+      title: 'Bench item',
+      topics: ['bench'],
+      campaign: 'bench-2026',
+      captions: [
+        { network: 'linkedin', text: 'Worth a read', language: 'en' },
+        { network: 'x', text: 'Worth a read', language: 'en' },
+      ],
+    });
+    const { token, employee } = await backend.employee('Bench Employee');
+    const auth = `Bearer ${token}`;
+    const queueItem = (await backend.queue(token)).items.find((i) => i.id === item.id);
+    if (!queueItem) throw new Error('the seeded item is not in the employee queue');
+    const redirectPath = new URL(queueItem.links.linkedin).pathname;
+
+    // What the bare server must answer: the backend's own Location (HEAD is redirected, never counted)
+    // and its ETag.
+    const head = await fetch(backend.url + redirectPath, { method: 'HEAD', redirect: 'manual' });
+    const location = head.headers.get('location');
+    if (head.status !== 302 || !location) throw new Error(`HEAD ${redirectPath}: expected 302 with Location, got ${head.status}`);
+    const first = await fetch(`${backend.url}/v1/queue`, { headers: { authorization: auth } });
+    await first.arrayBuffer();
+    const etag = first.headers.get('etag');
+    if (!etag) throw new Error('GET /v1/queue answered without an ETag');
+    const revalidated = await fetch(`${backend.url}/v1/queue`, { headers: { authorization: auth, 'if-none-match': etag } });
+    await revalidated.arrayBuffer();
+    if (revalidated.status !== 304) throw new Error(`GET /v1/queue with If-None-Match: expected 304, got ${revalidated.status}`);
+
+    bare = await startBare({ LOCATION: location, ETAG: etag });
+    const bareUrl = bare.url;
+    const backendUrl = backend.url;
+
+    const visitors = new Set<number>(); // visitors the backend answered with a 302, over every run
+    const queueHeaders = { authorization: auth, 'if-none-match': etag };
+    const pairs: Pair[] = [
+      {
+        name: 'GET /r/:code → 302, click counted',
+        baselineName: 'baseline: bare node:http 302',
+        status: 302,
+        baseline: (duration) => ({ url: bareUrl, duration, requests: visitorRequests(redirectPath, new Set()) }),
+        subject: (duration) => ({ url: backendUrl, duration, requests: visitorRequests(redirectPath, visitors) }),
+        baselineMeasure: new Measure(),
+        subjectMeasure: new Measure(),
+      },
+      {
+        name: 'GET /v1/queue If-None-Match → 304',
+        baselineName: 'baseline: bare node:http 304',
+        status: 304,
+        baseline: (duration) => ({ url: `${bareUrl}/v1/queue`, duration, headers: queueHeaders }),
+        subject: (duration) => ({ url: `${backendUrl}/v1/queue`, duration, headers: queueHeaders }),
+        baselineMeasure: new Measure(),
+        subjectMeasure: new Measure(),
+      },
+    ];
+
+    process.stdout.write('warm-up');
+    for (const pair of pairs) {
+      await run(pair.baseline(WARMUP));
+      await run(pair.subject(WARMUP));
+      process.stdout.write('.');
+    }
+    for (let round = 0; round < ROUNDS; round++) {
+      process.stdout.write(` round ${round + 1}/${ROUNDS}`);
+      for (const pair of pairs) {
+        const sides = [
+          async () => pair.baselineMeasure.add(await run(pair.baseline(DURATION))),
+          async () => pair.subjectMeasure.add(await run(pair.subject(DURATION))),
+        ];
+        if (round % 2 === 1) sides.reverse();
+        for (const side of sides) await side();
+        process.stdout.write('.');
+      }
+    }
+
+    for (const pair of pairs) {
+      const b = pair.baselineMeasure;
+      const s = pair.subjectMeasure;
+      const ratio = b.reqPerSec > 0 ? s.reqPerSec / b.reqPerSec : 0;
+      rows.push({
+        name: pair.baselineName,
+        reqPerSec: b.reqPerSec,
+        p50: b.latency('p50'),
+        p99: b.latency('p99'),
+        ratio: 1,
+        figure: b.onlyStatus(pair.status) ? '' : `unexpected: ${b.describeStatuses()}`,
+      });
+      const clean = s.onlyStatus(pair.status);
+      rows.push({
+        name: pair.name,
+        reqPerSec: s.reqPerSec,
+        p50: s.latency('p50'),
+        p99: s.latency('p99'),
+        ratio,
+        figure: clean ? `all ${pair.status}` : `unexpected: ${s.describeStatuses()}`,
+        budget: `≥ ${RATIO_BUDGET} × baseline`,
+        pass: clean && ratio >= RATIO_BUDGET,
+      });
+    }
+
+    // POST /v1/shares, batches of SHARE_BATCH fresh UUIDv7 ids: how many shares per second are accepted.
+    process.stdout.write(' shares');
+    let accepted = 0;
+    let duplicates = 0;
+    let badBodies = 0;
+    const sharedAt = new Date().toISOString();
+    const sharesResult = await run({
+      url: backendUrl,
+      duration: DURATION * ROUNDS,
+      connections: SHARE_CONNECTIONS,
+      requests: [
+        {
+          method: 'POST',
+          path: '/v1/shares',
+          headers: { authorization: auth, 'content-type': 'application/json' },
+          setupRequest(req) {
+            const shares = Array.from({ length: SHARE_BATCH }, () => ({
+              id: uuidv7(),
+              itemId: item.id,
+              network: 'linkedin',
+              sharedAt,
+            }));
+            req.body = JSON.stringify({ shares });
+            return req;
+          },
+          onResponse(status, body) {
+            if (status !== 200) return;
+            try {
+              const r = JSON.parse(body) as { accepted: unknown[]; duplicates: unknown[] };
+              accepted += r.accepted.length;
+              duplicates += r.duplicates.length;
+            } catch {
+              badBodies++;
+            }
+          },
+        },
+      ],
+    });
+    const sharesMeasure = new Measure();
+    sharesMeasure.add(sharesResult);
+    const sharesPerSec = accepted / sharesMeasure.seconds;
+    const sharesClean = sharesMeasure.onlyStatus(200) && badBodies === 0 && duplicates === 0 &&
+      accepted === SHARE_BATCH * (sharesMeasure.statuses.get('200') ?? 0);
+    rows.push({
+      name: `POST /v1/shares (batches of ${SHARE_BATCH}, ${SHARE_CONNECTIONS} conn.)`,
+      reqPerSec: sharesMeasure.reqPerSec,
+      p50: sharesMeasure.latency('p50'),
+      p99: sharesMeasure.latency('p99'),
+      figure: sharesClean
+        ? `${Math.round(sharesPerSec).toLocaleString('en-US')} shares/s accepted`
+        : `unexpected: ${sharesMeasure.describeStatuses()}, accepted ${accepted}, duplicates ${duplicates}, unreadable ${badBodies}`,
+      budget: 'all accepted, none duplicate',
+      pass: sharesClean,
+    });
+    process.stdout.write('\n\n');
+
+    // Clicks: SIGTERM flushes the buffer; a fresh server on the same database must report exactly one
+    // click per distinct visitor (all within the hour, from one address).
+    const exitCode = await backend.stop();
+    backend = await Backend.start({ dataDir, adminToken });
+    const period = {
+      from: new Date(started.getTime() - 3_600_000).toISOString(),
+      to: new Date(Date.now() + 3_600_000).toISOString(),
+    };
+    const reach = await backend.reach(token, period);
+    const clicksOk = exitCode === 0 && reach.clicks === visitors.size;
+    rows.push({
+      name: 'clicks recorded after SIGTERM + restart',
+      figure: `${reach.clicks} clicks for ${visitors.size} distinct visitors (${employee.name})` +
+        (exitCode === 0 ? '' : `; server exited with ${exitCode}`),
+      budget: 'equal, exit 0',
+      pass: clicksOk,
+    });
+    const sharesRecorded = reach.shares === accepted;
+    rows.push({
+      name: 'shares recorded after restart',
+      figure: `${reach.shares} recorded for ${accepted} accepted`,
+      budget: 'equal',
+      pass: sharesRecorded,
+    });
+  } finally {
+    await bare?.stop();
+    await backend?.dispose();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+
+  printTable();
+  const failed = rows.filter((r) => r.pass === false);
+  console.log(failed.length ? `\nFAIL: ${failed.map((r) => r.name).join('; ')}` : '\nAll budgets met.');
+  return failed.length ? 1 : 0;
+}
+
+// Bounded: whatever happens, the bench stops by itself (children are killed on exit).
+const limitMs = (WARMUP * 4 + DURATION * ROUNDS * 5 + 120) * 1000;
+setTimeout(() => {
+  console.error(`bench: gave up after ${limitMs / 1000} s`);
+  process.exit(2);
+}, limitMs).unref();
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => process.exit(130));
+
+main().then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    console.error(`\nbench failed: ${err instanceof Error ? err.message : String(err)}`);
+    process.exit(1);
+  },
+);
