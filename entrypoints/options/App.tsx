@@ -1,0 +1,153 @@
+import { useState } from 'preact/hooks';
+import { Notice } from '@/components/Notice';
+import { timeAgo, useLiveQuery, useStorageItem } from '@/components/hooks';
+import { getDb } from '@/lib/db';
+import { sendMessage } from '@/lib/messaging';
+import { employeeItem, lastSyncItem, serverUrlItem } from '@/lib/settings';
+
+const NO_BACKGROUND = "Relay's background service did not answer. Reload the extension and try again.";
+
+export function App() {
+  const employee = useStorageItem(employeeItem);
+  const savedServerUrl = useStorageItem(serverUrlItem);
+  const loading = employee === undefined || savedServerUrl === undefined;
+
+  return (
+    <main class="page">
+      <header class="page-header">
+        <img src="/icon/48.png" alt="" width={32} height={32} />
+        <h1>Relay settings</h1>
+      </header>
+      {loading ? null : employee ? (
+        <Connected name={employee.name} serverUrl={savedServerUrl ?? ''} />
+      ) : (
+        <ConnectForm initialServerUrl={savedServerUrl ?? ''} />
+      )}
+    </main>
+  );
+}
+
+function ConnectForm({ initialServerUrl }: { initialServerUrl: string }) {
+  const [serverUrl, setServerUrl] = useState(initialServerUrl);
+  const [code, setCode] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState('');
+
+  async function onSubmit(event: Event) {
+    event.preventDefault();
+    if (busy) return;
+    setBusy(true);
+    setError('');
+    try {
+      const result = await sendMessage('connect', { serverUrl, code });
+      // On success the employee item changes and App shows the connected view.
+      if (!result.ok) setError(result.message);
+    } catch {
+      setError(NO_BACKGROUND);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section aria-labelledby="connect-heading" class="panel">
+      <h2 id="connect-heading">Connect to your company's Relay server</h2>
+      <p class="muted">
+        Your programme's organisers gave you the server address and a one-time invite code.
+      </p>
+      <form onSubmit={onSubmit} aria-busy={busy} noValidate>
+        <div class="field">
+          <label for="server-url">Server URL</label>
+          <input
+            id="server-url"
+            name="serverUrl"
+            type="text"
+            inputMode="url"
+            autoComplete="url"
+            spellcheck={false}
+            placeholder="https://relay.example.com"
+            aria-describedby="server-url-hint"
+            value={serverUrl}
+            onInput={(e) => setServerUrl(e.currentTarget.value)}
+          />
+          <span id="server-url-hint" class="hint">
+            For a server on this computer, e.g. localhost:8787.
+          </span>
+        </div>
+        <div class="field">
+          <label for="invite-code">Invite code</label>
+          <input
+            id="invite-code"
+            name="code"
+            type="text"
+            autoComplete="off"
+            spellcheck={false}
+            value={code}
+            onInput={(e) => setCode(e.currentTarget.value)}
+          />
+        </div>
+        <Notice role="alert" tone="error">
+          {error}
+        </Notice>
+        <button type="submit" class="button" disabled={busy}>
+          {busy ? 'Connecting…' : 'Connect'}
+        </button>
+      </form>
+    </section>
+  );
+}
+
+function Connected({ name, serverUrl }: { name: string; serverUrl: string }) {
+  const items = useLiveQuery(() => getDb().queue.count());
+  const lastSync = useStorageItem(lastSyncItem);
+  const [busy, setBusy] = useState<'sync' | 'disconnect' | null>(null);
+  const [error, setError] = useState('');
+
+  async function run(kind: 'sync' | 'disconnect') {
+    setBusy(kind);
+    setError('');
+    try {
+      if (kind === 'sync') await sendMessage('syncNow');
+      else await sendMessage('disconnect');
+    } catch {
+      setError(NO_BACKGROUND);
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  return (
+    <section aria-labelledby="account-heading" class="panel">
+      <h2 id="account-heading">Your account</h2>
+      <div role="status" class="notice success">
+        <p class="connected-as">Connected as {name}</p>
+        {items !== undefined && (
+          <p class="items-synced">{items === 1 ? '1 item synced' : `${items} items synced`}</p>
+        )}
+      </div>
+      <dl class="facts">
+        <dt>Server</dt>
+        <dd>{serverUrl}</dd>
+        <dt>Last sync</dt>
+        <dd>
+          {!lastSync
+            ? 'Not yet'
+            : lastSync.ok
+              ? `Succeeded ${timeAgo(lastSync.at)}`
+              : `Failed ${timeAgo(lastSync.at)}: ${lastSync.error ?? 'unknown error'}`}
+        </dd>
+      </dl>
+      <Notice role="alert" tone="error">
+        {error}
+      </Notice>
+      <div class="actions">
+        <button type="button" class="button" disabled={busy !== null} onClick={() => run('sync')}>
+          {busy === 'sync' ? 'Syncing…' : 'Sync now'}
+        </button>
+        <button type="button" class="button secondary" disabled={busy !== null} onClick={() => run('disconnect')}>
+          {busy === 'disconnect' ? 'Disconnecting…' : 'Disconnect'}
+        </button>
+      </div>
+    </section>
+  );
+}

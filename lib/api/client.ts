@@ -1,0 +1,123 @@
+import type { z } from 'zod';
+import { Problem } from '../contract/common';
+import { Redeemed } from '../contract/auth';
+import { QueueResponse } from '../contract/queue';
+import { ApiError, InvalidResponseError, UnreachableError } from './errors';
+
+export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
+
+export interface ApiOptions {
+  /** Normalised base URL (see normaliseServerUrl): no trailing slash. */
+  serverUrl: string;
+  token?: string | null;
+  /** Injected in tests; the global fetch otherwise. */
+  fetch?: FetchLike;
+  timeoutMs?: number;
+}
+
+export type QueueResult =
+  | { status: 'not-modified' }
+  | { status: 'ok'; data: QueueResponse; etag: string | null };
+
+export interface Api {
+  redeem(code: string): Promise<Redeemed>;
+  queue(opts?: { etag?: string | null; since?: string | null }): Promise<QueueResult>;
+}
+
+const DEFAULT_TIMEOUT_MS = 15_000;
+
+/**
+ * A small typed client for the Relay REST API. Every answer is checked against lib/contract: a payload
+ * that does not match is an InvalidResponseError, never data. Errors are ApiError (the server said no),
+ * UnreachableError (no answer) or InvalidResponseError (an answer we cannot trust).
+ */
+export function createApi(opts: ApiOptions): Api {
+  const base = opts.serverUrl.replace(/\/+$/, '');
+  // Call the global through a wrapper: a detached `fetch` throws "Illegal invocation" in workers.
+  const doFetch: FetchLike = opts.fetch ?? ((input, init) => fetch(input, init));
+  const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+
+  async function request(path: string, init: RequestInit = {}): Promise<Response> {
+    const headers = new Headers(init.headers);
+    headers.set('Accept', 'application/json, application/problem+json');
+    if (opts.token) headers.set('Authorization', `Bearer ${opts.token}`);
+    let res: Response;
+    try {
+      res = await doFetch(`${base}${path}`, {
+        ...init,
+        headers,
+        credentials: 'omit',
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+    } catch (err) {
+      if (err instanceof Error && err.name === 'TimeoutError') {
+        throw new UnreachableError(
+          base,
+          `The server at ${base} did not answer within ${Math.round(timeoutMs / 1000)} seconds. Check the address and that the server is running.`,
+          { cause: err },
+        );
+      }
+      throw new UnreachableError(base, undefined, { cause: err });
+    }
+    if (res.status !== 304 && !res.ok) throw await toApiError(res);
+    return res;
+  }
+
+  async function toApiError(res: Response): Promise<ApiError> {
+    const body = await readJson(res);
+    const problem = Problem.safeParse(body);
+    if (problem.success) {
+      const { title, detail } = problem.data;
+      return new ApiError(res.status, title, detail || title);
+    }
+    const statusText = res.statusText ? ` ${res.statusText}` : '';
+    return new ApiError(
+      res.status,
+      res.statusText || `HTTP ${res.status}`,
+      `The server at ${base} answered ${res.status}${statusText}. Is this the address of a Relay server?`,
+    );
+  }
+
+  async function parse<S extends z.ZodType>(res: Response, schema: S): Promise<z.infer<S>> {
+    const body = await readJson(res);
+    if (body === undefined) throw new InvalidResponseError(base, 'not JSON');
+    const result = schema.safeParse(body);
+    if (!result.success) {
+      const issue = result.error.issues[0];
+      const where = issue && issue.path.length ? `${issue.path.join('.')}: ` : '';
+      throw new InvalidResponseError(base, `${where}${issue?.message ?? 'unexpected shape'}`);
+    }
+    return result.data;
+  }
+
+  return {
+    async redeem(code) {
+      const res = await request('/v1/auth/redeem', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ code }),
+      });
+      return parse(res, Redeemed);
+    },
+
+    async queue({ etag, since } = {}) {
+      const headers: Record<string, string> = {};
+      if (etag) headers['If-None-Match'] = etag;
+      const query = since ? `?since=${encodeURIComponent(since)}` : '';
+      const res = await request(`/v1/queue${query}`, { headers });
+      if (res.status === 304) return { status: 'not-modified' };
+      const data = await parse(res, QueueResponse);
+      return { status: 'ok', data, etag: res.headers.get('ETag') };
+    },
+  };
+}
+
+/** The body as JSON, or undefined when there is none or it is not JSON. */
+async function readJson(res: Response): Promise<unknown> {
+  try {
+    const text = await res.text();
+    return text ? (JSON.parse(text) as unknown) : undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,56 @@
+import { storage } from 'wxt/utils/storage';
+import type { Employee } from '../contract/auth';
+
+/**
+ * Every key Relay keeps in extension storage, in one place (nothing else calls `storage.defineItem`).
+ * All in `local:`: the token must never roam through sync storage, and the other values only make sense
+ * together with it. Defining an item touches no browser API, so this module is safe to import anywhere.
+ */
+
+/** What the last queue sync did, shown quietly by the popup and the options page. */
+export interface LastSync {
+  /** ISO time of the attempt. */
+  at: string;
+  ok: boolean;
+  /** Human-readable reason when `ok` is false. */
+  error?: string;
+  /** Machine-readable kind of failure, so pages can offer the right next step. */
+  reason?: SyncFailure;
+}
+export type SyncFailure = 'unreachable' | 'signed-out' | 'server' | 'invalid-response';
+
+/** Normalised origin (and optional path prefix) of the Relay backend, without a trailing slash. */
+export const serverUrlItem = storage.defineItem<string | null>('local:serverUrl', { fallback: null });
+
+/** Bearer token from /v1/auth/redeem. */
+export const tokenItem = storage.defineItem<string | null>('local:token', { fallback: null });
+
+/** Who is signed in (as the server told us at redeem time). */
+export const employeeItem = storage.defineItem<Employee | null>('local:employee', { fallback: null });
+
+export const lastSyncItem = storage.defineItem<LastSync | null>('local:lastSync', { fallback: null });
+
+export interface Connection {
+  serverUrl: string;
+  token: string;
+}
+
+/** The server and token to talk to, or null when nobody is connected. */
+export async function getConnection(): Promise<Connection | null> {
+  const [serverUrl, token] = await Promise.all([serverUrlItem.getValue(), tokenItem.getValue()]);
+  return serverUrl && token ? { serverUrl, token } : null;
+}
+
+export async function saveConnection(c: Connection & { employee: Employee }): Promise<void> {
+  await storage.setItems([
+    { item: serverUrlItem, value: c.serverUrl },
+    { item: tokenItem, value: c.token },
+    { item: employeeItem, value: c.employee },
+    { item: lastSyncItem, value: null },
+  ]);
+}
+
+/** Forget the account. The server URL is kept so reconnecting only needs a new code. */
+export async function clearConnection(): Promise<void> {
+  await storage.removeItems([tokenItem, employeeItem, lastSyncItem]);
+}
