@@ -39,10 +39,20 @@ export const Me = z.object({
   id: z.uuid(),
   name: z.string(),
   role: z.enum(['employee', 'admin']),
+  /** The figures reach uses: the employee's own, or the benchmark default where they entered none. */
   audience: Audience,
+  /** true where `audience` shows the benchmark default rather than the employee's own figure. */
+  audienceIsDefault: z.object({ linkedin: z.boolean(), x: z.boolean() }).optional(),
 });
 export type Me = z.infer<typeof Me>;
 
+/** Each figure: a number sets it, null returns to the benchmark default, absent leaves it unchanged. */
 export const MePatch = z
-  .object({ audience: Audience.partial() })
-  .refine((v) => Object.keys(v.audience).length > 0, { message: 'send at least one audience figure' });
+  .object({
+    audience: z.object({
+      linkedin: Audience.shape.linkedin.nullable().optional(),
+      x: Audience.shape.x.nullable().optional(),
+    }),
+  })
+  .refine((v) => Object.keys(v.audience).length > 0, { message: 'send at least one audience figure', path: ['audience'] });
+export type MePatch = z.input<typeof MePatch>;

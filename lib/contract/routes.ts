@@ -58,6 +58,10 @@ export const routes: RouteSpec[] = [
     auth: 'admin', body: ItemCreate, responses: { 201: AdminItem },
   },
   {
+    method: 'get', path: '/v1/admin/items/{id}', summary: 'One item (404 once deleted)',
+    auth: 'admin', responses: { 200: AdminItem },
+  },
+  {
     method: 'patch', path: '/v1/admin/items/{id}', summary: 'Change an item (captions, when sent, replace all)',
     auth: 'admin', body: ItemPatch, responses: { 200: AdminItem },
   },

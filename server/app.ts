@@ -1,0 +1,104 @@
+import { Hono } from 'hono';
+import { requireAdmin, requireBearer } from './auth/middleware';
+import type { AppEnv } from './auth/principal';
+import { inviteRoutes, redeemRoutes } from './auth/routes';
+import { TokenCache } from './auth/token-cache';
+import { systemClock, type Clock } from './clock';
+import { openDatabase, type Database } from './db/database';
+import { corsFor } from './http/cors';
+import { notFound, onError } from './http/fallbacks';
+import { ItemRepository } from './items/repository';
+import { adminItemRoutes } from './items/routes';
+import { ClickBuffer } from './links/click-buffer';
+import { LinkTargets } from './links/link-targets';
+import { redirectHandler } from './links/redirect';
+import { TrackedLinks } from './links/tracked-links';
+import { VisitorDedupe } from './links/visitor-dedupe';
+import { meRoutes } from './me/routes';
+import { openApiRoutes } from './openapi/routes';
+import { QueueVersion } from './queue/queue-version';
+import { queueRoutes } from './queue/routes';
+import { reachRoutes } from './reach/routes';
+import { ShareRecorder } from './shares/record-shares';
+import { shareRoutes } from './shares/routes';
+
+export const DEFAULT_CORS_ORIGINS = ['chrome-extension://*', 'moz-extension://*'];
+
+export interface AppOptions {
+  /** A database file, `:memory:`, or an already opened database. */
+  database: string | Database;
+  /** Origin for tracked links (`${publicUrl}/r/<code>`); a function when known only after listen(). */
+  publicUrl: string | (() => string);
+  now?: Clock;
+  adminToken?: string;
+  corsOrigins?: readonly string[];
+  trustProxy?: boolean;
+  /** Interval of the click writer; 0 starts no timer (tests flush by hand). */
+  clickFlushMs?: number;
+  /** Clicks written as soon as this many are waiting. */
+  clickBatchSize?: number;
+}
+
+export interface RelayApp {
+  app: Hono<AppEnv>;
+  database: Database;
+  tokens: TokenCache;
+  items: ItemRepository;
+  /** Writes buffered clicks now; returns how many. */
+  flushClicks(): number;
+  /** Stops the click timer, writes what is buffered and closes the database. */
+  close(): Promise<void>;
+}
+
+/** Builds the HTTP app from the feature routers. Listening is main.ts's job, so tests use app.request(). */
+export async function createApp(options: AppOptions): Promise<RelayApp> {
+  const now = options.now ?? systemClock;
+  const database = typeof options.database === 'string' ? await openDatabase(options.database) : options.database;
+  const { db, sqlite } = database;
+  const publicUrl = typeof options.publicUrl === 'function' ? options.publicUrl : () => options.publicUrl as string;
+
+  const tokens = new TokenCache(sqlite, now);
+  const targets = new LinkTargets(sqlite);
+  const items = new ItemRepository(db, now, (id) => targets.forgetItem(id));
+  const clicks = new ClickBuffer(sqlite, { flushEveryMs: options.clickFlushMs ?? 1000, maxBatch: options.clickBatchSize ?? 1000 });
+  if (options.clickFlushMs !== 0) clicks.start();
+
+  const app = new Hono<AppEnv>();
+  app.onError(onError);
+  app.notFound(notFound);
+
+  // Tracked links first and alone: no CORS, auth or body handling in front of the hottest route.
+  app.get(
+    '/r/:code',
+    redirectHandler({ targets, dedupe: new VisitorDedupe(), clicks, now, trustProxy: options.trustProxy ?? false }),
+  );
+
+  app.use('/v1/*', corsFor(options.corsOrigins ?? DEFAULT_CORS_ORIGINS));
+  // Public: registered before the bearer check, so they answer before it runs.
+  app.route('/', redeemRoutes(db, now));
+  app.route('/', openApiRoutes(publicUrl));
+
+  app.use('/v1/*', requireBearer(tokens, options.adminToken));
+  app.use('/v1/admin/*', requireAdmin);
+  app.route('/', adminItemRoutes(items));
+  app.route('/', inviteRoutes(db, now));
+  app.route('/', meRoutes(db));
+  app.route('/', queueRoutes({ db, now, version: new QueueVersion(sqlite), links: new TrackedLinks(sqlite, now), publicUrl }));
+  app.route('/', shareRoutes(new ShareRecorder(sqlite, now)));
+  app.route('/', reachRoutes(db, now, () => clicks.flush()));
+
+  let closed = false;
+  return {
+    app,
+    database,
+    tokens,
+    items,
+    flushClicks: () => clicks.flush(),
+    async close() {
+      if (closed) return;
+      closed = true;
+      clicks.stop();
+      await database.close();
+    },
+  };
+}

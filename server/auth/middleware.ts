@@ -1,0 +1,42 @@
+import type { Context, MiddlewareHandler } from 'hono';
+import { problems } from '../http/problem';
+import type { AppEnv, Principal } from './principal';
+import { secretsEqual, sha256 } from './secrets';
+import type { TokenCache } from './token-cache';
+
+const BEARER = /^Bearer[ \t]+([A-Za-z0-9._~+/=-]+)[ \t]*$/i;
+
+const BOOTSTRAP_ADMIN: Principal = { employeeId: null, name: 'Bootstrap admin', role: 'admin' };
+
+/** Resolves `Authorization: Bearer …` to a principal, or answers 401. */
+export function requireBearer(tokens: TokenCache, adminToken?: string): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const header = c.req.header('authorization');
+    if (!header) throw problems.unauthorized('Send an Authorization: Bearer <token> header (redeem an invite code to get one)');
+    const match = BEARER.exec(header);
+    if (!match) throw problems.unauthorized('The Authorization header must be "Bearer <token>"');
+    const token = match[1]!;
+    const principal =
+      tokens.get(sha256(token)) ?? (adminToken !== undefined && secretsEqual(token, adminToken) ? BOOTSTRAP_ADMIN : null);
+    if (!principal) throw problems.unauthorized('The token is not valid, or its account is no longer active');
+    c.set('principal', principal);
+    await next();
+  };
+}
+
+export const requireAdmin: MiddlewareHandler<AppEnv> = async (c, next) => {
+  if (c.get('principal').role !== 'admin') throw problems.forbidden('This endpoint is for programme admins');
+  await next();
+};
+
+/**
+ * The employee behind the request. The bootstrap admin token is not a person: it may administer,
+ * but has no queue, shares or reach of its own.
+ */
+export function employeeOf(c: Context<AppEnv>): string {
+  const id = c.get('principal').employeeId;
+  if (id === null) {
+    throw problems.forbidden('The bootstrap admin token has no employee account; redeem an invite code to use this endpoint');
+  }
+  return id;
+}

@@ -1,0 +1,80 @@
+import { z } from 'zod';
+
+const DEFAULT_CORS = 'chrome-extension://*,moz-extension://*';
+
+const originEntry = z
+  .string()
+  .regex(/^[a-z][a-z0-9+.-]*:\/\/(?:\*|[^/\s*]+)$/i,
+    'must be an origin such as https://admin.example.com or a scheme wildcard such as chrome-extension://*');
+
+const flag = z
+  .enum(['0', '1', 'true', 'false', 'yes', 'no', ''])
+  .transform((v) => v === '1' || v === 'true' || v === 'yes');
+
+const EnvSchema = z.object({
+  PORT: z.coerce.number({ error: 'must be a number' }).int('must be an integer').min(0).max(65535).default(8787),
+  HOST: z.string().trim().min(1, 'must not be empty').default('127.0.0.1'),
+  RELAY_DB: z.string().trim().min(1, 'must not be empty').default('./data/relay.db'),
+  RELAY_ADMIN_TOKEN: z.string().min(16, 'must be at least 16 characters (it is an admin password)').optional(),
+  RELAY_PUBLIC_URL: z
+    .url({ protocol: /^https?$/, error: 'must be an http(s) URL such as https://relay.example.com' })
+    .optional(),
+  RELAY_CORS_ORIGINS: z
+    .string()
+    .default(DEFAULT_CORS)
+    .transform((s) => s.split(',').map((e) => e.trim()).filter(Boolean))
+    .pipe(z.array(originEntry)),
+  RELAY_TRUST_PROXY: flag.default(false),
+  /** How often buffered clicks are written; tests raise it to prove that shutdown flushes. */
+  RELAY_CLICK_FLUSH_MS: z.coerce.number().int().min(10).max(3_600_000).default(1000),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  dbFile: string;
+  adminToken?: string;
+  /** Set when RELAY_PUBLIC_URL is given; otherwise derived from where the server listens. */
+  publicUrl?: string;
+  corsOrigins: string[];
+  trustProxy: boolean;
+  clickFlushMs: number;
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** Reads the environment once at start-up; a bad value stops the process with a message naming it. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  // Empty variables (e.g. `PORT=` in a .env file) mean "use the default", as in most tools.
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = EnvSchema.safeParse(present);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => {
+      const name = String(i.path[0] ?? 'environment');
+      const got = typeof env[name] === 'string' && !/TOKEN/.test(name) ? ` (got "${env[name]}")` : '';
+      return `  ${name}: ${i.message}${got}`;
+    });
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dbFile: e.RELAY_DB,
+    adminToken: e.RELAY_ADMIN_TOKEN,
+    publicUrl: e.RELAY_PUBLIC_URL?.replace(/\/+$/, ''),
+    corsOrigins: e.RELAY_CORS_ORIGINS,
+    trustProxy: e.RELAY_TRUST_PROXY,
+    clickFlushMs: e.RELAY_CLICK_FLUSH_MS,
+  };
+}
+
+/** The origin written into tracked links when RELAY_PUBLIC_URL is not set. */
+export function defaultPublicUrl(host: string, port: number): string {
+  const h = host.includes(':') && !host.startsWith('[') ? `[${host}]` : host;
+  // 0.0.0.0 listens everywhere but is not an address a reader's browser can open.
+  const shown = h === '0.0.0.0' || h === '[::]' ? '127.0.0.1' : h;
+  return `http://${shown}:${port}`;
+}

@@ -1,0 +1,141 @@
+import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+
+/** The key of the global change sequence in `meta`. */
+export const CHANGE_SEQ = 'change_seq';
+
+// Migrations live in code (not files on disk) so `tsx server/cli.ts` and the tests need no path lookups.
+// Never edit one that has shipped: add the next.
+const migrations: Record<string, Migration> = {
+  '0001_initial': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('employees')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('role', 'text', (c) => c.notNull())
+        .addColumn('active', 'integer', (c) => c.notNull().defaultTo(1))
+        .addColumn('audience_linkedin', 'integer')
+        .addColumn('audience_x', 'integer')
+        .addColumn('created_at', 'bigint', (c) => c.notNull())
+        .addColumn('activated_at', 'bigint')
+        .execute();
+
+      await db.schema
+        .createTable('invites')
+        .addColumn('code_hash', 'text', (c) => c.primaryKey())
+        .addColumn('employee_id', 'text', (c) => c.notNull().references('employees.id').onDelete('cascade'))
+        .addColumn('created_at', 'bigint', (c) => c.notNull())
+        .addColumn('expires_at', 'bigint', (c) => c.notNull())
+        .addColumn('redeemed_at', 'bigint')
+        .execute();
+
+      await db.schema
+        .createTable('tokens')
+        .addColumn('token_hash', 'text', (c) => c.primaryKey())
+        .addColumn('employee_id', 'text', (c) => c.notNull().references('employees.id').onDelete('cascade'))
+        .addColumn('created_at', 'bigint', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('tokens_employee').on('tokens').column('employee_id').execute();
+
+      await db.schema
+        .createTable('items')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('url', 'text', (c) => c.notNull())
+        .addColumn('title', 'text', (c) => c.notNull())
+        .addColumn('summary', 'text')
+        .addColumn('image_url', 'text')
+        .addColumn('topics', 'text', (c) => c.notNull().defaultTo('[]'))
+        .addColumn('content_type', 'text', (c) => c.notNull())
+        .addColumn('campaign', 'text')
+        .addColumn('pinned', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('publish_at', 'bigint', (c) => c.notNull())
+        .addColumn('expires_at', 'bigint')
+        .addColumn('created_at', 'bigint', (c) => c.notNull())
+        .addColumn('updated_at', 'bigint', (c) => c.notNull())
+        .addColumn('deleted_at', 'bigint')
+        .addColumn('version', 'bigint', (c) => c.notNull())
+        .execute();
+      // Queue deltas scan by version; the visible set and the ETag's time boundaries scan by date.
+      await db.schema.createIndex('items_version').on('items').column('version').execute();
+      await db.schema.createIndex('items_publish_at').on('items').column('publish_at').execute();
+      await db.schema.createIndex('items_expires_at').on('items').column('expires_at').execute();
+
+      await db.schema
+        .createTable('captions')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('item_id', 'text', (c) => c.notNull().references('items.id').onDelete('cascade'))
+        .addColumn('network', 'text', (c) => c.notNull())
+        .addColumn('text', 'text', (c) => c.notNull())
+        .addColumn('language', 'text', (c) => c.notNull())
+        .addColumn('position', 'integer', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('captions_item').on('captions').columns(['item_id', 'position']).execute();
+
+      await db.schema
+        .createTable('meta')
+        .addColumn('key', 'text', (c) => c.primaryKey())
+        .addColumn('value', 'bigint', (c) => c.notNull())
+        .execute();
+      await db.insertInto('meta' as never).values({ key: CHANGE_SEQ, value: 0 } as never).execute();
+
+      await db.schema
+        .createTable('links')
+        .addColumn('code', 'text', (c) => c.primaryKey())
+        .addColumn('employee_id', 'text', (c) => c.notNull().references('employees.id').onDelete('cascade'))
+        .addColumn('item_id', 'text', (c) => c.notNull().references('items.id'))
+        .addColumn('network', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'bigint', (c) => c.notNull())
+        .addUniqueConstraint('links_employee_item_network', ['employee_id', 'item_id', 'network'])
+        .execute();
+
+      await db.schema
+        .createTable('shares')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('employee_id', 'text', (c) => c.notNull().references('employees.id'))
+        .addColumn('item_id', 'text', (c) => c.notNull().references('items.id'))
+        .addColumn('network', 'text', (c) => c.notNull())
+        // No foreign key: captions are replaced when an item is edited, the share's history stays.
+        .addColumn('caption_id', 'text')
+        .addColumn('edited', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('shared_at', 'bigint', (c) => c.notNull())
+        .addColumn('received_at', 'bigint', (c) => c.notNull())
+        .addColumn('audience', 'integer', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('shares_employee_time').on('shares').columns(['employee_id', 'shared_at']).execute();
+      await db.schema.createIndex('shares_time').on('shares').column('shared_at').execute();
+      await db.schema.createIndex('shares_item').on('shares').column('item_id').execute();
+
+      await db.schema
+        .createTable('clicks')
+        .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+        .addColumn('code', 'text', (c) => c.notNull())
+        .addColumn('employee_id', 'text', (c) => c.notNull())
+        .addColumn('item_id', 'text', (c) => c.notNull())
+        .addColumn('network', 'text', (c) => c.notNull())
+        .addColumn('clicked_at', 'bigint', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('clicks_employee_time').on('clicks').columns(['employee_id', 'clicked_at']).execute();
+      await db.schema.createIndex('clicks_item').on('clicks').column('item_id').execute();
+      await db.schema.createIndex('clicks_time').on('clicks').column('clicked_at').execute();
+    },
+    async down(db: Kysely<unknown>) {
+      for (const table of ['clicks', 'shares', 'links', 'meta', 'captions', 'items', 'tokens', 'invites', 'employees']) {
+        await db.schema.dropTable(table).ifExists().execute();
+      }
+    },
+  },
+};
+
+const provider: MigrationProvider = { getMigrations: async () => migrations };
+
+/** Brings the schema up to date; throws with the failing migration's error so start-up stops loudly. */
+export async function migrateToLatest(db: Kysely<unknown>): Promise<string[]> {
+  const migrator = new Migrator({ db, provider });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) {
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
+    throw new Error(`database migration ${failed} failed: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+

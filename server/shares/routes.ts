@@ -1,0 +1,15 @@
+import { Hono } from 'hono';
+import { SharesRequest } from '../../lib/contract/shares';
+import { employeeOf } from '../auth/middleware';
+import type { AppEnv } from '../auth/principal';
+import { limitBody, readJson } from '../http/validate';
+import type { ShareRecorder } from './record-shares';
+
+/** POST /v1/shares: the extension's outbox delivers here, retrying until it gets a 200. */
+export function shareRoutes(recorder: ShareRecorder) {
+  return new Hono<AppEnv>().post('/v1/shares', limitBody, async (c) => {
+    const employeeId = employeeOf(c);
+    const { shares } = await readJson(c, SharesRequest);
+    return c.json(recorder.record(employeeId, shares), 200);
+  });
+}
