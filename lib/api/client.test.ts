@@ -1,0 +1,114 @@
+import { describe, expect, it } from 'vitest';
+import { createApi } from './client';
+import { ApiError, InvalidResponseError, UnreachableError } from './errors';
+import { fakeFetch, json, makeItem, problem, queueBody } from '../test-support';
+
+const serverUrl = 'http://127.0.0.1:8787';
+const employee = { id: crypto.randomUUID(), name: 'Núria Puig', role: 'employee' as const };
+
+describe('createApi().redeem', () => {
+  it('posts the code and returns the validated token and employee', async () => {
+    const fetch = fakeFetch(json({ token: 'tok', employee }));
+    const result = await createApi({ serverUrl, fetch }).redeem('ABC-123');
+    expect(result).toEqual({ token: 'tok', employee });
+    const [req] = fetch.requests;
+    expect(req!.url).toBe(`${serverUrl}/v1/auth/redeem`);
+    expect(req!.method).toBe('POST');
+    expect(JSON.parse(req!.body!)).toEqual({ code: 'ABC-123' });
+    expect(req!.headers.get('Authorization')).toBeNull();
+  });
+
+  it('turns problem+json into an ApiError with the server’s own words', async () => {
+    const fetch = fakeFetch(problem(404, 'Invite not found', 'This invite code is unknown or was already used.'));
+    const err = await createApi({ serverUrl, fetch }).redeem('nope').catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ApiError);
+    expect(err).toMatchObject({ status: 404, title: 'Invite not found', detail: 'This invite code is unknown or was already used.' });
+    expect((err as Error).message).toBe('This invite code is unknown or was already used.');
+  });
+
+  it('explains an error page that is not problem+json (probably not a Relay server)', async () => {
+    const fetch = fakeFetch(new Response('<h1>Not here</h1>', { status: 404, statusText: 'Not Found', headers: { 'Content-Type': 'text/html' } }));
+    const err = (await createApi({ serverUrl, fetch }).redeem('x').catch((e: unknown) => e)) as ApiError;
+    expect(err).toBeInstanceOf(ApiError);
+    expect(err.status).toBe(404);
+    expect(err.message).toContain('answered 404 Not Found');
+    expect(err.message).toContain('Relay server');
+  });
+
+  it('maps a network failure to UnreachableError with a clear message', async () => {
+    const fetch = fakeFetch(new TypeError('Failed to fetch'));
+    const err = await createApi({ serverUrl, fetch }).redeem('x').catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(UnreachableError);
+    expect((err as Error).message).toBe(
+      "Can't reach the server at http://127.0.0.1:8787. Check the address and that the server is running.",
+    );
+  });
+
+  it('maps a timeout to UnreachableError and passes an abort signal to fetch', async () => {
+    let signal: AbortSignal | undefined;
+    const fetch = async (_url: string, init: RequestInit) => {
+      signal = init.signal ?? undefined;
+      return new Promise<Response>((_resolve, reject) => {
+        init.signal?.addEventListener('abort', () => reject(init.signal!.reason));
+      });
+    };
+    const err = await createApi({ serverUrl, fetch, timeoutMs: 20 }).redeem('x').catch((e: unknown) => e);
+    expect(signal).toBeInstanceOf(AbortSignal);
+    expect(err).toBeInstanceOf(UnreachableError);
+    expect((err as Error).message).toContain('did not answer within');
+  });
+
+  it('refuses a 200 whose body does not match the contract', async () => {
+    const fetch = fakeFetch(json({ token: 42 }));
+    const err = await createApi({ serverUrl, fetch }).redeem('x').catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(InvalidResponseError);
+    expect((err as Error).message).toContain('token');
+  });
+
+  it('refuses a 200 that is not JSON', async () => {
+    const fetch = fakeFetch(new Response('<html>captive portal</html>', { status: 200 }));
+    await expect(createApi({ serverUrl, fetch }).redeem('x')).rejects.toBeInstanceOf(InvalidResponseError);
+  });
+});
+
+describe('createApi().queue', () => {
+  it('sends the token, the ETag and the cursor, and returns the data with the new ETag', async () => {
+    const body = queueBody([makeItem()], { cursor: 'next' });
+    const fetch = fakeFetch(json(body, { headers: { ETag: '"v2"' } }));
+    const api = createApi({ serverUrl: `${serverUrl}/`, token: 'tok', fetch });
+    const result = await api.queue({ etag: '"v1"', since: 'a b&c' });
+    expect(result).toEqual({ status: 'ok', data: body, etag: '"v2"' });
+    const [req] = fetch.requests;
+    expect(req!.url).toBe(`${serverUrl}/v1/queue?since=a%20b%26c`);
+    expect(req!.headers.get('Authorization')).toBe('Bearer tok');
+    expect(req!.headers.get('If-None-Match')).toBe('"v1"');
+  });
+
+  it('sends neither header nor query on a first sync', async () => {
+    const fetch = fakeFetch(json(queueBody([])));
+    await createApi({ serverUrl, token: 'tok', fetch }).queue();
+    expect(fetch.requests[0]!.url).toBe(`${serverUrl}/v1/queue`);
+    expect(fetch.requests[0]!.headers.has('If-None-Match')).toBe(false);
+  });
+
+  it('reports 304 as not-modified', async () => {
+    const fetch = fakeFetch(new Response(null, { status: 304 }));
+    expect(await createApi({ serverUrl, token: 'tok', fetch }).queue({ etag: '"v1"' })).toEqual({ status: 'not-modified' });
+  });
+
+  it('refuses an item that breaks the contract', async () => {
+    const broken = { ...makeItem(), captions: [{ network: 'myspace', text: 'hi' }] };
+    const fetch = fakeFetch(json(queueBody([broken as never])));
+    const err = await createApi({ serverUrl, token: 'tok', fetch }).queue().catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(InvalidResponseError);
+    expect((err as Error).message).toMatch(/items\.0\.captions\.0/);
+  });
+
+  it('surfaces 401 and 5xx as ApiError with their status', async () => {
+    const api = (res: Response) => createApi({ serverUrl, token: 'tok', fetch: fakeFetch(res) });
+    await expect(api(problem(401, 'Unauthorized', 'The token is not valid.')).queue()).rejects.toMatchObject({ status: 401 });
+    await expect(api(new Response('oops', { status: 502, statusText: 'Bad Gateway' })).queue()).rejects.toMatchObject({
+      status: 502,
+    });
+  });
+});

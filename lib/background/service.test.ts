@@ -1,0 +1,119 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { createRelayService } from './service';
+import { SYNC_ALARM, SYNC_PERIOD_MINUTES, ensureSyncAlarm } from './alarms';
+import type { RelayDb } from '../db';
+import { employeeItem, getConnection, lastSyncItem, serverUrlItem, tokenItem } from '../settings';
+import { fakeFetch, freshDb, json, makeItem, problem, queueBody } from '../test-support';
+
+const employee = { id: crypto.randomUUID(), name: 'Marta Rossi', role: 'employee' as const };
+let db: RelayDb;
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  db = freshDb();
+});
+
+function service(fetch: ReturnType<typeof fakeFetch>) {
+  return createRelayService({ db: () => db, fetch });
+}
+
+describe('connect', () => {
+  it('normalises the URL, redeems the code, stores the connection and syncs at once', async () => {
+    const items = [makeItem(), makeItem()];
+    const fetch = fakeFetch(json({ token: 'tok-1', employee }), json(queueBody(items), { headers: { ETag: '"v1"' } }));
+    const result = await service(fetch).connect({ serverUrl: ' localhost:8787/ ', code: ' INVITE-1 ' });
+
+    expect(result).toEqual({ ok: true, employee, items: 2 });
+    expect(fetch.requests.map((r) => r.url)).toEqual(['http://localhost:8787/v1/auth/redeem', 'http://localhost:8787/v1/queue']);
+    expect(JSON.parse(fetch.requests[0]!.body!)).toEqual({ code: 'INVITE-1' });
+    expect(fetch.requests[1]!.headers.get('Authorization')).toBe('Bearer tok-1');
+    expect(await getConnection()).toEqual({ serverUrl: 'http://localhost:8787', token: 'tok-1' });
+    expect(await employeeItem.getValue()).toEqual(employee);
+    expect(await lastSyncItem.getValue()).toMatchObject({ ok: true });
+    expect(await db.queue.count()).toBe(2);
+  });
+
+  it('keeps the token in local storage', async () => {
+    const fetch = fakeFetch(json({ token: 'tok-1', employee }), json(queueBody([])));
+    await service(fetch).connect({ serverUrl: 'http://127.0.0.1:8787', code: 'c' });
+    expect(await fakeBrowser.storage.local.get('token')).toEqual({ token: 'tok-1' });
+    expect(await fakeBrowser.storage.sync.get(null)).toEqual({});
+  });
+
+  it('reports a bad code with the server’s own explanation and stores nothing', async () => {
+    const fetch = fakeFetch(problem(404, 'Invite not found', 'This invite code is unknown or was already used.'));
+    const result = await service(fetch).connect({ serverUrl: 'http://127.0.0.1:8787', code: 'wrong' });
+    expect(result).toEqual({ ok: false, message: 'This invite code is unknown or was already used.' });
+    expect(await tokenItem.getValue()).toBeNull();
+  });
+
+  it('reports an unreachable server clearly', async () => {
+    const fetch = fakeFetch(new TypeError('Failed to fetch'));
+    const result = await service(fetch).connect({ serverUrl: '127.0.0.1:9', code: 'c' });
+    expect(result).toEqual({
+      ok: false,
+      message: "Can't reach the server at http://127.0.0.1:9. Check the address and that the server is running.",
+    });
+  });
+
+  it('refuses an unusable address or an empty code without asking the network', async () => {
+    const fetch = fakeFetch(new Error('must not be called'));
+    expect(await service(fetch).connect({ serverUrl: '', code: 'c' })).toMatchObject({ ok: false });
+    expect(await service(fetch).connect({ serverUrl: 'ftp://x.org', code: 'c' })).toMatchObject({ ok: false });
+    expect(await service(fetch).connect({ serverUrl: 'localhost:8787', code: '  ' })).toEqual({
+      ok: false,
+      message: 'Enter the invite code you were given.',
+    });
+    expect(fetch.requests).toHaveLength(0);
+  });
+
+  it('is connected even when the first sync fails, and says why', async () => {
+    const fetch = fakeFetch(json({ token: 'tok', employee }), new TypeError('offline'));
+    const result = await service(fetch).connect({ serverUrl: 'localhost:8787', code: 'c' });
+    expect(result).toMatchObject({ ok: true, items: 0 });
+    expect(result.ok && result.syncError).toContain("Can't reach the server");
+  });
+
+  it('starts from an empty cache when connecting to another account', async () => {
+    const first = makeItem({ title: 'first account' });
+    const second = makeItem({ title: 'second account' });
+    await service(fakeFetch(json({ token: 't1', employee }), json(queueBody([first]), { headers: { ETag: '"a"' } }))).connect({
+      serverUrl: 'localhost:8787',
+      code: 'one',
+    });
+    const fetch = fakeFetch(json({ token: 't2', employee }), json(queueBody([second], { full: false }), { headers: { ETag: '"b"' } }));
+    await service(fetch).connect({ serverUrl: 'localhost:8787', code: 'two' });
+    // No stale etag or cursor from the first account was sent, and its items are gone.
+    expect(fetch.requests[1]!.url).toBe('http://localhost:8787/v1/queue');
+    expect(fetch.requests[1]!.headers.has('If-None-Match')).toBe(false);
+    expect((await db.queue.toArray()).map((r) => r.title)).toEqual(['second account']);
+  });
+});
+
+describe('disconnect and status', () => {
+  it('forgets the account and the cache, keeps the server URL for next time', async () => {
+    const s = service(fakeFetch(json({ token: 'tok', employee }), json(queueBody([makeItem()]))));
+    await s.connect({ serverUrl: 'localhost:8787', code: 'c' });
+    expect(await s.getStatus()).toMatchObject({ connected: true, employee, items: 1, serverUrl: 'http://localhost:8787' });
+
+    await s.disconnect();
+    expect(await getConnection()).toBeNull();
+    expect(await employeeItem.getValue()).toBeNull();
+    expect(await serverUrlItem.getValue()).toBe('http://localhost:8787');
+    expect(await db.queue.count()).toBe(0);
+    expect(await db.getMeta('etag')).toBeUndefined();
+    expect(await s.getStatus()).toMatchObject({ connected: false, employee: null, items: 0 });
+  });
+});
+
+describe('ensureSyncAlarm', () => {
+  it('creates the 15-minute alarm once and leaves an existing one alone', async () => {
+    await ensureSyncAlarm(fakeBrowser.alarms);
+    const created = await fakeBrowser.alarms.get(SYNC_ALARM);
+    expect(created?.periodInMinutes).toBe(SYNC_PERIOD_MINUTES);
+    await ensureSyncAlarm(fakeBrowser.alarms);
+    expect(await fakeBrowser.alarms.getAll()).toHaveLength(1);
+    expect((await fakeBrowser.alarms.get(SYNC_ALARM))?.scheduledTime).toBe(created?.scheduledTime);
+  });
+});
