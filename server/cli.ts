@@ -1,0 +1,110 @@
+import { parseArgs } from 'node:util';
+import { Role } from '../lib/contract/common';
+import { createInvite } from './auth/invites';
+import { systemClock } from './clock';
+import { ConfigError, loadConfig, type Config } from './config';
+import { openDatabase, type Database } from './db/database';
+import { seedDemo } from './demo/seed';
+import { startServer, stopOnSignals } from './main';
+
+const USAGE = `Usage: tsx server/cli.ts <command>
+
+Commands:
+  serve                              migrate, then listen on HOST:PORT
+  demo                               migrate, seed demo content if empty, print two invite codes, serve
+  invite --name "Ana" --role employee|admin
+                                     print a new single-use invite code (valid 14 days)
+  seed-demo [--force]                add the demo items (only into an empty database unless --force)
+  migrate                            bring the database schema up to date
+
+Environment: PORT (8787), HOST (127.0.0.1), RELAY_DB (./data/relay.db), RELAY_ADMIN_TOKEN,
+RELAY_PUBLIC_URL (http://HOST:PORT), RELAY_CORS_ORIGINS (chrome-extension://*,moz-extension://*),
+RELAY_TRUST_PROXY (0)`;
+
+async function serve(config: Config, database?: Database) {
+  const running = await startServer(config, database);
+  stopOnSignals(running);
+  console.log(`Relay server listening on ${running.url}`);
+}
+
+async function withDatabase<T>(config: Config, work: (database: Database) => Promise<T>): Promise<T> {
+  const database = await openDatabase(config.dbFile);
+  try {
+    return await work(database);
+  } finally {
+    await database.close();
+  }
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (!command || command === 'help' || command === '--help' || command === '-h') {
+    console.log(USAGE);
+    return command ? 0 : 2;
+  }
+  const config = loadConfig();
+
+  switch (command) {
+    case 'serve':
+      await serve(config);
+      return -1;
+
+    case 'migrate':
+      await withDatabase(config, async () => {});
+      console.error(`Database ${config.dbFile} is up to date`);
+      return 0;
+
+    case 'seed-demo': {
+      const { values } = parseArgs({ args: rest, options: { force: { type: 'boolean', default: false } } });
+      const added = await withDatabase(config, (database) => seedDemo(database.db, systemClock, { force: values.force }));
+      console.error(added ? `Added ${added} demo items` : 'The database already has items; nothing added (use --force to add anyway)');
+      return 0;
+    }
+
+    case 'invite': {
+      const { values } = parseArgs({ args: rest, options: { name: { type: 'string' }, role: { type: 'string', default: 'employee' } } });
+      const role = Role.safeParse(values.role);
+      const name = values.name?.trim();
+      if (!name || !role.success) {
+        console.error('Usage: invite --name "Ana" --role employee|admin');
+        return 2;
+      }
+      const invite = await withDatabase(config, (database) => createInvite(database.db, systemClock, name, role.data));
+      // stdout carries only the code, so scripts can capture it.
+      console.log(invite.code);
+      return 0;
+    }
+
+    case 'demo': {
+      const database = await openDatabase(config.dbFile);
+      const added = await seedDemo(database.db, systemClock);
+      if (added) console.log(`Seeded ${added} demo items.`);
+      const admin = await createInvite(database.db, systemClock, 'Demo admin', 'admin');
+      const employee = await createInvite(database.db, systemClock, 'Demo employee', 'employee');
+      console.log('');
+      console.log('  Invite codes (single use, valid 14 days; enter one in the extension\'s options page):');
+      console.log(`    admin:     ${admin.code}`);
+      console.log(`    employee:  ${employee.code}`);
+      console.log('');
+      console.log('Extension built in .output/chrome-mv3 — load it at chrome://extensions (Developer mode → Load unpacked)');
+      await serve(config, database);
+      return -1;
+    }
+
+    default:
+      console.error(`Unknown command "${command}".\n\n${USAGE}`);
+      return 2;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    // -1: a server is running and exits on a signal.
+    if (code >= 0) process.exitCode = code;
+  },
+  (error: unknown) => {
+    if (error instanceof ConfigError) console.error(`Relay: ${error.message}`);
+    else console.error('Relay:', error instanceof Error ? error.message : error);
+    process.exitCode = error instanceof ConfigError ? 2 : 1;
+  },
+);
