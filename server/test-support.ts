@@ -1,0 +1,89 @@
+import { expect } from 'vitest';
+import { createApp, type AppOptions, type RelayApp } from './app';
+import type { ItemCreate } from '../lib/contract/items';
+import type { AdminItem } from '../lib/contract/items';
+import type { QueueResponse } from '../lib/contract/queue';
+
+export const ADMIN_TOKEN = 'test-admin-token-0123456789';
+export const PUBLIC_URL = 'http://relay.test';
+/** Wednesday 18 November 2026, 12:00 UTC. */
+export const T0 = Date.UTC(2026, 10, 18, 12);
+export const HOUR = 3_600_000;
+export const DAY = 24 * HOUR;
+
+export interface Harness extends RelayApp {
+  /** The injected clock; tests move it. */
+  clock: { now: number };
+  request(path: string, init?: RequestInit): Promise<Response>;
+  admin(path: string, init?: RequestInit & { json?: unknown }): Promise<Response>;
+  as(token: string, path: string, init?: RequestInit & { json?: unknown }): Promise<Response>;
+  createItem(fields?: Partial<ItemCreate>): Promise<AdminItem>;
+  /** Invites and redeems a person; returns their token and id. */
+  employee(name?: string, role?: 'employee' | 'admin'): Promise<{ token: string; id: string }>;
+  queue(token: string, query?: string, headers?: Record<string, string>): Promise<{ res: Response; body: QueueResponse | null }>;
+}
+
+/** An app over a private in-memory database with a controllable clock and no click timer. */
+export async function harness(options: Partial<AppOptions> = {}): Promise<Harness> {
+  const clock = { now: T0 };
+  const relay = await createApp({
+    database: ':memory:',
+    publicUrl: PUBLIC_URL,
+    adminToken: ADMIN_TOKEN,
+    now: () => clock.now,
+    clickFlushMs: 0,
+    ...options,
+  });
+
+  const withJson = (init: RequestInit & { json?: unknown } = {}, token?: string): RequestInit => {
+    const headers = new Headers(init.headers);
+    if (token && !headers.has('authorization')) headers.set('Authorization', `Bearer ${token}`);
+    const { json, ...rest } = init;
+    if (json !== undefined) {
+      headers.set('Content-Type', 'application/json');
+      return { ...rest, headers, body: JSON.stringify(json) };
+    }
+    return { ...rest, headers };
+  };
+
+  const h: Harness = {
+    ...relay,
+    clock,
+    request: (path, init) => Promise.resolve(relay.app.request(path, init)),
+    admin: (path, init) => Promise.resolve(relay.app.request(path, withJson(init, ADMIN_TOKEN))),
+    as: (token, path, init) => Promise.resolve(relay.app.request(path, withJson(init, token))),
+    async createItem(fields = {}) {
+      const res = await h.admin('/v1/admin/items', {
+        method: 'POST',
+        json: { url: 'https://example.com/post', title: 'A post', captions: [{ network: 'linkedin', text: 'Read this' }], ...fields },
+      });
+      expect(res.status, await res.clone().text()).toBe(201);
+      return (await res.json()) as AdminItem;
+    },
+    async employee(name = 'Ana', role = 'employee') {
+      const invite = await h.admin('/v1/admin/invites', { method: 'POST', json: { name, role } });
+      const { code } = (await invite.json()) as { code: string };
+      const res = await h.request('/v1/auth/redeem', {
+        method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ code }),
+      });
+      const body = (await res.json()) as { token: string; employee: { id: string } };
+      return { token: body.token, id: body.employee.id };
+    },
+    async queue(token, query = '', headers = {}) {
+      const res = await h.as(token, `/v1/queue${query}`, { headers });
+      const text = await res.text();
+      return { res, body: res.status === 200 ? (JSON.parse(text) as QueueResponse) : null };
+    },
+  };
+  return h;
+}
+
+/** Asserts an RFC 9457 problem with the given status, and returns its body. */
+export async function expectProblem(res: Response, status: number) {
+  const text = await res.text();
+  expect(res.status, text).toBe(status);
+  expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+  const body = JSON.parse(text) as { type: string; title: string; status: number; detail: string; errors?: { path: string; message: string }[] };
+  expect(body).toMatchObject({ status, type: expect.any(String), title: expect.any(String), detail: expect.any(String) });
+  return body;
+}
