@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { Notice } from '@/components/Notice';
 import { timeAgo, useLiveQuery, useStorageItem } from '@/components/hooks';
 import { getDb } from '@/lib/db';
@@ -32,6 +32,14 @@ function ConnectForm({ initialServerUrl }: { initialServerUrl: string }) {
   const [code, setCode] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
+  const submitRef = useRef<HTMLButtonElement>(null);
+  const wasBusy = useRef(false);
+
+  // A disabled button loses focus; give it back when the attempt ends so keyboard users stay in place.
+  useEffect(() => {
+    if (wasBusy.current && !busy && document.activeElement === document.body) submitRef.current?.focus();
+    wasBusy.current = busy;
+  }, [busy]);
 
   async function onSubmit(event: Event) {
     event.preventDefault();
@@ -89,7 +97,7 @@ function ConnectForm({ initialServerUrl }: { initialServerUrl: string }) {
         <Notice role="alert" tone="error">
           {error}
         </Notice>
-        <button type="submit" class="button" disabled={busy}>
+        <button ref={submitRef} type="submit" class="button" disabled={busy}>
           {busy ? 'Connecting…' : 'Connect'}
         </button>
       </form>
