@@ -10,7 +10,10 @@ const NO_BACKGROUND = "Relay's background service did not answer. Reload the ext
 export function App() {
   const employee = useStorageItem(employeeItem);
   const savedServerUrl = useStorageItem(serverUrlItem);
-  const loading = employee === undefined || savedServerUrl === undefined;
+  const lastSync = useStorageItem(lastSyncItem);
+  const loading = employee === undefined || savedServerUrl === undefined || lastSync === undefined;
+  // The server no longer accepts the token: offer the form again (the cached queue stays until then).
+  const signedOut = !!employee && lastSync?.reason === 'signed-out';
 
   return (
     <main class="page">
@@ -18,10 +21,17 @@ export function App() {
         <img src="/icon/48.png" alt="" width={32} height={32} />
         <h1>Relay settings</h1>
       </header>
-      {loading ? null : employee ? (
+      {loading ? null : employee && !signedOut ? (
         <Connected name={employee.name} serverUrl={savedServerUrl ?? ''} />
       ) : (
-        <ConnectForm initialServerUrl={savedServerUrl ?? ''} />
+        <>
+          {signedOut && (
+            <Notice role="status" tone="error" class="signed-out">
+              The server signed {employee.name} out. Connect again with a new invite code.
+            </Notice>
+          )}
+          <ConnectForm initialServerUrl={savedServerUrl ?? ''} />
+        </>
       )}
     </main>
   );
