@@ -71,7 +71,7 @@ export async function harness(options: Partial<AppOptions> = {}): Promise<Harnes
     },
     async queue(token, query = '', headers = {}) {
       const res = await h.as(token, `/v1/queue${query}`, { headers });
-      const text = await res.text();
+      const text = await res.clone().text();
       return { res, body: res.status === 200 ? (JSON.parse(text) as QueueResponse) : null };
     },
   };

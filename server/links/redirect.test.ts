@@ -1,0 +1,172 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { HOUR, expectProblem, harness, type Harness } from '../test-support';
+
+const BROWSER = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0 Safari/537.36';
+
+let h: Harness;
+let ana: { token: string; id: string };
+let itemId: string;
+let links: { linkedin: string; x: string };
+beforeEach(async () => {
+  h = await harness();
+  ana = await h.employee();
+  itemId = (await h.createItem({ url: 'https://example.com/jobs?team=payments#apply', campaign: 'Hiring-Q4' })).id;
+  links = (await h.queue(ana.token)).body!.items[0]!.links;
+});
+afterEach(() => h.close());
+
+const path = (link: string) => new URL(link).pathname;
+const click = (link: string, headers: Record<string, string> = { 'User-Agent': BROWSER }, method = 'GET') =>
+  h.request(path(link), { method, headers });
+const clickRows = () => {
+  h.flushClicks();
+  return h.database.sqlite.prepare('SELECT * FROM clicks ORDER BY id').all() as Record<string, unknown>[];
+};
+
+describe('GET /r/:code', () => {
+  it('redirects 302, uncached, to the stored URL with UTM tags and the page\'s own query kept', async () => {
+    const res = await click(links.x);
+    expect(res.status).toBe(302);
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    const location = new URL(res.headers.get('location')!);
+    expect(location.origin + location.pathname).toBe('https://example.com/jobs');
+    expect(location.hash).toBe('#apply');
+    expect(Object.fromEntries(location.searchParams)).toEqual({
+      team: 'payments', utm_source: 'twitter', utm_medium: 'social', utm_campaign: 'hiring-q4', utm_content: itemId,
+    });
+    const li = new URL((await click(links.linkedin)).headers.get('location')!);
+    expect(li.searchParams.get('utm_source')).toBe('linkedin');
+  });
+
+  it('records code, employee, item, network and time, and nothing about the visitor', async () => {
+    await click(links.linkedin, { 'User-Agent': BROWSER, 'X-Forwarded-For': '203.0.113.9' });
+    const rows = clickRows();
+    expect(rows).toEqual([
+      { id: 1, code: path(links.linkedin).slice(3), employee_id: ana.id, item_id: itemId, network: 'linkedin', clicked_at: h.clock.now },
+    ]);
+    expect(JSON.stringify(rows)).not.toMatch(/Mozilla|203\.0\.113/);
+  });
+
+  it('buffers clicks in memory until flushed', async () => {
+    await click(links.x);
+    expect(h.database.sqlite.prepare('SELECT COUNT(*) FROM clicks').pluck().get()).toBe(0);
+    expect(h.flushClicks()).toBe(1);
+    expect(h.database.sqlite.prepare('SELECT COUNT(*) FROM clicks').pluck().get()).toBe(1);
+  });
+
+  it('writes a batch by itself once the buffer is full', async () => {
+    const small = await harness({ clickBatchSize: 3 });
+    try {
+      const emp = await small.employee();
+      await small.createItem();
+      const link = (await small.queue(emp.token)).body!.items[0]!.links.x;
+      for (let i = 0; i < 3; i++) await small.request(path(link), { headers: { 'User-Agent': `${BROWSER} visitor/${i}` } });
+      expect(small.database.sqlite.prepare('SELECT COUNT(*) FROM clicks').pluck().get()).toBe(3);
+    } finally {
+      await small.close();
+    }
+  });
+
+  it('writes buffered clicks on close', async () => {
+    const file = `${process.env.TMPDIR ?? '/tmp'}/relay-close-${process.pid}-${Date.now()}.db`;
+    const first = await harness({ database: file });
+    const emp = await first.employee();
+    await first.createItem();
+    const link = (await first.queue(emp.token)).body!.items[0]!.links.x;
+    await first.request(path(link), { headers: { 'User-Agent': BROWSER } });
+    await first.close();
+    const again = await harness({ database: file });
+    try {
+      expect(again.database.sqlite.prepare('SELECT COUNT(*) FROM clicks').pluck().get()).toBe(1);
+    } finally {
+      await again.close();
+    }
+  });
+
+  it('redirects HEAD requests without counting them', async () => {
+    const res = await click(links.x, { 'User-Agent': BROWSER }, 'HEAD');
+    expect(res.status).toBe(302);
+    expect(res.headers.get('location')).toContain('utm_source=twitter');
+    expect(clickRows()).toHaveLength(0);
+  });
+
+  it.each([
+    ['LinkedIn', 'LinkedInBot/1.0 (compatible; Mozilla/5.0; Apache-HttpClient +http://www.linkedin.com)'],
+    ['X', 'Twitterbot/1.0'],
+    ['Facebook', 'facebookexternalhit/1.1 (+http://www.facebook.com/externalhit_uatext.php)'],
+    ['Slack', 'Slackbot-LinkExpanding 1.0 (+https://api.slack.com/robots)'],
+    ['Discord', 'Mozilla/5.0 (compatible; Discordbot/2.0; +https://discordapp.com)'],
+    ['WhatsApp', 'WhatsApp/2.23.20.0'],
+    ['Telegram', 'TelegramBot (like TwitterBot)'],
+    ['Skype', 'Mozilla/5.0 (Windows NT 6.1; WOW64) SkypeUriPreview Preview/0.5'],
+    ['Apple', 'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_5) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/13.1.1 Safari/605.1.15 (Applebot/0.1)'],
+    ['Google', 'Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)'],
+    ['curl', 'curl/8.5.0'],
+    ['no user agent', ''],
+  ])('redirects %s previews and bots without counting them', async (_, ua) => {
+    const res = await click(links.linkedin, ua ? { 'User-Agent': ua } : {});
+    expect(res.status).toBe(302);
+    expect(clickRows()).toHaveLength(0);
+  });
+
+  it('counts the same visitor once per code within an hour, and again after', async () => {
+    const visitor = { 'User-Agent': BROWSER };
+    await click(links.x, visitor);
+    h.clock.now += HOUR - 1;
+    await click(links.x, visitor);
+    expect(clickRows()).toHaveLength(1);
+    h.clock.now += 1;
+    await click(links.x, visitor);
+    expect(clickRows()).toHaveLength(2);
+  });
+
+  it('tells visitors apart by user agent, and by address behind a trusted proxy', async () => {
+    await click(links.x, { 'User-Agent': BROWSER });
+    await click(links.x, { 'User-Agent': `${BROWSER} Edg/124.0` });
+    await click(links.linkedin, { 'User-Agent': BROWSER }); // another code counts separately
+    expect(clickRows()).toHaveLength(3);
+
+    const proxied = await harness({ trustProxy: true });
+    try {
+      const emp = await proxied.employee();
+      await proxied.createItem();
+      const link = (await proxied.queue(emp.token)).body!.items[0]!.links.x;
+      for (const xff of ['198.51.100.1', '198.51.100.2', '10.0.0.1, 198.51.100.2']) {
+        await proxied.request(path(link), { headers: { 'User-Agent': BROWSER, 'X-Forwarded-For': xff } });
+      }
+      proxied.flushClicks();
+      expect(proxied.database.sqlite.prepare('SELECT COUNT(*) FROM clicks').pluck().get()).toBe(2);
+    } finally {
+      await proxied.close();
+    }
+  });
+
+  it('ignores X-Forwarded-For unless told to trust the proxy', async () => {
+    await click(links.x, { 'User-Agent': BROWSER, 'X-Forwarded-For': '198.51.100.1' });
+    await click(links.x, { 'User-Agent': BROWSER, 'X-Forwarded-For': '198.51.100.2' });
+    expect(clickRows()).toHaveLength(1);
+  });
+
+  it('answers 404 problems for unknown and malformed codes', async () => {
+    await expectProblem(await h.request('/r/Zz9Zz9Zz9'), 404);
+    await expectProblem(await h.request('/r/bad-code!'), 404);
+    await expectProblem(await h.request('/r/'), 404);
+    expect(clickRows()).toHaveLength(0);
+  });
+
+  it('keeps redirecting after the item is deleted, and follows URL edits', async () => {
+    await click(links.x);
+    await h.admin(`/v1/admin/items/${itemId}`, { method: 'PATCH', json: { url: 'https://example.org/new', campaign: null } });
+    const moved = new URL((await click(links.x)).headers.get('location')!);
+    expect(moved.origin + moved.pathname).toBe('https://example.org/new');
+    expect(moved.searchParams.get('utm_campaign')).toBe('relay');
+    await h.admin(`/v1/admin/items/${itemId}`, { method: 'DELETE' });
+    expect((await click(links.x)).status).toBe(302);
+  });
+
+  it('needs no database read once a code is known', async () => {
+    await click(links.x);
+    h.database.sqlite.prepare('DELETE FROM links').run();
+    expect((await click(links.x)).status).toBe(302);
+  });
+});
