@@ -1,0 +1,173 @@
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const ADMIN = 'process-test-admin-token';
+let dir: string;
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'relay-cli-'));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function freePort(): Promise<number> {
+  return new Promise((ok, fail) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => ok(port));
+    });
+    probe.on('error', fail);
+  });
+}
+
+/** The CLI as `npx tsx server/cli.ts` runs it, minus npx, so signals reach the server process itself. */
+function cli(args: string[], env: Record<string, string>): ChildProcessWithoutNullStreams {
+  return spawn(process.execPath, ['--import', 'tsx', 'server/cli.ts', ...args], {
+    cwd: ROOT,
+    env: { ...process.env, HOST: '127.0.0.1', ...env },
+  });
+}
+
+function output(child: ChildProcessWithoutNullStreams) {
+  const out = { stdout: '', stderr: '' };
+  child.stdout.on('data', (d: Buffer) => (out.stdout += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (out.stderr += d.toString()));
+  return out;
+}
+
+const exited = (child: ChildProcessWithoutNullStreams) =>
+  new Promise<number | null>((ok) => (child.exitCode !== null ? ok(child.exitCode) : child.once('exit', (code) => ok(code))));
+
+async function waitFor(out: { stdout: string; stderr: string }, pattern: RegExp, child: ChildProcessWithoutNullStreams) {
+  for (let i = 0; i < 300; i++) {
+    if (pattern.test(out.stdout)) return;
+    if (child.exitCode !== null) throw new Error(`exited ${child.exitCode}: ${out.stderr}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  child.kill('SIGKILL');
+  throw new Error(`no ${pattern} in: ${out.stdout} ${out.stderr}`);
+}
+
+const CODE = /[0-9A-HJKMNP-TV-Z]{4}(?:-[0-9A-HJKMNP-TV-Z]{4}){3}/;
+
+describe('server process', () => {
+  it('writes every buffered click to the database when stopped with SIGTERM', async () => {
+    const port = await freePort();
+    const db = join(dir, 'sigterm', 'relay.db');
+    // Clicks would only be written by the timer after an hour: what we find was written at shutdown.
+    const child = cli(['serve'], { PORT: String(port), RELAY_DB: db, RELAY_ADMIN_TOKEN: ADMIN, RELAY_CLICK_FLUSH_MS: '3600000' });
+    const out = output(child);
+    try {
+      await waitFor(out, new RegExp(`^Relay server listening on http://127\\.0\\.0\\.1:${port}$`, 'm'), child);
+      const base = `http://127.0.0.1:${port}`;
+      const admin = { Authorization: `Bearer ${ADMIN}`, 'Content-Type': 'application/json' };
+      const created = await fetch(`${base}/v1/admin/items`, {
+        method: 'POST', headers: admin,
+        body: JSON.stringify({ url: 'https://example.com/a', title: 'A', captions: [{ network: 'x', text: 'Hi' }] }),
+      });
+      expect(created.status).toBe(201);
+      const { code } = (await (await fetch(`${base}/v1/admin/invites`, { method: 'POST', headers: admin, body: '{"name":"Ana","role":"employee"}' })).json()) as { code: string };
+      const { token } = (await (await fetch(`${base}/v1/auth/redeem`, {
+        method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ code }),
+      })).json()) as { token: string };
+      const queue = (await (await fetch(`${base}/v1/queue`, { headers: { Authorization: `Bearer ${token}` } })).json()) as {
+        items: { links: { x: string } }[];
+      };
+      const link = queue.items[0]!.links.x;
+      expect(link.startsWith(`${base}/r/`)).toBe(true);
+
+      const visitors = 25;
+      for (let i = 0; i < visitors; i++) {
+        const res = await fetch(link, { redirect: 'manual', headers: { 'User-Agent': `Mozilla/5.0 (X11; Linux) Firefox/${100 + i}.0` } });
+        expect(res.status).toBe(302);
+        await res.arrayBuffer();
+      }
+      // A preview bot and a repeat visitor, which must not be counted.
+      await (await fetch(link, { redirect: 'manual', headers: { 'User-Agent': 'LinkedInBot/1.0' } })).arrayBuffer();
+      await (await fetch(link, { redirect: 'manual', headers: { 'User-Agent': 'Mozilla/5.0 (X11; Linux) Firefox/100.0' } })).arrayBuffer();
+
+      child.kill('SIGTERM');
+      expect(await exited(child)).toBe(0);
+
+      const sqlite = new BetterSqlite3(db, { readonly: true });
+      try {
+        expect(sqlite.prepare('SELECT COUNT(*) FROM clicks').pluck().get()).toBe(visitors);
+      } finally {
+        sqlite.close();
+      }
+    } finally {
+      if (child.exitCode === null) child.kill('SIGKILL');
+    }
+  }, 60_000);
+
+  it('demo: seeds, prints an admin and an employee code and how to load the extension, then serves', async () => {
+    const port = await freePort();
+    const db = join(dir, 'demo', 'relay.db');
+    const child = cli(['demo'], { PORT: String(port), RELAY_DB: db });
+    const out = output(child);
+    try {
+      await waitFor(out, /Relay server listening on/, child);
+      expect(out.stdout).toMatch(new RegExp(`admin:\\s+${CODE.source}`));
+      expect(out.stdout).toMatch(new RegExp(`employee:\\s+${CODE.source}`));
+      expect(out.stdout).toContain('Extension built in .output/chrome-mv3 — load it at chrome://extensions (Developer mode → Load unpacked)');
+      const employeeCode = new RegExp(`employee:\\s+(${CODE.source})`).exec(out.stdout)![1]!;
+      const redeemed = await fetch(`http://127.0.0.1:${port}/v1/auth/redeem`, {
+        method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ code: employeeCode }),
+      });
+      const { token } = (await redeemed.json()) as { token: string };
+      const queue = (await (await fetch(`http://127.0.0.1:${port}/v1/queue`, { headers: { Authorization: `Bearer ${token}` } })).json()) as {
+        items: unknown[];
+      };
+      expect(queue.items.length).toBeGreaterThanOrEqual(10);
+      child.kill('SIGINT');
+      expect(await exited(child)).toBe(0);
+    } finally {
+      if (child.exitCode === null) child.kill('SIGKILL');
+    }
+  }, 60_000);
+});
+
+describe('CLI commands', () => {
+  it('invite prints only the code on stdout', async () => {
+    const db = join(dir, 'invite', 'relay.db');
+    const child = cli(['invite', '--name', 'Ana', '--role', 'admin'], { RELAY_DB: db });
+    const out = output(child);
+    expect(await exited(child)).toBe(0);
+    expect(out.stdout).toMatch(new RegExp(`^${CODE.source}\\n$`));
+    const sqlite = new BetterSqlite3(db, { readonly: true });
+    try {
+      expect(sqlite.prepare("SELECT name, role FROM employees").all()).toEqual([{ name: 'Ana', role: 'admin' }]);
+    } finally {
+      sqlite.close();
+    }
+  }, 30_000);
+
+  it('seed-demo is idempotent and migrate succeeds on an existing database', async () => {
+    const db = join(dir, 'seed', 'relay.db');
+    for (const args of [['migrate'], ['seed-demo'], ['seed-demo'], ['migrate']]) {
+      const child = cli(args, { RELAY_DB: db });
+      output(child);
+      expect(await exited(child)).toBe(0);
+    }
+    const sqlite = new BetterSqlite3(db, { readonly: true });
+    try {
+      const count = sqlite.prepare('SELECT COUNT(*) FROM items').pluck().get() as number;
+      expect(count).toBeGreaterThanOrEqual(10);
+      expect(count).toBeLessThanOrEqual(14);
+    } finally {
+      sqlite.close();
+    }
+  }, 30_000);
+
+  it('stops with a clear message on bad configuration', async () => {
+    const child = cli(['serve'], { PORT: 'eighty', RELAY_DB: join(dir, 'bad', 'relay.db') });
+    const out = output(child);
+    expect(await exited(child)).toBe(2);
+    expect(out.stderr).toMatch(/PORT: .*\(got "eighty"\)/);
+  }, 30_000);
+});

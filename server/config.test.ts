@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, defaultPublicUrl, loadConfig } from './config';
+
+describe('loadConfig', () => {
+  it('has working defaults', () => {
+    expect(loadConfig({})).toEqual({
+      port: 8787, host: '127.0.0.1', dbFile: './data/relay.db', adminToken: undefined, publicUrl: undefined,
+      corsOrigins: ['chrome-extension://*', 'moz-extension://*'], trustProxy: false, clickFlushMs: 1000,
+    });
+  });
+
+  it('reads every variable', () => {
+    const config = loadConfig({
+      PORT: '9000', HOST: '0.0.0.0', RELAY_DB: ':memory:', RELAY_ADMIN_TOKEN: 'a-long-admin-secret',
+      RELAY_PUBLIC_URL: 'https://go.example.com/', RELAY_CORS_ORIGINS: ' https://admin.example.com , chrome-extension://* ',
+      RELAY_TRUST_PROXY: '1',
+    });
+    expect(config).toMatchObject({
+      port: 9000, host: '0.0.0.0', dbFile: ':memory:', adminToken: 'a-long-admin-secret', publicUrl: 'https://go.example.com',
+      corsOrigins: ['https://admin.example.com', 'chrome-extension://*'], trustProxy: true,
+    });
+  });
+
+  it('treats empty variables as unset', () => {
+    expect(loadConfig({ PORT: '', RELAY_TRUST_PROXY: '' })).toMatchObject({ port: 8787, trustProxy: false });
+  });
+
+  it.each([
+    [{ PORT: 'eighty' }, /PORT/],
+    [{ PORT: '70000' }, /PORT/],
+    [{ RELAY_PUBLIC_URL: 'ftp://example.com' }, /RELAY_PUBLIC_URL/],
+    [{ RELAY_CORS_ORIGINS: '*' }, /RELAY_CORS_ORIGINS/],
+    [{ RELAY_TRUST_PROXY: 'maybe' }, /RELAY_TRUST_PROXY/],
+    [{ RELAY_ADMIN_TOKEN: 'short' }, /RELAY_ADMIN_TOKEN/],
+  ])('names the bad variable in %j', (env, name) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    expect(() => loadConfig(env)).toThrow(name);
+  });
+
+  it('never echoes the admin token in the error', () => {
+    expect(() => loadConfig({ RELAY_ADMIN_TOKEN: 'short' })).not.toThrow(/short"/);
+  });
+});
+
+describe('defaultPublicUrl', () => {
+  it('uses the listening address, but a reachable one for wildcard hosts', () => {
+    expect(defaultPublicUrl('127.0.0.1', 8787)).toBe('http://127.0.0.1:8787');
+    expect(defaultPublicUrl('0.0.0.0', 80)).toBe('http://127.0.0.1:80');
+    expect(defaultPublicUrl('::1', 8787)).toBe('http://[::1]:8787');
+  });
+});
