@@ -4,11 +4,14 @@
  * - `backend`: the real server on a free port with a temporary database; stopped and removed afterwards.
  * - `ext`: Chromium with the built extension in a fresh profile; `context` and `extensionId` come from it.
  * - `relay`: page helpers (options page, popup, connecting with an invite code).
+ * - `recorder`: a pass-through proxy in front of `backend` that records every exchange (connect through
+ *   `recorder.url` to see how the extension talks to the server).
  *
  * On failure, every open page is screenshotted and the server's output is attached to the report.
  */
 import { test as base, expect, type BrowserContext, type Page } from '@playwright/test';
 import { launchWithExtension, type ExtensionBrowser } from './browser';
+import { startRecordingProxy, type RecordingProxy } from './recording-proxy';
 import { Backend } from './server';
 
 export interface RelayPages {
@@ -26,6 +29,7 @@ interface Fixtures {
   context: BrowserContext;
   extensionId: string;
   relay: RelayPages;
+  recorder: RecordingProxy;
 }
 
 export const test = base.extend<Fixtures>({
@@ -56,6 +60,15 @@ export const test = base.extend<Fixtures>({
         }
       }
       await ext.close();
+    }
+  },
+
+  recorder: async ({ backend }, use) => {
+    const proxy = await startRecordingProxy(backend.url);
+    try {
+      await use(proxy);
+    } finally {
+      await proxy.close();
     }
   },
 
