@@ -59,7 +59,11 @@ export async function createApp(options: AppOptions): Promise<RelayApp> {
 
   const tokens = new TokenCache(sqlite, now);
   const targets = new LinkTargets(sqlite);
-  const items = new ItemRepository(db, now, (id) => targets.forgetItem(id));
+  const version = new QueueVersion(sqlite);
+  const items = new ItemRepository(db, now, (id) => {
+    targets.forgetItem(id);
+    version.invalidate();
+  });
   const clicks = new ClickBuffer(sqlite, { flushEveryMs: options.clickFlushMs ?? 1000, maxBatch: options.clickBatchSize ?? 1000 });
   if (options.clickFlushMs !== 0) clicks.start();
 
@@ -83,7 +87,7 @@ export async function createApp(options: AppOptions): Promise<RelayApp> {
   app.route('/', adminItemRoutes(items));
   app.route('/', inviteRoutes(db, now));
   app.route('/', meRoutes(db));
-  app.route('/', queueRoutes({ db, now, version: new QueueVersion(sqlite), links: new TrackedLinks(sqlite, now), publicUrl }));
+  app.route('/', queueRoutes({ db, now, version, links: new TrackedLinks(sqlite, now), publicUrl }));
   app.route('/', shareRoutes(new ShareRecorder(sqlite, now)));
   app.route('/', reachRoutes(db, now, () => clicks.flush()));
 

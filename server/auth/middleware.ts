@@ -10,7 +10,8 @@ const BOOTSTRAP_ADMIN: Principal = { employeeId: null, name: 'Bootstrap admin', 
 
 /** Resolves `Authorization: Bearer …` to a principal, or answers 401. */
 export function requireBearer(tokens: TokenCache, adminToken?: string): MiddlewareHandler<AppEnv> {
-  return async (c, next) => {
+  // Not async: one promise less per request on the hot 304 path (compose catches synchronous throws).
+  return (c, next) => {
     const header = c.req.header('authorization');
     if (!header) throw problems.unauthorized('Send an Authorization: Bearer <token> header (redeem an invite code to get one)');
     const match = BEARER.exec(header);
@@ -20,7 +21,7 @@ export function requireBearer(tokens: TokenCache, adminToken?: string): Middlewa
       tokens.get(sha256(token)) ?? (adminToken !== undefined && secretsEqual(token, adminToken) ? BOOTSTRAP_ADMIN : null);
     if (!principal) throw problems.unauthorized('The token is not valid, or its account is no longer active');
     c.set('principal', principal);
-    await next();
+    return next();
   };
 }
 

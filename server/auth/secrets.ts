@@ -1,7 +1,8 @@
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, hash, randomBytes, timingSafeEqual } from 'node:crypto';
 
 /** Only hashes of invite codes and tokens are stored: a leaked database lets nobody sign in. */
-export const sha256 = (value: string): string => createHash('sha256').update(value).digest('base64url');
+// One-shot hash(): no Hash object per call, which matters on the per-request token check.
+export const sha256 = (value: string): string => hash('sha256', value, 'base64url');
 
 export const TOKEN_PREFIX = 'rly_';
 

@@ -14,8 +14,8 @@ type CaptionValues = NewItem['captions'];
 
 /**
  * Items and their captions. Every write takes the next change sequence number into `version`,
- * which is what queue deltas and ETags are built on; `onChange` lets caches (redirect targets) drop
- * what they hold for the item.
+ * which is what queue deltas and ETags are built on; `onChange` (after each commit) lets caches
+ * (redirect targets, the queue version) drop what they hold.
  */
 export class ItemRepository {
   constructor(
@@ -51,6 +51,7 @@ export class ItemRepository {
         .execute();
       await replaceCaptions(trx, id, input.captions);
     });
+    this.onChange(id);
     return (await this.get(id))!;
   }
 

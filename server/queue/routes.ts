@@ -40,7 +40,8 @@ export function queueRoutes(deps: QueueDeps) {
 
   return new Hono<AppEnv>().get('/v1/queue', (c) => {
     const employeeId = employeeOf(c);
-    const { since } = readQuery(c, QueueQuery);
+    // Most polls carry no query string: skip parsing one.
+    const { since } = c.req.url.includes('?') ? readQuery(c, QueueQuery) : { since: undefined };
     const cursor = since === undefined ? undefined : decodeCursor(since);
     if (cursor === null) throw problems.badRequest('The since cursor is not one this server issued; fetch the queue without ?since=');
 
