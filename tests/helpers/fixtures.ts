@@ -55,8 +55,10 @@ export const test = base.extend<Fixtures>({
       if (testInfo.status !== testInfo.expectedStatus) {
         let n = 0;
         for (const page of ext.context.pages()) {
-          const body = await page.screenshot({ fullPage: true }).catch(() => null);
-          if (body) await testInfo.attach(`page-${++n}.png`, { body, contentType: 'image/png' });
+          // Written under test-results/ so the PNG can be opened directly, not only from the report.
+          const path = testInfo.outputPath(`page-${++n}.png`);
+          const shot = await page.screenshot({ path, fullPage: true }).catch(() => null);
+          if (shot) await testInfo.attach(`page-${n}.png`, { path, contentType: 'image/png' });
         }
       }
       await ext.close();
