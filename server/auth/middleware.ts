@@ -1,7 +1,8 @@
+import { timingSafeEqual } from 'node:crypto';
 import type { Context, MiddlewareHandler } from 'hono';
 import { problems } from '../http/problem';
 import type { AppEnv, Principal } from './principal';
-import { secretsEqual, sha256 } from './secrets';
+import { sha256 } from './secrets';
 import type { TokenCache } from './token-cache';
 
 const BEARER = /^Bearer[ \t]+([A-Za-z0-9._~+/=-]+)[ \t]*$/i;
@@ -10,15 +11,21 @@ const BOOTSTRAP_ADMIN: Principal = { employeeId: null, name: 'Bootstrap admin', 
 
 /** Resolves `Authorization: Bearer …` to a principal, or answers 401. */
 export function requireBearer(tokens: TokenCache, adminToken?: string): MiddlewareHandler<AppEnv> {
+  // Compared as hashes: equal lengths for timingSafeEqual, and the check costs no database read.
+  const adminHash = adminToken === undefined ? undefined : Buffer.from(sha256(adminToken));
+  const isAdminToken = (hash: string) => {
+    if (!adminHash) return false;
+    const candidate = Buffer.from(hash);
+    return candidate.length === adminHash.length && timingSafeEqual(candidate, adminHash);
+  };
   // Not async: one promise less per request on the hot 304 path (compose catches synchronous throws).
   return (c, next) => {
     const header = c.req.header('authorization');
     if (!header) throw problems.unauthorized('Send an Authorization: Bearer <token> header (redeem an invite code to get one)');
     const match = BEARER.exec(header);
     if (!match) throw problems.unauthorized('The Authorization header must be "Bearer <token>"');
-    const token = match[1]!;
-    const principal =
-      tokens.get(sha256(token)) ?? (adminToken !== undefined && secretsEqual(token, adminToken) ? BOOTSTRAP_ADMIN : null);
+    const tokenHash = sha256(match[1]!);
+    const principal = isAdminToken(tokenHash) ? BOOTSTRAP_ADMIN : tokens.get(tokenHash);
     if (!principal) throw problems.unauthorized('The token is not valid, or its account is no longer active');
     c.set('principal', principal);
     return next();

@@ -21,9 +21,10 @@ export class TrackedLinks {
     private readonly now: Clock,
   ) {
     this.select = sqlite.prepare('SELECT code, item_id, network FROM links WHERE employee_id = ?');
-    // OR IGNORE covers both races: another request made this link first, or (rarely) the random code is taken.
+    // DO NOTHING covers both races: another request made this link first, or (rarely) the random code
+    // is taken; the caller reloads and retries what is still missing. (Same syntax on PostgreSQL.)
     this.insert = sqlite.prepare(
-      'INSERT OR IGNORE INTO links (code, employee_id, item_id, network, created_at) VALUES (?, ?, ?, ?, ?)',
+      'INSERT INTO links (code, employee_id, item_id, network, created_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING',
     );
     this.ensureMissing = sqlite.transaction((employeeId: string, missing: Array<[string, Network]>) => {
       const at = this.now();
