@@ -14,7 +14,7 @@
  *
  * Everything listens on 127.0.0.1 and every run is bounded in time. Exits 1 when a budget fails.
  *
- * Environment (all optional): BENCH_DURATION (s per run, 4), BENCH_ROUNDS (3), BENCH_WARMUP (s, 2),
+ * Environment (all optional): BENCH_DURATION (s per run, 3), BENCH_ROUNDS (5), BENCH_WARMUP (s, 2),
  * BENCH_CONNECTIONS (50), BENCH_VISITORS (500), BENCH_HONO=1 (add a bare Hono server as a reference row,
  * to tell the framework's cost from the application's).
  */
@@ -31,8 +31,8 @@ const envNumber = (name: string, fallback: number): number => {
   return Number.isFinite(v) && v > 0 ? v : fallback;
 };
 
-const DURATION = envNumber('BENCH_DURATION', 4);
-const ROUNDS = Math.round(envNumber('BENCH_ROUNDS', 3));
+const DURATION = envNumber('BENCH_DURATION', 3);
+const ROUNDS = Math.round(envNumber('BENCH_ROUNDS', 5));
 const WARMUP = envNumber('BENCH_WARMUP', 2);
 const CONNECTIONS = Math.round(envNumber('BENCH_CONNECTIONS', 50));
 const VISITORS = Math.round(envNumber('BENCH_VISITORS', 500));
@@ -176,6 +176,8 @@ const side = (name: string, options: (duration: number) => Options): Side => ({
   measure: new Measure(),
   perRound: [],
 });
+
+const spread = (xs: number[]): string => `${Math.min(...xs).toFixed(2)}–${Math.max(...xs).toFixed(2)}`;
 
 const median = (xs: number[]): number => {
   const sorted = [...xs].sort((a, b) => a - b);
@@ -324,7 +326,11 @@ async function main(): Promise<number> {
           p50: s.measure.latency('p50'),
           p99: s.measure.latency('p99'),
           ratio,
-          figure: clean ? (isSubject ? `all ${c.status}` : '') : `unexpected: ${s.measure.describeStatuses()}`,
+          figure: clean
+            ? s === c.baseline
+              ? ''
+              : `${isSubject ? `all ${c.status}; ` : ''}rounds ${spread(s.perRound.map((rps, i) => rps / c.baseline.perRound[i]!))}`
+            : `unexpected: ${s.measure.describeStatuses()}`,
           budget: isSubject ? `≥ ${RATIO_BUDGET} × baseline` : undefined,
           pass: isSubject ? clean && ratio >= RATIO_BUDGET : clean ? undefined : false,
         });
