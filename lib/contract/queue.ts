@@ -1,16 +1,16 @@
 import { z } from 'zod';
 import { Caption } from './items';
-import { ContentType, Id, Timestamp } from './common';
+import { ContentType, HttpUrl, Id, Timestamp } from './common';
 
-export const TrackedLinks = z.object({ linkedin: z.string(), x: z.string() });
+export const TrackedLinks = z.object({ linkedin: HttpUrl, x: HttpUrl });
 export type TrackedLinks = z.infer<typeof TrackedLinks>;
 
 export const QueueItem = z.object({
   id: Id,
-  url: z.string(),
+  url: HttpUrl,
   title: z.string(),
   summary: z.string().nullable(),
-  imageUrl: z.string().nullable(),
+  imageUrl: HttpUrl.nullable(),
   topics: z.array(z.string()),
   contentType: ContentType,
   campaign: z.string().nullable(),
