@@ -5,6 +5,8 @@ import { defineConfig } from 'wxt';
 const hostPermissions = ['https://www.linkedin.com/*', 'https://x.com/*', 'https://twitter.com/*'];
 
 export default defineConfig({
+  // One promise-based `browser` (wxt/browser) on Chrome and Firefox, as the architecture chose.
+  modules: ['@wxt-dev/webextension-polyfill'],
   // Vite 8 transforms TS/JSX with Oxc: point the automatic JSX runtime at Preact (no babel preset needed).
   vite: () => ({
     oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
