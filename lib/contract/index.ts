@@ -4,3 +4,4 @@ export * from './auth';
 export * from './queue';
 export * from './shares';
 export * from './reach';
+export * from './site-profiles';
