@@ -1,0 +1,49 @@
+import type { SiteProfile } from '../../contract/site-profiles';
+
+/*
+ * LinkedIn (www.linkedin.com). The share box ("Start a post") is a Quill editor:
+ * `div.ql-editor[role="textbox"][contenteditable="true"]`, aria-label "Text editor for creating content",
+ * placeholder "What do you want to talk about?", inside `[role="dialog"]`. LinkedIn has been moving it into the
+ * open shadow root of `div#interop-outlet`. The Post button is `.share-actions__primary-action`.
+ * Never: comments (`.comments-comment-box`, same Quill editor) and messaging (`.msg-form`).
+ * The aria-label is localised, so it is only one fallback among class-based selectors.
+ */
+export const linkedinProfile: SiteProfile = {
+  version: 1,
+  network: 'linkedin',
+  hosts: ['www.linkedin.com', 'linkedin.com'],
+  composers: [
+    {
+      name: 'linkedin-share-dialog',
+      editor: [
+        '.ql-editor[role="textbox"][contenteditable="true"]',
+        '[role="textbox"][aria-label="Text editor for creating content"]',
+        '.ql-editor[contenteditable="true"]',
+      ],
+      editorKind: 'quill',
+      within: ['[role="dialog"]', '.share-box', '.share-creation-state'],
+      shadowHosts: ['#interop-outlet', '[data-testid="interop-shadowdom"]'],
+      // Below the editor box, outside Quill's own container.
+      anchor: { closest: ['.share-creation-state__text-editor', '.editor-container', '.ql-container'], position: 'after' },
+      postButton: {
+        selectors: [
+          '.share-actions__primary-action',
+          'button[data-control-name="share.post"]',
+          '.share-box_actions button.artdeco-button--primary',
+        ],
+        texts: ['Post', 'Publicar', 'Publica', 'Publier', 'Posten', 'Veröffentlichen', 'Pubblica', 'Plaatsen', 'Опубликовать'],
+      },
+    },
+  ],
+  ignore: [
+    {
+      reason: 'LinkedIn comments',
+      closest: ['.comments-comment-box', '.comments-comment-texteditor', '.comments-comment-box-comment__text-editor'],
+    },
+    {
+      reason: 'LinkedIn messaging',
+      closest: ['.msg-form', '.msg-form__contenteditable', '.msg-overlay-conversation-bubble', '.msg-convo-wrapper'],
+    },
+    { reason: 'LinkedIn messaging (pages)', paths: ['/messaging', '/messaging/**'] },
+  ],
+};

@@ -1,0 +1,79 @@
+import type { SiteProfile } from '../../contract/site-profiles';
+
+/*
+ * X (x.com, twitter.com). Markers, as seen on the live site and reproduced by the e2e fixtures
+ * (draft-js@0.11.7 with `webDriverTestID="tweetTextarea_0"`):
+ * - editor: `div.public-DraftEditor-content[data-testid="tweetTextarea_0"][role="textbox"][contenteditable]`;
+ *   at mobile widths a plain `<textarea data-testid="tweetTextarea_0">`;
+ * - Post button: `[data-testid="tweetButtonInline"]` (home timeline) or `[data-testid="tweetButton"]` (dialog),
+ *   `aria-disabled="true"` until the editor STATE has text;
+ * - "Create post" dialog: `/compose/post`, the editor inside `[role="dialog"]`.
+ * Never: replies (a post page's inline reply box, or a dialog showing the post being replied to) and direct
+ * messages (`/messages`, `/i/chat`, `[data-testid="dmComposerTextInput"]`).
+ * Selectors that a site no longer uses cost nothing; keep the old ones as fallbacks for a while.
+ */
+const draftEditor = [
+  '[data-testid^="tweetTextarea_"][role="textbox"][contenteditable="true"]',
+  '.public-DraftEditor-content[contenteditable="true"]',
+];
+const postButton = {
+  selectors: ['[data-testid="tweetButton"]', '[data-testid="tweetButtonInline"]'],
+  texts: ['Post', 'Post all', 'Tweet', 'Publicar', 'Publica', 'Publier', 'Posten', 'Pubblica', 'Plaatsen', 'Опубликовать'],
+};
+
+export const xProfile: SiteProfile = {
+  version: 1,
+  network: 'x',
+  hosts: ['x.com', 'twitter.com', 'mobile.x.com', 'mobile.twitter.com'],
+  composers: [
+    {
+      name: 'x-compose-dialog',
+      editor: draftEditor,
+      editorKind: 'draft',
+      within: ['[role="dialog"]', '[aria-modal="true"]'],
+      // Below the whole rich-text box, never inside Draft.js's own DOM.
+      anchor: { closest: ['[data-testid$="RichTextInputContainer"]', '.DraftEditor-root'], position: 'after' },
+      postButton,
+    },
+    {
+      name: 'x-home-inline',
+      editor: draftEditor,
+      editorKind: 'draft',
+      anchor: { closest: ['[data-testid$="RichTextInputContainer"]', '.DraftEditor-root'], position: 'after' },
+      postButton,
+    },
+    {
+      name: 'x-mobile-textarea',
+      editor: ['textarea[data-testid^="tweetTextarea_"]'],
+      editorKind: 'textarea',
+      anchor: { position: 'after' },
+      postButton,
+    },
+  ],
+  ignore: [
+    {
+      reason: 'X direct messages',
+      closest: [
+        '[data-testid="dmComposerTextInput"]',
+        '[data-testid="dmComposer"]',
+        '[data-testid="DMDrawer"]',
+        '[data-testid="DmActivityContainer"]',
+        '[data-testid="DMComposer"]',
+      ],
+    },
+    { reason: 'X direct messages (pages)', paths: ['/messages', '/messages/**', '/i/chat', '/i/chat/**'] },
+    {
+      reason: 'X inline reply box on a post page (the home composer lives on /home, replies under /<user>/status/<id>)',
+      paths: ['/*/status/**'],
+    },
+    {
+      reason: 'X reply markers',
+      closest: ['[data-testid="inline_reply_offscreen"]', '[data-testid="replyComposer"]'],
+    },
+    {
+      reason: 'X reply dialog: it shows the post being replied to',
+      within: ['[role="dialog"]'],
+      has: ['article[data-testid="tweet"]', '[data-testid="inline_reply_offscreen"]'],
+    },
+  ],
+};
