@@ -1,0 +1,216 @@
+import type { ComposerProfile, IgnoreRule, SiteProfile } from '../contract/site-profiles';
+import { closestComposed, matchPath, matchesAny, validSelectors } from './dom';
+
+/*
+ * Finding post composers cheaply on busy single-page apps.
+ * - One MutationObserver per root: the document, plus each open shadow root whose host matches a profile's
+ *   `shadowHosts` (found the same way, so nested shadow roots work too).
+ * - The observer callback only queues the ADDED element nodes (and the targets of the few attribute changes
+ *   that can turn an element into an editor); once per animation frame the queue is matched with ONE joined
+ *   selector list per added subtree. The whole document is scanned once, at start, and never again.
+ * - Composers are reported when they appear and when they leave the page (checked only after removals).
+ */
+
+export interface Composer {
+  editor: HTMLElement;
+  composer: ComposerProfile;
+  profile: SiteProfile;
+}
+
+export interface DetectOptions {
+  profile: SiteProfile;
+  root: Document | ShadowRoot;
+  /** Aborting stops every observer and timer (pass WXT's `ctx.signal`). */
+  signal: AbortSignal;
+  onAppear(c: Composer): void;
+  onDisappear(c: Composer): void;
+  /** The page path for `paths` rules; defaults to the root's window location. */
+  getPath?: () => string;
+  /** Runs a queued batch; defaults to the next animation frame (with a timer fallback for hidden tabs). */
+  schedule?: (run: () => void) => void;
+}
+
+/** Attributes whose change can make an existing element match an editor selector. Not `class`: too busy. */
+const WATCHED_ATTRIBUTES = ['contenteditable', 'role', 'data-testid'];
+
+/** Delays after which a shadow host found without its shadow root yet is looked at again. */
+const SHADOW_RETRY_MS = [0, 50, 150, 400, 1000, 2500, 6000];
+
+function defaultSchedule(win: Window | null): (run: () => void) => void {
+  return (run) => {
+    let done = false;
+    const once = () => {
+      if (!done) {
+        done = true;
+        run();
+      }
+    };
+    // A frame is the natural batch; the timer covers background tabs, where frames do not come.
+    win?.requestAnimationFrame?.(once);
+    setTimeout(once, 100);
+  };
+}
+
+/** Is this editor one the profile says must never get a panel? */
+export function isIgnored(editor: Element, composer: ComposerProfile, rules: readonly IgnoreRule[], path: string): boolean {
+  return rules.some((rule) => {
+    if (rule.paths && !rule.paths.some((p) => matchPath(p, path))) return false;
+    if (rule.closest && !closestComposed(editor, rule.closest)) return false;
+    if (rule.has) {
+      const scope = rule.within ?? composer.within;
+      const container = scope ? closestComposed(editor, scope) : null;
+      if (!container) return false;
+      if (!rule.has.some((s) => safeHas(container, s))) return false;
+    }
+    return true;
+  });
+}
+
+function safeHas(container: Element, selector: string): boolean {
+  try {
+    return container.querySelector(selector) !== null;
+  } catch {
+    return false;
+  }
+}
+
+/** Which of the profile's composers `el` is (first match in profile order), or null (not one, or ignored). */
+export function matchComposer(el: Element, profile: SiteProfile, path: string): ComposerProfile | null {
+  for (const composer of profile.composers) {
+    if (!matchesAny(el, composer.editor)) continue;
+    if (composer.within && !closestComposed(el, composer.within)) continue;
+    if (composer.paths && !composer.paths.some((p) => matchPath(p, path))) continue;
+    return isIgnored(el, composer, profile.ignore, path) ? null : composer;
+  }
+  return null;
+}
+
+export function detectComposers(options: DetectOptions): void {
+  const { profile, root, signal, onAppear, onDisappear } = options;
+  if (signal.aborted) return;
+  const doc = root.nodeType === 9 ? (root as Document) : root.ownerDocument!;
+  const win = doc.defaultView;
+  const getPath = options.getPath ?? (() => win?.location.pathname ?? '/');
+  const schedule = options.schedule ?? defaultSchedule(win);
+
+  const editorSelector = validSelectors(doc, profile.composers.flatMap((c) => c.editor)).join(',');
+  const hostSelector = validSelectors(doc, profile.composers.flatMap((c) => c.shadowHosts ?? [])).join(',');
+  const anySelector = [editorSelector, hostSelector].filter(Boolean).join(',');
+
+  const known = new Map<HTMLElement, Composer>();
+  const observedRoots = new WeakSet<Node>();
+  const waitingHosts = new WeakSet<Element>();
+  const observers: MutationObserver[] = [];
+  const timers = new Set<ReturnType<typeof setTimeout>>();
+  let subtrees: Node[] = [];
+  let attributeTargets: Element[] = [];
+  let removals = false;
+  let scheduled = false;
+
+  const requestFlush = () => {
+    if (scheduled || signal.aborted) return;
+    scheduled = true;
+    schedule(flush);
+  };
+
+  const onRecords = (records: MutationRecord[]) => {
+    for (const r of records) {
+      if (r.type === 'childList') {
+        for (const n of r.addedNodes) if (n.nodeType === 1) subtrees.push(n);
+        if (r.removedNodes.length > 0) removals = true;
+      } else {
+        attributeTargets.push(r.target as Element);
+      }
+    }
+    if (subtrees.length > 0 || attributeTargets.length > 0 || (removals && known.size > 0)) requestFlush();
+    else removals = false;
+  };
+
+  function observe(r: Document | ShadowRoot) {
+    if (observedRoots.has(r)) return;
+    observedRoots.add(r);
+    const mo = new MutationObserver(onRecords);
+    mo.observe(r, { childList: true, subtree: true, attributes: true, attributeFilter: WATCHED_ATTRIBUTES });
+    observers.push(mo);
+    subtrees.push(r);
+  }
+
+  function consider(el: Element) {
+    if (hostSelector && matchesAny(el, [hostSelector])) watchHost(el);
+    if (!editorSelector || known.has(el as HTMLElement) || !matchesAny(el, [editorSelector])) return;
+    const composer = matchComposer(el, profile, getPath());
+    if (!composer) return;
+    const found: Composer = { editor: el as HTMLElement, composer, profile };
+    known.set(found.editor, found);
+    onAppear(found);
+  }
+
+  function watchHost(host: Element) {
+    if (host.shadowRoot) {
+      if (!observedRoots.has(host.shadowRoot)) {
+        observe(host.shadowRoot);
+        requestFlush();
+      }
+      return;
+    }
+    // The host is in the page but its shadow root is attached later: look again a few times, then give up.
+    if (waitingHosts.has(host)) return;
+    waitingHosts.add(host);
+    const retry = (i: number) => {
+      const delay = SHADOW_RETRY_MS[i];
+      if (delay === undefined || signal.aborted) return;
+      const t = setTimeout(() => {
+        timers.delete(t);
+        if (!host.isConnected) return;
+        if (host.shadowRoot) {
+          waitingHosts.delete(host);
+          watchHost(host);
+        } else retry(i + 1);
+      }, delay);
+      timers.add(t);
+    };
+    retry(0);
+  }
+
+  function flush() {
+    scheduled = false;
+    if (signal.aborted) return;
+    const batch = subtrees;
+    const attrs = attributeTargets;
+    subtrees = [];
+    attributeTargets = [];
+    if (anySelector) {
+      for (const node of batch) {
+        if (!node.isConnected) continue;
+        if (node.nodeType === 1) consider(node as Element);
+        if (!node.firstChild) continue;
+        for (const el of (node as ParentNode).querySelectorAll(anySelector)) consider(el);
+      }
+      for (const el of attrs) if (el.isConnected) consider(el);
+    }
+    if (removals) {
+      removals = false;
+      for (const [editor, found] of known) {
+        if (!editor.isConnected) {
+          known.delete(editor);
+          onDisappear(found);
+        }
+      }
+    }
+  }
+
+  signal.addEventListener(
+    'abort',
+    () => {
+      for (const mo of observers) mo.disconnect();
+      for (const t of timers) clearTimeout(t);
+      timers.clear();
+      known.clear();
+    },
+    { once: true },
+  );
+
+  observe(root);
+  // The one full scan, right away, so composers already on the page get their panel without waiting a frame.
+  flush();
+}
