@@ -1,14 +1,23 @@
 import { checkPrerequisites } from './browser';
+import { buildEditorFixtures } from './editor-fixtures';
 
 /**
  * Fail once, in one line, when Chromium or the built extension is missing: an instruction, not a stack
- * trace repeated in every test.
+ * trace repeated in every test. Then bundle the editor fixture pages (real Draft.js, Quill 1 and 2) once
+ * for the whole run; workers see RELAY_FIXTURES_BUILT and reuse them.
  */
-export default function globalSetup(): void {
+export default async function globalSetup(): Promise<void> {
   try {
     checkPrerequisites();
   } catch (err) {
     console.error((err as Error).message);
+    process.exit(1);
+  }
+  try {
+    await buildEditorFixtures();
+    process.env.RELAY_FIXTURES_BUILT = '1';
+  } catch (err) {
+    console.error(`Could not bundle the editor fixtures (tests/fixtures/editors): ${(err as Error).message}`);
     process.exit(1);
   }
 }
