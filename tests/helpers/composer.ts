@@ -1,0 +1,163 @@
+/**
+ * Shared pieces of the composer tests (tests/e2e/composer-*.spec.ts): the editor fixtures served on the
+ * real hostnames in the extension's browser, captions seeded through the admin API, an employee connected
+ * through the options page, and locators for Relay's in-page panel (engineer A's contract):
+ *
+ * - a region named "Suggested captions" next to each post composer (in an open shadow root; getByRole
+ *   pierces it),
+ * - buttons named `Insert: <first line of the caption, about 60 characters>`,
+ * - a role="status" message after inserting (or the clipboard fallback message).
+ */
+import type { Locator, Page } from '@playwright/test';
+import type { AdminItem, ItemCreate, Network } from '../../lib/contract';
+import { expect, test as base, type RelayPages } from './fixtures';
+import type { RecordingProxy } from './recording-proxy';
+import type { Backend } from './server';
+import { serveEditorFixtures } from './editor-fixtures';
+
+export { expect };
+
+/** Every composer test has the fixtures on x.com, twitter.com and www.linkedin.com in its browser. */
+export const test = base.extend<{ sites: void }>({
+  sites: [
+    async ({ context }, use) => {
+      await serveEditorFixtures(context);
+      await use();
+    },
+    { auto: true },
+  ],
+});
+
+// ---- captions -------------------------------------------------------------------------------------------
+
+export const captions = {
+  multiline: {
+    linkedin: 'Our annual report is out.\nThree things stood out:\n\n1. Growth\n2. People 🚀',
+    x: 'Our year in numbers 📈\n\nThree charts worth a look:',
+  },
+  catalan: {
+    linkedin: "L'informe anual és aquí: col·laboració i creixement 🎉",
+    x: "Col·laboració i creixement: l'any en xifres 🎉",
+  },
+  russian: {
+    linkedin: 'Мы открыли исходный код нашего инструмента — присоединяйтесь! 👩‍💻',
+    x: 'Мы открыли исходный код — присоединяйтесь! 👩‍💻',
+  },
+  hostile: {
+    linkedin: '<img src=x onerror=alert(1)>',
+    x: '<img src=x onerror=alert(1)>',
+  },
+} as const;
+export type CaptionKey = keyof typeof captions;
+
+const itemFor = (key: CaptionKey, pinned: boolean): ItemCreate => ({
+  url: `https://example.com/news/${key}?ref=feed`,
+  title: `Item ${key}`,
+  topics: ['company'],
+  pinned,
+  captions: [
+    { network: 'linkedin', text: captions[key].linkedin, language: key === 'catalan' ? 'ca' : key === 'russian' ? 'ru' : 'en' },
+    { network: 'x', text: captions[key].x, language: key === 'catalan' ? 'ca' : key === 'russian' ? 'ru' : 'en' },
+  ],
+});
+
+export interface Connected {
+  /** The employee's bearer token, as the extension sends it (seen through the recording proxy). */
+  token: string;
+  items: Record<CaptionKey, AdminItem>;
+  /** The employee's tracked link for `key`'s item on `network`, from the backend's queue. */
+  link(key: CaptionKey, network: Network): string;
+  options: Page;
+}
+
+/**
+ * Seed one item per caption kind (the one under test pinned, so it is first in the panel whatever the
+ * panel's length), connect through the options page via the recording proxy, wait for the first sync.
+ */
+export async function seedAndConnect(
+  { backend, recorder, relay }: { backend: Backend; recorder: RecordingProxy; relay: RelayPages },
+  pinned: CaptionKey,
+  name = 'Núria Puig',
+): Promise<Connected> {
+  const items = {} as Record<CaptionKey, AdminItem>;
+  for (const key of Object.keys(captions) as CaptionKey[]) items[key] = await backend.createItem(itemFor(key, key === pinned));
+  const code = await backend.createInvite(name);
+  const options = await relay.connect(recorder.url, code);
+  await expect(options.getByText(new RegExp(`Connected as ${name}`))).toBeVisible();
+  let token = '';
+  await expect
+    .poll(() => {
+      const sync = recorder.exchanges.find((e) => e.path.startsWith('/v1/queue') && e.status === 200);
+      token = String(sync?.requestHeaders.authorization ?? '').replace(/^Bearer /, '');
+      return token;
+    }, { message: 'the extension synced the queue after connecting' })
+    .not.toBe('');
+  const queue = await backend.queue(token);
+  return {
+    token,
+    items,
+    options,
+    link(key, network) {
+      const q = queue.items.find((i) => i.id === items[key].id);
+      if (!q) throw new Error(`item ${key} not in the queue`);
+      return q.links[network];
+    },
+  };
+}
+
+// ---- the panel ------------------------------------------------------------------------------------------
+
+export const PANEL = 'Suggested captions';
+export const panels = (scope: Page | Locator) => scope.getByRole('region', { name: PANEL });
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** `Insert: <first line…>`: matched on the start of the first line, whatever the panel's shortening. */
+export function insertButton(scope: Page | Locator, caption: string): Locator {
+  const firstLine = caption.split('\n')[0]!.trim();
+  const head = [...firstLine].slice(0, 30).join('');
+  return scope.getByRole('button', { name: new RegExp(`^Insert: ${escapeRegExp(head)}`) });
+}
+
+export const statusMessage = (page: Page) => page.getByRole('status').filter({ hasText: /\S/ });
+
+// ---- the editor's text ----------------------------------------------------------------------------------
+
+export const xText = (page: Page, name?: string) => page.evaluate((n) => window.getPlainText(n), name);
+/** quill.getText() always ends with one "\n"; that one is the editor's, not the text's. */
+export const quillText = (page: Page, name?: string) => page.evaluate((n) => window.getQuillText(n).replace(/\n$/, ''), name);
+
+const count = (haystack: string, needle: string) => haystack.split(needle).length - 1;
+
+/**
+ * The inserted text: what was there (if anything), then the caption, a space or line break, the tracked
+ * link: each exactly once, nothing else.
+ */
+export function expectInserted(text: string, caption: string, link: string, before = ''): void {
+  const pattern = new RegExp(
+    `^${before ? `${escapeRegExp(before)}[ \\n]+` : ''}${escapeRegExp(caption)}[ \\n]{1,2}${escapeRegExp(link)}[ \\n]?$`,
+  );
+  expect(text, `caption + separator + link in the editor state`).toMatch(pattern);
+  expect(count(text, caption), 'the caption exactly once').toBe(1);
+  expect(count(text, link), 'the link exactly once').toBe(1);
+}
+
+/** Wait until the editor state holds the inserted text, then check it precisely. */
+export async function expectEditorText(read: () => Promise<string>, caption: string, link: string, before = ''): Promise<string> {
+  await expect.poll(read, { message: 'the link reached the editor state' }).toContain(link);
+  const text = await read();
+  expectInserted(text, caption, link, before);
+  return text;
+}
+
+/** The share reaches the backend (the extension's outbox flushes it): reach shows exactly one. */
+export async function expectShareRecorded(backend: Backend, token: string, network: Network): Promise<void> {
+  await expect
+    .poll(async () => (await backend.reach(token)).byNetwork[network].shares, {
+      message: `the ${network} share reached the backend`,
+      timeout: 45_000,
+      intervals: [250, 500, 1000],
+    })
+    .toBe(1);
+  expect((await backend.reach(token)).shares).toBe(1);
+}
