@@ -54,3 +54,32 @@ export async function saveConnection(c: Connection & { employee: Employee }): Pr
 export async function clearConnection(): Promise<void> {
   await storage.removeItems([tokenItem, employeeItem, lastSyncItem]);
 }
+
+// --- Personal voice (issue 3 uses these; the options page that edits them comes with issue 4) ---
+
+/** Per network: the employee's own opening line and signature (lib/captions/personalise). Empty: none. */
+export interface PersonalTouches {
+  linkedin: { openingLine: string; signature: string };
+  x: { openingLine: string; signature: string };
+}
+export const EMPTY_TOUCHES: PersonalTouches = {
+  linkedin: { openingLine: '', signature: '' },
+  x: { openingLine: '', signature: '' },
+};
+export const personalTouchesItem = storage.defineItem<PersonalTouches>('local:personalTouches', { fallback: EMPTY_TOUCHES });
+
+/** BCP 47 tag of the language the employee prefers for captions (null: no preference, all languages alike). */
+export const preferredLanguageItem = storage.defineItem<string | null>('local:preferredLanguage', { fallback: null });
+
+/** Topics the employee chose; their items rank first. Empty: no preference. */
+export const topicsItem = storage.defineItem<string[]>('local:topics', { fallback: [] });
+
+/**
+ * The employee's own audience size per network, used for reach; null = the benchmark default
+ * (DEFAULT_AUDIENCE in lib/contract/reach). Mirrors what PATCH /v1/me stores on the server.
+ */
+export interface AudienceSettings {
+  linkedin: number | null;
+  x: number | null;
+}
+export const audienceItem = storage.defineItem<AudienceSettings>('local:audience', { fallback: { linkedin: null, x: null } });
