@@ -1,5 +1,7 @@
 import { Dexie, type Table } from 'dexie';
+import type { Network } from '../contract/common';
 import type { QueueItem } from '../contract/queue';
+import type { ShareInput } from '../contract/shares';
 
 /**
  * A queue item as cached: the contract's QueueItem unchanged, plus two derived keys, because IndexedDB
@@ -25,7 +27,46 @@ export interface MetaRow {
  * - `session`: a random id written when someone connects; a sync that started under another session
  *   must not write (see lib/sync).
  */
-export type MetaKey = 'etag' | 'cursor' | 'session';
+export type MetaKey = 'etag' | 'cursor' | 'session' | 'outboxLease';
+
+/**
+ * - `pending`: in the outbox, not yet confirmed by the server;
+ * - `synced`: a 2xx answer listed its id (accepted or duplicate);
+ * - `failed`: the server refused it (4xx) too many times; kept and shown, no longer retried.
+ */
+export type ShareState = 'pending' | 'synced' | 'failed';
+
+/** One share this person made with Relay, as the popup's History lists it. */
+export interface HistoryRow {
+  /** UUIDv7 made by the extension; the same id goes to the server (idempotent retries). */
+  id: string;
+  itemId: string;
+  network: Network;
+  captionId?: string;
+  edited: boolean;
+  /** ISO time in UTC ("…Z"), so that string order is time order (the paging index). */
+  sharedAt: string;
+  /** The item's title when it was shared (the item may leave the queue later). */
+  title: string;
+  /** The text as sent, when Relay knows it (the popup does; a composer may have been edited after). */
+  text?: string;
+  /** Who shared it: an outbox row is only sent under the same account. */
+  employeeId?: string;
+  state: ShareState;
+}
+
+/** A share waiting for the server. The row IS the state: a worker stopped mid-flush loses nothing. */
+export interface OutboxRow {
+  id: string;
+  share: ShareInput;
+  employeeId?: string;
+  /** Failed attempts so far (a 401 does not count: that waits for the person to reconnect). */
+  attempts: number;
+  /** Epoch ms before which the row is not retried (backoff). */
+  nextAttemptAt: number;
+  state: 'waiting' | 'failed';
+  lastError?: string;
+}
 
 export const DB_NAME = 'relay';
 
@@ -34,18 +75,25 @@ export const DB_NAME = 'relay';
  *
  * Schema history — never edit a shipped version, add a new one:
  *   v1  queue (the curated queue), meta (etag, cursor, session)
- * Later issues add e.g. `history` (shares made, by time) and `outbox` (shares waiting for the server)
- * with `this.version(2).stores({ history: ..., outbox: ... })`; Dexie keeps v1's tables as they are.
+ *   v2  history (shares made: paged newest first by sharedAt; "did I share this item on this network"
+ *       by [network+itemId]; state), outbox (shares waiting for the server: due ones by
+ *       [state+nextAttemptAt]). Only new tables: Dexie keeps v1's as they are, no upgrade function needed.
  */
 export class RelayDb extends Dexie {
   queue!: Table<QueueRow, string>;
   meta!: Table<MetaRow, MetaKey>;
+  history!: Table<HistoryRow, string>;
+  outbox!: Table<OutboxRow, string>;
 
   constructor(name = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
     this.version(1).stores({
       queue: 'id, [pinnedRank+publishMs], publishMs, *topics, expiresAt, updatedAt',
       meta: 'key',
+    });
+    this.version(2).stores({
+      history: 'id, sharedAt, [network+itemId], itemId, state',
+      outbox: 'id, [state+nextAttemptAt]',
     });
   }
 
@@ -55,12 +103,14 @@ export class RelayDb extends Dexie {
 
   /**
    * Empty the cache for a new account (or none): queue, etag, cursor, all in one transaction, and mark the
-   * new session so a sync still running for the previous one cannot write into it.
+   * new session so a sync still running for the previous one cannot write into it. History and outbox are
+   * not a cache (they are the person's record and undelivered shares) and are kept.
    */
   async resetCache(session: string | null): Promise<void> {
     await this.transaction('rw', this.queue, this.meta, async () => {
       await this.queue.clear();
-      await this.meta.clear();
+      // Only the cache's own keys: an outbox lease must outlive a reconnect.
+      await this.meta.bulkDelete(['etag', 'cursor', 'session']);
       if (session) await this.meta.put({ key: 'session', value: session });
     });
   }
@@ -77,4 +127,24 @@ export function getDb(): RelayDb {
 export async function listQueue(db: RelayDb, now = Date.now()): Promise<QueueRow[]> {
   const rows = await db.queue.orderBy('[pinnedRank+publishMs]').reverse().toArray();
   return rows.filter((r) => !r.expiresAt || Date.parse(r.expiresAt) > now);
+}
+
+/**
+ * One page of history, newest first: `limit` rows shared strictly before `before` (an ISO time from the
+ * last row of the previous page; omit for the first page). Reads only the rows it returns (index range).
+ */
+export async function listHistory(db: RelayDb, opts: { limit?: number; before?: string } = {}): Promise<HistoryRow[]> {
+  const limit = opts.limit ?? 50;
+  const range = opts.before ? db.history.where('sharedAt').below(opts.before) : db.history.orderBy('sharedAt');
+  return range.reverse().limit(limit).toArray();
+}
+
+/** Which of `itemIds` this person already shared on `network` (ranked last in suggestions). */
+export async function sharedItemIds(db: RelayDb, network: Network, itemIds: readonly string[]): Promise<Set<string>> {
+  if (itemIds.length === 0) return new Set();
+  const rows = await db.history
+    .where('[network+itemId]')
+    .anyOf(itemIds.map((id) => [network, id]))
+    .toArray();
+  return new Set(rows.map((r) => r.itemId));
 }
