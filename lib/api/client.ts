@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { Problem } from '../contract/common';
 import { Redeemed } from '../contract/auth';
 import { QueueResponse } from '../contract/queue';
+import { SharesResult, type SharesRequest } from '../contract/shares';
 import { ApiError, InvalidResponseError, UnreachableError } from './errors';
 
 export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
@@ -22,6 +23,8 @@ export type QueueResult =
 export interface Api {
   redeem(code: string): Promise<Redeemed>;
   queue(opts?: { etag?: string | null; since?: string | null }): Promise<QueueResult>;
+  /** POST /v1/shares: at most MAX_SHARES_PER_BATCH; the answer lists the ids the server now holds. */
+  shares(batch: SharesRequest): Promise<SharesResult>;
 }
 
 const DEFAULT_TIMEOUT_MS = 15_000;
@@ -65,16 +68,18 @@ export function createApi(opts: ApiOptions): Api {
 
   async function toApiError(res: Response): Promise<ApiError> {
     const body = await readJson(res);
+    const retryAfter = res.headers.get('Retry-After');
     const problem = Problem.safeParse(body);
     if (problem.success) {
       const { title, detail } = problem.data;
-      return new ApiError(res.status, title, detail || title);
+      return new ApiError(res.status, title, detail || title, retryAfter);
     }
     const statusText = res.statusText ? ` ${res.statusText}` : '';
     return new ApiError(
       res.status,
       res.statusText || `HTTP ${res.status}`,
       `The server at ${base} answered ${res.status}${statusText}. Is this the address of a Relay server?`,
+      retryAfter,
     );
   }
 
@@ -108,6 +113,15 @@ export function createApi(opts: ApiOptions): Api {
       if (res.status === 304) return { status: 'not-modified' };
       const data = await parse(res, QueueResponse);
       return { status: 'ok', data, etag: res.headers.get('ETag') };
+    },
+
+    async shares(batch) {
+      const res = await request('/v1/shares', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(batch),
+      });
+      return parse(res, SharesResult);
     },
   };
 }

@@ -5,6 +5,8 @@ export class ApiError extends Error {
     readonly status: number,
     readonly title: string,
     readonly detail: string,
+    /** The raw Retry-After header of a 429/503 (seconds or an HTTP date), for callers that back off. */
+    readonly retryAfter: string | null = null,
   ) {
     super(detail || title);
   }
