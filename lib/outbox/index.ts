@@ -1,0 +1,277 @@
+import { v7 as uuidv7 } from 'uuid';
+import { createApi, type FetchLike } from '../api/client';
+import { ApiError, describeError } from '../api/errors';
+import type { Network } from '../contract/common';
+import { MAX_SHARES_PER_BATCH, type ShareInput } from '../contract/shares';
+import type { HistoryRow, OutboxRow, RelayDb } from '../db';
+import type { Connection } from '../settings';
+import { backoffDelay, parseRetryAfter } from './backoff';
+
+export { backoffDelay, parseRetryAfter } from './backoff';
+
+/** What is recorded for one share (validated by the caller: lib/background checks a content script's report). */
+export interface NewShare {
+  itemId: string;
+  network: Network;
+  captionId?: string;
+  edited: boolean;
+  /** Any ISO time; stored in UTC. */
+  sharedAt: string;
+  title: string;
+  text?: string;
+  employeeId?: string;
+}
+
+/**
+ * Store a share in the history AND the outbox, in one transaction (both or neither), under a new
+ * UUIDv7: time-ordered, made here, so every retry of the same share carries the same id and the server
+ * counts it once. Returns the id.
+ */
+export async function recordShare(db: RelayDb, share: NewShare, now: number = Date.now()): Promise<string> {
+  const id = uuidv7({ msecs: now });
+  const sharedAt = new Date(share.sharedAt).toISOString();
+  const input: ShareInput = {
+    id,
+    itemId: share.itemId,
+    network: share.network,
+    ...(share.captionId ? { captionId: share.captionId } : {}),
+    edited: share.edited,
+    sharedAt,
+  };
+  const history: HistoryRow = {
+    id,
+    itemId: share.itemId,
+    network: share.network,
+    ...(share.captionId ? { captionId: share.captionId } : {}),
+    edited: share.edited,
+    sharedAt,
+    title: share.title,
+    ...(share.text !== undefined ? { text: share.text } : {}),
+    ...(share.employeeId ? { employeeId: share.employeeId } : {}),
+    state: 'pending',
+  };
+  const outbox: OutboxRow = {
+    id,
+    share: input,
+    ...(share.employeeId ? { employeeId: share.employeeId } : {}),
+    attempts: 0,
+    nextAttemptAt: now,
+    state: 'waiting',
+  };
+  await db.transaction('rw', db.history, db.outbox, async () => {
+    await db.history.add(history);
+    await db.outbox.add(outbox);
+  });
+  return id;
+}
+
+export const FLUSH_ALARM = 'flush-outbox';
+/** A 4xx (other than 401, 408, 429) this many times: the share is marked failed, kept, not retried. */
+export const MAX_REJECTED_ATTEMPTS = 5;
+/** How long a flush may hold the lease; longer than a request's timeout, so a live flush never loses it. */
+export const LEASE_MS = 60_000;
+
+export interface FlushDeps {
+  db: RelayDb;
+  getConnection: () => Promise<Connection | null>;
+  /** The signed-in employee; rows recorded under another account wait for that account. */
+  getEmployeeId?: () => Promise<string | null>;
+  /** Schedules the next attempt at `when` (epoch ms), or clears it (null). Browser alarms in the extension. */
+  schedule: (when: number | null) => Promise<void>;
+  fetch?: FetchLike;
+  now?: () => number;
+  /** [0, 1); the jitter. */
+  random?: () => number;
+  /** Identifies this worker in the lease (a restarted worker is a new owner). */
+  owner?: string;
+}
+
+export type FlushResult =
+  | { outcome: 'idle' | 'sent'; sent: number }
+  | { outcome: 'busy' }
+  | { outcome: 'not-connected' | 'signed-out'; sent: number }
+  | { outcome: 'retry-later'; sent: number; error: string; nextAttemptAt: number };
+
+const inFlight = new WeakMap<RelayDb, Promise<FlushResult>>();
+const defaultOwner = crypto.randomUUID();
+
+/**
+ * Deliver the outbox to POST /v1/shares, in batches of at most 500, until nothing is due.
+ * - One flush at a time: in this worker, concurrent calls share one run (and one request); across
+ *   workers (one stopped mid-flush, a new one started) a lease in the database keeps a second flush out
+ *   until the first one finishes or its lease runs out.
+ * - Only ids that a 2xx answer lists (accepted or duplicates) leave the outbox and become `synced` in the
+ *   history; anything else stays and is sent again under the same id (the server dedupes).
+ * - No answer, 5xx, 408, 429, or an answer that breaks the contract: back off (exponential, full jitter,
+ *   at least Retry-After when the server gives one) and schedule the next try with an alarm.
+ * - Another 4xx: counts an attempt; after MAX_REJECTED_ATTEMPTS the share is marked failed (kept, visible).
+ * - 401: stop; nothing is counted; delivery resumes when the person connects again.
+ * `force` (the popup opened, someone connected) sends waiting shares whatever their backoff.
+ */
+export function flushOutbox(deps: FlushDeps, opts: { force?: boolean } = {}): Promise<FlushResult> {
+  const running = inFlight.get(deps.db);
+  if (running) return running;
+  const run = runFlush(deps, opts.force ?? false).finally(() => inFlight.delete(deps.db));
+  inFlight.set(deps.db, run);
+  return run;
+}
+
+async function runFlush(deps: FlushDeps, force: boolean): Promise<FlushResult> {
+  const now = deps.now ?? (() => Date.now());
+  const owner = deps.owner ?? defaultOwner;
+  if (!(await takeLease(deps.db, owner, now()))) return { outcome: 'busy' };
+  try {
+    return await deliver(deps, force, now, owner);
+  } finally {
+    await releaseLease(deps.db, owner);
+  }
+}
+
+async function deliver(deps: FlushDeps, force: boolean, now: () => number, owner: string): Promise<FlushResult> {
+  const { db } = deps;
+  const connection = await deps.getConnection();
+  if (!connection) return { outcome: 'not-connected', sent: 0 };
+  const employeeId = (await deps.getEmployeeId?.()) ?? null;
+  const api = createApi({ ...connection, fetch: deps.fetch });
+  const tried = new Set<string>();
+  let sent = 0;
+
+  /**
+   * Send rows; on a refusal (4xx) of several, send each half on its own, so one share the server will never
+   * take (an item deleted meanwhile) does not hold back the 499 others: about 2·log2(n) extra requests.
+   */
+  async function send(rows: OutboxRow[]): Promise<FlushResult | null> {
+    await renewLease(db, owner, now());
+    let answer;
+    try {
+      answer = await api.shares({ shares: rows.map((row) => row.share) });
+    } catch (err) {
+      if (err instanceof ApiError && err.status === 401) return { outcome: 'signed-out', sent };
+      if (!isTransient(err) && rows.length > 1) {
+        const half = Math.ceil(rows.length / 2);
+        return (await send(rows.slice(0, half))) ?? (await send(rows.slice(half)));
+      }
+      const failure = await recordFailure(deps, rows, err, now());
+      return isTransient(err) ? { ...failure, sent } : null;
+    }
+    const confirmed = new Set([...answer.accepted, ...answer.duplicates].map((id) => id.toLowerCase()));
+    const done = rows.filter((row) => confirmed.has(row.id.toLowerCase())).map((row) => row.id);
+    const missing = rows.filter((row) => !confirmed.has(row.id.toLowerCase()));
+    await db.transaction('rw', db.outbox, db.history, async () => {
+      await db.outbox.bulkDelete(done);
+      await db.history.where('id').anyOf(done).modify({ state: 'synced' });
+    });
+    sent += done.length;
+    // A 2xx that leaves some of ours out: those wait and go again later, under the same ids.
+    if (missing.length) await recordFailure(deps, missing, new Error('The server did not confirm these shares.'), now());
+    return null;
+  }
+
+  for (;;) {
+    const batch = await dueBatch(db, force ? Infinity : now(), employeeId, tried);
+    if (batch.length === 0) break;
+    batch.forEach((row) => tried.add(row.id));
+    const stop = await send(batch);
+    if (stop?.outcome === 'signed-out') {
+      // Nothing to retry on a timer: connecting again flushes.
+      await deps.schedule(null);
+      return { outcome: 'signed-out', sent };
+    }
+    if (stop) {
+      await scheduleNext(deps, employeeId);
+      return { ...stop, sent } as FlushResult;
+    }
+  }
+
+  await scheduleNext(deps, employeeId);
+  return { outcome: sent > 0 ? 'sent' : 'idle', sent };
+}
+
+/** Up to one batch of waiting rows due at `dueBy`, oldest first, for this account, not yet tried in this run. */
+async function dueBatch(db: RelayDb, dueBy: number, employeeId: string | null, tried: Set<string>): Promise<OutboxRow[]> {
+  const rows = await db.outbox
+    .where('[state+nextAttemptAt]')
+    .between(['waiting', -Infinity], ['waiting', dueBy], true, true)
+    .filter((row) => !tried.has(row.id) && (!row.employeeId || !employeeId || row.employeeId === employeeId))
+    .limit(MAX_SHARES_PER_BATCH)
+    .toArray();
+  // UUIDv7 ids sort by creation time: deliver in the order shares were made.
+  return rows.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+/** Worth retrying as is: no answer, an answer we cannot trust, or the server asking for time. */
+function isTransient(err: unknown): boolean {
+  if (err instanceof ApiError) return err.status >= 500 || err.status === 408 || err.status === 429;
+  return true; // UnreachableError, InvalidResponseError, anything unexpected
+}
+
+async function recordFailure(deps: FlushDeps, rows: OutboxRow[], err: unknown, now: number) {
+  const random = deps.random ?? Math.random;
+  const transient = isTransient(err);
+  const retryAfter = err instanceof ApiError ? parseRetryAfter(err.retryAfter, now) : null;
+  const error = describeError(err);
+  let nextAttemptAt = Infinity;
+  await deps.db.transaction('rw', deps.db.outbox, deps.db.history, async () => {
+    for (const row of rows) {
+      const current = await deps.db.outbox.get(row.id);
+      if (!current) continue; // delivered meanwhile
+      const attempts = current.attempts + 1;
+      if (!transient && attempts >= MAX_REJECTED_ATTEMPTS) {
+        await deps.db.outbox.update(row.id, { attempts, state: 'failed', lastError: error });
+        await deps.db.history.update(row.id, { state: 'failed' });
+        continue;
+      }
+      const at = now + backoffDelay(attempts, random(), retryAfter);
+      nextAttemptAt = Math.min(nextAttemptAt, at);
+      await deps.db.outbox.update(row.id, { attempts, nextAttemptAt: at, lastError: error });
+    }
+  });
+  return { outcome: 'retry-later' as const, error, nextAttemptAt };
+}
+
+/** Point the alarm at the earliest waiting row (or clear it when none waits). */
+async function scheduleNext(deps: FlushDeps, employeeId: string | null) {
+  const next = await deps.db.outbox
+    .where('[state+nextAttemptAt]')
+    .between(['waiting', -Infinity], ['waiting', Infinity], true, true)
+    .filter((row) => !row.employeeId || !employeeId || row.employeeId === employeeId)
+    .first();
+  await deps.schedule(next ? next.nextAttemptAt : null);
+}
+
+// --- the lease: a row in `meta`, taken and checked inside one IndexedDB transaction ---
+
+interface Lease {
+  owner: string;
+  until: number;
+}
+
+async function takeLease(db: RelayDb, owner: string, now: number): Promise<boolean> {
+  return db.transaction('rw', db.meta, async () => {
+    const raw = await db.getMeta('outboxLease');
+    const lease = raw ? (JSON.parse(raw) as Lease) : null;
+    if (lease && lease.owner !== owner && lease.until > now) return false;
+    await db.meta.put({ key: 'outboxLease', value: JSON.stringify({ owner, until: now + LEASE_MS }) });
+    return true;
+  });
+}
+
+async function renewLease(db: RelayDb, owner: string, now: number) {
+  await db.meta.put({ key: 'outboxLease', value: JSON.stringify({ owner, until: now + LEASE_MS }) });
+}
+
+async function releaseLease(db: RelayDb, owner: string) {
+  await db.transaction('rw', db.meta, async () => {
+    const raw = await db.getMeta('outboxLease');
+    if (raw && (JSON.parse(raw) as Lease).owner === owner) await db.meta.delete('outboxLease');
+  });
+}
+
+/** Shares waiting and failed, for the popup ("2 shares waiting to sync"). */
+export async function outboxCounts(db: RelayDb): Promise<{ waiting: number; failed: number }> {
+  const [waiting, failed] = await Promise.all([
+    db.outbox.where('[state+nextAttemptAt]').between(['waiting', -Infinity], ['waiting', Infinity], true, true).count(),
+    db.outbox.where('[state+nextAttemptAt]').between(['failed', -Infinity], ['failed', Infinity], true, true).count(),
+  ]);
+  return { waiting, failed };
+}
