@@ -1,24 +1,46 @@
+import { browser } from 'wxt/browser';
 import { createApi, type FetchLike } from '../api/client';
 import { describeError } from '../api/errors';
 import { normaliseServerUrl } from '../api/url';
-import type { RelayDb } from '../db';
+import { personalise } from '../captions/personalise';
+import { rankCaptions } from '../captions/rank';
+import type { Network } from '../contract/common';
+import { listQueue, sharedItemIds, type RelayDb } from '../db';
 import type { Handlers } from '../messaging/handlers';
-import type { ConnectResult, RelayStatus } from '../messaging/protocol';
+import type { ConnectResult, RecordShareResult, RelayStatus, ShareReport, SuggestionsResult } from '../messaging/protocol';
+import { FLUSH_ALARM, flushOutbox, recordShare, type FlushDeps, type FlushResult } from '../outbox';
 import {
   clearConnection,
   employeeItem,
   getConnection,
   lastSyncItem,
+  personalTouchesItem,
+  preferredLanguageItem,
   saveConnection,
   serverUrlItem,
+  topicsItem,
 } from '../settings';
 import { syncQueue, type SyncDeps } from '../sync';
+
+/** Most suggestions one answer carries: a panel shows a handful; this bounds the message. */
+export const MAX_SUGGESTIONS = 50;
+/** A reported share time must fall in [now - this, now + SHARE_MAX_AHEAD_MS]: it was made moments ago. */
+export const SHARE_MAX_AGE_MS = 24 * 60 * 60_000;
+export const SHARE_MAX_AHEAD_MS = 5 * 60_000;
 
 export interface ServiceDeps {
   /** The database, resolved lazily (the background creates it on first use). */
   db: () => RelayDb;
   fetch?: FetchLike;
   newSessionId?: () => string;
+  now?: () => number;
+  random?: () => number;
+}
+
+/** Schedules the outbox's next attempt with an alarm (timers do not survive the worker being stopped). */
+async function scheduleFlushAlarm(when: number | null): Promise<void> {
+  if (when === null) await browser.alarms.clear(FLUSH_ALARM);
+  else await browser.alarms.create(FLUSH_ALARM, { when });
 }
 
 /**
@@ -36,6 +58,27 @@ export function createRelayService(deps: ServiceDeps) {
   });
 
   const sync = () => syncQueue(syncDeps());
+  const now = deps.now ?? (() => Date.now());
+
+  const flushDeps = (): FlushDeps => ({
+    db: deps.db(),
+    getConnection,
+    getEmployeeId: async () => (await employeeItem.getValue())?.id ?? null,
+    schedule: scheduleFlushAlarm,
+    fetch: deps.fetch,
+    now,
+    random: deps.random,
+  });
+
+  /** Deliver waiting shares; `force` ignores the backoff (someone is looking, or just connected). */
+  const flush = (force = false): Promise<FlushResult> => flushOutbox(flushDeps(), { force });
+
+  /** The periodic work: the queue, then whatever the outbox holds that is due. */
+  async function syncAndFlush(force = false) {
+    const result = await sync();
+    await flush(force).catch(() => undefined);
+    return result;
+  }
 
   async function connect({ serverUrl, code }: { serverUrl: string; code: string }): Promise<ConnectResult> {
     const url = normaliseServerUrl(serverUrl);
@@ -54,7 +97,8 @@ export function createRelayService(deps: ServiceDeps) {
     // account sees the session change and throws its answer away (lib/sync).
     await saveConnection({ serverUrl: url.url, token: redeemed.token, employee: redeemed.employee });
     await deps.db().resetCache(newSessionId());
-    const result = await sync();
+    // Shares made while signed out (or signed out by the server) go now, whatever their backoff.
+    const result = await syncAndFlush(true);
     return result.ok
       ? { ok: true, employee: redeemed.employee, items: result.items }
       : { ok: true, employee: redeemed.employee, items: 0, syncError: result.error };
@@ -77,12 +121,85 @@ export function createRelayService(deps: ServiceDeps) {
     return { connected: connection !== null, serverUrl, employee, lastSync, items };
   }
 
+  async function getSuggestions({ network }: { network: Network }): Promise<SuggestionsResult> {
+    const db = deps.db();
+    const [connection, employee, language, topics, touches, items] = await Promise.all([
+      getConnection(),
+      employeeItem.getValue(),
+      preferredLanguageItem.getValue(),
+      topicsItem.getValue(),
+      personalTouchesItem.getValue(),
+      listQueue(db, now()),
+    ]);
+    const shared = await sharedItemIds(db, network, items.map((i) => i.id));
+    const ranked = rankCaptions(items, network, {
+      employeeId: employee?.id ?? '',
+      language,
+      topics,
+      shared,
+      now: now(),
+    }).slice(0, MAX_SUGGESTIONS);
+    return {
+      connected: connection !== null,
+      suggestions: ranked.map(({ item, caption, shared: done }) => ({
+        itemId: item.id,
+        captionId: caption.id,
+        network,
+        title: item.title,
+        text: personalise(caption.text, touches[network]),
+        link: item.links[network],
+        language: caption.language,
+        pinned: item.pinned,
+        shared: done,
+      })),
+    };
+  }
+
+  /**
+   * A content script says the person posted with a Relay caption. The payload's shape was checked by the
+   * guard; here what needs state: the item must be one Relay knows (cached, or in the history), the time
+   * must be now-ish. Stored in history + outbox, then delivery is attempted at once.
+   */
+  async function recordReportedShare(report: ShareReport): Promise<RecordShareResult> {
+    const db = deps.db();
+    const at = Date.parse(report.sharedAt);
+    const current = now();
+    if (!(at >= current - SHARE_MAX_AGE_MS && at <= current + SHARE_MAX_AHEAD_MS)) {
+      return { ok: false, message: 'The share time is not plausible for a share made just now.' };
+    }
+    const cached = await db.queue.get(report.itemId);
+    const earlier = cached ? undefined : await db.history.where('itemId').equals(report.itemId).first();
+    if (!cached && !earlier) return { ok: false, message: 'Relay does not know this item.' };
+    const title = cached?.title ?? earlier!.title;
+    // A caption the curator replaced since it was inserted: keep the share, drop the stale reference.
+    const captionKnown = cached ? cached.captions.some((c) => c.id === report.captionId && c.network === report.network) : true;
+    const employee = await employeeItem.getValue();
+    const id = await recordShare(
+      db,
+      {
+        itemId: report.itemId,
+        network: report.network,
+        ...(report.captionId && captionKnown ? { captionId: report.captionId } : {}),
+        edited: report.edited,
+        sharedAt: report.sharedAt,
+        title,
+        ...(employee ? { employeeId: employee.id } : {}),
+      },
+      current,
+    );
+    void flush().catch(() => undefined);
+    return { ok: true, id };
+  }
+
   const handlers: Handlers = {
     connect: (data) => connect(data),
-    syncNow: () => sync(),
+    // Someone is looking (the popup opened, or asked): the queue, and every waiting share whatever its backoff.
+    syncNow: () => syncAndFlush(true),
     getStatus: () => getStatus(),
     disconnect: () => disconnect(),
+    getSuggestions: (data) => getSuggestions(data),
+    recordShare: (data) => recordReportedShare(data),
   };
 
-  return { handlers, sync, connect, disconnect, getStatus };
+  return { handlers, sync, syncAndFlush, flush, connect, disconnect, getStatus, getSuggestions, recordShare: recordReportedShare };
 }

@@ -1,6 +1,6 @@
 import type { ExtensionMessage, ExtensionMessenger, GetDataType, GetReturnType } from '@webext-core/messaging';
 import type { z } from 'zod';
-import { messageSchemas } from './schemas';
+import { CONTENT_SCRIPT_ORIGINS, messageAudience, messageSchemas, type MessageAudience } from './schemas';
 import type { MessageType, ProtocolMap } from './protocol';
 
 type Sender = ExtensionMessage['sender'];
@@ -22,15 +22,53 @@ interface IncomingMessage {
   sender?: Partial<Sender>;
 }
 
+/** This extension, as the guard needs to know it. */
+export interface Self {
+  /** `browser.runtime.id`. */
+  id: string;
+  /**
+   * Origin of the extension's own pages, from `browser.runtime.getURL('/')` (on Firefox it is a random
+   * per-install UUID, not the id).
+   */
+  origin: string;
+}
+
+function originOf(url: string | undefined): string | null {
+  if (!url) return null;
+  try {
+    return new URL(url).origin;
+  } catch {
+    return null;
+  }
+}
+
+/** Whether a sender (already known to be this extension) may send a message meant for `audience`. */
+export function senderFits(audience: MessageAudience, sender: Partial<Sender>, self: Self): boolean {
+  const fromPage = !sender.tab && typeof sender.url === 'string' && sender.url.startsWith(self.origin);
+  // The frame's own URL when the browser gives it (a content script in a third-party iframe reports that
+  // iframe), the tab's otherwise.
+  const contentOrigin = originOf(sender.url ?? sender.tab?.url);
+  const fromContentScript = Boolean(sender.tab) && contentOrigin !== null && CONTENT_SCRIPT_ORIGINS.includes(contentOrigin);
+  if (audience === 'page') return fromPage;
+  if (audience === 'content') return fromContentScript;
+  return fromPage || fromContentScript;
+}
+
 /**
- * Wrap a handler so it only ever runs for a message from this extension (its pages or its own content
- * scripts: `sender.id` is our id) whose payload matches the schema. Everything else is refused.
+ * Wrap a handler so it only ever runs for a message from this extension (`sender.id` is our id), from the
+ * kind of context the message is meant for (see messageAudience), whose payload matches the schema.
+ * Everything else is refused.
  */
-export function guard<K extends MessageType>(type: K, extensionId: string, handler: Handlers[K]) {
+export function guard<K extends MessageType>(type: K, self: Self, handler: Handlers[K]) {
   const schema: z.ZodType = messageSchemas[type];
+  const audience = messageAudience[type];
   return async (message: IncomingMessage): Promise<GetReturnType<ProtocolMap[K]>> => {
-    if (!extensionId || message.sender?.id !== extensionId) {
+    const sender = message.sender;
+    if (!self.id || !sender || sender.id !== self.id) {
       throw new RefusedMessage(`Refused "${type}": it did not come from Relay itself.`);
+    }
+    if (!senderFits(audience, sender, self)) {
+      throw new RefusedMessage(`Refused "${type}": not accepted from ${sender.tab ? 'a web page' : 'this context'}.`);
     }
     const parsed = schema.safeParse(message.data);
     if (!parsed.success) {
@@ -38,7 +76,7 @@ export function guard<K extends MessageType>(type: K, extensionId: string, handl
       const where = issue?.path.length ? ` at ${issue.path.join('.')}` : '';
       throw new RefusedMessage(`Refused "${type}": invalid payload${where} (${issue?.message ?? 'unexpected shape'}).`);
     }
-    return handler(parsed.data as GetDataType<ProtocolMap[K]>, message.sender as Sender);
+    return handler(parsed.data as GetDataType<ProtocolMap[K]>, sender as Sender);
   };
 }
 
@@ -46,11 +84,11 @@ export function guard<K extends MessageType>(type: K, extensionId: string, handl
 export function registerHandlers(
   messenger: ExtensionMessenger<ProtocolMap>,
   handlers: Handlers,
-  extensionId: string,
+  self: Self,
 ): () => void {
   const removers = (Object.keys(handlers) as MessageType[]).map((type) =>
     // eslint-disable-next-line @typescript-eslint/no-explicit-any -- one generic call per key; each guard is typed
-    messenger.onMessage(type, guard(type, extensionId, handlers[type] as any) as any),
+    messenger.onMessage(type, guard(type, self, handlers[type] as any) as any),
   );
   return () => removers.forEach((remove) => remove());
 }

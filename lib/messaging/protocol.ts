@@ -1,4 +1,5 @@
 import type { Employee } from '../contract/auth';
+import type { Network } from '../contract/common';
 import type { LastSync } from '../settings';
 import type { SyncResult } from '../sync';
 
@@ -33,11 +34,50 @@ export interface RelayStatus {
   items: number;
 }
 
+/** One caption the in-page panel can offer, ready to insert. */
+export interface Suggestion {
+  itemId: string;
+  captionId: string;
+  network: Network;
+  /** The item's title, for the panel's list. */
+  title: string;
+  /** The caption with the employee's personal touches (opening line, signature) applied; no link. */
+  text: string;
+  /** This employee's tracked link for the item on this network. */
+  link: string;
+  language: string;
+  pinned: boolean;
+  /** This employee already shared the item on this network (ranked last). */
+  shared: boolean;
+}
+
+export interface SuggestionsResult {
+  connected: boolean;
+  /** Best first: pinned and newest, the employee's topics first, already shared last. */
+  suggestions: Suggestion[];
+}
+
+/** What a content script reports after the person pressed the site's own Post button. */
+export interface ShareReport {
+  itemId: string;
+  captionId?: string;
+  network: Network;
+  /** The person changed the inserted text before posting. */
+  edited: boolean;
+  sharedAt: string;
+}
+
+export type RecordShareResult = { ok: true; id: string } | { ok: false; message: string };
+
 export interface ProtocolMap {
   connect(data: ConnectRequest): ConnectResult;
   syncNow(): SyncResult;
   getStatus(): RelayStatus;
   disconnect(): { ok: true };
+  /** Content scripts: the captions to offer in a composer of this network. */
+  getSuggestions(data: { network: Network }): SuggestionsResult;
+  /** Content scripts: a share made with a Relay caption (stored in history and the outbox). */
+  recordShare(data: ShareReport): RecordShareResult;
 }
 
 export type MessageType = keyof ProtocolMap;
