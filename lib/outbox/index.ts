@@ -22,13 +22,33 @@ export interface NewShare {
   employeeId?: string;
 }
 
+const idClock = { msecs: -Infinity, seq: 0 };
+
+/**
+ * A UUIDv7 for `now`, strictly greater than the previous one made here even within one millisecond (or
+ * when the clock steps back): the outbox delivers in id order, which is then the order shares were made.
+ */
+export function nextShareId(now: number): string {
+  if (now > idClock.msecs) {
+    idClock.msecs = now;
+    idClock.seq = crypto.getRandomValues(new Uint32Array(1))[0]! >>> 2; // room to count up
+  } else {
+    idClock.seq = (idClock.seq + 1) | 0;
+    if (idClock.seq < 0) {
+      idClock.msecs += 1;
+      idClock.seq = 0;
+    }
+  }
+  return uuidv7({ msecs: idClock.msecs, seq: idClock.seq });
+}
+
 /**
  * Store a share in the history AND the outbox, in one transaction (both or neither), under a new
  * UUIDv7: time-ordered, made here, so every retry of the same share carries the same id and the server
  * counts it once. Returns the id.
  */
 export async function recordShare(db: RelayDb, share: NewShare, now: number = Date.now()): Promise<string> {
-  const id = uuidv7({ msecs: now });
+  const id = nextShareId(now);
   const sharedAt = new Date(share.sharedAt).toISOString();
   const input: ShareInput = {
     id,
