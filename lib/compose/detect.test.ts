@@ -88,6 +88,7 @@ describe('detectComposers on X', () => {
     await replyPage.flush();
     expect(replyPage.appeared).toEqual([]);
     const dmPage = run(xProfile, '/messages/123-456');
+    // (the DM editor on its own page is neither in a dialog nor on /home: no post composer at all)
     document.body.insertAdjacentHTML('beforeend', `<aside>${xEditor()}</aside>`);
     await dmPage.flush();
     expect(dmPage.appeared).toEqual([]);
@@ -133,6 +134,25 @@ describe('detectComposers on LinkedIn', () => {
     shadow.firstElementChild!.remove();
     await d.flush();
     expect(d.disappeared.map((c) => c.composer.name)).toEqual(['linkedin-share-dialog']);
+  });
+
+  it('finds the share dialog when the shadow root is attached long after its host (on the person’s click)', async () => {
+    const host = document.createElement('div');
+    host.id = 'interop-outlet';
+    document.body.append(host);
+    const d = run(linkedinProfile, '/feed/');
+    await new Promise((r) => setTimeout(r, 300)); // the early retries find nothing
+    const button = document.createElement('button');
+    button.addEventListener('click', () => {
+      const shadow = host.attachShadow({ mode: 'open' });
+      shadow.innerHTML = `<div role="dialog"><div class="share-creation-state__text-editor">${quillEditor()}</div></div>`;
+    });
+    document.body.append(button);
+    await d.flush();
+    button.click();
+    await new Promise((r) => setTimeout(r, 20));
+    await d.flush();
+    expect(d.names()).toEqual(['linkedin-share-dialog']);
   });
 
   it('stops when aborted', async () => {

@@ -33,8 +33,8 @@ export interface DetectOptions {
 /** Attributes whose change can make an existing element match an editor selector. Not `class`: too busy. */
 const WATCHED_ATTRIBUTES = ['contenteditable', 'role', 'data-testid'];
 
-/** Delays after which a shadow host found without its shadow root yet is looked at again. */
-const SHADOW_RETRY_MS = [0, 50, 150, 400, 1000, 2500, 6000];
+/** Delays after which a shadow host found without its shadow root yet is looked at again (from start or a click). */
+const SHADOW_RETRY_MS = [0, 50, 200, 600, 1500, 4000];
 
 function defaultSchedule(win: Window | null): (run: () => void) => void {
   return (run) => {
@@ -99,7 +99,9 @@ export function detectComposers(options: DetectOptions): void {
 
   const known = new Map<HTMLElement, Composer>();
   const observedRoots = new WeakSet<Node>();
-  const waitingHosts = new WeakSet<Element>();
+  const waitingHosts = new Set<Element>();
+  let listening = false;
+  let retryTimer: ReturnType<typeof setTimeout> | undefined;
   const observers: MutationObserver[] = [];
   const timers = new Set<ReturnType<typeof setTimeout>>();
   let subtrees: Node[] = [];
@@ -147,29 +149,50 @@ export function detectComposers(options: DetectOptions): void {
 
   function watchHost(host: Element) {
     if (host.shadowRoot) {
+      waitingHosts.delete(host);
       if (!observedRoots.has(host.shadowRoot)) {
         observe(host.shadowRoot);
         requestFlush();
       }
       return;
     }
-    // The host is in the page but its shadow root is attached later: look again a few times, then give up.
+    // The host is in the page but its shadow root comes later (LinkedIn attaches it when the person opens the
+    // share box). Attaching a shadow root makes no mutation, so look again a few times, and after each of the
+    // person's clicks and key presses (which is what opens a composer).
     if (waitingHosts.has(host)) return;
     waitingHosts.add(host);
-    const retry = (i: number) => {
+    lookAgain();
+    if (!listening) {
+      listening = true;
+      for (const type of ['click', 'keyup', 'focusin'] as const) {
+        doc.addEventListener(type, () => waitingHosts.size > 0 && lookAgain(), { capture: true, passive: true, signal });
+      }
+    }
+  }
+
+  /** Check the hosts still without a shadow root after each of a few delays; a new call restarts the series. */
+  function lookAgain() {
+    if (retryTimer !== undefined) {
+      clearTimeout(retryTimer);
+      timers.delete(retryTimer);
+      retryTimer = undefined;
+    }
+    const step = (i: number) => {
       const delay = SHADOW_RETRY_MS[i];
       if (delay === undefined || signal.aborted) return;
       const t = setTimeout(() => {
         timers.delete(t);
-        if (!host.isConnected) return;
-        if (host.shadowRoot) {
-          waitingHosts.delete(host);
-          watchHost(host);
-        } else retry(i + 1);
+        retryTimer = undefined;
+        for (const host of [...waitingHosts]) {
+          if (!host.isConnected) waitingHosts.delete(host);
+          else if (host.shadowRoot) watchHost(host);
+        }
+        if (waitingHosts.size > 0) step(i + 1);
       }, delay);
+      retryTimer = t;
       timers.add(t);
     };
-    retry(0);
+    step(0);
   }
 
   function flush() {
@@ -206,6 +229,7 @@ export function detectComposers(options: DetectOptions): void {
       for (const t of timers) clearTimeout(t);
       timers.clear();
       known.clear();
+      waitingHosts.clear();
     },
     { once: true },
   );

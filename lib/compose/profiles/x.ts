@@ -9,7 +9,8 @@ import type { SiteProfile } from '../../contract/site-profiles';
  *   `aria-disabled="true"` until the editor STATE has text;
  * - "Create post" dialog: `/compose/post`, the editor inside `[role="dialog"]`.
  * Never: replies (a post page's inline reply box, or a dialog showing the post being replied to) and direct
- * messages (`/messages`, `/i/chat`, `[data-testid="dmComposerTextInput"]`).
+ * messages (`[data-testid="dmComposerTextInput"]`, on `/messages` or in the drawer). Path rules are avoided
+ * for these: the "Create post" dialog can open over any page and must still get its panel.
  * Selectors that a site no longer uses cost nothing; keep the old ones as fallbacks for a while.
  */
 const draftEditor = [
@@ -39,6 +40,10 @@ export const xProfile: SiteProfile = {
       name: 'x-home-inline',
       editor: draftEditor,
       editorKind: 'draft',
+      // The timeline's own composer exists only on the home page. The same editor elsewhere outside a dialog is
+      // a reply (a post page's conversation) or a direct message: by listing where it IS a post composer, new
+      // look-alikes elsewhere stay without a panel.
+      paths: ['/', '/home'],
       anchor: { closest: ['[data-testid$="RichTextInputContainer"]', '.DraftEditor-root'], position: 'after' },
       postButton,
     },
@@ -46,6 +51,8 @@ export const xProfile: SiteProfile = {
       name: 'x-mobile-textarea',
       editor: ['textarea[data-testid^="tweetTextarea_"]'],
       editorKind: 'textarea',
+      // The mobile layout's home composer and its full-page "Create post"; replies elsewhere are left alone.
+      paths: ['/', '/home', '/compose/**'],
       anchor: { position: 'after' },
       postButton,
     },
@@ -61,11 +68,6 @@ export const xProfile: SiteProfile = {
         '[data-testid="DMComposer"]',
       ],
     },
-    { reason: 'X direct messages (pages)', paths: ['/messages', '/messages/**', '/i/chat', '/i/chat/**'] },
-    {
-      reason: 'X inline reply box on a post page (the home composer lives on /home, replies under /<user>/status/<id>)',
-      paths: ['/*/status/**'],
-    },
     {
       reason: 'X reply markers',
       closest: ['[data-testid="inline_reply_offscreen"]', '[data-testid="replyComposer"]'],
@@ -73,7 +75,7 @@ export const xProfile: SiteProfile = {
     {
       reason: 'X reply dialog: it shows the post being replied to',
       within: ['[role="dialog"]'],
-      has: ['article[data-testid="tweet"]', '[data-testid="inline_reply_offscreen"]'],
+      has: ['[data-testid="tweet"]', '[data-testid="reply-context"]', '[data-testid="inline_reply_offscreen"]'],
     },
   ],
 };
