@@ -21,6 +21,8 @@ import { queueRoutes } from './queue/routes';
 import { reachRoutes } from './reach/routes';
 import { ShareRecorder } from './shares/record-shares';
 import { shareRoutes } from './shares/routes';
+import { SiteProfileRepository } from './site-profiles/repository';
+import { adminSiteProfileRoutes, siteProfileRoutes } from './site-profiles/routes';
 
 export const DEFAULT_CORS_ORIGINS = ['chrome-extension://*', 'moz-extension://*'];
 
@@ -86,6 +88,9 @@ export async function createApp(options: AppOptions): Promise<RelayApp> {
   app.use('/v1/admin/*', requireAdmin);
   app.route('/', adminItemRoutes(items));
   app.route('/', inviteRoutes(db, now));
+  const siteProfiles = new SiteProfileRepository(db, now);
+  app.route('/', adminSiteProfileRoutes(siteProfiles));
+  app.route('/', siteProfileRoutes(siteProfiles));
   app.route('/', meRoutes(db));
   app.route('/', queueRoutes({ db, now, version, links: new TrackedLinks(sqlite, now), publicUrl }));
   app.route('/', shareRoutes(new ShareRecorder(sqlite, now)));

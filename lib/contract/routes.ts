@@ -5,11 +5,12 @@ import { InviteCreate, InviteCreated, Redeem, Redeemed } from './auth';
 import { QueueQuery, QueueResponse } from './queue';
 import { SharesRequest, SharesResult } from './shares';
 import { Me, MePatch, Reach, ReachQuery } from './reach';
+import { SiteProfile, SiteProfilesResponse } from './site-profiles';
 
 type Auth = 'none' | 'bearer' | 'admin';
 
 export interface RouteSpec {
-  method: 'get' | 'post' | 'patch' | 'delete';
+  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
   /** OpenAPI path syntax: /v1/admin/items/{id} */
   path: string;
   summary: string;
@@ -72,6 +73,14 @@ export const routes: RouteSpec[] = [
   {
     method: 'post', path: '/v1/admin/invites', summary: 'Invite a person; the code is shown once',
     auth: 'admin', body: InviteCreate, responses: { 201: InviteCreated },
+  },
+  {
+    method: 'get', path: '/v1/site-profiles', summary: 'The newest published site profile of each network (ETag)',
+    auth: 'bearer', responses: { 200: SiteProfilesResponse, 304: null },
+  },
+  {
+    method: 'put', path: '/v1/admin/site-profiles/{network}', summary: 'Publish a site profile (its version must be newer)',
+    auth: 'admin', body: SiteProfile, responses: { 200: SiteProfile },
   },
   {
     method: 'get', path: '/r/{code}', summary: 'Tracked link: 302 to the item URL with UTM parameters; counts the click',

@@ -124,6 +124,22 @@ const migrations: Record<string, Migration> = {
       }
     },
   },
+  '0002_site_profiles': {
+    async up(db: Kysely<unknown>) {
+      // Composer selectors as data, published by curators (server/site-profiles); one row per version.
+      await db.schema
+        .createTable('site_profiles')
+        .addColumn('network', 'text', (c) => c.notNull())
+        .addColumn('version', 'bigint', (c) => c.notNull())
+        .addColumn('profile', 'text', (c) => c.notNull())
+        .addColumn('published_at', 'bigint', (c) => c.notNull())
+        .addPrimaryKeyConstraint('site_profiles_pk', ['network', 'version'])
+        .execute();
+    },
+    async down(db: Kysely<unknown>) {
+      await db.schema.dropTable('site_profiles').ifExists().execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

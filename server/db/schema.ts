@@ -95,6 +95,15 @@ export interface ClicksTable {
   clicked_at: number;
 }
 
+/** Every published version of a network's site profile (lib/contract/site-profiles.ts), newest wins. */
+export interface SiteProfilesTable {
+  network: 'linkedin' | 'x';
+  version: number;
+  /** The validated SiteProfile as JSON. */
+  profile: string;
+  published_at: number;
+}
+
 export interface DB {
   employees: EmployeesTable;
   invites: InvitesTable;
@@ -105,4 +114,5 @@ export interface DB {
   links: LinksTable;
   shares: SharesTable;
   clicks: ClicksTable;
+  site_profiles: SiteProfilesTable;
 }

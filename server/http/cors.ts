@@ -26,8 +26,9 @@ export function corsFor(allowed: readonly string[]): MiddlewareHandler {
   const middleware = cors({
     origin: (origin) => (origin && isAllowed(origin) ? origin : null),
     allowHeaders: ['Authorization', 'Content-Type', 'If-None-Match'],
-    allowMethods: ['GET', 'POST', 'PATCH', 'DELETE', 'OPTIONS'],
-    exposeHeaders: ['ETag'],
+    allowMethods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
+    // Retry-After: the outbox backs off as the server asks (a cross-origin read hides it otherwise).
+    exposeHeaders: ['ETag', 'Retry-After'],
     maxAge: 600,
   });
   // Requests without Origin are not cross-origin reads (CLI, curl, the bench): skip the work.
