@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
 
 // The sites whose composers Relay helps with. Nothing else: the backend is reached through CORS
@@ -11,6 +12,21 @@ export default defineConfig({
   vite: () => ({
     oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
   }),
+  hooks: {
+    // Content scripts have a 25 KB (gzipped) budget: they use the native extension API instead of
+    // webextension-polyfill (see lib/compose/content-browser.ts). Only builds made of content scripts alone.
+    'vite:build:extendConfig': (entrypoints, config) => {
+      if (!entrypoints.every((e) => e.type === 'content-script')) return;
+      const current = config.resolve?.alias ?? [];
+      const list = Array.isArray(current)
+        ? current
+        : Object.entries(current).map(([find, replacement]) => ({ find, replacement: String(replacement) }));
+      config.resolve = {
+        ...config.resolve,
+        alias: [{ find: /^wxt\/browser$/, replacement: resolve('lib/compose/content-browser.ts') }, ...list],
+      };
+    },
+  },
   manifest: ({ browser }) => ({
     name: 'Relay',
     description:
