@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import { Problem } from '../contract/common';
 import { Redeemed } from '../contract/auth';
 import { QueueResponse } from '../contract/queue';
@@ -20,11 +20,20 @@ export type QueueResult =
   | { status: 'not-modified' }
   | { status: 'ok'; data: QueueResponse; etag: string | null };
 
+/** Profiles come back unchecked one by one: a bad profile must not throw away the good ones (lib/background). */
+const LooseSiteProfiles = z.object({ profiles: z.array(z.unknown()).max(10) });
+
+export type SiteProfilesResult =
+  | { status: 'not-modified' }
+  | { status: 'ok'; profiles: unknown[]; etag: string | null };
+
 export interface Api {
   redeem(code: string): Promise<Redeemed>;
   queue(opts?: { etag?: string | null; since?: string | null }): Promise<QueueResult>;
   /** POST /v1/shares: at most MAX_SHARES_PER_BATCH; the answer lists the ids the server now holds. */
   shares(batch: SharesRequest): Promise<SharesResult>;
+  /** GET /v1/site-profiles with If-None-Match; each profile still needs validating (SiteProfile). */
+  siteProfiles(opts?: { etag?: string | null }): Promise<SiteProfilesResult>;
 }
 
 const DEFAULT_TIMEOUT_MS = 15_000;
@@ -122,6 +131,13 @@ export function createApi(opts: ApiOptions): Api {
         body: JSON.stringify(batch),
       });
       return parse(res, SharesResult);
+    },
+
+    async siteProfiles({ etag } = {}) {
+      const res = await request('/v1/site-profiles', { headers: etag ? { 'If-None-Match': etag } : {} });
+      if (res.status === 304) return { status: 'not-modified' };
+      const data = await parse(res, LooseSiteProfiles);
+      return { status: 'ok', profiles: data.profiles, etag: res.headers.get('ETag') };
     },
   };
 }

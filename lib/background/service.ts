@@ -18,8 +18,12 @@ import {
   preferredLanguageItem,
   saveConnection,
   serverUrlItem,
+  siteProfilesEtagItem,
+  siteProfilesItem,
   topicsItem,
 } from '../settings';
+import { storage } from 'wxt/utils/storage';
+import { syncSiteProfiles, type ProfileSyncResult } from './site-profiles';
 import { syncQueue, type SyncDeps } from '../sync';
 
 /** Most suggestions one answer carries: a panel shows a handful; this bounds the message. */
@@ -57,7 +61,27 @@ export function createRelayService(deps: ServiceDeps) {
     fetch: deps.fetch,
   });
 
-  const sync = () => syncQueue(syncDeps());
+  let profilesInFlight: Promise<ProfileSyncResult> | undefined;
+  /** Site profiles ride along with the queue sync; one fetch at a time. */
+  const syncProfiles = () =>
+    (profilesInFlight ??= syncSiteProfiles({
+      getConnection,
+      getStored: () => siteProfilesItem.getValue(),
+      getEtag: () => siteProfilesEtagItem.getValue(),
+      save: (profiles, etag) =>
+        storage.setItems([
+          { item: siteProfilesItem, value: profiles },
+          { item: siteProfilesEtagItem, value: etag },
+        ]),
+      fetch: deps.fetch,
+    }).finally(() => (profilesInFlight = undefined)));
+
+  const sync = async () => {
+    const result = await syncQueue(syncDeps());
+    // Not when the server is unreachable or signed us out: that answer would be the same.
+    if (result.ok) await syncProfiles().catch(() => undefined);
+    return result;
+  };
   const now = deps.now ?? (() => Date.now());
 
   const flushDeps = (): FlushDeps => ({
@@ -201,5 +225,5 @@ export function createRelayService(deps: ServiceDeps) {
     recordShare: (data) => recordReportedShare(data),
   };
 
-  return { handlers, sync, syncAndFlush, flush, connect, disconnect, getStatus, getSuggestions, recordShare: recordReportedShare };
+  return { handlers, sync, syncProfiles, syncAndFlush, flush, connect, disconnect, getStatus, getSuggestions, recordShare: recordReportedShare };
 }

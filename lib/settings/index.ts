@@ -1,5 +1,6 @@
 import { storage } from 'wxt/utils/storage';
 import type { Employee } from '../contract/auth';
+import type { SiteProfile } from '../contract/site-profiles';
 
 /**
  * Every key Relay keeps in extension storage, in one place (nothing else calls `storage.defineItem`).
@@ -83,3 +84,15 @@ export interface AudienceSettings {
   x: number | null;
 }
 export const audienceItem = storage.defineItem<AudienceSettings>('local:audience', { fallback: { linkedin: null, x: null } });
+
+// --- Site profiles from the backend (lib/background/site-profiles.ts writes, content scripts read) ---
+
+/**
+ * The newest valid profile the backend published for each network. Content scripts use one when it is
+ * newer than the profile bundled with lib/compose. Only ever replaced by a valid, newer profile.
+ */
+export type StoredSiteProfiles = Partial<Record<'linkedin' | 'x', SiteProfile>>;
+export const siteProfilesItem = storage.defineItem<StoredSiteProfiles>('local:siteProfiles', { fallback: {} });
+
+/** ETag of the last GET /v1/site-profiles answer that was stored in full. */
+export const siteProfilesEtagItem = storage.defineItem<string | null>('local:siteProfilesEtag', { fallback: null });
