@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import twitter from 'twitter-text';
-import { X_MAX, findXUrls, xFits, xRemaining, xWeightedLength } from './x-length';
-import { COUNTRY_TLDS, GENERIC_TLDS } from './x-tlds';
+import { X_MAX, emojiFallbackPattern, findXUrls, xFits, xRemaining, xWeightedLength } from './x-length';
+import { countryTlds, genericTlds } from './x-tlds';
 
 const oracle = (text: string) => twitter.parseTweet(text).weightedLength;
 
@@ -93,9 +93,19 @@ describe('xWeightedLength agrees with twitter-text parseTweet', () => {
   it('bundles the same top-level domains as the oracle', () => {
     const source = (name: string) =>
       // eslint-disable-next-line @typescript-eslint/no-require-imports -- the oracle's own regexp modules are CommonJS
-      (require(`twitter-text/dist/regexp/${name}`) as RegExp).source.match(/\(\?:\(\?:(.*)\)\(\?=/)![1];
-    expect(GENERIC_TLDS).toBe(source('validGTLD'));
-    expect(COUNTRY_TLDS).toBe(source('validCCTLD'));
+      (require(`twitter-text/dist/regexp/${name}`) as RegExp).source.match(/\(\?:\(\?:(.*)\)\(\?=/)![1]!.split('|');
+    expect([...genericTlds()].sort()).toEqual(source('validGTLD').sort());
+    expect([...countryTlds()].sort()).toEqual(source('validCCTLD').sort());
+    // Where one TLD starts with another, the longer comes first (the alternation takes the first that fits).
+    for (const list of [genericTlds(), countryTlds()]) {
+      list.forEach((tld, i) => expect(list.slice(0, i).some((earlier) => tld.startsWith(earlier) && tld !== earlier)).toBe(false));
+    }
+  });
+
+  it('links after an internationalised TLD that another one starts with, as the oracle does', () => {
+    for (const text of ['http://example.嘉里大酒店', 'http://example.嘉里', 'ví example.中国 e example.中信']) {
+      expect(xWeightedLength(text), text).toBe(oracle(text));
+    }
   });
 });
 
@@ -103,6 +113,15 @@ describe('emoji newer than the oracle’s data', () => {
   // twitter-text 3.1 ships emoji data from 2018; X's live counter knows newer sequences, which count 2 as a whole.
   it.each(['🧑🏽‍💻', '❤️‍🔥', '🫶🏼', '👩🏻‍❤️‍💋‍👨🏿', '🐦‍🔥'])('%s counts 2', (e) => {
     expect(xWeightedLength(e)).toBe(2);
+  });
+});
+
+describe('the emoji pattern for engines without the v flag', () => {
+  it('matches whole sequences as one', () => {
+    for (const e of ['👨‍👩‍👧‍👦', '👍🏽', '🇪🇸', '1️⃣', '#⃣', '🏴󠁧󠁢󠁳󠁣󠁴󠁿', '🏳️‍🌈', '😀', '❤️']) {
+      expect(e.match(emojiFallbackPattern()), e).toEqual([e]);
+    }
+    expect('©'.match(emojiFallbackPattern())).toBeNull();
   });
 });
 

@@ -1,4 +1,4 @@
-import { COUNTRY_TLDS, GENERIC_TLDS } from './x-tlds';
+import { countryTlds, genericTlds } from './x-tlds';
 
 /*
  * X's weighted length ("twitter-text" v3 configuration), small enough for a content script: the official
@@ -50,7 +50,7 @@ let patterns: { url: RegExp; asciiDomain: RegExp; tco: RegExp; emoji: RegExp } |
 /** Built on first use: a content script that never counts pays nothing at load. */
 function getPatterns() {
   if (patterns) return patterns;
-  const tld = `(?:(?:${GENERIC_TLDS})${TLD_END}|(?:${COUNTRY_TLDS})${TLD_END}|(?:xn--[\\-0-9a-z]+))`;
+  const tld = `(?:(?:${genericTlds().join('|')})${TLD_END}|(?:${countryTlds().join('|')})${TLD_END}|(?:xn--[\\-0-9a-z]+))`;
   const domain =
     `(?:(?:${DOMAIN_CHAR}(?:[_-]|${DOMAIN_CHAR})*)?${DOMAIN_CHAR}\\.)*` +
     `(?:(?:${DOMAIN_CHAR}(?:-|${DOMAIN_CHAR})*)?${DOMAIN_CHAR}\\.)${tld}`;
@@ -78,12 +78,17 @@ function emojiPattern(): RegExp {
   try {
     return new RegExp(`${KEYCAP}|\\p{RGI_Emoji}`, 'gv');
   } catch {
-    const element = String.raw`(?:\p{Emoji_Modifier_Base}\p{Emoji_Modifier}|\p{Emoji_Presentation}|\p{Extended_Pictographic}\uFE0F)`;
-    return new RegExp(
-      `${KEYCAP}|\\p{Regional_Indicator}{2}|\\u{1F3F4}[\\u{E0020}-\\u{E007E}]+\\u{E007F}|${element}(?:\\u200D${element})*`,
-      'gu',
-    );
+    return emojiFallbackPattern();
   }
+}
+
+/** For engines without the `v` flag; exported for its test only. */
+export function emojiFallbackPattern(): RegExp {
+  const element = String.raw`(?:\p{Emoji_Modifier_Base}\p{Emoji_Modifier}|\p{Emoji_Presentation}|\p{Extended_Pictographic}\uFE0F)`;
+  return new RegExp(
+    `${KEYCAP}|\\p{Regional_Indicator}{2}|\\u{1F3F4}[\\u{E0020}-\\u{E007E}]+\\u{E007F}|${element}(?:\\u200D${element})*`,
+    'gu',
+  );
 }
 
 interface Span {
