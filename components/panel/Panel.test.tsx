@@ -1,0 +1,117 @@
+// @vitest-environment happy-dom
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { Suggestion, SuggestionsResult } from '@/lib/messaging/protocol';
+import { COPIED_FALLBACK, Panel, type PanelComposer } from './Panel';
+
+const suggestion = (over: Partial<Suggestion> = {}): Suggestion => ({
+  itemId: 'i1',
+  captionId: 'c1',
+  network: 'x',
+  title: 'Annual report',
+  text: 'Our year in numbers\nThree charts',
+  link: 'https://relay.example/r/abc',
+  language: 'en',
+  pinned: false,
+  shared: false,
+  ...over,
+});
+
+let root: HTMLElement;
+afterEach(() => {
+  render(null, root);
+  root.remove();
+});
+
+async function show(result: SuggestionsResult, composer: Partial<PanelComposer> = {}, withLength = true) {
+  root = document.createElement('div');
+  document.body.append(root);
+  const full: PanelComposer = {
+    network: 'x',
+    preview: (s) => ({ text: `${s.text} ${s.link}`, after: `${s.text} ${s.link}` }),
+    insert: vi.fn(async () => ({ ok: true as const })),
+    ...composer,
+  };
+  const onHide = vi.fn();
+  await act(async () => {
+    render(
+      <Panel
+        composer={full}
+        load={async () => result}
+        copy={async () => true}
+        onHide={onHide}
+        length={withLength ? { remaining: (t) => 280 - t.length, max: 280 } : undefined}
+      />,
+      root,
+    );
+  });
+  await act(async () => {});
+  return { composer: full, onHide };
+}
+
+const buttonNamed = (name: string) =>
+  [...root.querySelectorAll('button')].find((b) => (b.getAttribute('aria-label') ?? b.textContent) === name);
+
+describe('Panel', () => {
+  it('is a region named "Suggested captions" with Insert buttons named after each caption’s first line', async () => {
+    await show({ connected: true, suggestions: [suggestion(), suggestion({ captionId: 'c2', text: 'Другой текст' })] });
+    const region = root.querySelector('[role="region"]')!;
+    expect(region.getAttribute('aria-label')).toBe('Suggested captions');
+    expect(buttonNamed('Insert: Our year in numbers')).toBeDefined();
+    expect(buttonNamed('Insert: Другой текст')).toBeDefined();
+    expect(root.textContent).toMatch(/characters left after inserting/);
+  });
+
+  it('only lists captions for its own network', async () => {
+    await show({ connected: true, suggestions: [suggestion({ network: 'linkedin', text: 'For LinkedIn' }), suggestion()] });
+    expect(buttonNamed('Insert: For LinkedIn')).toBeUndefined();
+  });
+
+  it('inserts, then announces it in the status region; announces the clipboard fallback', async () => {
+    const insert = vi.fn(async () => ({ ok: true as const }));
+    await show({ connected: true, suggestions: [suggestion()] }, { insert });
+    await act(async () => buttonNamed('Insert: Our year in numbers')!.click());
+    await act(() => new Promise((r) => setTimeout(r, 80)));
+    expect(insert).toHaveBeenCalledTimes(1);
+    expect(root.querySelector('[role="status"]')!.textContent).toMatch(/^Inserted/);
+
+    render(null, root);
+    const refused = vi.fn(async () => ({ ok: false as const, reason: 'not-accepted' as const, copied: true }));
+    await show({ connected: true, suggestions: [suggestion()] }, { insert: refused });
+    await act(async () => buttonNamed('Insert: Our year in numbers')!.click());
+    await act(() => new Promise((r) => setTimeout(r, 80)));
+    expect(root.querySelector('[role="status"]')!.textContent).toBe(COPIED_FALLBACK);
+  });
+
+  it('refuses to insert a caption that would go over X’s limit, and says so', async () => {
+    const insert = vi.fn(async () => ({ ok: true as const }));
+    await show({ connected: true, suggestions: [suggestion({ text: 'x'.repeat(300) })] }, { insert });
+    const button = [...root.querySelectorAll('button')].find((b) => b.getAttribute('aria-label')?.startsWith('Insert:'))!;
+    expect(button.getAttribute('aria-disabled')).toBe('true');
+    expect(root.textContent).toMatch(/characters over X’s 280 limit/);
+    await act(async () => button.click());
+    await act(() => new Promise((r) => setTimeout(r, 80)));
+    expect(insert).not.toHaveBeenCalled();
+    expect(root.querySelector('[role="status"]')!.textContent).toMatch(/Too long for X/);
+  });
+
+  it('collapses, and hides on request', async () => {
+    const { onHide } = await show({ connected: true, suggestions: [suggestion()] });
+    const toggle = root.querySelector<HTMLButtonElement>('button[aria-expanded]')!;
+    expect(toggle.getAttribute('aria-expanded')).toBe('true');
+    await act(async () => toggle.click());
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
+    expect(root.querySelector<HTMLElement>(`#${CSS.escape(toggle.getAttribute('aria-controls')!)}`)!.hidden).toBe(true);
+    buttonNamed('Hide suggestions')!.click();
+    expect(onHide).toHaveBeenCalled();
+  });
+
+  it('says when Relay is not connected or has nothing cached, pointing to the toolbar popup', async () => {
+    await show({ connected: false, suggestions: [] });
+    expect(root.textContent).toMatch(/isn’t connected.*Open Relay from the browser toolbar/);
+    render(null, root);
+    await show({ connected: true, suggestions: [] }, {}, false);
+    expect(root.textContent).toMatch(/No captions for X are cached yet/);
+  });
+});
