@@ -112,7 +112,7 @@ export type FlushResult =
   | { outcome: 'not-connected' | 'signed-out'; sent: number }
   | { outcome: 'retry-later'; sent: number; error: string; nextAttemptAt: number };
 
-const inFlight = new WeakMap<RelayDb, Promise<FlushResult>>();
+const inFlight = new WeakMap<RelayDb, { run: Promise<FlushResult>; force: boolean }>();
 const defaultOwner = crypto.randomUUID();
 
 /**
@@ -129,17 +129,28 @@ const defaultOwner = crypto.randomUUID();
  * `force` (the popup opened, someone connected) sends waiting shares whatever their backoff.
  */
 export function flushOutbox(deps: FlushDeps, opts: { force?: boolean } = {}): Promise<FlushResult> {
+  const force = opts.force ?? false;
   const running = inFlight.get(deps.db);
-  if (running) return running;
-  const run = runFlush(deps, opts.force ?? false).finally(() => inFlight.delete(deps.db));
-  inFlight.set(deps.db, run);
+  if (running && (running.force || !force)) return running.run;
+  // A forced flush asked for while a normal one runs: after it, so shares in backoff still go now.
+  const run = (running ? running.run.catch(() => undefined) : Promise.resolve())
+    .then(() => runFlush(deps, force))
+    .finally(() => {
+      if (inFlight.get(deps.db)?.run === run) inFlight.delete(deps.db);
+    });
+  inFlight.set(deps.db, { run, force });
   return run;
 }
 
 async function runFlush(deps: FlushDeps, force: boolean): Promise<FlushResult> {
   const now = deps.now ?? (() => Date.now());
   const owner = deps.owner ?? defaultOwner;
-  if (!(await takeLease(deps.db, owner, now()))) return { outcome: 'busy' };
+  const lease = await takeLease(deps.db, owner, now());
+  if (lease !== true) {
+    // Another worker holds it (maybe one that was stopped): look again when its lease runs out.
+    await deps.schedule(lease.until);
+    return { outcome: 'busy' };
+  }
   try {
     return await deliver(deps, force, now, owner);
   } finally {
@@ -266,11 +277,11 @@ interface Lease {
   until: number;
 }
 
-async function takeLease(db: RelayDb, owner: string, now: number): Promise<boolean> {
+async function takeLease(db: RelayDb, owner: string, now: number): Promise<true | Lease> {
   return db.transaction('rw', db.meta, async () => {
     const raw = await db.getMeta('outboxLease');
     const lease = raw ? (JSON.parse(raw) as Lease) : null;
-    if (lease && lease.owner !== owner && lease.until > now) return false;
+    if (lease && lease.owner !== owner && lease.until > now) return lease;
     await db.meta.put({ key: 'outboxLease', value: JSON.stringify({ owner, until: now + LEASE_MS }) });
     return true;
   });

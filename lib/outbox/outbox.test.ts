@@ -279,7 +279,7 @@ describe('flushOutbox', () => {
       return server(req);
     });
     const { deps: d } = deps(fetch);
-    const first = flushOutbox(d);
+    const first = flushOutbox(d, { force: true });
     const second = flushOutbox(d);
     const third = flushOutbox(d, { force: true });
     expect(second).toBe(first);
@@ -288,6 +288,28 @@ describe('flushOutbox', () => {
     release();
     expect(await Promise.all([first, second, third])).toEqual(Array(3).fill({ outcome: 'sent', sent: 1 }));
     expect(fetch.requests).toHaveLength(1);
+  });
+
+  it('runs a forced flush asked for during a normal one right after it, for shares still in backoff', async () => {
+    const due = await recordShare(db, share(), NOW - 1);
+    const later = await recordShare(db, share(), NOW);
+    await db.outbox.update(later, { attempts: 2, nextAttemptAt: NOW + 60_000 });
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const server = acceptingServer();
+    const fetch = fakeFetch(async (req) => {
+      await gate;
+      return server(req);
+    });
+    const { deps: d } = deps(fetch);
+    const normal = flushOutbox(d);
+    const forced = flushOutbox(d, { force: true });
+    expect(forced).not.toBe(normal);
+    expect(flushOutbox(d, { force: true })).toBe(forced);
+    release();
+    expect(await normal).toEqual({ outcome: 'sent', sent: 1 });
+    expect(await forced).toEqual({ outcome: 'sent', sent: 1 });
+    expect(fetch.requests.map(sentIds)).toEqual([[due], [later]]);
   });
 
   it('after a worker stopped mid-flush, a new worker waits for the lease, then re-sends the same ids', async () => {
@@ -305,8 +327,11 @@ describe('flushOutbox', () => {
     const db2 = new RelayDb(db.name);
     const fetch2 = fakeFetch(server);
     const worker2 = (now: number) => deps(fetch2, { db: db2, owner: 'worker-2', now: () => now }).deps;
-    expect(await flushOutbox(worker2(NOW + 1000))).toEqual({ outcome: 'busy' });
+    const busy = deps(fetch2, { db: db2, owner: 'worker-2', now: () => NOW + 1000 });
+    expect(await flushOutbox(busy.deps)).toEqual({ outcome: 'busy' });
     expect(fetch2.requests).toHaveLength(0);
+    // It looks again when the lease runs out (an alarm, in the extension).
+    expect(busy.schedule).toHaveBeenLastCalledWith(NOW + LEASE_MS);
 
     // Once the lease has run out, worker 2 delivers: the same ids, which the server counts as duplicates.
     const result = await flushOutbox(worker2(NOW + LEASE_MS + 1));
