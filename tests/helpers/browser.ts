@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import { chromium, type BrowserContext, type Worker } from '@playwright/test';
 import { repoRoot } from './server';
 
-export const extensionDir = join(repoRoot, '.output', 'chrome-mv3');
+/** The built extension; RELAY_EXTENSION_DIR points elsewhere (e.g. a build of another checkout). */
+export const extensionDir = process.env.RELAY_EXTENSION_DIR || join(repoRoot, '.output', 'chrome-mv3');
 
 export function chromiumPath(): string {
   return process.env.CHROMIUM_PATH || '/usr/bin/chromium';
