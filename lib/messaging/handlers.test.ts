@@ -4,6 +4,8 @@ import { guard, RefusedMessage, type Self } from './handlers';
 const self: Self = { id: 'relay-extension-id', origin: 'chrome-extension://relay-extension-id/' };
 const fromPage = { id: self.id, url: `${self.origin}options.html` };
 const fromPopup = { id: self.id, url: `${self.origin}popup.html` };
+// The options page opens in a tab of its own (open_in_tab), so its messages carry a tab.
+const fromOptionsTab = { id: self.id, tab: { id: 9, url: `${self.origin}options.html` }, url: `${self.origin}options.html` };
 const onLinkedIn = { id: self.id, tab: { id: 3, url: 'https://www.linkedin.com/feed/' }, url: 'https://www.linkedin.com/feed/' };
 const onX = { id: self.id, tab: { id: 4 }, url: 'https://x.com/home' };
 const onTwitter = { id: self.id, tab: { id: 5 }, url: 'https://twitter.com/compose/post' };
@@ -24,6 +26,12 @@ describe('guard (background message validation)', () => {
     const result = await guard('connect', self, handler)({ data: { serverUrl: 'localhost:8787', code: 'abc' }, sender: fromPage });
     expect(result).toEqual({ ok: false, message: 'nope' });
     expect(handler).toHaveBeenCalledWith({ serverUrl: 'localhost:8787', code: 'abc' }, fromPage);
+  });
+
+  it('takes connect from the options page opened in a tab', async () => {
+    const handler = vi.fn(async () => ({ ok: false as const, message: 'nope' }));
+    await guard('connect', self, handler)({ data: { serverUrl: 'localhost:8787', code: 'abc' }, sender: fromOptionsTab as never });
+    expect(handler).toHaveBeenCalledOnce();
   });
 
   it('refuses a message from another extension or with no sender id', async () => {

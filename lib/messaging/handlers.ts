@@ -44,7 +44,9 @@ function originOf(url: string | undefined): string | null {
 
 /** Whether a sender (already known to be this extension) may send a message meant for `audience`. */
 export function senderFits(audience: MessageAudience, sender: Partial<Sender>, self: Self): boolean {
-  const fromPage = !sender.tab && typeof sender.url === 'string' && sender.url.startsWith(self.origin);
+  // An extension page may sit in a tab (the options page opens in one), so the URL decides, not the tab:
+  // only our own pages have URLs under the extension's origin; a content script reports the site's URL.
+  const fromPage = typeof sender.url === 'string' && sender.url.startsWith(self.origin);
   // The frame's own URL when the browser gives it (a content script in a third-party iframe reports that
   // iframe), the tab's otherwise.
   const contentOrigin = originOf(sender.url ?? sender.tab?.url);
