@@ -14,9 +14,13 @@
  *
  * Everything listens on 127.0.0.1 and every run is bounded in time. Exits 1 when a budget fails.
  *
+ * Then the extension (tests/bench/extension.ts): content-script sizes, main-thread CPU with Relay vs. no
+ * extension on a busy feed, and how fast the panel follows a composer, in Chromium with the built extension.
+ *
  * Environment (all optional): BENCH_DURATION (s per run, 3), BENCH_ROUNDS (5), BENCH_WARMUP (s, 2),
  * BENCH_CONNECTIONS (50), BENCH_VISITORS (500), BENCH_HONO=1 (add a bare Hono server as a reference row,
- * to tell the framework's cost from the application's).
+ * to tell the framework's cost from the application's), BENCH_CPU_RUNS (7), BENCH_LATENCY_RUNS (11),
+ * BENCH_ONLY=server|extension (one half only).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -25,6 +29,7 @@ import { join } from 'node:path';
 import autocannon, { type Options, type RequestSpec, type Result } from 'autocannon';
 import { v7 as uuidv7 } from 'uuid';
 import { Backend, freePort, killOnExit, repoRoot } from '../helpers/server';
+import { extensionBench } from './extension';
 
 const envNumber = (name: string, fallback: number): number => {
   const v = Number(process.env[name]);
@@ -221,6 +226,34 @@ async function startBaseline(env: Record<string, string>): Promise<{ url: string
 // ---- the bench ----------------------------------------------------------------------------------------
 
 async function main(): Promise<number> {
+  const only = process.env.BENCH_ONLY;
+  if (only !== 'extension') await serverBench();
+  if (only !== 'server') {
+    process.stdout.write('extension: sizes');
+    rows.push(...(await extensionBench()));
+    process.stdout.write('\n\n');
+  }
+
+  printTable();
+  if (only !== 'extension') {
+    console.log(
+      `\nvs baseline: median over ${ROUNDS} rounds of req/s ÷ the bare server's req/s in the same round. The load ` +
+        `generator shares the ${cpus().length} cores with the server it measures and costs more per request than the ` +
+        'bare server, so baselines are partly generator-bound: ratios understate gaps rather than overstate them.',
+    );
+  }
+  if (only !== 'server') {
+    console.log(
+      'Extension rows: "vs baseline" is main-thread CPU (CDP ThreadTime) with Relay ÷ without any extension, ' +
+        'medians of alternating runs in one go; panel latency is measured inside the page.',
+    );
+  }
+  const failed = rows.filter((r) => r.pass === false);
+  console.log(failed.length ? `\nFAIL: ${failed.map((r) => r.name).join('; ')}` : '\nAll budgets met.');
+  return failed.length ? 1 : 0;
+}
+
+async function serverBench(): Promise<void> {
   const started = new Date();
   console.log(
     `Relay bench: node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}; ` +
@@ -462,20 +495,11 @@ async function main(): Promise<number> {
     await backend?.dispose();
     rmSync(dataDir, { recursive: true, force: true });
   }
-
-  printTable();
-  console.log(
-    `\nvs baseline: median over ${ROUNDS} rounds of req/s ÷ the bare server's req/s in the same round. The load ` +
-      `generator shares the ${cpus().length} cores with the server it measures and costs more per request than the ` +
-      'bare server, so baselines are partly generator-bound: ratios understate gaps rather than overstate them.',
-  );
-  const failed = rows.filter((r) => r.pass === false);
-  console.log(failed.length ? `\nFAIL: ${failed.map((r) => r.name).join('; ')}` : '\nAll budgets met.');
-  return failed.length ? 1 : 0;
 }
 
 // Bounded: whatever happens, the bench stops by itself (children are killed on exit).
-const limitMs = (WARMUP * 6 + DURATION * ROUNDS * 7 + 180) * 1000;
+// The extension half: two browsers, ~2 × (1 + CPU runs) × 2 feed runs and the latency runs, a few s each.
+const limitMs = (WARMUP * 6 + DURATION * ROUNDS * 7 + 180 + 300) * 1000;
 setTimeout(() => {
   console.error(`bench: gave up after ${limitMs / 1000} s`);
   process.exit(2);

@@ -1,0 +1,281 @@
+/**
+ * The extension's budgets from issue 3, measured in Debian Chromium with the built extension:
+ *
+ * - content scripts with their CSS, gzipped: ≤ 25 KB each;
+ * - main-thread CPU on a page that appends 5,000 post-like elements in batches, with Relay loaded vs. a
+ *   browser without any extension: CDP `Performance.getMetrics` ThreadTime delta across the workload,
+ *   BENCH_CPU_RUNS (≥ 5) runs of each, alternating, medians, ratio ≤ 1.05;
+ * - panel visible: median time from a composer being attached to Relay's panel being in the DOM, measured
+ *   in the page (performance.now() on both sides, a MutationObserver over the document and open shadow
+ *   roots: tests/fixtures/editors/panel-watch.js), ≤ 50 ms.
+ *
+ * Pages are the editor fixtures served on the real hostnames by `context.route`; the backend is the real
+ * one on 127.0.0.1, so Relay is connected and has captions cached, as in use.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Page } from '@playwright/test';
+import { chromiumPath, launchWithExtension, type ExtensionBrowser } from '../helpers/browser';
+import { CONTENT_SCRIPT_BUDGET, contentScriptSizes, kb } from '../helpers/bundle-size';
+import { serveEditorFixtures } from '../helpers/editor-fixtures';
+import { Backend } from '../helpers/server';
+
+export interface ExtensionRow {
+  name: string;
+  ratio?: number;
+  figure: string;
+  budget: string;
+  pass: boolean;
+}
+
+const envNumber = (name: string, fallback: number): number => {
+  const v = Number(process.env[name]);
+  return Number.isFinite(v) && v > 0 ? v : fallback;
+};
+
+const CPU_RUNS = Math.max(5, Math.round(envNumber('BENCH_CPU_RUNS', 7)));
+const FEED_ELEMENTS = 5_000;
+const FEED_BATCH = 100;
+const CPU_BUDGET = 1.05;
+const LATENCY_RUNS = Math.max(5, Math.round(envNumber('BENCH_LATENCY_RUNS', 11)));
+const LATENCY_BUDGET_MS = 50;
+
+const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+};
+
+// ---- sizes ----------------------------------------------------------------------------------------------
+
+export function sizeRows(): ExtensionRow[] {
+  const sizes = contentScriptSizes();
+  if (sizes.length === 0) {
+    return [{ name: 'content scripts (js + css, gzip)', figure: 'none built (npx wxt build)', budget: `≤ ${kb(CONTENT_SCRIPT_BUDGET)} each`, pass: false }];
+  }
+  return sizes.map((s) => ({
+    name: `content script ${s.name} (js + css, gzip)`,
+    figure: `${kb(s.gzip)} (${kb(s.raw)} raw; ${s.files.length} file${s.files.length > 1 ? 's' : ''})`,
+    budget: `≤ ${kb(CONTENT_SCRIPT_BUDGET)}`,
+    pass: s.gzip <= CONTENT_SCRIPT_BUDGET,
+  }));
+}
+
+// ---- browsers -------------------------------------------------------------------------------------------
+
+/** The same Chromium and flags as the extension's browser, with no extension at all. */
+async function launchBare(): Promise<{ context: BrowserContext; close(): Promise<void> }> {
+  const profileDir = mkdtempSync(join(tmpdir(), 'relay-bench-bare-'));
+  const context = await chromium.launchPersistentContext(profileDir, {
+    executablePath: chromiumPath(),
+    headless: true,
+    ignoreHTTPSErrors: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--disable-extensions'],
+  });
+  return {
+    context,
+    async close() {
+      await context.close().catch(() => {});
+      rmSync(profileDir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function connect(ext: ExtensionBrowser, backend: Backend): Promise<void> {
+  const code = await backend.createInvite('Bench Reader');
+  const options = await ext.context.newPage();
+  await options.goto(`chrome-extension://${ext.extensionId}/options.html`);
+  await options.getByLabel('Server URL').fill(backend.url);
+  await options.getByLabel('Invite code').fill(code);
+  await options.getByRole('button', { name: 'Connect' }).click();
+  await options.getByText(/Connected as/).waitFor({ timeout: 15_000 });
+  // The queue is in the extension's cache once the popup shows it.
+  const popup = await ext.context.newPage();
+  await popup.goto(`chrome-extension://${ext.extensionId}/popup.html`);
+  await popup.getByText('Bench item', { exact: true }).first().waitFor({ timeout: 15_000 });
+  await popup.close();
+  await options.close();
+}
+
+// ---- CPU ------------------------------------------------------------------------------------------------
+
+async function threadTime(page: Page, work: () => Promise<unknown>): Promise<number> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const read = async () => {
+    const { metrics } = await cdp.send('Performance.getMetrics');
+    const m = metrics.find((x) => x.name === 'ThreadTime');
+    if (!m) throw new Error('no ThreadTime metric from CDP');
+    return m.value;
+  };
+  const before = await read();
+  await work();
+  const after = await read();
+  await cdp.detach();
+  return (after - before) * 1000;
+}
+
+async function feedRun(context: BrowserContext, url: string): Promise<number> {
+  const page = await context.newPage();
+  try {
+    await page.goto(url, { waitUntil: 'load' });
+    // Let content scripts start (document_idle) before the measured window: what is measured is the feed.
+    await page.waitForTimeout(300);
+    return await threadTime(page, () =>
+      page.evaluate(([total, batch]) => (window as unknown as { runFeed(t: number, b: number): Promise<number> }).runFeed(total, batch), [
+        FEED_ELEMENTS,
+        FEED_BATCH,
+      ] as const),
+    );
+  } finally {
+    await page.close();
+  }
+}
+
+async function cpuRows(ext: ExtensionBrowser, bare: BrowserContext): Promise<ExtensionRow[]> {
+  const rows: ExtensionRow[] = [];
+  const sites = [
+    { name: 'www.linkedin.com', url: 'https://www.linkedin.com/feed/?relay-bench=feed' },
+    { name: 'x.com', url: 'https://x.com/home?relay-bench=feed' },
+  ];
+  for (const site of sites) {
+    // One warm-up each (caches, JIT), not counted.
+    await feedRun(ext.context, site.url);
+    await feedRun(bare, site.url);
+    const withRelay: number[] = [];
+    const without: number[] = [];
+    for (let i = 0; i < CPU_RUNS; i++) {
+      process.stdout.write('.');
+      if (i % 2 === 0) {
+        withRelay.push(await feedRun(ext.context, site.url));
+        without.push(await feedRun(bare, site.url));
+      } else {
+        without.push(await feedRun(bare, site.url));
+        withRelay.push(await feedRun(ext.context, site.url));
+      }
+    }
+    const ratio = median(withRelay) / median(without);
+    // Each run with Relay against the run without it next to it: how much the machine moved under us.
+    const paired = withRelay.map((w, i) => w / without[i]!);
+    rows.push({
+      name: `CPU, ${FEED_ELEMENTS.toLocaleString('en-US')} posts appended, ${site.name}`,
+      ratio,
+      figure:
+        `ThreadTime ${median(withRelay).toFixed(0)} ms with Relay, ${median(without).toFixed(0)} ms without ` +
+        `(medians of ${CPU_RUNS}; pairs ${Math.min(...paired).toFixed(2)}–${Math.max(...paired).toFixed(2)})`,
+      budget: `≤ ${CPU_BUDGET} × without`,
+      pass: ratio <= CPU_BUDGET,
+    });
+  }
+  return rows;
+}
+
+// ---- panel latency --------------------------------------------------------------------------------------
+
+interface PageTimes {
+  attached: { name: string; kind: string; at: number }[];
+  seen: { at: number }[];
+}
+
+async function latencyRun(context: BrowserContext, site: 'x' | 'linkedin'): Promise<number | string> {
+  const page = await context.newPage();
+  try {
+    if (site === 'x') {
+      // The dialog mounts 400 ms after load, when the content script is long running.
+      await page.goto('https://x.com/compose/post?measure=1&delay=400', { waitUntil: 'load' });
+    } else {
+      await page.goto('https://www.linkedin.com/feed/?measure=1', { waitUntil: 'load' });
+      await page.waitForTimeout(400);
+      await page.getByRole('button', { name: 'Start a post' }).click();
+    }
+    const read = () =>
+      page.evaluate(() => ({ attached: window.__composerAttached, seen: window.__panelSeen ?? [] }) as PageTimes);
+    const deadline = Date.now() + 5_000;
+    let t = await read();
+    while ((t.seen.length === 0 || t.attached.length === 0) && Date.now() < deadline) {
+      await page.waitForTimeout(50);
+      t = await read();
+    }
+    const attached = t.attached.find((a) => a.kind === 'post');
+    if (!attached) return 'no composer attached';
+    const seen = t.seen.find((s) => s.at >= attached.at);
+    if (!seen) return 'no panel within 5 s';
+    return seen.at - attached.at;
+  } finally {
+    await page.close();
+  }
+}
+
+async function latencyRows(ext: ExtensionBrowser): Promise<ExtensionRow[]> {
+  const rows: ExtensionRow[] = [];
+  for (const site of ['x', 'linkedin'] as const) {
+    const times: number[] = [];
+    const problems: string[] = [];
+    for (let i = 0; i < LATENCY_RUNS; i++) {
+      process.stdout.write('.');
+      const r = await latencyRun(ext.context, site);
+      if (typeof r === 'number') times.push(r);
+      else problems.push(r);
+    }
+    const name = `panel in DOM after composer attached, ${site === 'x' ? 'X dialog' : 'LinkedIn share box'}`;
+    if (times.length === 0) {
+      rows.push({ name, figure: `not measured: ${problems[0]}`, budget: `median ≤ ${LATENCY_BUDGET_MS} ms`, pass: false });
+      continue;
+    }
+    const m = median(times);
+    rows.push({
+      name,
+      figure:
+        `median ${m.toFixed(1)} ms, ${Math.min(...times).toFixed(1)}–${Math.max(...times).toFixed(1)} over ${times.length}` +
+        (problems.length ? `; ${problems.length} without panel (${problems[0]})` : ''),
+      budget: `median ≤ ${LATENCY_BUDGET_MS} ms`,
+      pass: m <= LATENCY_BUDGET_MS && problems.length === 0,
+    });
+  }
+  return rows;
+}
+
+// ---- all of it ------------------------------------------------------------------------------------------
+
+/** Every extension row; browser rows become one FAIL row each when the browser or the build is missing. */
+export async function extensionBench(): Promise<ExtensionRow[]> {
+  const rows = sizeRows();
+  let backend: Backend | undefined;
+  let ext: ExtensionBrowser | undefined;
+  let bare: Awaited<ReturnType<typeof launchBare>> | undefined;
+  try {
+    backend = await Backend.start();
+    await backend.createItem({
+      url: 'https://example.com/news/relay-bench-composer',
+      title: 'Bench item',
+      topics: ['bench'],
+      captions: [
+        { network: 'linkedin', text: 'Worth a read: our annual report', language: 'en' },
+        { network: 'x', text: 'Worth a read 📈', language: 'en' },
+      ],
+    });
+    ext = await launchWithExtension();
+    bare = await launchBare();
+    await serveEditorFixtures(ext.context);
+    await serveEditorFixtures(bare.context);
+    await connect(ext, backend);
+    process.stdout.write(' cpu');
+    rows.push(...(await cpuRows(ext, bare.context)));
+    process.stdout.write(' panel');
+    rows.push(...(await latencyRows(ext)));
+  } catch (err) {
+    rows.push({
+      name: 'extension in Chromium (CPU, panel latency)',
+      figure: `not measured: ${(err instanceof Error ? err.message : String(err)).split('\n')[0]}`,
+      budget: 'measured',
+      pass: false,
+    });
+  } finally {
+    await ext?.close();
+    await bare?.close();
+    await backend?.dispose();
+  }
+  return rows;
+}
