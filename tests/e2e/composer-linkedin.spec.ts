@@ -9,6 +9,7 @@ import {
   expect,
   expectEditorText,
   expectInserted,
+  expectInsertedAtCaret,
   expectShareRecorded,
   insertButton,
   panels,
@@ -93,6 +94,21 @@ test('text already typed is kept: the caption and link are added after it', asyn
     relayUser.link('multiline', 'linkedin'),
     'A few words of my own.',
   );
+});
+
+test('the caption goes in at the caret the person left, not at the end', async ({ backend, recorder, relay, context }) => {
+  const relayUser = await seedAndConnect({ backend, recorder, relay }, 'russian');
+  const page = await context.newPage();
+  await page.goto('https://www.linkedin.com/feed/?open=1');
+  await editorIn(page.getByRole('dialog')).click();
+  await page.keyboard.type('Before. After.');
+  for (let i = 0; i < 'After.'.length; i++) await page.keyboard.press('ArrowLeft');
+  await expect.poll(() => quillText(page)).toBe('Before. After.');
+
+  await insertButton(panels(page), captions.russian.linkedin).click();
+  const link = relayUser.link('russian', 'linkedin');
+  await expect.poll(() => quillText(page)).toContain(link);
+  expectInsertedAtCaret(await quillText(page), captions.russian.linkedin, link, 'Before.', 'After.');
 });
 
 test('a hostile caption arrives as those characters: no element is created, no script runs', async ({

@@ -8,6 +8,7 @@ import {
   expect,
   expectEditorText,
   expectInserted,
+  expectInsertedAtCaret,
   expectShareRecorded,
   insertButton,
   panels,
@@ -89,6 +90,21 @@ test('text already typed is kept: the caption and link are added after it', asyn
 
   await insertButton(panels(page), captions.multiline.x).click();
   await expectEditorText(() => xText(page), captions.multiline.x, relayUser.link('multiline', 'x'), 'My own words first.');
+});
+
+test('the caption goes in at the caret the person left, not at the end', async ({ backend, recorder, relay, context }) => {
+  const relayUser = await seedAndConnect({ backend, recorder, relay }, 'catalan');
+  const page = await context.newPage();
+  await page.goto('https://x.com/home');
+  await page.locator('[data-testid="tweetTextarea_0"]').click();
+  await page.keyboard.type('Before. After.');
+  for (let i = 0; i < 'After.'.length; i++) await page.keyboard.press('ArrowLeft');
+  await expect.poll(() => xText(page)).toBe('Before. After.');
+
+  await insertButton(panels(page), captions.catalan.x).click();
+  const link = relayUser.link('catalan', 'x');
+  await expect.poll(() => xText(page)).toContain(link);
+  expectInsertedAtCaret(await xText(page), captions.catalan.x, link, 'Before.', 'After.');
 });
 
 test('a hostile caption arrives as those characters: no element is created, no script runs', async ({

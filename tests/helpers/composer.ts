@@ -142,6 +142,19 @@ export function expectInserted(text: string, caption: string, link: string, befo
   expect(count(text, link), 'the link exactly once').toBe(1);
 }
 
+/**
+ * Inserted at the caret inside existing text: what was before the caret stays before, what was after stays
+ * after, caption then link in between, each exactly once.
+ */
+export function expectInsertedAtCaret(text: string, caption: string, link: string, before: string, after: string): void {
+  const pattern = new RegExp(
+    `^${escapeRegExp(before)}[ \n]*${escapeRegExp(caption)}[ \n]{1,2}${escapeRegExp(link)}[ \n]*${escapeRegExp(after)}[ \n]?$`,
+  );
+  expect(text, 'caption + separator + link at the caret, the rest kept around it').toMatch(pattern);
+  expect(count(text, caption), 'the caption exactly once').toBe(1);
+  expect(count(text, link), 'the link exactly once').toBe(1);
+}
+
 /** Wait until the editor state holds the inserted text, then check it precisely. */
 export async function expectEditorText(read: () => Promise<string>, caption: string, link: string, before = ''): Promise<string> {
   await expect.poll(read, { message: 'the link reached the editor state' }).toContain(link);
