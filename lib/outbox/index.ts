@@ -1,7 +1,6 @@
 import { v7 as uuidv7 } from 'uuid';
 import { createApi, type FetchLike } from '../api/client';
 import { ApiError, describeError } from '../api/errors';
-import type { Network } from '../contract/common';
 import { MAX_SHARES_PER_BATCH, type ShareInput } from '../contract/shares';
 import type { HistoryRow, OutboxRow, RelayDb } from '../db';
 import type { Connection } from '../settings';
@@ -9,18 +8,11 @@ import { backoffDelay, parseRetryAfter } from './backoff';
 
 export { backoffDelay, parseRetryAfter } from './backoff';
 
-/** What is recorded for one share (validated by the caller: lib/background checks a content script's report). */
-export interface NewShare {
-  itemId: string;
-  network: Network;
-  captionId?: string;
-  edited: boolean;
-  /** Any ISO time; stored in UTC. */
-  sharedAt: string;
-  title: string;
-  text?: string;
-  employeeId?: string;
-}
+/**
+ * What is recorded for one share: a history row before it has an id and a state (validated by the caller:
+ * lib/background checks a content script's report). `sharedAt` may be any ISO time; it is stored in UTC.
+ */
+export type NewShare = Omit<HistoryRow, 'id' | 'state'>;
 
 const idClock = { msecs: -Infinity, seq: 0 };
 
