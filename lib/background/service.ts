@@ -24,7 +24,7 @@ import {
 } from '../settings';
 import { storage } from 'wxt/utils/storage';
 import { syncSiteProfiles, type ProfileSyncResult } from './site-profiles';
-import { syncQueue, type SyncDeps } from '../sync';
+import { syncQueue, type SyncDeps, type SyncResult } from '../sync';
 
 /** Most suggestions one answer carries: a panel shows a handful; this bounds the message. */
 export const MAX_SUGGESTIONS = 50;
@@ -39,6 +39,8 @@ export interface ServiceDeps {
   newSessionId?: () => string;
   now?: () => number;
   random?: () => number;
+  /** Runs after every queue sync that reached the server (the badge and reminders hang off this). */
+  onSynced?: (result: SyncResult) => Promise<void> | void;
 }
 
 /** Schedules the outbox's next attempt with an alarm (timers do not survive the worker being stopped). */
@@ -79,7 +81,10 @@ export function createRelayService(deps: ServiceDeps) {
   const sync = async () => {
     const result = await syncQueue(syncDeps());
     // Not when the server is unreachable or signed us out: that answer would be the same.
-    if (result.ok) await syncProfiles().catch(() => undefined);
+    if (result.ok) {
+      await syncProfiles().catch(() => undefined);
+      await Promise.resolve(deps.onSynced?.(result)).catch(() => undefined);
+    }
     return result;
   };
   const now = deps.now ?? (() => Date.now());

@@ -96,3 +96,8 @@ export const siteProfilesItem = storage.defineItem<StoredSiteProfiles>('local:si
 
 /** ETag of the last GET /v1/site-profiles answer that was stored in full. */
 export const siteProfilesEtagItem = storage.defineItem<string | null>('local:siteProfilesEtag', { fallback: null });
+
+// --- Popup and toolbar state (issue 4) ---
+
+/** ISO time the popup was last opened: items that arrived after it make the toolbar badge show a mark. */
+export const popupOpenedAtItem = storage.defineItem<string | null>('local:popupOpenedAt', { fallback: null });
