@@ -31,7 +31,10 @@ export default defineConfig({
     name: 'Relay',
     description:
       'Share your company’s curated content on LinkedIn and X in your own words, and see the reach you earn.',
-    permissions: ['storage', 'alarms'],
+    // activeTab: "Share this page" reads the current tab's URL and title only when the person clicks Relay.
+    permissions: ['storage', 'alarms', 'activeTab'],
+    // Reminders are opt-in: the options page asks for this when the person turns one on.
+    optional_permissions: ['notifications'],
     host_permissions: hostPermissions,
     action: { default_title: 'Relay' },
     ...(browser === 'firefox'
