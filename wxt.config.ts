@@ -6,6 +6,9 @@ import { defineConfig } from 'wxt';
 const hostPermissions = ['https://www.linkedin.com/*', 'https://x.com/*', 'https://twitter.com/*'];
 
 export default defineConfig({
+  // Several builds side by side (e.g. parallel work on one machine): WXT_OUT_DIR=.output-a npx wxt build,
+  // then RELAY_EXTENSION_DIR=.output-a/chrome-mv3 for the end-to-end tests.
+  outDir: process.env.WXT_OUT_DIR || '.output',
   // One promise-based `browser` (wxt/browser) on Chrome and Firefox, as the architecture chose.
   modules: ['@wxt-dev/webextension-polyfill'],
   // Vite 8 transforms TS/JSX with Oxc: point the automatic JSX runtime at Preact (no babel preset needed).
