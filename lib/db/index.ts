@@ -78,6 +78,9 @@ export const DB_NAME = 'relay';
  *   v2  history (shares made: paged newest first by sharedAt; "did I share this item on this network"
  *       by [network+itemId]; state), outbox (shares waiting for the server: due ones by
  *       [state+nextAttemptAt]). Only new tables: Dexie keeps v1's as they are, no upgrade function needed.
+ *   v3  history gains [network+sharedAt]: "shares per network this month" becomes two index counts
+ *       (IDBIndex.count reads no rows), instead of loading a month of rows. Dexie builds the new index
+ *       from the existing rows on upgrade; no data changes.
  */
 export class RelayDb extends Dexie {
   queue!: Table<QueueRow, string>;
@@ -94,6 +97,9 @@ export class RelayDb extends Dexie {
     this.version(2).stores({
       history: 'id, sharedAt, [network+itemId], itemId, state',
       outbox: 'id, [state+nextAttemptAt]',
+    });
+    this.version(3).stores({
+      history: 'id, sharedAt, [network+itemId], itemId, state, [network+sharedAt]',
     });
   }
 
@@ -129,14 +135,33 @@ export async function listQueue(db: RelayDb, now = Date.now()): Promise<QueueRow
   return rows.filter((r) => !r.expiresAt || Date.parse(r.expiresAt) > now);
 }
 
+/** Where the previous page of history ended: its last row's time, and its id to break ties. */
+export interface HistoryCursor {
+  sharedAt: string;
+  id: string;
+}
+
 /**
- * One page of history, newest first: `limit` rows shared strictly before `before` (an ISO time from the
- * last row of the previous page; omit for the first page). Reads only the rows it returns (index range).
+ * One page of history, newest first: `limit` rows older than `before` (omit for the first page). `before`
+ * is the last row of the previous page; given as a bare time, rows at exactly that time are skipped, given
+ * as `{sharedAt, id}`, shares made in the same millisecond are not lost between pages (the sharedAt index
+ * orders equal times by id, so those are the only rows read and skipped). Reads only about `limit` rows.
  */
-export async function listHistory(db: RelayDb, opts: { limit?: number; before?: string } = {}): Promise<HistoryRow[]> {
+export async function listHistory(
+  db: RelayDb,
+  opts: { limit?: number; before?: string | HistoryCursor } = {},
+): Promise<HistoryRow[]> {
   const limit = opts.limit ?? 50;
-  const range = opts.before ? db.history.where('sharedAt').below(opts.before) : db.history.orderBy('sharedAt');
-  return range.reverse().limit(limit).toArray();
+  const before = opts.before;
+  if (!before) return db.history.orderBy('sharedAt').reverse().limit(limit).toArray();
+  if (typeof before === 'string') return db.history.where('sharedAt').below(before).reverse().limit(limit).toArray();
+  return db.history
+    .where('sharedAt')
+    .belowOrEqual(before.sharedAt)
+    .reverse()
+    .filter((r) => r.sharedAt < before.sharedAt || r.id < before.id)
+    .limit(limit)
+    .toArray();
 }
 
 /** Which of `itemIds` this person already shared on `network` (ranked last in suggestions). */
@@ -147,4 +172,31 @@ export async function sharedItemIds(db: RelayDb, network: Network, itemIds: read
     .anyOf(itemIds.map((id) => [network, id]))
     .toArray();
   return new Set(rows.map((r) => r.itemId));
+}
+
+/** Shares per network in a period, and their sum. */
+export interface ShareTotals {
+  linkedin: number;
+  x: number;
+  total: number;
+}
+
+/** [from, to) of the UTC calendar month holding `now`, as ISO strings (the server's "this month" too). */
+export function utcMonth(now: number): { from: string; to: string } {
+  const d = new Date(now);
+  const from = Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1);
+  const to = Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1);
+  return { from: new Date(from).toISOString(), to: new Date(to).toISOString() };
+}
+
+/**
+ * How many shares this person made per network in [from, to) (default: this UTC month). Counted on the
+ * [network+sharedAt] index: the browser counts keys in a range without reading a single row, so this stays
+ * fast with a hundred thousand entries.
+ */
+export async function shareTotals(db: RelayDb, period: { from: string; to: string } = utcMonth(Date.now())): Promise<ShareTotals> {
+  const count = (network: Network) =>
+    db.history.where('[network+sharedAt]').between([network, period.from], [network, period.to], true, false).count();
+  const [linkedin, x] = await Promise.all([count('linkedin'), count('x')]);
+  return { linkedin, x, total: linkedin + x };
 }
