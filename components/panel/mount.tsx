@@ -11,7 +11,7 @@ import { createShadowUi } from './shadow';
 
 /*
  * Wiring for a content script: detect the profile's composers and put a panel next to each one, in its own
- * shadow root (the CSS imported by the content script entry goes there, not into the page: see ./shadow.ts).
+ * shadow root (the panel's CSS goes there, not into the page: see ./shadow.ts).
  * Panels go when their composer leaves the page, or when the content script is invalidated (ctx).
  */
 
@@ -41,7 +41,7 @@ export function startComposeUi(ctx: ContentScriptContext, profile: SiteProfile, 
 
   const panels = new Map<HTMLElement, { session: ComposerSession; remove?: () => void; gone: boolean }>();
 
-  const mount = async (found: Composer) => {
+  const mount = (found: Composer) => {
     const session = createSession(found, {
       driver: options.driver,
       recordShare: (report) =>
@@ -51,8 +51,7 @@ export function startComposeUi(ctx: ContentScriptContext, profile: SiteProfile, 
     panels.set(found.editor, entry);
     const { element, position } = session.anchor();
     const editor = found.editor;
-    const ui = await createShadowUi(editor.ownerDocument, PANEL_TAG);
-    if (entry.gone || ctx.isInvalid) return;
+    const ui = createShadowUi(editor.ownerDocument, PANEL_TAG);
     ui.host.setAttribute('data-relay-composer', found.composer.name);
     // Element#before/after also work at the top of a shadow root, where parentElement is null.
     if (position === 'before') element.before(ui.host);
@@ -105,7 +104,11 @@ export function startComposeUi(ctx: ContentScriptContext, profile: SiteProfile, 
     root: document,
     signal: ctx.signal,
     onAppear: (found) => {
-      mount(found).catch((err: unknown) => console.warn('[relay] could not show the panel', err));
+      try {
+        mount(found);
+      } catch (err) {
+        console.warn('[relay] could not show the panel', err);
+      }
     },
     onDisappear: (found) => forget(found.editor),
   });

@@ -1,4 +1,3 @@
-import '@/components/panel/panel.css';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { startForNetwork } from '@/components/panel/start';
 
@@ -6,6 +5,5 @@ import { startForNetwork } from '@/components/panel/start';
 export default defineContentScript({
   matches: ['https://www.linkedin.com/*'],
   runAt: 'document_idle',
-  cssInjectionMode: 'ui',
   main: (ctx) => startForNetwork(ctx, 'linkedin'),
 });

@@ -1,12 +1,12 @@
 import type { ComposerProfile, IgnoreRule, SiteProfile } from '../contract/site-profiles';
-import { closestComposed, matchPath, matchesAny, validSelectors } from './dom';
+import { closestComposed, matchPath, matchesAny, safeMatches, validSelectors } from './dom';
 
 /*
  * Finding post composers cheaply on busy single-page apps.
  * - One MutationObserver per root: the document, plus each open shadow root whose host matches a profile's
  *   `shadowHosts` (found the same way, so nested shadow roots work too).
  * - The observer callback only queues the ADDED element nodes (and the targets of the few attribute changes
- *   that can turn an element into an editor); once per animation frame the queue is matched with ONE joined
+ *   that can turn an element into an editor); a microtask later the queue is matched with ONE joined
  *   selector list per added subtree. The whole document is scanned once, at start, and never again.
  * - Composers are reported when they appear and when they leave the page (checked only after removals).
  */
@@ -26,7 +26,7 @@ export interface DetectOptions {
   onDisappear(c: Composer): void;
   /** The page path for `paths` rules; defaults to the root's window location. */
   getPath?: () => string;
-  /** Runs a queued batch; defaults to the next animation frame (with a timer fallback for hidden tabs). */
+  /** Runs a queued batch; defaults to a microtask (right after the mutation callback). */
   schedule?: (run: () => void) => void;
 }
 
@@ -36,20 +36,13 @@ const WATCHED_ATTRIBUTES = ['contenteditable', 'role', 'data-testid'];
 /** Delays after which a shadow host found without its shadow root yet is looked at again (from start or a click). */
 const SHADOW_RETRY_MS = [0, 50, 200, 600, 1500, 4000];
 
-function defaultSchedule(win: Window | null): (run: () => void) => void {
-  return (run) => {
-    let done = false;
-    const once = () => {
-      if (!done) {
-        done = true;
-        run();
-      }
-    };
-    // A frame is the natural batch; the timer covers background tabs, where frames do not come.
-    win?.requestAnimationFrame?.(once);
-    setTimeout(once, 100);
-  };
-}
+/*
+ * Batches run in a microtask, not on the next animation frame: a frame would add up to 16 ms (and more on a busy
+ * page) to the panel's 50 ms budget. MutationObserver already delivers a whole task's mutations in one callback,
+ * so the batch is still one per burst of page work, and the per-batch cost (one joined selector per added subtree)
+ * is what kept the feed-CPU budget, not the frame.
+ */
+const microtask = (run: () => void) => queueMicrotask(run);
 
 /** Is this editor one the profile says must never get a panel? */
 export function isIgnored(editor: Element, composer: ComposerProfile, rules: readonly IgnoreRule[], path: string): boolean {
@@ -91,7 +84,7 @@ export function detectComposers(options: DetectOptions): void {
   const doc = root.nodeType === 9 ? (root as Document) : root.ownerDocument!;
   const win = doc.defaultView;
   const getPath = options.getPath ?? (() => win?.location.pathname ?? '/');
-  const schedule = options.schedule ?? defaultSchedule(win);
+  const schedule = options.schedule ?? microtask;
 
   const editorSelector = validSelectors(doc, profile.composers.flatMap((c) => c.editor)).join(',');
   const hostSelector = validSelectors(doc, profile.composers.flatMap((c) => c.shadowHosts ?? [])).join(',');
@@ -205,7 +198,8 @@ export function detectComposers(options: DetectOptions): void {
     if (anySelector) {
       for (const node of batch) {
         if (!node.isConnected) continue;
-        if (node.nodeType === 1) consider(node as Element);
+        // One selector test for the added element itself (most added elements are neither editor nor host).
+        if (node.nodeType === 1 && safeMatches(node as Element, anySelector)) consider(node as Element);
         if (!node.firstChild) continue;
         for (const el of (node as ParentNode).querySelectorAll(anySelector)) consider(el);
       }
