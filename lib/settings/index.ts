@@ -1,5 +1,6 @@
 import { storage } from 'wxt/utils/storage';
 import type { Employee } from '../contract/auth';
+import type { Reach } from '../contract/reach';
 import type { SiteProfile } from '../contract/site-profiles';
 
 /**
@@ -48,12 +49,14 @@ export async function saveConnection(c: Connection & { employee: Employee }): Pr
     { item: tokenItem, value: c.token },
     { item: employeeItem, value: c.employee },
     { item: lastSyncItem, value: null },
+    // The figures belonged to whoever was connected before.
+    { item: reachCacheItem, value: null },
   ]);
 }
 
 /** Forget the account. The server URL is kept so reconnecting only needs a new code. */
 export async function clearConnection(): Promise<void> {
-  await storage.removeItems([tokenItem, employeeItem, lastSyncItem]);
+  await storage.removeItems([tokenItem, employeeItem, lastSyncItem, reachCacheItem]);
 }
 
 // --- Personal voice (issue 3 uses these; the options page that edits them comes with issue 4) ---
@@ -84,6 +87,43 @@ export interface AudienceSettings {
   x: number | null;
 }
 export const audienceItem = storage.defineItem<AudienceSettings>('local:audience', { fallback: { linkedin: null, x: null } });
+
+/** How the employee wants to be called in Relay's own pages (null: the name the server knows). Local only. */
+export const displayNameItem = storage.defineItem<string | null>('local:displayName', { fallback: null });
+
+// --- Reach (the background writes after each good sync; the popup's card and the toolbar badge read) ---
+
+/** The last good GET /v1/me/reach answer and when it arrived, so the card works offline ("as of …"). */
+export interface CachedReach {
+  reach: Reach;
+  /** ISO time the answer arrived. */
+  fetchedAt: string;
+}
+export const reachCacheItem = storage.defineItem<CachedReach | null>('local:reachCache', { fallback: null });
+
+// --- Reminders (opt-in; lib/reminders decides, lib/background/reminders.ts notifies) ---
+
+/** Both reminders are off until the person turns one on (and grants the notifications permission). */
+export interface ReminderPrefs {
+  /** A notification when new items arrive in the queue, at most one a day. */
+  newItems: boolean;
+  /** A weekly nudge when the person has not shared for 7 days. */
+  weeklyNudge: boolean;
+  /**
+   * ISO time the nudge was last turned on: someone who never shared is not nudged the minute they opt in,
+   * but 7 days later.
+   */
+  weeklyNudgeSince: string | null;
+}
+export const REMINDERS_OFF: ReminderPrefs = { newItems: false, weeklyNudge: false, weeklyNudgeSince: null };
+export const reminderPrefsItem = storage.defineItem<ReminderPrefs>('local:reminderPrefs', { fallback: REMINDERS_OFF });
+
+/** When each reminder last went out (ISO), so "at most one a day" survives the worker being stopped. */
+export interface ReminderLog {
+  newItemsAt: string | null;
+  nudgeAt: string | null;
+}
+export const reminderLogItem = storage.defineItem<ReminderLog>('local:reminderLog', { fallback: { newItemsAt: null, nudgeAt: null } });
 
 // --- Site profiles from the backend (lib/background/site-profiles.ts writes, content scripts read) ---
 

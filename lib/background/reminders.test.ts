@@ -1,0 +1,137 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import {
+  NEW_ITEMS_NOTIFICATION,
+  NUDGE_NOTIFICATION,
+  REMINDER_ALARM,
+  REMINDERS_SECTION,
+  TURN_OFF_LABEL,
+  checkReminders,
+  ensureReminderAlarm,
+  onReminderButton,
+  onReminderClicked,
+  type ReminderDeps,
+} from './reminders';
+import { toQueueRow, type RelayDb } from '../db';
+import { DAY_MS } from '../reminders/decide';
+import { REMINDERS_OFF, popupOpenedAtItem, reminderLogItem, reminderPrefsItem } from '../settings';
+import { freshDb, makeItem } from '../test-support';
+
+const NOW = Date.parse('2026-11-23T12:00:00.000Z');
+const iso = (t: number) => new Date(t).toISOString();
+let db: RelayDb;
+let opened: string[];
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  db = freshDb();
+  opened = [];
+});
+
+function deps(over: Partial<ReminderDeps> = {}): ReminderDeps {
+  return {
+    db: () => db,
+    notifications: async () => fakeBrowser.notifications,
+    supportsButtons: true,
+    iconUrl: 'chrome-extension://id/icon/128.png',
+    openPage: async (path) => void opened.push(path),
+    now: () => NOW,
+    ...over,
+  };
+}
+const shown = () => fakeBrowser.notifications.getAllCreateOptions() as Record<string, { title: string; message: string; buttons?: { title: string }[] }>;
+
+async function seedNewItems() {
+  await popupOpenedAtItem.setValue(iso(NOW - 2 * DAY_MS));
+  await db.queue.bulkPut([toQueueRow(makeItem({ publishAt: iso(NOW - DAY_MS) })), toQueueRow(makeItem({ publishAt: iso(NOW - 60_000) }))]);
+}
+
+describe('checkReminders', () => {
+  it('sends nothing while both reminders are off (the default)', async () => {
+    await seedNewItems();
+    expect(await checkReminders(deps())).toEqual({ newItems: 0, nudged: false });
+    expect(shown()).toEqual({});
+  });
+
+  it('announces new items once, with a button to turn them off, and not again the same day', async () => {
+    await seedNewItems();
+    await reminderPrefsItem.setValue({ ...REMINDERS_OFF, newItems: true });
+    expect(await checkReminders(deps())).toEqual({ newItems: 2, nudged: false });
+    const note = shown()[NEW_ITEMS_NOTIFICATION]!;
+    expect(note.message).toContain('2 new items are ready to share');
+    expect(note.buttons).toEqual([{ title: TURN_OFF_LABEL }]);
+    expect((await reminderLogItem.getValue()).newItemsAt).toBe(iso(NOW));
+
+    // Another item an hour later, after a worker restart (state is in storage): still nothing today.
+    await fakeBrowser.notifications.clear(NEW_ITEMS_NOTIFICATION);
+    await db.queue.put(toQueueRow(makeItem({ publishAt: iso(NOW + 30 * 60_000) })));
+    expect(await checkReminders(deps({ now: () => NOW + 60 * 60_000 }))).toEqual({ newItems: 0, nudged: false });
+    expect(shown()).toEqual({});
+    // A day after the first one: only the item not yet announced.
+    expect(await checkReminders(deps({ now: () => NOW + DAY_MS }))).toEqual({ newItems: 1, nudged: false });
+  });
+
+  it('sends nothing without the notifications permission', async () => {
+    await seedNewItems();
+    await reminderPrefsItem.setValue({ ...REMINDERS_OFF, newItems: true });
+    expect(await checkReminders(deps({ notifications: async () => null }))).toEqual({ newItems: 0, nudged: false });
+    expect((await reminderLogItem.getValue()).newItemsAt).toBeNull();
+  });
+
+  it('nudges after a week without a share, then not for another week', async () => {
+    await reminderPrefsItem.setValue({ ...REMINDERS_OFF, weeklyNudge: true, weeklyNudgeSince: iso(NOW - 30 * DAY_MS) });
+    await db.history.put({ id: 's1', itemId: 'i1', network: 'x', edited: false, sharedAt: iso(NOW - 8 * DAY_MS), title: 't', state: 'synced' });
+    expect((await checkReminders(deps())).nudged).toBe(true);
+    expect(shown()[NUDGE_NOTIFICATION]!.title).toBe('Relay weekly reminder');
+    expect((await checkReminders(deps({ now: () => NOW + 6 * DAY_MS }))).nudged).toBe(false);
+    expect((await checkReminders(deps({ now: () => NOW + 7 * DAY_MS }))).nudged).toBe(true);
+  });
+
+  it('does not nudge someone who shared this week', async () => {
+    await reminderPrefsItem.setValue({ ...REMINDERS_OFF, weeklyNudge: true, weeklyNudgeSince: iso(NOW - 30 * DAY_MS) });
+    await db.history.put({ id: 's1', itemId: 'i1', network: 'x', edited: false, sharedAt: iso(NOW - 2 * DAY_MS), title: 't', state: 'pending' });
+    expect((await checkReminders(deps())).nudged).toBe(false);
+  });
+
+  it('where buttons are not shown, says that a click leads to turning reminders off', async () => {
+    await seedNewItems();
+    await reminderPrefsItem.setValue({ ...REMINDERS_OFF, newItems: true });
+    await checkReminders(deps({ supportsButtons: false }));
+    const note = shown()[NEW_ITEMS_NOTIFICATION]!;
+    expect(note.buttons).toBeUndefined();
+    expect(note.message).toContain('Click here to change or turn off these reminders.');
+  });
+});
+
+describe('turning reminders off from a notification', () => {
+  it('the button turns off that reminder in one click', async () => {
+    await reminderPrefsItem.setValue({ newItems: true, weeklyNudge: true, weeklyNudgeSince: iso(NOW) });
+    await fakeBrowser.notifications.create(NUDGE_NOTIFICATION, { type: 'basic', iconUrl: '', title: 't', message: 'm' });
+    expect(await onReminderButton(deps(), NUDGE_NOTIFICATION, 0)).toBe(true);
+    expect(await reminderPrefsItem.getValue()).toEqual({ newItems: true, weeklyNudge: false, weeklyNudgeSince: null });
+    expect(shown()).toEqual({});
+    expect(await onReminderButton(deps(), NEW_ITEMS_NOTIFICATION, 0)).toBe(true);
+    expect((await reminderPrefsItem.getValue()).newItems).toBe(false);
+  });
+
+  it('a click on the notification opens the settings at the reminders', async () => {
+    expect(await onReminderClicked(deps(), NEW_ITEMS_NOTIFICATION)).toBe(true);
+    expect(opened).toEqual([REMINDERS_SECTION]);
+    expect(await onReminderClicked(deps(), 'someone-else')).toBe(false);
+  });
+});
+
+describe('ensureReminderAlarm', () => {
+  it('exists exactly while a reminder is on', async () => {
+    await ensureReminderAlarm(REMINDERS_OFF);
+    expect(await fakeBrowser.alarms.get(REMINDER_ALARM)).toBeUndefined();
+    await ensureReminderAlarm({ ...REMINDERS_OFF, newItems: true });
+    const alarm = await fakeBrowser.alarms.get(REMINDER_ALARM);
+    expect(alarm?.periodInMinutes).toBe(60);
+    // Not re-created (which would push the next run back).
+    await ensureReminderAlarm({ ...REMINDERS_OFF, newItems: true, weeklyNudge: true });
+    expect((await fakeBrowser.alarms.get(REMINDER_ALARM))?.scheduledTime).toBe(alarm?.scheduledTime);
+    await ensureReminderAlarm(REMINDERS_OFF);
+    expect(await fakeBrowser.alarms.get(REMINDER_ALARM)).toBeUndefined();
+  });
+});

@@ -1,0 +1,117 @@
+import { browser } from 'wxt/browser';
+import { listQueue, type RelayDb } from '../db';
+import { newItemsToAnnounce, shouldNudge } from '../reminders/decide';
+import { popupOpenedAtItem, reminderLogItem, reminderPrefsItem, type ReminderPrefs } from '../settings';
+
+export const REMINDER_ALARM = 'reminders';
+/** Hourly is enough for "at most one a day" and "a week without sharing"; alarms survive the worker stopping. */
+export const REMINDER_PERIOD_MINUTES = 60;
+export const NEW_ITEMS_NOTIFICATION = 'relay-new-items';
+export const NUDGE_NOTIFICATION = 'relay-weekly-nudge';
+export const TURN_OFF_LABEL = 'Turn off these reminders';
+/** Where a click on a notification leads when the browser shows no buttons (Firefox). */
+export const REMINDERS_SECTION = '/options.html#reminders';
+
+type Notifications = Pick<typeof browser.notifications, 'create' | 'clear'>;
+
+export interface ReminderDeps {
+  db: () => RelayDb;
+  /** The notifications API, or null when the optional permission is not granted (then nothing is sent). */
+  notifications: () => Promise<Notifications | null>;
+  /** Chrome shows notification buttons; Firefox does not (the click opens the settings instead). */
+  supportsButtons: boolean;
+  iconUrl: string;
+  openPage: (path: string) => Promise<void>;
+  now?: () => number;
+}
+
+export interface ReminderOutcome {
+  newItems: number;
+  nudged: boolean;
+}
+
+/**
+ * Send whichever reminder is due now. The log is written BEFORE the notification is shown: a worker stopped
+ * in between loses one reminder at worst, and can never send the same one twice.
+ */
+export async function checkReminders(deps: ReminderDeps): Promise<ReminderOutcome> {
+  const now = (deps.now ?? Date.now)();
+  const [prefs, log, popupOpenedAt] = await Promise.all([reminderPrefsItem.getValue(), reminderLogItem.getValue(), popupOpenedAtItem.getValue()]);
+  const outcome: ReminderOutcome = { newItems: 0, nudged: false };
+  if (!prefs.newItems && !prefs.weeklyNudge) return outcome;
+  const notifications = await deps.notifications();
+  if (!notifications) return outcome;
+
+  const db = deps.db();
+  if (prefs.newItems) {
+    const publishedAt = (await listQueue(db, now)).map((r) => r.publishMs);
+    outcome.newItems = newItemsToAnnounce({ prefs, log, popupOpenedAt, publishedAt, now });
+  }
+  if (prefs.weeklyNudge) {
+    const last = await db.history.orderBy('sharedAt').last();
+    outcome.nudged = shouldNudge({ prefs, log, lastSharedAt: last?.sharedAt ?? null, now });
+  }
+  if (!outcome.newItems && !outcome.nudged) return outcome;
+
+  const at = new Date(now).toISOString();
+  await reminderLogItem.setValue({
+    newItemsAt: outcome.newItems ? at : log.newItemsAt,
+    nudgeAt: outcome.nudged ? at : log.nudgeAt,
+  });
+  if (outcome.newItems) {
+    const what = outcome.newItems === 1 ? 'A new item is' : `${outcome.newItems} new items are`;
+    await show(deps, notifications, NEW_ITEMS_NOTIFICATION, 'New in Relay', `${what} ready to share. Click Relay’s toolbar icon to see them.`);
+  }
+  if (outcome.nudged) {
+    await show(deps, notifications, NUDGE_NOTIFICATION, 'Relay weekly reminder', 'You have not shared anything this week. Your queue has posts ready for you.');
+  }
+  return outcome;
+}
+
+async function show(deps: ReminderDeps, notifications: Notifications, id: string, title: string, message: string): Promise<void> {
+  await notifications.create(id, {
+    type: 'basic',
+    iconUrl: deps.iconUrl,
+    title,
+    ...(deps.supportsButtons
+      ? { message, buttons: [{ title: TURN_OFF_LABEL }] }
+      : { message: `${message}\nClick here to change or turn off these reminders.` }),
+  });
+}
+
+/** Which preference a notification belongs to. */
+function prefFor(notificationId: string): keyof Pick<ReminderPrefs, 'newItems' | 'weeklyNudge'> | null {
+  if (notificationId === NEW_ITEMS_NOTIFICATION) return 'newItems';
+  if (notificationId === NUDGE_NOTIFICATION) return 'weeklyNudge';
+  return null;
+}
+
+/** "Turn off these reminders": one click, no page to visit. */
+export async function onReminderButton(deps: Pick<ReminderDeps, 'notifications'>, notificationId: string, buttonIndex: number): Promise<boolean> {
+  const pref = prefFor(notificationId);
+  if (!pref || buttonIndex !== 0) return false;
+  const prefs = await reminderPrefsItem.getValue();
+  await reminderPrefsItem.setValue({ ...prefs, [pref]: false, ...(pref === 'weeklyNudge' ? { weeklyNudgeSince: null } : {}) });
+  await (await deps.notifications())?.clear(notificationId);
+  return true;
+}
+
+/** A click on the notification itself: the settings, at the reminders (the way to turn them off without buttons). */
+export async function onReminderClicked(deps: Pick<ReminderDeps, 'notifications' | 'openPage'>, notificationId: string): Promise<boolean> {
+  if (!prefFor(notificationId)) return false;
+  await deps.openPage(REMINDERS_SECTION);
+  await (await deps.notifications())?.clear(notificationId);
+  return true;
+}
+
+/** The hourly check exists exactly while a reminder is on (re-creating would push its next run back). */
+export async function ensureReminderAlarm(prefs: ReminderPrefs, alarms = browser.alarms): Promise<void> {
+  const wanted = prefs.newItems || prefs.weeklyNudge;
+  const existing = await alarms.get(REMINDER_ALARM);
+  if (!wanted) {
+    if (existing) await alarms.clear(REMINDER_ALARM);
+    return;
+  }
+  if (existing?.periodInMinutes === REMINDER_PERIOD_MINUTES) return;
+  await alarms.create(REMINDER_ALARM, { delayInMinutes: REMINDER_PERIOD_MINUTES, periodInMinutes: REMINDER_PERIOD_MINUTES });
+}
