@@ -14,6 +14,7 @@ import { LinkTargets } from './links/link-targets';
 import { redirectHandler } from './links/redirect';
 import { TrackedLinks } from './links/tracked-links';
 import { VisitorDedupe } from './links/visitor-dedupe';
+import { exportRoutes } from './me/export';
 import { meRoutes } from './me/routes';
 import { openApiRoutes } from './openapi/routes';
 import { QueueVersion } from './queue/queue-version';
@@ -23,6 +24,8 @@ import { ShareRecorder } from './shares/record-shares';
 import { shareRoutes } from './shares/routes';
 import { SiteProfileRepository } from './site-profiles/repository';
 import { adminSiteProfileRoutes, siteProfileRoutes } from './site-profiles/routes';
+import { SuggestionRepository } from './suggestions/repository';
+import { adminSuggestionRoutes, suggestionRoutes } from './suggestions/routes';
 
 export const DEFAULT_CORS_ORIGINS = ['chrome-extension://*', 'moz-extension://*'];
 
@@ -95,6 +98,10 @@ export async function createApp(options: AppOptions): Promise<RelayApp> {
   app.route('/', queueRoutes({ db, now, version, links: new TrackedLinks(sqlite, now), publicUrl }));
   app.route('/', shareRoutes(new ShareRecorder(sqlite, now)));
   app.route('/', reachRoutes(db, now, () => clicks.flush()));
+  const suggestions = new SuggestionRepository(db, now);
+  app.route('/', suggestionRoutes(suggestions));
+  app.route('/', adminSuggestionRoutes({ suggestions, items }));
+  app.route('/', exportRoutes({ db, now, suggestions, publicUrl, flushClicks: () => clicks.flush() }));
 
   let closed = false;
   return {

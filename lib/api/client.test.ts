@@ -112,3 +112,88 @@ describe('createApi().queue', () => {
     });
   });
 });
+
+const suggestion = {
+  id: crypto.randomUUID(), url: 'https://example.org/a', note: 'Molt bo', status: 'open',
+  suggestedBy: { id: employee.id, name: employee.name }, createdAt: '2026-11-18T12:00:00.000Z', decidedAt: null, itemId: null,
+};
+
+describe('createApi().suggest', () => {
+  it('posts url and note with the token and returns the validated suggestion', async () => {
+    const fetch = fakeFetch(json(suggestion, { status: 201 }));
+    const result = await createApi({ serverUrl, token: 'tok', fetch }).suggest({ url: 'https://example.org/a', note: 'Molt bo' });
+    expect(result).toEqual({ suggestion, alreadySuggested: false });
+    const [req] = fetch.requests;
+    expect(req!.url).toBe(`${serverUrl}/v1/suggestions`);
+    expect(req!.method).toBe('POST');
+    expect(req!.headers.get('Authorization')).toBe('Bearer tok');
+    expect(req!.headers.get('Content-Type')).toBe('application/json');
+    expect(JSON.parse(req!.body!)).toEqual({ url: 'https://example.org/a', note: 'Molt bo' });
+  });
+
+  it('sends no note key when there is none, and reports a 200 as already suggested', async () => {
+    const fetch = fakeFetch(json(suggestion, { status: 200 }));
+    const result = await createApi({ serverUrl, token: 'tok', fetch }).suggest({ url: 'https://example.org/a' });
+    expect(result.alreadySuggested).toBe(true);
+    expect(JSON.parse(fetch.requests[0]!.body!)).toEqual({ url: 'https://example.org/a' });
+  });
+
+  it('surfaces a 422 as an ApiError and refuses an answer that is not a suggestion', async () => {
+    const bad = createApi({ serverUrl, token: 'tok', fetch: fakeFetch(problem(422, 'The request body is not valid', 'url: Invalid URL')) });
+    await expect(bad.suggest({ url: 'nope' })).rejects.toMatchObject({ status: 422, detail: 'url: Invalid URL' });
+    const odd = createApi({ serverUrl, token: 'tok', fetch: fakeFetch(json({ ...suggestion, status: 'maybe' }, { status: 201 })) });
+    await expect(odd.suggest({ url: 'https://example.org/a' })).rejects.toBeInstanceOf(InvalidResponseError);
+  });
+});
+
+const zero = { reach: 0, clicks: 0, shares: 0 };
+const reachBody = {
+  ...zero, from: '2026-11-01T00:00:00.000Z', to: '2026-12-01T00:00:00.000Z',
+  byNetwork: { linkedin: zero, x: zero }, rank: null, participants: 0, streakWeeks: 0,
+  weeks: Array.from({ length: 12 }, (_, i) => ({ start: new Date(Date.UTC(2026, 7, 31) + i * 7 * 86_400_000).toISOString(), ...zero })),
+  lifetime: zero,
+  badges: [{ id: 'first-share', label: 'First share', earned: false, progress: { current: 0, target: 1 } }],
+};
+
+describe('createApi().reach', () => {
+  it('asks for this month by default and for a period when given one', async () => {
+    const fetch = fakeFetch(json(reachBody));
+    const api = createApi({ serverUrl, token: 'tok', fetch });
+    expect(await api.reach()).toEqual(reachBody);
+    await api.reach({ from: '2026-10-01T00:00:00Z', to: '2026-11-01T00:00:00Z' });
+    expect(fetch.requests.map((r) => r.url)).toEqual([
+      `${serverUrl}/v1/me/reach`,
+      `${serverUrl}/v1/me/reach?from=2026-10-01T00%3A00%3A00Z&to=2026-11-01T00%3A00%3A00Z`,
+    ]);
+  });
+
+  it('refuses a card without its 12 weeks', async () => {
+    const fetch = fakeFetch(json({ ...reachBody, weeks: reachBody.weeks.slice(1) }));
+    await expect(createApi({ serverUrl, token: 'tok', fetch }).reach()).rejects.toBeInstanceOf(InvalidResponseError);
+  });
+});
+
+describe('createApi().exportMyData', () => {
+  const exported = {
+    exportedAt: '2026-11-18T12:00:00.000Z',
+    profile: {
+      id: employee.id, name: employee.name, role: 'employee', active: true,
+      invitedAt: '2026-11-01T00:00:00.000Z', activatedAt: null,
+      audience: { linkedin: null, x: 900 }, effectiveAudience: { linkedin: 459, x: 900 },
+    },
+    signIns: [], totals: zero, shares: [], links: [],
+    clicks: [{ code: 'Abcdefgh1', day: '2026-11-18', clicks: 2 }], suggestions: [suggestion],
+  };
+
+  it('fetches the export with the token and validates it', async () => {
+    const fetch = fakeFetch(json(exported, { headers: { 'Content-Disposition': 'attachment; filename="x.json"' } }));
+    expect(await createApi({ serverUrl, token: 'tok', fetch }).exportMyData()).toEqual(exported);
+    expect(fetch.requests[0]!.url).toBe(`${serverUrl}/v1/me/export`);
+    expect(fetch.requests[0]!.headers.get('Authorization')).toBe('Bearer tok');
+  });
+
+  it('refuses an export of the wrong shape', async () => {
+    const fetch = fakeFetch(json({ ...exported, clicks: [{ code: 'a', day: 'yesterday', clicks: 1 }] }));
+    await expect(createApi({ serverUrl, token: 'tok', fetch }).exportMyData()).rejects.toBeInstanceOf(InvalidResponseError);
+  });
+});

@@ -3,6 +3,9 @@ import { Problem } from '../contract/common';
 import { Redeemed } from '../contract/auth';
 import { QueueResponse } from '../contract/queue';
 import { SharesResult, type SharesRequest } from '../contract/shares';
+import { Reach } from '../contract/reach';
+import { MyExport } from '../contract/export';
+import { Suggestion, type SuggestionCreate } from '../contract/suggestions';
 import { ApiError, InvalidResponseError, UnreachableError } from './errors';
 
 export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
@@ -34,6 +37,15 @@ export interface Api {
   shares(batch: SharesRequest): Promise<SharesResult>;
   /** GET /v1/site-profiles with If-None-Match; each profile still needs validating (SiteProfile). */
   siteProfiles(opts?: { etag?: string | null }): Promise<SiteProfilesResult>;
+  /**
+   * POST /v1/suggestions. `alreadySuggested`: this person had already suggested the page and it is still
+   * open, so the server kept the first suggestion (and its note) instead of adding another.
+   */
+  suggest(input: SuggestionCreate): Promise<{ suggestion: Suggestion; alreadySuggested: boolean }>;
+  /** GET /v1/me/reach: the reach card; by default the current UTC month. */
+  reach(period?: { from?: string; to?: string }): Promise<Reach>;
+  /** GET /v1/me/export: everything the server records about the signed-in person (validated). */
+  exportMyData(): Promise<MyExport>;
 }
 
 const DEFAULT_TIMEOUT_MS = 15_000;
@@ -138,6 +150,27 @@ export function createApi(opts: ApiOptions): Api {
       if (res.status === 304) return { status: 'not-modified' };
       const data = await parse(res, LooseSiteProfiles);
       return { status: 'ok', profiles: data.profiles, etag: res.headers.get('ETag') };
+    },
+
+    async suggest({ url, note }) {
+      const res = await request('/v1/suggestions', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(note === undefined ? { url } : { url, note }),
+      });
+      return { suggestion: await parse(res, Suggestion), alreadySuggested: res.status === 200 };
+    },
+
+    async reach({ from, to } = {}) {
+      const query = new URLSearchParams();
+      if (from) query.set('from', from);
+      if (to) query.set('to', to);
+      const qs = query.toString();
+      return parse(await request(`/v1/me/reach${qs ? `?${qs}` : ''}`), Reach);
+    },
+
+    async exportMyData() {
+      return parse(await request('/v1/me/export'), MyExport);
     },
   };
 }

@@ -5,3 +5,5 @@ export * from './queue';
 export * from './shares';
 export * from './reach';
 export * from './site-profiles';
+export * from './suggestions';
+export * from './export';

@@ -23,7 +23,8 @@ const Slug = z
   .toLowerCase()
   .regex(/^[a-z0-9][a-z0-9-_]{0,79}$/, 'must be a slug: lower-case letters, digits, "-" or "_"');
 
-const itemFields = {
+/** The fields of an item as a curator sends them (shared with SuggestionAccept). */
+export const itemInputFields = {
   url: HttpUrl,
   title: z.string().trim().min(1, 'must not be empty').max(300),
   summary: z.string().trim().max(2000).optional(),
@@ -37,27 +38,27 @@ const itemFields = {
   captions: z.array(CaptionInput).min(1, 'an item needs at least one suggested caption').max(50),
 };
 
-const datesInOrder = (v: { publishAt?: string | null; expiresAt?: string | null }) =>
+export const datesInOrder = (v: { publishAt?: string | null; expiresAt?: string | null }) =>
   !v.publishAt || !v.expiresAt || Date.parse(v.publishAt) < Date.parse(v.expiresAt);
-const datesMessage = { message: 'expiresAt must be later than publishAt', path: ['expiresAt'] };
+export const datesMessage = { message: 'expiresAt must be later than publishAt', path: ['expiresAt'] };
 
-export const ItemCreate = z.object(itemFields).refine(datesInOrder, datesMessage);
+export const ItemCreate = z.object(itemInputFields).refine(datesInOrder, datesMessage);
 export type ItemCreate = z.input<typeof ItemCreate>;
 
 /** PATCH: any subset; `captions` replaces the whole set; null clears an optional field. */
 export const ItemPatch = z
   .object({
-    url: itemFields.url.optional(),
-    title: itemFields.title.optional(),
-    summary: itemFields.summary.nullable(),
-    imageUrl: itemFields.imageUrl.nullable(),
-    topics: itemFields.topics,
-    contentType: itemFields.contentType,
-    campaign: itemFields.campaign.nullable(),
-    pinned: itemFields.pinned,
-    publishAt: itemFields.publishAt.nullable(),
-    expiresAt: itemFields.expiresAt.nullable(),
-    captions: itemFields.captions.optional(),
+    url: itemInputFields.url.optional(),
+    title: itemInputFields.title.optional(),
+    summary: itemInputFields.summary.nullable(),
+    imageUrl: itemInputFields.imageUrl.nullable(),
+    topics: itemInputFields.topics,
+    contentType: itemInputFields.contentType,
+    campaign: itemInputFields.campaign.nullable(),
+    pinned: itemInputFields.pinned,
+    publishAt: itemInputFields.publishAt.nullable(),
+    expiresAt: itemInputFields.expiresAt.nullable(),
+    captions: itemInputFields.captions.optional(),
   })
   .refine((v) => Object.keys(v).length > 0, { message: 'send at least one field to change' })
   .refine(datesInOrder, datesMessage);

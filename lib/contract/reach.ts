@@ -6,11 +6,35 @@ export const ReachQuery = z.object({
   to: Timestamp.optional(),
 });
 
-const Figures = z.object({
+export const Figures = z.object({
   reach: z.number().int().nonnegative(),
   clicks: z.number().int().nonnegative(),
   shares: z.number().int().nonnegative(),
 });
+
+export type Figures = z.infer<typeof Figures>;
+
+/** One ISO week (Monday 00:00 UTC onwards) of the sparkline. */
+export const WeekFigures = Figures.extend({ start: Timestamp });
+export type WeekFigures = z.infer<typeof WeekFigures>;
+
+/** Stable ids of the badge tiers, in the order the card shows them; the UI keys on these, never on labels. */
+export const badgeIds = ['first-share', 'shares-10', 'shares-50', 'reach-1k', 'reach-10k', 'clicks-100'] as const;
+export const BadgeId = z.enum(badgeIds);
+export type BadgeId = z.infer<typeof BadgeId>;
+
+export const Badge = z.object({
+  id: BadgeId,
+  /** Plain English, e.g. "10 shares". */
+  label: z.string(),
+  /** From all-time figures: once earned, a badge stays earned. */
+  earned: z.boolean(),
+  /** Only while not earned: how far along, e.g. 7 of 10 shares. */
+  progress: z.object({ current: z.number().int().nonnegative(), target: z.number().int().positive() }).optional(),
+});
+export type Badge = z.infer<typeof Badge>;
+
+export const REACH_WEEKS = 12;
 
 export const Reach = Figures.extend({
   /** Half-open period [from, to); by default the current UTC calendar month. */
@@ -23,6 +47,12 @@ export const Reach = Figures.extend({
   participants: z.number().int().nonnegative(),
   /** Consecutive ISO weeks, up to this one, with at least one share (this week counts only once shared). */
   streakWeeks: z.number().int().nonnegative(),
+  /** The last 12 ISO weeks up to the current one, oldest first, whatever the period (the sparkline). */
+  weeks: z.array(WeekFigures).length(REACH_WEEKS),
+  /** All-time figures. */
+  lifetime: Figures,
+  /** Every badge tier, in display order, earned or not. */
+  badges: z.array(Badge),
 });
 export type Reach = z.infer<typeof Reach>;
 

@@ -6,6 +6,8 @@ import { QueueQuery, QueueResponse } from './queue';
 import { SharesRequest, SharesResult } from './shares';
 import { Me, MePatch, Reach, ReachQuery } from './reach';
 import { SiteProfile, SiteProfilesResponse } from './site-profiles';
+import { Suggestion, SuggestionAccept, SuggestionAccepted, SuggestionCreate, SuggestionList, SuggestionListQuery } from './suggestions';
+import { MyExport } from './export';
 
 type Auth = 'none' | 'bearer' | 'admin';
 
@@ -51,6 +53,14 @@ export const routes: RouteSpec[] = [
     auth: 'bearer', query: ReachQuery, responses: { 200: Reach },
   },
   {
+    method: 'get', path: '/v1/me/export', summary: 'Everything recorded about the signed-in employee (JSON attachment)',
+    auth: 'bearer', responses: { 200: MyExport },
+  },
+  {
+    method: 'post', path: '/v1/suggestions', summary: 'Suggest a page to the curators (200 with the open one when already suggested)',
+    auth: 'bearer', body: SuggestionCreate, responses: { 200: Suggestion, 201: Suggestion },
+  },
+  {
     method: 'get', path: '/v1/admin/items', summary: 'All items, including scheduled and expired ones',
     auth: 'admin', responses: { 200: AdminItemList },
   },
@@ -73,6 +83,18 @@ export const routes: RouteSpec[] = [
   {
     method: 'post', path: '/v1/admin/invites', summary: 'Invite a person; the code is shown once',
     auth: 'admin', body: InviteCreate, responses: { 201: InviteCreated },
+  },
+  {
+    method: 'get', path: '/v1/admin/suggestions', summary: 'Pages employees suggested, one status (default open), newest first, paged',
+    auth: 'admin', query: SuggestionListQuery, responses: { 200: SuggestionList },
+  },
+  {
+    method: 'post', path: '/v1/admin/suggestions/{id}/dismiss', summary: 'Dismiss an open suggestion (409 once decided)',
+    auth: 'admin', responses: { 200: Suggestion },
+  },
+  {
+    method: 'post', path: '/v1/admin/suggestions/{id}/accept', summary: 'Turn an open suggestion into an item (url defaults to the page suggested)',
+    auth: 'admin', body: SuggestionAccept, responses: { 201: SuggestionAccepted },
   },
   {
     method: 'get', path: '/v1/site-profiles', summary: 'The newest published site profile of each network (ETag)',

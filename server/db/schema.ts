@@ -104,6 +104,18 @@ export interface SiteProfilesTable {
   published_at: number;
 }
 
+export interface SuggestionsTable {
+  id: string;
+  employee_id: string;
+  /** Normalised with the WHATWG URL parser, so the same page suggested twice compares equal. */
+  url: string;
+  note: string | null;
+  status: 'open' | 'dismissed' | 'accepted';
+  created_at: number;
+  decided_at: number | null;
+  item_id: string | null;
+}
+
 export interface DB {
   employees: EmployeesTable;
   invites: InvitesTable;
@@ -115,4 +127,5 @@ export interface DB {
   shares: SharesTable;
   clicks: ClicksTable;
   site_profiles: SiteProfilesTable;
+  suggestions: SuggestionsTable;
 }

@@ -1,15 +1,10 @@
 import { sql, type Kysely } from 'kysely';
 import type { Network } from '../../lib/contract/common';
-import type { Reach } from '../../lib/contract/reach';
+import { REACH_WEEKS, type Figures, type Reach, type WeekFigures } from '../../lib/contract/reach';
 import { toIso } from '../clock';
 import type { DB } from '../db/schema';
+import { badgesFor } from './badges';
 import { ISO_WEEK_SHIFT_MS, WEEK_MS, isoWeekIndex, streakWeeks, type Period } from './period';
-
-interface Figures {
-  reach: number;
-  clicks: number;
-  shares: number;
-}
 
 const zero = (): Figures => ({ reach: 0, clicks: 0, shares: 0 });
 
@@ -68,6 +63,8 @@ export async function personalReach(db: Kysely<DB>, employeeId: string, period: 
     .where('shared_at', '<', weekEnd)
     .execute();
 
+  const [weeksOf, lifetime] = await Promise.all([recentWeeks(db, employeeId, now), lifetimeFigures(db, employeeId)]);
+
   return {
     ...total,
     from: toIso(from),
@@ -76,5 +73,69 @@ export async function personalReach(db: Kysely<DB>, employeeId: string, period: 
     rank,
     participants: board.length,
     streakWeeks: streakWeeks(new Set(weeks.map((w) => Number(w.week))), now),
+    weeks: weeksOf,
+    lifetime,
+    badges: badgesFor(lifetime),
   };
+}
+
+/** `(t + shift) / WEEK` in SQL: integer division of integers, the same ISO week index as isoWeekIndex(). */
+const weekOf = (column: 'shared_at' | 'clicked_at') =>
+  sql<number>`(${sql.ref(column)} + ${sql.lit(ISO_WEEK_SHIFT_MS)}) / ${sql.lit(WEEK_MS)}`;
+
+/** The sparkline: the last REACH_WEEKS ISO weeks up to the current one, oldest first, empty weeks as zeros. */
+async function recentWeeks(db: Kysely<DB>, employeeId: string, now: number): Promise<WeekFigures[]> {
+  const current = isoWeekIndex(now);
+  const first = current - REACH_WEEKS + 1;
+  const weekStart = (index: number) => index * WEEK_MS - ISO_WEEK_SHIFT_MS;
+  const from = weekStart(first);
+  const to = weekStart(current + 1);
+
+  // Range scans on (employee_id, shared_at) and (employee_id, clicked_at).
+  const shareRows = await db
+    .selectFrom('shares')
+    .select([weekOf('shared_at').as('week'), (eb) => eb.fn.sum<number>('audience').as('reach'), (eb) => eb.fn.countAll<number>().as('n')])
+    .where('employee_id', '=', employeeId)
+    .where('shared_at', '>=', from)
+    .where('shared_at', '<', to)
+    .groupBy('week')
+    .execute();
+  const clickRows = await db
+    .selectFrom('clicks')
+    .select([weekOf('clicked_at').as('week'), (eb) => eb.fn.countAll<number>().as('n')])
+    .where('employee_id', '=', employeeId)
+    .where('clicked_at', '>=', from)
+    .where('clicked_at', '<', to)
+    .groupBy('week')
+    .execute();
+
+  const weeks: WeekFigures[] = [];
+  for (let index = first; index <= current; index++) weeks.push({ start: toIso(weekStart(index)), ...zero() });
+  for (const r of shareRows) {
+    const w = weeks[Number(r.week) - first];
+    if (w) {
+      w.reach = Number(r.reach);
+      w.shares = Number(r.n);
+    }
+  }
+  for (const r of clickRows) {
+    const w = weeks[Number(r.week) - first];
+    if (w) w.clicks = Number(r.n);
+  }
+  return weeks;
+}
+
+/** All-time figures (badges, the export). */
+export async function lifetimeFigures(db: Kysely<DB>, employeeId: string): Promise<Figures> {
+  const shares = await db
+    .selectFrom('shares')
+    .select([(eb) => eb.fn.sum<number>('audience').as('reach'), (eb) => eb.fn.countAll<number>().as('n')])
+    .where('employee_id', '=', employeeId)
+    .executeTakeFirstOrThrow();
+  const clicks = await db
+    .selectFrom('clicks')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('employee_id', '=', employeeId)
+    .executeTakeFirstOrThrow();
+  return { reach: Number(shares.reach ?? 0), clicks: Number(clicks.n), shares: Number(shares.n) };
 }

@@ -35,12 +35,18 @@ async function clickOn(token: string, network: 'linkedin' | 'x', visitors: numbe
 
 describe('GET /v1/me/reach', () => {
   it('is all zeros with no rank for someone who has not shared', async () => {
-    expect(await reach(ana.token)).toEqual({
+    const r = await reach(ana.token);
+    expect(r).toMatchObject({
       reach: 0, clicks: 0, shares: 0,
       from: '2026-11-01T00:00:00.000Z', to: '2026-12-01T00:00:00.000Z',
       byNetwork: { linkedin: { reach: 0, clicks: 0, shares: 0 }, x: { reach: 0, clicks: 0, shares: 0 } },
       rank: null, participants: 0, streakWeeks: 0,
+      lifetime: { reach: 0, clicks: 0, shares: 0 },
     });
+    expect(r.weeks.every((w) => w.reach === 0 && w.clicks === 0 && w.shares === 0)).toBe(true);
+    expect(r.badges.map((b) => [b.id, b.earned])).toEqual([
+      ['first-share', false], ['shares-10', false], ['shares-50', false], ['reach-1k', false], ['reach-10k', false], ['clicks-100', false],
+    ]);
   });
 
   it('sums benchmark audiences by default and the employee\'s own once set, counts clicks, per network', async () => {
@@ -110,5 +116,51 @@ describe('GET /v1/me/reach', () => {
     await expectProblem(await h.as(ana.token, '/v1/me/reach?from=2026-11-10T00:00:00Z&to=2026-11-01T00:00:00Z'), 400);
     const body = await expectProblem(await h.as(ana.token, '/v1/me/reach?to=next-week'), 400);
     expect(body.errors?.[0]?.path).toBe('to');
+  });
+
+  it('gives the last 12 ISO weeks up to this one, oldest first, for the sparkline', async () => {
+    // The current week starts Monday 16 November 2026; the first of the twelve, Monday 31 August.
+    await share(ana.token, 'linkedin', '2026-08-30T23:59:59Z'); // the Sunday before: outside
+    await share(ana.token, 'linkedin', '2026-08-31T00:00:00Z'); // first week
+    await share(ana.token, 'x', '2026-09-06T23:59:59Z'); // still the first week
+    await share(ana.token, 'x', '2026-11-10T08:00:00Z'); // week of 9 Nov
+    await share(ana.token, 'linkedin', '2026-11-16T00:00:00Z'); // this week
+    await share(bea.token, 'linkedin', '2026-11-16T00:00:00Z'); // someone else's
+    await clickOn(ana.token, 'x', 2); // clicked now, Wednesday 18 November
+
+    const { weeks } = await reach(ana.token, '?from=2026-01-01T00:00:00Z&to=2026-02-01T00:00:00Z');
+    expect(weeks).toHaveLength(12);
+    expect(weeks[0]!.start).toBe('2026-08-31T00:00:00.000Z');
+    expect(weeks[11]!.start).toBe('2026-11-16T00:00:00.000Z');
+    expect(weeks.map((w) => Date.parse(w.start) - Date.parse(weeks[0]!.start))).toEqual(weeks.map((_, i) => i * 7 * DAY));
+    expect(weeks[0]).toMatchObject({ reach: 459 + 772, shares: 2, clicks: 0 });
+    expect(weeks[10]).toMatchObject({ start: '2026-11-09T00:00:00.000Z', reach: 772, shares: 1, clicks: 0 });
+    expect(weeks[11]).toMatchObject({ reach: 459, shares: 1, clicks: 2 });
+    expect(weeks.slice(1, 10).every((w) => w.shares === 0 && w.reach === 0 && w.clicks === 0)).toBe(true);
+  });
+
+  it('counts lifetime figures over all time, whatever the period', async () => {
+    await share(ana.token, 'linkedin', '2025-01-05T09:00:00Z');
+    await share(ana.token, 'x', '2026-11-03T09:00:00Z');
+    await share(bea.token, 'x', '2026-11-03T09:00:00Z');
+    await clickOn(ana.token, 'linkedin', 3);
+    const r = await reach(ana.token, '?from=2026-10-01T00:00:00Z&to=2026-11-01T00:00:00Z');
+    expect(r.shares).toBe(0);
+    expect(r.lifetime).toEqual({ reach: 459 + 772, clicks: 3, shares: 2 });
+  });
+
+  it('earns badges from lifetime figures and shows progress towards the rest', async () => {
+    // 11 LinkedIn shares with an audience of 100 each: 10 shares and first share earned, 1,100 reach.
+    await h.as(ana.token, '/v1/me', { method: 'PATCH', json: { audience: { linkedin: 100 } } });
+    for (let i = 0; i < 11; i++) await share(ana.token, 'linkedin', `2026-0${1 + (i % 9)}-10T09:00:00Z`);
+    const { badges } = await reach(ana.token);
+    const byId = Object.fromEntries(badges.map((b) => [b.id, b]));
+    expect(byId['first-share']).toEqual({ id: 'first-share', label: 'First share', earned: true });
+    expect(byId['shares-10']).toMatchObject({ earned: true });
+    expect(byId['shares-50']).toEqual({ id: 'shares-50', label: '50 shares', earned: false, progress: { current: 11, target: 50 } });
+    expect(byId['reach-1k']).toMatchObject({ earned: true });
+    expect(byId['reach-10k']).toMatchObject({ earned: false, progress: { current: 1100, target: 10_000 } });
+    expect(byId['clicks-100']).toMatchObject({ earned: false, progress: { current: 0, target: 100 } });
+    expect(badges.every((b) => b.label.length > 0 && !b.label.includes('-'))).toBe(true);
   });
 });
