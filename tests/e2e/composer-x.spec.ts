@@ -148,7 +148,7 @@ test('a reply in a conversation gets no panel, while the Post dialog opened over
   await seedAndConnect({ backend, recorder, relay }, 'multiline');
   const page = await context.newPage();
   await page.goto('https://x.com/jack/status/20');
-  const reply = page.locator('[data-testid="inline-reply"]');
+  const reply = page.locator('[data-testid="inline_reply_offscreen"]');
   await expect(reply.locator('[data-testid="tweetTextarea_0"]')).toBeVisible();
 
   await page.getByTestId('SideNav_NewTweet_Button').click();

@@ -11,6 +11,14 @@ import type { SiteProfile } from '../../contract/site-profiles';
  * Never: replies (a post page's inline reply box, or a dialog showing the post being replied to) and direct
  * messages (`[data-testid="dmComposerTextInput"]`, on `/messages` or in the drawer). Path rules are avoided
  * for these: the "Create post" dialog can open over any page and must still get its panel.
+ * Where the reply markers come from (open-source code that works on x.com, read in Nov 2026; none of it copied):
+ * - the inline reply box of a post page sits in `div[data-testid="inline_reply_offscreen"]`, the sibling right
+ *   after the focal post's article: several extensions and scrapers locate the focal post as the article
+ *   followed by that div, or skip that div when reading a post's text;
+ * - a reply opened as a dialog renders the post being replied to, an `[data-testid="tweet"]` article, inside
+ *   the `[role="dialog"]`: the Twitter UI Customizer extension (TUIC) tells its reply dialog from its "Create
+ *   post" dialog by exactly that, to relabel the Post button and the placeholder only in the latter.
+ * The "Replying to @…" line has no test id that any of them relies on, so Relay does not look for one.
  * Selectors that a site no longer uses cost nothing; keep the old ones as fallbacks for a while.
  */
 const draftEditor = [
@@ -75,7 +83,7 @@ export const xProfile: SiteProfile = {
     {
       reason: 'X reply dialog: it shows the post being replied to',
       within: ['[role="dialog"]'],
-      has: ['[data-testid="tweet"]', '[data-testid="reply-context"]', '[data-testid="inline_reply_offscreen"]'],
+      has: ['[data-testid="tweet"]', '[data-testid="inline_reply_offscreen"]'],
     },
   ],
 };
