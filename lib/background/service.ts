@@ -7,9 +7,23 @@ import { rankCaptions } from '../captions/rank';
 import type { Network } from '../contract/common';
 import { listQueue, sharedItemIds, type RelayDb } from '../db';
 import type { Handlers } from '../messaging/handlers';
-import type { ConnectResult, RecordShareResult, RelayStatus, ShareReport, SuggestionsResult } from '../messaging/protocol';
+import type {
+  AudienceUpdate,
+  AudienceUpdateResult,
+  ConnectResult,
+  PopupShare,
+  RecordShareResult,
+  RelayStatus,
+  ShareReport,
+  SuggestPageRequest,
+  SuggestPageResult,
+  SuggestionsResult,
+} from '../messaging/protocol';
+import { SuggestionCreate } from '../contract/suggestions';
 import { FLUSH_ALARM, flushOutbox, recordShare, type FlushDeps, type FlushResult } from '../outbox';
+import { patchMe } from '../reach/audience-api';
 import {
+  audienceItem,
   clearConnection,
   employeeItem,
   getConnection,
@@ -220,6 +234,63 @@ export function createRelayService(deps: ServiceDeps) {
     return { ok: true, id };
   }
 
+  /**
+   * The popup opened a network's share page for a queue item. Unlike a content script's report, the time
+   * is ours (now) and the text as sent is stored with the history row. The item must be cached: the popup
+   * only offers items from the cache. Stored in history + outbox, then delivered at once.
+   */
+  async function recordPopupShare(share: PopupShare): Promise<RecordShareResult> {
+    const db = deps.db();
+    const item = await db.queue.get(share.itemId);
+    if (!item) return { ok: false, message: 'This item is no longer in your queue.' };
+    const captionKnown = item.captions.some((c) => c.id === share.captionId && c.network === share.network);
+    const employee = await employeeItem.getValue();
+    const current = now();
+    const id = await recordShare(
+      db,
+      {
+        itemId: item.id,
+        network: share.network,
+        ...(share.captionId && captionKnown ? { captionId: share.captionId } : {}),
+        edited: share.edited,
+        sharedAt: new Date(current).toISOString(),
+        title: item.title,
+        text: share.text,
+        ...(employee ? { employeeId: employee.id } : {}),
+      },
+      current,
+    );
+    void flush(true).catch(() => undefined);
+    return { ok: true, id };
+  }
+
+  /** "Suggest to the queue": checked against the contract here, so a bad URL gets a sentence, not a 400. */
+  async function suggestPage(request: SuggestPageRequest): Promise<SuggestPageResult> {
+    const parsed = SuggestionCreate.safeParse(request);
+    if (!parsed.success) return { ok: false, message: 'Only web pages (http or https addresses) can be suggested.' };
+    const connection = await getConnection();
+    if (!connection) return { ok: false, message: 'Relay is not connected to your company’s server.' };
+    try {
+      const { alreadySuggested } = await createApi({ ...connection, fetch: deps.fetch }).suggest(parsed.data);
+      return { ok: true, alreadySuggested };
+    } catch (err) {
+      return { ok: false, message: describeError(err) };
+    }
+  }
+
+  /** The options page's audience sizes: stored first (they are the person's, whatever the server says), then sent. */
+  async function updateAudience(update: AudienceUpdate): Promise<AudienceUpdateResult> {
+    await audienceItem.setValue(update);
+    const connection = await getConnection();
+    if (!connection) return { ok: true, sent: false, message: 'Saved on this computer. Connect to your company’s server to send them.' };
+    try {
+      await patchMe(connection, { audience: update }, deps.fetch);
+      return { ok: true, sent: true };
+    } catch (err) {
+      return { ok: true, sent: false, message: `Saved on this computer, but not sent to the server: ${describeError(err)}` };
+    }
+  }
+
   const handlers: Handlers = {
     connect: (data) => connect(data),
     // Someone is looking (the popup opened, or asked): the queue, and every waiting share whatever its backoff.
@@ -228,7 +299,10 @@ export function createRelayService(deps: ServiceDeps) {
     disconnect: () => disconnect(),
     getSuggestions: (data) => getSuggestions(data),
     recordShare: (data) => recordReportedShare(data),
+    recordPopupShare: (data) => recordPopupShare(data),
+    suggestPage: (data) => suggestPage(data),
+    updateAudience: (data) => updateAudience(data),
   };
 
-  return { handlers, sync, syncProfiles, syncAndFlush, flush, connect, disconnect, getStatus, getSuggestions, recordShare: recordReportedShare };
+  return { handlers, sync, syncProfiles, syncAndFlush, flush, connect, disconnect, getStatus, getSuggestions, recordShare: recordReportedShare, recordPopupShare, suggestPage, updateAudience };
 }

@@ -69,6 +69,33 @@ export interface ShareReport {
 
 export type RecordShareResult = { ok: true; id: string } | { ok: false; message: string };
 
+/** The popup: the person pressed "Share on LinkedIn/X" for a queue item (the share page opened). */
+export interface PopupShare {
+  itemId: string;
+  /** The variant the person started from, when they started from one. */
+  captionId?: string;
+  network: Network;
+  /** The person changed the caption (personal touches alone do not count). */
+  edited: boolean;
+  /** The text as sent to the share page: caption, then the tracked link. */
+  text: string;
+}
+
+/** The popup: "Suggest to the queue" for the page in the current tab. */
+export interface SuggestPageRequest {
+  url: string;
+  note?: string;
+}
+export type SuggestPageResult = { ok: true; alreadySuggested: boolean } | { ok: false; message: string };
+
+/** The options page: the employee's audience per network (null: the benchmark default). */
+export interface AudienceUpdate {
+  linkedin: number | null;
+  x: number | null;
+}
+/** Saved locally in every case; `sent` says whether the server has it too. */
+export type AudienceUpdateResult = { ok: true; sent: true } | { ok: true; sent: false; message: string };
+
 export interface ProtocolMap {
   connect(data: ConnectRequest): ConnectResult;
   syncNow(): SyncResult;
@@ -78,6 +105,12 @@ export interface ProtocolMap {
   getSuggestions(data: { network: Network }): SuggestionsResult;
   /** Content scripts: a share made with a Relay caption (stored in history and the outbox). */
   recordShare(data: ShareReport): RecordShareResult;
+  /** The popup: a share opened from a queue card (history + outbox, delivered at once). */
+  recordPopupShare(data: PopupShare): RecordShareResult;
+  /** The popup: send a page to the curators (POST /v1/suggestions; the token stays in the background). */
+  suggestPage(data: SuggestPageRequest): SuggestPageResult;
+  /** The options page: store the audience sizes and send them to the server (PATCH /v1/me). */
+  updateAudience(data: AudienceUpdate): AudienceUpdateResult;
 }
 
 export type MessageType = keyof ProtocolMap;

@@ -1,9 +1,13 @@
 import { z } from 'zod';
 import { Id, Network, Timestamp } from '../contract/common';
+import { Audience } from '../contract/reach';
 import type { MessageType } from './protocol';
 
 /** Messages that carry nothing: `undefined` (or `null` once serialised) and nothing else. */
 const Empty = z.null().optional();
+
+/** Longest share text the popup may record (caption plus tracked link). */
+export const MAX_SHARE_TEXT = 5000;
 
 /**
  * Run-time shape of each message's payload. Strict objects: an unexpected field is a refusal, not
@@ -26,6 +30,24 @@ export const messageSchemas = {
     edited: z.boolean(),
     sharedAt: Timestamp.max(40),
   }),
+  // Popup only. The text is bounded well above LinkedIn's 3,000 characters plus a link, so an
+  // over-long caption the person chose to send anyway is still recorded as sent.
+  recordPopupShare: z.strictObject({
+    itemId: Id,
+    captionId: Id.optional(),
+    network: Network,
+    edited: z.boolean(),
+    text: z.string().min(1).max(MAX_SHARE_TEXT),
+  }),
+  suggestPage: z.strictObject({
+    url: z.string().max(2048),
+    note: z.string().max(1000).optional(),
+  }),
+  // Options page only; the same bounds as the contract (MePatch), null for the benchmark default.
+  updateAudience: z.strictObject({
+    linkedin: Audience.shape.linkedin.nullable(),
+    x: Audience.shape.x.nullable(),
+  }),
 } satisfies Record<MessageType, z.ZodType>;
 
 /**
@@ -44,6 +66,9 @@ export const messageAudience: Record<MessageType, MessageAudience> = {
   getStatus: 'any',
   getSuggestions: 'content',
   recordShare: 'content',
+  recordPopupShare: 'page',
+  suggestPage: 'page',
+  updateAudience: 'page',
 };
 
 /** The sites whose composers Relay serves (the content scripts' matches, wxt.config.ts host permissions). */
