@@ -24,6 +24,8 @@ import { ShareRecorder } from './shares/record-shares';
 import { shareRoutes } from './shares/routes';
 import { SiteProfileRepository } from './site-profiles/repository';
 import { adminSiteProfileRoutes, siteProfileRoutes } from './site-profiles/routes';
+import { PageFetcher, type PageFetcherOptions } from './unfurl/page-fetcher';
+import { unfurlRoutes } from './unfurl/routes';
 import { SuggestionRepository } from './suggestions/repository';
 import { adminSuggestionRoutes, suggestionRoutes } from './suggestions/routes';
 
@@ -42,6 +44,8 @@ export interface AppOptions {
   clickFlushMs?: number;
   /** Clicks written as soon as this many are waiting. */
   clickBatchSize?: number;
+  /** The page fetcher behind POST /v1/admin/unfurl; tests widen it to reach a local page server. */
+  unfurl?: PageFetcherOptions;
 }
 
 export interface RelayApp {
@@ -90,6 +94,8 @@ export async function createApp(options: AppOptions): Promise<RelayApp> {
   app.use('/v1/*', requireBearer(tokens, options.adminToken));
   app.use('/v1/admin/*', requireAdmin);
   app.route('/', adminItemRoutes(items));
+  const pageFetcher = new PageFetcher(options.unfurl);
+  app.route('/', unfurlRoutes(pageFetcher));
   app.route('/', inviteRoutes(db, now));
   const siteProfiles = new SiteProfileRepository(db, now);
   app.route('/', adminSiteProfileRoutes(siteProfiles));
@@ -114,6 +120,7 @@ export async function createApp(options: AppOptions): Promise<RelayApp> {
       if (closed) return;
       closed = true;
       clicks.stop();
+      await pageFetcher.close();
       await database.close();
     },
   };

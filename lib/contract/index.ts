@@ -5,5 +5,6 @@ export * from './queue';
 export * from './shares';
 export * from './reach';
 export * from './site-profiles';
+export * from './unfurl';
 export * from './suggestions';
 export * from './export';

@@ -6,6 +6,7 @@ import { QueueQuery, QueueResponse } from './queue';
 import { SharesRequest, SharesResult } from './shares';
 import { Me, MePatch, Reach, ReachQuery } from './reach';
 import { SiteProfile, SiteProfilesResponse } from './site-profiles';
+import { Unfurl, UnfurlRequest } from './unfurl';
 import { Suggestion, SuggestionAccept, SuggestionAccepted, SuggestionCreate, SuggestionList, SuggestionListQuery } from './suggestions';
 import { MyExport } from './export';
 
@@ -79,6 +80,10 @@ export const routes: RouteSpec[] = [
   {
     method: 'delete', path: '/v1/admin/items/{id}', summary: 'Remove an item from the queue (its tracked links keep working)',
     auth: 'admin', responses: { 204: null },
+  },
+  {
+    method: 'post', path: '/v1/admin/unfurl', summary: 'Fetch a page\'s title, description and image to prefill an item (422 when refused or unreachable)',
+    auth: 'admin', body: UnfurlRequest, responses: { 200: Unfurl },
   },
   {
     method: 'post', path: '/v1/admin/invites', summary: 'Invite a person; the code is shown once',

@@ -1,0 +1,245 @@
+import type { Dispatcher } from 'undici';
+import { request } from 'undici';
+import type { Unfurl } from '../../lib/contract/unfurl';
+import { addressPolicy, type AddressPolicy } from './address-policy';
+import { guardedAgent, RefusedAddress, systemResolver, type Resolver } from './guarded-agent';
+import { HeadMetadataReader, LIMITS } from './page-metadata';
+
+export interface PageFetcherOptions {
+  /** Whole fetch, redirects included. */
+  timeoutMs?: number;
+  /** Bytes of the body read at most; the head of nearly every page fits well within. */
+  maxBytes?: number;
+  maxRedirects?: number;
+  /** Tests only: CIDR ranges let through the address policy (a page server on 127.0.0.1). */
+  allowedRanges?: readonly string[];
+  /** Tests only: any port rather than 80 and 443 (a page server on an ephemeral port). */
+  allowAnyPort?: boolean;
+  /** Tests only: a resolver standing in for DNS. */
+  resolve?: Resolver;
+}
+
+export const FETCH_DEFAULTS = { timeoutMs: 5000, maxBytes: 1024 * 1024, maxRedirects: 5 } as const;
+
+/**
+ * Why a page gave no preview. `refused`: the URL or an address it led to is not allowed; `failed`: the
+ * page could not be fetched or is not a web page. Both are the curator's problem to fix, never a 5xx.
+ */
+export class UnfurlError extends Error {
+  override name = 'UnfurlError';
+  constructor(readonly reason: 'refused' | 'failed', message: string) {
+    super(message);
+  }
+}
+
+const refused = (message: string) => new UnfurlError('refused', message);
+const failed = (message: string) => new UnfurlError('failed', `the page could not be fetched: ${message}`);
+
+const HTML_TYPES = new Set(['text/html', 'application/xhtml+xml']);
+const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+
+/**
+ * Fetches a web page to prefill an item, treating the URL as hostile: http(s) on ports 80/443 only, no
+ * credentials, no address outside the public internet (checked on the connection itself, on every
+ * redirect hop), a deadline for the whole fetch, a byte cap, HTML only, streamed and parsed only up to
+ * the end of the head.
+ */
+export class PageFetcher {
+  private readonly options: Required<Omit<PageFetcherOptions, 'resolve' | 'allowedRanges'>>;
+  private readonly policy: AddressPolicy;
+  private readonly agent: Dispatcher & { close(): Promise<void> };
+
+  constructor(options: PageFetcherOptions = {}) {
+    this.options = {
+      timeoutMs: options.timeoutMs ?? FETCH_DEFAULTS.timeoutMs,
+      maxBytes: options.maxBytes ?? FETCH_DEFAULTS.maxBytes,
+      maxRedirects: options.maxRedirects ?? FETCH_DEFAULTS.maxRedirects,
+      allowAnyPort: options.allowAnyPort ?? false,
+    };
+    this.policy = addressPolicy(options.allowedRanges);
+    this.agent = guardedAgent(this.policy, options.resolve ?? systemResolver, this.options.timeoutMs);
+  }
+
+  async unfurl(address: string): Promise<Unfurl> {
+    const deadline = AbortSignal.timeout(this.options.timeoutMs);
+    try {
+      return await this.follow(this.check(address), deadline);
+    } catch (error) {
+      if (error instanceof UnfurlError) throw error;
+      if (deadline.aborted) throw failed(`timed out after ${seconds(this.options.timeoutMs)}`);
+      const refusal = findCause(error, (e) => e instanceof RefusedAddress);
+      if (refusal) throw refused(`the address is not allowed: ${refusal.message}`);
+      throw failed(describeNetworkError(error));
+    }
+  }
+
+  close(): Promise<void> {
+    return this.agent.close();
+  }
+
+  private async follow(start: URL, signal: AbortSignal): Promise<Unfurl> {
+    let url = start;
+    for (let hop = 0; ; hop++) {
+      const res = await request(url, {
+        dispatcher: this.agent,
+        method: 'GET',
+        signal,
+        headers: {
+          accept: 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.1',
+          'accept-encoding': 'identity',
+          'user-agent': 'Mozilla/5.0 (compatible; RelayLinkPreview/1.0)',
+        },
+      });
+      if (REDIRECTS.has(res.statusCode)) {
+        discard(res.body);
+        const location = header(res.headers, 'location');
+        if (!location) throw failed(`it answered ${res.statusCode} without a Location`);
+        if (hop >= this.options.maxRedirects) throw failed(`more than ${this.options.maxRedirects} redirects`);
+        let next: URL;
+        try {
+          next = new URL(location, url);
+        } catch {
+          throw failed(`it redirected to an address that is not a URL (${location.slice(0, 100)})`);
+        }
+        url = this.check(next.href, 'redirected to ');
+        continue;
+      }
+      if (res.statusCode < 200 || res.statusCode > 299) {
+        discard(res.body);
+        throw failed(`it answered ${res.statusCode}`);
+      }
+      const type = header(res.headers, 'content-type') ?? '';
+      const mime = type.split(';')[0]!.trim().toLowerCase();
+      if (!HTML_TYPES.has(mime)) {
+        discard(res.body);
+        throw failed(mime ? `it is not a web page (${mime})` : 'it did not say what it is (no Content-Type)');
+      }
+      const encoding = (header(res.headers, 'content-encoding') ?? 'identity').trim().toLowerCase();
+      if (encoding !== 'identity') {
+        discard(res.body);
+        throw failed(`it was sent compressed (${encoding}) although an uncompressed page was asked for`);
+      }
+      const page = await this.readHead(res.body, charsetOf(type));
+      return { url: url.href, ...page.finish(url.href) };
+    }
+  }
+
+  /** Reads until the head ends or the byte cap is reached, whichever is first; the rest is never downloaded. */
+  private async readHead(body: Body, declared: string | null) {
+    const reader = new HeadMetadataReader();
+    let decoder: TextDecoder | null = declared ? textDecoder(declared) : null;
+    let pending: Buffer[] = [];
+    let read = 0;
+    try {
+      for await (const chunk of body) {
+        const part = read + chunk.length > this.options.maxBytes ? chunk.subarray(0, this.options.maxBytes - read) : chunk;
+        read += part.length;
+        if (!decoder) {
+          // Without a charset in the header, the HTML rule: look for <meta charset> in the first 1024 bytes.
+          pending.push(part);
+          if (read < 1024 && read < this.options.maxBytes) continue;
+          decoder = textDecoder(sniffCharset(Buffer.concat(pending)) ?? 'utf-8');
+          for (const held of pending) reader.write(decoder.decode(held, { stream: true }));
+          pending = [];
+        } else {
+          reader.write(decoder.decode(part, { stream: true }));
+        }
+        if (reader.done || read >= this.options.maxBytes) break;
+      }
+      if (!decoder) {
+        decoder = textDecoder(sniffCharset(Buffer.concat(pending)) ?? 'utf-8');
+        for (const held of pending) reader.write(decoder.decode(held, { stream: true }));
+      }
+      reader.write(decoder.decode());
+    } finally {
+      discard(body);
+    }
+    return reader;
+  }
+
+  /** The URL if it may be fetched; a refusal naming what is wrong otherwise. */
+  private check(raw: string, context = ''): URL {
+    let url: URL;
+    try {
+      url = new URL(raw);
+    } catch {
+      throw refused(`${context}"${raw.slice(0, 100)}" is not a URL`);
+    }
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+      throw refused(`${context}a ${url.protocol.replace(':', '')} URL; only http and https pages can be fetched`);
+    }
+    if (url.username || url.password) throw refused(`${context}a URL with a user name or password`);
+    if (url.href.length > LIMITS.url) throw refused(`${context}a URL longer than ${LIMITS.url} characters`);
+    const port = url.port ? Number(url.port) : url.protocol === 'https:' ? 443 : 80;
+    if (port !== 80 && port !== 443 && !this.options.allowAnyPort) {
+      throw refused(`${context}port ${port}; only ports 80 and 443 are allowed`);
+    }
+    const host = url.hostname.replace(/^\[|\]$/g, '');
+    if (/^[\d.]+$/.test(host) || host.includes(':')) {
+      const why = this.policy.refusal(host);
+      if (why) throw refused(`${context}${host}, ${why}`);
+    }
+    return url;
+  }
+}
+
+type Body = Dispatcher.ResponseData['body'];
+
+/** Drops the rest of a body; destroying it reports an abort that nobody needs to hear. */
+function discard(body: Body): void {
+  body.on('error', () => {});
+  body.destroy();
+}
+
+function header(headers: Record<string, string | string[] | undefined>, name: string): string | undefined {
+  const value = headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+function charsetOf(contentType: string): string | null {
+  return /;\s*charset\s*=\s*"?([\w.:-]+)"?/i.exec(contentType)?.[1] ?? null;
+}
+
+function sniffCharset(start: Buffer): string | null {
+  const text = start.subarray(0, 1024).toString('latin1');
+  return /<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)/i.exec(text)?.[1] ?? null;
+}
+
+/** A decoder for the page's charset; an unknown label falls back to UTF-8 rather than failing the preview. */
+function textDecoder(label: string): TextDecoder {
+  try {
+    return new TextDecoder(label);
+  } catch {
+    return new TextDecoder('utf-8');
+  }
+}
+
+const seconds = (ms: number) => (ms % 1000 === 0 ? `${ms / 1000} s` : `${ms} ms`);
+
+function findCause(error: unknown, test: (e: Error) => boolean): Error | undefined {
+  for (let e: unknown = error, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) {
+    if (test(e)) return e;
+  }
+  return undefined;
+}
+
+const CODES: Record<string, string> = {
+  ENOTFOUND: 'the host name does not exist',
+  EAI_AGAIN: 'the host name could not be looked up',
+  ECONNREFUSED: 'the connection was refused',
+  ECONNRESET: 'the connection was reset',
+  EHOSTUNREACH: 'the host cannot be reached',
+  ENETUNREACH: 'the network cannot be reached',
+  UND_ERR_CONNECT_TIMEOUT: 'connecting took too long',
+  UND_ERR_HEADERS_TIMEOUT: 'the page took too long to answer',
+  UND_ERR_BODY_TIMEOUT: 'the page took too long to send',
+  UND_ERR_SOCKET: 'the connection closed unexpectedly',
+};
+
+function describeNetworkError(error: unknown): string {
+  const coded = findCause(error, (e) => typeof (e as NodeJS.ErrnoException).code === 'string');
+  const code = (coded as NodeJS.ErrnoException | undefined)?.code;
+  if (code && CODES[code]) return CODES[code];
+  if (code && /CERT|SSL|TLS/.test(code)) return `its TLS certificate is not valid (${code})`;
+  return error instanceof Error ? error.message : String(error);
+}
