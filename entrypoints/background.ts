@@ -2,16 +2,49 @@ import '@/lib/zod-setup'; // before anything that creates zod schemas
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { SYNC_ALARM, ensureSyncAlarm } from '@/lib/background/alarms';
+import { refreshBadge } from '@/lib/background/badge';
+import {
+  REMINDER_ALARM,
+  checkReminders,
+  ensureReminderAlarm,
+  onReminderButton,
+  onReminderClicked,
+  type ReminderDeps,
+} from '@/lib/background/reminders';
 import { createRelayService } from '@/lib/background/service';
 import { getDb } from '@/lib/db';
 import { registerHandlers } from '@/lib/messaging/handlers';
 import { messenger } from '@/lib/messaging';
 import { FLUSH_ALARM } from '@/lib/outbox';
+import { refreshReach } from '@/lib/reach/refresh';
+import { getConnection, popupOpenedAtItem, reachCacheItem, reminderPrefsItem, tokenItem } from '@/lib/settings';
 
 // Wiring only, all registered synchronously so an event that wakes the worker finds its listener.
 // The logic lives in lib/background (tested there).
 export default defineBackground(() => {
-  const service = createRelayService({ db: getDb });
+  const badge = () => refreshBadge({ db: getDb }).catch((err: unknown) => console.warn('[relay] badge', err));
+
+  const reminderDeps: ReminderDeps = {
+    db: getDb,
+    // The optional permission may be granted or taken back at any time: ask each time.
+    notifications: async () =>
+      browser.notifications && (await browser.permissions.contains({ permissions: ['notifications'] })) ? browser.notifications : null,
+    // Firefox shows no notification buttons; there a click opens the reminder settings instead.
+    supportsButtons: !import.meta.env.FIREFOX,
+    iconUrl: browser.runtime.getURL('/icon/128.png'),
+    openPage: async (path) => void (await browser.tabs.create({ url: browser.runtime.getURL(path as '/options.html') })),
+  };
+  const reminders = () => checkReminders(reminderDeps).catch((err: unknown) => console.warn('[relay] reminders', err));
+
+  const service = createRelayService({
+    db: getDb,
+    // After every sync that reached the server: this month's reach for the card and the badge, then reminders.
+    onSynced: async () => {
+      await refreshReach({ getConnection, save: (value) => reachCacheItem.setValue(value) });
+      await badge();
+      await reminders();
+    },
+  });
 
   registerHandlers(messenger, service.handlers, { id: browser.runtime.id, origin: browser.runtime.getURL('/') });
 
@@ -21,9 +54,30 @@ export default defineBackground(() => {
     if (alarm.name === SYNC_ALARM) void service.syncAndFlush();
     // The outbox's backoff ran out: deliver what is due (the rows in IndexedDB are the state).
     if (alarm.name === FLUSH_ALARM) void service.flush();
+    if (alarm.name === REMINDER_ALARM) void reminders();
   });
+
+  // Notification listeners exist only once the optional permission is granted (now, or later from the options page).
+  let notificationListeners = false;
+  const listenToNotifications = () => {
+    if (notificationListeners || !browser.notifications) return;
+    notificationListeners = true;
+    browser.notifications.onButtonClicked?.addListener((id, index) => void onReminderButton(reminderDeps, id, index));
+    browser.notifications.onClicked.addListener((id) => void onReminderClicked(reminderDeps, id));
+  };
+  listenToNotifications();
+  browser.permissions.onAdded.addListener(listenToNotifications);
+
+  // The popup was opened (the new-items mark goes), or someone connected or disconnected.
+  popupOpenedAtItem.watch(() => void badge());
+  tokenItem.watch(() => void badge());
+  reminderPrefsItem.watch((prefs) => void ensureReminderAlarm(prefs));
+
   // Also on every worker start: cheap and idempotent, and covers a reload in development.
   void ensureSyncAlarm();
+  void reminderPrefsItem.getValue().then((prefs) => ensureReminderAlarm(prefs));
+  // Badge text does not survive a browser restart: paint it from the cache at once, offline too.
+  void badge();
   // A worker stopped mid-flush left its shares in the outbox: pick them up (the lease keeps this single).
   void service.flush();
 });

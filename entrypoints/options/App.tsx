@@ -4,6 +4,10 @@ import { timeAgo, useLiveQuery, useStorageItem } from '@/components/hooks';
 import { getDb } from '@/lib/db';
 import { sendMessage } from '@/lib/messaging';
 import { employeeItem, lastSyncItem, serverUrlItem } from '@/lib/settings';
+import { AudienceSection } from './AudienceSection';
+import { PrivacySection } from './PrivacySection';
+import { RemindersSection } from './RemindersSection';
+import { VoiceSection } from './VoiceSection';
 
 const NO_BACKGROUND = "Relay's background service did not answer. Reload the extension and try again.";
 
@@ -14,6 +18,19 @@ export function App() {
   const loading = employee === undefined || savedServerUrl === undefined || lastSync === undefined;
   // The server no longer accepts the token: offer the form again (the cached queue stays until then).
   const signedOut = !!employee && lastSync?.reason === 'signed-out';
+  const connected = !loading && !!employee && !signedOut;
+
+  // Opened at a section (a reminder's click leads to #reminders): the sections render after storage loads,
+  // so the browser's own jump to the anchor came too early. Scroll there and put focus on it.
+  const jumped = useRef(false);
+  useEffect(() => {
+    if (loading || jumped.current || !location.hash) return;
+    const target = document.getElementById(location.hash.slice(1));
+    if (!target) return;
+    jumped.current = true;
+    target.scrollIntoView();
+    target.focus({ preventScroll: true });
+  });
 
   return (
     <main class="page">
@@ -21,6 +38,15 @@ export function App() {
         <img src="/icon/48.png" alt="" width={32} height={32} />
         <h1>Relay settings</h1>
       </header>
+      {connected && (
+        <nav aria-label="On this page" class="page-nav">
+          <a href="#account">Account</a>
+          <a href="#voice">Your voice</a>
+          <a href="#audience">Audience</a>
+          <a href="#reminders">Reminders</a>
+          <a href="#privacy">Your data</a>
+        </nav>
+      )}
       {loading ? null : employee && !signedOut ? (
         <Connected name={employee.name} serverUrl={savedServerUrl ?? ''} />
       ) : (
@@ -33,6 +59,14 @@ export function App() {
           <ConnectForm initialServerUrl={savedServerUrl ?? ''} />
         </>
       )}
+      {connected && (
+        <>
+          <VoiceSection />
+          <AudienceSection />
+          <RemindersSection />
+        </>
+      )}
+      {!loading && <PrivacySection />}
     </main>
   );
 }
@@ -135,7 +169,7 @@ function Connected({ name, serverUrl }: { name: string; serverUrl: string }) {
   }
 
   return (
-    <section aria-labelledby="account-heading" class="panel">
+    <section id="account" aria-labelledby="account-heading" class="panel">
       <h2 id="account-heading">Your account</h2>
       <div role="status" class="notice success">
         <p class="connected-as">Connected as {name}</p>

@@ -1,6 +1,6 @@
 import { Dexie } from 'dexie';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { RelayDb, listHistory, shareTotals, utcMonth, type HistoryRow } from './index';
+import { RelayDb, listHistory, listHistoryDownTo, shareTotals, utcMonth, type HistoryRow } from './index';
 import { freshDb } from '../test-support';
 
 /**
@@ -110,5 +110,14 @@ describe('version 3', () => {
     const totals = await shareTotals(db3, utcMonth(NOW));
     expect(totals).toEqual({ linkedin: 1, x: 2, total: 3 });
     db3.close();
+  });
+});
+
+describe('listHistoryDownTo', () => {
+  it('lists everything from the newest down to the row a page ended on', async () => {
+    const first = await listHistory(db, { limit: 50 });
+    const second = await listHistory(db, { limit: 50, before: first.at(-1)! });
+    const shown = await listHistoryDownTo(db, second.at(-1)!);
+    expect(shown.map((r) => r.id)).toEqual(all.slice(0, 100).map((r) => r.id));
   });
 });

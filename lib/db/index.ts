@@ -164,6 +164,19 @@ export async function listHistory(
     .toArray();
 }
 
+/**
+ * Every share from the newest down to `floor` (a row a page ended on), newest first. The History tab keeps
+ * this live: it shows what was paged in so far and follows new shares and state changes without re-paging.
+ */
+export async function listHistoryDownTo(db: RelayDb, floor: HistoryCursor): Promise<HistoryRow[]> {
+  return db.history
+    .where('sharedAt')
+    .aboveOrEqual(floor.sharedAt)
+    .reverse()
+    .filter((r) => r.sharedAt > floor.sharedAt || r.id >= floor.id)
+    .toArray();
+}
+
 /** Which of `itemIds` this person already shared on `network` (ranked last in suggestions). */
 export async function sharedItemIds(db: RelayDb, network: Network, itemIds: readonly string[]): Promise<Set<string>> {
   if (itemIds.length === 0) return new Set();

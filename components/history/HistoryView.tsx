@@ -1,0 +1,152 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { timeAgo, useLiveQuery } from '@/components/hooks';
+import { getDb, listHistory, listHistoryDownTo, shareTotals, type HistoryCursor, type HistoryRow, type ShareState } from '@/lib/db';
+import type { Network } from '@/lib/contract/common';
+import './history.css';
+
+/** Rows per page: what one "Show older" adds. */
+export const HISTORY_PAGE = 50;
+
+export const NETWORK_NAMES: Record<Network, string> = { linkedin: 'LinkedIn', x: 'X' };
+const STATE_WORDS: Record<ShareState, string> = {
+  pending: 'Waiting to sync',
+  synced: 'Synced',
+  failed: 'Could not be delivered',
+};
+
+const exactTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+const count = new Intl.NumberFormat(undefined);
+
+interface Shown {
+  rows: HistoryRow[];
+  /** There are older shares than the last row. */
+  more: boolean;
+}
+
+/**
+ * The popup's History tab: every share, newest first, from IndexedDB. The first page is the newest 50;
+ * "Show older" reads the next 50 by keyset (below the last row shown, an index range, so page 2,000 costs
+ * what page 1 does) and widens the live query down to it. Live: new shares and their sync state appear as
+ * the background writes them.
+ */
+export function HistoryView() {
+  const db = getDb();
+  const [floor, setFloor] = useState<HistoryCursor | null>(null);
+  const [loading, setLoading] = useState(false);
+  const [announce, setAnnounce] = useState('');
+  const focusId = useRef<string | null>(null);
+  const listRef = useRef<HTMLOListElement>(null);
+
+  const shown = useLiveQuery<Shown>(async () => {
+    const rows = floor ? await listHistoryDownTo(db, floor) : await listHistory(db, { limit: HISTORY_PAGE });
+    const last = rows.at(-1);
+    const more = last ? (await listHistory(db, { limit: 1, before: last })).length > 0 : false;
+    return { rows, more };
+  }, [floor]);
+
+  // After "Show older", keyboard and screen-reader users land on the first share that was added.
+  useEffect(() => {
+    const id = focusId.current;
+    if (!id || !shown) return;
+    const el = listRef.current?.querySelector<HTMLElement>(`[data-id="${CSS.escape(id)}"]`);
+    if (el) {
+      el.focus();
+      focusId.current = null;
+    }
+  }, [shown]);
+
+  async function showOlder() {
+    const last = shown?.rows.at(-1);
+    if (!last || loading) return;
+    setLoading(true);
+    try {
+      const page = await listHistory(db, { limit: HISTORY_PAGE, before: last });
+      if (page.length === 0) return;
+      focusId.current = page[0]!.id;
+      setAnnounce(page.length === 1 ? '1 older share shown.' : `${page.length} older shares shown.`);
+      const end = page.at(-1)!;
+      setFloor({ sharedAt: end.sharedAt, id: end.id });
+    } finally {
+      setLoading(false);
+    }
+  }
+
+  return (
+    <section class="history" aria-labelledby="history-heading">
+      <h2 id="history-heading" class="visually-hidden">
+        Your shares
+      </h2>
+      <MonthTotals />
+      {shown === undefined ? null : shown.rows.length === 0 ? (
+        <p class="history-empty">
+          Nothing shared yet. Shares you make from the Queue tab, or with Relay’s captions on LinkedIn and X, appear here.
+        </p>
+      ) : (
+        <>
+          <ol class="history-list" ref={listRef}>
+            {shown.rows.map((row) => (
+              <HistoryEntry key={row.id} row={row} />
+            ))}
+          </ol>
+          {shown.more ? (
+            <button type="button" class="button secondary history-more" onClick={showOlder} disabled={loading}>
+              {loading ? 'Loading…' : 'Show older'}
+            </button>
+          ) : (
+            <p class="history-end muted">That is all your shares.</p>
+          )}
+        </>
+      )}
+      <p role="status" class="visually-hidden">
+        {announce}
+      </p>
+    </section>
+  );
+}
+
+/** "This month: 12 shares · LinkedIn 5 · X 7", from two index counts (no rows read). */
+function MonthTotals() {
+  const totals = useLiveQuery(() => shareTotals(getDb()));
+  if (!totals) return <p class="history-totals">&nbsp;</p>;
+  return (
+    <p class="history-totals">
+      <strong>This month:</strong> {totals.total === 1 ? '1 share' : `${count.format(totals.total)} shares`}
+      {totals.total > 0 && (
+        <>
+          {' '}
+          <span class="muted">
+            · {NETWORK_NAMES.linkedin} {count.format(totals.linkedin)} · {NETWORK_NAMES.x} {count.format(totals.x)}
+          </span>
+        </>
+      )}
+    </p>
+  );
+}
+
+function HistoryEntry({ row }: { row: HistoryRow }) {
+  const when = new Date(row.sharedAt);
+  return (
+    <li class="history-entry" data-id={row.id} tabIndex={-1}>
+      <div class="history-head">
+        <span class="history-title" dir="auto">
+          {row.title}
+        </span>
+        <span class={`history-state state-${row.state}`}>{STATE_WORDS[row.state]}</span>
+      </div>
+      <div class="history-meta muted">
+        <span class={`history-network network-${row.network}`}>{NETWORK_NAMES[row.network]}</span>
+        {' · '}
+        <time dateTime={row.sharedAt} title={exactTime.format(when)}>
+          {timeAgo(row.sharedAt)}
+        </time>
+        <span class="visually-hidden"> ({exactTime.format(when)})</span>
+        {row.edited && <> · in your own words</>}
+      </div>
+      {row.text && (
+        <p class="history-text" dir="auto">
+          {row.text}
+        </p>
+      )}
+    </li>
+  );
+}

@@ -1,0 +1,149 @@
+import { useStorageItem, timeAgo } from '@/components/hooks';
+import type { Badge, Reach } from '@/lib/contract/reach';
+import { reachCacheItem } from '@/lib/settings';
+import { rankText, sparklinePoints, sparklineSummary, streakText } from './figures';
+import './reach.css';
+
+const whole = new Intl.NumberFormat(undefined);
+const fmt = (n: number) => whole.format(n);
+const exactTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+const monthName = new Intl.DateTimeFormat(undefined, { month: 'long', year: 'numeric', timeZone: 'UTC' });
+
+const SPARK_W = 120;
+const SPARK_H = 28;
+
+/**
+ * The popup's first view: this month's reach, clicks and shares, per network, rank, streak, the last 12
+ * weeks and the badge tiers. Always from the cache the background keeps after each sync, so it shows the
+ * same offline, "as of" the time the figures arrived.
+ */
+export function ReachCard() {
+  const cached = useStorageItem(reachCacheItem);
+  if (cached === undefined) return null;
+  if (cached === null) {
+    return (
+      <section class="reach-card" aria-labelledby="reach-heading">
+        <h2 id="reach-heading">Your reach</h2>
+        <p class="muted reach-empty">Your reach, clicks and shares appear here after Relay’s first sync with your company’s server.</p>
+      </section>
+    );
+  }
+  const { reach, fetchedAt } = cached;
+  const now = Date.now();
+  const current = now >= Date.parse(reach.from) && now < Date.parse(reach.to);
+  const period = current ? 'This month' : monthName.format(new Date(reach.from));
+  const rank = rankText(reach.rank, reach.participants);
+
+  return (
+    <section class="reach-card" aria-labelledby="reach-heading">
+      <div class="reach-top">
+        <h2 id="reach-heading">{period}</h2>
+        <p class="reach-asof muted">
+          As of{' '}
+          <time dateTime={fetchedAt} title={exactTime.format(new Date(fetchedAt))}>
+            {timeAgo(fetchedAt)}
+          </time>
+        </p>
+      </div>
+      <dl class="reach-figures">
+        <Figure label="Reach" value={reach.reach} />
+        <Figure label="Clicks" value={reach.clicks} />
+        <Figure label="Shares" value={reach.shares} />
+      </dl>
+      <NetworkTable reach={reach} />
+      <ul class="reach-facts">
+        <li>
+          <span class="muted">Rank: </span>
+          {rank ?? 'Share something to join this month’s ranking'}
+        </li>
+        <li>
+          <span class="muted">Streak: </span>
+          {streakText(reach.streakWeeks)}
+        </li>
+      </ul>
+      <Sparkline reach={reach} />
+      <Badges badges={reach.badges} />
+    </section>
+  );
+}
+
+function Figure({ label, value }: { label: string; value: number }) {
+  return (
+    <div class="reach-figure">
+      <dt>{label}</dt>
+      <dd>{fmt(value)}</dd>
+    </div>
+  );
+}
+
+function NetworkTable({ reach }: { reach: Reach }) {
+  const rows = [
+    ['LinkedIn', reach.byNetwork.linkedin],
+    ['X', reach.byNetwork.x],
+  ] as const;
+  return (
+    <table class="reach-networks">
+      <caption class="visually-hidden">By network</caption>
+      <thead>
+        <tr>
+          <th scope="col">Network</th>
+          <th scope="col">Reach</th>
+          <th scope="col">Clicks</th>
+          <th scope="col">Shares</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map(([name, f]) => (
+          <tr key={name}>
+            <th scope="row">{name}</th>
+            <td>{fmt(f.reach)}</td>
+            <td>{fmt(f.clicks)}</td>
+            <td>{fmt(f.shares)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function Sparkline({ reach }: { reach: Reach }) {
+  const points = sparklinePoints(
+    reach.weeks.map((w) => w.reach),
+    SPARK_W,
+    SPARK_H,
+  );
+  const summary = sparklineSummary(reach.weeks, fmt);
+  return (
+    <figure class="reach-spark">
+      <svg role="img" aria-label={summary} viewBox={`0 0 ${SPARK_W} ${SPARK_H}`} width={SPARK_W} height={SPARK_H} focusable="false">
+        <polyline points={points} fill="none" stroke="currentColor" stroke-width="2" stroke-linejoin="round" stroke-linecap="round" />
+      </svg>
+      <figcaption class="muted">Reach, last 12 weeks</figcaption>
+    </figure>
+  );
+}
+
+function Badges({ badges }: { badges: Badge[] }) {
+  if (badges.length === 0) return null;
+  const earned = badges.filter((b) => b.earned).length;
+  return (
+    <div class="reach-badges">
+      <h3 id="badges-heading">
+        Badges <span class="muted">({earned} of {badges.length} earned)</span>
+      </h3>
+      <ul aria-labelledby="badges-heading">
+        {badges.map((b) => (
+          <li key={b.id} class={b.earned ? 'earned' : 'not-yet'}>
+            <span aria-hidden="true" class="badge-mark">
+              {b.earned ? '★' : '☆'}
+            </span>
+            <span class="badge-label">{b.label}</span>
+            <span class="badge-state">
+              {b.earned ? 'Earned' : b.progress ? `Not yet: ${fmt(b.progress.current)} of ${fmt(b.progress.target)}` : 'Not yet'}
+            </span>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
