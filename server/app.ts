@@ -17,6 +17,9 @@ import { VisitorDedupe } from './links/visitor-dedupe';
 import { exportRoutes } from './me/export';
 import { meRoutes } from './me/routes';
 import { openApiRoutes } from './openapi/routes';
+import { assertCaptionsAllowed } from './policy/check-captions';
+import { PolicyRepository } from './policy/repository';
+import { adminPolicyRoutes, policyRoutes } from './policy/routes';
 import { QueueVersion } from './queue/queue-version';
 import { queueRoutes } from './queue/routes';
 import { reachRoutes } from './reach/routes';
@@ -69,10 +72,16 @@ export async function createApp(options: AppOptions): Promise<RelayApp> {
   const tokens = new TokenCache(sqlite, now);
   const targets = new LinkTargets(sqlite);
   const version = new QueueVersion(sqlite);
-  const items = new ItemRepository(db, now, (id) => {
-    targets.forgetItem(id);
-    version.invalidate();
-  });
+  const policies = new PolicyRepository(db, now);
+  const items = new ItemRepository(
+    db,
+    now,
+    (id) => {
+      targets.forgetItem(id);
+      version.invalidate();
+    },
+    async (captions) => assertCaptionsAllowed(await policies.current(), captions),
+  );
   const clicks = new ClickBuffer(sqlite, { flushEveryMs: options.clickFlushMs ?? 1000, maxBatch: options.clickBatchSize ?? 1000 });
   if (options.clickFlushMs !== 0) clicks.start();
 
@@ -107,6 +116,8 @@ export async function createApp(options: AppOptions): Promise<RelayApp> {
   const suggestions = new SuggestionRepository(db, now);
   app.route('/', suggestionRoutes(suggestions));
   app.route('/', adminSuggestionRoutes({ suggestions, items }));
+  app.route('/', policyRoutes(policies));
+  app.route('/', adminPolicyRoutes(policies));
   app.route('/', exportRoutes({ db, now, suggestions, publicUrl, flushClicks: () => clicks.flush() }));
 
   let closed = false;

@@ -197,3 +197,28 @@ describe('createApi().exportMyData', () => {
     await expect(createApi({ serverUrl, token: 'tok', fetch }).exportMyData()).rejects.toBeInstanceOf(InvalidResponseError);
   });
 });
+
+describe('createApi().policy', () => {
+  const policy = {
+    bannedTerms: ['garantía'], version: 3, updatedAt: '2026-11-18T12:00:00.000Z',
+    networks: {
+      linkedin: { disclosure: '#employee', maxLength: null, bannedTerms: [] },
+      x: { disclosure: '#ad', maxLength: 240, bannedTerms: ['thread'] },
+    },
+  };
+
+  it('sends If-None-Match and returns the validated policy with its ETag', async () => {
+    const fetch = fakeFetch(json(policy, { headers: { ETag: '"policy-3"' } }));
+    const result = await createApi({ serverUrl, token: 'tok', fetch }).policy({ etag: '"policy-2"' });
+    expect(result).toEqual({ status: 'ok', policy, etag: '"policy-3"' });
+    expect(fetch.requests[0]!.url).toBe(`${serverUrl}/v1/policy`);
+    expect(fetch.requests[0]!.headers.get('If-None-Match')).toBe('"policy-2"');
+  });
+
+  it('reports 304 as not-modified and refuses a malformed policy', async () => {
+    const same = createApi({ serverUrl, token: 'tok', fetch: fakeFetch(new Response(null, { status: 304 })) });
+    expect(await same.policy({ etag: '"policy-3"' })).toEqual({ status: 'not-modified' });
+    const odd = createApi({ serverUrl, token: 'tok', fetch: fakeFetch(json({ ...policy, bannedTerms: 'all' })) });
+    await expect(odd.policy()).rejects.toBeInstanceOf(InvalidResponseError);
+  });
+});

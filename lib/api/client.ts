@@ -6,6 +6,7 @@ import { SharesResult, type SharesRequest } from '../contract/shares';
 import { Reach } from '../contract/reach';
 import { MyExport } from '../contract/export';
 import { Suggestion, type SuggestionCreate } from '../contract/suggestions';
+import { Policy } from '../contract/policy';
 import { ApiError, InvalidResponseError, UnreachableError } from './errors';
 
 export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
@@ -30,6 +31,8 @@ export type SiteProfilesResult =
   | { status: 'not-modified' }
   | { status: 'ok'; profiles: unknown[]; etag: string | null };
 
+export type PolicyResult = { status: 'not-modified' } | { status: 'ok'; policy: Policy; etag: string | null };
+
 export interface Api {
   redeem(code: string): Promise<Redeemed>;
   queue(opts?: { etag?: string | null; since?: string | null }): Promise<QueueResult>;
@@ -46,6 +49,8 @@ export interface Api {
   reach(period?: { from?: string; to?: string }): Promise<Reach>;
   /** GET /v1/me/export: everything the server records about the signed-in person (validated). */
   exportMyData(): Promise<MyExport>;
+  /** GET /v1/policy with If-None-Match: poll it with the queue and enforce it with lib/policy. */
+  policy(opts?: { etag?: string | null }): Promise<PolicyResult>;
 }
 
 const DEFAULT_TIMEOUT_MS = 15_000;
@@ -171,6 +176,12 @@ export function createApi(opts: ApiOptions): Api {
 
     async exportMyData() {
       return parse(await request('/v1/me/export'), MyExport);
+    },
+
+    async policy({ etag } = {}) {
+      const res = await request('/v1/policy', { headers: etag ? { 'If-None-Match': etag } : {} });
+      if (res.status === 304) return { status: 'not-modified' };
+      return { status: 'ok', policy: await parse(res, Policy), etag: res.headers.get('ETag') };
     },
   };
 }

@@ -8,3 +8,4 @@ export * from './site-profiles';
 export * from './unfurl';
 export * from './suggestions';
 export * from './export';
+export * from './policy';

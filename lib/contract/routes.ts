@@ -9,6 +9,7 @@ import { SiteProfile, SiteProfilesResponse } from './site-profiles';
 import { Unfurl, UnfurlRequest } from './unfurl';
 import { Suggestion, SuggestionAccept, SuggestionAccepted, SuggestionCreate, SuggestionList, SuggestionListQuery } from './suggestions';
 import { MyExport } from './export';
+import { Policy, PolicyUpdate } from './policy';
 
 type Auth = 'none' | 'bearer' | 'admin';
 
@@ -108,6 +109,14 @@ export const routes: RouteSpec[] = [
   {
     method: 'put', path: '/v1/admin/site-profiles/{network}', summary: 'Publish a site profile (its version must be newer)',
     auth: 'admin', body: SiteProfile, responses: { 200: SiteProfile },
+  },
+  {
+    method: 'get', path: '/v1/policy', summary: 'The policy the extension enforces: banned terms, disclosures, length limits (ETag; poll with the queue)',
+    auth: 'bearer', responses: { 200: Policy, 304: null },
+  },
+  {
+    method: 'put', path: '/v1/admin/policy', summary: 'Replace the policy (items whose captions contain a banned term are refused from then on)',
+    auth: 'admin', body: PolicyUpdate, responses: { 200: Policy },
   },
   {
     method: 'get', path: '/r/{code}', summary: 'Tracked link: 302 to the item URL with UTM parameters; counts the click',

@@ -164,6 +164,22 @@ const migrations: Record<string, Migration> = {
       await db.schema.dropTable('suggestions').ifExists().execute();
     },
   },
+  '0004_policy': {
+    async up(db: Kysely<unknown>) {
+      // Every version of the social-media policy (server/policy); the highest version is in force.
+      await db.schema
+        .createTable('policies')
+        .addColumn('version', 'bigint', (c) => c.primaryKey())
+        .addColumn('policy', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'bigint', (c) => c.notNull())
+        // Null for the bootstrap admin token.
+        .addColumn('updated_by', 'text')
+        .execute();
+    },
+    async down(db: Kysely<unknown>) {
+      await db.schema.dropTable('policies').ifExists().execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -116,6 +116,14 @@ export interface SuggestionsTable {
   item_id: string | null;
 }
 
+/** Every version of the policy (lib/contract/policy.ts PolicyUpdate as JSON); the highest version is in force. */
+export interface PoliciesTable {
+  version: number;
+  policy: string;
+  updated_at: number;
+  updated_by: string | null;
+}
+
 export interface DB {
   employees: EmployeesTable;
   invites: InvitesTable;
@@ -128,4 +136,5 @@ export interface DB {
   clicks: ClicksTable;
   site_profiles: SiteProfilesTable;
   suggestions: SuggestionsTable;
+  policies: PoliciesTable;
 }

@@ -22,9 +22,12 @@ export class ItemRepository {
     private readonly db: Kysely<DB>,
     private readonly now: Clock,
     private readonly onChange: (itemId: string) => void = () => {},
+    /** Throws (a 422 problem) when captions break the policy; runs before anything is written. */
+    private readonly checkCaptions: (captions: CaptionValues) => Promise<void> = async () => {},
   ) {}
 
   async create(input: NewItem): Promise<AdminItem> {
+    await this.checkCaptions(input.captions);
     const at = this.now();
     const id = uuidv7();
     await this.db.transaction().execute(async (trx) => {
@@ -77,6 +80,7 @@ export class ItemRepository {
 
   /** Applies a PATCH; null when there is no such (live) item. `publishAt: null` means "publish now". */
   async patch(id: string, changes: ItemChanges): Promise<AdminItem | null> {
+    if (changes.captions) await this.checkCaptions(changes.captions);
     const at = this.now();
     const found = await this.db.transaction().execute(async (trx) => {
       const row = await trx.selectFrom('items').selectAll().where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();

@@ -38,7 +38,7 @@ function operation(route: RouteSpec) {
       parameters.push({ name, in: 'query', required: schema.required?.includes(name) ?? false, schema: prop });
     }
   }
-  if (route.path === '/v1/queue') {
+  if (route.path === '/v1/queue' || route.path === '/v1/policy') {
     parameters.push({ name: 'If-None-Match', in: 'header', required: false, schema: { type: 'string' } });
   }
 
