@@ -60,6 +60,11 @@ describe('badgeView', () => {
     expect(view.text).toBe('');
   });
 
+  it('shows no "0": only the mark when there is no reach yet', () => {
+    expect(badgeView({ cached: cache(0), newItems: 0, connected: true, now: NOW }).text).toBe('');
+    expect(badgeView({ cached: cache(0), newItems: 1, connected: true, now: NOW }).text).toBe('•');
+  });
+
   it('is empty when nobody is connected', () => {
     expect(badgeView({ cached: cache(500), newItems: 2, connected: false, now: NOW }).text).toBe('');
   });

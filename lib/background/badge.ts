@@ -38,7 +38,8 @@ export function reachThisMonth(cached: CachedReach | null, now: number): number 
 export function badgeView(f: BadgeFacts): BadgeView {
   if (!f.connected) return { text: '', colour: BADGE_COLOUR, title: 'Relay — not connected. Open the settings to connect.' };
   const reach = reachThisMonth(f.cached, f.now);
-  const figure = reach === null ? '' : compactCount(reach);
+  // No "0" on the toolbar: nothing to celebrate yet is not something to point at (reminders, not guilt).
+  const figure = reach === null || reach === 0 ? '' : compactCount(reach);
   const reachWords = reach === null ? '' : `Your reach this month: ${whole(reach)}.`;
   if (f.newItems > 0) {
     const items = f.newItems === 1 ? '1 new item' : `${whole(f.newItems)} new items`;
