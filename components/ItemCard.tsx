@@ -1,7 +1,13 @@
 import './ItemCard.css';
-import type { Caption, Network, QueueItem } from '@/lib/contract';
+import { useState } from 'preact/hooks';
+import type { PersonalTouch } from '@/lib/captions/personalise';
+import { rotateCaptions } from '@/lib/captions/rotation';
+import type { Network, QueueItem } from '@/lib/contract';
+import type { RecordShareResult } from '@/lib/messaging';
+import { expiresLabel, sourceDomain } from './queue/when';
+import { NetworkShare, networkLabel, type ShareRecord } from './share/NetworkShare';
 
-export const networkLabel: Record<Network, string> = { linkedin: 'LinkedIn', x: 'X' };
+export { networkLabel };
 const networkOrder: Network[] = ['linkedin', 'x'];
 
 /** Only web links become clickable: a queue entry must never turn into a javascript: or data: link. */
@@ -9,30 +15,68 @@ export function safeHref(url: string): string | undefined {
   return /^https?:\/\//i.test(url) ? url : undefined;
 }
 
-function captionsBy(captions: Caption[]): [Network, Caption[]][] {
-  return networkOrder
-    .map((n): [Network, Caption[]] => [n, captions.filter((c) => c.network === n)])
-    .filter(([, list]) => list.length > 0);
+/** What every card needs to know about the person (read once by the popup). */
+export interface CardContext {
+  employeeId: string;
+  language: string | null;
+  touches: Record<Network, PersonalTouch>;
+  /** Records a share of `item` on `network` (the popup's recordPopupShare message). */
+  record: (item: QueueItem, network: Network, share: ShareRecord) => Promise<RecordShareResult>;
+  now: number;
 }
 
-/** One queue item: title (links to the page), topics, and the suggested captions per network. */
-export function ItemCard({ item }: { item: QueueItem }) {
+/**
+ * One queue item: picture, title (links to the page), source, expiry, a "New" mark, summary, topics,
+ * and for each network the suggested captions, an editor and the share buttons, all visible at once.
+ */
+export function ItemCard({ item, isNew, ctx }: { item: QueueItem; isNew: boolean; ctx: CardContext }) {
   const titleId = `item-${item.id}`;
   const href = safeHref(item.url);
+  const domain = sourceDomain(item.url);
+  const expires = expiresLabel(item.expiresAt, ctx.now);
+  const [imageFailed, setImageFailed] = useState(false);
+  const image = item.imageUrl && safeHref(item.imageUrl) && !imageFailed ? item.imageUrl : null;
   return (
     <article class="item-card" aria-labelledby={titleId}>
-      <h3 id={titleId} class="item-title" dir="auto">
-        {href ? (
-          <a href={href} target="_blank" rel="noopener noreferrer">
-            {item.title}
-          </a>
-        ) : (
-          item.title
+      <div class="item-head">
+        {image && (
+          <img
+            class="item-image"
+            src={image}
+            alt={`Picture for “${item.title}”`}
+            loading="lazy"
+            decoding="async"
+            width={72}
+            height={72}
+            referrerpolicy="no-referrer"
+            onError={() => setImageFailed(true)}
+          />
         )}
-      </h3>
-      {(item.pinned || item.topics.length > 0) && (
+        <div class="item-heading">
+          <h3 id={titleId} class="item-title" dir="auto">
+            {href ? (
+              <a href={href} target="_blank" rel="noopener noreferrer">
+                {item.title}
+              </a>
+            ) : (
+              item.title
+            )}
+          </h3>
+          <p class="item-meta">
+            {isNew && <span class="mark new">New</span>}
+            {item.pinned && <span class="mark pinned">Pinned</span>}
+            {domain && <span class="domain">{domain}</span>}
+            {expires && <span class="expires">{expires}</span>}
+          </p>
+        </div>
+      </div>
+      {item.summary && (
+        <p class="item-summary" dir="auto">
+          {item.summary}
+        </p>
+      )}
+      {item.topics.length > 0 && (
         <ul class="chips" aria-label="Topics">
-          {item.pinned && <li class="chip pinned">Pinned</li>}
           {item.topics.map((t) => (
             <li class="chip" key={t} dir="auto">
               {t}
@@ -40,22 +84,16 @@ export function ItemCard({ item }: { item: QueueItem }) {
           ))}
         </ul>
       )}
-      {item.summary && (
-        <p class="item-summary" dir="auto">
-          {item.summary}
-        </p>
-      )}
-      {captionsBy(item.captions).map(([network, list]) => (
-        <section class="captions" key={network} aria-label={`Captions for ${networkLabel[network]}`}>
-          <h4 class="network">{networkLabel[network]}</h4>
-          <ul>
-            {list.map((c) => (
-              <li key={c.id} lang={c.language} dir="auto" class="caption">
-                {c.text}
-              </li>
-            ))}
-          </ul>
-        </section>
+      {networkOrder.map((network) => (
+        <NetworkShare
+          key={network}
+          network={network}
+          variants={rotateCaptions(item, network, { employeeId: ctx.employeeId, language: ctx.language }).variants}
+          touch={ctx.touches[network]}
+          link={item.links[network]}
+          idBase={titleId}
+          record={(share) => ctx.record(item, network, share)}
+        />
       ))}
     </article>
   );

@@ -1,40 +1,102 @@
 import { browser } from 'wxt/browser';
-import { ItemCard } from '@/components/ItemCard';
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import type { CardContext } from '@/components/ItemCard';
 import { Notice } from '@/components/Notice';
-import { timeAgo, useLiveQuery, useStorageItem } from '@/components/hooks';
+import { QueueView } from '@/components/queue/QueueView';
+import { SharePage } from '@/components/share/SharePage';
+import { useLiveQuery, useStorageItem } from '@/components/hooks';
 import { getDb, listQueue } from '@/lib/db';
-import { employeeItem, lastSyncItem, type LastSync } from '@/lib/settings';
+import { sendMessage } from '@/lib/messaging';
+import {
+  EMPTY_TOUCHES,
+  employeeItem,
+  lastSyncItem,
+  personalTouchesItem,
+  preferredLanguageItem,
+  topicsItem,
+  type LastSync,
+} from '@/lib/settings';
+import { HistorySlot, ReachSlot } from './slots';
+import { Tabs } from './Tabs';
 
 function openOptions() {
   void browser.runtime.openOptionsPage();
   window.close();
 }
 
-/** One quiet line about freshness; the list itself always comes from the cache. */
-function syncLine(lastSync: LastSync | null | undefined, online: boolean): string {
-  if (!online) return 'Offline. Showing saved items.';
-  if (!lastSync) return 'Syncing…';
-  if (lastSync.ok) return `Updated ${timeAgo(lastSync.at)}`;
+/** navigator.onLine, kept current. */
+function useOnline(): boolean {
+  const [online, setOnline] = useState(navigator.onLine);
+  useEffect(() => {
+    const update = () => setOnline(navigator.onLine);
+    addEventListener('online', update);
+    addEventListener('offline', update);
+    return () => {
+      removeEventListener('online', update);
+      removeEventListener('offline', update);
+    };
+  }, []);
+  return online;
+}
+
+/** The quiet banner's words, or '' when all is well (the list always comes from the cache). */
+export function bannerText(lastSync: LastSync | null | undefined, online: boolean): string {
+  if (!online) return 'Offline — showing saved items';
+  if (!lastSync || lastSync.ok) return '';
   switch (lastSync.reason) {
     case 'unreachable':
-      return "Can't reach the server. Showing saved items.";
+      return 'Can’t reach the server — showing saved items';
     case 'signed-out':
-      return 'Signed out by the server.';
+      return '';
     case 'invalid-response':
-      return "The server's answer was not understood. Showing saved items.";
+      return 'The server’s answer was not understood — showing saved items';
     default:
-      return 'The server had a problem. Showing saved items.';
+      return 'The server had a problem — showing saved items';
   }
 }
 
-export function App() {
+type TabKey = 'queue' | 'history';
+const TABS = [
+  { key: 'queue' as const, label: 'Queue' },
+  { key: 'history' as const, label: 'History' },
+];
+
+export function App({ previousOpen }: { previousOpen: string | null }) {
   const employee = useStorageItem(employeeItem);
   const lastSync = useStorageItem(lastSyncItem);
+  const touches = useStorageItem(personalTouchesItem);
+  const language = useStorageItem(preferredLanguageItem);
+  const topics = useStorageItem(topicsItem);
   const items = useLiveQuery(() => listQueue(getDb()));
+  const online = useOnline();
+  const [tab, setTab] = useState<TabKey>('queue');
+  const [visited, setVisited] = useState<ReadonlySet<TabKey>>(new Set(['queue']));
 
-  if (employee === undefined || items === undefined) return <main class="popup" aria-busy="true" />;
+  const ctx = useMemo<CardContext | null>(
+    () =>
+      employee && touches !== undefined && language !== undefined
+        ? {
+            employeeId: employee.id,
+            language,
+            touches: touches ?? EMPTY_TOUCHES,
+            now: Date.now(),
+            record: (item, network, share) =>
+              sendMessage('recordPopupShare', {
+                itemId: item.id,
+                network,
+                edited: share.edited,
+                text: share.text,
+                ...(share.captionId ? { captionId: share.captionId } : {}),
+              }),
+          }
+        : null,
+    [employee, touches, language],
+  );
 
-  if (!employee) {
+  const loading = employee === undefined || items === undefined || topics === undefined || (employee && !ctx);
+  if (loading) return <main class="popup" aria-busy="true" />;
+
+  if (!employee || !ctx) {
     return (
       <main class="popup">
         <Header />
@@ -48,14 +110,14 @@ export function App() {
     );
   }
 
-  const signedOut = lastSync?.reason === 'signed-out';
+  const banner = bannerText(lastSync, online);
   return (
     <main class="popup">
       <Header />
-      <p role="status" class="sync-line muted" title={lastSync?.error}>
-        {syncLine(lastSync, navigator.onLine)}
+      <p role="status" class={banner ? 'banner' : 'banner empty-banner'} title={lastSync?.error}>
+        {banner}
       </p>
-      {signedOut && (
+      {lastSync?.reason === 'signed-out' && (
         <Notice role="alert" tone="error" class="signed-out">
           <p>The server signed you out. Connect again with a new invite code.</p>
           <button type="button" class="button secondary" onClick={openOptions}>
@@ -63,18 +125,28 @@ export function App() {
           </button>
         </Notice>
       )}
-      <h2 class="visually-hidden">Your queue</h2>
-      {items.length === 0 ? (
-        <p class="empty">Nothing to share yet. New items appear here when your organisers add them.</p>
-      ) : (
-        <ul class="queue" aria-label="Your queue">
-          {items.map((item) => (
-            <li key={item.id}>
-              <ItemCard item={item} />
-            </li>
-          ))}
-        </ul>
-      )}
+      <Tabs
+        label="Relay"
+        tabs={TABS}
+        selected={tab}
+        visited={visited}
+        onSelect={(key) => {
+          setTab(key);
+          setVisited((v) => (v.has(key) ? v : new Set([...v, key])));
+        }}
+        render={(key) =>
+          key === 'queue' ? (
+            <>
+              <ReachSlot />
+              <SharePage items={items} ctx={ctx} />
+              <h2 class="visually-hidden">Your queue</h2>
+              <QueueView items={items} chosenTopics={topics ?? []} previousOpen={previousOpen} ctx={ctx} />
+            </>
+          ) : (
+            <HistorySlot />
+          )
+        }
+      />
     </main>
   );
 }

@@ -1,0 +1,129 @@
+import './queue.css';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { ItemCard, type CardContext } from '../ItemCard';
+import type { QueueItem } from '@/lib/contract';
+import { filterQueue, initialTopics, queueTopics, toggleTopic } from './filter';
+import { isNew } from './when';
+
+/** Cards rendered at first and added per step as the list scrolls: the DOM stays small at 10,000 items. */
+export const PAGE_SIZE = 15;
+
+interface QueueViewProps {
+  items: QueueItem[];
+  /** The employee's chosen topics (settings): preselected chips. */
+  chosenTopics: string[];
+  /** When the popup was opened before this time (read before it is recorded). */
+  previousOpen: string | null;
+  ctx: CardContext;
+}
+
+export function QueueView({ items, chosenTopics, previousOpen, ctx }: QueueViewProps) {
+  const topics = useMemo(() => queueTopics(items), [items]);
+  const [selected, setSelected] = useState<ReadonlySet<string>>(() => initialTopics(chosenTopics, topics));
+  const [query, setQuery] = useState('');
+  const shown = useMemo(() => filterQueue(items, { topics: selected, query }), [items, selected, query]);
+
+  if (items.length === 0) {
+    return <p class="empty">Nothing to share yet. New items appear here when your organisers add them.</p>;
+  }
+
+  const filtering = selected.size > 0 || query.trim() !== '';
+  return (
+    <div class="queue-view">
+      <div class="queue-tools">
+        <label class="search">
+          <span class="visually-hidden">Search the queue</span>
+          <input
+            type="search"
+            placeholder="Search titles, captions, topics"
+            value={query}
+            onInput={(e) => setQuery(e.currentTarget.value)}
+          />
+        </label>
+        {topics.length > 0 && (
+          <div class="topic-chips" role="group" aria-label="Filter by topic">
+            {topics.map((t) => (
+              <button
+                type="button"
+                key={t}
+                class="topic-chip"
+                aria-pressed={selected.has(t)}
+                dir="auto"
+                onClick={() => setSelected((s) => toggleTopic(s, t))}
+              >
+                {t}
+              </button>
+            ))}
+          </div>
+        )}
+      </div>
+      <p role="status" class="queue-count muted">
+        {filtering ? `${shown.length.toLocaleString()} of ${items.length.toLocaleString()} items` : `${items.length.toLocaleString()} items`}
+      </p>
+      {shown.length === 0 ? (
+        <div class="empty">
+          <p>No items match.</p>
+          <button
+            type="button"
+            class="button secondary"
+            onClick={() => {
+              setQuery('');
+              setSelected(new Set());
+            }}
+          >
+            Show all items
+          </button>
+        </div>
+      ) : (
+        <QueueList key={`${[...selected].join(',')}\u0000${query}`} items={shown} previousOpen={previousOpen} ctx={ctx} />
+      )}
+    </div>
+  );
+}
+
+/**
+ * A real list, rendered in steps: the first PAGE_SIZE cards, then more whenever the end comes near
+ * (scrolling, or keyboard focus moving down, brings the sentinel into view). A "Show more" button in the
+ * sentinel does the same for anyone who prefers to ask. Keyed by the filter, so a new filter starts short.
+ */
+function QueueList({ items, previousOpen, ctx }: { items: QueueItem[]; previousOpen: string | null; ctx: CardContext }) {
+  const [count, setCount] = useState(PAGE_SIZE);
+  const sentinel = useRef<HTMLLIElement>(null);
+  const visible = items.slice(0, count);
+  const more = items.length - visible.length;
+
+  useEffect(() => {
+    const el = sentinel.current;
+    if (!el || more <= 0) return;
+    const observer = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((e) => e.isIntersecting)) setCount((c) => c + PAGE_SIZE);
+      },
+      { rootMargin: '600px 0px' },
+    );
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [count, more > 0]);
+
+  useEffect(() => {
+    // For the bench and for anyone profiling: when the first cards reached the screen.
+    requestAnimationFrame(() => performance.mark('relay:queue-shown'));
+  }, []);
+
+  return (
+    <ul class="queue" aria-label="Queue items">
+      {visible.map((item, i) => (
+        <li key={item.id} aria-setsize={items.length} aria-posinset={i + 1}>
+          <ItemCard item={item} isNew={isNew(item, previousOpen)} ctx={ctx} />
+        </li>
+      ))}
+      {more > 0 && (
+        <li ref={sentinel} class="queue-more">
+          <button type="button" class="button secondary" onClick={() => setCount((c) => c + PAGE_SIZE)}>
+            Show more ({more.toLocaleString()} left)
+          </button>
+        </li>
+      )}
+    </ul>
+  );
+}

@@ -1,0 +1,112 @@
+import { browser } from 'wxt/browser';
+import { useEffect, useState } from 'preact/hooks';
+import type { CardContext } from '../ItemCard';
+import { NetworkShare } from './NetworkShare';
+import { sourceDomain } from '../queue/when';
+import type { Network, QueueItem } from '@/lib/contract';
+import { comparablePageUrl, isShareablePage, tagPageUrl } from '@/lib/links/share-urls';
+import { sendMessage } from '@/lib/messaging';
+
+interface Tab {
+  url: string;
+  title: string;
+}
+
+/** The current tab, when it is a web page (activeTab lets the popup read its URL while it is open). */
+function useActiveTab(): Tab | null {
+  const [tab, setTab] = useState<Tab | null>(null);
+  useEffect(() => {
+    browser.tabs
+      .query({ active: true, currentWindow: true })
+      .then(([t]) => {
+        if (t && isShareablePage(t.url)) setTab({ url: t.url, title: t.title ?? '' });
+      })
+      .catch(() => undefined);
+  }, []);
+  return tab;
+}
+
+const networks: Network[] = ['linkedin', 'x'];
+type Status = { tone: 'ok' | 'error'; text: string } | null;
+
+/**
+ * "Share this page": the page in the current tab, with an empty caption editor per network and the same
+ * share buttons, and "Suggest to the queue". Shown only for http(s) pages.
+ */
+export function SharePage({ items, ctx }: { items: QueueItem[]; ctx: CardContext }) {
+  const tab = useActiveTab();
+  const [open, setOpen] = useState(false);
+  const [note, setNote] = useState('');
+  const [status, setStatus] = useState<Status>(null);
+  const [sending, setSending] = useState(false);
+  if (!tab) return null;
+
+  // The page may be an item of the queue: then its tracked links count the clicks and the share is
+  // recorded like any other.
+  const key = comparablePageUrl(tab.url);
+  const item = items.find((i) => comparablePageUrl(i.url) === key) ?? null;
+
+  async function suggest() {
+    if (!tab) return;
+    setSending(true);
+    setStatus(null);
+    try {
+      const result = await sendMessage('suggestPage', { url: tab.url, ...(note.trim() ? { note: note.trim() } : {}) });
+      setStatus(
+        result.ok
+          ? {
+              tone: 'ok',
+              text: result.alreadySuggested
+                ? 'You already suggested this page; the curators have it.'
+                : 'Sent to the curators. Thank you!',
+            }
+          : { tone: 'error', text: `Not sent: ${result.message}` },
+      );
+      if (result.ok) setNote('');
+    } catch (err) {
+      setStatus({ tone: 'error', text: `Not sent: ${err instanceof Error ? err.message : String(err)}` });
+    } finally {
+      setSending(false);
+    }
+  }
+
+  return (
+    <section class="share-page" aria-labelledby="share-page-h">
+      <h2 id="share-page-h" class="share-page-heading">
+        <button type="button" class="disclosure" aria-expanded={open} aria-controls="share-page-body" onClick={() => setOpen(!open)}>
+          Share this page
+        </button>
+      </h2>
+      <div id="share-page-body" hidden={!open}>
+        <p class="share-page-title" dir="auto">
+          {tab.title || tab.url} <span class="domain">{sourceDomain(tab.url)}</span>
+        </p>
+        {item && <p class="muted">This page is in your queue: your tracked link is used.</p>}
+        {open &&
+          networks.map((network) => (
+            <NetworkShare
+              key={network}
+              network={network}
+              variants={[]}
+              touch={ctx.touches[network]}
+              link={item ? item.links[network] : tagPageUrl(tab.url, network)}
+              idBase="this-page"
+              // A page outside the queue is not recorded: the backend counts shares per item, and this
+              // page has none (nothing goes to the history or the outbox).
+              {...(item ? { record: (share) => ctx.record(item, network, share) } : {})}
+            />
+          ))}
+        <div class="field suggest">
+          <label for="suggest-note">Note for the curators (optional)</label>
+          <textarea id="suggest-note" rows={2} maxLength={1000} dir="auto" value={note} onInput={(e) => setNote(e.currentTarget.value)} />
+          <button type="button" class="button secondary" disabled={sending} onClick={() => void suggest()}>
+            Suggest to the queue
+          </button>
+        </div>
+        <p role="status" class={status ? `share-status ${status.tone}` : 'share-status'}>
+          {status?.text}
+        </p>
+      </div>
+    </section>
+  );
+}
