@@ -1,4 +1,3 @@
-import '@/components/panel/panel.css';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { startForNetwork } from '@/components/panel/start';
 import { X_MAX, xRemaining } from '@/lib/captions/x-length';
@@ -7,7 +6,6 @@ import { X_MAX, xRemaining } from '@/lib/captions/x-length';
 export default defineContentScript({
   matches: ['https://x.com/*', 'https://twitter.com/*'],
   runAt: 'document_idle',
-  cssInjectionMode: 'ui',
   // X counts length with its own weights (URLs 23, most CJK and emoji 2): the panel shows what remains.
   main: (ctx) => startForNetwork(ctx, 'x', { length: { remaining: xRemaining, max: X_MAX } }),
 });

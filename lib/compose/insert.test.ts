@@ -79,8 +79,12 @@ describe('insertText into a textarea', () => {
 describe('reading and comparing editor text', () => {
   it('treats whitespace the way editors render it', () => {
     expect(squash('Line 1\n\nLine 2\u00a0x')).toBe('Line1Line2x');
-    expect(isEdited('Me: Line 1\nLine 2 https://r/x', 'Line 1\n\nLine 2 https://r/x')).toBe(false);
+    // The editor's own rendering of the same text (blocks, nbsp) is not an edit.
+    expect(isEdited('Line 1\n\nLine 2\u00a0https://r/x', 'Line 1\nLine 2 https://r/x')).toBe(false);
+    // Changing the caption, or adding one's own words before or after it, is.
     expect(isEdited('Line 1 Line two https://r/x', 'Line 1\nLine 2 https://r/x')).toBe(true);
+    expect(isEdited('Line 1\nLine 2 https://r/x so proud of this', 'Line 1\nLine 2 https://r/x')).toBe(true);
+    expect(isEdited('Me: Line 1\nLine 2 https://r/x', 'Line 1\nLine 2 https://r/x')).toBe(true);
   });
 
   it('an editor showing only a placeholder line reads as empty', () => {
@@ -90,12 +94,12 @@ describe('reading and comparing editor text', () => {
 });
 
 describe('watchForShare', () => {
-  function setup(inserted = 'Caption https://r/x') {
-    const { el, button } = textarea(inserted);
+  function setup(afterInsert = 'Caption https://r/x') {
+    const { el, button } = textarea(afterInsert);
     button.setAttribute('aria-disabled', 'false');
     const onShare = vi.fn();
     const controller = new AbortController();
-    watchForShare({ editor: el, inserted, findPostButton: () => button, onShare, signal: controller.signal });
+    watchForShare({ editor: el, afterInsert, findPostButton: () => button, onShare, signal: controller.signal });
     return { el, button, onShare, controller };
   }
 

@@ -9,9 +9,13 @@ import { isEnabled } from './dom';
  * - <textarea>: the native value setter (so React notices) at the selection, then an `input` event.
  * Never innerHTML: a caption is characters, whatever it contains.
  *
- * The text reaches the editor through an `EditorDriver`. The default one runs in the content script, which is
- * enough in Chromium. Firefox hands a content script's synthetic paste an empty DataTransfer: a driver that
- * dispatches the paste from the page's world (WXT `injectScript`) can be passed in without touching the rest.
+ * The text reaches the editor through an `EditorDriver` (swappable, e.g. for a site that needs something else).
+ * The default one runs in the content script, in Chromium and in Firefox alike. Firefox's synthetic paste looked
+ * like it needed the page's world, but measured in Firefox ESR 153 (tests/firefox/): Firefox ignores the
+ * `clipboardData` member of ClipboardEventInit, for the page's own scripts too, and instead fills the event's
+ * DataTransfer from its non-standard `dataType` + `data` members, which work from a content script. So the paste
+ * carries both: Chromium reads `clipboardData` and ignores the other two, Firefox the reverse. No page-world
+ * script is needed, so there is no channel a page could use to make Relay insert anything.
  */
 
 export type ResolvedKind = 'draft' | 'quill' | 'textarea' | 'contenteditable';
@@ -23,12 +27,25 @@ export interface EditorDriver {
   insertText(editor: HTMLElement, text: string): void | Promise<void>;
 }
 
+/** Firefox's own ClipboardEventInit members (Gecko's ClipboardEvent.webidl): the event's data, one type. */
+interface FirefoxClipboardInit {
+  dataType?: string;
+  data?: string;
+}
+
 export const contentScriptDriver: EditorDriver = {
   paste(editor, text) {
     const win = editor.ownerDocument.defaultView!;
     const data = new win.DataTransfer();
     data.setData('text/plain', text);
-    editor.dispatchEvent(new win.ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    const init: ClipboardEventInit & FirefoxClipboardInit = {
+      clipboardData: data,
+      dataType: 'text/plain',
+      data: text,
+      bubbles: true,
+      cancelable: true,
+    };
+    editor.dispatchEvent(new win.ClipboardEvent('paste', init));
   },
   insertText(editor, text) {
     editor.ownerDocument.execCommand('insertText', false, text);
@@ -66,9 +83,13 @@ function occurrences(haystack: string, needle: string): number {
   return count;
 }
 
-/** The person changed what Relay inserted: the editor no longer holds it verbatim (whitespace aside). */
-export function isEdited(editorText: string, inserted: string): boolean {
-  return !squash(editorText).includes(squash(inserted));
+/**
+ * The person changed the post after Relay's insertion: the editor's text now differs (whitespace aside) from what
+ * it held right after inserting. Typing their own words around the caption counts, as does changing the caption
+ * or the link: "edited" is what Relay wants people to do (identical posts from many staff read as spam).
+ */
+export function isEdited(editorText: string, afterInsert: string): boolean {
+  return squash(editorText) !== squash(afterInsert);
 }
 
 /* ------------------------------------------------------------------------------------------------ caret */

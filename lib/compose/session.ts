@@ -73,7 +73,7 @@ export function createSession(found: Composer, deps: SessionDeps): ComposerSessi
       life.signal.addEventListener('abort', () => pending.abort(), { once: true });
       watchForShare({
         editor,
-        inserted: text,
+        afterInsert: readEditorText(editor),
         findPostButton,
         signal: pending.signal,
         onShare: (edited) => {

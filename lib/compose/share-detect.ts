@@ -10,8 +10,8 @@ import { isEdited, readEditorText } from './insert';
 
 export interface ShareWatch {
   editor: HTMLElement;
-  /** The text Relay inserted (to tell whether the person edited it). */
-  inserted: string;
+  /** The editor's whole text right after Relay's insertion (to tell whether the person edited it since). */
+  afterInsert: string;
   /** The composer's Post button as it is now (sites re-render it). */
   findPostButton: () => Element | null;
   /** Called once, when the person posts. */
@@ -20,7 +20,7 @@ export interface ShareWatch {
   signal: AbortSignal;
 }
 
-export function watchForShare({ editor, inserted, findPostButton, onShare, signal }: ShareWatch): void {
+export function watchForShare({ editor, afterInsert, findPostButton, onShare, signal }: ShareWatch): void {
   const doc = editor.ownerDocument;
   const stop = new AbortController();
   const stopAll = () => stop.abort();
@@ -29,7 +29,7 @@ export function watchForShare({ editor, inserted, findPostButton, onShare, signa
 
   const fire = () => {
     if (stop.signal.aborted) return;
-    const edited = isEdited(readEditorText(editor), inserted);
+    const edited = isEdited(readEditorText(editor), afterInsert);
     stopAll();
     signal.removeEventListener('abort', stopAll);
     onShare(edited);
