@@ -7,9 +7,11 @@ import { SharesRequest, SharesResult } from './shares';
 import { Me, MePatch, Reach, ReachQuery } from './reach';
 import { SiteProfile, SiteProfilesResponse } from './site-profiles';
 import { Unfurl, UnfurlRequest } from './unfurl';
+import { analyticsRoutes } from './analytics';
 import { Suggestion, SuggestionAccept, SuggestionAccepted, SuggestionCreate, SuggestionList, SuggestionListQuery } from './suggestions';
 import { MyExport } from './export';
 import { Policy, PolicyUpdate } from './policy';
+import { AdminEmployee, EmployeeBatch, EmployeeBatchResult, EmployeeCreate, EmployeeInvited, EmployeeList, EmployeeListQuery, EmployeePatch } from './employees';
 
 type Auth = 'none' | 'bearer' | 'admin';
 
@@ -111,6 +113,22 @@ export const routes: RouteSpec[] = [
     auth: 'admin', body: SiteProfile, responses: { 200: SiteProfile },
   },
   {
+    method: 'get', path: '/v1/admin/employees', summary: 'People with their state (invited, activated, active = shared in 7 days, deactivated), by name, paged',
+    auth: 'admin', query: EmployeeListQuery, responses: { 200: EmployeeList },
+  },
+  {
+    method: 'post', path: '/v1/admin/employees', summary: 'Invite one person; the code is shown once',
+    auth: 'admin', body: EmployeeCreate, responses: { 201: EmployeeInvited },
+  },
+  {
+    method: 'post', path: '/v1/admin/employees/batch', summary: 'Invite people from CSV "name,role" lines, all or none (422 names each bad line)',
+    auth: 'admin', body: EmployeeBatch, responses: { 201: EmployeeBatchResult },
+  },
+  {
+    method: 'patch', path: '/v1/admin/employees/{id}', summary: 'Deactivate, reactivate or change the role (tokens follow at once; 409 on yourself)',
+    auth: 'admin', body: EmployeePatch, responses: { 200: AdminEmployee },
+  },
+  {
     method: 'get', path: '/v1/policy', summary: 'The policy the extension enforces: banned terms, disclosures, length limits (ETag; poll with the queue)',
     auth: 'bearer', responses: { 200: Policy, 304: null },
   },
@@ -126,6 +144,7 @@ export const routes: RouteSpec[] = [
     method: 'get', path: '/v1/openapi.json', summary: 'This document',
     auth: 'none', responses: { 200: z.object({ openapi: z.string() }).loose() },
   },
+  ...analyticsRoutes,
 ];
 
 export { Problem };

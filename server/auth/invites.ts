@@ -15,21 +15,39 @@ export interface CreatedInvite {
 
 /** Creates the person (state: invited) and a single-use code; only the code's hash is kept. */
 export async function createInvite(db: Kysely<DB>, now: Clock, name: string, role: Role): Promise<CreatedInvite> {
+  const [invite] = await createInvites(db, now, [{ name, role }]);
+  return invite!;
+}
+
+/**
+ * Invites many people at once (a CSV paste), all or none: one transaction, so a failure part-way leaves
+ * nobody half-invited. Codes are returned in the order given.
+ */
+export async function createInvites(
+  db: Kysely<DB>, now: Clock, people: readonly { name: string; role: Role }[],
+): Promise<CreatedInvite[]> {
   const at = now();
-  const employeeId = uuidv7();
-  const code = newInviteCode();
   const expiresAt = at + INVITE_TTL_MS;
+  const created = people.map((person) => ({ ...person, employeeId: uuidv7(), code: newInviteCode() }));
   await db.transaction().execute(async (trx) => {
-    await trx
-      .insertInto('employees')
-      .values({ id: employeeId, name, role, active: 1, audience_linkedin: null, audience_x: null, created_at: at, activated_at: null })
-      .execute();
-    await trx
-      .insertInto('invites')
-      .values({ code_hash: sha256(normaliseInviteCode(code)), employee_id: employeeId, created_at: at, expires_at: expiresAt, redeemed_at: null })
-      .execute();
+    // Chunked to stay under SQLite's bound-parameter limit whatever the batch size.
+    for (let i = 0; i < created.length; i += 100) {
+      const chunk = created.slice(i, i + 100);
+      await trx
+        .insertInto('employees')
+        .values(chunk.map((p) => ({
+          id: p.employeeId, name: p.name, role: p.role, active: 1, audience_linkedin: null, audience_x: null, created_at: at, activated_at: null,
+        })))
+        .execute();
+      await trx
+        .insertInto('invites')
+        .values(chunk.map((p) => ({
+          code_hash: sha256(normaliseInviteCode(p.code)), employee_id: p.employeeId, created_at: at, expires_at: expiresAt, redeemed_at: null,
+        })))
+        .execute();
+    }
   });
-  return { code, employeeId, expiresAt };
+  return created.map(({ code, employeeId }) => ({ code, employeeId, expiresAt }));
 }
 
 export interface Redemption {

@@ -1,0 +1,82 @@
+import { z } from 'zod';
+import { Id, Role, Timestamp } from './common';
+import { InviteCreate } from './auth';
+
+/**
+ * Where a person is in the programme:
+ * - `invited`: has an invite but never redeemed one;
+ * - `activated`: redeemed an invite, no share in the last 7 days;
+ * - `active`: at least one share dated in the last 7 days (shares are what the server records of use;
+ *   queue syncs are answered from caches and not recorded per person, so they do not count);
+ * - `deactivated`: switched off by an admin; their tokens no longer work.
+ */
+export const employeeStates = ['invited', 'activated', 'active', 'deactivated'] as const;
+export const EmployeeState = z.enum(employeeStates);
+export type EmployeeState = z.infer<typeof EmployeeState>;
+
+export const ACTIVE_WINDOW_DAYS = 7;
+
+export const AdminEmployee = z.object({
+  id: Id,
+  name: z.string(),
+  role: Role,
+  active: z.boolean(),
+  state: EmployeeState,
+  invitedAt: Timestamp,
+  activatedAt: Timestamp.nullable(),
+  lastSharedAt: Timestamp.nullable(),
+});
+export type AdminEmployee = z.infer<typeof AdminEmployee>;
+
+export const EmployeeListQuery = z.object({
+  state: EmployeeState.optional(),
+  limit: z.coerce.number().int().min(1).max(1000).default(100),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+export type EmployeeListQuery = z.input<typeof EmployeeListQuery>;
+
+export const EmployeeList = z.object({
+  /** Ordered by name, then id. */
+  employees: z.array(AdminEmployee),
+  /** How many match the query (for paging). */
+  total: z.number().int().nonnegative(),
+  /** Everyone, per state, whatever the query: the adoption funnel at a glance. */
+  counts: z.object({ invited: z.number().int(), activated: z.number().int(), active: z.number().int(), deactivated: z.number().int() }),
+});
+export type EmployeeList = z.infer<typeof EmployeeList>;
+
+/** POST /v1/admin/employees: one person (same fields as an invite). */
+export const EmployeeCreate = InviteCreate;
+export type EmployeeCreate = z.input<typeof EmployeeCreate>;
+
+/** A new person with their invite code. The code is shown this once: only its hash is stored. */
+export const EmployeeInvited = z.object({
+  employee: AdminEmployee,
+  code: z.string(),
+  expiresAt: Timestamp,
+});
+export type EmployeeInvited = z.infer<typeof EmployeeInvited>;
+
+export const MAX_BATCH_LINES = 2000;
+
+/**
+ * POST /v1/admin/employees/batch: CSV text, one `name,role` per line (role `employee` or `admin`, default
+ * `employee` when left out); an optional `name,role` header; blank lines skipped; a name with a comma in
+ * double quotes. All or nothing: any bad line → 422 whose `errors` name each line as `csv.<line number>`.
+ */
+export const EmployeeBatch = z.object({
+  csv: z.string().min(1, 'must not be empty').max(512 * 1024),
+});
+export type EmployeeBatch = z.input<typeof EmployeeBatch>;
+
+export const EmployeeBatchResult = z.object({
+  /** In the order of the lines. */
+  invited: z.array(EmployeeInvited.extend({ line: z.number().int().positive() })),
+});
+export type EmployeeBatchResult = z.infer<typeof EmployeeBatchResult>;
+
+/** PATCH /v1/admin/employees/{id}. An admin cannot deactivate or demote themselves (409). */
+export const EmployeePatch = z
+  .object({ active: z.boolean().optional(), role: Role.optional() })
+  .refine((v) => v.active !== undefined || v.role !== undefined, { message: 'send active, role or both' });
+export type EmployeePatch = z.input<typeof EmployeePatch>;

@@ -1,0 +1,179 @@
+import { v7 as uuidv7 } from 'uuid';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { AdminEmployee, EmployeeBatchResult, EmployeeInvited, EmployeeList } from '../../lib/contract/employees';
+import { normaliseInviteCode, sha256 } from '../auth/secrets';
+import { DAY, expectProblem, harness, type Harness } from '../test-support';
+
+let h: Harness;
+beforeEach(async () => (h = await harness()));
+afterEach(() => h.close());
+
+const redeem = (code: string) =>
+  h.request('/v1/auth/redeem', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ code }) });
+
+const list = async (query = '') => {
+  const res = await h.admin(`/v1/admin/employees${query}`);
+  expect(res.status, await res.clone().text()).toBe(200);
+  return EmployeeList.parse(await res.json());
+};
+
+const patch = (id: string, json: unknown, token?: string) =>
+  token ? h.as(token, `/v1/admin/employees/${id}`, { method: 'PATCH', json }) : h.admin(`/v1/admin/employees/${id}`, { method: 'PATCH', json });
+
+describe('POST /v1/admin/employees', () => {
+  it('invites one person and shows the code once, stored only hashed', async () => {
+    const res = await h.admin('/v1/admin/employees', { method: 'POST', json: { name: ' Núria ', role: 'admin' } });
+    expect(res.status).toBe(201);
+    const body = EmployeeInvited.parse(await res.json());
+    expect(body.employee).toMatchObject({ name: 'Núria', role: 'admin', active: true, state: 'invited', activatedAt: null, lastSharedAt: null });
+    expect(Date.parse(body.expiresAt) - h.clock.now).toBe(14 * DAY);
+    const hashes = h.database.sqlite.prepare('SELECT code_hash FROM invites WHERE employee_id = ?').pluck().all(body.employee.id);
+    expect(hashes).toEqual([sha256(normaliseInviteCode(body.code))]);
+    expect((await redeem(body.code)).status).toBe(200);
+  });
+
+  it('rejects a bad role or an empty name with 422', async () => {
+    const body = await expectProblem(await h.admin('/v1/admin/employees', { method: 'POST', json: { name: '', role: 'boss' } }), 422);
+    expect(body.errors?.map((e) => e.path).sort()).toEqual(['name', 'role']);
+  });
+});
+
+describe('POST /v1/admin/employees/batch', () => {
+  it('invites every line, in order, with working codes', async () => {
+    const res = await h.admin('/v1/admin/employees/batch', {
+      method: 'POST', json: { csv: 'name,role\nNúria Puig,admin\n\n"Petrov, Oleg",employee\n王芳' },
+    });
+    expect(res.status, await res.clone().text()).toBe(201);
+    const { invited } = EmployeeBatchResult.parse(await res.json());
+    expect(invited.map((i) => [i.line, i.employee.name, i.employee.role])).toEqual([
+      [2, 'Núria Puig', 'admin'], [4, 'Petrov, Oleg', 'employee'], [5, '王芳', 'employee'],
+    ]);
+    expect(new Set(invited.map((i) => i.code)).size).toBe(3);
+    for (const i of invited) expect((await redeem(i.code)).status).toBe(200);
+  });
+
+  it('creates nobody when any line is bad, and names each bad line', async () => {
+    const before = h.database.sqlite.prepare('SELECT COUNT(*) FROM employees').pluck().get();
+    const body = await expectProblem(
+      await h.admin('/v1/admin/employees/batch', { method: 'POST', json: { csv: 'Ana,employee\nBea,boss\nCai,admin\n,admin' } }),
+      422,
+    );
+    expect(body.errors).toEqual([
+      { path: 'csv.2', message: 'role must be "employee" or "admin" (got "boss")' },
+      { path: 'csv.4', message: 'name must not be empty' },
+    ]);
+    expect(body.detail).toContain('line 2');
+    expect(body.detail).toContain('Nobody was invited');
+    expect(h.database.sqlite.prepare('SELECT COUNT(*) FROM employees').pluck().get()).toBe(before);
+    expect(h.database.sqlite.prepare('SELECT COUNT(*) FROM invites').pluck().get()).toBe(0);
+  });
+
+  it('rejects a body without csv text with 422', async () => {
+    const body = await expectProblem(await h.admin('/v1/admin/employees/batch', { method: 'POST', json: { csv: '' } }), 422);
+    expect(body.errors?.[0]?.path).toBe('csv');
+  });
+});
+
+describe('GET /v1/admin/employees', () => {
+  it('shows each person\'s state: invited, activated, active (shared in 7 days), deactivated', async () => {
+    await h.admin('/v1/admin/employees', { method: 'POST', json: { name: 'Ivy', role: 'employee' } });
+    const ana = await h.employee('Ana'); // activated, never shared
+    const bea = await h.employee('Bea'); // shares now: active
+    const cai = await h.employee('Cai'); // shared 8 days ago: activated
+    const dan = await h.employee('Dan'); // deactivated
+    const item = await h.createItem();
+    const share = (token: string, at: number) =>
+      h.as(token, '/v1/shares', { method: 'POST', json: { shares: [{ id: uuidv7(), itemId: item.id, network: 'x', sharedAt: new Date(at).toISOString() }] } });
+    await share(bea.token, h.clock.now - 6 * DAY);
+    await share(cai.token, h.clock.now - 8 * DAY);
+    await patch(dan.id, { active: false });
+
+    const all = await list();
+    expect(all.employees.map((e) => [e.name, e.state])).toEqual([
+      ['Ana', 'activated'], ['Bea', 'active'], ['Cai', 'activated'], ['Dan', 'deactivated'], ['Ivy', 'invited'],
+    ]);
+    expect(all.counts).toEqual({ invited: 1, activated: 2, active: 1, deactivated: 1 });
+    expect(all.total).toBe(5);
+    expect(all.employees.find((e) => e.id === bea.id)!.lastSharedAt).toBe(new Date(h.clock.now - 6 * DAY).toISOString());
+    expect(all.employees.find((e) => e.id === ana.id)!.activatedAt).toBe(new Date(h.clock.now).toISOString());
+
+    const activated = await list('?state=activated');
+    expect(activated.employees.map((e) => e.id)).toEqual([ana.id, cai.id]);
+    expect(activated.total).toBe(2);
+    expect(activated.counts).toEqual(all.counts);
+
+    h.clock.now += 2 * DAY; // Bea's share is now 8 days old
+    expect((await list('?state=active')).employees).toEqual([]);
+  });
+
+  it('pages by name', async () => {
+    for (const name of ['Cai', 'ana', 'Bea']) await h.admin('/v1/admin/employees', { method: 'POST', json: { name, role: 'employee' } });
+    expect((await list('?limit=2')).employees.map((e) => e.name)).toEqual(['ana', 'Bea']);
+    const rest = await list('?limit=2&offset=2');
+    expect(rest.employees.map((e) => e.name)).toEqual(['Cai']);
+    expect(rest.total).toBe(3);
+  });
+
+  it('answers 400 for a bad query', async () => {
+    const body = await expectProblem(await h.admin('/v1/admin/employees?state=sleepy'), 400);
+    expect(body.errors?.[0]?.path).toBe('state');
+  });
+});
+
+describe('PATCH /v1/admin/employees/:id', () => {
+  it('deactivation locks the person out at once, tokens cached or not, and reactivation lets them back', async () => {
+    const ana = await h.employee('Ana');
+    expect((await h.as(ana.token, '/v1/me')).status).toBe(200); // now cached
+    const res = await patch(ana.id, { active: false });
+    expect(res.status).toBe(200);
+    expect(AdminEmployee.parse(await res.json())).toMatchObject({ active: false, state: 'deactivated' });
+    await expectProblem(await h.as(ana.token, '/v1/me'), 401);
+    await expectProblem(await h.as(ana.token, '/v1/queue'), 401);
+    expect((await patch(ana.id, { active: true })).status).toBe(200);
+    expect((await h.as(ana.token, '/v1/me')).status).toBe(200);
+  });
+
+  it('a deactivated person cannot redeem a pending invite either', async () => {
+    const invite = EmployeeInvited.parse(await (await h.admin('/v1/admin/employees', { method: 'POST', json: { name: 'Eva', role: 'employee' } })).json());
+    await patch(invite.employee.id, { active: false });
+    await expectProblem(await redeem(invite.code), 400);
+  });
+
+  it('a role change applies at once', async () => {
+    const ana = await h.employee('Ana');
+    await expectProblem(await h.as(ana.token, '/v1/admin/employees'), 403);
+    expect(AdminEmployee.parse(await (await patch(ana.id, { role: 'admin' })).json()).role).toBe('admin');
+    expect((await h.as(ana.token, '/v1/admin/employees')).status).toBe(200);
+    await patch(ana.id, { role: 'employee' });
+    await expectProblem(await h.as(ana.token, '/v1/admin/employees'), 403);
+  });
+
+  it('an admin cannot deactivate or demote themselves (409), but may change other admins', async () => {
+    const boss = await h.employee('Boss', 'admin');
+    const other = await h.employee('Other', 'admin');
+    await expectProblem(await patch(boss.id, { active: false }, boss.token), 409);
+    await expectProblem(await patch(boss.id, { role: 'employee' }, boss.token), 409);
+    expect((await patch(boss.id, { role: 'admin', active: true }, boss.token)).status).toBe(200);
+    expect((await patch(other.id, { role: 'employee' }, boss.token)).status).toBe(200);
+    expect((await h.as(boss.token, '/v1/me')).status).toBe(200);
+  });
+
+  it('validates: empty patch 422, unknown or malformed id 404', async () => {
+    const ana = await h.employee('Ana');
+    await expectProblem(await patch(ana.id, {}), 422);
+    await expectProblem(await patch(ana.id, { role: 'boss' }), 422);
+    await expectProblem(await patch('01a20000-0000-7000-8000-000000000000', { active: false }), 404);
+    await expectProblem(await patch('nope', { active: false }), 404);
+  });
+});
+
+describe('authorization', () => {
+  it('gives an employee token 403 on every employee endpoint', async () => {
+    const ana = await h.employee('Ana');
+    await expectProblem(await h.as(ana.token, '/v1/admin/employees'), 403);
+    await expectProblem(await h.as(ana.token, '/v1/admin/employees', { method: 'POST', json: { name: 'X', role: 'admin' } }), 403);
+    await expectProblem(await h.as(ana.token, '/v1/admin/employees/batch', { method: 'POST', json: { csv: 'X,admin' } }), 403);
+    await expectProblem(await patch(ana.id, { role: 'admin' }, ana.token), 403);
+    expect(h.database.sqlite.prepare('SELECT COUNT(*) FROM employees').pluck().get()).toBe(1);
+  });
+});

@@ -1,0 +1,78 @@
+import { Hono } from 'hono';
+import type { Kysely } from 'kysely';
+import {
+  EmployeeBatch, EmployeeCreate, EmployeeListQuery, EmployeePatch,
+  type EmployeeBatchResult, type EmployeeInvited,
+} from '../../lib/contract/employees';
+import { createInvite, createInvites, type CreatedInvite } from '../auth/invites';
+import type { AppEnv } from '../auth/principal';
+import type { TokenCache } from '../auth/token-cache';
+import { toIso, type Clock } from '../clock';
+import type { DB } from '../db/schema';
+import { HttpProblem, problems } from '../http/problem';
+import { limitBody, readJson, readQuery } from '../http/validate';
+import { parseEmployeeCsv } from './csv';
+import type { EmployeeDirectory } from './repository';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+const noSuchEmployee = (id: string) => problems.notFound(`There is no employee with id ${id}`);
+
+function employeeId(raw: string): string {
+  if (!UUID.test(raw)) throw noSuchEmployee(raw);
+  return raw.toLowerCase();
+}
+
+interface EmployeeDeps {
+  db: Kysely<DB>;
+  now: Clock;
+  directory: EmployeeDirectory;
+  tokens: TokenCache;
+}
+
+/** /v1/admin/employees (admin guard applied by the app). */
+export function adminEmployeeRoutes({ db, now, directory, tokens }: EmployeeDeps) {
+  const invited = (invite: CreatedInvite): EmployeeInvited => ({
+    employee: directory.get(invite.employeeId)!,
+    code: invite.code,
+    expiresAt: toIso(invite.expiresAt),
+  });
+
+  return new Hono<AppEnv>()
+    .get('/v1/admin/employees', (c) => c.json(directory.list(readQuery(c, EmployeeListQuery))))
+    .post('/v1/admin/employees', limitBody, async (c) => {
+      const { name, role } = await readJson(c, EmployeeCreate);
+      const invite = await createInvite(db, now, name, role);
+      return c.json(invited(invite), 201, { Location: `/v1/admin/employees/${invite.employeeId}` });
+    })
+    .post('/v1/admin/employees/batch', limitBody, async (c) => {
+      const { csv } = await readJson(c, EmployeeBatch);
+      const { people, errors } = parseEmployeeCsv(csv);
+      if (errors.length) {
+        const shown = errors.slice(0, 3).map((e) => `line ${e.line}: ${e.message}`).join('; ');
+        const more = errors.length > 3 ? `; and ${errors.length - 3} more` : '';
+        throw problems.invalidBody(
+          errors.map((e) => ({ path: `csv.${e.line}`, message: e.message })),
+          `Nobody was invited: ${errors.length === 1 ? 'a line is' : `${errors.length} lines are`} not valid (${shown}${more})`,
+        );
+      }
+      const created = await createInvites(db, now, people);
+      const body: EmployeeBatchResult = { invited: created.map((invite, i) => ({ ...invited(invite), line: people[i]!.line })) };
+      return c.json(body, 201);
+    })
+    .patch('/v1/admin/employees/:id', limitBody, async (c) => {
+      const id = employeeId(c.req.param('id'));
+      const changes = await readJson(c, EmployeePatch);
+      if (id === c.get('principal').employeeId && (changes.active === false || changes.role === 'employee')) {
+        throw new HttpProblem({
+          status: 409, kind: 'cannot-change-self', title: 'You cannot lock yourself out',
+          detail: 'An admin cannot deactivate or demote their own account; ask another admin to do it',
+        });
+      }
+      const employee = directory.change(id, changes);
+      if (!employee) throw noSuchEmployee(id);
+      // Their cached tokens carry the old role and active flag: drop them so the change applies to the next request.
+      tokens.forgetEmployee(id);
+      return c.json(employee);
+    });
+}
