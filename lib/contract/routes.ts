@@ -7,7 +7,6 @@ import { SharesRequest, SharesResult } from './shares';
 import { Me, MePatch, Reach, ReachQuery } from './reach';
 import { SiteProfile, SiteProfilesResponse } from './site-profiles';
 import { Unfurl, UnfurlRequest } from './unfurl';
-import { analyticsRoutes } from './analytics';
 import { Suggestion, SuggestionAccept, SuggestionAccepted, SuggestionCreate, SuggestionList, SuggestionListQuery } from './suggestions';
 import { MyExport } from './export';
 import { Policy, PolicyUpdate } from './policy';
@@ -144,7 +143,6 @@ export const routes: RouteSpec[] = [
     method: 'get', path: '/v1/openapi.json', summary: 'This document',
     auth: 'none', responses: { 200: z.object({ openapi: z.string() }).loose() },
   },
-  ...analyticsRoutes,
 ];
 
 export { Problem };
