@@ -9,6 +9,7 @@ import { corsFor } from './http/cors';
 import { notFound, onError } from './http/fallbacks';
 import { ItemRepository } from './items/repository';
 import { adminItemRoutes } from './items/routes';
+import { analyticsRoutes } from './analytics/routes';
 import { ClickBuffer } from './links/click-buffer';
 import { LinkTargets } from './links/link-targets';
 import { redirectHandler } from './links/redirect';
@@ -107,6 +108,7 @@ export async function createApp(options: AppOptions): Promise<RelayApp> {
   app.route('/', adminItemRoutes(items));
   const pageFetcher = new PageFetcher(options.unfurl);
   app.route('/', unfurlRoutes(pageFetcher));
+  app.route('/', analyticsRoutes(db, now, () => clicks.flush()));
   app.route('/', inviteRoutes(db, now));
   const siteProfiles = new SiteProfileRepository(db, now);
   app.route('/', adminSiteProfileRoutes(siteProfiles));

@@ -6,6 +6,7 @@ export * from './shares';
 export * from './reach';
 export * from './site-profiles';
 export * from './unfurl';
+export * from './analytics';
 export * from './suggestions';
 export * from './export';
 export * from './policy';

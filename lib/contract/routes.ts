@@ -7,6 +7,7 @@ import { SharesRequest, SharesResult } from './shares';
 import { Me, MePatch, Reach, ReachQuery } from './reach';
 import { SiteProfile, SiteProfilesResponse } from './site-profiles';
 import { Unfurl, UnfurlRequest } from './unfurl';
+import { analyticsRoutes } from './analytics';
 import { Suggestion, SuggestionAccept, SuggestionAccepted, SuggestionCreate, SuggestionList, SuggestionListQuery } from './suggestions';
 import { MyExport } from './export';
 import { Policy, PolicyUpdate } from './policy';
@@ -143,6 +144,7 @@ export const routes: RouteSpec[] = [
     method: 'get', path: '/v1/openapi.json', summary: 'This document',
     auth: 'none', responses: { 200: z.object({ openapi: z.string() }).loose() },
   },
+  ...analyticsRoutes,
 ];
 
 export { Problem };

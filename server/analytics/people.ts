@@ -1,0 +1,145 @@
+import { sql, type Kysely } from 'kysely';
+import type { Adoption, Contributors, Participation, Ranking } from '../../lib/contract/analytics';
+import { toIso } from '../clock';
+import type { DB } from '../db/schema';
+import { DAY_MS, WEEKS, bucketOf, bucketStart, bucketsIn, ratio, type Range } from './range';
+
+const ACTIVE_WINDOW_MS = 7 * DAY_MS;
+
+/** Invited → activated → active, as the programme stood at the end of the period. */
+export async function adoption(db: Kysely<DB>, range: Range): Promise<Adoption> {
+  const activeSince = Math.max(range.from, range.to - ACTIVE_WINDOW_MS);
+  const people = await db
+    .selectFrom('employees')
+    .select([
+      (eb) => eb.fn.countAll<number>().as('invited'),
+      sql<number>`COALESCE(SUM(CASE WHEN activated_at < ${range.to} THEN 1 ELSE 0 END), 0)`.as('activated'),
+    ])
+    .where('created_at', '<', range.to)
+    .executeTakeFirstOrThrow();
+  const active = await db
+    .selectFrom('shares')
+    .select((eb) => eb.fn.count<number>('employee_id').distinct().as('n'))
+    .where('shared_at', '>=', activeSince)
+    .where('shared_at', '<', range.to)
+    .executeTakeFirstOrThrow();
+  const invited = Number(people.invited);
+  const activated = Number(people.activated);
+  const activeCount = Number(active.n);
+  return {
+    from: toIso(range.from), to: toIso(range.to), activeSince: toIso(activeSince),
+    invited, activated, active: activeCount,
+    activationRate: ratio(activated, invited), activeRate: ratio(activeCount, activated),
+  };
+}
+
+const weekExpr = (column: 'shared_at' | 'activated_at') =>
+  sql<number>`(${sql.ref(column)} + ${sql.lit(WEEKS.shift)}) / ${sql.lit(WEEKS.size)}`;
+
+/** Per ISO week: of the people activated by then, how many shared that week (within the period). */
+export async function participation(db: Kysely<DB>, range: Range): Promise<Participation> {
+  const sharers = await db
+    .selectFrom('shares')
+    .select([weekExpr('shared_at').as('week'), (eb) => eb.fn.count<number>('employee_id').distinct().as('n')])
+    .where('shared_at', '>=', range.from)
+    .where('shared_at', '<', range.to)
+    .groupBy('week')
+    .execute();
+  const firstWeek = bucketOf(range.from, WEEKS);
+  // Activations before the first week are one running total; later ones are added week by week.
+  const activations = await db
+    .selectFrom('employees')
+    .select([
+      sql<number>`CASE WHEN activated_at < ${bucketStart(firstWeek, WEEKS)} THEN -1 ELSE ${weekExpr('activated_at')} END`.as('week'),
+      (eb) => eb.fn.countAll<number>().as('n'),
+    ])
+    .where('activated_at', 'is not', null)
+    .where('activated_at', '<', range.to)
+    .groupBy('week')
+    .execute();
+
+  const sharedIn = new Map(sharers.map((r) => [Number(r.week), Number(r.n)]));
+  const activatedIn = new Map(activations.map((r) => [Number(r.week), Number(r.n)]));
+  let activated = activatedIn.get(-1) ?? 0;
+  const weeks = bucketsIn(range, WEEKS).map((week) => {
+    activated += activatedIn.get(week) ?? 0;
+    const participants = sharedIn.get(week) ?? 0;
+    return { weekStart: toIso(bucketStart(week, WEEKS)), activated, participants, rate: ratio(participants, activated) };
+  });
+  return { from: toIso(range.from), to: toIso(range.to), weeks };
+}
+
+interface Tally {
+  shares: number;
+  clicks: number;
+  reach: number;
+}
+
+/** Shares, reach and clicks in the period, grouped by one key column; only keys with any activity appear. */
+export async function tallyBy(db: Kysely<DB>, range: Range, key: 'employee_id' | 'item_id' | 'network'): Promise<Map<string, Tally>> {
+  const shares = await db
+    .selectFrom('shares')
+    .select([sql<string>`${sql.ref(key)}`.as('k'), (eb) => eb.fn.countAll<number>().as('n'), (eb) => eb.fn.sum<number>('audience').as('reach')])
+    .where('shared_at', '>=', range.from)
+    .where('shared_at', '<', range.to)
+    .groupBy(key)
+    .execute();
+  const clicks = await db
+    .selectFrom('clicks')
+    .select([sql<string>`${sql.ref(key)}`.as('k'), (eb) => eb.fn.countAll<number>().as('n')])
+    .where('clicked_at', '>=', range.from)
+    .where('clicked_at', '<', range.to)
+    .groupBy(key)
+    .execute();
+  const tally = new Map<string, Tally>();
+  for (const r of shares) tally.set(r.k, { shares: Number(r.n), reach: Number(r.reach), clicks: 0 });
+  for (const r of clicks) {
+    const t = tally.get(r.k) ?? { shares: 0, reach: 0, clicks: 0 };
+    t.clicks = Number(r.n);
+    tally.set(r.k, t);
+  }
+  return tally;
+}
+
+/** The `by` figure first, then the others, then the key, so the order never depends on the database's whim. */
+export function ranked<T extends Tally & { key: string }>(rows: T[], by: Ranking, limit: number): (T & { rank: number })[] {
+  const others = (['shares', 'clicks', 'reach'] as const).filter((f) => f !== by);
+  const sorted = [...rows].sort(
+    (a, b) => b[by] - a[by] || b[others[0]!] - a[others[0]!] || b[others[1]!] - a[others[1]!] || (a.key < b.key ? -1 : 1),
+  );
+  const out: (T & { rank: number })[] = [];
+  for (const [i, row] of sorted.slice(0, limit).entries()) {
+    const prev = out[i - 1];
+    out.push({ ...row, rank: prev && prev[by] === row[by] ? prev.rank : i + 1 });
+  }
+  return out;
+}
+
+/** "Núria Puig i Soler" → "NS": first letters of the first and last words. */
+export function initialsOf(name: string): string {
+  const words = name.trim().split(/[\s\-‐]+/u).filter((w) => /\p{L}|\p{N}/u.test(w));
+  const first = (w: string | undefined) => (w ? (w.match(/[\p{L}\p{N}]/u)?.[0] ?? '').toLocaleUpperCase() : '');
+  const letters = words.length > 1 ? first(words[0]) + first(words[words.length - 1]) : first(words[0]);
+  return letters || '?';
+}
+
+export async function contributors(
+  db: Kysely<DB>, range: Range, options: { by: Ranking; limit: number; anonymise: boolean },
+): Promise<Contributors> {
+  const tally = await tallyBy(db, range, 'employee_id');
+  const top = ranked([...tally].map(([key, t]) => ({ key, ...t })), options.by, options.limit);
+  const names = top.length
+    ? await db.selectFrom('employees').select(['id', 'name']).where('id', 'in', top.map((r) => r.key)).execute()
+    : [];
+  const nameOf = new Map(names.map((n) => [n.id, n.name]));
+  return {
+    from: toIso(range.from), to: toIso(range.to), by: options.by, anonymised: options.anonymise,
+    contributors: top.map((r) => {
+      const name = nameOf.get(r.key) ?? '';
+      const figures = { shares: r.shares, clicks: r.clicks, reach: r.reach };
+      return options.anonymise
+        ? { rank: r.rank, initials: initialsOf(name), ...figures }
+        : { rank: r.rank, employeeId: r.key, name, initials: initialsOf(name), ...figures };
+    }),
+  };
+}
