@@ -1,5 +1,5 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -146,6 +146,35 @@ describe('CLI commands', () => {
       sqlite.close();
     }
   }, 30_000);
+
+  it('invite --csv invites every line in one go, or nobody when a line is bad', async () => {
+    const db = join(dir, 'invite-csv', 'relay.db');
+    const bad = join(dir, 'bad.csv');
+    writeFileSync(bad, 'name,role\nAna,admin\nBea,boss\n');
+    const refused = cli(['invite', '--csv', bad], { RELAY_DB: db });
+    const refusedOut = output(refused);
+    expect(await exited(refused)).toBe(2);
+    expect(refusedOut.stderr).toContain('line 3: role must be "employee" or "admin" (got "boss")');
+    expect(refusedOut.stdout).toBe('');
+
+    const good = join(dir, 'good.csv');
+    writeFileSync(good, 'name,role\n"Puig, Núria",admin\nОлег\n');
+    const child = cli(['invite', '--csv', good], { RELAY_DB: db });
+    const out = output(child);
+    expect(await exited(child)).toBe(0);
+    const lines = out.stdout.trimEnd().split('\n');
+    expect(lines[0]).toBe('name,role,code');
+    expect(lines[1]).toMatch(new RegExp(`^"Puig, Núria",admin,${CODE.source}$`));
+    expect(lines[2]).toMatch(new RegExp(`^Олег,employee,${CODE.source}$`));
+    const sqlite = new BetterSqlite3(db, { readonly: true });
+    try {
+      expect(sqlite.prepare('SELECT name, role FROM employees ORDER BY name').all()).toEqual([
+        { name: 'Puig, Núria', role: 'admin' }, { name: 'Олег', role: 'employee' },
+      ]);
+    } finally {
+      sqlite.close();
+    }
+  }, 60_000);
 
   it('seed-demo is idempotent and migrate succeeds on an existing database', async () => {
     const db = join(dir, 'seed', 'relay.db');

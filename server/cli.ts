@@ -1,10 +1,12 @@
 import { parseArgs } from 'node:util';
 import { Role } from '../lib/contract/common';
-import { createInvite } from './auth/invites';
+import { readFileSync } from 'node:fs';
+import { createInvite, createInvites } from './auth/invites';
 import { systemClock } from './clock';
 import { ConfigError, loadConfig, type Config } from './config';
 import { openDatabase, type Database } from './db/database';
 import { seedDemo } from './demo/seed';
+import { parseEmployeeCsv } from './employees/csv';
 import { startServer, stopOnSignals } from './main';
 
 const USAGE = `Usage: tsx server/cli.ts <command>
@@ -14,6 +16,8 @@ Commands:
   demo                               migrate, seed demo content if empty, print two invite codes, serve
   invite --name "Ana" --role employee|admin
                                      print a new single-use invite code (valid 14 days)
+  invite --csv people.csv            invite one person per "name,role" line (- reads stdin); prints
+                                     "name,role,code" lines; a bad line invites nobody (exit 2)
   seed-demo [--force]                add the demo items (only into an empty database unless --force)
   migrate                            bring the database schema up to date
 
@@ -34,6 +38,21 @@ async function withDatabase<T>(config: Config, work: (database: Database) => Pro
   } finally {
     await database.close();
   }
+}
+
+/** The same parsing and all-or-nothing transaction as POST /v1/admin/employees/batch. */
+async function inviteCsv(config: Config, file: string): Promise<number> {
+  const { people, errors } = parseEmployeeCsv(readFileSync(file === '-' ? 0 : file, 'utf8'));
+  if (errors.length) {
+    for (const e of errors) console.error(`line ${e.line}: ${e.message}`);
+    console.error('Nobody was invited.');
+    return 2;
+  }
+  const invites = await withDatabase(config, (database) => createInvites(database.db, systemClock, people));
+  const quote = (v: string) => (/[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+  console.log('name,role,code');
+  invites.forEach((invite, i) => console.log(`${quote(people[i]!.name)},${people[i]!.role},${invite.code}`));
+  return 0;
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -62,7 +81,11 @@ async function main(argv: string[]): Promise<number> {
     }
 
     case 'invite': {
-      const { values } = parseArgs({ args: rest, options: { name: { type: 'string' }, role: { type: 'string', default: 'employee' } } });
+      const { values } = parseArgs({
+        args: rest,
+        options: { name: { type: 'string' }, role: { type: 'string', default: 'employee' }, csv: { type: 'string' } },
+      });
+      if (values.csv !== undefined) return inviteCsv(config, values.csv);
       const role = Role.safeParse(values.role);
       const name = values.name?.trim();
       if (!name || !role.success) {
