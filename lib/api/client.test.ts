@@ -181,6 +181,7 @@ describe('createApi().exportMyData', () => {
       invitedAt: '2026-11-01T00:00:00.000Z', activatedAt: null,
       audience: { linkedin: null, x: 900 }, effectiveAudience: { linkedin: 459, x: 900 },
     },
+    invites: [{ createdAt: '2026-11-01T00:00:00.000Z', expiresAt: '2026-11-15T00:00:00.000Z', redeemedAt: null }],
     signIns: [], totals: zero, shares: [], links: [],
     clicks: [{ code: 'Abcdefgh1', day: '2026-11-18', clicks: 2 }], suggestions: [suggestion],
   };

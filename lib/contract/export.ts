@@ -24,6 +24,8 @@ export const MyExport = z.object({
     /** The figures reach is computed with (own or default). */
     effectiveAudience: Audience,
   }),
+  /** Invite codes made for the employee (the codes themselves are stored only as hashes and not sent). */
+  invites: z.array(z.object({ createdAt: Timestamp, expiresAt: Timestamp, redeemedAt: Timestamp.nullable() })),
   /** Devices signed in (one per redeemed code); the tokens themselves are stored only as hashes and not sent. */
   signIns: z.array(z.object({ createdAt: Timestamp })),
   /** All-time totals, as on the reach card. */

@@ -49,6 +49,9 @@ describe('GET /v1/me/export', () => {
       invitedAt: '2026-11-18T12:00:00.000Z', activatedAt: '2026-11-18T12:00:00.000Z',
       audience: { linkedin: null, x: 1200 }, effectiveAudience: { linkedin: 459, x: 1200 },
     });
+    expect(data.invites).toEqual([
+      { createdAt: '2026-11-18T12:00:00.000Z', expiresAt: '2026-12-02T12:00:00.000Z', redeemedAt: '2026-11-18T12:00:00.000Z' },
+    ]);
     expect(data.signIns).toEqual([{ createdAt: '2026-11-18T12:00:00.000Z' }]);
     expect(data.shares).toEqual([
       expect.objectContaining({ itemId: item.id, itemTitle: 'Informe anual', network: 'x', edited: true, sharedAt: '2026-11-17T09:00:00.000Z', audience: 1200 }),

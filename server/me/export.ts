@@ -29,6 +29,12 @@ export async function exportEmployee(deps: ExportDeps, employeeId: string): Prom
   const person = await db.selectFrom('employees').selectAll().where('id', '=', employeeId).executeTakeFirst();
   if (!person) throw problems.notFound('Your employee record no longer exists');
 
+  const invites = await db
+    .selectFrom('invites')
+    .select(['created_at', 'expires_at', 'redeemed_at'])
+    .where('employee_id', '=', employeeId)
+    .orderBy('created_at')
+    .execute();
   const signIns = await db.selectFrom('tokens').select('created_at').where('employee_id', '=', employeeId).orderBy('created_at').execute();
   const shares = await db
     .selectFrom('shares as s')
@@ -71,6 +77,11 @@ export async function exportEmployee(deps: ExportDeps, employeeId: string): Prom
         x: person.audience_x ?? DEFAULT_AUDIENCE.x,
       },
     },
+    invites: invites.map((i) => ({
+      createdAt: toIso(i.created_at),
+      expiresAt: toIso(i.expires_at),
+      redeemedAt: i.redeemed_at === null ? null : toIso(i.redeemed_at),
+    })),
     signIns: signIns.map((t) => ({ createdAt: toIso(t.created_at) })),
     totals: await lifetimeFigures(db, employeeId),
     shares: shares.map((s) => ({
