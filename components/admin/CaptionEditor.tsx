@@ -1,0 +1,102 @@
+import { networks, type Network } from '@/lib/contract/common';
+import type { PolicyRules } from '@/lib/policy';
+import { applyDisclosure, checkCaption } from '@/lib/policy';
+import { postLength } from '@/lib/captions/post-length';
+import { xWeightedLength } from '@/lib/captions/x-length';
+
+export interface CaptionDraft {
+  /** Local key for the list (not sent). */
+  key: string;
+  network: Network;
+  language: string;
+  text: string;
+}
+
+const NETWORK_NAMES: Record<Network, string> = { linkedin: 'LinkedIn', x: 'X' };
+
+interface Props {
+  index: number;
+  caption: CaptionDraft;
+  policy: PolicyRules | null;
+  /** What the server said about this caption on the last save (e.g. a banned term), if anything. */
+  serverError?: string;
+  onChange: (caption: CaptionDraft) => void;
+  onRemove: (() => void) | null;
+}
+
+/**
+ * One suggested caption: network, language, the text with the same length counter employees see
+ * (X weighted, LinkedIn 3,000), and a live policy check: banned terms flagged, the disclosure shown as it
+ * will be added when an employee shares.
+ */
+export function CaptionEditor({ index, caption, policy, serverError, onChange, onRemove }: Props) {
+  const id = `caption-${caption.key}`;
+  const length = postLength(caption.network, caption.text);
+  const check = policy
+    ? checkCaption(caption.text, policy, caption.network, caption.network === 'x' ? xWeightedLength : undefined)
+    : null;
+  const withDisclosure = policy && check?.missingDisclosure ? applyDisclosure(caption.text, policy, caption.network) : null;
+  const over = length.left < 0 || Boolean(check?.tooLong);
+  const describedBy = [`${id}-count`, check?.bannedTerms.length ? `${id}-banned` : null, serverError ? `${id}-server` : null]
+    .filter(Boolean)
+    .join(' ');
+  return (
+    <fieldset class="caption-editor">
+      <legend>Caption {index + 1}</legend>
+      <div class="caption-meta">
+        <div class="field">
+          <label for={`${id}-network`}>Network</label>
+          <select id={`${id}-network`} value={caption.network} onChange={(e) => onChange({ ...caption, network: e.currentTarget.value as Network })}>
+            {networks.map((n) => <option key={n} value={n}>{NETWORK_NAMES[n]}</option>)}
+          </select>
+        </div>
+        <div class="field">
+          <label for={`${id}-lang`}>Language</label>
+          <input
+            id={`${id}-lang`}
+            value={caption.language}
+            size={8}
+            aria-describedby={`${id}-lang-hint`}
+            onInput={(e) => onChange({ ...caption, language: e.currentTarget.value.trim() })}
+          />
+          <span id={`${id}-lang-hint`} class="hint">e.g. en, ca, pt-BR</span>
+        </div>
+        {onRemove && (
+          <button type="button" class="button secondary" onClick={onRemove}>
+            Remove caption {index + 1}
+          </button>
+        )}
+      </div>
+      <div class="field">
+        <label for={`${id}-text`}>Text</label>
+        <textarea
+          id={`${id}-text`}
+          dir="auto"
+          lang={caption.language || undefined}
+          rows={4}
+          value={caption.text}
+          aria-invalid={over || Boolean(check?.bannedTerms.length) || Boolean(serverError)}
+          aria-describedby={describedBy}
+          onInput={(e) => onChange({ ...caption, text: e.currentTarget.value })}
+        />
+      </div>
+      <p id={`${id}-count`} class={over ? 'counter over' : 'counter'} aria-live="polite">
+        {length.used} / {check?.tooLong ? check.tooLong.limit : length.max}
+        {caption.network === 'x' ? ' (X counts links as 23 and some characters as 2)' : ''}
+        {over ? ' — too long' : ''}
+      </p>
+      {check && check.bannedTerms.length > 0 && (
+        <p id={`${id}-banned`} class="policy-flag" role="alert">
+          Banned by the policy: {check.bannedTerms.map((t, i) => <span key={t}>{i > 0 ? ', ' : ''}<mark dir="auto">{t}</mark></span>)}
+        </p>
+      )}
+      {withDisclosure !== null && (
+        <div class="policy-preview">
+          <p class="muted">The disclosure “<span dir="auto">{check!.missingDisclosure}</span>” will be added when shared:</p>
+          <p class="preview" dir="auto" lang={caption.language || undefined}>{withDisclosure}</p>
+        </div>
+      )}
+      {serverError && <p id={`${id}-server`} class="field-error">{serverError}</p>}
+    </fieldset>
+  );
+}

@@ -1,0 +1,139 @@
+import { useState } from 'preact/hooks';
+import { contentTypes, type ContentType } from '@/lib/contract/common';
+import type { PolicyRules } from '@/lib/policy';
+import { newCaptionKey, type ItemDraft } from '@/lib/admin/item-draft';
+import { ProblemError } from '@/lib/api/admin';
+import { Notice } from '@/components/Notice';
+import { CaptionEditor } from './CaptionEditor';
+import { useAction } from './use-load';
+
+const TYPE_LABELS: Record<ContentType, string> = {
+  curated: 'Curated (from others)',
+  owned: 'Owned (our own content)',
+  promotional: 'Promotional',
+};
+
+interface Props {
+  heading: string;
+  initial: ItemDraft;
+  policy: PolicyRules | null;
+  knownTopics: string[];
+  knownCampaigns: string[];
+  submitLabel: string;
+  /** Sends the draft; throws the server's refusal. */
+  onSave: (draft: ItemDraft) => Promise<unknown>;
+  onCancel: () => void;
+}
+
+/** Fields of the last refusal by path ("captions.0.text" → message), so each shows next to its input. */
+function fieldErrors(failure: unknown): Map<string, string> {
+  const map = new Map<string, string>();
+  if (failure instanceof ProblemError) for (const e of failure.errors) map.set(e.path, e.message);
+  return map;
+}
+
+export function ItemEditor({ heading, initial, policy, knownTopics, knownCampaigns, submitLabel, onSave, onCancel }: Props) {
+  const [draft, setDraft] = useState<ItemDraft>(initial);
+  const save = useAction();
+  const errors = fieldErrors(save.failure);
+  const set = <K extends keyof ItemDraft>(key: K, value: ItemDraft[K]) => setDraft((d) => ({ ...d, [key]: value }));
+  const fieldError = (path: string) => errors.get(path);
+
+  const onSubmit = async (e: Event) => {
+    e.preventDefault();
+    await save.run(() => onSave(draft));
+  };
+
+  const text = (key: 'url' | 'title' | 'imageUrl' | 'campaign' | 'topics', label: string, extra: { type?: 'text' | 'url'; list?: string; hint?: string; dir?: 'auto' } = {}) => {
+    const id = `item-${key}`;
+    const err = fieldError(key);
+    return (
+      <div class="field">
+        <label for={id}>{label}</label>
+        <input
+          id={id}
+          type={extra.type ?? 'text'}
+          list={extra.list}
+          dir={extra.dir}
+          value={draft[key]}
+          aria-invalid={Boolean(err)}
+          aria-describedby={[extra.hint ? `${id}-hint` : '', err ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined}
+          onInput={(ev) => set(key, ev.currentTarget.value)}
+        />
+        {extra.hint && <span id={`${id}-hint`} class="hint">{extra.hint}</span>}
+        {err && <span id={`${id}-error`} class="field-error">{err}</span>}
+      </div>
+    );
+  };
+
+  return (
+    <form class="item-editor" onSubmit={onSubmit} aria-label={heading}>
+      <h3>{heading}</h3>
+      {text('url', 'Page address', { type: 'url' })}
+      {text('title', 'Title', { dir: 'auto' })}
+      <div class="field">
+        <label for="item-summary">Summary</label>
+        <textarea id="item-summary" dir="auto" rows={3} value={draft.summary} onInput={(e) => set('summary', e.currentTarget.value)} />
+      </div>
+      {text('imageUrl', 'Image address', { type: 'url' })}
+      <div class="field">
+        <label for="item-type">Content type</label>
+        <select id="item-type" value={draft.contentType} onChange={(e) => set('contentType', e.currentTarget.value as ContentType)}>
+          {contentTypes.map((t) => <option key={t} value={t}>{TYPE_LABELS[t]}</option>)}
+        </select>
+      </div>
+      {text('topics', 'Topics', { list: 'known-topics', hint: 'Separate topics with commas.' })}
+      <datalist id="known-topics">{knownTopics.map((t) => <option key={t} value={t} />)}</datalist>
+      {text('campaign', 'Campaign', { list: 'known-campaigns', hint: 'Lower-case letters, digits, "-" or "_".' })}
+      <datalist id="known-campaigns">{knownCampaigns.map((t) => <option key={t} value={t} />)}</datalist>
+      <div class="schedule">
+        <div class="field">
+          <label for="item-publish">Publish at (your local time)</label>
+          <input id="item-publish" type="datetime-local" value={draft.publishAt} aria-describedby="item-publish-hint" onInput={(e) => set('publishAt', e.currentTarget.value)} />
+          <span id="item-publish-hint" class="hint">Empty: at once.</span>
+        </div>
+        <div class="field">
+          <label for="item-expires">Expires at (your local time)</label>
+          <input
+            id="item-expires"
+            type="datetime-local"
+            value={draft.expiresAt}
+            aria-invalid={Boolean(fieldError('expiresAt'))}
+            aria-describedby="item-expires-hint"
+            onInput={(e) => set('expiresAt', e.currentTarget.value)}
+          />
+          <span id="item-expires-hint" class="hint">{fieldError('expiresAt') ?? 'Empty: never.'}</span>
+        </div>
+      </div>
+      <label class="checkbox">
+        <input type="checkbox" checked={draft.pinned} onChange={(e) => set('pinned', e.currentTarget.checked)} /> Pinned to the top of the queue
+      </label>
+
+      <h4>Suggested captions</h4>
+      {draft.captions.map((c, i) => (
+        <CaptionEditor
+          key={c.key}
+          index={i}
+          caption={c}
+          policy={policy}
+          serverError={fieldError(`captions.${i}.text`) ?? fieldError(`captions.${i}.language`)}
+          onChange={(next) => set('captions', draft.captions.map((x) => (x.key === c.key ? next : x)))}
+          onRemove={draft.captions.length > 1 ? () => set('captions', draft.captions.filter((x) => x.key !== c.key)) : null}
+        />
+      ))}
+      <button
+        type="button"
+        class="button secondary"
+        onClick={() => set('captions', [...draft.captions, { key: newCaptionKey(), network: 'x', language: draft.captions.at(-1)?.language ?? 'en', text: '' }])}
+      >
+        Add a caption
+      </button>
+
+      <Notice role="alert" tone="error">{save.error}</Notice>
+      <div class="actions">
+        <button type="submit" class="button" disabled={save.busy}>{save.busy ? 'Saving…' : submitLabel}</button>
+        <button type="button" class="button secondary" onClick={onCancel}>Cancel</button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,95 @@
+import { useState } from 'preact/hooks';
+import type { AdminApi } from '@/lib/api/admin';
+import type { Suggestion } from '@/lib/contract/suggestions';
+import type { Unfurl } from '@/lib/contract/unfurl';
+import { describeError } from '@/lib/api/errors';
+import { draftFromUnfurl, draftToCreate, type ItemDraft } from '@/lib/admin/item-draft';
+import { Notice } from '@/components/Notice';
+import { ItemEditor } from './ItemEditor';
+import { knownLists } from './ItemsSection';
+import { useAction, useLoad } from './use-load';
+
+export function SuggestionsSection({ api }: { api: AdminApi }) {
+  const list = useLoad(() => api.suggestions({ status: 'open', limit: 200 }), [api]);
+  const items = useLoad(() => api.listItems(), [api]);
+  const policy = useLoad(() => api.policy(), [api]);
+  const [accepting, setAccepting] = useState<{ suggestion: Suggestion; draft: ItemDraft; unfurlError: string | null } | null>(null);
+  const [news, setNews] = useState<string | null>(null);
+  const action = useAction();
+  const known = knownLists(items.data ?? []);
+
+  const makeItem = async (s: Suggestion) => {
+    setNews(null);
+    // The page prefills the item; when it cannot be fetched the curator still writes it by hand.
+    let found: Unfurl | null = null;
+    let unfurlError: string | null = null;
+    try {
+      found = await api.unfurl(s.url);
+    } catch (err) {
+      unfurlError = describeError(err);
+    }
+    const draft = draftFromUnfurl(found ?? { url: s.url, title: null, description: null, imageUrl: null });
+    setAccepting({ suggestion: s, draft, unfurlError });
+  };
+
+  const dismiss = (s: Suggestion) =>
+    action.run(async () => {
+      await api.dismissSuggestion(s.id);
+      setNews(`Dismissed the suggestion of ${s.url}.`);
+      list.reload();
+    });
+
+  const open = list.data?.suggestions ?? [];
+  return (
+    <>
+      <p class="muted">Pages employees suggested for the queue, newest first.</p>
+      <Notice role="status" tone="success">{news}</Notice>
+      <Notice role="alert" tone="error">{list.error ?? (accepting ? null : action.error)}</Notice>
+      {accepting && (
+        <>
+          {accepting.unfurlError && (
+            <Notice role="alert" tone="error">The page could not be fetched ({accepting.unfurlError}); fill in the item by hand.</Notice>
+          )}
+          <ItemEditor
+            key={accepting.suggestion.id}
+            heading={`New item from ${accepting.suggestion.suggestedBy.name}'s suggestion`}
+            initial={accepting.draft}
+            policy={policy.data ?? null}
+            knownTopics={known.topics}
+            knownCampaigns={known.campaigns}
+            submitLabel="Add to the queue"
+            onSave={async (d) => {
+              const { item } = await api.acceptSuggestion(accepting.suggestion.id, draftToCreate(d));
+              setAccepting(null);
+              setNews(`Added “${item.title}” to the queue.`);
+              list.reload();
+              items.reload();
+            }}
+            onCancel={() => setAccepting(null)}
+          />
+        </>
+      )}
+      {list.loading && !list.data ? (
+        <p>Loading suggestions…</p>
+      ) : open.length === 0 ? (
+        <p>No open suggestions.</p>
+      ) : (
+        <ul class="cards" aria-label="Open suggestions">
+          {open.map((s) => (
+            <li key={s.id} class="card">
+              <a href={s.url} target="_blank" rel="noopener noreferrer">{s.url}</a>
+              {s.note && <p dir="auto">{s.note}</p>}
+              <p class="muted small">
+                Suggested by <span dir="auto">{s.suggestedBy.name}</span> on {new Date(s.createdAt).toLocaleString()}
+              </p>
+              <div class="actions">
+                <button type="button" class="button" disabled={action.busy} onClick={() => void makeItem(s)}>Make it an item</button>
+                <button type="button" class="button secondary" disabled={action.busy} onClick={() => void dismiss(s)}>Dismiss</button>
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,129 @@
+import { lazy, Suspense } from 'preact/compat';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { employeeItem, serverUrlItem, tokenItem } from '@/lib/settings';
+import { createAdminApi, type AdminApi } from '@/lib/api/admin';
+import { useStorageItem } from '@/components/hooks';
+import { Notice } from '@/components/Notice';
+import { ItemsSection } from '@/components/admin/ItemsSection';
+import { SuggestionsSection } from '@/components/admin/SuggestionsSection';
+import { PeopleSection } from '@/components/admin/PeopleSection';
+import { PolicySection } from '@/components/admin/PolicySection';
+import { SiteProfilesSection } from '@/components/admin/SiteProfilesSection';
+
+// uPlot and the charts load only when someone opens Analytics.
+const AnalyticsSection = lazy(() => import('@/components/admin/AnalyticsSection').then((m) => ({ default: m.AnalyticsSection })));
+
+const sections = [
+  { id: 'items', label: 'Items' },
+  { id: 'suggestions', label: 'Suggestions' },
+  { id: 'people', label: 'People' },
+  { id: 'policy', label: 'Policy' },
+  { id: 'site-profiles', label: 'Site profiles' },
+  { id: 'analytics', label: 'Analytics' },
+] as const;
+type SectionId = (typeof sections)[number]['id'];
+
+const sectionFromHash = (): SectionId => {
+  const id = location.hash.replace(/^#/, '');
+  return sections.some((s) => s.id === id) ? (id as SectionId) : 'items';
+};
+
+function useHashSection(): SectionId {
+  const [section, setSection] = useState(sectionFromHash);
+  useEffect(() => {
+    const onHash = () => setSection(sectionFromHash());
+    addEventListener('hashchange', onHash);
+    return () => removeEventListener('hashchange', onHash);
+  }, []);
+  return section;
+}
+
+const openSettings = () => void browser.runtime.openOptionsPage();
+
+export function App() {
+  const serverUrl = useStorageItem(serverUrlItem);
+  const token = useStorageItem(tokenItem);
+  const employee = useStorageItem(employeeItem);
+  const section = useHashSection();
+  const api = useMemo(() => (serverUrl && token ? createAdminApi({ serverUrl, token }) : null), [serverUrl, token]);
+
+  if (serverUrl === undefined || token === undefined || employee === undefined) return <p class="admin-loading">Loading…</p>;
+  if (!api || !employee) {
+    return (
+      <main class="admin-gate">
+        <h1>Curators' console</h1>
+        <Notice role="alert" tone="error">You are not connected to a Relay server.</Notice>
+        <button type="button" class="button" onClick={openSettings}>Open Relay settings</button>
+      </main>
+    );
+  }
+  if (employee.role !== 'admin') {
+    return (
+      <main class="admin-gate">
+        <h1>Curators' console</h1>
+        <Notice role="alert" tone="error">
+          This page is for curators. {employee.name} is connected with an employee account; ask an admin to change your role.
+        </Notice>
+      </main>
+    );
+  }
+
+  return (
+    <div class="admin">
+      <header class="admin-header">
+        <h1>Curators' console</h1>
+        <p class="muted">
+          Signed in as <span dir="auto">{employee.name}</span> · {serverUrl}
+        </p>
+      </header>
+      <nav class="admin-nav" aria-label="Sections">
+        <ul>
+          {sections.map((s) => (
+            <li key={s.id}>
+              <a href={`#${s.id}`} aria-current={section === s.id ? 'page' : undefined}>{s.label}</a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <SectionFrame key={section} title={sections.find((s) => s.id === section)!.label}>
+        <Section id={section} api={api} selfId={employee.id} />
+      </SectionFrame>
+    </div>
+  );
+}
+
+function Section({ id, api, selfId }: { id: SectionId; api: AdminApi; selfId: string }) {
+  switch (id) {
+    case 'items': return <ItemsSection api={api} />;
+    case 'suggestions': return <SuggestionsSection api={api} />;
+    case 'people': return <PeopleSection api={api} selfId={selfId} />;
+    case 'policy': return <PolicySection api={api} />;
+    case 'site-profiles': return <SiteProfilesSection api={api} />;
+    case 'analytics':
+      return (
+        <Suspense fallback={<p>Loading analytics…</p>}>
+          <AnalyticsSection api={api} />
+        </Suspense>
+      );
+  }
+}
+
+/** The section's heading takes focus when the section changes, so keyboard and screen-reader users land on it. */
+function SectionFrame({ title, children }: { title: string; children: preact.ComponentChildren }) {
+  const heading = useRef<HTMLHeadingElement>(null);
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current && !location.hash) {
+      first.current = false;
+      return;
+    }
+    heading.current?.focus();
+  }, []);
+  return (
+    <main class="admin-main" aria-labelledby="section-title">
+      <h2 id="section-title" tabIndex={-1} ref={heading}>{title}</h2>
+      {children}
+    </main>
+  );
+}
