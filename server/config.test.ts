@@ -5,7 +5,7 @@ describe('loadConfig', () => {
   it('has working defaults', () => {
     expect(loadConfig({})).toEqual({
       port: 8787, host: '127.0.0.1', dbFile: './data/relay.db', adminToken: undefined, publicUrl: undefined,
-      corsOrigins: ['chrome-extension://*', 'moz-extension://*'], trustProxy: false, clickFlushMs: 1000,
+      corsOrigins: ['chrome-extension://*', 'moz-extension://*'], trustProxy: false, clickFlushMs: 1000, unfurlAllowLoopback: false,
     });
   });
 
@@ -35,6 +35,12 @@ describe('loadConfig', () => {
   ])('names the bad variable in %j', (env, name) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(name);
+  });
+
+  it('lets tests open the unfurl fetcher to loopback, never in production', () => {
+    expect(loadConfig({ RELAY_UNFURL_ALLOW_LOOPBACK: '1', NODE_ENV: 'test' }).unfurlAllowLoopback).toBe(true);
+    expect(() => loadConfig({ RELAY_UNFURL_ALLOW_LOOPBACK: '1', NODE_ENV: 'production' })).toThrow(/RELAY_UNFURL_ALLOW_LOOPBACK/);
+    expect(loadConfig({ NODE_ENV: 'production' }).unfurlAllowLoopback).toBe(false);
   });
 
   it('never echoes the admin token in the error', () => {

@@ -27,6 +27,12 @@ const EnvSchema = z.object({
   RELAY_TRUST_PROXY: flag.default(false),
   /** How often buffered clicks are written; tests raise it to prove that shutdown flushes. */
   RELAY_CLICK_FLUSH_MS: z.coerce.number().int().min(10).max(3_600_000).default(1000),
+  /**
+   * End-to-end tests only: let the page fetcher of POST /v1/admin/unfurl reach 127.0.0.0/8 and ::1 on any
+   * port (a local test page server). Refused when NODE_ENV is production; nothing over HTTP can set it.
+   */
+  RELAY_UNFURL_ALLOW_LOOPBACK: flag.default(false),
+  NODE_ENV: z.string().optional(),
 });
 
 export interface Config {
@@ -39,6 +45,8 @@ export interface Config {
   corsOrigins: string[];
   trustProxy: boolean;
   clickFlushMs: number;
+  /** Tests only (RELAY_UNFURL_ALLOW_LOOPBACK): the unfurl fetcher may reach loopback addresses on any port. */
+  unfurlAllowLoopback: boolean;
 }
 
 export class ConfigError extends Error {
@@ -59,6 +67,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  if (e.RELAY_UNFURL_ALLOW_LOOPBACK && e.NODE_ENV === 'production') {
+    throw new ConfigError('Invalid configuration:\n  RELAY_UNFURL_ALLOW_LOOPBACK: is for tests only and cannot be set when NODE_ENV is production');
+  }
   return {
     port: e.PORT,
     host: e.HOST,
@@ -68,6 +79,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     corsOrigins: e.RELAY_CORS_ORIGINS,
     trustProxy: e.RELAY_TRUST_PROXY,
     clickFlushMs: e.RELAY_CLICK_FLUSH_MS,
+    unfurlAllowLoopback: e.RELAY_UNFURL_ALLOW_LOOPBACK,
   };
 }
 

@@ -22,6 +22,7 @@ export async function startServer(config: Config, database?: Database): Promise<
     corsOrigins: config.corsOrigins,
     trustProxy: config.trustProxy,
     clickFlushMs: config.clickFlushMs,
+    ...(config.unfurlAllowLoopback ? { unfurl: { allowedRanges: ['127.0.0.0/8', '::1/128'], allowAnyPort: true } } : {}),
   });
 
   const server = await new Promise<Server>((resolve, reject) => {
