@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import type { Suggestion, SuggestionStatus } from '../../lib/contract/suggestions';
 import { toIso, type Clock } from '../clock';
@@ -94,7 +94,15 @@ export class SuggestionRepository {
   }
 
   async release(id: string): Promise<void> {
-    await this.db.updateTable('suggestions').set({ status: 'open', decided_at: null, item_id: null }).where('id', '=', id).execute();
+    // Should its author have suggested the same page again meanwhile, that newer one stays the open one
+    // (one open suggestion per person and URL) and this one counts as dismissed.
+    await sql`
+      UPDATE suggestions SET item_id = NULL,
+        status = CASE WHEN dup.n > 0 THEN 'dismissed' ELSE 'open' END,
+        decided_at = CASE WHEN dup.n > 0 THEN decided_at ELSE NULL END
+      FROM (SELECT COUNT(*) AS n FROM suggestions o JOIN suggestions me ON me.id = ${id}
+            WHERE o.employee_id = me.employee_id AND o.url = me.url AND o.status = 'open' AND o.id <> me.id) AS dup
+      WHERE suggestions.id = ${id}`.execute(this.db);
   }
 
   async linkItem(id: string, itemId: string): Promise<Suggestion> {

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Suggestion, SuggestionAccepted, SuggestionList } from '../../lib/contract/suggestions';
 import { expectProblem, harness, type Harness } from '../test-support';
+import { SuggestionRepository } from './repository';
 
 let h: Harness;
 let ana: { token: string; id: string };
@@ -162,5 +163,21 @@ describe('dismiss and accept', () => {
       await h.as(ana.token, `/v1/admin/suggestions/${s.id}/accept`, { method: 'POST', json: { title: 'x', captions: [{ network: 'x', text: 'y' }] } }),
       403,
     );
+  });
+});
+
+describe('SuggestionRepository.release', () => {
+  it('reopens a claimed suggestion, or dismisses it when its author has suggested the page again meanwhile', async () => {
+    const repo = new SuggestionRepository(h.database.db, () => h.clock.now);
+    const s = await suggested(ana.token, { url: 'https://example.org/a' });
+    expect((await repo.claim(s.id)).status).toBe('ok');
+    await repo.release(s.id);
+    expect(await repo.get(s.id)).toMatchObject({ status: 'open', decidedAt: null, itemId: null });
+
+    expect((await repo.claim(s.id)).status).toBe('ok');
+    const again = await suggested(ana.token, { url: 'https://example.org/a' });
+    await repo.release(s.id);
+    expect(await repo.get(s.id)).toMatchObject({ status: 'dismissed', itemId: null });
+    expect(await repo.get(again.id)).toMatchObject({ status: 'open' });
   });
 });
