@@ -5,7 +5,9 @@ import type { AppEnv } from '../auth/principal';
 import { HttpProblem, problems } from '../http/problem';
 import { limitBody, readJson, readQuery } from '../http/validate';
 import type { ItemRepository } from '../items/repository';
-import type { Decision, SuggestionRepository } from './repository';
+import { normaliseUrl, type Decision, type SuggestionRepository } from './repository';
+
+const MAX_URL_LENGTH = 2048;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -42,6 +44,10 @@ export function suggestionRoutes(suggestions: SuggestionRepository) {
   return new Hono<AppEnv>().post('/v1/suggestions', limitBody, async (c) => {
     const employeeId = employeeOf(c);
     const { url, note } = await readJson(c, SuggestionCreate);
+    // Normalising may percent-encode characters; the result must still fit an item's URL.
+    if (normaliseUrl(url).length > MAX_URL_LENGTH) {
+      throw problems.invalidBody([{ path: 'url', message: `is longer than ${MAX_URL_LENGTH} characters once percent-encoded` }]);
+    }
     const { suggestion, created } = await suggestions.suggest(employeeId, url, note);
     return c.json(suggestion, created ? 201 : 200);
   });

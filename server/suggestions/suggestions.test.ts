@@ -64,6 +64,7 @@ describe('POST /v1/suggestions', () => {
     ['a non-http scheme', { url: 'ftp://example.org/file' }, 'url'],
     ['no URL', { note: 'hi' }, 'url'],
     ['a URL over 2048 characters', { url: `https://example.org/${'a'.repeat(2048)}` }, 'url'],
+    ['a URL that grows over 2048 characters when percent-encoded', { url: `https://example.org/${' '.repeat(1000)}x` }, 'url'],
     ['a note over 1000 characters', { url: 'https://example.org/', note: 'n'.repeat(1001) }, 'note'],
   ])('rejects %s with 422 naming the field', async (_, json, path) => {
     const body = await expectProblem(await suggest(ana.token, json), 422);
