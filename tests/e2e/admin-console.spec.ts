@@ -1,0 +1,178 @@
+/**
+ * The curators' console (admin.html) against the real backend: an item made from a page's own metadata
+ * reaches an employee's popup, the policy refuses a banned term in an admin caption, and deactivating a
+ * person signs their Relay out.
+ */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Page } from '@playwright/test';
+import { expect, test as base } from '../helpers/fixtures';
+import { launchWithExtension, type ExtensionBrowser } from '../helpers/browser';
+import { Backend } from '../helpers/server';
+
+interface AdminFixtures {
+  /** A page server on 127.0.0.1 with Open Graph tags, reachable by the backend's fetcher in this test only. */
+  pages: { url: (path: string) => string };
+  /** A second browser profile: an employee's own Relay. */
+  employeeBrowser: ExtensionBrowser;
+}
+
+const test = base.extend<AdminFixtures>({
+  // The backend, with the unfurl fetcher opened to loopback (RELAY_UNFURL_ALLOW_LOOPBACK, refused in production).
+  // eslint-disable-next-line no-empty-pattern -- Playwright reads the fixtures a fixture needs from this pattern
+  backend: async ({}, use, testInfo) => {
+    const backend = await Backend.start({ env: { NODE_ENV: 'test', RELAY_UNFURL_ALLOW_LOOPBACK: '1' } });
+    try {
+      await use(backend);
+    } finally {
+      if (testInfo.status !== testInfo.expectedStatus) {
+        await testInfo.attach('server-output.txt', { body: backend.log, contentType: 'text/plain' });
+      }
+      await backend.dispose();
+    }
+  },
+  // eslint-disable-next-line no-empty-pattern -- as above
+  pages: async ({}, use) => {
+    const server: Server = createServer((req, res) => {
+      if (req.url !== '/news/launch') {
+        res.writeHead(404).end();
+        return;
+      }
+      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+      res.end(`<!doctype html><html><head>
+        <title>Fallback title</title>
+        <meta property="og:title" content="Llancem Relay 2.0 — col·laboració per a tothom">
+        <meta property="og:description" content="What changes for our teams, in five minutes.">
+        <meta property="og:image" content="https://cdn.example.com/launch.png">
+        </head><body><p>Body is never read.</p></body></html>`);
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    try {
+      await use({ url: (path) => `http://127.0.0.1:${port}${path}` });
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
+  },
+  // eslint-disable-next-line no-empty-pattern -- as above
+  employeeBrowser: async ({}, use) => {
+    const browser = await launchWithExtension();
+    try {
+      await use(browser);
+    } finally {
+      await browser.close();
+    }
+  },
+});
+
+/** Connects a Relay (in whichever browser) with an invite code and returns its options page. */
+async function connect(browser: ExtensionBrowser, serverUrl: string, code: string): Promise<Page> {
+  const page = await browser.context.newPage();
+  await page.goto(`chrome-extension://${browser.extensionId}/options.html`);
+  await page.getByLabel('Server URL').fill(serverUrl);
+  await page.getByLabel('Invite code').fill(code);
+  await page.getByRole('button', { name: 'Connect' }).click();
+  return page;
+}
+
+async function openConsole(ext: ExtensionBrowser, backend: Backend, section: string): Promise<Page> {
+  const options = await connect(ext, backend.url, await backend.createInvite('Ada Curator', 'admin'));
+  await expect(options.getByText(/Connected as Ada Curator/)).toBeVisible();
+  const page = await ext.context.newPage();
+  await page.goto(`chrome-extension://${ext.extensionId}/admin.html#${section}`);
+  await expect(page.getByRole('heading', { level: 1, name: "Curators' console" })).toBeVisible();
+  return page;
+}
+
+test('an admin creates an item from a page address and an employee sees it after sync', async ({ backend, ext, pages, employeeBrowser }) => {
+  const admin = await openConsole(ext, backend, 'items');
+
+  // A refused address: the server's reason is shown, no editor opens.
+  await admin.getByLabel('New item from a page address').fill('http://10.1.2.3/private');
+  await admin.getByRole('button', { name: 'Fetch details' }).click();
+  await expect(admin.getByRole('alert').filter({ hasText: 'The page could not be used' })).toContainText('a private address');
+  await expect(admin.getByRole('form', { name: 'New item', exact: true })).toHaveCount(0);
+
+  // The local page: its Open Graph tags prefill the item.
+  await admin.getByLabel('New item from a page address').fill(pages.url('/news/launch'));
+  await admin.getByRole('button', { name: 'Fetch details' }).click();
+  const editor = admin.getByRole('form', { name: 'New item', exact: true });
+  await expect(editor.getByLabel('Title')).toHaveValue('Llancem Relay 2.0 — col·laboració per a tothom');
+  await expect(editor.getByLabel('Summary')).toHaveValue('What changes for our teams, in five minutes.');
+  await expect(editor.getByLabel('Image address')).toHaveValue('https://cdn.example.com/launch.png');
+  await editor.getByLabel('Content type').selectOption('owned');
+  await editor.getByLabel('Topics').fill('Product, launch');
+  await editor.getByLabel('Language').fill('ca');
+  const caption = 'Avui llancem Relay 2.0: més fàcil compartir el que fem 🚀';
+  await editor.getByLabel('Text').fill(caption);
+  // The same counter employees see (LinkedIn counts code points: the emoji is one).
+  await expect(editor.getByText(`${[...caption].length} / 3000`)).toBeVisible();
+  await editor.getByRole('button', { name: 'Add to the queue' }).click();
+
+  await expect(admin.getByRole('status').filter({ hasText: 'Added “Llancem Relay 2.0' })).toBeVisible();
+  const row = admin.getByRole('row', { name: /Llancem Relay 2\.0/ });
+  await expect(row).toContainText('Live');
+  await expect(row).toContainText('owned');
+  // One owned item live: the mix says so against 6-3-1.
+  await expect(admin.getByRole('status').filter({ hasText: 'Content mix of the live queue' })).toContainText('0 curated · 10 owned · 0 promotional — too much of our own content');
+  const [stored] = (await backend.request<{ items: Array<{ url: string; topics: string[]; captions: Array<{ language: string }> }> }>(
+    'GET', '/v1/admin/items', { token: backend.adminToken },
+  )).items;
+  expect(stored).toMatchObject({ url: pages.url('/news/launch'), topics: ['product', 'launch'], captions: [{ language: 'ca' }] });
+
+  // An employee's Relay, in another profile, gets it with its first sync.
+  const options = await connect(employeeBrowser, backend.url, await backend.createInvite('Núria Puig'));
+  await expect(options.getByText(/Connected as Núria Puig/)).toBeVisible();
+  const popup = await employeeBrowser.context.newPage();
+  await popup.goto(`chrome-extension://${employeeBrowser.extensionId}/popup.html`);
+  await expect(popup.getByRole('article', { name: 'Llancem Relay 2.0 — col·laboració per a tothom' })).toBeVisible();
+  await expect(popup.getByText(caption, { exact: true }).first()).toBeVisible();
+});
+
+test('a banned term set in Policy blocks an admin caption with the server’s reason', async ({ backend, ext }) => {
+  const admin = await openConsole(ext, backend, 'policy');
+  await admin.getByLabel('Banned on every network (one term or phrase a line)').fill('guaranteed returns');
+  await admin.getByLabel('Required disclosure').last().fill('#ad');
+  await admin.getByRole('button', { name: 'Save the policy' }).click();
+  await expect(admin.getByRole('status').filter({ hasText: 'Policy saved' })).toBeVisible();
+
+  await admin.getByRole('link', { name: 'Items' }).click();
+  await expect(admin.getByRole('heading', { level: 2, name: 'Items' })).toBeFocused();
+  await admin.getByLabel('New item from a page address').fill('https://example.com/fund');
+  await admin.getByRole('button', { name: 'Write it by hand' }).click();
+  const editor = admin.getByRole('form', { name: 'New item', exact: true });
+  await editor.getByLabel('Title').fill('Our new fund');
+  await editor.getByLabel('Network').selectOption('x');
+  await editor.getByLabel('Text').fill('Guaranteed returns for everyone');
+  // Flagged while typing, and the disclosure shown as it will be added.
+  await expect(editor.getByRole('alert').filter({ hasText: 'Banned by the policy' })).toContainText('guaranteed returns');
+  await expect(editor.getByText('Guaranteed returns for everyone #ad', { exact: true })).toBeVisible();
+
+  // The backend has the last word: 422, shown in its own words, nothing created.
+  await editor.getByRole('button', { name: 'Add to the queue' }).click();
+  await expect(editor.getByRole('alert').filter({ hasText: /Caption 1 \(x\) contains the banned term "guaranteed returns"/ })).toBeVisible();
+  const { items } = await backend.request<{ items: unknown[] }>('GET', '/v1/admin/items', { token: backend.adminToken });
+  expect(items).toHaveLength(0);
+});
+
+test('deactivating an employee signs their Relay out at its next sync', async ({ backend, ext, employeeBrowser }) => {
+  const options = await connect(employeeBrowser, backend.url, await backend.createInvite('Joan Vidal'));
+  await expect(options.getByText(/Connected as Joan Vidal/)).toBeVisible();
+
+  const admin = await openConsole(ext, backend, 'people');
+  const row = admin.getByRole('row', { name: /Joan Vidal/ });
+  await expect(row).toContainText('Activated');
+  await row.getByRole('button', { name: 'Deactivate Joan Vidal' }).click();
+  await expect(admin.getByRole('status').filter({ hasText: 'Joan Vidal is deactivated' })).toBeVisible();
+  await expect(row).toContainText('Deactivated');
+
+  // Refusing to demote yourself: the server's message is shown.
+  await admin.getByRole('button', { name: 'Make Ada Curator an employee' }).click();
+  await expect(admin.getByRole('alert').filter({ hasText: 'An admin cannot deactivate or demote their own account' })).toBeVisible();
+  await expect(admin.getByRole('row', { name: /Ada Curator/ })).toContainText('Admin');
+
+  // Opening the popup syncs: the token no longer works, and the popup says so.
+  const popup = await employeeBrowser.context.newPage();
+  await popup.goto(`chrome-extension://${employeeBrowser.extensionId}/popup.html`);
+  await expect(popup.getByRole('alert').filter({ hasText: 'The server signed you out' })).toBeVisible();
+});
