@@ -133,6 +133,16 @@ describe('captions against the policy', () => {
     expect((await h.admin(`/v1/admin/items/${item.id}`, { method: 'PATCH', json: { title: 'Renamed' } })).status).toBe(200);
   });
 
+  it('refuses a caption over the network\'s length limit, counted as X counts', async () => {
+    // 240 allowed on X: 121 CJK characters weigh 242.
+    const body = await expectProblem(
+      await h.admin('/v1/admin/items', { method: 'POST', json: { url: 'https://example.org/', title: 'T', captions: [{ network: 'x', text: '好'.repeat(121) }] } }),
+      422,
+    );
+    expect(body.errors).toEqual([{ path: 'captions.0.text', message: 'is 242 characters long; the policy allows 240 on x' }]);
+    await h.createItem({ captions: [{ network: 'x', text: '好'.repeat(120) }, { network: 'linkedin', text: '好'.repeat(2000) }] });
+  });
+
   it('refuses accepting a suggestion with a banned caption and keeps the suggestion open', async () => {
     const s = (await (await h.as(ana.token, '/v1/suggestions', { method: 'POST', json: { url: 'https://example.org/x' } })).json()) as { id: string };
     const body = await expectProblem(
