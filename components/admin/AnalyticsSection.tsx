@@ -20,7 +20,7 @@ interface Column<T> {
   text?: boolean;
 }
 
-function Table<T>({ caption, rows, columns, csv }: { caption: string; rows: T[]; columns: Column<T>[]; csv: () => Promise<void> }) {
+function Table<T>({ caption, rows, columns, csv, collapsed }: { caption: string; rows: T[]; columns: Column<T>[]; csv: () => Promise<void>; collapsed?: boolean }) {
   const [error, setError] = useState<string | null>(null);
   return (
     <div class="report">
@@ -33,7 +33,20 @@ function Table<T>({ caption, rows, columns, csv }: { caption: string; rows: T[];
       <Notice role="alert" tone="error">{error}</Notice>
       {rows.length === 0 ? (
         <p class="muted">Nothing in this period.</p>
+      ) : collapsed ? (
+        <details>
+          <summary>Show the {rows.length} rows</summary>
+          <DataTable caption={caption} rows={rows} columns={columns} />
+        </details>
       ) : (
+        <DataTable caption={caption} rows={rows} columns={columns} />
+      )}
+    </div>
+  );
+}
+
+function DataTable<T>({ caption, rows, columns }: { caption: string; rows: T[]; columns: Column<T>[] }) {
+  return (
         <table class="data">
           <caption class="visually-hidden">{caption}</caption>
           <thead>
@@ -51,8 +64,6 @@ function Table<T>({ caption, rows, columns, csv }: { caption: string; rows: T[];
             ))}
           </tbody>
         </table>
-      )}
-    </div>
   );
 }
 
@@ -197,7 +208,7 @@ export function AnalyticsSection({ api }: { api: AdminApi }) {
 
           <h3>Reach over time</h3>
           <Chart title={`Reach per ${r.reach.granularity}`} times={r.reach.points.map((p) => p.start)} series={reachSeries} />
-          <Table caption={`Reach per ${r.reach.granularity}`} rows={r.reach.points} csv={csv('reach')} columns={[
+          <Table caption={`Reach per ${r.reach.granularity}`} rows={r.reach.points} csv={csv('reach')} collapsed columns={[
             { label: r.reach.granularity === 'day' ? 'Day' : 'Week of', value: (p) => day(p.start) },
             { label: 'Shares', value: (p) => p.shares, numeric: true },
             { label: 'Reach', value: (p) => p.reach, numeric: true },
@@ -206,7 +217,7 @@ export function AnalyticsSection({ api }: { api: AdminApi }) {
           <h3>Attributed traffic</h3>
           <p><strong>{num(r.traffic.clicks)}</strong> clicks on employees’ tracked links (bots and repeat visits not counted).</p>
           <Chart title="Clicks per day by network" times={r.traffic.days.map((d) => d.start)} series={trafficSeries} />
-          <Table caption="Clicks per day" rows={r.traffic.days} csv={csv('traffic')} columns={[
+          <Table caption="Clicks per day" rows={r.traffic.days} csv={csv('traffic')} collapsed columns={[
             { label: 'Day', value: (d) => day(d.start) },
             { label: 'Clicks', value: (d) => d.clicks, numeric: true },
             { label: 'LinkedIn', value: (d) => d.linkedin, numeric: true },

@@ -4,7 +4,9 @@ import type { AdminItem } from '@/lib/contract/items';
 import { contentMix, describeMix, isLive } from '@/lib/admin/content-mix';
 import { draftFromItem, draftFromUnfurl, draftToCreate, draftToPatch, type ItemDraft } from '@/lib/admin/item-draft';
 import { Notice } from '@/components/Notice';
+import type { Taxonomy } from '@/lib/contract/taxonomy';
 import { ItemEditor } from './ItemEditor';
+import { TaxonomyEditor } from './TaxonomyEditor';
 import { useAction, useLoad } from './use-load';
 
 type Editing = { kind: 'new'; draft: ItemDraft } | { kind: 'edit'; item: AdminItem } | null;
@@ -16,10 +18,10 @@ function itemState(item: AdminItem, now: number): string {
   return Date.parse(item.publishAt) > now ? 'Scheduled' : 'Expired';
 }
 
-/** Topics and campaigns already in use, offered as choices so the lists stay consistent. */
-export function knownLists(items: readonly AdminItem[]) {
-  const topics = new Set<string>();
-  const campaigns = new Set<string>();
+/** The managed lists first, then what items already use: offered as choices so items use the same words. */
+export function knownLists(items: readonly AdminItem[], managed?: Taxonomy) {
+  const topics = new Set<string>(managed?.topics);
+  const campaigns = new Set<string>(managed?.campaigns);
   for (const i of items) {
     i.topics.forEach((t) => topics.add(t));
     if (i.campaign) campaigns.add(i.campaign);
@@ -30,6 +32,7 @@ export function knownLists(items: readonly AdminItem[]) {
 export function ItemsSection({ api }: { api: AdminApi }) {
   const items = useLoad(() => api.listItems(), [api]);
   const policy = useLoad(() => api.policy(), [api]);
+  const taxonomy = useLoad(() => api.taxonomy(), [api]);
   const [editing, setEditing] = useState<Editing>(null);
   const [url, setUrl] = useState('');
   const [news, setNews] = useState<string | null>(null);
@@ -38,7 +41,8 @@ export function ItemsSection({ api }: { api: AdminApi }) {
   const now = Date.now();
   const list = items.data ?? [];
   const mix = contentMix(list, now);
-  const known = knownLists(list);
+  const known = knownLists(list, taxonomy.data);
+  const inUse = knownLists(list);
 
   const fetchDetails = async (e: Event) => {
     e.preventDefault();
@@ -73,6 +77,8 @@ export function ItemsSection({ api }: { api: AdminApi }) {
         <strong>Content mix of the live queue:</strong> {describeMix(mix)}
         <span class="muted"> (the 6-3-1 rule: 6 curated · 3 owned · 1 promotional in every 10)</span>
       </p>
+
+      <TaxonomyEditor api={api} lists={taxonomy.data} inUse={inUse} onSaved={() => taxonomy.reload()} />
 
       <form class="inline-form" onSubmit={fetchDetails} aria-label="New item from a page">
         <div class="field grow">

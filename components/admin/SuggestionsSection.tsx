@@ -13,10 +13,11 @@ export function SuggestionsSection({ api }: { api: AdminApi }) {
   const list = useLoad(() => api.suggestions({ status: 'open', limit: 200 }), [api]);
   const items = useLoad(() => api.listItems(), [api]);
   const policy = useLoad(() => api.policy(), [api]);
+  const taxonomy = useLoad(() => api.taxonomy(), [api]);
   const [accepting, setAccepting] = useState<{ suggestion: Suggestion; draft: ItemDraft; unfurlError: string | null } | null>(null);
   const [news, setNews] = useState<string | null>(null);
   const action = useAction();
-  const known = knownLists(items.data ?? []);
+  const known = knownLists(items.data ?? [], taxonomy.data);
 
   const makeItem = async (s: Suggestion) => {
     setNews(null);

@@ -9,6 +9,7 @@ import {
 } from '../contract/employees';
 import { Policy, type PolicyUpdate } from '../contract/policy';
 import { SiteProfile, SiteProfilesResponse } from '../contract/site-profiles';
+import { Taxonomy, type TaxonomyUpdate } from '../contract/taxonomy';
 import {
   Adoption, ContentTypeFigures, Contributors, NetworkFigures, Participation, ReachOverTime, TopicFigures, TopItems, Traffic,
 } from '../contract/analytics';
@@ -142,6 +143,9 @@ export function createAdminApi(opts: AdminApiOptions) {
 
     policy: () => get('/v1/policy', Policy),
     savePolicy: (policy: PolicyUpdate) => send('PUT', '/v1/admin/policy', policy, Policy),
+
+    taxonomy: () => get('/v1/admin/taxonomy', Taxonomy),
+    saveTaxonomy: (lists: TaxonomyUpdate) => send('PUT', '/v1/admin/taxonomy', lists, Taxonomy),
 
     siteProfiles: async () => (await get('/v1/site-profiles', SiteProfilesResponse)).profiles,
     publishSiteProfile: (profile: SiteProfile) => send('PUT', `/v1/admin/site-profiles/${id(profile.network)}`, profile, SiteProfile),

@@ -1,0 +1,75 @@
+import { useEffect, useState } from 'preact/hooks';
+import { ProblemError, type AdminApi } from '@/lib/api/admin';
+import type { Taxonomy } from '@/lib/contract/taxonomy';
+import { Notice } from '@/components/Notice';
+import { useAction } from './use-load';
+
+const lines = (text: string) => [...new Set(text.split(/[\n,]/).map((l) => l.trim().toLowerCase()).filter(Boolean))];
+
+interface Props {
+  api: AdminApi;
+  lists: Taxonomy | undefined;
+  /** Topics and campaigns items use today, offered to start the lists from. */
+  inUse: { topics: string[]; campaigns: string[] };
+  onSaved: (lists: Taxonomy) => void;
+}
+
+/** The managed lists of topics and campaigns that the item editor offers as choices. */
+export function TaxonomyEditor({ api, lists, inUse, onSaved }: Props) {
+  const [topics, setTopics] = useState('');
+  const [campaigns, setCampaigns] = useState('');
+  const [saved, setSaved] = useState<string | null>(null);
+  const save = useAction();
+  useEffect(() => {
+    if (!lists) return;
+    setTopics(lists.topics.join('\n'));
+    setCampaigns(lists.campaigns.join('\n'));
+  }, [lists]);
+
+  const onSubmit = async (e: Event) => {
+    e.preventDefault();
+    setSaved(null);
+    const result = await save.run(() => api.saveTaxonomy({ topics: lines(topics), campaigns: lines(campaigns) }));
+    if (result) {
+      setSaved(`Saved ${result.topics.length} topics and ${result.campaigns.length} campaigns.`);
+      onSaved(result);
+    }
+  };
+  const addInUse = () => {
+    setTopics([...new Set([...lines(topics), ...inUse.topics])].join('\n'));
+    setCampaigns([...new Set([...lines(campaigns), ...inUse.campaigns])].join('\n'));
+  };
+  const fields = save.failure instanceof ProblemError ? save.failure.errors : [];
+
+  return (
+    <details class="taxonomy">
+      <summary>Topics and campaigns (managed lists)</summary>
+      <form onSubmit={onSubmit} aria-label="Topics and campaigns">
+        <div class="two-columns">
+          <div class="field">
+            <label for="taxonomy-topics">Topics (one a line)</label>
+            <textarea id="taxonomy-topics" dir="auto" rows={6} value={topics} onInput={(e) => setTopics(e.currentTarget.value)} />
+          </div>
+          <div class="field">
+            <label for="taxonomy-campaigns">Campaigns (one a line)</label>
+            <textarea id="taxonomy-campaigns" rows={6} aria-describedby="taxonomy-campaigns-hint" value={campaigns} onInput={(e) => setCampaigns(e.currentTarget.value)} />
+            <span id="taxonomy-campaigns-hint" class="hint">Lower-case letters, digits, "-" or "_".</span>
+          </div>
+        </div>
+        <div role="alert">
+          {save.error && (
+            <div class="notice error">
+              <p>{save.error}</p>
+              {fields.length > 0 && <ul>{fields.map((f) => <li key={f.path}>{f.path}: {f.message}</li>)}</ul>}
+            </div>
+          )}
+        </div>
+        <Notice role="status" tone="success">{saved}</Notice>
+        <div class="actions">
+          <button type="submit" class="button" disabled={save.busy}>Save the lists</button>
+          <button type="button" class="button secondary" onClick={addInUse}>Add the ones items use now</button>
+        </div>
+      </form>
+    </details>
+  );
+}
