@@ -152,10 +152,16 @@ export function App({ previousOpen }: { previousOpen: string | null }) {
 }
 
 function Header() {
+  const employee = useStorageItem(employeeItem);
   return (
     <header class="popup-header">
       <img src="/icon/32.png" alt="" width={20} height={20} />
       <h1>Relay</h1>
+      {employee?.role === 'admin' && (
+        <a class="link-button" href="/admin.html" target="_blank" rel="noopener">
+          Curators' console
+        </a>
+      )}
       <button type="button" class="link-button" onClick={openOptions}>
         Settings
       </button>
