@@ -57,7 +57,7 @@ export async function personalReach(db: Kysely<DB>, employeeId: string, period: 
   const weekEnd = (isoWeekIndex(now) + 1) * WEEK_MS - ISO_WEEK_SHIFT_MS;
   const weeks = await db
     .selectFrom('shares')
-    .select(sql<number>`(shared_at + ${sql.lit(ISO_WEEK_SHIFT_MS)}) / ${sql.lit(WEEK_MS)}`.as('week'))
+    .select(weekOf('shared_at').as('week'))
     .distinct()
     .where('employee_id', '=', employeeId)
     .where('shared_at', '<', weekEnd)
