@@ -10,6 +10,11 @@ export const PAGE_SIZE = 15;
 
 interface QueueViewProps {
   items: QueueItem[];
+  /**
+   * false: `items` is only the first screenful (already filtered by the chosen topics) while the whole
+   * list loads; the search box and chips wait for the whole list.
+   */
+  complete: boolean;
   /** The employee's chosen topics (settings): preselected chips. */
   chosenTopics: string[];
   /** When the popup was opened before this time (read before it is recorded). */
@@ -17,11 +22,27 @@ interface QueueViewProps {
   ctx: CardContext;
 }
 
-export function QueueView({ items, chosenTopics, previousOpen, ctx }: QueueViewProps) {
+export function QueueView({ items, complete, chosenTopics, previousOpen, ctx }: QueueViewProps) {
   const topics = useMemo(() => queueTopics(items), [items]);
   const [selected, setSelected] = useState<ReadonlySet<string>>(() => initialTopics(chosenTopics, topics));
   const [query, setQuery] = useState('');
   const shown = useMemo(() => filterQueue(items, { topics: selected, query }), [items, selected, query]);
+  useEffect(() => {
+    if (complete) performance.mark('relay:queue-loaded');
+  }, [complete]);
+
+  if (!complete) {
+    // The first screenful: no tools yet (the chips and search need every item); never "nothing to share".
+    if (items.length === 0) return <p class="empty" aria-busy="true" />;
+    return (
+      <div class="queue-view">
+        <p role="status" class="queue-count muted">
+          Loading all items…
+        </p>
+        <QueueList items={items} previousOpen={previousOpen} ctx={ctx} />
+      </div>
+    );
+  }
 
   if (items.length === 0) {
     return <p class="empty">Nothing to share yet. New items appear here when your organisers add them.</p>;

@@ -2,7 +2,8 @@ import { browser } from 'wxt/browser';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { CardContext } from '@/components/ItemCard';
 import { Notice } from '@/components/Notice';
-import { QueueView } from '@/components/queue/QueueView';
+import { queueHead } from '@/components/queue/head';
+import { PAGE_SIZE, QueueView } from '@/components/queue/QueueView';
 import { SharePage } from '@/components/share/SharePage';
 import { useLiveQuery, useStorageItem } from '@/components/hooks';
 import { getDb, listQueue } from '@/lib/db';
@@ -67,7 +68,11 @@ export function App({ previousOpen }: { previousOpen: string | null }) {
   const touches = useStorageItem(personalTouchesItem);
   const language = useStorageItem(preferredLanguageItem);
   const topics = useStorageItem(topicsItem);
-  const items = useLiveQuery(() => listQueue(getDb()));
+  // The first screenful through the index (constant cost), then the whole list for search and chips.
+  const head = useLiveQuery(() => (topics === undefined ? Promise.resolve(undefined) : queueHead(getDb(), PAGE_SIZE, topics)), [topics]);
+  // Started only once the head is in: IndexedDB would otherwise serve the big read before the small one.
+  const headReady = head !== undefined;
+  const items = useLiveQuery(() => (headReady ? listQueue(getDb()) : Promise.resolve(undefined)), [headReady]);
   const online = useOnline();
   const [tab, setTab] = useState<TabKey>('queue');
   const [visited, setVisited] = useState<ReadonlySet<TabKey>>(new Set(['queue']));
@@ -93,7 +98,8 @@ export function App({ previousOpen }: { previousOpen: string | null }) {
     [employee, touches, language],
   );
 
-  const loading = employee === undefined || items === undefined || topics === undefined || (employee && !ctx);
+  const list = items ?? head;
+  const loading = employee === undefined || list === undefined || topics === undefined || (employee && !ctx);
   if (loading) return <main class="popup" aria-busy="true" />;
 
   if (!employee || !ctx) {
@@ -138,9 +144,16 @@ export function App({ previousOpen }: { previousOpen: string | null }) {
           key === 'queue' ? (
             <>
               <ReachSlot />
-              <SharePage items={items} ctx={ctx} />
+              <SharePage items={items ?? []} ctx={ctx} />
               <h2 class="visually-hidden">Your queue</h2>
-              <QueueView items={items} chosenTopics={topics ?? []} previousOpen={previousOpen} ctx={ctx} />
+              <QueueView
+                key={items ? 'all' : 'head'}
+                items={list!}
+                complete={items !== undefined}
+                chosenTopics={topics ?? []}
+                previousOpen={previousOpen}
+                ctx={ctx}
+              />
             </>
           ) : (
             <HistorySlot />
