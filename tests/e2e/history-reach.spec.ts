@@ -6,6 +6,9 @@
 import type { Page, Worker } from '@playwright/test';
 import { captions, expect, expectEditorText, expectShareRecorded, insertButton, panels, seedAndConnect, test, xText } from '../helpers/composer';
 
+/** The extension API inside the service worker, as much as these tests use of it. */
+declare const chrome: { action: { getBadgeText(d: object): Promise<string>; getTitle(d: object): Promise<string> } };
+
 /** A reader's browser, not a bot (bots' clicks are not counted). */
 const READER_UA =
   'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36';
