@@ -1,25 +1,12 @@
 import { useState } from 'preact/hooks';
 import type { AdminApi } from '@/lib/api/admin';
-import { SiteProfile } from '@/lib/contract/site-profiles';
+import { checkProfileJson } from '@/lib/admin/profile-json';
 import { networks, type Network } from '@/lib/contract/common';
 import { bundledProfiles } from '@/lib/compose/profiles';
 import { Notice } from '@/components/Notice';
 import { useAction, useLoad } from './use-load';
 
 const NETWORK_NAMES: Record<Network, string> = { linkedin: 'LinkedIn', x: 'X' };
-
-/** What is wrong with pasted JSON, one line per problem, or the profile when it is right. */
-export function checkProfileJson(text: string): { ok: true; profile: SiteProfile } | { ok: false; problems: string[] } {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (err) {
-    return { ok: false, problems: [`This is not valid JSON: ${(err as Error).message}`] };
-  }
-  const parsed = SiteProfile.safeParse(value);
-  if (parsed.success) return { ok: true, profile: parsed.data };
-  return { ok: false, problems: parsed.error.issues.map((i) => `${i.path.length ? i.path.join('.') : 'profile'}: ${i.message}`) };
-}
 
 export function SiteProfilesSection({ api }: { api: AdminApi }) {
   const published = useLoad(() => api.siteProfiles(), [api]);
