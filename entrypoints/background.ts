@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { SYNC_ALARM, ensureSyncAlarm } from '@/lib/background/alarms';
 import { refreshBadge } from '@/lib/background/badge';
+import { syncStoredPolicy } from '@/lib/background/policy';
 import {
   REMINDER_ALARM,
   checkReminders,
@@ -38,8 +39,10 @@ export default defineBackground(() => {
 
   const service = createRelayService({
     db: getDb,
-    // After every sync that reached the server: this month's reach for the card and the badge, then reminders.
+    // After every sync that reached the server: the curators' policy first (enforced before sharing and
+    // inserting), this month's reach for the card and the badge, then reminders.
     onSynced: async () => {
+      await syncStoredPolicy({ getConnection }).catch((err: unknown) => console.warn('[relay] policy', err));
       await refreshReach({ getConnection, save: (value) => reachCacheItem.setValue(value) });
       await badge();
       await reminders();

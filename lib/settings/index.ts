@@ -1,5 +1,6 @@
 import { storage } from 'wxt/utils/storage';
 import type { Employee } from '../contract/auth';
+import type { Policy } from '../contract/policy';
 import type { Reach } from '../contract/reach';
 import type { SiteProfile } from '../contract/site-profiles';
 
@@ -51,12 +52,14 @@ export async function saveConnection(c: Connection & { employee: Employee }): Pr
     { item: lastSyncItem, value: null },
     // The figures belonged to whoever was connected before.
     { item: reachCacheItem, value: null },
+    // So did the policy: it may be another company's server.
+    { item: policyCacheItem, value: null },
   ]);
 }
 
 /** Forget the account. The server URL is kept so reconnecting only needs a new code. */
 export async function clearConnection(): Promise<void> {
-  await storage.removeItems([tokenItem, employeeItem, lastSyncItem, reachCacheItem]);
+  await storage.removeItems([tokenItem, employeeItem, lastSyncItem, reachCacheItem, policyCacheItem]);
 }
 
 // --- Personal voice (issue 3 uses these; the options page that edits them comes with issue 4) ---
@@ -141,3 +144,15 @@ export const siteProfilesEtagItem = storage.defineItem<string | null>('local:sit
 
 /** ISO time the popup was last opened: items that arrived after it make the toolbar badge show a mark. */
 export const popupOpenedAtItem = storage.defineItem<string | null>('local:popupOpenedAt', { fallback: null });
+
+// --- Policy (lib/background/policy.ts writes after each good sync; the popup and getSuggestions enforce it) ---
+
+/** The last valid GET /v1/policy answer with its ETag (sent back as If-None-Match), written as one value. */
+export interface CachedPolicy {
+  policy: Policy;
+  etag: string | null;
+  /** ISO time the answer arrived. */
+  fetchedAt: string;
+}
+/** Null until the first answer, and after disconnecting: then nothing is banned or required (EMPTY_POLICY). */
+export const policyCacheItem = storage.defineItem<CachedPolicy | null>('local:policyCache', { fallback: null });

@@ -1,0 +1,153 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { EMPTY_POLICY, type Policy } from '../contract/policy';
+import { clearConnection, getConnection, policyCacheItem, saveConnection, type CachedPolicy } from '../settings';
+import { fakeFetch, freshDb, json, problem, queueBody } from '../test-support';
+import { policyInForce, readPolicy, syncPolicy, syncStoredPolicy, type PolicySyncDeps } from './policy';
+import { createRelayService } from './service';
+
+const employee = { id: crypto.randomUUID(), name: 'Aiko Tanaka', role: 'employee' as const };
+const connection = { serverUrl: 'http://127.0.0.1:8787', token: 'tok' };
+
+function policy(version: number, banned: string[] = ['guaranteed']): Policy {
+  return {
+    bannedTerms: banned,
+    networks: {
+      linkedin: { disclosure: '#employee', maxLength: null, bannedTerms: [] },
+      x: { disclosure: '#ad', maxLength: 200, bannedTerms: ['無料'] },
+    },
+    version,
+    updatedAt: '2026-11-20T10:00:00.000Z',
+  };
+}
+
+function memory(initial: CachedPolicy | null = null) {
+  const state = { cached: initial };
+  const deps = (fetch: ReturnType<typeof fakeFetch>): PolicySyncDeps => ({
+    getConnection: async () => connection,
+    getCached: async () => state.cached,
+    save: async (value) => void (state.cached = value),
+    fetch,
+    now: () => Date.parse('2026-11-23T19:00:00.000Z'),
+  });
+  return { state, deps };
+}
+
+describe('syncPolicy', () => {
+  it('keeps a valid policy with its ETag, and sends the ETag back next time', async () => {
+    const { state, deps } = memory();
+    const fetch = fakeFetch(json(policy(3), { headers: { ETag: '"policy-3"' } }), new Response(null, { status: 304 }));
+    expect(await syncPolicy(deps(fetch))).toEqual({ outcome: 'updated', version: 3 });
+    expect(state.cached).toEqual({ policy: policy(3), etag: '"policy-3"', fetchedAt: '2026-11-23T19:00:00.000Z' });
+    expect(fetch.requests[0]!.url).toBe('http://127.0.0.1:8787/v1/policy');
+    expect(fetch.requests[0]!.headers.get('Authorization')).toBe('Bearer tok');
+    expect(fetch.requests[0]!.headers.get('If-None-Match')).toBeNull();
+
+    expect(await syncPolicy(deps(fetch))).toEqual({ outcome: 'not-modified' });
+    expect(fetch.requests[1]!.headers.get('If-None-Match')).toBe('"policy-3"');
+    expect(state.cached!.policy).toEqual(policy(3));
+  });
+
+  it('replaces the kept policy with a newer one, lifting a ban the curators lifted', async () => {
+    const { state, deps } = memory({ policy: policy(3), etag: '"policy-3"', fetchedAt: '2026-11-20T00:00:00.000Z' });
+    await syncPolicy(deps(fakeFetch(json(policy(4, []), { headers: { ETag: '"policy-4"' } }))));
+    expect(state.cached).toMatchObject({ policy: { version: 4, bannedTerms: [] }, etag: '"policy-4"' });
+  });
+
+  it('keeps the policy in force when the server fails, lacks the endpoint or answers something else', async () => {
+    const kept: CachedPolicy = { policy: policy(3), etag: '"policy-3"', fetchedAt: '2026-11-20T00:00:00.000Z' };
+    for (const answer of [
+      problem(404, 'Not found', 'There is no GET /v1/policy endpoint'),
+      problem(503, 'Unavailable', 'later'),
+      new TypeError('Failed to fetch'),
+      json({ ...policy(4), bannedTerms: 'everything' }),
+      json({ ...policy(4), networks: { x: policy(4).networks.x } }),
+      new Response('<html>captive portal</html>', { status: 200 }),
+    ]) {
+      const { state, deps } = memory(kept);
+      expect(await syncPolicy(deps(fakeFetch(answer)))).toEqual({ outcome: 'unavailable' });
+      expect(state.cached).toBe(kept);
+    }
+  });
+
+  it('asks afresh (no If-None-Match) when the kept policy no longer reads as a policy', async () => {
+    const broken = { policy: { bannedTerms: 'x' } as unknown as Policy, etag: '"policy-3"', fetchedAt: '2026-11-20T00:00:00.000Z' };
+    const { state, deps } = memory(broken);
+    const fetch = fakeFetch(json(policy(3), { headers: { ETag: '"policy-3"' } }));
+    expect(await syncPolicy(deps(fetch))).toEqual({ outcome: 'updated', version: 3 });
+    expect(fetch.requests[0]!.headers.get('If-None-Match')).toBeNull();
+    expect(state.cached!.policy).toEqual(policy(3));
+  });
+
+  it('asks nothing when not connected', async () => {
+    const fetch = fakeFetch(new Error('must not be called'));
+    const { deps } = memory();
+    expect(await syncPolicy({ ...deps(fetch), getConnection: async () => null })).toEqual({ outcome: 'not-connected' });
+    expect(fetch.requests).toHaveLength(0);
+  });
+
+  it('drops an answer that arrives after the person disconnected', async () => {
+    const { state, deps } = memory();
+    let connected = true;
+    const fetch = fakeFetch(() => {
+      connected = false;
+      return json(policy(3), { headers: { ETag: '"policy-3"' } });
+    });
+    const result = await syncPolicy({ ...deps(fetch), getConnection: async () => (connected ? connection : null) });
+    expect(result).toEqual({ outcome: 'stale' });
+    expect(state.cached).toBeNull();
+  });
+});
+
+describe('policyInForce', () => {
+  it('is the empty policy before any answer, and the kept one after', () => {
+    expect(policyInForce(null)).toEqual(EMPTY_POLICY);
+    expect(policyInForce({ policy: policy(2), etag: null, fetchedAt: '2026-11-20T00:00:00.000Z' })).toEqual(policy(2));
+  });
+
+  it('falls back to the empty policy for a kept value that does not read as a policy', () => {
+    expect(policyInForce({ policy: { version: 'x' } as unknown as Policy, etag: null, fetchedAt: '' })).toEqual(EMPTY_POLICY);
+  });
+});
+
+describe('in extension storage', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it('stores the policy in local:policyCache after a good queue sync (as the background wires onSynced)', async () => {
+    await saveConnection({ ...connection, employee });
+    const db = freshDb();
+    const fetch = fakeFetch((req) => {
+      const path = new URL(req.url).pathname;
+      if (path === '/v1/queue') return json(queueBody([]));
+      if (path === '/v1/policy') return json(policy(5), { headers: { ETag: '"policy-5"' } });
+      return problem(404, 'Not found', path);
+    });
+    const service = createRelayService({ db: () => db, fetch, onSynced: () => syncStoredPolicy({ getConnection, fetch }).then(() => undefined) });
+    await service.sync();
+    expect(await fakeBrowser.storage.local.get('policyCache')).toMatchObject({ policyCache: { policy: policy(5), etag: '"policy-5"' } });
+    expect(await readPolicy()).toEqual(policy(5));
+  });
+
+  it('is not asked for when the queue sync failed', async () => {
+    await saveConnection({ ...connection, employee });
+    const db = freshDb();
+    const fetch = fakeFetch(new TypeError('offline'));
+    await createRelayService({ db: () => db, fetch, onSynced: () => syncStoredPolicy({ getConnection, fetch }).then(() => undefined) }).sync();
+    expect(fetch.requests.map((r) => new URL(r.url).pathname)).toEqual(['/v1/queue']);
+    expect(await policyCacheItem.getValue()).toBeNull();
+  });
+
+  it('is forgotten when the person disconnects or connects again', async () => {
+    await saveConnection({ ...connection, employee });
+    await syncStoredPolicy({ getConnection, fetch: fakeFetch(json(policy(5), { headers: { ETag: '"policy-5"' } })) });
+    expect(await readPolicy()).toEqual(policy(5));
+    await clearConnection();
+    expect(await policyCacheItem.getValue()).toBeNull();
+    expect(await readPolicy()).toEqual(EMPTY_POLICY);
+
+    await saveConnection({ ...connection, employee });
+    await syncStoredPolicy({ getConnection, fetch: fakeFetch(json(policy(6), { headers: { ETag: '"policy-6"' } })) });
+    await saveConnection({ serverUrl: 'http://127.0.0.1:9999', token: 'other', employee });
+    expect(await policyCacheItem.getValue()).toBeNull();
+  });
+});
