@@ -2,7 +2,7 @@ import './queue.css';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { ItemCard, type CardContext } from '../ItemCard';
 import type { QueueItem } from '@/lib/contract';
-import { filterQueue, initialTopics, queueTopics, toggleTopic } from './filter';
+import { filterQueue, initialTopics, queueTopics, searchText, toggleTopic } from './filter';
 import { isNew } from './when';
 
 /** Cards rendered at first and added per step as the list scrolls: the DOM stays small at 10,000 items. */
@@ -28,8 +28,10 @@ export function QueueView({ items, complete, chosenTopics, previousOpen, ctx }: 
   const [query, setQuery] = useState('');
   const shown = useMemo(() => filterQueue(items, { topics: selected, query }), [items, selected, query]);
   useEffect(() => {
-    if (complete) performance.mark('relay:queue-loaded');
-  }, [complete]);
+    if (!complete) return;
+    performance.mark('relay:queue-loaded');
+    return warmSearch(items);
+  }, [complete, items]);
 
   if (!complete) {
     // The first screenful: no tools yet (the chips and search need every item); never "nothing to share".
@@ -96,19 +98,48 @@ export function QueueView({ items, complete, chosenTopics, previousOpen, ctx }: 
           </button>
         </div>
       ) : (
-        <QueueList key={`${[...selected].join(',')}\u0000${query}`} items={shown} previousOpen={previousOpen} ctx={ctx} />
+        <QueueList filterKey={`${[...selected].join(',')}\u0000${query}`} items={shown} previousOpen={previousOpen} ctx={ctx} />
       )}
     </div>
   );
 }
 
 /**
+ * Fold every item's searchable text in small slices while the person is not typing yet, so the first
+ * keystroke does not pay for 10,000 normalisations at once. Returns a cancel function.
+ */
+function warmSearch(items: readonly QueueItem[]): () => void {
+  let i = 0;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const step = () => {
+    const end = Math.min(items.length, i + 500);
+    for (; i < end; i++) searchText(items[i]!);
+    if (i < items.length) timer = setTimeout(step, 0);
+  };
+  timer = setTimeout(step, 50);
+  return () => clearTimeout(timer);
+}
+
+/**
  * A real list, rendered in steps: the first PAGE_SIZE cards, then more whenever the end comes near
  * (scrolling, or keyboard focus moving down, brings the sentinel into view). A "Show more" button in the
- * sentinel does the same for anyone who prefers to ask. Keyed by the filter, so a new filter starts short.
+ * sentinel does the same for anyone who prefers to ask. A new filter (`filterKey`) starts short again,
+ * while cards that stay in view are kept (keyed by item), so typing re-renders little.
  */
-function QueueList({ items, previousOpen, ctx }: { items: QueueItem[]; previousOpen: string | null; ctx: CardContext }) {
-  const [count, setCount] = useState(PAGE_SIZE);
+function QueueList({
+  items,
+  previousOpen,
+  ctx,
+  filterKey = '',
+}: {
+  items: QueueItem[];
+  previousOpen: string | null;
+  ctx: CardContext;
+  filterKey?: string;
+}) {
+  const [page, setPage] = useState({ key: filterKey, count: PAGE_SIZE });
+  const count = page.key === filterKey ? page.count : PAGE_SIZE;
+  const setCount = (next: (c: number) => number) => setPage({ key: filterKey, count: next(count) });
   const sentinel = useRef<HTMLLIElement>(null);
   const visible = items.slice(0, count);
   const more = items.length - visible.length;
@@ -124,7 +155,7 @@ function QueueList({ items, previousOpen, ctx }: { items: QueueItem[]; previousO
     );
     observer.observe(el);
     return () => observer.disconnect();
-  }, [count, more > 0]);
+  }, [count, more > 0, filterKey]);
 
   useEffect(() => {
     // For the bench and for anyone profiling: when the first cards reached the screen.

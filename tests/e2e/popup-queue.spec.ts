@@ -130,3 +130,33 @@ test('a quiet status banner when the server cannot be reached; the cached queue 
   await expect(popup.getByRole('status').filter({ hasText: 'Can’t reach the server — showing saved items' })).toBeVisible();
   await expect.poll(() => shownTitles(popup)).toHaveLength(3);
 });
+
+test('a long queue is rendered in steps and stays one list reachable by keyboard', async ({ backend, relay }) => {
+  for (let i = 0; i < 20; i++) {
+    await backend.createItem({
+      url: `https://example.com/long/${i}`,
+      title: `Long queue item ${i}`,
+      topics: ['company'],
+      captions: [{ network: 'x', text: `Words ${i}` }],
+    });
+  }
+  const options = await relay.connect(backend.url, await backend.createInvite('Aiko Tanaka'));
+  await expect(options.getByText(/Connected as Aiko Tanaka/)).toBeVisible();
+  const popup = await relay.openPopup();
+  const list = popup.getByRole('list', { name: 'Queue items' });
+  await expect(popup.getByText('20 items', { exact: true })).toBeVisible();
+  // The first step only (15 cards), and a way to ask for more that a keyboard reaches.
+  await expect(list.getByRole('article')).toHaveCount(15);
+  await expect(list.getByRole('listitem').first()).toHaveAttribute('aria-setsize', '20');
+  const more = list.getByRole('button', { name: 'Show more (5 left)' });
+  await more.focus();
+  await popup.keyboard.press('Enter');
+  await expect(list.getByRole('article')).toHaveCount(20);
+  await expect(list.getByRole('button', { name: /Show more/ })).toHaveCount(0);
+  // Scrolling to the end also brings the rest: a new filter starts short again, then grows as it scrolls.
+  const search = popup.getByRole('searchbox', { name: 'Search the queue' });
+  await search.fill('long queue');
+  await expect(list.getByRole('article')).toHaveCount(15);
+  await list.getByRole('article').last().scrollIntoViewIfNeeded();
+  await expect(list.getByRole('article')).toHaveCount(20);
+});
