@@ -24,7 +24,7 @@ afterEach(() => {
   root.remove();
 });
 
-async function show(result: SuggestionsResult, composer: Partial<PanelComposer> = {}, withLength = true) {
+async function show(result: SuggestionsResult, composer: Partial<PanelComposer> = {}, withLength = true, openRelay = vi.fn()) {
   root = document.createElement('div');
   document.body.append(root);
   const full: PanelComposer = {
@@ -42,6 +42,7 @@ async function show(result: SuggestionsResult, composer: Partial<PanelComposer> 
         copy={async () => true}
         onHide={onHide}
         length={withLength ? { remaining: (t) => 280 - t.length, max: 280 } : undefined}
+        openRelay={openRelay}
       />,
       root,
     );
@@ -107,11 +108,19 @@ describe('Panel', () => {
     expect(onHide).toHaveBeenCalled();
   });
 
-  it('says when Relay is not connected or has nothing cached, pointing to the toolbar popup', async () => {
-    await show({ connected: false, suggestions: [] });
+  it('says when Relay is not connected or has nothing cached, with an Open Relay button instead of a list', async () => {
+    const openRelay = vi.fn();
+    await show({ connected: false, suggestions: [] }, {}, true, openRelay);
     expect(root.textContent).toMatch(/isn’t connected.*Open Relay from the browser toolbar/);
+    expect(root.querySelector('ul')).toBeNull();
+    buttonNamed('Open Relay')!.click();
+    expect(openRelay).toHaveBeenCalledTimes(1);
     render(null, root);
-    await show({ connected: true, suggestions: [] }, {}, false);
+    const again = vi.fn();
+    await show({ connected: true, suggestions: [suggestion({ network: 'linkedin' })] }, {}, false, again);
     expect(root.textContent).toMatch(/No captions for X are cached yet/);
+    expect(root.querySelector('ul')).toBeNull();
+    buttonNamed('Open Relay')!.click();
+    expect(again).toHaveBeenCalledTimes(1);
   });
 });

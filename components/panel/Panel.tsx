@@ -26,6 +26,8 @@ export interface PanelProps {
    * Passed in by the content script that needs it, so other networks do not bundle the counter.
    */
   length?: { remaining: (text: string) => number; max: number };
+  /** "Open Relay" when there is nothing to offer (not connected, nothing cached): opens the toolbar popup. */
+  openRelay?: () => void;
 }
 
 export const COPIED_FALLBACK = 'Couldn’t insert here — the caption is copied; paste it with Ctrl+V / ⌘V';
@@ -39,7 +41,7 @@ type Load =
   | { state: 'failed' }
   | { state: 'done'; result: SuggestionsResult };
 
-export function Panel({ composer, load, copy, onHide, watchEditor, limit = 5, length }: PanelProps) {
+export function Panel({ composer, load, copy, onHide, watchEditor, limit = 5, length, openRelay }: PanelProps) {
   // Plain hooks rather than signals: the panel is small, and @preact/signals would cost ~2.5 KB of the
   // content script's 25 KB budget.
   const [open, setOpen] = useState(true);
@@ -102,20 +104,34 @@ export function Panel({ composer, load, copy, onHide, watchEditor, limit = 5, le
     if (l.state === 'failed') {
       return <p class="note">Relay couldn’t load captions. Open Relay from the browser toolbar to check it.</p>;
     }
+    // Nothing to offer: say why, and open Relay's popup from here rather than show an empty list.
+    const openButton = openRelay && (
+      <div class="actions">
+        <button type="button" class="primary" onMouseDown={keepFocus} onClick={openRelay}>
+          Open Relay
+        </button>
+      </div>
+    );
     if (!l.result.connected) {
       return (
-        <p class="note">
-          Relay isn’t connected yet, so there are no captions here. Open Relay from the browser toolbar (the Relay
-          icon) to connect.
-        </p>
+        <>
+          <p class="note">
+            Relay isn’t connected yet, so there are no captions here. Open Relay from the browser toolbar (the Relay
+            icon) to connect.
+          </p>
+          {openButton}
+        </>
       );
     }
     const list = l.result.suggestions.filter((s) => s.network === composer.network).slice(0, limit);
     if (list.length === 0) {
       return (
-        <p class="note">
-          No captions for {networkName[composer.network]} are cached yet. Open Relay from the browser toolbar to sync.
-        </p>
+        <>
+          <p class="note">
+            No captions for {networkName[composer.network]} are cached yet. Open Relay from the browser toolbar to sync.
+          </p>
+          {openButton}
+        </>
       );
     }
     return (

@@ -69,6 +69,7 @@ export function startComposeUi(ctx: ContentScriptContext, profile: SiteProfile, 
         copy={(text) => copyToClipboard(text, editor.ownerDocument)}
         onHide={() => entry.remove?.()}
         length={options.length}
+        openRelay={() => void sendMessage('openRelay').catch((err: unknown) => console.warn('[relay] could not open Relay', err))}
         watchEditor={(changed) => {
           let frame = 0;
           const soon = () => {

@@ -291,6 +291,31 @@ export function createRelayService(deps: ServiceDeps) {
     }
   }
 
+  /**
+   * The in-page panel's "Open Relay": the toolbar popup where the browser allows it (Chrome 127+ with the
+   * window focused), else the popup page in a tab next to the one the person is on (Firefox only opens a popup
+   * on a user gesture, which a message from a content script does not carry).
+   */
+  async function openRelay(sender: Parameters<Handlers['openRelay']>[1]): Promise<{ ok: true }> {
+    const tab = sender.tab;
+    try {
+      const action = (browser.action ?? (browser as unknown as { browserAction: typeof browser.action }).browserAction) as {
+        openPopup?: (options?: { windowId?: number }) => Promise<void>;
+      };
+      if (action.openPopup) {
+        await action.openPopup(tab?.windowId === undefined ? undefined : { windowId: tab.windowId });
+        return { ok: true };
+      }
+    } catch {
+      // Not allowed here and now: the tab below.
+    }
+    await browser.tabs.create({
+      url: browser.runtime.getURL('/popup.html'),
+      ...(tab?.id === undefined ? {} : { openerTabId: tab.id, index: tab.index + 1, windowId: tab.windowId }),
+    });
+    return { ok: true };
+  }
+
   const handlers: Handlers = {
     connect: (data) => connect(data),
     // Someone is looking (the popup opened, or asked): the queue, and every waiting share whatever its backoff.
@@ -299,6 +324,7 @@ export function createRelayService(deps: ServiceDeps) {
     disconnect: () => disconnect(),
     getSuggestions: (data) => getSuggestions(data),
     recordShare: (data) => recordReportedShare(data),
+    openRelay: (_data, sender) => openRelay(sender),
     recordPopupShare: (data) => recordPopupShare(data),
     suggestPage: (data) => suggestPage(data),
     updateAudience: (data) => updateAudience(data),

@@ -105,6 +105,8 @@ export interface ProtocolMap {
   getSuggestions(data: { network: Network }): SuggestionsResult;
   /** Content scripts: a share made with a Relay caption (stored in history and the outbox). */
   recordShare(data: ShareReport): RecordShareResult;
+  /** Content scripts: the panel's "Open Relay" (nothing cached, or not connected): the popup, else it in a tab. */
+  openRelay(): { ok: true };
   /** The popup: a share opened from a queue card (history + outbox, delivered at once). */
   recordPopupShare(data: PopupShare): RecordShareResult;
   /** The popup: send a page to the curators (POST /v1/suggestions; the token stays in the background). */

@@ -23,6 +23,7 @@ export const messageSchemas = {
   getStatus: Empty,
   disconnect: Empty,
   getSuggestions: z.strictObject({ network: Network }),
+  openRelay: Empty,
   recordShare: z.strictObject({
     itemId: Id,
     captionId: Id.optional(),
@@ -66,6 +67,7 @@ export const messageAudience: Record<MessageType, MessageAudience> = {
   getStatus: 'any',
   getSuggestions: 'content',
   recordShare: 'content',
+  openRelay: 'content',
   recordPopupShare: 'page',
   suggestPage: 'page',
   updateAudience: 'page',

@@ -1,10 +1,29 @@
 /**
  * Nothing to offer: the panel says why in plain words (not connected; connected but nothing cached for this
- * network) and points to Relay in the toolbar, instead of showing an empty list.
+ * network) and offers "Open Relay" (the toolbar popup, or the popup page in a tab where the browser does not let
+ * an extension open its popup), instead of showing an empty list.
  */
+import type { Locator, Worker } from '@playwright/test';
 import { expect, panels, test } from '../helpers/composer';
 
-test('not connected: the X panel says so and where to connect, and lists nothing', async ({ context }) => {
+/** The extension's open popup.html documents, as the browser lists them (a toolbar popup, or a tab). */
+const openPopups = (serviceWorker: Worker) =>
+  serviceWorker.evaluate(async () => {
+    type Context = { contextType: string; documentUrl?: string };
+    const { chrome } = globalThis as unknown as { chrome: { runtime: { getContexts(f: object): Promise<Context[]> } } };
+    return (await chrome.runtime.getContexts({}))
+      .filter((c) => c.documentUrl?.endsWith('/popup.html'))
+      .map((c) => c.contextType);
+  });
+
+/** Press the panel's "Open Relay": Relay's popup opens (headless Chromium allows the real toolbar popup). */
+async function expectOpensRelay(serviceWorker: Worker, panel: Locator) {
+  expect(await openPopups(serviceWorker)).toEqual([]);
+  await panel.getByRole('button', { name: 'Open Relay' }).click();
+  await expect.poll(() => openPopups(serviceWorker), { message: 'Relay’s popup opened' }).toHaveLength(1);
+}
+
+test('not connected: the X panel says so, lists nothing, and opens Relay', async ({ context, ext }) => {
   const page = await context.newPage();
   await page.goto('https://x.com/home');
   const panel = panels(page);
@@ -13,13 +32,15 @@ test('not connected: the X panel says so and where to connect, and lists nothing
   await expect(panel).toContainText('Open Relay from the browser toolbar');
   await expect(panel.getByRole('listitem')).toHaveCount(0);
   await expect(panel.getByRole('button', { name: /^Insert: / })).toHaveCount(0);
+  await expectOpensRelay(ext.serviceWorker, panel);
 });
 
-test('connected with an empty queue: the LinkedIn panel says nothing is cached and how to sync', async ({
+test('connected with an empty queue: the LinkedIn panel says nothing is cached, and opens Relay', async ({
   backend,
   recorder,
   relay,
   context,
+  ext,
 }) => {
   const code = await backend.createInvite('Empty Queue');
   const options = await relay.connect(recorder.url, code);
@@ -38,4 +59,5 @@ test('connected with an empty queue: the LinkedIn panel says nothing is cached a
   await expect(panel).toContainText('No captions for LinkedIn are cached yet. Open Relay from the browser toolbar to sync.');
   await expect(panel.getByRole('listitem')).toHaveCount(0);
   await expect(panel.getByRole('button', { name: /^Insert: / })).toHaveCount(0);
+  await expectOpensRelay(ext.serviceWorker, panel);
 });
