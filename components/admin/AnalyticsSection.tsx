@@ -9,6 +9,7 @@ import { useLoad } from './use-load';
 
 const pct = (rate: number) => `${Math.round(rate * 1000) / 10}%`;
 const num = (n: number) => n.toLocaleString();
+const percentTick = (v: number) => `${Math.round(v)}%`;
 const day = (iso: string) => new Date(iso).toLocaleDateString(undefined, { timeZone: 'UTC' });
 
 interface Column<T> {
@@ -96,18 +97,25 @@ export function AnalyticsSection({ api }: { api: AdminApi }) {
   const key = period ? `${period.from}/${period.to}` : 'none';
   const reports = useLoad(async () => {
     if (!period) return null;
-    const [adoption, participation, contributors, networks, items, topics, contentTypes, reach, traffic] = await Promise.all([
+    const [adoption, participation, networks, topics, contentTypes, reach, traffic] = await Promise.all([
       api.analytics('adoption', period),
       api.analytics('participation', period),
-      api.analytics('contributors', { ...period, by, anonymise, limit: 20 }),
       api.analytics('networks', period),
-      api.analytics('items', { ...period, by, limit: 20 }),
       api.analytics('topics', period),
       api.analytics('content-types', period),
       api.analytics('reach', period),
       api.analytics('traffic', period),
     ]);
-    return { adoption, participation, contributors, networks, items, topics, contentTypes, reach, traffic };
+    return { adoption, participation, networks, topics, contentTypes, reach, traffic };
+  }, [api, key]);
+  // Rankings reload on their own: the privacy switch and "rank by" do not refetch everything.
+  const ranked = useLoad(async () => {
+    if (!period) return null;
+    const [contributors, items] = await Promise.all([
+      api.analytics('contributors', { ...period, by, anonymise, limit: 20 }),
+      api.analytics('items', { ...period, by, limit: 20 }),
+    ]);
+    return { contributors, items };
   }, [api, key, by, anonymise]);
 
   const csv = (report: AnalyticsReport, extra: AnalyticsParams = {}) => async () => {
@@ -117,6 +125,7 @@ export function AnalyticsSection({ api }: { api: AdminApi }) {
   };
 
   const r = reports.data;
+  const top = ranked.data;
   const participationSeries = useMemo(
     () => (r ? [{ label: 'Participation', values: r.participation.weeks.map((w) => w.rate * 100), colour: '#0f766e' }] : []),
     [r],
@@ -158,8 +167,8 @@ export function AnalyticsSection({ api }: { api: AdminApi }) {
           <input type="checkbox" checked={anonymise} onChange={(e) => setAnonymise(e.currentTarget.checked)} /> Initials only for contributors
         </label>
       </form>
-      <Notice role="alert" tone="error">{rangeError ?? reports.error}</Notice>
-      {reports.loading && <p role="status">Loading figures…</p>}
+      <Notice role="alert" tone="error">{rangeError ?? reports.error ?? ranked.error}</Notice>
+      <p role="status">{reports.loading || ranked.loading ? 'Loading figures…' : ''}</p>
       {r && (
         <>
           <h3>Adoption</h3>
@@ -177,7 +186,7 @@ export function AnalyticsSection({ api }: { api: AdminApi }) {
           ]} />
 
           <h3>Participation per week</h3>
-          <Chart title="Share of activated people who shared, per week" times={r.participation.weeks.map((w) => w.weekStart)} series={participationSeries} formatY={(v) => `${Math.round(v)}%`} />
+          <Chart title="Share of activated people who shared, per week" times={r.participation.weeks.map((w) => w.weekStart)} series={participationSeries} formatY={percentTick} />
           <Table caption="Participation per week" rows={r.participation.weeks} csv={csv('participation')} columns={[
             { label: 'Week of', value: (w) => day(w.weekStart) },
             { label: 'Activated', value: (w) => w.activated, numeric: true },
@@ -186,19 +195,23 @@ export function AnalyticsSection({ api }: { api: AdminApi }) {
           ]} />
 
           <h3>Top contributors</h3>
-          <Table caption="Top contributors" rows={r.contributors.contributors} csv={csv('contributors', { by, anonymise, limit: 100 })} columns={[
-            { label: 'Rank', value: (c) => c.rank, numeric: true },
-            { label: 'Person', value: (c) => (r.contributors.anonymised ? c.initials : (c.name ?? c.initials)), text: true },
-            ...figures<(typeof r.contributors.contributors)[number]>(),
-          ]} />
+          {top && (
+            <Table caption="Top contributors" rows={top.contributors.contributors} csv={csv('contributors', { by, anonymise, limit: 100 })} columns={[
+              { label: 'Rank', value: (c) => c.rank, numeric: true },
+              { label: 'Person', value: (c) => (top.contributors.anonymised ? c.initials : (c.name ?? c.initials)), text: true },
+              ...figures<(typeof top.contributors.contributors)[number]>(),
+            ]} />
+          )}
 
           <h3>By network, item, topic and content type</h3>
           <Table caption="Per network" rows={r.networks.networks} csv={csv('networks')} columns={[
             { label: 'Network', value: (n) => (n.network === 'x' ? 'X' : 'LinkedIn') }, ...figures<(typeof r.networks.networks)[number]>(),
           ]} />
-          <Table caption="Top items" rows={r.items.items} csv={csv('items', { by, limit: 100 })} columns={[
-            { label: 'Item', value: (i) => i.title, text: true }, ...figures<(typeof r.items.items)[number]>(),
-          ]} />
+          {top && (
+            <Table caption="Top items" rows={top.items.items} csv={csv('items', { by, limit: 100 })} columns={[
+              { label: 'Item', value: (i) => i.title, text: true }, ...figures<(typeof top.items.items)[number]>(),
+            ]} />
+          )}
           <Table caption="Per topic" rows={r.topics.topics} csv={csv('topics')} columns={[
             { label: 'Topic', value: (t) => t.topic ?? '(no topic)', text: true }, ...figures<(typeof r.topics.topics)[number]>(),
           ]} />
