@@ -3,7 +3,8 @@ import type { ContentTypeFigures, NetworkFigures, Ranking, TopicFigures, TopItem
 import { contentTypes, networks, type ContentType } from '../../lib/contract/common';
 import { toIso } from '../clock';
 import type { DB } from '../db/schema';
-import { ranked, tallyBy } from './people';
+import { tallyBy } from './figures';
+import { ranked } from './people';
 import type { Range } from './range';
 
 const period = (range: Range) => ({ from: toIso(range.from), to: toIso(range.to) });

@@ -2,6 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Adoption, Contributors, Participation, Ranking } from '../../lib/contract/analytics';
 import { toIso } from '../clock';
 import type { DB } from '../db/schema';
+import { sharerCount, sharersByBucket, tallyBy, type Tally } from './figures';
 import { DAY_MS, WEEKS, bucketOf, bucketStart, bucketsIn, ratio, type Range } from './range';
 
 const ACTIVE_WINDOW_MS = 7 * DAY_MS;
@@ -17,15 +18,9 @@ export async function adoption(db: Kysely<DB>, range: Range): Promise<Adoption> 
     ])
     .where('created_at', '<', range.to)
     .executeTakeFirstOrThrow();
-  const active = await db
-    .selectFrom('shares')
-    .select((eb) => eb.fn.count<number>('employee_id').distinct().as('n'))
-    .where('shared_at', '>=', activeSince)
-    .where('shared_at', '<', range.to)
-    .executeTakeFirstOrThrow();
+  const activeCount = await sharerCount(db, { from: activeSince, to: range.to });
   const invited = Number(people.invited);
   const activated = Number(people.activated);
-  const activeCount = Number(active.n);
   return {
     from: toIso(range.from), to: toIso(range.to), activeSince: toIso(activeSince),
     invited, activated, active: activeCount,
@@ -33,18 +28,12 @@ export async function adoption(db: Kysely<DB>, range: Range): Promise<Adoption> 
   };
 }
 
-const weekExpr = (column: 'shared_at' | 'activated_at') =>
+const weekExpr = (column: 'activated_at') =>
   sql<number>`(${sql.ref(column)} + ${sql.lit(WEEKS.shift)}) / ${sql.lit(WEEKS.size)}`;
 
 /** Per ISO week: of the people activated by then, how many shared that week (within the period). */
 export async function participation(db: Kysely<DB>, range: Range): Promise<Participation> {
-  const sharers = await db
-    .selectFrom('shares')
-    .select([weekExpr('shared_at').as('week'), (eb) => eb.fn.count<number>('employee_id').distinct().as('n')])
-    .where('shared_at', '>=', range.from)
-    .where('shared_at', '<', range.to)
-    .groupBy('week')
-    .execute();
+  const sharedIn = await sharersByBucket(db, range, WEEKS);
   const firstWeek = bucketOf(range.from, WEEKS);
   // Activations before the first week are one running total; later ones are added week by week.
   const activations = await db
@@ -58,7 +47,6 @@ export async function participation(db: Kysely<DB>, range: Range): Promise<Parti
     .groupBy('week')
     .execute();
 
-  const sharedIn = new Map(sharers.map((r) => [Number(r.week), Number(r.n)]));
   const activatedIn = new Map(activations.map((r) => [Number(r.week), Number(r.n)]));
   let activated = activatedIn.get(-1) ?? 0;
   const weeks = bucketsIn(range, WEEKS).map((week) => {
@@ -67,38 +55,6 @@ export async function participation(db: Kysely<DB>, range: Range): Promise<Parti
     return { weekStart: toIso(bucketStart(week, WEEKS)), activated, participants, rate: ratio(participants, activated) };
   });
   return { from: toIso(range.from), to: toIso(range.to), weeks };
-}
-
-interface Tally {
-  shares: number;
-  clicks: number;
-  reach: number;
-}
-
-/** Shares, reach and clicks in the period, grouped by one key column; only keys with any activity appear. */
-export async function tallyBy(db: Kysely<DB>, range: Range, key: 'employee_id' | 'item_id' | 'network'): Promise<Map<string, Tally>> {
-  const shares = await db
-    .selectFrom('shares')
-    .select([sql<string>`${sql.ref(key)}`.as('k'), (eb) => eb.fn.countAll<number>().as('n'), (eb) => eb.fn.sum<number>('audience').as('reach')])
-    .where('shared_at', '>=', range.from)
-    .where('shared_at', '<', range.to)
-    .groupBy(key)
-    .execute();
-  const clicks = await db
-    .selectFrom('clicks')
-    .select([sql<string>`${sql.ref(key)}`.as('k'), (eb) => eb.fn.countAll<number>().as('n')])
-    .where('clicked_at', '>=', range.from)
-    .where('clicked_at', '<', range.to)
-    .groupBy(key)
-    .execute();
-  const tally = new Map<string, Tally>();
-  for (const r of shares) tally.set(r.k, { shares: Number(r.n), reach: Number(r.reach), clicks: 0 });
-  for (const r of clicks) {
-    const t = tally.get(r.k) ?? { shares: 0, reach: 0, clicks: 0 };
-    t.clicks = Number(r.n);
-    tally.set(r.k, t);
-  }
-  return tally;
 }
 
 /** The `by` figure first, then the others, then the key, so the order never depends on the database's whim. */

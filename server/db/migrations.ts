@@ -201,6 +201,49 @@ const migrations: Record<string, Migration> = {
       }
     },
   },
+  '0006_analytics_rollups': {
+    async up(db: Kysely<unknown>) {
+      // Daily totals per network, item and employee, kept by triggers as shares and clicks are written,
+      // so a report over a month reads thousands of rows instead of hundreds of thousands. Reports add
+      // the raw rows of the partial days at a period's edges (server/analytics/figures.ts).
+      for (const [table, key] of [['daily_network_figures', 'network'], ['daily_item_figures', 'item_id'], ['daily_employee_figures', 'employee_id']] as const) {
+        await sql`CREATE TABLE ${sql.raw(table)} (
+          day INTEGER NOT NULL, ${sql.raw(key)} TEXT NOT NULL,
+          shares INTEGER NOT NULL DEFAULT 0, reach INTEGER NOT NULL DEFAULT 0, clicks INTEGER NOT NULL DEFAULT 0,
+          PRIMARY KEY (day, ${sql.raw(key)})
+        ) WITHOUT ROWID`.execute(db);
+        const day = (column: string) => sql.raw(`${column} / 86400000`);
+        await sql`CREATE TRIGGER ${sql.raw(`${table}_share_in`)} AFTER INSERT ON shares BEGIN
+          INSERT INTO ${sql.raw(table)} (day, ${sql.raw(key)}, shares, reach) VALUES (${day('NEW.shared_at')}, NEW.${sql.raw(key)}, 1, NEW.audience)
+          ON CONFLICT (day, ${sql.raw(key)}) DO UPDATE SET shares = shares + 1, reach = reach + excluded.reach;
+        END`.execute(db);
+        await sql`CREATE TRIGGER ${sql.raw(`${table}_share_out`)} AFTER DELETE ON shares BEGIN
+          UPDATE ${sql.raw(table)} SET shares = shares - 1, reach = reach - OLD.audience
+          WHERE day = ${day('OLD.shared_at')} AND ${sql.raw(key)} = OLD.${sql.raw(key)};
+        END`.execute(db);
+        await sql`CREATE TRIGGER ${sql.raw(`${table}_click_in`)} AFTER INSERT ON clicks BEGIN
+          INSERT INTO ${sql.raw(table)} (day, ${sql.raw(key)}, clicks) VALUES (${day('NEW.clicked_at')}, NEW.${sql.raw(key)}, 1)
+          ON CONFLICT (day, ${sql.raw(key)}) DO UPDATE SET clicks = clicks + 1;
+        END`.execute(db);
+        await sql`CREATE TRIGGER ${sql.raw(`${table}_click_out`)} AFTER DELETE ON clicks BEGIN
+          UPDATE ${sql.raw(table)} SET clicks = clicks - 1
+          WHERE day = ${day('OLD.clicked_at')} AND ${sql.raw(key)} = OLD.${sql.raw(key)};
+        END`.execute(db);
+        // What was written before this migration.
+        await sql`INSERT INTO ${sql.raw(table)} (day, ${sql.raw(key)}, shares, reach, clicks)
+          SELECT day, k, SUM(s), SUM(r), SUM(c) FROM (
+            SELECT ${day('shared_at')} AS day, ${sql.raw(key)} AS k, 1 AS s, audience AS r, 0 AS c FROM shares
+            UNION ALL SELECT ${day('clicked_at')}, ${sql.raw(key)}, 0, 0, 1 FROM clicks
+          ) GROUP BY day, k`.execute(db);
+      }
+    },
+    async down(db: Kysely<unknown>) {
+      for (const table of ['daily_network_figures', 'daily_item_figures', 'daily_employee_figures']) {
+        for (const suffix of ['share_in', 'share_out', 'click_in', 'click_out']) await sql`DROP TRIGGER IF EXISTS ${sql.raw(`${table}_${suffix}`)}`.execute(db);
+        await db.schema.dropTable(table).ifExists().execute();
+      }
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
