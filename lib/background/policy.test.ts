@@ -1,9 +1,10 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { EMPTY_POLICY, type Policy } from '../contract/policy';
+import type { Policy } from '../contract/policy';
+import { NO_RULES } from '../policy/in-force';
 import { clearConnection, getConnection, policyCacheItem, saveConnection, type CachedPolicy } from '../settings';
 import { fakeFetch, freshDb, json, problem, queueBody } from '../test-support';
-import { policyInForce, readPolicy, syncPolicy, syncStoredPolicy, type PolicySyncDeps } from './policy';
+import { readPolicy, syncPolicy, syncStoredPolicy, type PolicySyncDeps } from './policy';
 import { createRelayService } from './service';
 
 const employee = { id: crypto.randomUUID(), name: 'Aiko Tanaka', role: 'employee' as const };
@@ -99,17 +100,6 @@ describe('syncPolicy', () => {
   });
 });
 
-describe('policyInForce', () => {
-  it('is the empty policy before any answer, and the kept one after', () => {
-    expect(policyInForce(null)).toEqual(EMPTY_POLICY);
-    expect(policyInForce({ policy: policy(2), etag: null, fetchedAt: '2026-11-20T00:00:00.000Z' })).toEqual(policy(2));
-  });
-
-  it('falls back to the empty policy for a kept value that does not read as a policy', () => {
-    expect(policyInForce({ policy: { version: 'x' } as unknown as Policy, etag: null, fetchedAt: '' })).toEqual(EMPTY_POLICY);
-  });
-});
-
 describe('in extension storage', () => {
   beforeEach(() => fakeBrowser.reset());
 
@@ -143,7 +133,7 @@ describe('in extension storage', () => {
     expect(await readPolicy()).toEqual(policy(5));
     await clearConnection();
     expect(await policyCacheItem.getValue()).toBeNull();
-    expect(await readPolicy()).toEqual(EMPTY_POLICY);
+    expect(await readPolicy()).toEqual(NO_RULES);
 
     await saveConnection({ ...connection, employee });
     await syncStoredPolicy({ getConnection, fetch: fakeFetch(json(policy(6), { headers: { ETag: '"policy-6"' } })) });

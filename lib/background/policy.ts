@@ -1,5 +1,7 @@
 import { createApi, type FetchLike } from '../api/client';
-import { EMPTY_POLICY, Policy } from '../contract/policy';
+import { Policy } from '../contract/policy';
+import type { PolicyRules } from '../policy';
+import { policyInForce } from '../policy/in-force';
 import { policyCacheItem, type CachedPolicy, type Connection } from '../settings';
 
 export interface PolicySyncDeps {
@@ -55,17 +57,7 @@ export function syncStoredPolicy(opts: { getConnection: () => Promise<Connection
   });
 }
 
-/**
- * The policy to enforce from what storage holds: the kept one, or EMPTY_POLICY (nothing banned or required)
- * before the first answer. Checked again on the way out, since storage outlives the code that wrote it.
- */
-export function policyInForce(cached: CachedPolicy | null | undefined): Policy {
-  if (!cached) return EMPTY_POLICY;
-  const parsed = Policy.safeParse(cached.policy);
-  return parsed.success ? parsed.data : EMPTY_POLICY;
-}
-
-/** The policy in force now, read from storage (for the background's own checks). */
-export async function readPolicy(): Promise<Policy> {
+/** The rules in force now, read from storage (for the background's own checks; pages use policyInForce). */
+export async function readPolicy(): Promise<PolicyRules> {
   return policyInForce(await policyCacheItem.getValue());
 }
