@@ -34,6 +34,8 @@ import { PageFetcher, type PageFetcherOptions } from './unfurl/page-fetcher';
 import { unfurlRoutes } from './unfurl/routes';
 import { SuggestionRepository } from './suggestions/repository';
 import { adminSuggestionRoutes, suggestionRoutes } from './suggestions/routes';
+import { TaxonomyRepository } from './taxonomy/repository';
+import { adminTaxonomyRoutes } from './taxonomy/routes';
 
 export const DEFAULT_CORS_ORIGINS = ['chrome-extension://*', 'moz-extension://*'];
 
@@ -123,6 +125,7 @@ export async function createApp(options: AppOptions): Promise<RelayApp> {
   app.route('/', adminEmployeeRoutes({ db, now, directory: new EmployeeDirectory(sqlite, now), tokens }));
   app.route('/', policyRoutes(policies));
   app.route('/', adminPolicyRoutes(policies));
+  app.route('/', adminTaxonomyRoutes(new TaxonomyRepository(sqlite)));
   app.route('/', exportRoutes({ db, now, suggestions, publicUrl, flushClicks: () => clicks.flush() }));
 
   let closed = false;

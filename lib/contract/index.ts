@@ -11,3 +11,4 @@ export * from './suggestions';
 export * from './export';
 export * from './policy';
 export * from './employees';
+export * from './taxonomy';

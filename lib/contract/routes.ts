@@ -11,6 +11,7 @@ import { analyticsRoutes } from './analytics';
 import { Suggestion, SuggestionAccept, SuggestionAccepted, SuggestionCreate, SuggestionList, SuggestionListQuery } from './suggestions';
 import { MyExport } from './export';
 import { Policy, PolicyUpdate } from './policy';
+import { Taxonomy } from './taxonomy';
 import { AdminEmployee, EmployeeBatch, EmployeeBatchResult, EmployeeCreate, EmployeeInvited, EmployeeList, EmployeeListQuery, EmployeePatch } from './employees';
 
 type Auth = 'none' | 'bearer' | 'admin';
@@ -135,6 +136,14 @@ export const routes: RouteSpec[] = [
   {
     method: 'put', path: '/v1/admin/policy', summary: 'Replace the policy (items whose captions contain a banned term are refused from then on)',
     auth: 'admin', body: PolicyUpdate, responses: { 200: Policy },
+  },
+  {
+    method: 'get', path: '/v1/admin/taxonomy', summary: 'The managed lists of topics and campaigns, sorted',
+    auth: 'admin', responses: { 200: Taxonomy },
+  },
+  {
+    method: 'put', path: '/v1/admin/taxonomy', summary: 'Replace the managed lists of topics and campaigns',
+    auth: 'admin', body: Taxonomy, responses: { 200: Taxonomy },
   },
   {
     method: 'get', path: '/r/{code}', summary: 'Tracked link: 302 to the item URL with UTM parameters; counts the click',

@@ -244,6 +244,19 @@ const migrations: Record<string, Migration> = {
       }
     },
   },
+  '0007_taxonomy': {
+    async up(db: Kysely<unknown>) {
+      // The curators' managed lists of topics and campaigns (server/taxonomy).
+      await sql`CREATE TABLE taxonomy (
+        kind TEXT NOT NULL CHECK (kind IN ('topic', 'campaign')),
+        name TEXT NOT NULL,
+        PRIMARY KEY (kind, name)
+      ) WITHOUT ROWID`.execute(db);
+    },
+    async down(db: Kysely<unknown>) {
+      await db.schema.dropTable('taxonomy').ifExists().execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

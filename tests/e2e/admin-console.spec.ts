@@ -78,9 +78,17 @@ async function connect(browser: ExtensionBrowser, serverUrl: string, code: strin
 async function openConsole(ext: ExtensionBrowser, backend: Backend, section: string): Promise<Page> {
   const options = await connect(ext, backend.url, await backend.createInvite('Ada Curator', 'admin'));
   await expect(options.getByText(/Connected as Ada Curator/)).toBeVisible();
-  const page = await ext.context.newPage();
-  await page.goto(`chrome-extension://${ext.extensionId}/admin.html#${section}`);
+  // The popup of an admin links to the console, which opens in a tab.
+  const popup = await ext.context.newPage();
+  await popup.goto(`chrome-extension://${ext.extensionId}/popup.html`);
+  const [page] = await Promise.all([
+    ext.context.waitForEvent('page'),
+    popup.getByRole('link', { name: "Curators' console" }).click(),
+  ]);
+  await expect(page).toHaveURL(`chrome-extension://${ext.extensionId}/admin.html`);
   await expect(page.getByRole('heading', { level: 1, name: "Curators' console" })).toBeVisible();
+  await page.goto(`chrome-extension://${ext.extensionId}/admin.html#${section}`);
+  await expect(page.getByRole('heading', { level: 2 })).toBeVisible();
   return page;
 }
 
@@ -127,6 +135,8 @@ test('an admin creates an item from a page address and an employee sees it after
   await popup.goto(`chrome-extension://${employeeBrowser.extensionId}/popup.html`);
   await expect(popup.getByRole('article', { name: 'Llancem Relay 2.0 — col·laboració per a tothom' })).toBeVisible();
   await expect(popup.getByText(caption, { exact: true }).first()).toBeVisible();
+  // Employees get no link to the console.
+  await expect(popup.getByRole('link', { name: "Curators' console" })).toHaveCount(0);
 });
 
 test('a banned term set in Policy blocks an admin caption with the server’s reason', async ({ backend, ext }) => {
@@ -138,6 +148,15 @@ test('a banned term set in Policy blocks an admin caption with the server’s re
 
   await admin.getByRole('link', { name: 'Items' }).click();
   await expect(admin.getByRole('heading', { level: 2, name: 'Items' })).toBeFocused();
+
+  // The managed lists of topics and campaigns.
+  await admin.getByText('Topics and campaigns (managed lists)').click();
+  await admin.getByLabel('Topics (one a line)').fill('Finance\nsostenibilitat');
+  await admin.getByLabel('Campaigns (one a line)').fill('q4-fund');
+  await admin.getByRole('button', { name: 'Save the lists' }).click();
+  await expect(admin.getByRole('status').filter({ hasText: 'Saved 2 topics and 1 campaigns' })).toBeVisible();
+  expect(await backend.request('GET', '/v1/admin/taxonomy', { token: backend.adminToken })).toEqual({ topics: ['finance', 'sostenibilitat'], campaigns: ['q4-fund'] });
+
   await admin.getByLabel('New item from a page address').fill('https://example.com/fund');
   await admin.getByRole('button', { name: 'Write it by hand' }).click();
   const editor = admin.getByRole('form', { name: 'New item', exact: true });
@@ -160,6 +179,17 @@ test('deactivating an employee signs their Relay out at its next sync', async ({
   await expect(options.getByText(/Connected as Joan Vidal/)).toBeVisible();
 
   const admin = await openConsole(ext, backend, 'people');
+
+  // Many at once: all or none, each bad line named; then the codes, shown once.
+  const csv = admin.getByLabel('One person a line: name,role');
+  await csv.fill('Marta Soler,employee\nPau Roig,boss');
+  await admin.getByRole('button', { name: 'Invite everyone' }).click();
+  await expect(admin.getByRole('list', { name: 'Lines to fix' })).toContainText('Line 2');
+  await csv.fill('Marta Soler,employee\n"Roig, Pau",admin');
+  await admin.getByRole('button', { name: 'Invite everyone' }).click();
+  await expect(admin.getByRole('button', { name: 'Copy the code for Roig, Pau' })).toBeVisible();
+  await expect(admin.getByRole('row', { name: /Marta Soler/ })).toContainText('Invited');
+
   const row = admin.getByRole('row', { name: /Joan Vidal/ });
   await expect(row).toContainText('Activated');
   await row.getByRole('button', { name: 'Deactivate Joan Vidal' }).click();
@@ -175,4 +205,36 @@ test('deactivating an employee signs their Relay out at its next sync', async ({
   const popup = await employeeBrowser.context.newPage();
   await popup.goto(`chrome-extension://${employeeBrowser.extensionId}/popup.html`);
   await expect(popup.getByRole('alert').filter({ hasText: 'The server signed you out' })).toBeVisible();
+});
+
+test('an employee’s suggestion becomes an item prefilled from the page, another is dismissed', async ({ backend, ext, pages }) => {
+  const nuria = await backend.employee('Núria Puig');
+  const suggest = (url: string, note: string) =>
+    backend.request('POST', '/v1/suggestions', { token: nuria.token, body: { url, note }, expect: 201 });
+  await suggest('https://example.org/old-news', 'Potser massa antic');
+  await suggest(pages.url('/news/launch'), 'Val la pena compartir-ho!');
+
+  const admin = await openConsole(ext, backend, 'suggestions');
+  const list = admin.getByRole('list', { name: 'Open suggestions' });
+  await expect(list.getByRole('listitem')).toHaveCount(2);
+  const launch = list.getByRole('listitem').filter({ hasText: 'Val la pena compartir-ho!' });
+  await expect(launch).toContainText('Suggested by Núria Puig');
+
+  await list.getByRole('listitem').filter({ hasText: 'Potser massa antic' }).getByRole('button', { name: 'Dismiss' }).click();
+  await expect(admin.getByRole('status').filter({ hasText: 'Dismissed the suggestion of https://example.org/old-news' })).toBeVisible();
+  await expect(list.getByRole('listitem')).toHaveCount(1);
+
+  await launch.getByRole('button', { name: 'Make it an item' }).click();
+  const editor = admin.getByRole('form', { name: 'New item from Núria Puig\'s suggestion' });
+  await expect(editor.getByLabel('Title')).toHaveValue('Llancem Relay 2.0 — col·laboració per a tothom');
+  await editor.getByLabel('Text').fill('Una bona notícia per a tots');
+  await editor.getByRole('button', { name: 'Add to the queue' }).click();
+  await expect(admin.getByRole('status').filter({ hasText: 'Added “Llancem Relay 2.0' })).toBeVisible();
+  await expect(admin.getByText('No open suggestions.')).toBeVisible();
+
+  const accepted = await backend.request<{ suggestions: Array<{ status: string; itemId: string | null }> }>(
+    'GET', '/v1/admin/suggestions?status=accepted', { token: backend.adminToken },
+  );
+  expect(accepted.suggestions).toHaveLength(1);
+  expect(accepted.suggestions[0]!.itemId).not.toBeNull();
 });
