@@ -4,10 +4,16 @@ import './popup.css';
 import { App } from './App';
 import { sendMessage } from '@/lib/messaging';
 import { popupOpenedAtItem } from '@/lib/settings';
+import { getDb } from '@/lib/db';
 
 // Someone is looking: sync the queue and deliver waiting shares now, whatever the outbox's backoff. The
 // list shows the cache at once and updates when the sync lands.
 sendMessage('syncNow').catch(() => undefined);
+
+// Open IndexedDB now, alongside the storage reads below, rather than after them on the first query.
+getDb()
+  .open()
+  .catch(() => undefined);
 
 async function start() {
   // Which items are "new" is decided against the previous open, so it is read first; only then is this
