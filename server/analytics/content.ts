@@ -3,8 +3,7 @@ import type { ContentTypeFigures, NetworkFigures, Ranking, TopicFigures, TopItem
 import { contentTypes, networks, type ContentType } from '../../lib/contract/common';
 import { toIso } from '../clock';
 import type { DB } from '../db/schema';
-import { tallyBy } from './figures';
-import { ranked } from './people';
+import { tallyBy, topBy } from './figures';
 import type { Range } from './range';
 
 const period = (range: Range) => ({ from: toIso(range.from), to: toIso(range.to) });
@@ -16,8 +15,7 @@ export async function networkFigures(db: Kysely<DB>, range: Range): Promise<Netw
 }
 
 export async function topItems(db: Kysely<DB>, range: Range, options: { by: Ranking; limit: number }): Promise<TopItems> {
-  const tally = await tallyBy(db, range, 'item_id');
-  const top = ranked([...tally].map(([key, t]) => ({ key, ...t })), options.by, options.limit);
+  const top = await topBy(db, range, 'item_id', options.by, options.limit);
   // Deleted items keep their title here: their shares happened.
   const rows = top.length
     ? await db.selectFrom('items').select(['id', 'title', 'url']).where('id', 'in', top.map((r) => r.key)).execute()

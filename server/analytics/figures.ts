@@ -1,4 +1,5 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
+import { rankings, type Ranking } from '../../lib/contract/analytics';
 import type { DB } from '../db/schema';
 import { DAY_MS, type Buckets, type Range } from './range';
 
@@ -60,6 +61,27 @@ export async function tallyBy(db: Kysely<DB>, range: Range, key: FigureKey): Pro
     SELECT k, SUM(shares) AS shares, SUM(reach) AS reach, SUM(clicks) AS clicks
     FROM (${figureRows(range, key, BOTH)}) GROUP BY k HAVING SUM(shares) > 0 OR SUM(clicks) > 0`.execute(db);
   return new Map(rows.map((r) => [r.k, { shares: Number(r.shares), reach: Number(r.reach), clicks: Number(r.clicks) }]));
+}
+
+/**
+ * The `limit` keys with the most `by` in the period, ties broken by the other figures and then the key,
+ * so the order never depends on the database's whim. Sorting and cutting in SQL keeps thousands of
+ * employees from crossing into JavaScript for a top ten.
+ */
+export async function topBy(db: Kysely<DB>, range: Range, key: FigureKey, by: Ranking, limit: number) {
+  const [second, third] = rankings.filter((f) => f !== by) as [Ranking, Ranking];
+  const { rows } = await sql<{ k: string; shares: number; reach: number; clicks: number }>`
+    SELECT k, SUM(shares) AS shares, SUM(reach) AS reach, SUM(clicks) AS clicks
+    FROM (${figureRows(range, key, BOTH)}) GROUP BY k HAVING SUM(shares) > 0 OR SUM(clicks) > 0
+    ORDER BY ${sql.ref(by)} DESC, ${sql.ref(second)} DESC, ${sql.ref(third)} DESC, k LIMIT ${limit}`.execute(db);
+  const out: (Tally & { key: string; rank: number })[] = [];
+  for (const [i, r] of rows.entries()) {
+    const row = { key: r.k, shares: Number(r.shares), reach: Number(r.reach), clicks: Number(r.clicks) };
+    const prev = out[i - 1];
+    // Competition ranking: equal figures share a rank, the next one skips.
+    out.push({ ...row, rank: prev && prev[by] === row[by] ? prev.rank : i + 1 });
+  }
+  return out;
 }
 
 const bucketExpr = (b: Buckets) => sql<number>`(t + ${sql.lit(b.shift)}) / ${sql.lit(b.size)}`;

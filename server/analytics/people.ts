@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Adoption, Contributors, Participation, Ranking } from '../../lib/contract/analytics';
 import { toIso } from '../clock';
 import type { DB } from '../db/schema';
-import { sharerCount, sharersByBucket, tallyBy, type Tally } from './figures';
+import { sharerCount, sharersByBucket, topBy } from './figures';
 import { DAY_MS, WEEKS, bucketOf, bucketStart, bucketsIn, ratio, type Range } from './range';
 
 const ACTIVE_WINDOW_MS = 7 * DAY_MS;
@@ -57,20 +57,6 @@ export async function participation(db: Kysely<DB>, range: Range): Promise<Parti
   return { from: toIso(range.from), to: toIso(range.to), weeks };
 }
 
-/** The `by` figure first, then the others, then the key, so the order never depends on the database's whim. */
-export function ranked<T extends Tally & { key: string }>(rows: T[], by: Ranking, limit: number): (T & { rank: number })[] {
-  const others = (['shares', 'clicks', 'reach'] as const).filter((f) => f !== by);
-  const sorted = [...rows].sort(
-    (a, b) => b[by] - a[by] || b[others[0]!] - a[others[0]!] || b[others[1]!] - a[others[1]!] || (a.key < b.key ? -1 : 1),
-  );
-  const out: (T & { rank: number })[] = [];
-  for (const [i, row] of sorted.slice(0, limit).entries()) {
-    const prev = out[i - 1];
-    out.push({ ...row, rank: prev && prev[by] === row[by] ? prev.rank : i + 1 });
-  }
-  return out;
-}
-
 /** "Núria Puig i Soler" → "NS": first letters of the first and last words. */
 export function initialsOf(name: string): string {
   const words = name.trim().split(/[\s\-‐]+/u).filter((w) => /\p{L}|\p{N}/u.test(w));
@@ -82,8 +68,7 @@ export function initialsOf(name: string): string {
 export async function contributors(
   db: Kysely<DB>, range: Range, options: { by: Ranking; limit: number; anonymise: boolean },
 ): Promise<Contributors> {
-  const tally = await tallyBy(db, range, 'employee_id');
-  const top = ranked([...tally].map(([key, t]) => ({ key, ...t })), options.by, options.limit);
+  const top = await topBy(db, range, 'employee_id', options.by, options.limit);
   const names = top.length
     ? await db.selectFrom('employees').select(['id', 'name']).where('id', 'in', top.map((r) => r.key)).execute()
     : [];
