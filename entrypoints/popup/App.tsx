@@ -8,15 +8,17 @@ import { SharePage } from '@/components/share/SharePage';
 import { useLiveQuery, useStorageItem } from '@/components/hooks';
 import { getDb, listQueue } from '@/lib/db';
 import { sendMessage } from '@/lib/messaging';
+import { policyInForce } from '@/lib/policy/in-force';
 import {
   EMPTY_TOUCHES,
   employeeItem,
   lastSyncItem,
   personalTouchesItem,
+  policyCacheItem,
   preferredLanguageItem,
   topicsItem,
-  type LastSync,
 } from '@/lib/settings';
+import { bannerText } from './banner';
 import { HistorySlot, ReachSlot } from './slots';
 import { Tabs } from './Tabs';
 
@@ -40,22 +42,6 @@ function useOnline(): boolean {
   return online;
 }
 
-/** The quiet banner's words, or '' when all is well (the list always comes from the cache). */
-export function bannerText(lastSync: LastSync | null | undefined, online: boolean): string {
-  if (!online) return 'Offline — showing saved items';
-  if (!lastSync || lastSync.ok) return '';
-  switch (lastSync.reason) {
-    case 'unreachable':
-      return 'Can’t reach the server — showing saved items';
-    case 'signed-out':
-      return '';
-    case 'invalid-response':
-      return 'The server’s answer was not understood — showing saved items';
-    default:
-      return 'The server had a problem — showing saved items';
-  }
-}
-
 type TabKey = 'queue' | 'history';
 const TABS = [
   { key: 'queue' as const, label: 'Queue' },
@@ -68,6 +54,7 @@ export function App({ previousOpen }: { previousOpen: string | null }) {
   const touches = useStorageItem(personalTouchesItem);
   const language = useStorageItem(preferredLanguageItem);
   const topics = useStorageItem(topicsItem);
+  const policyCache = useStorageItem(policyCacheItem);
   // The first screenful through the index (constant cost), then the whole list for search and chips.
   const head = useLiveQuery(() => (topics === undefined ? Promise.resolve(undefined) : queueHead(getDb(), PAGE_SIZE, topics)), [topics]);
   // Started only once the head is in: IndexedDB would otherwise serve the big read before the small one.
@@ -79,12 +66,14 @@ export function App({ previousOpen }: { previousOpen: string | null }) {
 
   const ctx = useMemo<CardContext | null>(
     () =>
-      employee && touches !== undefined && language !== undefined
+      // Not before the policy is read: a card must never offer Share for a caption the policy forbids.
+      employee && touches !== undefined && language !== undefined && policyCache !== undefined
         ? {
             employeeId: employee.id,
             language,
             touches: touches ?? EMPTY_TOUCHES,
             now: Date.now(),
+            policy: policyInForce(policyCache),
             record: (item, network, share) =>
               sendMessage('recordPopupShare', {
                 itemId: item.id,
@@ -95,7 +84,7 @@ export function App({ previousOpen }: { previousOpen: string | null }) {
               }),
           }
         : null,
-    [employee, touches, language],
+    [employee, touches, language, policyCache],
   );
 
   const list = items ?? head;
