@@ -4,6 +4,7 @@ import type { PersonalTouch } from '@/lib/captions/personalise';
 import { rotateCaptions } from '@/lib/captions/rotation';
 import type { Network, QueueItem } from '@/lib/contract';
 import type { RecordShareResult } from '@/lib/messaging';
+import type { PolicyRules } from '@/lib/policy';
 import { expiresLabel, sourceDomain } from './queue/when';
 import { NetworkShare, networkLabel, type ShareRecord } from './share/NetworkShare';
 
@@ -23,6 +24,8 @@ export interface CardContext {
   /** Records a share of `item` on `network` (the popup's recordPopupShare message). */
   record: (item: QueueItem, network: Network, share: ShareRecord) => Promise<RecordShareResult>;
   now: number;
+  /** The curators' policy in force (lib/policy/in-force), enforced by every editor. */
+  policy: PolicyRules;
 }
 
 /**
@@ -91,6 +94,7 @@ export function ItemCard({ item, isNew, ctx }: { item: QueueItem; isNew: boolean
           variants={rotateCaptions(item, network, { employeeId: ctx.employeeId, language: ctx.language }).variants}
           touch={ctx.touches[network]}
           link={item.links[network]}
+          policy={ctx.policy}
           idBase={titleId}
           record={(share) => ctx.record(item, network, share)}
         />

@@ -1,11 +1,14 @@
+import './share.css';
 import { browser } from 'wxt/browser';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { personalise, type PersonalTouch } from '@/lib/captions/personalise';
 import type { Caption, Network } from '@/lib/contract';
-import { postText, shareUrl } from '@/lib/links/share-urls';
+import { shareUrl } from '@/lib/links/share-urls';
 import type { RecordShareResult } from '@/lib/messaging';
+import type { PolicyRules } from '@/lib/policy';
+import { bannedTermsMessage, preparePost } from '@/lib/policy/prepare';
 import { copyText } from './clipboard';
-import { usePostLength } from './use-post-length';
+import { usePostCounter } from './use-post-length';
 
 export const networkLabel: Record<Network, string> = { linkedin: 'LinkedIn', x: 'X' };
 
@@ -23,6 +26,8 @@ export interface NetworkShareProps {
   touch: PersonalTouch;
   /** The link that follows the caption: the employee's tracked link, or a UTM-tagged page URL. */
   link: string;
+  /** The curators' policy in force: banned terms block sharing, the disclosure is added when missing. */
+  policy: PolicyRules;
   /** Unique prefix for element ids. */
   idBase: string;
   /** Records the share; absent: nothing is recorded (say why where it is used). */
@@ -44,9 +49,11 @@ function lengthText(network: Network, left: number, max: number): string {
 /**
  * One network's part of a card: the suggested variants, an editor holding the chosen one with the
  * employee's personal touches, a live length counter, and "Share on …" / "Copy". The nudge to add a
- * personal sentence is advice only: nothing is ever disabled because of it.
+ * personal sentence is advice only: nothing is ever disabled because of it. The curators' policy is not:
+ * while the text holds a banned term, Share and Copy stay off (and say why); the required disclosure is
+ * added to what goes out when the text lacks it, shown under the editor and counted.
  */
-export function NetworkShare({ network, variants, touch, link, idBase, record }: NetworkShareProps) {
+export function NetworkShare({ network, variants, touch, link, policy, idBase, record }: NetworkShareProps) {
   const label = networkLabel[network];
   const [selectedId, setSelectedId] = useState<string | null>(variants[0]?.id ?? null);
   const selected = variants.find((v) => v.id === selectedId) ?? null;
@@ -55,8 +62,10 @@ export function NetworkShare({ network, variants, touch, link, idBase, record }:
   const [status, setStatus] = useState<Status>(null);
   const [busy, setBusy] = useState(false);
   const edited = text !== suggested;
-  const post = postText(text, link);
-  const length = usePostLength(network, post);
+  const counter = usePostCounter();
+  const prepared = preparePost(text, link, policy, network, counter ? (t) => counter(network, t).used : undefined);
+  const blocked = prepared.banned.length > 0;
+  const length = counter ? counter(network, prepared.text) : null;
 
   // A live region that speaks the count once typing pauses.
   const [spoken, setSpoken] = useState('');
@@ -77,10 +86,11 @@ export function NetworkShare({ network, variants, touch, link, idBase, record }:
   }
 
   async function share() {
+    if (blocked) return;
     setBusy(true);
     setStatus(null);
     try {
-      const target = shareUrl(network, text, link);
+      const target = shareUrl(network, prepared.caption, link);
       // LinkedIn's link-only page cannot take the words: they go to the clipboard first (while the popup
       // still has focus), so the person can paste them.
       const copied = target.linkOnly ? await copyText(target.text) : false;
@@ -104,7 +114,8 @@ export function NetworkShare({ network, variants, touch, link, idBase, record }:
   }
 
   async function copy() {
-    const ok = await copyText(post);
+    if (blocked) return;
+    const ok = await copyText(prepared.text);
     setStatus(
       ok
         ? { tone: 'ok', text: 'Copied the caption and link. Paste them wherever you like.' }
@@ -115,6 +126,18 @@ export function NetworkShare({ network, variants, touch, link, idBase, record }:
   const editorId = `${idBase}-${network}-text`;
   const countId = `${idBase}-${network}-count`;
   const nudgeId = `${idBase}-${network}-nudge`;
+  const bannedId = `${idBase}-${network}-banned`;
+  const disclosureId = `${idBase}-${network}-disclosure`;
+  const limitId = `${idBase}-${network}-limit`;
+  const describedBy = [
+    blocked && bannedId,
+    countId,
+    prepared.disclosureAdded && disclosureId,
+    prepared.overLimit && limitId,
+    !edited && nudgeId,
+  ]
+    .filter(Boolean)
+    .join(' ');
   return (
     <section class="network-share" aria-labelledby={`${idBase}-${network}-h`}>
       <h4 id={`${idBase}-${network}-h`} class="network">
@@ -148,18 +171,26 @@ export function NetworkShare({ network, variants, touch, link, idBase, record }:
         dir="auto"
         lang={selected?.language}
         value={text}
-        aria-describedby={`${countId}${edited ? '' : ` ${nudgeId}`}`}
+        aria-invalid={blocked}
+        aria-describedby={describedBy}
         onInput={(e) => {
           typed.current = true;
           setText(e.currentTarget.value);
         }}
       />
+      {blocked && (
+        <p id={bannedId} class="policy-note banned">
+          {bannedTermsMessage(prepared.banned)}
+        </p>
+      )}
       <p class="editor-meta">
         <span id={countId} class={length && length.left < 0 ? 'count over' : 'count'}>
           {length && (
             <>
               {length.used.toLocaleString()} / {length.max.toLocaleString()}
-              <span class="visually-hidden"> characters, including the link</span>
+              <span class="visually-hidden">
+                {` characters, including the link${prepared.disclosureAdded ? ' and the disclosure' : ''}`}
+              </span>
             </>
           )}
         </span>
@@ -169,14 +200,40 @@ export function NetworkShare({ network, variants, touch, link, idBase, record }:
           </span>
         )}
       </p>
+      {prepared.disclosureAdded && (
+        <p id={disclosureId} class="policy-note disclosure">
+          Your company asks for <span dir="auto">“{prepared.disclosureAdded}”</span> on {label}: it is added when you share
+          or copy.
+        </p>
+      )}
+      {prepared.overLimit && (
+        <p id={limitId} class="policy-note limit">
+          Your company asks for at most {prepared.overLimit.limit.toLocaleString()} characters on {label}; this has{' '}
+          {prepared.overLimit.length.toLocaleString()}.
+        </p>
+      )}
       <span class="visually-hidden" aria-live="polite">
         {spoken}
       </span>
       <div class="share-actions">
-        <button type="button" class="button" disabled={busy} onClick={() => void share()}>
+        {/* aria-disabled, not disabled: the button stays focusable, so the reason is read out when it is reached. */}
+        <button
+          type="button"
+          class="button"
+          disabled={busy}
+          aria-disabled={blocked || undefined}
+          aria-describedby={blocked ? bannedId : undefined}
+          onClick={() => void share()}
+        >
           Share on {label}
         </button>
-        <button type="button" class="button secondary" onClick={() => void copy()}>
+        <button
+          type="button"
+          class="button secondary"
+          aria-disabled={blocked || undefined}
+          aria-describedby={blocked ? bannedId : undefined}
+          onClick={() => void copy()}
+        >
           Copy
         </button>
       </div>

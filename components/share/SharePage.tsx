@@ -90,6 +90,7 @@ export function SharePage({ items, ctx }: { items: QueueItem[]; ctx: CardContext
               variants={[]}
               touch={ctx.touches[network]}
               link={item ? item.links[network] : tagPageUrl(tab.url, network)}
+              policy={ctx.policy}
               idBase="this-page"
               // A page outside the queue is not recorded: the backend counts shares per item, and this
               // page has none (nothing goes to the history or the outbox).

@@ -15,11 +15,11 @@ function loadCounter(): Promise<Counter> {
   return (loading ??= import('@/lib/captions/post-length').then((m) => (counter = m.postLength)));
 }
 
-/** The post's length against the network's limit, or null while the counter loads. */
-export function usePostLength(network: Network, text: string): PostLength | null {
+/** The counter (X weighted, LinkedIn code points), or null while it loads. */
+export function usePostCounter(): Counter | null {
   const [count, setCount] = useState<Counter | null>(() => counter);
   useEffect(() => {
     if (!count) void loadCounter().then((c) => setCount(() => c));
   }, []);
-  return count ? count(network, text) : null;
+  return count;
 }
