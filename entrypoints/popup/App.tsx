@@ -17,8 +17,8 @@ import {
   policyCacheItem,
   preferredLanguageItem,
   topicsItem,
-  type LastSync,
 } from '@/lib/settings';
+import { bannerText } from './banner';
 import { HistorySlot, ReachSlot } from './slots';
 import { Tabs } from './Tabs';
 
@@ -40,22 +40,6 @@ function useOnline(): boolean {
     };
   }, []);
   return online;
-}
-
-/** The quiet banner's words, or '' when all is well (the list always comes from the cache). */
-export function bannerText(lastSync: LastSync | null | undefined, online: boolean): string {
-  if (!online) return 'Offline — showing saved items';
-  if (!lastSync || lastSync.ok) return '';
-  switch (lastSync.reason) {
-    case 'unreachable':
-      return 'Can’t reach the server — showing saved items';
-    case 'signed-out':
-      return '';
-    case 'invalid-response':
-      return 'The server’s answer was not understood — showing saved items';
-    default:
-      return 'The server had a problem — showing saved items';
-  }
 }
 
 type TabKey = 'queue' | 'history';
