@@ -2,8 +2,9 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Policy } from '../contract/policy';
 import { NO_RULES } from '../policy/in-force';
-import { clearConnection, getConnection, policyCacheItem, saveConnection, type CachedPolicy } from '../settings';
-import { fakeFetch, freshDb, json, problem, queueBody } from '../test-support';
+import { clearConnection, getConnection, personalTouchesItem, policyCacheItem, saveConnection, type CachedPolicy } from '../settings';
+import { toQueueRow } from '../db';
+import { fakeFetch, freshDb, json, makeItem, problem, queueBody } from '../test-support';
 import { readPolicy, syncPolicy, syncStoredPolicy, type PolicySyncDeps } from './policy';
 import { createRelayService } from './service';
 
@@ -139,5 +140,53 @@ describe('in extension storage', () => {
     await syncStoredPolicy({ getConnection, fetch: fakeFetch(json(policy(6), { headers: { ETag: '"policy-6"' } })) });
     await saveConnection({ serverUrl: 'http://127.0.0.1:9999', token: 'other', employee });
     expect(await policyCacheItem.getValue()).toBeNull();
+  });
+});
+
+describe('getSuggestions under the policy', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  const keep = (p: Policy) => policyCacheItem.setValue({ policy: p, etag: `"policy-${p.version}"`, fetchedAt: '2026-11-23T19:00:00.000Z' });
+  const cap = (network: 'linkedin' | 'x', text: string) => ({ id: crypto.randomUUID(), network, text, language: 'en' });
+
+  async function setUp() {
+    await saveConnection({ ...connection, employee });
+    const db = freshDb();
+    const fine = makeItem({ title: 'fine', pinned: true, captions: [cap('x', 'Our report is out'), cap('linkedin', 'Read it')] });
+    const banned = makeItem({ title: 'banned', captions: [cap('x', 'Guaranteed growth, 無料'), cap('linkedin', 'Guaranteed growth')] });
+    const disclosed = makeItem({ title: 'disclosed', captions: [cap('x', '#AD A report'), cap('linkedin', 'Report #Employee')] });
+    await db.queue.bulkPut([fine, banned, disclosed].map(toQueueRow));
+    return { service: createRelayService({ db: () => db, fetch: fakeFetch(new Error('no network needed')) }), fine };
+  }
+
+  it('adds the missing disclosure to each caption once, and leaves out (and counts) captions with a banned term', async () => {
+    const { service, fine } = await setUp();
+    await keep(policy(3));
+    const x = await service.getSuggestions({ network: 'x' });
+    expect(x.suggestions.map((s) => [s.title, s.text]).sort()).toEqual([
+      ['disclosed', '#AD A report'],
+      ['fine', 'Our report is out #ad'],
+    ]);
+    expect(x.suggestions.find((s) => s.title === 'fine')!.link).toBe(fine.links.x);
+    expect(x.withheld).toBe(1);
+    const li = await service.getSuggestions({ network: 'linkedin' });
+    expect(li.suggestions.map((s) => s.text).sort()).toEqual(['Read it #employee', 'Report #Employee']);
+    expect(li.withheld).toBe(1);
+  });
+
+  it('checks the caption as personalised: a banned term in the person’s own signature withholds it too', async () => {
+    const { service } = await setUp();
+    await keep(policy(3, ['signed']));
+    await personalTouchesItem.setValue({ linkedin: { openingLine: '', signature: '' }, x: { openingLine: '', signature: 'Signed, Aiko' } });
+    expect((await service.getSuggestions({ network: 'x' })).suggestions).toEqual([]);
+    expect((await service.getSuggestions({ network: 'x' })).withheld).toBe(3);
+    expect((await service.getSuggestions({ network: 'linkedin' })).suggestions).toHaveLength(3);
+  });
+
+  it('offers every caption as it is before any policy arrived', async () => {
+    const { service } = await setUp();
+    const x = await service.getSuggestions({ network: 'x' });
+    expect(x.suggestions.map((s) => s.text).sort()).toEqual(['#AD A report', 'Guaranteed growth, 無料', 'Our report is out']);
+    expect(x.withheld).toBeUndefined();
   });
 });

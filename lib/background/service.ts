@@ -15,12 +15,14 @@ import type {
   RecordShareResult,
   RelayStatus,
   ShareReport,
+  Suggestion,
   SuggestPageRequest,
   SuggestPageResult,
   SuggestionsResult,
 } from '../messaging/protocol';
 import { SuggestionCreate } from '../contract/suggestions';
 import { FLUSH_ALARM, flushOutbox, recordShare, type FlushDeps, type FlushResult } from '../outbox';
+import { preparePost } from '../policy/prepare';
 import { patchMe } from '../reach/audience-api';
 import {
   audienceItem,
@@ -37,6 +39,7 @@ import {
   topicsItem,
 } from '../settings';
 import { storage } from 'wxt/utils/storage';
+import { readPolicy } from './policy';
 import { syncSiteProfiles, type ProfileSyncResult } from './site-profiles';
 import { syncQueue, type SyncDeps, type SyncResult } from '../sync';
 
@@ -166,12 +169,13 @@ export function createRelayService(deps: ServiceDeps) {
 
   async function getSuggestions({ network }: { network: Network }): Promise<SuggestionsResult> {
     const db = deps.db();
-    const [connection, employee, language, topics, touches, items] = await Promise.all([
+    const [connection, employee, language, topics, touches, policy, items] = await Promise.all([
       getConnection(),
       employeeItem.getValue(),
       preferredLanguageItem.getValue(),
       topicsItem.getValue(),
       personalTouchesItem.getValue(),
+      readPolicy(),
       listQueue(db, now()),
     ]);
     const shared = await sharedItemIds(db, network, items.map((i) => i.id));
@@ -181,21 +185,33 @@ export function createRelayService(deps: ServiceDeps) {
       topics,
       shared,
       now: now(),
-    }).slice(0, MAX_SUGGESTIONS);
-    return {
-      connected: connection !== null,
-      suggestions: ranked.map(({ item, caption, shared: done }) => ({
+    });
+    // The policy is applied here, where the content scripts get their text: what they insert is already
+    // disclosed, and a caption with a banned term never reaches a page.
+    const suggestions: Suggestion[] = [];
+    let withheld = 0;
+    // Stops once the answer is full: checking the whole cache would cost time nobody sees.
+    for (const { item, caption, shared: done } of ranked) {
+      if (suggestions.length === MAX_SUGGESTIONS) break;
+      const link = item.links[network];
+      const post = preparePost(personalise(caption.text, touches[network]), link, policy, network);
+      if (post.banned.length > 0) {
+        withheld += 1;
+        continue;
+      }
+      suggestions.push({
         itemId: item.id,
         captionId: caption.id,
         network,
         title: item.title,
-        text: personalise(caption.text, touches[network]),
-        link: item.links[network],
+        text: post.caption,
+        link,
         language: caption.language,
         pinned: item.pinned,
         shared: done,
-      })),
-    };
+      });
+    }
+    return { connected: connection !== null, suggestions, ...(withheld ? { withheld } : {}) };
   }
 
   /**

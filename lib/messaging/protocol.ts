@@ -41,7 +41,10 @@ export interface Suggestion {
   network: Network;
   /** The item's title, for the panel's list. */
   title: string;
-  /** The caption with the employee's personal touches (opening line, signature) applied; no link. */
+  /**
+   * The caption with the employee's personal touches (opening line, signature) applied, and the disclosure
+   * the curators require on this network added when it was missing; no link.
+   */
   text: string;
   /** This employee's tracked link for the item on this network. */
   link: string;
@@ -55,6 +58,11 @@ export interface SuggestionsResult {
   connected: boolean;
   /** Best first: pinned and newest, the employee's topics first, already shared last. */
   suggestions: Suggestion[];
+  /**
+   * Captions left out, among the best ranked, because they hold a term the curators banned (the panel cannot edit a caption, so
+   * offering one would be a dead end; the popup names the term and lets the person change it). Absent: none.
+   */
+  withheld?: number;
 }
 
 /** What a content script reports after the person pressed the site's own Post button. */
