@@ -1,6 +1,6 @@
 import { Dexie } from 'dexie';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { RelayDb, listHistory, listHistoryDownTo, shareTotals, utcMonth, type HistoryRow } from './index';
+import { RelayDb, addHistory, listHistory, listHistoryDownTo, shareTotals, utcMonth, type HistoryRow } from './index';
 import { freshDb } from '../test-support';
 
 /**
@@ -31,7 +31,7 @@ let all: HistoryRow[];
 beforeAll(async () => {
   db = freshDb();
   all = Array.from({ length: N }, (_, n) => row(n));
-  for (let i = 0; i < N; i += 10_000) await db.history.bulkAdd(all.slice(i, i + 10_000));
+  for (let i = 0; i < N; i += 10_000) await addHistory(db, all.slice(i, i + 10_000));
   // What a correct listing is: newest first, ties by id descending (the index's own order).
   all.sort((a, b) => (a.sharedAt === b.sharedAt ? (a.id < b.id ? 1 : -1) : a.sharedAt < b.sharedAt ? 1 : -1));
 }, 120_000);
@@ -95,8 +95,8 @@ describe('utcMonth', () => {
   });
 });
 
-describe('version 3', () => {
-  it('indexes the history a version 2 database already holds', async () => {
+describe('version 4', () => {
+  it('counts the history a version 2 database already holds', async () => {
     const name = `relay-v3-${crypto.randomUUID()}`;
     // The shipped versions 1 and 2, exactly as they were.
     const v2 = new Dexie(name);
@@ -106,9 +106,12 @@ describe('version 3', () => {
     v2.close();
 
     const db3 = new RelayDb(name);
-    expect(db3.verno).toBe(3);
+    expect(db3.verno).toBe(4);
     const totals = await shareTotals(db3, utcMonth(NOW));
     expect(totals).toEqual({ linkedin: 1, x: 2, total: 3 });
+    // And keeps counting what is added after the upgrade.
+    await addHistory(db3, [{ ...row(3), id: 'after-upgrade' }]);
+    expect(await shareTotals(db3, utcMonth(NOW))).toEqual({ linkedin: 2, x: 2, total: 4 });
     db3.close();
   });
 });

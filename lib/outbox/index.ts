@@ -2,7 +2,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { createApi, type FetchLike } from '../api/client';
 import { ApiError, describeError } from '../api/errors';
 import { MAX_SHARES_PER_BATCH, type ShareInput } from '../contract/shares';
-import type { HistoryRow, OutboxRow, RelayDb } from '../db';
+import { addHistory, type HistoryRow, type OutboxRow, type RelayDb } from '../db';
 import type { Connection } from '../settings';
 import { backoffDelay, parseRetryAfter } from './backoff';
 
@@ -70,8 +70,8 @@ export async function recordShare(db: RelayDb, share: NewShare, now: number = Da
     nextAttemptAt: now,
     state: 'waiting',
   };
-  await db.transaction('rw', db.history, db.outbox, async () => {
-    await db.history.add(history);
+  await db.transaction('rw', db.history, db.historyMonths, db.outbox, async () => {
+    await addHistory(db, [history]);
     await db.outbox.add(outbox);
   });
   return id;
