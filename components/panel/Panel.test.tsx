@@ -3,7 +3,7 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Suggestion, SuggestionsResult } from '@/lib/messaging/protocol';
-import { COPIED_FALLBACK, Panel, type PanelComposer } from './Panel';
+import { COPIED_FALLBACK, Panel, withheldNote, type PanelComposer } from './Panel';
 
 const suggestion = (over: Partial<Suggestion> = {}): Suggestion => ({
   itemId: 'i1',
@@ -122,5 +122,19 @@ describe('Panel', () => {
     expect(root.querySelector('ul')).toBeNull();
     buttonNamed('Open Relay')!.click();
     expect(again).toHaveBeenCalledTimes(1);
+  });
+
+  it('says when the policy held captions back: instead of "nothing cached", and under a list', async () => {
+    await show({ connected: true, suggestions: [], withheld: 2 });
+    expect(root.textContent).toContain('2 captions have a term your company’s policy does not allow, so Relay doesn’t offer them on X.');
+    expect(root.textContent).not.toMatch(/cached yet/);
+    expect(buttonNamed('Open Relay')).toBeDefined();
+    render(null, root);
+    await show({ connected: true, suggestions: [suggestion()], withheld: 1 });
+    expect(buttonNamed('Insert: Our year in numbers')).toBeDefined();
+    expect(root.querySelector('ul + .note')!.textContent).toBe(withheldNote(1, 'x'));
+    expect(withheldNote(1, 'linkedin')).toBe(
+      '1 caption has a term your company’s policy does not allow, so Relay doesn’t offer it on LinkedIn. Open Relay to change the words.',
+    );
   });
 });

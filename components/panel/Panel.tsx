@@ -33,6 +33,12 @@ export interface PanelProps {
 export const COPIED_FALLBACK = 'Couldn’t insert here — the caption is copied; paste it with Ctrl+V / ⌘V';
 const networkName: Record<Network, string> = { linkedin: 'LinkedIn', x: 'X' };
 
+/** Why some captions are missing: the background left out those with a banned term (lib/background/service). */
+export function withheldNote(count: number, network: Network): string {
+  const captions = count === 1 ? '1 caption has' : `${count} captions have`;
+  return `${captions} a term your company’s policy does not allow, so Relay doesn’t offer ${count === 1 ? 'it' : 'them'} on ${networkName[network]}. Open Relay to change the words.`;
+}
+
 /** Keep the caret in the editor: a mouse press on the panel must not take focus from it. */
 const keepFocus = (e: MouseEvent) => e.preventDefault();
 
@@ -124,59 +130,65 @@ export function Panel({ composer, load, copy, onHide, watchEditor, limit = 5, le
       );
     }
     const list = l.result.suggestions.filter((s) => s.network === composer.network).slice(0, limit);
+    const withheld = l.result.withheld ?? 0;
     if (list.length === 0) {
       return (
         <>
           <p class="note">
-            No captions for {networkName[composer.network]} are cached yet. Open Relay from the browser toolbar to sync.
+            {withheld > 0
+              ? withheldNote(withheld, composer.network)
+              : `No captions for ${networkName[composer.network]} are cached yet. Open Relay from the browser toolbar to sync.`}
           </p>
           {openButton}
         </>
       );
     }
     return (
-      <ul class="list">
-        {list.map((s) => {
-          const countId = `${bodyId}-${s.itemId}-${s.captionId}`;
-          const remaining = length ? length.remaining(composer.preview(s).after) : 0;
-          const over = remaining < 0 ? -remaining : 0;
-          return (
-            <li class="item" key={`${s.itemId}/${s.captionId}`}>
-              <p class="title" dir="auto">
-                {s.pinned && <span class="tag">Pinned</span>}
-                {s.shared && <span class="tag">Shared before</span>}
-                {s.title}
-              </p>
-              <p class="caption" dir="auto" lang={s.language}>
-                {s.text}
-              </p>
-              {length && (
-                <p id={countId} class={over ? 'count over' : 'count'}>
-                  {over
-                    ? `${over} characters over ${networkName[composer.network]}’s ${length.max} limit: copy it and shorten it.`
-                    : `${remaining} characters left after inserting`}
+      <>
+        <ul class="list">
+          {list.map((s) => {
+            const countId = `${bodyId}-${s.itemId}-${s.captionId}`;
+            const remaining = length ? length.remaining(composer.preview(s).after) : 0;
+            const over = remaining < 0 ? -remaining : 0;
+            return (
+              <li class="item" key={`${s.itemId}/${s.captionId}`}>
+                <p class="title" dir="auto">
+                  {s.pinned && <span class="tag">Pinned</span>}
+                  {s.shared && <span class="tag">Shared before</span>}
+                  {s.title}
                 </p>
-              )}
-              <div class="actions">
-                <button
-                  type="button"
-                  class="primary"
-                  aria-label={insertLabel(s.text)}
-                  aria-describedby={length ? countId : undefined}
-                  aria-disabled={over > 0 || busy ? 'true' : undefined}
-                  onMouseDown={keepFocus}
-                  onClick={() => void onInsert(s, over)}
-                >
-                  Insert
-                </button>
-                <button type="button" aria-label={copyLabel(s.text)} onMouseDown={keepFocus} onClick={() => void onCopy(s)}>
-                  Copy
-                </button>
-              </div>
-            </li>
-          );
-        })}
-      </ul>
+                <p class="caption" dir="auto" lang={s.language}>
+                  {s.text}
+                </p>
+                {length && (
+                  <p id={countId} class={over ? 'count over' : 'count'}>
+                    {over
+                      ? `${over} characters over ${networkName[composer.network]}’s ${length.max} limit: copy it and shorten it.`
+                      : `${remaining} characters left after inserting`}
+                  </p>
+                )}
+                <div class="actions">
+                  <button
+                    type="button"
+                    class="primary"
+                    aria-label={insertLabel(s.text)}
+                    aria-describedby={length ? countId : undefined}
+                    aria-disabled={over > 0 || busy ? 'true' : undefined}
+                    onMouseDown={keepFocus}
+                    onClick={() => void onInsert(s, over)}
+                  >
+                    Insert
+                  </button>
+                  <button type="button" aria-label={copyLabel(s.text)} onMouseDown={keepFocus} onClick={() => void onCopy(s)}>
+                    Copy
+                  </button>
+                </div>
+              </li>
+            );
+          })}
+        </ul>
+        {withheld > 0 && <p class="note">{withheldNote(withheld, composer.network)}</p>}
+      </>
     );
   };
 
