@@ -56,7 +56,7 @@ describe('HistoryView', () => {
     expect(host.textContent).toContain('That is all your shares.');
 
     // The background marks the share synced: the entry follows.
-    await act(() => getDb().history.update('share-0059', { state: 'synced' }));
+    await act(async () => void (await getDb().history.update('share-0059', { state: 'synced' })));
     await settle();
     expect(host.querySelector('li.history-entry .history-state')!.textContent).toBe('Synced');
   });
