@@ -1,7 +1,8 @@
 import { useState } from 'preact/hooks';
 import { contentTypes, type ContentType } from '@/lib/contract/common';
 import type { PolicyRules } from '@/lib/policy';
-import { newCaptionKey, type ItemDraft } from '@/lib/admin/item-draft';
+import { newCaptionKey, splitTopics, type ItemDraft } from '@/lib/admin/item-draft';
+import type { Taxonomy } from '@/lib/contract/taxonomy';
 import { ProblemError } from '@/lib/api/admin';
 import { Notice } from '@/components/Notice';
 import { CaptionEditor } from './CaptionEditor';
@@ -19,6 +20,8 @@ interface Props {
   policy: PolicyRules | null;
   knownTopics: string[];
   knownCampaigns: string[];
+  /** The managed lists; entries outside them are pointed out (not refused: a list may lag behind). */
+  managed?: Taxonomy;
   submitLabel: string;
   /** Sends the draft; throws the server's refusal. */
   onSave: (draft: ItemDraft) => Promise<unknown>;
@@ -32,12 +35,15 @@ function fieldErrors(failure: unknown): Map<string, string> {
   return map;
 }
 
-export function ItemEditor({ heading, initial, policy, knownTopics, knownCampaigns, submitLabel, onSave, onCancel }: Props) {
+export function ItemEditor({ heading, initial, policy, knownTopics, knownCampaigns, managed, submitLabel, onSave, onCancel }: Props) {
   const [draft, setDraft] = useState<ItemDraft>(initial);
   const save = useAction();
   const errors = fieldErrors(save.failure);
   const set = <K extends keyof ItemDraft>(key: K, value: ItemDraft[K]) => setDraft((d) => ({ ...d, [key]: value }));
   const fieldError = (path: string) => errors.get(path);
+  const outsideTopics = managed?.topics.length ? splitTopics(draft.topics).filter((t) => !managed.topics.includes(t)) : [];
+  const campaign = draft.campaign.trim().toLowerCase();
+  const outsideCampaign = managed?.campaigns.length && campaign && !managed.campaigns.includes(campaign) ? campaign : null;
 
   const onSubmit = async (e: Event) => {
     e.preventDefault();
@@ -82,9 +88,15 @@ export function ItemEditor({ heading, initial, policy, knownTopics, knownCampaig
           {contentTypes.map((t) => <option key={t} value={t}>{TYPE_LABELS[t]}</option>)}
         </select>
       </div>
-      {text('topics', 'Topics', { list: 'known-topics', hint: 'Separate topics with commas.' })}
+      {text('topics', 'Topics', {
+        list: 'known-topics',
+        hint: `Separate topics with commas.${outsideTopics.length ? ` Not in the managed list: ${outsideTopics.join(', ')}.` : ''}`,
+      })}
       <datalist id="known-topics">{knownTopics.map((t) => <option key={t} value={t} />)}</datalist>
-      {text('campaign', 'Campaign', { list: 'known-campaigns', hint: 'Lower-case letters, digits, "-" or "_".' })}
+      {text('campaign', 'Campaign', {
+        list: 'known-campaigns',
+        hint: `Lower-case letters, digits, "-" or "_".${outsideCampaign ? ` Not in the managed list: ${outsideCampaign}.` : ''}`,
+      })}
       <datalist id="known-campaigns">{knownCampaigns.map((t) => <option key={t} value={t} />)}</datalist>
       <div class="schedule">
         <div class="field">

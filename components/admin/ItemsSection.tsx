@@ -101,6 +101,7 @@ export function ItemsSection({ api }: { api: AdminApi }) {
           policy={policy.data ?? null}
           knownTopics={known.topics}
           knownCampaigns={known.campaigns}
+            managed={taxonomy.data}
           submitLabel="Add to the queue"
           onSave={async (d) => {
             const item = await api.createItem(draftToCreate(d));
@@ -117,6 +118,7 @@ export function ItemsSection({ api }: { api: AdminApi }) {
           policy={policy.data ?? null}
           knownTopics={known.topics}
           knownCampaigns={known.campaigns}
+            managed={taxonomy.data}
           submitLabel="Save changes"
           onSave={async (d) => {
             const item = await api.patchItem(editing.item.id, draftToPatch(d));

@@ -58,6 +58,7 @@ export function SuggestionsSection({ api }: { api: AdminApi }) {
             policy={policy.data ?? null}
             knownTopics={known.topics}
             knownCampaigns={known.campaigns}
+            managed={taxonomy.data}
             submitLabel="Add to the queue"
             onSave={async (d) => {
               const { item } = await api.acceptSuggestion(accepting.suggestion.id, draftToCreate(d));

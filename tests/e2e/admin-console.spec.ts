@@ -161,6 +161,8 @@ test('a banned term set in Policy blocks an admin caption with the server’s re
   await admin.getByRole('button', { name: 'Write it by hand' }).click();
   const editor = admin.getByRole('form', { name: 'New item', exact: true });
   await editor.getByLabel('Title').fill('Our new fund');
+  await editor.getByLabel('Topics').fill('finance, crypto');
+  await expect(editor.getByText('Not in the managed list: crypto.')).toBeVisible();
   await editor.getByLabel('Network').selectOption('x');
   await editor.getByLabel('Text').fill('Guaranteed returns for everyone');
   // Flagged while typing, and the disclosure shown as it will be added.
