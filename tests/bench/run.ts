@@ -16,11 +16,14 @@
  *
  * Then the extension (tests/bench/extension.ts): content-script sizes, main-thread CPU with Relay vs. no
  * extension on a busy feed, and how fast the panel follows a composer, in Chromium with the built extension.
+ * The curators' analytics over 10,000 employees and 1M shares and clicks (tests/bench/analytics.ts), the
+ * popup with 1,000 and 10,000 cached items (tests/bench/popup.ts) and the history with 100,000 shares in
+ * real IndexedDB (tests/bench/history.ts) add their rows to the same table.
  *
  * Environment (all optional): BENCH_DURATION (s per run, 3), BENCH_ROUNDS (5), BENCH_WARMUP (s, 2),
  * BENCH_CONNECTIONS (50), BENCH_VISITORS (500), BENCH_HONO=1 (add a bare Hono server as a reference row,
  * to tell the framework's cost from the application's), BENCH_CPU_RUNS (7), BENCH_LATENCY_RUNS (11),
- * BENCH_ONLY=server|extension (one half only).
+ * BENCH_ONLY=<parts> (comma-separated: server, analytics, extension, popup, history; default all).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -29,7 +32,10 @@ import { join } from 'node:path';
 import autocannon, { type Options, type RequestSpec, type Result } from 'autocannon';
 import { v7 as uuidv7 } from 'uuid';
 import { Backend, freePort, killOnExit, repoRoot } from '../helpers/server';
+import { analyticsBench } from './analytics';
 import { extensionBench } from './extension';
+import { historyBench } from './history';
+import { popupBench } from './popup';
 
 const envNumber = (name: string, fallback: number): number => {
   const v = Number(process.env[name]);
@@ -225,24 +231,38 @@ async function startBaseline(env: Record<string, string>): Promise<{ url: string
 
 // ---- the bench ----------------------------------------------------------------------------------------
 
+/** The parts of the bench, in the order they run; BENCH_ONLY=a,b picks some of them. */
+const PARTS = ['server', 'analytics', 'extension', 'popup', 'history'] as const;
+type Part = (typeof PARTS)[number];
+
+function selectedParts(): Set<Part> {
+  const asked = (process.env.BENCH_ONLY ?? '').split(',').map((p) => p.trim()).filter(Boolean);
+  const unknown = asked.filter((p) => !(PARTS as readonly string[]).includes(p));
+  if (unknown.length) throw new Error(`BENCH_ONLY: unknown part ${unknown.join(', ')} (parts: ${PARTS.join(', ')})`);
+  return new Set(asked.length ? (asked as Part[]) : PARTS);
+}
+
 async function main(): Promise<number> {
-  const only = process.env.BENCH_ONLY;
-  if (only !== 'extension') await serverBench();
-  if (only !== 'server') {
+  const parts = selectedParts();
+  if (parts.has('server')) await serverBench();
+  if (parts.has('analytics')) rows.push(...(await analyticsBench()));
+  if (parts.has('extension')) {
     process.stdout.write('extension: sizes');
     rows.push(...(await extensionBench()));
     process.stdout.write('\n\n');
   }
+  if (parts.has('popup')) rows.push(...(await popupBench()));
+  if (parts.has('history')) rows.push(...(await historyBench()));
 
   printTable();
-  if (only !== 'extension') {
+  if (parts.has('server')) {
     console.log(
       `\nvs baseline: median over ${ROUNDS} rounds of req/s ÷ the bare server's req/s in the same round. The load ` +
         `generator shares the ${cpus().length} cores with the server it measures and costs more per request than the ` +
         'bare server, so baselines are partly generator-bound: ratios understate gaps rather than overstate them.',
     );
   }
-  if (only !== 'server') {
+  if (parts.has('extension')) {
     console.log(
       'Extension rows: "vs baseline" is main-thread CPU (CDP ThreadTime) with Relay ÷ without any extension, ' +
         'medians of alternating runs in one go; panel latency is measured inside the page.',
