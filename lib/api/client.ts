@@ -3,7 +3,7 @@ import { Problem } from '../contract/common';
 import { Redeemed } from '../contract/auth';
 import { QueueResponse } from '../contract/queue';
 import { SharesResult, type SharesRequest } from '../contract/shares';
-import { Reach } from '../contract/reach';
+import { Me, Reach, type MePatch } from '../contract/reach';
 import { MyExport } from '../contract/export';
 import { Suggestion, type SuggestionCreate } from '../contract/suggestions';
 import { Policy } from '../contract/policy';
@@ -47,6 +47,8 @@ export interface Api {
   suggest(input: SuggestionCreate): Promise<{ suggestion: Suggestion; alreadySuggested: boolean }>;
   /** GET /v1/me/reach: the reach card; by default the current UTC month. */
   reach(period?: { from?: string; to?: string }): Promise<Reach>;
+  /** PATCH /v1/me: the audience figures reach is computed with (null returns a network to the default). */
+  updateMe(patch: MePatch): Promise<Me>;
   /** GET /v1/me/export: everything the server records about the signed-in person (validated). */
   exportMyData(): Promise<MyExport>;
   /** GET /v1/policy with If-None-Match: poll it with the queue and enforce it with lib/policy. */
@@ -172,6 +174,15 @@ export function createApi(opts: ApiOptions): Api {
       if (to) query.set('to', to);
       const qs = query.toString();
       return parse(await request(`/v1/me/reach${qs ? `?${qs}` : ''}`), Reach);
+    },
+
+    async updateMe(patch) {
+      const res = await request('/v1/me', {
+        method: 'PATCH',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(patch),
+      });
+      return parse(res, Me);
     },
 
     async exportMyData() {

@@ -23,7 +23,6 @@ import type {
 import { SuggestionCreate } from '../contract/suggestions';
 import { FLUSH_ALARM, flushOutbox, recordShare, type FlushDeps, type FlushResult } from '../outbox';
 import { preparePost } from '../policy/prepare';
-import { patchMe } from '../reach/audience-api';
 import {
   audienceItem,
   clearConnection,
@@ -300,7 +299,7 @@ export function createRelayService(deps: ServiceDeps) {
     const connection = await getConnection();
     if (!connection) return { ok: true, sent: false, message: 'Saved on this computer. Connect to your company’s server to send them.' };
     try {
-      await patchMe(connection, { audience: update }, deps.fetch);
+      await createApi({ ...connection, fetch: deps.fetch }).updateMe({ audience: update });
       return { ok: true, sent: true };
     } catch (err) {
       return { ok: true, sent: false, message: `Saved on this computer, but not sent to the server: ${describeError(err)}` };

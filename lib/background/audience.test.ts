@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { createRelayService } from '../background/service';
+import { createRelayService } from './service';
 import { messageAudience, messageSchemas } from '../messaging/schemas';
 import { audienceItem, saveConnection } from '../settings';
 import { fakeFetch, freshDb, json, problem } from '../test-support';
