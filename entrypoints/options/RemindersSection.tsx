@@ -28,7 +28,6 @@ export function RemindersSection() {
   const prefs = useStorageItem(reminderPrefsItem);
   const [status, setStatus] = useState('');
   const [refused, setRefused] = useState('');
-  if (!prefs) return null;
 
   function toggle(kind: Kind, input: HTMLInputElement) {
     const on = input.checked;
@@ -48,8 +47,11 @@ export function RemindersSection() {
           );
           return;
         }
+        // Read again rather than use this render's copy: the other box may have changed while the browser
+        // was answering, and writing the old copy would switch it back.
+        const current = await reminderPrefsItem.getValue();
         const next: ReminderPrefs = {
-          ...prefs!,
+          ...current,
           [kind]: on,
           ...(kind === 'weeklyNudge' ? { weeklyNudgeSince: on ? new Date().toISOString() : null } : {}),
         };
@@ -61,27 +63,32 @@ export function RemindersSection() {
   }
 
   return (
+    // The section is there from the first render, its boxes once the preferences are read: a reminder's
+    // click opens this page at #reminders, and the settings page moves focus here only if it finds the
+    // section when the page has loaded.
     <section id="reminders" aria-labelledby="reminders-heading" class="panel" tabIndex={-1}>
       <h2 id="reminders-heading">Reminders</h2>
-      <fieldset class="fieldset" aria-describedby={refused ? 'reminders-refused' : undefined}>
-        <legend>Notifications from Relay (both off unless you turn them on)</legend>
-        {(Object.keys(LABELS) as Kind[]).map((kind) => (
-          <div class="check" key={kind}>
-            <input
-              type="checkbox"
-              id={`reminder-${kind}`}
-              checked={prefs[kind]}
-              aria-describedby={`reminder-${kind}-hint`}
-              onChange={(e) => toggle(kind, e.currentTarget)}
-            />
-            <label for={`reminder-${kind}`}>{LABELS[kind].label}</label>
-            <span id={`reminder-${kind}-hint`} class="hint">
-              {LABELS[kind].hint}
-            </span>
-          </div>
-        ))}
-        <p class="hint">Every reminder has a “Turn off these reminders” button, or opens this page when clicked.</p>
-      </fieldset>
+      {prefs && (
+        <fieldset class="fieldset" aria-describedby={refused ? 'reminders-refused' : undefined}>
+          <legend>Notifications from Relay (both off unless you turn them on)</legend>
+          {(Object.keys(LABELS) as Kind[]).map((kind) => (
+            <div class="check" key={kind}>
+              <input
+                type="checkbox"
+                id={`reminder-${kind}`}
+                checked={prefs[kind]}
+                aria-describedby={`reminder-${kind}-hint`}
+                onChange={(e) => toggle(kind, e.currentTarget)}
+              />
+              <label for={`reminder-${kind}`}>{LABELS[kind].label}</label>
+              <span id={`reminder-${kind}-hint`} class="hint">
+                {LABELS[kind].hint}
+              </span>
+            </div>
+          ))}
+          <p class="hint">Every reminder has a “Turn off these reminders” button, or opens this page when clicked.</p>
+        </fieldset>
+      )}
       <p id="reminders-refused" role="alert" class="field-error">
         {refused}
       </p>
