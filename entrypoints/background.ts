@@ -34,6 +34,7 @@ export default defineBackground(() => {
     supportsButtons: !import.meta.env.FIREFOX,
     iconUrl: browser.runtime.getURL('/icon/128.png'),
     openPage: async (path) => void (await browser.tabs.create({ url: browser.runtime.getURL(path as '/options.html') })),
+    releasePermission: () => browser.permissions.remove({ permissions: ['notifications'] }),
   };
   const reminders = () => checkReminders(reminderDeps).catch((err: unknown) => console.warn('[relay] reminders', err));
 

@@ -104,14 +104,25 @@ describe('checkReminders', () => {
 });
 
 describe('turning reminders off from a notification', () => {
-  it('the button turns off that reminder in one click', async () => {
+  it('the button turns off that reminder in one click, and gives the permission back after the last one', async () => {
+    let released = 0;
+    const releasing = deps({ releasePermission: async () => void released++ });
     await reminderPrefsItem.setValue({ newItems: true, weeklyNudge: true, weeklyNudgeSince: iso(NOW) });
     await fakeBrowser.notifications.create(NUDGE_NOTIFICATION, { type: 'basic', iconUrl: '', title: 't', message: 'm' });
-    expect(await onReminderButton(deps(), NUDGE_NOTIFICATION, 0)).toBe(true);
+    expect(await onReminderButton(releasing, NUDGE_NOTIFICATION, 0)).toBe(true);
     expect(await reminderPrefsItem.getValue()).toEqual({ newItems: true, weeklyNudge: false, weeklyNudgeSince: null });
     expect(shown()).toEqual({});
-    expect(await onReminderButton(deps(), NEW_ITEMS_NOTIFICATION, 0)).toBe(true);
+    expect(released, 'new items are still on: the permission stays').toBe(0);
+    expect(await onReminderButton(releasing, NEW_ITEMS_NOTIFICATION, 0)).toBe(true);
     expect((await reminderPrefsItem.getValue()).newItems).toBe(false);
+    expect(released).toBe(1);
+  });
+
+  it('ignores other buttons and other notifications', async () => {
+    await reminderPrefsItem.setValue({ newItems: true, weeklyNudge: false, weeklyNudgeSince: null });
+    expect(await onReminderButton(deps(), NEW_ITEMS_NOTIFICATION, 1)).toBe(false);
+    expect(await onReminderButton(deps(), 'someone-else', 0)).toBe(false);
+    expect((await reminderPrefsItem.getValue()).newItems).toBe(true);
   });
 
   it('a click on the notification opens the settings at the reminders', async () => {

@@ -22,6 +22,8 @@ export interface ReminderDeps {
   supportsButtons: boolean;
   iconUrl: string;
   openPage: (path: string) => Promise<void>;
+  /** Gives the optional notifications permission back (nothing left to notify about). */
+  releasePermission?: () => Promise<unknown>;
   now?: () => number;
 }
 
@@ -86,13 +88,22 @@ function prefFor(notificationId: string): keyof Pick<ReminderPrefs, 'newItems' |
   return null;
 }
 
-/** "Turn off these reminders": one click, no page to visit. */
-export async function onReminderButton(deps: Pick<ReminderDeps, 'notifications'>, notificationId: string, buttonIndex: number): Promise<boolean> {
+/**
+ * "Turn off these reminders": one click, no page to visit. When that was the last reminder on, the
+ * permission goes back, as it does when both are switched off on the settings page.
+ */
+export async function onReminderButton(
+  deps: Pick<ReminderDeps, 'notifications' | 'releasePermission'>,
+  notificationId: string,
+  buttonIndex: number,
+): Promise<boolean> {
   const pref = prefFor(notificationId);
   if (!pref || buttonIndex !== 0) return false;
   const prefs = await reminderPrefsItem.getValue();
-  await reminderPrefsItem.setValue({ ...prefs, [pref]: false, ...(pref === 'weeklyNudge' ? { weeklyNudgeSince: null } : {}) });
+  const next: ReminderPrefs = { ...prefs, [pref]: false, ...(pref === 'weeklyNudge' ? { weeklyNudgeSince: null } : {}) };
+  await reminderPrefsItem.setValue(next);
   await (await deps.notifications())?.clear(notificationId);
+  if (!next.newItems && !next.weeklyNudge) await deps.releasePermission?.().catch(() => undefined);
   return true;
 }
 
