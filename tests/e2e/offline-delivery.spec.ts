@@ -38,11 +38,19 @@ async function token(context: BrowserContext): Promise<string> {
   return String(stored.token);
 }
 
-async function connect(relay: { connect(url: string, code: string): Promise<Page> }, backend: Backend, serverUrl: string) {
+/** The reach card's cache, which the worker writes after the queue sync (so after "1 item synced" shows). */
+async function reachCached(context: BrowserContext): Promise<boolean> {
+  const sw = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const stored = await sw.evaluate(() => chrome.storage.local.get('reachCache'));
+  return stored.reachCache != null;
+}
+
+async function connect(relay: { connect(url: string, code: string): Promise<Page> }, backend: Backend, serverUrl: string, context: BrowserContext) {
   await backend.createItem(item);
   const options = await relay.connect(serverUrl, await backend.createInvite('Kofi Mensah'));
   await expect(options.getByText('Connected as Kofi Mensah')).toBeVisible();
   await expect(options.getByText('1 item synced')).toBeVisible();
+  await expect.poll(() => reachCached(context), { message: 'the first sync cached the reach card' }).toBe(true);
   return options;
 }
 
@@ -75,7 +83,7 @@ test('backend stopped → share made offline waits in the outbox → backend sta
   context,
 }) => {
   test.setTimeout(120_000);
-  const options = await connect(relay, backend, backend.url);
+  const options = await connect(relay, backend, backend.url, context);
   const tok = await token(context);
   const link = (await backend.queue(tok)).items[0]!.links.x;
 
