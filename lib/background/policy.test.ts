@@ -168,6 +168,9 @@ describe('getSuggestions under the policy', () => {
       ['fine', 'Our report is out #ad'],
     ]);
     expect(x.suggestions.find((s) => s.title === 'fine')!.link).toBe(fine.links.x);
+    // What the composer inserts instead when the person already typed the disclosure; nothing when none was added.
+    expect(x.suggestions.find((s) => s.title === 'fine')!.disclosure).toEqual({ added: '#ad', without: 'Our report is out' });
+    expect(x.suggestions.find((s) => s.title === 'disclosed')!.disclosure).toBeUndefined();
     expect(x.withheld).toBe(1);
     const li = await service.getSuggestions({ network: 'linkedin' });
     expect(li.suggestions.map((s) => s.text).sort()).toEqual(['Read it #employee', 'Report #Employee']);

@@ -193,7 +193,8 @@ export function createRelayService(deps: ServiceDeps) {
     for (const { item, caption, shared: done } of ranked) {
       if (suggestions.length === MAX_SUGGESTIONS) break;
       const link = item.links[network];
-      const post = preparePost(personalise(caption.text, touches[network]), link, policy, network);
+      const personal = personalise(caption.text, touches[network]);
+      const post = preparePost(personal, link, policy, network);
       if (post.banned.length > 0) {
         withheld += 1;
         continue;
@@ -205,6 +206,7 @@ export function createRelayService(deps: ServiceDeps) {
         title: item.title,
         text: post.caption,
         link,
+        ...(post.disclosureAdded ? { disclosure: { added: post.disclosureAdded, without: personal } } : {}),
         language: caption.language,
         pinned: item.pinned,
         shared: done,

@@ -1,5 +1,6 @@
 import type { Network } from '../contract/common';
 import { insertionText } from '../captions/insertion';
+import { containsWord, foldForMatch } from '../policy/match';
 import type { ShareReport, Suggestion } from '../messaging/protocol';
 import type { Composer } from './detect';
 import { closestComposed, nearest } from './dom';
@@ -44,8 +45,10 @@ export function createSession(found: Composer, deps: SessionDeps): ComposerSessi
 
   const preview = (s: Suggestion) => {
     const before = textBeforeCaret(editor, memory);
-    const text = insertionText(s.text, s.link, before);
     const current = readEditorText(editor);
+    // The disclosure once in the post: not added again when the person already typed it.
+    const typed = s.disclosure && containsWord(foldForMatch(current), foldForMatch(s.disclosure.added));
+    const text = insertionText(typed ? s.disclosure!.without : s.text, s.link, before);
     // Where the caret is in the text as read (line breaks may differ between the two readings): for counting
     // length only, so when they disagree the inserted text is counted as if appended.
     const after = current.startsWith(before) ? before + text + current.slice(before.length) : current + text;

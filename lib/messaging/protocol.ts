@@ -48,6 +48,11 @@ export interface Suggestion {
   text: string;
   /** This employee's tracked link for the item on this network. */
   link: string;
+  /**
+   * Set when `text` got the curators' disclosure added: the disclosure, and the caption without it, which is
+   * inserted instead when the person already typed the disclosure in the composer (so it appears once).
+   */
+  disclosure?: { added: string; without: string };
   language: string;
   pinned: boolean;
   /** This employee already shared the item on this network (ranked last). */

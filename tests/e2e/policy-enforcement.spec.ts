@@ -104,4 +104,17 @@ test('a banned term blocks sharing in the popup until edited away; the X disclos
   expect(inserted.trim()).toBe(`${captions.catalan.x} ${DISCLOSURE} ${catalanLink}`);
   expect(occurrences(inserted, DISCLOSURE), 'the disclosure exactly once').toBe(1);
   expect(inserted).not.toContain(BANNED);
+
+  // Someone who typed the disclosure themselves (in capitals, even) does not get it a second time.
+  const again = await context.newPage();
+  await again.goto('https://x.com/home');
+  await expect(panels(again)).toBeVisible();
+  await again.locator('[data-testid="tweetTextarea_0"]').click();
+  await again.keyboard.type('#AD My own words.');
+  await expect.poll(() => xText(again)).toBe('#AD My own words.');
+  await insertButton(panels(again), captions.catalan.x).click();
+  await expect.poll(() => xText(again), { message: 'the link reached the editor state' }).toContain(catalanLink);
+  const typedFirst = await xText(again);
+  expect(typedFirst.trim()).toBe(`#AD My own words. ${captions.catalan.x} ${catalanLink}`);
+  expect(occurrences(typedFirst.toLowerCase(), DISCLOSURE), 'the disclosure exactly once').toBe(1);
 });
