@@ -20,19 +20,8 @@ import { chromiumPath, launchWithExtension, type ExtensionBrowser } from '../hel
 import { CONTENT_SCRIPT_BUDGET, contentScriptSizes, kb } from '../helpers/bundle-size';
 import { serveEditorFixtures } from '../helpers/editor-fixtures';
 import { Backend } from '../helpers/server';
+import { envNumber, median, type Row } from './common';
 
-export interface ExtensionRow {
-  name: string;
-  ratio?: number;
-  figure: string;
-  budget: string;
-  pass: boolean;
-}
-
-const envNumber = (name: string, fallback: number): number => {
-  const v = Number(process.env[name]);
-  return Number.isFinite(v) && v > 0 ? v : fallback;
-};
 
 const CPU_RUNS = Math.max(5, Math.round(envNumber('BENCH_CPU_RUNS', 7)));
 const FEED_ELEMENTS = 5_000;
@@ -41,15 +30,10 @@ const CPU_BUDGET = 1.05;
 const LATENCY_RUNS = Math.max(5, Math.round(envNumber('BENCH_LATENCY_RUNS', 11)));
 const LATENCY_BUDGET_MS = 50;
 
-const median = (xs: number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-};
 
 // ---- sizes ----------------------------------------------------------------------------------------------
 
-export function sizeRows(): ExtensionRow[] {
+export function sizeRows(): Row[] {
   const sizes = contentScriptSizes();
   if (sizes.length === 0) {
     return [{ name: 'content scripts (js + css, gzip)', figure: 'none built (npx wxt build)', budget: `≤ ${kb(CONTENT_SCRIPT_BUDGET)} each`, pass: false }];
@@ -134,8 +118,8 @@ async function feedRun(context: BrowserContext, url: string): Promise<number> {
   }
 }
 
-async function cpuRows(ext: ExtensionBrowser, bare: BrowserContext): Promise<ExtensionRow[]> {
-  const rows: ExtensionRow[] = [];
+async function cpuRows(ext: ExtensionBrowser, bare: BrowserContext): Promise<Row[]> {
+  const rows: Row[] = [];
   const sites = [
     { name: 'www.linkedin.com', url: 'https://www.linkedin.com/feed/?relay-bench=feed' },
     { name: 'x.com', url: 'https://x.com/home?relay-bench=feed' },
@@ -208,8 +192,8 @@ async function latencyRun(context: BrowserContext, site: 'x' | 'linkedin'): Prom
   }
 }
 
-async function latencyRows(ext: ExtensionBrowser): Promise<ExtensionRow[]> {
-  const rows: ExtensionRow[] = [];
+async function latencyRows(ext: ExtensionBrowser): Promise<Row[]> {
+  const rows: Row[] = [];
   for (const site of ['x', 'linkedin'] as const) {
     const times: number[] = [];
     const problems: string[] = [];
@@ -240,7 +224,7 @@ async function latencyRows(ext: ExtensionBrowser): Promise<ExtensionRow[]> {
 // ---- all of it ------------------------------------------------------------------------------------------
 
 /** Every extension row; browser rows become one FAIL row each when the browser or the build is missing. */
-export async function extensionBench(): Promise<ExtensionRow[]> {
+export async function extensionBench(): Promise<Row[]> {
   const rows = sizeRows();
   let backend: Backend | undefined;
   let ext: ExtensionBrowser | undefined;

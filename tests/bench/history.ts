@@ -15,29 +15,13 @@
  */
 import { launchWithExtension } from '../helpers/browser';
 import { repoRoot } from '../helpers/server';
+import { envNumber, median, type Row } from './common';
 
-export interface Row {
-  name: string;
-  figure: string;
-  budget: string;
-  pass: boolean;
-  ratio?: number;
-}
-
-const envNumber = (name: string, fallback: number): number => {
-  const v = Number(process.env[name]);
-  return Number.isFinite(v) && v > 0 ? v : fallback;
-};
 const RUNS = Math.max(5, Math.round(envNumber('BENCH_HISTORY_RUNS', 7)));
 const ROWS = 100_000;
 const PAGE_BUDGET_MS = 10;
 const TOTALS_BUDGET_MS = 50;
 
-const median = (xs: number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-};
 
 /** What runs inside the extension page (bundled with lib/db and Dexie). */
 const HARNESS = `

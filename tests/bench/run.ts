@@ -33,14 +33,10 @@ import autocannon, { type Options, type RequestSpec, type Result } from 'autocan
 import { v7 as uuidv7 } from 'uuid';
 import { Backend, freePort, killOnExit, repoRoot } from '../helpers/server';
 import { analyticsBench } from './analytics';
+import { envNumber, median } from './common';
 import { extensionBench } from './extension';
 import { historyBench } from './history';
 import { popupBench } from './popup';
-
-const envNumber = (name: string, fallback: number): number => {
-  const v = Number(process.env[name]);
-  return Number.isFinite(v) && v > 0 ? v : fallback;
-};
 
 const DURATION = envNumber('BENCH_DURATION', 3);
 const ROUNDS = Math.round(envNumber('BENCH_ROUNDS', 5));
@@ -189,12 +185,6 @@ const side = (name: string, options: (duration: number) => Options): Side => ({
 });
 
 const spread = (xs: number[]): string => `${Math.min(...xs).toFixed(2)}–${Math.max(...xs).toFixed(2)}`;
-
-const median = (xs: number[]): number => {
-  const sorted = [...xs].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-};
 
 // ---- child servers ------------------------------------------------------------------------------------
 
