@@ -3,10 +3,18 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { ItemCard, type CardContext } from '../ItemCard';
 import type { QueueItem } from '@/lib/contract';
 import { filterQueue, initialTopics, queueTopics, searchText, toggleTopic } from './filter';
+import { PAGE_SIZE } from './head';
 import { isNew } from './when';
 
-/** Cards rendered at first and added per step as the list scrolls: the DOM stays small at 10,000 items. */
-export const PAGE_SIZE = 15;
+export { PAGE_SIZE };
+
+/**
+ * Cards rendered in the first frame of a list (and of each new filter): a card with both networks' editors
+ * is taller than the popup, so these cover the first screen; the rest of the step follows, a few cards per
+ * frame, so the first paint and each keystroke only pay for what can be seen.
+ */
+export const FIRST_FRAME_CARDS = 3;
+const CARDS_PER_FRAME = 4;
 
 interface QueueViewProps {
   items: QueueItem[];
@@ -24,64 +32,63 @@ interface QueueViewProps {
 
 export function QueueView({ items, complete, chosenTopics, previousOpen, ctx }: QueueViewProps) {
   const topics = useMemo(() => queueTopics(items), [items]);
-  const [selected, setSelected] = useState<ReadonlySet<string>>(() => initialTopics(chosenTopics, topics));
+  // The chosen topics are preselected among those the whole queue has; null until the person presses a chip.
+  const [pressed, setSelected] = useState<ReadonlySet<string> | null>(null);
+  const selected = useMemo(() => pressed ?? initialTopics(chosenTopics, topics), [pressed, chosenTopics, topics]);
   const [query, setQuery] = useState('');
-  const shown = useMemo(() => filterQueue(items, { topics: selected, query }), [items, selected, query]);
+  const shown = useMemo(() => (complete ? filterQueue(items, { topics: selected, query }) : items), [complete, items, selected, query]);
   useEffect(() => {
     if (!complete) return;
     performance.mark('relay:queue-loaded');
     return warmSearch(items);
   }, [complete, items]);
 
-  if (!complete) {
-    // The first screenful: no tools yet (the chips and search need every item); never "nothing to share".
-    if (items.length === 0) return <p class="empty" aria-busy="true" />;
-    return (
-      <div class="queue-view">
-        <p role="status" class="queue-count muted">
-          Loading all items…
-        </p>
-        <QueueList items={items} previousOpen={previousOpen} ctx={ctx} />
-      </div>
-    );
-  }
-
-  if (items.length === 0) {
+  // The first screenful (already filtered by the chosen topics) while the whole list loads: no tools yet,
+  // since the chips and search need every item; never "nothing to share".
+  if (!complete && items.length === 0) return <p class="empty" aria-busy="true" />;
+  if (complete && items.length === 0) {
     return <p class="empty">Nothing to share yet. New items appear here when your organisers add them.</p>;
   }
 
   const filtering = selected.size > 0 || query.trim() !== '';
+  // The same children in both phases, so that the cards painted first are kept when the whole list arrives.
   return (
     <div class="queue-view">
-      <div class="queue-tools">
-        <label class="search">
-          <span class="visually-hidden">Search the queue</span>
-          <input
-            type="search"
-            placeholder="Search titles, captions, topics"
-            value={query}
-            onInput={(e) => setQuery(e.currentTarget.value)}
-          />
-        </label>
-        {topics.length > 0 && (
-          <div class="topic-chips" role="group" aria-label="Filter by topic">
-            {topics.map((t) => (
-              <button
-                type="button"
-                key={t}
-                class="topic-chip"
-                aria-pressed={selected.has(t)}
-                dir="auto"
-                onClick={() => setSelected((s) => toggleTopic(s, t))}
-              >
-                {t}
-              </button>
-            ))}
-          </div>
-        )}
-      </div>
+      {complete ? (
+        <div class="queue-tools">
+          <label class="search">
+            <span class="visually-hidden">Search the queue</span>
+            <input
+              type="search"
+              placeholder="Search titles, captions, topics"
+              value={query}
+              onInput={(e) => setQuery(e.currentTarget.value)}
+            />
+          </label>
+          {topics.length > 0 && (
+            <div class="topic-chips" role="group" aria-label="Filter by topic">
+              {topics.map((t) => (
+                <button
+                  type="button"
+                  key={t}
+                  class="topic-chip"
+                  aria-pressed={selected.has(t)}
+                  dir="auto"
+                  onClick={() => setSelected(toggleTopic(selected, t))}
+                >
+                  {t}
+                </button>
+              ))}
+            </div>
+          )}
+        </div>
+      ) : null}
       <p role="status" class="queue-count muted">
-        {filtering ? `${shown.length.toLocaleString()} of ${items.length.toLocaleString()} items` : `${items.length.toLocaleString()} items`}
+        {!complete
+          ? 'Loading all items…'
+          : filtering
+            ? `${shown.length.toLocaleString()} of ${items.length.toLocaleString()} items`
+            : `${items.length.toLocaleString()} items`}
       </p>
       {shown.length === 0 ? (
         <div class="empty">
@@ -98,7 +105,12 @@ export function QueueView({ items, complete, chosenTopics, previousOpen, ctx }: 
           </button>
         </div>
       ) : (
-        <QueueList filterKey={`${[...selected].join(',')}\u0000${query}`} items={shown} previousOpen={previousOpen} ctx={ctx} />
+        <QueueList
+          filterKey={complete ? `${[...selected].join(',')}\u0000${query}` : null}
+          items={shown}
+          previousOpen={previousOpen}
+          ctx={ctx}
+        />
       )}
     </div>
   );
@@ -124,29 +136,48 @@ function warmSearch(items: readonly QueueItem[]): () => void {
  * A real list, rendered in steps: the first PAGE_SIZE cards, then more whenever the end comes near
  * (scrolling, or keyboard focus moving down, brings the sentinel into view). A "Show more" button in the
  * sentinel does the same for anyone who prefers to ask. A new filter (`filterKey`) starts short again,
- * while cards that stay in view are kept (keyed by item), so typing re-renders little.
+ * while cards that stay in view are kept (keyed by item), so typing re-renders little. Each step is built
+ * FIRST_FRAME_CARDS, then CARDS_PER_FRAME cards per frame.
+ *
+ * `filterKey` null: the first screenful, before any filter exists; the list the whole queue brings next
+ * continues it without starting over.
  */
 function QueueList({
   items,
   previousOpen,
   ctx,
-  filterKey = '',
+  filterKey,
 }: {
   items: QueueItem[];
   previousOpen: string | null;
   ctx: CardContext;
-  filterKey?: string;
+  filterKey: string | null;
 }) {
-  const [page, setPage] = useState({ key: filterKey, count: PAGE_SIZE });
-  const count = page.key === filterKey ? page.count : PAGE_SIZE;
-  const setCount = (next: (c: number) => number) => setPage({ key: filterKey, count: next(count) });
+  const [page, setPage] = useState<{ key: string | null; count: number; built: number }>({
+    key: filterKey,
+    count: PAGE_SIZE,
+    built: FIRST_FRAME_CARDS,
+  });
+  // A new filter starts a new list; the whole queue's first list goes on from the first screenful.
+  const current =
+    page.key === filterKey ? page : page.key === null ? { ...page, key: filterKey } : { key: filterKey, count: PAGE_SIZE, built: FIRST_FRAME_CARDS };
+  const { count, built } = current;
+  const setCount = (next: (c: number) => number) => setPage({ ...current, count: next(count) });
   const sentinel = useRef<HTMLLIElement>(null);
-  const visible = items.slice(0, count);
-  const more = items.length - visible.length;
+  const target = Math.min(count, items.length);
+  const visible = items.slice(0, Math.min(target, built));
+  const more = items.length - target;
+
+  // Preact runs effects once the frame is painted: one more batch of cards per frame until the step is
+  // built. Also records which filter the state belongs to.
+  useEffect(() => {
+    if (built < target) setPage({ ...current, built: built + CARDS_PER_FRAME });
+    else if (page !== current) setPage(current);
+  }, [built, target, filterKey]);
 
   useEffect(() => {
     const el = sentinel.current;
-    if (!el || more <= 0) return;
+    if (!el || more <= 0 || built < target) return;
     const observer = new IntersectionObserver(
       (entries) => {
         if (entries.some((e) => e.isIntersecting)) setCount((c) => c + PAGE_SIZE);
@@ -155,11 +186,12 @@ function QueueList({
     );
     observer.observe(el);
     return () => observer.disconnect();
-  }, [count, more > 0, filterKey]);
+  }, [count, more > 0, built >= target, filterKey]);
 
   useEffect(() => {
-    // For the bench and for anyone profiling: when the first cards reached the screen.
-    requestAnimationFrame(() => performance.mark('relay:queue-shown'));
+    // For the bench and for anyone profiling: when the first cards reached the screen (this effect runs
+    // after the frame that painted them).
+    performance.mark('relay:queue-shown');
   }, []);
 
   return (

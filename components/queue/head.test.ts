@@ -1,25 +1,86 @@
 import { describe, expect, it } from 'vitest';
-import { listQueue, toQueueRow } from '@/lib/db';
+import { DB_NAME, listQueue, toQueueRow } from '@/lib/db';
 import { freshDb, makeItem } from '@/lib/test-support';
-import { queueHead } from './head';
+import { QUEUE_DB_NAME, QUEUE_ORDER_INDEX, openQueueDb, queueHead, readQueueHead } from './head';
 
 const NOW = Date.parse('2026-03-01T12:00:00Z');
 
+/** 40 items: some pinned, some expired, two topics, several published in the same minute (ties). */
+async function seeded() {
+  const db = freshDb();
+  const items = Array.from({ length: 40 }, (_, i) =>
+    makeItem({
+      publishAt: new Date(Date.UTC(2026, 0, 1, 0, i - (i % 3))).toISOString(),
+      pinned: i % 13 === 0,
+      expiresAt: i % 7 === 0 ? '2026-02-01T00:00:00Z' : null,
+      topics: [i % 2 ? 'odd' : 'even'],
+    }),
+  );
+  await db.queue.bulkPut(items.map(toQueueRow));
+  return { db, full: await listQueue(db, NOW) };
+}
+
 describe('queueHead', () => {
   it('is the start of the full list: pinned and newest first, expired left out', async () => {
-    const db = freshDb();
-    const items = Array.from({ length: 40 }, (_, i) =>
-      makeItem({
-        publishAt: new Date(Date.UTC(2026, 0, 1, 0, i)).toISOString(),
-        pinned: i % 13 === 0,
-        expiresAt: i % 7 === 0 ? '2026-02-01T00:00:00Z' : null,
-        topics: [i % 2 ? 'odd' : 'even'],
-      }),
-    );
-    await db.queue.bulkPut(items.map(toQueueRow));
-    const full = await listQueue(db, NOW);
+    const { db, full } = await seeded();
     expect((await queueHead(db, 15, [], NOW)).map((r) => r.id)).toEqual(full.slice(0, 15).map((r) => r.id));
     const odd = await queueHead(db, 5, ['ODD'], NOW);
     expect(odd.map((r) => r.id)).toEqual(full.filter((r) => r.topics.includes('odd')).slice(0, 5).map((r) => r.id));
+  });
+});
+
+describe('readQueueHead (plain IndexedDB, before Dexie is loaded)', () => {
+  it('names the database and index lib/db defines', async () => {
+    const { db } = await seeded();
+    expect(QUEUE_DB_NAME).toBe(DB_NAME);
+    await db.open();
+    expect(db.queue.schema.idxByName[QUEUE_ORDER_INDEX]).toBeDefined();
+  });
+
+  it('reads the same rows in the same order as queueHead, ties included', async () => {
+    const { db, full } = await seeded();
+    await db.open();
+    const raw = await openQueueDb(indexedDB, db.name);
+    expect(raw).not.toBeNull();
+    try {
+      for (const [limit, topics] of [
+        [15, []],
+        [3, []],
+        [5, ['ODD']],
+        [100, []],
+        [100, ['even']],
+      ] as const) {
+        const expected = (await queueHead(db, limit, topics, NOW)).map((r) => r.id);
+        expect((await readQueueHead(raw!, limit, topics, NOW)).map((r) => r.id)).toEqual(expected);
+      }
+      expect((await readQueueHead(raw!, 100, [], NOW)).length).toBe(full.length);
+      expect(await readQueueHead(raw!, 0, [], NOW)).toEqual([]);
+    } finally {
+      raw!.close();
+    }
+  });
+
+  it('does not create a database that does not exist yet', async () => {
+    const name = `relay-missing-${crypto.randomUUID()}`;
+    expect(await openQueueDb(indexedDB, name)).toBeNull();
+    const names = (await indexedDB.databases()).map((d) => d.name);
+    expect(names).not.toContain(name);
+  });
+
+  it('gives way when the background upgrades the schema', async () => {
+    const { db } = await seeded();
+    await db.open();
+    const version = db.backendDB().version;
+    db.close();
+    const raw = await openQueueDb(indexedDB, db.name);
+    const upgraded = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open(db.name, version + 1);
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+      request.onblocked = () => reject(new Error('blocked by the popup’s connection'));
+    });
+    expect(upgraded.version).toBe(version + 1);
+    upgraded.close();
+    raw?.close();
   });
 });

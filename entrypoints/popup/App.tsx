@@ -2,11 +2,10 @@ import { browser } from 'wxt/browser';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { CardContext } from '@/components/ItemCard';
 import { Notice } from '@/components/Notice';
-import { queueHead } from '@/components/queue/head';
-import { PAGE_SIZE, QueueView } from '@/components/queue/QueueView';
+import { QueueView } from '@/components/queue/QueueView';
 import { SharePage } from '@/components/share/SharePage';
-import { useLiveQuery, useStorageItem } from '@/components/hooks';
-import { getDb, listQueue } from '@/lib/db';
+import { useStorageItem } from '@/components/hooks';
+import type { QueueRow } from '@/lib/db';
 import { sendMessage } from '@/lib/messaging';
 import { policyInForce } from '@/lib/policy/in-force';
 import {
@@ -48,18 +47,38 @@ const TABS = [
   { key: 'history' as const, label: 'History' },
 ];
 
-export function App({ previousOpen }: { previousOpen: string | null }) {
+/**
+ * The whole cached queue, kept up to date, from the moment the first view has been painted: Dexie and the
+ * read of every row (which grows with the queue) come after it. `undefined` until the first result.
+ */
+function useWholeQueue(): QueueRow[] | undefined {
+  const [rows, setRows] = useState<QueueRow[] | undefined>(undefined);
+  useEffect(() => {
+    let stopped = false;
+    let stop = () => {};
+    void import('./queue-live').then(({ watchQueue }) => {
+      if (!stopped) stop = watchQueue((next) => setRows(() => next));
+    });
+    return () => {
+      stopped = true;
+      stop();
+    };
+  }, []);
+  return rows;
+}
+
+/**
+ * `head`: the first screenful of the queue, read before the first render (boot.ts), shown until the whole
+ * list arrives; null when it could not be read that way.
+ */
+export function App({ previousOpen, head }: { previousOpen: string | null; head: QueueRow[] | null }) {
   const employee = useStorageItem(employeeItem);
   const lastSync = useStorageItem(lastSyncItem);
   const touches = useStorageItem(personalTouchesItem);
   const language = useStorageItem(preferredLanguageItem);
   const topics = useStorageItem(topicsItem);
   const policyCache = useStorageItem(policyCacheItem);
-  // The first screenful through the index (constant cost), then the whole list for search and chips.
-  const head = useLiveQuery(() => (topics === undefined ? Promise.resolve(undefined) : queueHead(getDb(), PAGE_SIZE, topics)), [topics]);
-  // Started only once the head is in: IndexedDB would otherwise serve the big read before the small one.
-  const headReady = head !== undefined;
-  const items = useLiveQuery(() => (headReady ? listQueue(getDb()) : Promise.resolve(undefined)), [headReady]);
+  const items = useWholeQueue();
   const online = useOnline();
   const [tab, setTab] = useState<TabKey>('queue');
   const [visited, setVisited] = useState<ReadonlySet<TabKey>>(new Set(['queue']));
@@ -87,7 +106,7 @@ export function App({ previousOpen }: { previousOpen: string | null }) {
     [employee, touches, language, policyCache],
   );
 
-  const list = items ?? head;
+  const list = items ?? head ?? undefined;
   const loading = employee === undefined || list === undefined || topics === undefined || (employee && !ctx);
   if (loading) return <main class="popup" aria-busy="true" />;
 
@@ -136,7 +155,6 @@ export function App({ previousOpen }: { previousOpen: string | null }) {
               <SharePage items={items ?? []} ctx={ctx} />
               <h2 class="visually-hidden">Your queue</h2>
               <QueueView
-                key={items ? 'all' : 'head'}
                 items={list!}
                 complete={items !== undefined}
                 chosenTopics={topics ?? []}

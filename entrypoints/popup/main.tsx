@@ -1,25 +1,35 @@
+// First: the storage and IndexedDB reads start before the rest of the popup's code is evaluated.
+import { firstView, type FirstView } from './boot';
 import { render } from 'preact';
 import '@/components/base.css';
 import './popup.css';
 import { App } from './App';
+import { primeStorage } from '@/components/hooks';
 import { sendMessage } from '@/lib/messaging';
 import { popupOpenedAtItem } from '@/lib/settings';
-import { getDb } from '@/lib/db';
 
-// Someone is looking: sync the queue and deliver waiting shares now, whatever the outbox's backoff. The
-// list shows the cache at once and updates when the sync lands.
-sendMessage('syncNow').catch(() => undefined);
+/** Runs `task` once the frame being prepared has been painted. */
+function afterPaint(task: () => void): void {
+  requestAnimationFrame(() => setTimeout(task, 0));
+}
 
-// Open IndexedDB now, alongside the storage reads below, rather than after them on the first query.
-getDb()
-  .open()
-  .catch(() => undefined);
+const NOTHING_READ: FirstView = { settings: [], previousOpen: null, head: null };
 
 async function start() {
-  // Which items are "new" is decided against the previous open, so it is read first; only then is this
-  // open recorded (the background clears the badge's new-items mark from it).
-  const previousOpen = await popupOpenedAtItem.getValue().catch(() => null);
-  render(<App previousOpen={previousOpen} />, document.getElementById('app')!);
-  await popupOpenedAtItem.setValue(new Date().toISOString()).catch(() => undefined);
+  const first = await firstView.catch((err: unknown) => {
+    console.error('[relay] first read failed', err);
+    return NOTHING_READ;
+  });
+  primeStorage(first.settings);
+  // Which items are "new" is decided against the previous open (read above); only after this open has
+  // been painted is it recorded (the background clears the badge's new-items mark from it).
+  render(<App previousOpen={first.previousOpen} head={first.head} />, document.getElementById('app')!);
+  afterPaint(() => {
+    // Someone is looking: sync the queue and deliver waiting shares now, whatever the outbox's backoff.
+    // Asked once the cached queue is on screen, so that waking the background worker does not compete
+    // with the first paint; the list updates when the sync lands.
+    sendMessage('syncNow').catch(() => undefined);
+    void popupOpenedAtItem.setValue(new Date().toISOString()).catch(() => undefined);
+  });
 }
 void start();
