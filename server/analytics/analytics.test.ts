@@ -278,12 +278,20 @@ describe('figures per network, item, topic and content type', () => {
   });
 });
 
-describe('periods that do not start or end at midnight', () => {
-  // Whole days come from daily totals, partial days from the raw rows: the sum must match the raw truth.
+describe('periods of any length and alignment', () => {
+  // Whole days come from running and daily totals, whole ISO weeks of participation from weekly counts,
+  // partial days and clipped weeks from the raw rows: every piece must add up to the raw truth.
   const periods = [
     { from: '2026-10-05T06:30:00.000Z', to: '2026-11-15T18:45:00.000Z' },
     { from: '2026-11-02T09:15:00.000Z', to: '2026-11-02T17:00:00.000Z' }, // inside one day
     { from: '2026-10-31T23:59:59.999Z', to: '2026-11-02T00:00:00.001Z' }, // a millisecond either side of a day
+    { from: '2026-09-30T00:00:00.000Z', to: '2026-11-03T00:00:00.000Z' }, // Wednesday to Tuesday, across two month ends
+    { from: '2026-10-12T00:00:00.000Z', to: '2026-10-19T00:00:00.000Z' }, // exactly one ISO week
+    { from: '2026-11-01T00:00:00.000Z', to: '2026-11-02T00:00:00.000Z' }, // a Sunday: a week's last day, a month's first
+    { from: '2026-10-31T00:00:00.000Z', to: '2026-11-10T00:00:00.000Z' }, // Saturday to Tuesday across a month end
+    // Before the first share to after the last (the tie test of the contributors adds shares on 19 November).
+    { from: '2026-08-01T00:00:00.000Z', to: '2026-11-19T00:00:00.000Z' },
+    { from: '2026-09-13T12:00:00.000Z', to: '2026-11-16T00:00:00.000Z' }, // from a Sunday's midday (half a day of a week) to a Monday
   ];
   for (const p of periods) {
     it(`counts exactly from ${p.from} to ${p.to}`, async () => {
@@ -302,6 +310,11 @@ describe('periods that do not start or end at midnight', () => {
       }
       const traffic = await get(Traffic, `/v1/admin/analytics/traffic?${query}`);
       expect(traffic.clicks).toBe(clicks.filter((c) => inR(c.at, r)).length);
+      const topItems = await get(TopItems, `/v1/admin/analytics/items?${query}&limit=100`);
+      expect(new Map(topItems.items.map((i) => [i.itemId, { shares: i.shares, clicks: i.clicks, reach: i.reach }]))).toEqual(figuresBy((e) => [e.itemId], r));
+      const adoption = await get(Adoption, `/v1/admin/analytics/adoption?${query}`);
+      const since = { from: Math.max(r.from, r.to - 7 * DAY), to: r.to };
+      expect(adoption.active).toBe(new Set(shares.filter((s) => inR(s.at, since)).map((s) => s.employeeId)).size);
     });
   }
 });

@@ -1,14 +1,20 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import { rankings, type Ranking } from '../../lib/contract/analytics';
 import type { DB } from '../db/schema';
-import { DAY_MS, type Buckets, type Range } from './range';
+import { DAY_MS, WEEKS, bucketOf, bucketStart, type Buckets, type Range } from './range';
 
-/** What a figure is counted by; each has a daily totals table kept by triggers (migration 0006). */
+/** What a figure is counted by. */
 export type FigureKey = 'network' | 'item_id' | 'employee_id';
-const DAILY_TABLE: Record<FigureKey, string> = {
-  network: 'daily_network_figures',
-  item_id: 'daily_item_figures',
-  employee_id: 'daily_employee_figures',
+/** Totals per day (migration 0006): a couple of rows a day per network, so any period reads them whole. */
+const DAILY_TABLE = 'daily_network_figures';
+/**
+ * Running totals (migration 0008) for the keys with thousands of values, and the table listing every
+ * value: each share and click names an existing employee and item (shares by foreign key, clicks through
+ * the link they came from; neither is ever deleted, items only archived).
+ */
+const RUNNING: Record<Exclude<FigureKey, 'network'>, { table: string; keys: 'employees' | 'items' }> = {
+  employee_id: { table: 'running_employee_figures', keys: 'employees' },
+  item_id: { table: 'running_item_figures', keys: 'items' },
 };
 
 export interface Tally {
@@ -29,37 +35,63 @@ export function splitRange(range: Range): { days: [number, number] | null; edges
 }
 
 /**
- * Rows of (t, k, shares, reach, clicks) covering exactly the period: one per day and key from the daily
- * totals, plus one per share or click in the partial days at the edges (`t` is the day's start or the
- * event's time). Summing them gives the same figures as scanning every share and click of the period.
+ * One row (k, shares, reach, clicks) per share and per click in the partial days at a period's edges,
+ * with the event's time `t` first when `timed`.
  */
-function figureRows(range: Range, key: FigureKey, what: { shares: boolean; clicks: boolean }): RawBuilder<unknown> {
+function edgeRows(edges: Range[], key: FigureKey, timed: boolean): RawBuilder<unknown>[] {
+  return edges.flatMap((edge) => [
+    sql`SELECT ${sql.raw(timed ? 'shared_at AS t, ' : '')}${sql.ref(key)} AS k, 1 AS shares, audience AS reach, 0 AS clicks
+      FROM shares WHERE shared_at >= ${edge.from} AND shared_at < ${edge.to}`,
+    sql`SELECT ${sql.raw(timed ? 'clicked_at AS t, ' : '')}${sql.ref(key)} AS k, 0 AS shares, 0 AS reach, 1 AS clicks
+      FROM clicks WHERE clicked_at >= ${edge.from} AND clicked_at < ${edge.to}`,
+  ]);
+}
+
+/**
+ * Rows of (t, k, shares, reach, clicks) per network covering exactly the period: one per day from the
+ * daily totals, plus one per share or click in the partial days at the edges (`t` is the day's start or
+ * the event's time). Summing them gives the same figures as scanning every share and click of the period.
+ */
+function networkRows(range: Range): RawBuilder<unknown> {
   const { days, edges } = splitRange(range);
-  const parts: RawBuilder<unknown>[] = [];
+  const parts = edgeRows(edges, 'network', true);
   if (days) {
-    parts.push(sql`SELECT day * ${sql.lit(DAY_MS)} AS t, ${sql.ref(key)} AS k, shares, reach, clicks
-      FROM ${sql.table(DAILY_TABLE[key])} WHERE day >= ${days[0]} AND day < ${days[1]}`);
-  }
-  for (const edge of edges) {
-    if (what.shares) {
-      parts.push(sql`SELECT shared_at AS t, ${sql.ref(key)} AS k, 1 AS shares, audience AS reach, 0 AS clicks
-        FROM shares WHERE shared_at >= ${edge.from} AND shared_at < ${edge.to}`);
-    }
-    if (what.clicks) {
-      parts.push(sql`SELECT clicked_at AS t, ${sql.ref(key)} AS k, 0 AS shares, 0 AS reach, 1 AS clicks
-        FROM clicks WHERE clicked_at >= ${edge.from} AND clicked_at < ${edge.to}`);
-    }
+    parts.unshift(sql`SELECT day * ${sql.lit(DAY_MS)} AS t, network AS k, shares, reach, clicks
+      FROM ${sql.table(DAILY_TABLE)} WHERE day >= ${days[0]} AND day < ${days[1]}`);
   }
   return sql.join(parts, sql` UNION ALL `);
 }
 
-const BOTH = { shares: true, clicks: true };
+/**
+ * Rows of (k, shares, reach, clicks) that sum to each key's figures in the period: per key, its running
+ * totals at the end of the period's last whole day minus those at the end of the day before its first,
+ * plus the raw rows of the partial days at the edges. CROSS JOIN keeps SQLite on that plan (each
+ * employee or item, then its two rows by primary key); left to choose, it scans every running total.
+ */
+function periodRows(range: Range, key: FigureKey): RawBuilder<unknown> {
+  if (key === 'network') return sql`SELECT k, shares, reach, clicks FROM (${networkRows(range)})`;
+  const { days, edges } = splitRange(range);
+  const { table, keys } = RUNNING[key];
+  const t = sql.table(table);
+  const k = sql.ref(key);
+  const parts = edgeRows(edges, key, false);
+  if (days) {
+    const latestBefore = (day: number) => sql`(SELECT MAX(day) FROM ${t} WHERE ${k} = x.id AND day < ${day})`;
+    parts.unshift(sql`SELECT x.id AS k, hi.shares - IFNULL(lo.shares, 0) AS shares,
+        hi.reach - IFNULL(lo.reach, 0) AS reach, hi.clicks - IFNULL(lo.clicks, 0) AS clicks
+      FROM ${sql.table(keys)} AS x
+      CROSS JOIN ${t} AS hi ON hi.${k} = x.id AND hi.day = ${latestBefore(days[1])}
+      LEFT JOIN ${t} AS lo ON lo.${k} = x.id AND lo.day = ${latestBefore(days[0])}
+      WHERE hi.shares <> IFNULL(lo.shares, 0) OR hi.clicks <> IFNULL(lo.clicks, 0)`);
+  }
+  return sql.join(parts, sql` UNION ALL `);
+}
 
 /** Shares, reach and clicks in the period per key; only keys with any activity appear. */
 export async function tallyBy(db: Kysely<DB>, range: Range, key: FigureKey): Promise<Map<string, Tally>> {
   const { rows } = await sql<{ k: string; shares: number; reach: number; clicks: number }>`
     SELECT k, SUM(shares) AS shares, SUM(reach) AS reach, SUM(clicks) AS clicks
-    FROM (${figureRows(range, key, BOTH)}) GROUP BY k HAVING SUM(shares) > 0 OR SUM(clicks) > 0`.execute(db);
+    FROM (${periodRows(range, key)}) GROUP BY k HAVING SUM(shares) > 0 OR SUM(clicks) > 0`.execute(db);
   return new Map(rows.map((r) => [r.k, { shares: Number(r.shares), reach: Number(r.reach), clicks: Number(r.clicks) }]));
 }
 
@@ -72,7 +104,7 @@ export async function topBy(db: Kysely<DB>, range: Range, key: FigureKey, by: Ra
   const [second, third] = rankings.filter((f) => f !== by) as [Ranking, Ranking];
   const { rows } = await sql<{ k: string; shares: number; reach: number; clicks: number }>`
     SELECT k, SUM(shares) AS shares, SUM(reach) AS reach, SUM(clicks) AS clicks
-    FROM (${figureRows(range, key, BOTH)}) GROUP BY k HAVING SUM(shares) > 0 OR SUM(clicks) > 0
+    FROM (${periodRows(range, key)}) GROUP BY k HAVING SUM(shares) > 0 OR SUM(clicks) > 0
     ORDER BY ${sql.ref(by)} DESC, ${sql.ref(second)} DESC, ${sql.ref(third)} DESC, k LIMIT ${limit}`.execute(db);
   const out: (Tally & { key: string; rank: number })[] = [];
   for (const [i, r] of rows.entries()) {
@@ -90,21 +122,47 @@ const bucketExpr = (b: Buckets) => sql<number>`(t + ${sql.lit(b.shift)}) / ${sql
 export async function tallyByBucket(db: Kysely<DB>, range: Range, b: Buckets) {
   const { rows } = await sql<{ bucket: number; k: 'linkedin' | 'x'; shares: number; reach: number; clicks: number }>`
     SELECT ${bucketExpr(b)} AS bucket, k, SUM(shares) AS shares, SUM(reach) AS reach, SUM(clicks) AS clicks
-    FROM (${figureRows(range, 'network', BOTH)}) GROUP BY bucket, k`.execute(db);
+    FROM (${networkRows(range)}) GROUP BY bucket, k`.execute(db);
   return rows.map((r) => ({ bucket: Number(r.bucket), network: r.k, shares: Number(r.shares), reach: Number(r.reach), clicks: Number(r.clicks) }));
 }
 
-/** How many different people shared in each time bucket of the period. */
-export async function sharersByBucket(db: Kysely<DB>, range: Range, b: Buckets): Promise<Map<number, number>> {
-  const { rows } = await sql<{ bucket: number; n: number }>`
-    SELECT ${bucketExpr(b)} AS bucket, COUNT(DISTINCT k) AS n
-    FROM (${figureRows(range, 'employee_id', { shares: true, clicks: false })}) WHERE shares > 0 GROUP BY bucket`.execute(db);
-  return new Map(rows.map((r) => [Number(r.bucket), Number(r.n)]));
+/**
+ * How many different people shared in each ISO week the period touches, counting only the part of the
+ * week inside the period: whole weeks from the weekly counts (migration 0008), the clipped first and
+ * last weeks by asking each person's shares.
+ */
+export async function sharersByWeek(db: Kysely<DB>, range: Range): Promise<Map<number, number>> {
+  const first = bucketOf(range.from, WEEKS);
+  const last = bucketOf(range.to - 1, WEEKS);
+  const clipped = (week: number) => ({ from: Math.max(range.from, bucketStart(week, WEEKS)), to: Math.min(range.to, bucketStart(week + 1, WEEKS)) });
+  const isWhole = (week: number) => {
+    const r = clipped(week);
+    return r.to - r.from === WEEKS.size;
+  };
+  const out = new Map<number, number>();
+  const [wholeFrom, wholeTo] = [isWhole(first) ? first : first + 1, isWhole(last) ? last + 1 : last];
+  if (wholeFrom < wholeTo) {
+    const { rows } = await sql<{ week: number; sharers: number }>`
+      SELECT week, sharers FROM weekly_sharers WHERE week >= ${wholeFrom} AND week < ${wholeTo} AND sharers > 0`.execute(db);
+    for (const r of rows) out.set(Number(r.week), Number(r.sharers));
+  }
+  for (const week of new Set([first, last])) {
+    if (isWhole(week)) continue;
+    const n = await sharerCount(db, clipped(week));
+    if (n > 0) out.set(week, n);
+  }
+  return out;
 }
 
-/** How many different people shared in the period. */
+/**
+ * How many different people shared in the period: the people with shares in its whole days (daily
+ * totals) and in its partial days (raw rows). Meant for a week or less (the active window, the clipped
+ * weeks of participation): a scan of a week's rows beats a lookup per employee.
+ */
 export async function sharerCount(db: Kysely<DB>, range: Range): Promise<number> {
-  const { rows } = await sql<{ n: number }>`
-    SELECT COUNT(DISTINCT k) AS n FROM (${figureRows(range, 'employee_id', { shares: true, clicks: false })}) WHERE shares > 0`.execute(db);
+  const { days, edges } = splitRange(range);
+  const parts = edges.map((edge) => sql`SELECT employee_id AS k FROM shares WHERE shared_at >= ${edge.from} AND shared_at < ${edge.to}`);
+  if (days) parts.push(sql`SELECT employee_id AS k FROM daily_employee_figures WHERE day >= ${days[0]} AND day < ${days[1]} AND shares > 0`);
+  const { rows } = await sql<{ n: number }>`SELECT COUNT(DISTINCT k) AS n FROM (${sql.join(parts, sql` UNION ALL `)})`.execute(db);
   return Number(rows[0]?.n ?? 0);
 }

@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Adoption, Contributors, Participation, Ranking } from '../../lib/contract/analytics';
 import { toIso } from '../clock';
 import type { DB } from '../db/schema';
-import { sharerCount, sharersByBucket, topBy } from './figures';
+import { sharerCount, sharersByWeek, topBy } from './figures';
 import { DAY_MS, WEEKS, bucketOf, bucketStart, bucketsIn, ratio, type Range } from './range';
 
 const ACTIVE_WINDOW_MS = 7 * DAY_MS;
@@ -33,7 +33,7 @@ const weekExpr = (column: 'activated_at') =>
 
 /** Per ISO week: of the people activated by then, how many shared that week (within the period). */
 export async function participation(db: Kysely<DB>, range: Range): Promise<Participation> {
-  const sharedIn = await sharersByBucket(db, range, WEEKS);
+  const sharedIn = await sharersByWeek(db, range);
   const firstWeek = bucketOf(range.from, WEEKS);
   // Activations before the first week are one running total; later ones are added week by week.
   const activations = await db
