@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import { useStorageItem } from '@/components/hooks';
 import { reminderPrefsItem, type ReminderPrefs } from '@/lib/settings';
 
@@ -29,37 +29,43 @@ export function RemindersSection() {
   const [status, setStatus] = useState('');
   const [refused, setRefused] = useState('');
 
+  // One write at a time, in click order: a box switched on while the browser is still answering for the
+  // other must not be written from a copy that misses the other's change.
+  const writes = useRef<Promise<void>>(Promise.resolve());
+
   function toggle(kind: Kind, input: HTMLInputElement) {
     const on = input.checked;
     setRefused('');
     // The request must start before any await, while the click still counts as the person's gesture.
-    const allowed = on ? browser.permissions.request(NOTIFICATIONS) : Promise.resolve(true);
-    void allowed
-      .catch(() => false)
-      .then(async (granted) => {
-        if (!granted) {
-          // The stored preference never changed, so nothing re-renders the box: put it back by hand.
-          input.checked = false;
-          setStatus('');
-          setRefused(
-            'Your browser did not allow Relay to show notifications, so this reminder stays off. ' +
-              'Turn it on again and choose Allow, or allow notifications for Relay in your browser’s extension settings.',
-          );
-          return;
-        }
-        // Read again rather than use this render's copy: the other box may have changed while the browser
-        // was answering, and writing the old copy would switch it back.
-        const current = await reminderPrefsItem.getValue();
-        const next: ReminderPrefs = {
-          ...current,
-          [kind]: on,
-          ...(kind === 'weeklyNudge' ? { weeklyNudgeSince: on ? new Date().toISOString() : null } : {}),
-        };
-        await reminderPrefsItem.setValue(next);
-        // Least privilege: nothing to notify about, so the permission goes back.
-        if (!next.newItems && !next.weeklyNudge) await browser.permissions.remove(NOTIFICATIONS).catch(() => false);
-        setStatus(on ? LABELS[kind].on : LABELS[kind].off);
-      });
+    const allowed = (on ? browser.permissions.request(NOTIFICATIONS) : Promise.resolve(true)).catch(() => false);
+    const previous = writes.current;
+    writes.current = (async () => {
+      const granted = await allowed;
+      await previous;
+      if (!granted) {
+        // The stored preference never changed, so nothing re-renders the box: put it back by hand.
+        input.checked = false;
+        setStatus('');
+        setRefused(
+          'Your browser did not allow Relay to show notifications, so this reminder stays off. ' +
+            'Turn it on again and choose Allow, or allow notifications for Relay in your browser’s extension settings.',
+        );
+        return;
+      }
+      const current = await reminderPrefsItem.getValue();
+      const next: ReminderPrefs = {
+        ...current,
+        [kind]: on,
+        ...(kind === 'weeklyNudge' ? { weeklyNudgeSince: on ? new Date().toISOString() : null } : {}),
+      };
+      await reminderPrefsItem.setValue(next);
+      // Least privilege: nothing to notify about, so the permission goes back.
+      if (!next.newItems && !next.weeklyNudge) await browser.permissions.remove(NOTIFICATIONS).catch(() => false);
+      setStatus(on ? LABELS[kind].on : LABELS[kind].off);
+    })().catch((err: unknown) => {
+      input.checked = !on;
+      setStatus(`Not saved: ${err instanceof Error ? err.message : String(err)}`);
+    });
   }
 
   return (
