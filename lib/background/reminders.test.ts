@@ -2,12 +2,14 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import {
   NEW_ITEMS_NOTIFICATION,
+  NUDGE_MESSAGE,
   NUDGE_NOTIFICATION,
   REMINDER_ALARM,
   REMINDERS_SECTION,
   TURN_OFF_LABEL,
   checkReminders,
   ensureReminderAlarm,
+  newItemsMessage,
   onReminderButton,
   onReminderClicked,
   type ReminderDeps,
@@ -71,6 +73,11 @@ describe('checkReminders', () => {
     expect(await checkReminders(deps({ now: () => NOW + DAY_MS }))).toEqual({ newItems: 1, nudged: false });
   });
 
+  it('words one new item in the singular', () => {
+    expect(newItemsMessage(1)).toBe('A new item is ready to share. Click Relay’s toolbar icon to see it.');
+    expect(newItemsMessage(3)).toBe('3 new items are ready to share. Click Relay’s toolbar icon to see them.');
+  });
+
   it('sends nothing without the notifications permission', async () => {
     await seedNewItems();
     await reminderPrefsItem.setValue({ ...REMINDERS_OFF, newItems: true });
@@ -78,17 +85,27 @@ describe('checkReminders', () => {
     expect((await reminderLogItem.getValue()).newItemsAt).toBeNull();
   });
 
-  it('nudges after a week without a share, then not for another week', async () => {
+  it('nudges after a week without a share, then not for another week; never towards an empty queue', async () => {
     await reminderPrefsItem.setValue({ ...REMINDERS_OFF, weeklyNudge: true, weeklyNudgeSince: iso(NOW - 30 * DAY_MS) });
     await db.history.put({ id: 's1', itemId: 'i1', network: 'x', edited: false, sharedAt: iso(NOW - 8 * DAY_MS), title: 't', state: 'synced' });
+    // Only a scheduled item and an expired one: nothing to share yet.
+    await db.queue.bulkPut([
+      toQueueRow(makeItem({ publishAt: iso(NOW + DAY_MS) })),
+      toQueueRow(makeItem({ publishAt: iso(NOW - 9 * DAY_MS), expiresAt: iso(NOW - DAY_MS) })),
+    ]);
+    expect((await checkReminders(deps())).nudged).toBe(false);
+    expect(shown()).toEqual({});
+    await db.queue.put(toQueueRow(makeItem({ publishAt: iso(NOW - 9 * DAY_MS) })));
     expect((await checkReminders(deps())).nudged).toBe(true);
     expect(shown()[NUDGE_NOTIFICATION]!.title).toBe('Relay weekly reminder');
+    expect(shown()[NUDGE_NOTIFICATION]!.message).toBe(NUDGE_MESSAGE);
     expect((await checkReminders(deps({ now: () => NOW + 6 * DAY_MS }))).nudged).toBe(false);
     expect((await checkReminders(deps({ now: () => NOW + 7 * DAY_MS }))).nudged).toBe(true);
   });
 
   it('does not nudge someone who shared this week', async () => {
     await reminderPrefsItem.setValue({ ...REMINDERS_OFF, weeklyNudge: true, weeklyNudgeSince: iso(NOW - 30 * DAY_MS) });
+    await db.queue.put(toQueueRow(makeItem({ publishAt: iso(NOW - 9 * DAY_MS) })));
     await db.history.put({ id: 's1', itemId: 'i1', network: 'x', edited: false, sharedAt: iso(NOW - 2 * DAY_MS), title: 't', state: 'pending' });
     expect((await checkReminders(deps())).nudged).toBe(false);
   });

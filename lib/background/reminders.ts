@@ -45,13 +45,12 @@ export async function checkReminders(deps: ReminderDeps): Promise<ReminderOutcom
   if (!notifications) return outcome;
 
   const db = deps.db();
-  if (prefs.newItems) {
-    const publishedAt = (await listQueue(db, now)).map((r) => r.publishMs);
-    outcome.newItems = newItemsToAnnounce({ prefs, log, popupOpenedAt, publishedAt, now });
-  }
+  const publishedAt = (await listQueue(db, now)).map((r) => r.publishMs);
+  if (prefs.newItems) outcome.newItems = newItemsToAnnounce({ prefs, log, popupOpenedAt, publishedAt, now });
   if (prefs.weeklyNudge) {
     const last = await db.history.orderBy('sharedAt').last();
-    outcome.nudged = shouldNudge({ prefs, log, lastSharedAt: last?.sharedAt ?? null, now });
+    const shareable = publishedAt.filter((t) => t <= now).length;
+    outcome.nudged = shouldNudge({ prefs, log, lastSharedAt: last?.sharedAt ?? null, shareable, now });
   }
   if (!outcome.newItems && !outcome.nudged) return outcome;
 
@@ -60,15 +59,18 @@ export async function checkReminders(deps: ReminderDeps): Promise<ReminderOutcom
     newItemsAt: outcome.newItems ? at : log.newItemsAt,
     nudgeAt: outcome.nudged ? at : log.nudgeAt,
   });
-  if (outcome.newItems) {
-    const what = outcome.newItems === 1 ? 'A new item is' : `${outcome.newItems} new items are`;
-    await show(deps, notifications, NEW_ITEMS_NOTIFICATION, 'New in Relay', `${what} ready to share. Click Relay’s toolbar icon to see them.`);
-  }
-  if (outcome.nudged) {
-    await show(deps, notifications, NUDGE_NOTIFICATION, 'Relay weekly reminder', 'You have not shared anything this week. Your queue has posts ready for you.');
-  }
+  if (outcome.newItems) await show(deps, notifications, NEW_ITEMS_NOTIFICATION, 'New in Relay', newItemsMessage(outcome.newItems));
+  // A reminder, not a reproach (PRODUCT.md: voluntary, no guilt): what is there, not what was not done.
+  if (outcome.nudged) await show(deps, notifications, NUDGE_NOTIFICATION, 'Relay weekly reminder', NUDGE_MESSAGE);
   return outcome;
 }
+
+export function newItemsMessage(count: number): string {
+  return count === 1
+    ? 'A new item is ready to share. Click Relay’s toolbar icon to see it.'
+    : `${count} new items are ready to share. Click Relay’s toolbar icon to see them.`;
+}
+export const NUDGE_MESSAGE = 'Your queue has posts ready to share in your own words, whenever you like.';
 
 async function show(deps: ReminderDeps, notifications: Notifications, id: string, title: string, message: string): Promise<void> {
   await notifications.create(id, {

@@ -45,15 +45,19 @@ export interface NudgeFacts {
   log: ReminderLog;
   /** The person's newest share (ISO), from the history; null when they never shared. */
   lastSharedAt: string | null;
+  /** Items in the queue that can be shared now (published, not expired). */
+  shareable: number;
   now: number;
 }
 
 /**
- * Whether to send the weekly nudge now: it is on, and for 7 days there has been no share, no nudge, and
- * (for someone who never shared) no opting in.
+ * Whether to send the weekly nudge now: it is on, there is something to share, and for 7 days there has
+ * been no share, no nudge, and (for someone who never shared) no opting in.
  */
 export function shouldNudge(f: NudgeFacts): boolean {
   if (!f.prefs.weeklyNudge) return false;
+  // The nudge points at the queue: with nothing in it, it would only be a reproach.
+  if (f.shareable === 0) return false;
   const since = Math.max(
     ms(f.lastSharedAt) ?? -Infinity,
     ms(f.log.nudgeAt) ?? -Infinity,
