@@ -132,8 +132,11 @@ const hasNotificationsApi = (sw: Worker) => sw.evaluate(() => typeof chrome.noti
 const hourlyAlarm = (sw: Worker) => sw.evaluate(async () => (await chrome.alarms.get('reminders'))?.periodInMinutes ?? null);
 const stored = <T>(sw: Worker, key: string) => sw.evaluate(async (k) => (await chrome.storage.local.get(k))[k], key) as Promise<T>;
 const store = (sw: Worker, values: Record<string, unknown>) => sw.evaluate((v) => chrome.storage.local.set(v), values);
-/** What the 15-minute alarm does, now: the background's own alarm listener runs a sync. */
-const fireSyncAlarm = (sw: Worker) => sw.evaluate(() => chrome.alarms.create('sync-queue', { when: Date.now() + 50 }));
+/**
+ * An alarm of the background's, due now (an unpacked extension may set one this close): its own listener
+ * runs, as when the 15-minute sync ('sync-queue') or the hourly reminder check ('reminders') comes round.
+ */
+const fireAlarm = (sw: Worker, name: 'sync-queue' | 'reminders') => sw.evaluate((n) => chrome.alarms.create(n, { when: Date.now() + 50 }), name);
 
 interface Prefs {
   newItems: boolean;
@@ -219,7 +222,7 @@ test('new items: off by default, one click asks for notifications, at most one a
   expect(prefs).toMatchObject({ newItems: true, weeklyNudge: true });
   await store(sw, { reminderPrefs: { ...prefs, weeklyNudgeSince: new Date(Date.now() - 8 * DAY_MS).toISOString() } });
   await backend.createItem(item(4));
-  await fireSyncAlarm(sw);
+  await fireAlarm(sw, 'sync-queue');
   await expect(options.getByText('4 items synced')).toBeVisible();
   await expect.poll(() => shown(sw), { message: 'the weekly nudge, and no second new-items notification today' }).toEqual([NUDGE]);
   const second = await stored<Log>(sw, 'reminderLog');
@@ -254,7 +257,7 @@ test('new items: off by default, one click asks for notifications, at most one a
   await expect.poll(() => hasPermission(sw), 'the last reminder turned off from its button gives the permission back too').toBe(false);
 });
 
-test('a click on a reminder opens the settings at the reminders (the way to turn them off where notifications have no buttons)', async ({
+test('the hourly check nudges after a week without a share; a click on the nudge opens the settings at the reminders (the way to turn them off where notifications have no buttons)', async ({
   backend,
   relay,
   context,
@@ -265,10 +268,10 @@ test('a click on a reminder opens the settings at the reminders (the way to turn
   await expect(nudgeBox(options)).toBeChecked();
   await expect.poll(() => hasNotificationsApi(sw)).toBe(true);
 
-  // Someone who never shared, with the nudge on for 8 days: the hourly alarm's check (here: the sync alarm's) nudges.
+  // Someone who never shared, with the nudge on for 8 days: the hourly check nudges, no sync needed.
   const prefs = await stored<Prefs>(sw, 'reminderPrefs');
   await store(sw, { reminderPrefs: { ...prefs, weeklyNudgeSince: new Date(Date.now() - 8 * DAY_MS).toISOString() } });
-  await fireSyncAlarm(sw);
+  await fireAlarm(sw, 'reminders');
   await expect.poll(() => shown(sw)).toEqual([NUDGE]);
 
   const opened = context.waitForEvent('page');
