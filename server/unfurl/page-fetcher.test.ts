@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PageFetcher, UnfurlError, type PageFetcherOptions } from './page-fetcher';
+import { PageFetcher, UnfurlBusy, UnfurlError, type PageFetcherOptions } from './page-fetcher';
 
 // A page server on 127.0.0.1. The production fetcher must refuse it (that is the loopback test); the
 // happy paths use a fetcher built with the test-only loopback allowance and any port.
@@ -312,6 +312,60 @@ describe('pages that cannot be used', () => {
       expect(await f.unfurl('https://nowhere.invalid/').catch((e: UnfurlError) => e)).toMatchObject({
         reason: 'failed', message: 'the page could not be fetched: the host name does not exist',
       });
+    });
+  });
+});
+
+describe('fetches at once', () => {
+  /** Requests the page server holds unanswered, by path, until a test answers them. */
+  const held: { path: string; res: ServerResponse }[] = [];
+  const answer = (path: string) => {
+    const i = held.findIndex((h) => h.path === path);
+    expect(i, `${path} reached the page server`).toBeGreaterThanOrEqual(0);
+    const { res } = held.splice(i, 1)[0]!;
+    res.writeHead(200, { 'Content-Type': 'text/html' });
+    res.end(`<head><title>${path}</title></head>`);
+  };
+  const arrived = () => held.map((h) => h.path).sort();
+  for (const n of [1, 2, 3, 4, 5]) pages.set(`/held-${n}`, (req, res) => void held.push({ path: new URL(req.url!, 'http://x').pathname, res }));
+
+  it('runs at most maxConcurrent, lines up maxQueued more in order and answers UnfurlBusy beyond', async () => {
+    await withFetcher({ ...LOOPBACK, maxConcurrent: 2, maxQueued: 2, timeoutMs: 20_000 }, async (f) => {
+      const settled: string[] = [];
+      const asked = [1, 2, 3, 4].map((n) => f.unfurl(`${origin}/held-${n}`).then((u) => (settled.push(u.title!), u.title)));
+      await expect.poll(arrived).toEqual(['/held-1', '/held-2']);
+
+      const busy = await f.unfurl(`${origin}/held-5`).catch((e: unknown) => e);
+      expect(busy).toBeInstanceOf(UnfurlBusy);
+      expect(busy).toMatchObject({ running: 2, retryAfterSeconds: 20 });
+      // A URL refused outright is answered as such, without waiting for a slot.
+      expect(await f.unfurl('http://10.0.0.1/').catch((e: unknown) => e)).toMatchObject({ reason: 'refused' });
+
+      answer('/held-2');
+      await expect.poll(arrived).toEqual(['/held-1', '/held-3']); // the first in line, not the last
+      answer('/held-1');
+      await expect.poll(arrived).toEqual(['/held-3', '/held-4']);
+      answer('/held-4');
+      answer('/held-3');
+      expect(await Promise.all(asked)).toEqual(['/held-1', '/held-2', '/held-3', '/held-4']);
+      expect(settled).toEqual(['/held-2', '/held-1', '/held-4', '/held-3']);
+      expect(held).toEqual([]);
+    });
+  });
+
+  it('gives the slot back when a fetch fails, and starts the deadline only once the fetch starts', async () => {
+    await withFetcher({ ...LOOPBACK, maxConcurrent: 1, maxQueued: 1, timeoutMs: 2000 }, async (f) => {
+      for (let i = 0; i < 3; i++) await expect(f.unfurl(`${origin}/missing`)).rejects.toMatchObject({ reason: 'failed' });
+      const first = f.unfurl(`${origin}/held-1`).catch((e: unknown) => e);
+      await expect.poll(arrived).toEqual(['/held-1']);
+      const second = f.unfurl(`${origin}/held-2`).catch((e: unknown) => e);
+      await expect(f.unfurl(`${origin}/held-3`)).rejects.toBeInstanceOf(UnfurlBusy);
+      // The first fetch runs out of time; the second, waiting all that while, still gets its own second.
+      expect(await first).toMatchObject({ reason: 'failed', message: 'the page could not be fetched: timed out after 2 s' });
+      await expect.poll(arrived).toEqual(['/held-1', '/held-2']);
+      answer('/held-2');
+      expect(await second).toMatchObject({ title: '/held-2' });
+      held.splice(0).forEach((h) => h.res.destroy());
     });
   });
 });

@@ -17,9 +17,13 @@ export interface PageFetcherOptions {
   allowAnyPort?: boolean;
   /** Tests only: a resolver standing in for DNS. */
   resolve?: Resolver;
+  /** Fetches running at once; each holds a socket and a parser for up to `timeoutMs`. */
+  maxConcurrent?: number;
+  /** Fetches waiting for one of those to end; beyond, UnfurlBusy. */
+  maxQueued?: number;
 }
 
-export const FETCH_DEFAULTS = { timeoutMs: 5000, maxBytes: 1024 * 1024, maxRedirects: 5 } as const;
+export const FETCH_DEFAULTS = { timeoutMs: 5000, maxBytes: 1024 * 1024, maxRedirects: 5, maxConcurrent: 4, maxQueued: 4 } as const;
 
 /**
  * Why a page gave no preview. `refused`: the URL or an address it led to is not allowed; `failed`: the
@@ -29,6 +33,42 @@ export class UnfurlError extends Error {
   override name = 'UnfurlError';
   constructor(readonly reason: 'refused' | 'failed', message: string) {
     super(message);
+  }
+}
+
+/**
+ * The server is already fetching as many pages as it allows and as many more wait: asked again after
+ * `retryAfterSeconds` (the longest a running fetch may still take), it will have room.
+ */
+export class UnfurlBusy extends Error {
+  override name = 'UnfurlBusy';
+  constructor(readonly running: number, readonly retryAfterSeconds: number) {
+    super(`this server fetches at most ${running} ${running === 1 ? 'page' : 'pages'} at once and is busy; try again in ${retryAfterSeconds} s`);
+  }
+}
+
+/** A counter of slots with a short first-come-first-served line. */
+class Slots {
+  private active = 0;
+  private readonly line: (() => void)[] = [];
+
+  constructor(readonly size: number, private readonly lineLength: number) {}
+
+  /** Resolves once a slot is this caller's; null when every slot is taken and the line is full. */
+  take(): Promise<void> | null {
+    if (this.active < this.size) {
+      this.active++;
+      return Promise.resolve();
+    }
+    if (this.line.length >= this.lineLength) return null;
+    return new Promise((resolve) => this.line.push(resolve));
+  }
+
+  give(): void {
+    const next = this.line.shift();
+    // The slot passes straight to the next in line, so nobody arriving meanwhile jumps the queue.
+    if (next) next();
+    else this.active--;
   }
 }
 
@@ -48,28 +88,47 @@ export class PageFetcher {
   private readonly options: Required<Omit<PageFetcherOptions, 'resolve' | 'allowedRanges'>>;
   private readonly policy: AddressPolicy;
   private readonly agent: Dispatcher & { close(): Promise<void> };
+  private readonly slots: Slots;
 
   constructor(options: PageFetcherOptions = {}) {
+    const maxConcurrent = Math.max(1, options.maxConcurrent ?? FETCH_DEFAULTS.maxConcurrent);
     this.options = {
       timeoutMs: options.timeoutMs ?? FETCH_DEFAULTS.timeoutMs,
       maxBytes: options.maxBytes ?? FETCH_DEFAULTS.maxBytes,
       maxRedirects: options.maxRedirects ?? FETCH_DEFAULTS.maxRedirects,
       allowAnyPort: options.allowAnyPort ?? false,
+      maxConcurrent,
+      // No longer a line than there are slots: each fetch ends within its deadline, so nobody in the
+      // line waits longer than one deadline before their own fetch starts.
+      maxQueued: Math.min(Math.max(0, options.maxQueued ?? FETCH_DEFAULTS.maxQueued), maxConcurrent),
     };
     this.policy = addressPolicy(options.allowedRanges);
     this.agent = guardedAgent(this.policy, options.resolve ?? systemResolver, this.options.timeoutMs);
+    this.slots = new Slots(this.options.maxConcurrent, this.options.maxQueued);
   }
 
+  /**
+   * The page's preview. A curator pasting URLs (or a script with an admin token) cannot tie up the
+   * server: past `maxConcurrent` fetches at once and `maxQueued` waiting, the answer is UnfurlBusy at once.
+   * A URL that is refused outright never takes a slot.
+   */
   async unfurl(address: string): Promise<Unfurl> {
+    const start = this.check(address);
+    const turn = this.slots.take();
+    if (!turn) throw new UnfurlBusy(this.options.maxConcurrent, Math.ceil(this.options.timeoutMs / 1000));
+    await turn;
+    // The deadline starts with the fetch, not with the wait for a slot.
     const deadline = AbortSignal.timeout(this.options.timeoutMs);
     try {
-      return await this.follow(this.check(address), deadline);
+      return await this.follow(start, deadline);
     } catch (error) {
       if (error instanceof UnfurlError) throw error;
       if (deadline.aborted) throw failed(`timed out after ${seconds(this.options.timeoutMs)}`);
       const refusal = findCause(error, (e) => e instanceof RefusedAddress);
       if (refusal) throw refused(`the address is not allowed: ${refusal.message}`);
       throw failed(describeNetworkError(error));
+    } finally {
+      this.slots.give();
     }
   }
 

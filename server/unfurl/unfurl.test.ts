@@ -1,4 +1,4 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { Unfurl } from '../../lib/contract/unfurl';
@@ -6,9 +6,13 @@ import { expectProblem, harness, type Harness } from '../test-support';
 
 let pages: Server;
 let origin: string;
+/** Requests to /held, unanswered until a test answers them. */
+const held: ServerResponse[] = [];
 beforeAll(async () => {
   pages = createServer((req, res) => {
-    if (req.url === '/post') {
+    if (req.url === '/held') {
+      held.push(res);
+    } else if (req.url === '/post') {
       res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
       res.end('<head><meta property="og:title" content="Launch day"><meta property="og:description" content="We shipped."><meta property="og:image" content="/cover.png"></head>');
     } else {
@@ -58,6 +62,22 @@ describe('POST /v1/admin/unfurl', () => {
       const body = await expectProblem(await unfurl(url), 422);
       expect(body.errors?.[0]?.path).toBe('url');
     }
+  });
+
+  it('answers 503 with Retry-After, as a problem, while the server fetches as many pages as it allows', async () => {
+    h = await harness({ unfurl: { allowedRanges: ['127.0.0.0/8'], allowAnyPort: true, maxConcurrent: 1, maxQueued: 0 } });
+    const first = unfurl(`${origin}/held`);
+    await expect.poll(() => held.length).toBe(1);
+    const res = await unfurl(`${origin}/post`);
+    expect(res.headers.get('retry-after')).toBe('5');
+    const body = await expectProblem(res, 503);
+    expect(body).toMatchObject({
+      type: 'urn:relay:problem:unfurl-busy',
+      detail: 'this server fetches at most 1 page at once and is busy; try again in 5 s',
+    });
+    held.pop()!.writeHead(200, { 'Content-Type': 'text/html' }).end('<title>At last</title>');
+    expect(await (await first).json()).toMatchObject({ title: 'At last' });
+    expect((await unfurl(`${origin}/post`)).status).toBe(200);
   });
 
   it('is for admins only', async () => {
