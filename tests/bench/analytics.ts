@@ -2,13 +2,17 @@
  * Analytics speed (issue 5): every report of /v1/admin/analytics answers in ≤ 300 ms (median) for 10,000
  * employees, 2,000 items, 1,000,000 shares and 1,000,000 clicks on the embedded SQLite database.
  *
- * The data set is written straight into a temporary database file that went through the real migrations
- * (bulk inserts in transactions: going through the REST API would take an hour), spread over 180 days,
- * with a deterministic generator. Then each report is asked through the real app (`createApp` +
- * `app.request`, JSON, as the admin page asks for it): one warm-up, then the median of BENCH_ANALYTICS_RUNS
- * (≥ 5) runs, for the default period (the last 30 days: the budget) and for all 180 days (reported only).
- * Rows go through the real write path, triggers included (the daily totals of migration 0006), which is
- * most of the seeding time. BENCH_ANALYTICS_SHARES / BENCH_ANALYTICS_CLICKS shrink the data set.
+ * The data set is written straight into a temporary database file (bulk inserts in transactions: going
+ * through the REST API would take an hour), spread over 180 days, with a deterministic generator. The raw
+ * rows are written into the schema as it stood before the analytics rollups (migration 0005), with the
+ * file's durability switched off, and then the real migrations run to the latest: their own backfill
+ * statements fill the rollups, as on a server upgraded with years of data. Keeping the rollups up to date
+ * row by row (the triggers) is what the unit tests check against the raw rows (server/analytics/*.test.ts);
+ * writing 2,000,000 rows through them here took over ten minutes for no extra knowledge.
+ * Then each report is asked through the real app (`createApp` + `app.request`, JSON, as the admin page asks
+ * for it): one warm-up, then the median of BENCH_ANALYTICS_RUNS (≥ 5) runs, for the default period (the
+ * last 30 days) and for all 180 days, both within the budget. BENCH_ANALYTICS_SHARES /
+ * BENCH_ANALYTICS_CLICKS shrink the data set.
  *
  * Run alone: npx tsx -e "import('./tests/bench/analytics.ts').then(m => m.analyticsBench()).then(r => console.table(r))"
  */
@@ -16,8 +20,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import BetterSqlite3 from 'better-sqlite3';
+import { Kysely, SqliteDialect } from 'kysely';
 import { createApp } from '../../server/app';
-import { openDatabase, type Database } from '../../server/db/database';
+import { openDatabase } from '../../server/db/database';
+import { migrateTo } from '../../server/db/migrations';
 
 export interface Row {
   name: string;
@@ -71,10 +78,30 @@ const median = (xs: number[]) => {
 };
 const log = (line: string) => process.stdout.write(`analytics bench: ${line}\n`);
 
-/** Writes the data set in batches of one transaction each; returns how long it took. */
-function seed(database: Database): number {
-  const started = performance.now();
-  const { sqlite } = database;
+/** The last migration before the first analytics rollup: the raw rows are written into this schema. */
+const BEFORE_ROLLUPS = '0005_analytics_indexes';
+
+/**
+ * Writes the raw data set into a new database file at the schema before the rollups, without a journal or
+ * fsync (a crash here only loses a throw-away file) and with a large page cache, so that the random-order
+ * index inserts (shares by item, by employee) stay in memory.
+ */
+export async function seedRaw(file: string): Promise<void> {
+  const sqlite = new BetterSqlite3(file);
+  sqlite.pragma('journal_mode = OFF');
+  sqlite.pragma('synchronous = OFF');
+  sqlite.pragma('cache_size = -1048576');
+  sqlite.pragma('foreign_keys = ON');
+  const db = new Kysely<unknown>({ dialect: new SqliteDialect({ database: sqlite }) });
+  try {
+    await migrateTo(db, BEFORE_ROLLUPS);
+    writeRows(sqlite);
+  } finally {
+    await db.destroy();
+  }
+}
+
+function writeRows(sqlite: BetterSqlite3.Database): void {
   const rnd = random(5_000_2026);
   const employeeAudience: [number, number][] = [];
 
@@ -133,24 +160,57 @@ function seed(database: Database): number {
     })();
   }
   log(`${CLICKS.toLocaleString('en')} clicks written`);
-  return performance.now() - started;
+}
+
+/**
+ * What the rollups cost the write path at this size: shares in transactions of 100 (as POST /v1/shares
+ * writes them) through every trigger, one in ten of them recorded three days late (an outbox that was
+ * offline), which moves the running totals of the days since. Written after the reports were measured.
+ */
+function writeThroughTriggers(sqlite: BetterSqlite3.Database): Row {
+  const COUNT = 20_000;
+  const rnd = random(2026_11_18);
+  const insert = sqlite.prepare(
+    'INSERT INTO shares (id, employee_id, item_id, network, shared_at, received_at, audience) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  );
+  const batch = sqlite.transaction((from: number) => {
+    for (let i = from; i < from + 100; i++) {
+      const at = NOW - (i % 10 === 0 ? 3 * DAY : 0) + i;
+      insert.run(uuid(4, i), uuid(1, Math.floor(rnd() ** 2 * EMPLOYEES)), uuid(2, Math.floor(rnd() * ITEMS)), rnd() < 0.6 ? 'linkedin' : 'x', at, NOW, 100);
+    }
+  });
+  const started = performance.now();
+  for (let from = 0; from < COUNT; from += 100) batch(from);
+  const perSecond = COUNT / ((performance.now() - started) / 1000);
+  log(`${COUNT} shares through the triggers: ${Math.round(perSecond)} per second`);
+  return {
+    name: `analytics: shares written through the rollup triggers at this size (batches of 100, one in ten 3 days late)`,
+    figure: `${Math.round(perSecond).toLocaleString('en')}/s`, budget: 'reported', pass: true,
+  };
 }
 
 export async function analyticsBench(): Promise<Row[]> {
   const dir = mkdtempSync(join(tmpdir(), 'relay-analytics-bench-'));
   const rows: Row[] = [];
   try {
-    const database = await openDatabase(join(dir, 'relay.db'));
-    const seedMs = seed(database);
+    const file = join(dir, 'relay.db');
+    const started = performance.now();
+    await seedRaw(file);
+    const written = performance.now();
+    // The real start-up path: WAL, then every later migration, the rollups' backfill included.
+    const database = await openDatabase(file);
+    const migrated = performance.now();
+    log(`raw rows in ${((written - started) / 1000).toFixed(1)} s, migrations and backfill in ${((migrated - written) / 1000).toFixed(1)} s`);
     rows.push({
-      name: `analytics: write ${EMPLOYEES.toLocaleString('en')} employees, ${ITEMS.toLocaleString('en')} items, ${SHARES.toLocaleString('en')} shares, ${CLICKS.toLocaleString('en')} clicks`,
-      figure: `${(seedMs / 1000).toFixed(1)} s`, budget: 'reported', pass: true,
+      name: `analytics: write ${EMPLOYEES.toLocaleString('en')} employees, ${ITEMS.toLocaleString('en')} items, ${SHARES.toLocaleString('en')} shares, ${CLICKS.toLocaleString('en')} clicks, then migrate (backfill)`,
+      figure: `${((migrated - started) / 1000).toFixed(1)} s (backfill ${((migrated - written) / 1000).toFixed(1)} s)`, budget: 'reported', pass: true,
     });
     const relay = await createApp({ database, publicUrl: 'http://127.0.0.1:1', adminToken: ADMIN_TOKEN, now: () => NOW, clickFlushMs: 0 });
     try {
+      // The period the console opens on, and the whole data set (its first and last days partial).
       const periods = [
-        { label: 'last 30 days', query: '', budgeted: true },
-        { label: 'all 180 days', query: `from=${new Date(START).toISOString()}&to=${new Date(NOW).toISOString()}`, budgeted: false },
+        { label: 'last 30 days', query: '' },
+        { label: 'all 180 days', query: `from=${new Date(START).toISOString()}&to=${new Date(NOW).toISOString()}` },
       ];
       for (const period of periods) {
         for (const report of REPORTS) {
@@ -166,16 +226,14 @@ export async function analyticsBench(): Promise<Row[]> {
           const times: number[] = [];
           for (let i = 0; i < RUNS; i++) times.push(await ask());
           const m = median(times);
-          // The budget holds for the period the console opens on; the whole data set is shown for scale.
-          rows.push(period.budgeted
-            ? {
-              name: `analytics: ${report} (${period.label}), median of ${RUNS}`,
-              figure: `${m.toFixed(1)} ms`, budget: `≤ ${BUDGET_MS} ms`, pass: m <= BUDGET_MS, ratio: Number((m / BUDGET_MS).toFixed(2)),
-            }
-            : { name: `analytics: ${report} (${period.label}), median of ${RUNS}`, figure: `${m.toFixed(1)} ms`, budget: 'reported', pass: true });
+          rows.push({
+            name: `analytics: ${report} (${period.label}), median of ${RUNS}`,
+            figure: `${m.toFixed(1)} ms`, budget: `≤ ${BUDGET_MS} ms`, pass: m <= BUDGET_MS, ratio: Number((m / BUDGET_MS).toFixed(2)),
+          });
           log(`${report} (${period.label}): ${m.toFixed(1)} ms`);
         }
       }
+      rows.push(writeThroughTriggers(database.sqlite));
     } finally {
       await relay.close();
     }
