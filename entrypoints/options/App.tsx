@@ -22,15 +22,27 @@ export function App() {
 
   // Opened at a section (a reminder's click leads to #reminders): the sections render after storage loads,
   // so the browser's own jump to the anchor came too early. Scroll there and put focus on it.
+  // Some sections appear only after their own data loads, so wait for the target to be in the page.
   const jumped = useRef(false);
   useEffect(() => {
     if (loading || jumped.current || !location.hash) return;
-    const target = document.getElementById(location.hash.slice(1));
-    if (!target) return;
-    jumped.current = true;
-    target.scrollIntoView();
-    target.focus({ preventScroll: true });
-  });
+    const id = decodeURIComponent(location.hash.slice(1));
+    const jump = (target: HTMLElement) => {
+      jumped.current = true;
+      target.scrollIntoView();
+      target.focus({ preventScroll: true });
+    };
+    const now = document.getElementById(id);
+    if (now) return jump(now);
+    const watch = new MutationObserver(() => {
+      const target = document.getElementById(id);
+      if (!target) return;
+      watch.disconnect();
+      jump(target);
+    });
+    watch.observe(document.body, { childList: true, subtree: true });
+    return () => watch.disconnect();
+  }, [loading]);
 
   return (
     <main class="page">
@@ -169,7 +181,7 @@ function Connected({ name, serverUrl }: { name: string; serverUrl: string }) {
   }
 
   return (
-    <section id="account" aria-labelledby="account-heading" class="panel">
+    <section id="account" aria-labelledby="account-heading" class="panel" tabIndex={-1}>
       <h2 id="account-heading">Your account</h2>
       <div role="status" class="notice success">
         <p class="connected-as">Connected as {name}</p>

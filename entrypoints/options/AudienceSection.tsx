@@ -45,7 +45,7 @@ export function AudienceSection() {
   }
 
   return (
-    <section id="audience" aria-labelledby="audience-heading" class="panel">
+    <section id="audience" aria-labelledby="audience-heading" class="panel" tabIndex={-1}>
       <h2 id="audience-heading">Your audience</h2>
       <p class="muted">
         Reach is estimated from how many people follow you. Leave a field empty to use the typical figure for that network.

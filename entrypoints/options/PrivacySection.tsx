@@ -59,7 +59,7 @@ export function PrivacySection() {
   }
 
   return (
-    <section id="privacy" aria-labelledby="privacy-heading" class="panel">
+    <section id="privacy" aria-labelledby="privacy-heading" class="panel" tabIndex={-1}>
       <h2 id="privacy-heading">What Relay records about you</h2>
       <h3>In this browser</h3>
       <ul class="plain-list">

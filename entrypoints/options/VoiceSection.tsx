@@ -98,7 +98,7 @@ export function VoiceSection() {
   const chips = [...new Set([...(offered?.topics ?? []), ...draft.topics])].sort((a, b) => a.localeCompare(b));
 
   return (
-    <section id="voice" aria-labelledby="voice-heading" class="panel">
+    <section id="voice" aria-labelledby="voice-heading" class="panel" tabIndex={-1}>
       <h2 id="voice-heading">Your voice</h2>
       <p class="muted">Kept in this browser only. Relay adds your opening line and signature to the captions it suggests.</p>
       <form ref={formRef} onSubmit={onSubmit} noValidate>

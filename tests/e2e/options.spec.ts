@@ -80,6 +80,16 @@ test('audience sizes are saved here and sent to the server; empty means the benc
   await expect(options.getByLabel('LinkedIn followers and connections')).toHaveValue('1200');
   expect(await token(context)).toBe(tok);
 
+  // Opened at a section that renders only once its figures load: the page still goes there, focus with it.
+  // (From another document each time: a fragment change alone would not load the page again.)
+  await options.goto('about:blank');
+  await options.goto(`${relay.optionsUrl}#audience`);
+  await expect(options.getByRole('region', { name: 'Your audience' })).toBeFocused();
+  await options.goto('about:blank');
+  await options.goto(`${relay.optionsUrl}#voice`);
+  await expect(options.getByRole('region', { name: 'Your voice' })).toBeFocused();
+  await options.goto(relay.optionsUrl);
+
   // Back to the default: the field emptied, the server told so.
   await options.getByLabel('LinkedIn followers and connections').fill('');
   await options.getByRole('button', { name: 'Save audience' }).click();
