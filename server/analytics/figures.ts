@@ -23,7 +23,7 @@ export interface Tally {
   reach: number;
 }
 
-/** The whole UTC days inside a period (read from daily totals) and the partial days at its edges (read raw). */
+/** The whole UTC days inside a period (read from the rollups) and the partial days at its edges (read raw). */
 export function splitRange(range: Range): { days: [number, number] | null; edges: Range[] } {
   const firstDay = Math.ceil(range.from / DAY_MS);
   const endDay = Math.floor(range.to / DAY_MS);
