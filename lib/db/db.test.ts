@@ -36,7 +36,7 @@ describe('version 2', () => {
     const db = new RelayDb(name);
     expect((await listQueue(db, Date.parse('2026-01-02T00:00:00Z'))).map((r) => r.title)).toEqual(['cached before the upgrade']);
     expect(await db.getMeta('etag')).toBe('"v1"');
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(5);
     await db.history.put(historyRow({ sharedAt: '2026-01-01T00:00:00.000Z' }));
     expect(await db.history.count()).toBe(1);
     expect(await db.outbox.count()).toBe(0);

@@ -95,8 +95,8 @@ describe('utcMonth', () => {
   });
 });
 
-describe('version 4', () => {
-  it('counts the history a version 2 database already holds', async () => {
+describe('versions 4 and 5', () => {
+  it('counts the history a version 2 database already holds, and pages through it', async () => {
     const name = `relay-v3-${crypto.randomUUID()}`;
     // The shipped versions 1 and 2, exactly as they were.
     const v2 = new Dexie(name);
@@ -106,9 +106,12 @@ describe('version 4', () => {
     v2.close();
 
     const db3 = new RelayDb(name);
-    expect(db3.verno).toBe(4);
+    expect(db3.verno).toBe(5);
     const totals = await shareTotals(db3, utcMonth(NOW));
     expect(totals).toEqual({ linkedin: 1, x: 2, total: 3 });
+    // The History tab's index (v5) was built from the rows already there: two in one millisecond, by id.
+    expect((await listHistory(db3, { limit: 10 })).map((r) => r.id)).toEqual([row(0).id, row(1).id, row(2).id]);
+    expect((await listHistory(db3, { limit: 10, before: row(0) })).map((r) => r.id)).toEqual([row(1).id, row(2).id]);
     // And keeps counting what is added after the upgrade.
     await addHistory(db3, [{ ...row(3), id: 'after-upgrade' }]);
     expect(await shareTotals(db3, utcMonth(NOW))).toEqual({ linkedin: 2, x: 2, total: 4 });

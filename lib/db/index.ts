@@ -103,6 +103,9 @@ export const DB_NAME = 'relay';
  *       rows. Chromium counts an index range entry by entry (each checked against the store), far over the
  *       50 ms budget at 100,000 shares; one row per month and network is read in well under a millisecond.
  *       The upgrade counts the history already there.
+ *   v5  history [sharedAt+id]: the History tab's order (newest first, ties by id) as one index, so the page
+ *       after a row is one bounded range read backwards, with no second query for shares made in the same
+ *       millisecond. Dexie builds it from the existing rows on upgrade.
  */
 export class RelayDb extends Dexie {
   queue!: Table<QueueRow, string>;
@@ -131,6 +134,9 @@ export class RelayDb extends Dexie {
         await tx.table<HistoryRow>('history').each((row) => countInto(counts, row));
         await tx.table<MonthCountRow>('historyMonths').bulkPut([...counts.values()]);
       });
+    this.version(5).stores({
+      history: 'id, sharedAt, [network+itemId], itemId, state, [network+sharedAt], [sharedAt+id]',
+    });
   }
 
   async getMeta(key: MetaKey): Promise<string | undefined> {
@@ -174,8 +180,8 @@ export interface HistoryCursor {
 /**
  * One page of history, newest first: `limit` rows older than `before` (omit for the first page). `before`
  * is the last row of the previous page; given as a bare time, rows at exactly that time are skipped, given
- * as `{sharedAt, id}`, shares made in the same millisecond are not lost between pages (the sharedAt index
- * orders equal times by id, so those are the only rows read and skipped). Reads only about `limit` rows.
+ * as `{sharedAt, id}`, shares made in the same millisecond are not lost between pages (the [sharedAt+id]
+ * index orders equal times by id, and the page starts right after that pair). Reads only `limit` rows.
  */
 export async function listHistory(
   db: RelayDb,
@@ -183,22 +189,9 @@ export async function listHistory(
 ): Promise<HistoryRow[]> {
   const limit = opts.limit ?? 50;
   const before = opts.before;
-  if (!before) return db.history.orderBy('sharedAt').reverse().limit(limit).toArray();
+  if (!before) return db.history.orderBy('[sharedAt+id]').reverse().limit(limit).toArray();
   if (typeof before === 'string') return db.history.where('sharedAt').below(before).reverse().limit(limit).toArray();
-  // Two index ranges rather than one filtered cursor: the older rows come with a bounded getAll, and only
-  // the (rare, few) shares made in that very millisecond are read one by one.
-  return db.transaction('r', db.history, async () => {
-    const ties = await db.history
-      .where('sharedAt')
-      .equals(before.sharedAt)
-      .reverse()
-      .filter((r) => r.id < before.id)
-      .limit(limit)
-      .toArray();
-    if (ties.length >= limit) return ties;
-    const older = await db.history.where('sharedAt').below(before.sharedAt).reverse().limit(limit - ties.length).toArray();
-    return [...ties, ...older];
-  });
+  return db.history.where('[sharedAt+id]').below([before.sharedAt, before.id]).reverse().limit(limit).toArray();
 }
 
 /**
@@ -206,12 +199,7 @@ export async function listHistory(
  * this live: it shows what was paged in so far and follows new shares and state changes without re-paging.
  */
 export async function listHistoryDownTo(db: RelayDb, floor: HistoryCursor): Promise<HistoryRow[]> {
-  return db.history
-    .where('sharedAt')
-    .aboveOrEqual(floor.sharedAt)
-    .reverse()
-    .filter((r) => r.sharedAt > floor.sharedAt || r.id >= floor.id)
-    .toArray();
+  return db.history.where('[sharedAt+id]').aboveOrEqual([floor.sharedAt, floor.id]).reverse().toArray();
 }
 
 /** Which of `itemIds` this person already shared on `network` (ranked last in suggestions). */
