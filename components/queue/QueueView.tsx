@@ -1,4 +1,5 @@
 import './queue.css';
+import { Component } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { ItemCard, type CardContext } from '../ItemCard';
 import type { QueueItem } from '@/lib/contract';
@@ -13,7 +14,7 @@ export { PAGE_SIZE };
  * is taller than the popup, so these cover the first screen; the rest of the step follows, a few cards per
  * frame, so the first paint and each keystroke only pay for what can be seen.
  */
-export const FIRST_FRAME_CARDS = 3;
+export const FIRST_FRAME_CARDS = 2;
 const CARDS_PER_FRAME = 4;
 
 interface QueueViewProps {
@@ -198,7 +199,7 @@ function QueueList({
     <ul class="queue" aria-label="Queue items">
       {visible.map((item, i) => (
         <li key={item.id} aria-setsize={items.length} aria-posinset={i + 1}>
-          <ItemCard item={item} isNew={isNew(item, previousOpen)} ctx={ctx} />
+          <QueueCard item={item} isNew={isNew(item, previousOpen)} ctx={ctx} />
         </li>
       ))}
       {more > 0 && (
@@ -210,4 +211,21 @@ function QueueList({
       )}
     </ul>
   );
+}
+
+type CardProps = { item: QueueItem; isNew: boolean; ctx: CardContext };
+
+/**
+ * An ItemCard that renders again only when what it shows changed: a new read of the queue (the whole list
+ * after the first screenful, each sync) brings new objects for the same rows, and a card costs a few
+ * milliseconds. Rows are compared by content (a card's row is about a kilobyte of JSON).
+ */
+class QueueCard extends Component<CardProps> {
+  override shouldComponentUpdate(next: CardProps): boolean {
+    const { item, isNew: fresh, ctx } = this.props;
+    return next.ctx !== ctx || next.isNew !== fresh || (next.item !== item && JSON.stringify(next.item) !== JSON.stringify(item));
+  }
+  override render() {
+    return <ItemCard {...this.props} />;
+  }
 }
