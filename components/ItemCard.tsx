@@ -56,7 +56,7 @@ export function ItemCard({ item, isNew, ctx }: { item: QueueItem; isNew: boolean
           />
         )}
         <div class="item-heading">
-          <h3 id={titleId} class="item-title" dir="auto">
+          <h3 id={titleId} class="item-title" dir="auto" elementtiming="queue-card">
             {href ? (
               <a href={href} target="_blank" rel="noopener noreferrer">
                 {item.title}

@@ -1,9 +1,14 @@
 /**
  * The popup's speed budgets from issue 4, measured in Debian Chromium with the built extension:
  *
- * - queue shown: from the popup's navigation start to the first cards painted (the page's own
- *   `relay:queue-shown` mark, set in the frame after the list first renders), median of BENCH_POPUP_OPENS
- *   (≥ 5) fresh opens, with 1,000 cached items (≤ 100 ms) and with 10,000 (reported);
+ * - queue shown: from the popup's navigation start to the first card painted, median of BENCH_POPUP_OPENS
+ *   (≥ 5) fresh opens, with 1,000 cached items (≤ 100 ms) and with 10,000 (reported). "Painted" is the
+ *   browser's own word for it: the Element Timing entry of the first card's title (`elementtiming` in
+ *   ItemCard), the time its frame was presented. The page's `relay:queue-shown` mark (set once the main
+ *   thread has produced the frame with the first cards, which reach the screen a little later) is reported
+ *   beside it;
+ * - whole list: when the list for search and chips is in (`relay:queue-loaded`), and the longest main-thread
+ *   task from the first card to then (reported: 10,000 items must not freeze the popup while they load);
  * - search with 10,000 items: per keystroke, from the input event to the next frame after the list
  *   re-rendered, typed one character at a time, median (≤ 100 ms).
  *
@@ -43,7 +48,7 @@ const ms = (n: number) => `${n.toFixed(1)} ms`;
 const TOPICS = ['company', 'engineering', 'hiring', 'finance', 'open-source', 'events', 'product', 'culture'];
 
 /** Demo-like queue rows: several topics, both networks, captions in Catalan, Russian and English. */
-function queueRows(count: number, serverUrl: string) {
+export function queueRows(count: number, serverUrl: string) {
   const base = Date.parse('2026-01-01T00:00:00Z');
   return Array.from({ length: count }, (_, i) => {
     const publishMs = base + i * 60_000;
@@ -81,7 +86,7 @@ function queueRows(count: number, serverUrl: string) {
   });
 }
 
-async function seed(ext: ExtensionBrowser, count: number, serverUrl: string): Promise<void> {
+export async function seed(ext: ExtensionBrowser, count: number, serverUrl: string): Promise<void> {
   const page = await ext.context.newPage();
   try {
     await page.goto(`chrome-extension://${ext.extensionId}/popup.html`);
@@ -116,7 +121,7 @@ async function seed(ext: ExtensionBrowser, count: number, serverUrl: string): Pr
 }
 
 /** ms from navigation start to the page's performance mark `name` (waits for it, 30 s at most). */
-function markTime(page: Page, name: string): Promise<number> {
+export function markTime(page: Page, name: string): Promise<number> {
   return page.evaluate(
     (mark) =>
       new Promise<number>((resolve, reject) => {
@@ -137,34 +142,77 @@ function markTime(page: Page, name: string): Promise<number> {
   );
 }
 
-/** One fresh popup open: ms from navigation start to the first cards painted. */
-async function openOnce(
-  ext: ExtensionBrowser,
-): Promise<{ shown: number; loaded: number; ready: number; close(): Promise<void>; page: Page }> {
+/** ms from navigation start to the paint of the first card's title (its Element Timing entry), 30 s at most. */
+function firstCardPainted(page: Page): Promise<number> {
+  return page.evaluate(
+    () =>
+      new Promise<number>((resolve, reject) => {
+        const observer = new PerformanceObserver((list) => {
+          const entry = list.getEntries().find((e) => (e as PerformanceEntry & { identifier?: string }).identifier === 'queue-card') as
+            | (PerformanceEntry & { renderTime: number; loadTime: number })
+            | undefined;
+          if (!entry) return;
+          observer.disconnect();
+          resolve(entry.renderTime || entry.loadTime);
+        });
+        observer.observe({ type: 'element', buffered: true });
+        setTimeout(() => reject(new Error('no Element Timing entry for a queue card within 30 s')), 30_000);
+      }),
+  );
+}
+
+interface Open {
+  /** First card painted (Element Timing). */
+  shown: number;
+  /** The page's relay:queue-shown mark. */
+  mark: number;
+  /** The whole list in (relay:queue-loaded). */
+  loaded: number;
+  /** The document's DOMContentLoaded end. */
+  ready: number;
+  /** The longest main-thread task between the first card painted and the whole list in (0: none over 50 ms). */
+  longestTask: number;
+  page: Page;
+  close(): Promise<void>;
+}
+
+/** One fresh popup open: when the first card was painted, when the whole list was in, and how busy that was. */
+async function openOnce(ext: ExtensionBrowser): Promise<Open> {
   const page = await ext.context.newPage();
+  // Long tasks are not buffered: watch for them before the page's own scripts run.
+  await page.addInitScript({
+    content: `globalThis.__relayLongTasks = []; new PerformanceObserver((l) => globalThis.__relayLongTasks.push(...l.getEntries().map((e) => ({ start: e.startTime, duration: e.duration })))).observe({ type: 'longtask' });`,
+  });
   await page.goto(`chrome-extension://${ext.extensionId}/popup.html`);
-  const shown = await markTime(page, 'relay:queue-shown');
+  const mark = await markTime(page, 'relay:queue-shown');
+  const shown = await firstCardPainted(page);
   // The whole list (search and chips work on it) follows the first screenful.
   const loaded = await markTime(page, 'relay:queue-loaded');
   // When the document itself was ready (HTML parsed, module scripts run): what the queue adds comes after.
-  const ready = await page.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domContentLoadedEventEnd);
-  return { shown, loaded, ready, page, close: () => page.close() };
+  const { ready, longestTask } = await page.evaluate(
+    ({ from, to }) => {
+      const tasks = (globalThis as unknown as { __relayLongTasks: { start: number; duration: number }[] }).__relayLongTasks;
+      const during = tasks.filter((t) => t.start + t.duration > from && t.start < to);
+      return {
+        ready: (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domContentLoadedEventEnd,
+        longestTask: Math.max(0, ...during.map((t) => t.duration)),
+      };
+    },
+    { from: shown, to: loaded },
+  );
+  return { shown, mark, loaded, ready, longestTask, page, close: () => page.close() };
 }
 
-async function shownMedian(ext: ExtensionBrowser): Promise<{ times: number[]; ready: number[]; loaded: number[] }> {
-  const times: number[] = [];
-  const ready: number[] = [];
-  const loaded: number[] = [];
+async function shownMedian(ext: ExtensionBrowser): Promise<Open[]> {
   // One warm-up open (the first open of a profile compiles and caches the bundle), not counted.
   await (await openOnce(ext)).close();
+  const opens: Open[] = [];
   for (let i = 0; i < OPENS; i++) {
     const open = await openOnce(ext);
-    times.push(open.shown);
-    ready.push(open.ready);
-    loaded.push(open.loaded);
+    opens.push(open);
     await open.close();
   }
-  return { times, ready, loaded };
+  return opens;
 }
 
 /** Types QUERY one character at a time; ms per keystroke until the frame after the list re-rendered. */
@@ -214,19 +262,20 @@ export async function popupBench(): Promise<Row[]> {
 
     for (const count of [1_000, 10_000]) {
       await seed(ext, count, serverUrl);
-      const { times, ready, loaded } = await shownMedian(ext);
+      const opens = await shownMedian(ext);
+      const times = opens.map((o) => o.shown);
       const m = median(times);
       const budgeted = count === 1_000;
       rows.push({
         name: `popup: queue shown with ${count.toLocaleString('en')} cached items (median of ${times.length} opens)`,
-        figure: `${ms(m)} (min ${ms(Math.min(...times))}, max ${ms(Math.max(...times))}; document ready at ${ms(median(ready))})`,
+        figure: `${ms(m)} (min ${ms(Math.min(...times))}, max ${ms(Math.max(...times))}; main thread done at ${ms(median(opens.map((o) => o.mark)))}, document ready at ${ms(median(opens.map((o) => o.ready)))})`,
         budget: budgeted ? `≤ ${SHOWN_BUDGET_MS} ms` : 'reported',
         pass: budgeted ? m <= SHOWN_BUDGET_MS : true,
         ...(budgeted ? { ratio: m / SHOWN_BUDGET_MS } : {}),
       });
       rows.push({
-        name: `popup: whole list loaded for search and chips, ${count.toLocaleString('en')} items (median of ${loaded.length} opens)`,
-        figure: ms(median(loaded)),
+        name: `popup: whole list loaded for search and chips, ${count.toLocaleString('en')} items (median of ${opens.length} opens)`,
+        figure: `${ms(median(opens.map((o) => o.loaded)))} (longest task meanwhile: median ${ms(median(opens.map((o) => o.longestTask)))}, max ${ms(Math.max(...opens.map((o) => o.longestTask)))})`,
         budget: 'reported',
         pass: true,
       });
