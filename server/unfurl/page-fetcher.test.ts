@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PageFetcher, UnfurlBusy, UnfurlError, type PageFetcherOptions } from './page-fetcher';
 
@@ -277,17 +278,41 @@ describe('pages that cannot be used', () => {
     await expect.poll(() => abandoned.has('huge-head')).toBe(true);
   });
 
-  it('refuses what is not an HTML page, error statuses and compressed bodies it did not ask for', async () => {
+  it('reads pages sent compressed (gzip, deflate, br), and decompresses no more than the byte cap', async () => {
+    const page = '<html><head><title>Compressed, café</title><meta property="og:description" content="Smaller on the wire"></head></html>';
+    const compressed = (encoding: string, body: Buffer): Handler => (_req, res) => {
+      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Encoding': encoding });
+      res.end(body);
+    };
+    pages.set('/gz', compressed('gzip', gzipSync(page)));
+    pages.set('/deflate', compressed('deflate', deflateSync(page)));
+    pages.set('/br', compressed('br', brotliCompressSync(page)));
+    // 64 MB of spaces inside the head, about 64 KB on the wire: only the first 64 KB are ever inflated.
+    pages.set('/bomb', compressed('gzip', gzipSync(Buffer.concat([Buffer.from('<head><title>Bomb</title>'), Buffer.alloc(64 * 1024 * 1024, 0x20)]))));
+    await withFetcher({ ...LOOPBACK, maxBytes: 64 * 1024 }, async (f) => {
+      for (const path of ['/gz', '/deflate', '/br']) {
+        expect(await f.unfurl(`${origin}${path}`), path).toMatchObject({ title: 'Compressed, café', description: 'Smaller on the wire' });
+      }
+      expect((await f.unfurl(`${origin}/bomb`)).title).toBe('Bomb');
+    });
+  });
+
+  it('refuses what is not an HTML page, error statuses, encodings it cannot read and damaged compressed bodies', async () => {
     pages.set('/report.pdf', html('%PDF-1.7', 'application/pdf'));
     pages.set('/json', html('{"title":"no"}', 'application/json'));
     pages.set('/untyped', (_req, res) => res.end('<title>?</title>'));
-    pages.set('/gzipped', (_req, res) => {
+    pages.set('/damaged', (_req, res) => {
       res.writeHead(200, { 'Content-Type': 'text/html', 'Content-Encoding': 'gzip' });
-      res.end(Buffer.from([0x1f, 0x8b]));
+      res.end(Buffer.concat([gzipSync('<title>Cut</title>').subarray(0, 12), Buffer.from('not gzip at all')]));
+    });
+    pages.set('/zstd', (_req, res) => {
+      res.writeHead(200, { 'Content-Type': 'text/html', 'Content-Encoding': 'zstd' });
+      res.end(Buffer.from([0x28, 0xb5, 0x2f, 0xfd]));
     });
     const cases: [string, RegExp][] = [
       ['/report.pdf', /not a web page \(application\/pdf\)/], ['/json', /not a web page \(application\/json\)/],
-      ['/untyped', /no Content-Type/], ['/missing', /answered 404/], ['/gzipped', /compressed \(gzip\)/],
+      ['/untyped', /no Content-Type/], ['/missing', /answered 404/], ['/damaged', /compressed \(gzip\) body is damaged/],
+      ['/zstd', /encoding Relay does not read \(zstd\)/],
     ];
     await withFetcher(LOOPBACK, async (f) => {
       for (const [path, why] of cases) {

@@ -1,3 +1,5 @@
+import { pipeline, type Readable, type Transform } from 'node:stream';
+import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
 import type { Dispatcher } from 'undici';
 import { request } from 'undici';
 import type { Unfurl } from '../../lib/contract/unfurl';
@@ -145,7 +147,8 @@ export class PageFetcher {
         signal,
         headers: {
           accept: 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.1',
-          'accept-encoding': 'identity',
+          // Compressed pages are welcome: maxBytes caps what is decompressed, so a zip bomb costs nothing.
+          'accept-encoding': 'gzip, deflate, br',
           'user-agent': 'Mozilla/5.0 (compatible; RelayLinkPreview/1.0)',
         },
       });
@@ -174,17 +177,28 @@ export class PageFetcher {
         throw failed(mime ? `it is not a web page (${mime})` : 'it did not say what it is (no Content-Type)');
       }
       const encoding = (header(res.headers, 'content-encoding') ?? 'identity').trim().toLowerCase();
-      if (encoding !== 'identity') {
+      const decompress = DECOMPRESSORS[encoding];
+      if (!decompress && encoding !== 'identity') {
         discard(res.body);
-        throw failed(`it was sent compressed (${encoding}) although an uncompressed page was asked for`);
+        throw failed(`it was sent in an encoding Relay does not read (${encoding.slice(0, 40)})`);
       }
-      const page = await this.readHead(res.body, charsetOf(type));
+      // pipeline, not pipe: an abort or a damaged body must end the decompressed stream too.
+      const body: Readable = decompress ? pipeline(res.body, decompress(), () => {}) : res.body;
+      let page: HeadMetadataReader;
+      try {
+        page = await this.readHead(body, charsetOf(type));
+      } catch (err) {
+        if (decompress && !signal.aborted) throw failed(`its compressed (${encoding}) body is damaged`);
+        throw err;
+      } finally {
+        if (body !== res.body) discard(res.body);
+      }
       return { url: url.href, ...page.finish(url.href) };
     }
   }
 
   /** Reads until the head ends or the byte cap is reached, whichever is first; the rest is never downloaded. */
-  private async readHead(body: Body, declared: string | null) {
+  private async readHead(body: Readable, declared: string | null) {
     const reader = new HeadMetadataReader();
     let decoder: TextDecoder | null = declared ? textDecoder(declared) : null;
     let pending: Buffer[] = [];
@@ -242,10 +256,16 @@ export class PageFetcher {
   }
 }
 
-type Body = Dispatcher.ResponseData['body'];
+/** Content-Encoding values a page may come in (HTTP's names), and how to undo them. */
+const DECOMPRESSORS: Record<string, (() => Transform) | undefined> = {
+  gzip: createGunzip,
+  'x-gzip': createGunzip,
+  deflate: createInflate,
+  br: createBrotliDecompress,
+};
 
 /** Drops the rest of a body; destroying it reports an abort that nobody needs to hear. */
-function discard(body: Body): void {
+function discard(body: Readable): void {
   body.on('error', () => {});
   body.destroy();
 }
