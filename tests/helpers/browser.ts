@@ -34,7 +34,8 @@ export interface ExtensionBrowser {
   close(): Promise<void>;
 }
 
-export async function launchWithExtension(): Promise<ExtensionBrowser> {
+/** Chromium with the extension built in `dir` (a copy of the build, for a bench page of its own). */
+export async function launchWithExtension(dir: string = extensionDir): Promise<ExtensionBrowser> {
   checkPrerequisites();
   const profileDir = mkdtempSync(join(tmpdir(), 'relay-profile-'));
   let context: BrowserContext | undefined;
@@ -44,8 +45,8 @@ export async function launchWithExtension(): Promise<ExtensionBrowser> {
       headless: true,
       ignoreHTTPSErrors: true,
       args: [
-        `--disable-extensions-except=${extensionDir}`,
-        `--load-extension=${extensionDir}`,
+        `--disable-extensions-except=${dir}`,
+        `--load-extension=${dir}`,
         '--no-sandbox',
         '--disable-gpu',
         '--disable-quic',
