@@ -25,19 +25,7 @@ import { Kysely, SqliteDialect } from 'kysely';
 import { createApp } from '../../server/app';
 import { openDatabase } from '../../server/db/database';
 import { migrateTo } from '../../server/db/migrations';
-
-export interface Row {
-  name: string;
-  figure: string;
-  budget: string;
-  pass: boolean;
-  ratio?: number;
-}
-
-const envNumber = (name: string, fallback: number): number => {
-  const v = Number(process.env[name]);
-  return Number.isFinite(v) && v > 0 ? v : fallback;
-};
+import { envNumber, median, type Row } from './common';
 
 const EMPLOYEES = 10_000;
 const ITEMS = 2_000;
@@ -71,11 +59,6 @@ function random(seed: number) {
 }
 
 const uuid = (kind: number, n: number) => `0190a000-${kind.toString(16).padStart(4, '0')}-7000-8000-${n.toString(16).padStart(12, '0')}`;
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-};
 const log = (line: string) => process.stdout.write(`analytics bench: ${line}\n`);
 
 /** The last migration before the first analytics rollup: the raw rows are written into this schema. */
