@@ -189,7 +189,8 @@ async function launchStoppable() {
       '--ignore-certificate-errors',
       'about:blank',
     ],
-    { stdio: ['ignore', 'ignore', 'pipe'] },
+    // Its own process group, so that closing kills the renderers and helpers too, not only the browser.
+    { stdio: ['ignore', 'ignore', 'pipe'], detached: true },
   );
   killOnExit(child);
   const endpoint = await new Promise<string>((resolve, reject) => {
@@ -219,13 +220,24 @@ async function launchStoppable() {
       await expect.poll(async () => (await workers()).some((t) => t.targetId === target.targetId)).toBe(false);
     },
     async close() {
+      const running = () => child.exitCode === null && child.signalCode === null;
+      const exited = new Promise((resolve) => (running() ? child.once('exit', resolve) : resolve(null)));
+      // Over CDP, browser.close() only disconnects: ask Chromium itself to quit, and wait for it a while.
+      await cdp.send('Browser.close').catch(() => {});
+      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
       await browser.close().catch(() => {});
-      if (child.exitCode === null && child.signalCode === null) {
-        const exited = new Promise((resolve) => child.once('exit', resolve));
-        child.kill('SIGKILL');
-        await exited;
+      try {
+        process.kill(-child.pid!, 'SIGKILL');
+      } catch {
+        // The group is gone already.
       }
-      rmSync(profile, { recursive: true, force: true, maxRetries: 3 });
+      await exited;
+      // A helper process may still be flushing into the profile for a moment after the group is killed.
+      try {
+        rmSync(profile, { recursive: true, force: true, maxRetries: 20, retryDelay: 250 });
+      } catch (err) {
+        console.warn(`could not remove the test profile ${profile}: ${String(err)}`);
+      }
     },
   };
 }
