@@ -78,8 +78,13 @@ export function startComposeUi(ctx: ContentScriptContext, profile: SiteProfile, 
           };
           const events = ['input', 'keyup', 'paste', 'cut', 'drop'] as const;
           for (const e of events) editor.addEventListener(e, soon);
+          // Editors such as Draft.js may render the text after the frame that followed the last event:
+          // the DOM changing is what says the count is out of date.
+          const edits = new MutationObserver(soon);
+          edits.observe(editor, { subtree: true, childList: true, characterData: true });
           return () => {
             cancelAnimationFrame(frame);
+            edits.disconnect();
             for (const e of events) editor.removeEventListener(e, soon);
           };
         }}

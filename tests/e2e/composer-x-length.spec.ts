@@ -6,6 +6,7 @@
  */
 import type { Locator } from '@playwright/test';
 import twitter from 'twitter-text';
+import { insertionText } from '../../lib/captions/insertion';
 import { captions, expect, insertButton, panels, seedAndConnect, statusMessage, test, xText } from '../helpers/composer';
 
 /** The count line a caption's Insert button is described by (aria-describedby, inside the panel's shadow root). */
@@ -32,15 +33,19 @@ test('the panel shows what remains of 280, as X counts it, and follows what the 
 
   // Typing in the editor changes what would remain.
   await page.locator('[data-testid="tweetTextarea_0"]').click();
-  await page.keyboard.type('日本のチームから 👋');
-  await expect.poll(() => xText(page)).toBe('日本のチームから 👋');
-  await expect.poll(async () => leftIn(await countFor(panel, insert))).toBeLessThan(empty);
-  const shown = leftIn(await countFor(panel, insert));
+  const typed = '日本のチームから 👋';
+  await page.keyboard.type(typed);
+  await expect.poll(() => xText(page)).toBe(typed);
+  // What the post will be once inserted, and what X will count of it: the panel must come to say that.
+  const link = relayUser.link('multiline', 'x');
+  const expected = 280 - twitter.parseTweet(typed + insertionText(captions.multiline.x, link, typed)).weightedLength;
+  expect(expected).toBeLessThan(empty);
+  await expect.poll(async () => leftIn(await countFor(panel, insert)), { message: 'the count follows the typed text' }).toBe(expected);
 
   await insert.click();
-  await expect.poll(() => xText(page)).toContain(relayUser.link('multiline', 'x'));
+  await expect.poll(() => xText(page)).toContain(link);
   const posted = await xText(page);
-  expect(shown, `what the panel showed = 280 − X's weighted length of ${JSON.stringify(posted)}`).toBe(280 - twitter.parseTweet(posted).weightedLength);
+  expect(expected, `what the panel showed = 280 − X's weighted length of ${JSON.stringify(posted)}`).toBe(280 - twitter.parseTweet(posted).weightedLength);
 });
 
 test('a caption that would go over 280 is refused with a message, not inserted', async ({ backend, recorder, relay, context }) => {
