@@ -258,7 +258,7 @@ export async function popupBench(): Promise<Row[]> {
   const copy = mkdtempSync(join(tmpdir(), 'relay-popup-bench-'));
   cpSync(extensionDir, copy, { recursive: true });
   writeFileSync(join(copy, BLANK_PAGE), BLANK_HTML);
-  const ext = await launchWithExtension(copy);
+  const ext = await launchWithExtension({ dir: copy });
   const rows: Row[] = [];
   try {
     // tsx (esbuild, keepNames) wraps named functions in the callbacks below with __name(), which the page

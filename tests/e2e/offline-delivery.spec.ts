@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import type { ItemCreate } from '../../lib/contract';
-import { chromiumPath, checkPrerequisites, extensionDir } from '../helpers/browser';
+import { chromiumPath, checkPrerequisites, extensionArgs, extensionDir } from '../helpers/browser';
 import { expect, expectEditorText, insertButton, panels, test, xText } from '../helpers/composer';
 import { serveEditorFixtures } from '../helpers/editor-fixtures';
 import { test as plain } from '../helpers/fixtures';
@@ -177,15 +177,7 @@ async function launchStoppable() {
       '--headless',
       '--remote-debugging-port=0',
       `--user-data-dir=${profile}`,
-      `--disable-extensions-except=${extensionDir}`,
-      `--load-extension=${extensionDir}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
+      ...extensionArgs(extensionDir),
       '--ignore-certificate-errors',
       'about:blank',
     ],

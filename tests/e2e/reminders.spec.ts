@@ -19,13 +19,11 @@
  * is only Chromium's step from a click on the operating system's notification to that event.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page, type Worker } from '@playwright/test';
+import { realpathSync } from 'node:fs';
+import type { BrowserContext, Page, Worker } from '@playwright/test';
 import type { ItemCreate } from '../../lib/contract';
-import { checkPrerequisites, chromiumPath, extensionDir, type ExtensionBrowser } from '../helpers/browser';
-import { expect, test as base, type RelayPages } from '../helpers/fixtures';
+import { extensionDir, launchWithExtension, type ExtensionBrowser } from '../helpers/browser';
+import { expect, screenshotOnFailure, test as base, type RelayPages } from '../helpers/fixtures';
 import type { Backend } from '../helpers/server';
 
 const NEW_ITEMS = 'relay-new-items';
@@ -54,52 +52,19 @@ function unpackedExtensionId(path: string): string {
   return [...hex].map((d) => String.fromCharCode(97 + parseInt(d, 16))).join('');
 }
 
-/** As tests/helpers/browser.ts launches it, in a profile where the person once allowed Relay's notifications. */
+/** As the other tests launch it, in a profile where the person once allowed Relay's notifications. */
 async function launchWithNotificationsAllowedBefore(): Promise<ExtensionBrowser> {
-  checkPrerequisites();
-  const ext = realpathSync(extensionDir);
-  const id = unpackedExtensionId(ext);
-  const profileDir = mkdtempSync(join(tmpdir(), 'relay-reminders-'));
-  mkdirSync(join(profileDir, 'Default'));
-  writeFileSync(
-    join(profileDir, 'Default', 'Preferences'),
-    JSON.stringify({ extensions: { settings: { [id]: { runtime_granted_permissions: { api: ['notifications'] } } } } }),
-  );
-  let context: BrowserContext | undefined;
-  try {
-    context = await chromium.launchPersistentContext(profileDir, {
-      executablePath: chromiumPath(),
-      headless: true,
-      args: [
-        `--disable-extensions-except=${ext}`,
-        `--load-extension=${ext}`,
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
-    const serviceWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-    const extensionId = new URL(serviceWorker.url()).host;
-    if (extensionId !== id) throw new Error(`Chromium gave the extension id ${extensionId}, not ${id}: the earlier grant was written for the wrong id`);
-    const ctx = context;
-    return {
-      context: ctx,
-      serviceWorker,
-      extensionId,
-      async close() {
-        await ctx.close().catch(() => {});
-        rmSync(profileDir, { recursive: true, force: true });
-      },
-    };
-  } catch (err) {
-    await context?.close().catch(() => {});
-    rmSync(profileDir, { recursive: true, force: true });
-    throw err;
+  const dir = realpathSync(extensionDir);
+  const id = unpackedExtensionId(dir);
+  const ext = await launchWithExtension({
+    dir,
+    preferences: { extensions: { settings: { [id]: { runtime_granted_permissions: { api: ['notifications'] } } } } },
+  });
+  if (ext.extensionId !== id) {
+    await ext.close();
+    throw new Error(`Chromium gave the extension id ${ext.extensionId}, not ${id}: the earlier grant was written for the wrong id`);
   }
+  return ext;
 }
 
 const test = base.extend({
@@ -109,14 +74,7 @@ const test = base.extend({
     try {
       await use(ext);
     } finally {
-      if (testInfo.status !== testInfo.expectedStatus) {
-        let n = 0;
-        for (const page of ext.context.pages()) {
-          const path = testInfo.outputPath(`page-${++n}.png`);
-          const shot = await page.screenshot({ path, fullPage: true }).catch(() => null);
-          if (shot) await testInfo.attach(`page-${n}.png`, { path, contentType: 'image/png' });
-        }
-      }
+      await screenshotOnFailure(ext, testInfo);
       await ext.close();
     }
   },

@@ -1,7 +1,7 @@
 /**
  * Debian Chromium with the built extension loaded, the way TESTING.md describes it.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Worker } from '@playwright/test';
@@ -34,27 +34,43 @@ export interface ExtensionBrowser {
   close(): Promise<void>;
 }
 
-/** Chromium with the extension built in `dir` (a copy of the build, for a bench page of its own). */
-export async function launchWithExtension(dir: string = extensionDir): Promise<ExtensionBrowser> {
+/** Chromium's switches for a headless run with the unpacked extension in `dir` and nothing else. */
+export function extensionArgs(dir: string): string[] {
+  return [
+    `--disable-extensions-except=${dir}`,
+    `--load-extension=${dir}`,
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ];
+}
+
+export interface LaunchOptions {
+  /** The unpacked extension (default: the build, or RELAY_EXTENSION_DIR); e.g. a copy with a bench page. */
+  dir?: string;
+  /** Written as the profile's Default/Preferences before Chromium starts (what a person set earlier). */
+  preferences?: Record<string, unknown>;
+}
+
+/** Chromium with the extension in a fresh profile, as a Playwright persistent context. */
+export async function launchWithExtension({ dir = extensionDir, preferences }: LaunchOptions = {}): Promise<ExtensionBrowser> {
   checkPrerequisites();
   const profileDir = mkdtempSync(join(tmpdir(), 'relay-profile-'));
+  if (preferences) {
+    mkdirSync(join(profileDir, 'Default'));
+    writeFileSync(join(profileDir, 'Default', 'Preferences'), JSON.stringify(preferences));
+  }
   let context: BrowserContext | undefined;
   try {
     context = await chromium.launchPersistentContext(profileDir, {
       executablePath: chromiumPath(),
       headless: true,
       ignoreHTTPSErrors: true,
-      args: [
-        `--disable-extensions-except=${dir}`,
-        `--load-extension=${dir}`,
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
+      args: extensionArgs(dir),
     });
     const serviceWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
     const extensionId = new URL(serviceWorker.url()).host;

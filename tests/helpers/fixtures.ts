@@ -9,7 +9,7 @@
  *
  * On failure, every open page is screenshotted and the server's output is attached to the report.
  */
-import { test as base, expect, type BrowserContext, type Page } from '@playwright/test';
+import { test as base, expect, type BrowserContext, type Page, type TestInfo } from '@playwright/test';
 import { launchWithExtension, type ExtensionBrowser } from './browser';
 import { startRecordingProxy, type RecordingProxy } from './recording-proxy';
 import { Backend } from './server';
@@ -32,6 +32,18 @@ interface Fixtures {
   recorder: RecordingProxy;
 }
 
+/** A failed test gets a screenshot of every open page, attached to the report. */
+export async function screenshotOnFailure(ext: ExtensionBrowser, testInfo: TestInfo): Promise<void> {
+  if (testInfo.status === testInfo.expectedStatus) return;
+  let n = 0;
+  for (const page of ext.context.pages()) {
+    // Written under test-results/ so the PNG can be opened directly, not only from the report.
+    const path = testInfo.outputPath(`page-${++n}.png`);
+    const shot = await page.screenshot({ path, fullPage: true }).catch(() => null);
+    if (shot) await testInfo.attach(`page-${n}.png`, { path, contentType: 'image/png' });
+  }
+}
+
 export const test = base.extend<Fixtures>({
   // eslint-disable-next-line no-empty-pattern -- Playwright reads the fixtures a fixture needs from this pattern
   backend: async ({}, use, testInfo) => {
@@ -52,15 +64,7 @@ export const test = base.extend<Fixtures>({
     try {
       await use(ext);
     } finally {
-      if (testInfo.status !== testInfo.expectedStatus) {
-        let n = 0;
-        for (const page of ext.context.pages()) {
-          // Written under test-results/ so the PNG can be opened directly, not only from the report.
-          const path = testInfo.outputPath(`page-${++n}.png`);
-          const shot = await page.screenshot({ path, fullPage: true }).catch(() => null);
-          if (shot) await testInfo.attach(`page-${n}.png`, { path, contentType: 'image/png' });
-        }
-      }
+      await screenshotOnFailure(ext, testInfo);
       await ext.close();
     }
   },
