@@ -1,23 +1,18 @@
 // @vitest-environment happy-dom
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { addHistory, getDb, type HistoryRow } from '@/lib/db';
 import { HistoryView } from './HistoryView';
+import { settle as settleFor, testHost } from '@/components/test-host';
 
-let host: HTMLElement;
+const host = testHost();
 beforeEach(async () => {
   await getDb().history.clear();
   await getDb().historyMonths.clear();
-  host = document.createElement('div');
-  document.body.append(host);
-});
-afterEach(() => {
-  render(null, host);
-  host.remove();
 });
 
-const settle = () => act(async () => new Promise((r) => setTimeout(r, 50)));
+const settle = () => settleFor(50);
 const now = Date.now();
 const row = (n: number, over: Partial<HistoryRow> = {}): HistoryRow => ({
   id: `share-${String(n).padStart(4, '0')}`,

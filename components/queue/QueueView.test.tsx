@@ -1,14 +1,14 @@
 // @vitest-environment happy-dom
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { describe, expect, it, vi } from 'vitest';
 import type { CardContext } from '../ItemCard';
 import type { QueueItem } from '@/lib/contract';
 import { NO_RULES } from '@/lib/policy/in-force';
 import { EMPTY_TOUCHES } from '@/lib/settings';
 import { makeItem } from '@/lib/test-support';
 import { FIRST_FRAME_CARDS, PAGE_SIZE, QueueView } from './QueueView';
+import { settle as settleFor, testHost } from '@/components/test-host';
 
 const ctx: CardContext = {
   employeeId: '0190a000-0000-7000-8000-0000000000be',
@@ -19,22 +19,13 @@ const ctx: CardContext = {
   record: () => Promise.resolve({ ok: true, state: 'pending' } as never),
 };
 
-let host: HTMLElement;
-beforeEach(() => {
-  fakeBrowser.reset();
-  host = document.createElement('div');
-  document.body.append(host);
-});
-afterEach(() => {
-  render(null, host);
-  host.remove();
-});
+const host = testHost();
 
 const show = (items: QueueItem[], complete: boolean, chosenTopics: string[] = []) =>
   render(<QueueView items={items} complete={complete} chosenTopics={chosenTopics} previousOpen={null} ctx={ctx} />, host);
 const cards = () => [...host.querySelectorAll('ul.queue > li > article')];
 const titles = () => cards().map((a) => a.querySelector('h3')!.textContent);
-const settle = () => act(async () => new Promise((r) => setTimeout(r, 30)));
+const settle = () => settleFor(30);
 
 describe('QueueView', () => {
   const all = Array.from({ length: 40 }, (_, i) => makeItem({ title: `Item ${i}${i % 5 ? '' : ' alpha'}`, topics: [i % 2 ? 'odd' : 'even'] }));

@@ -1,12 +1,12 @@
 // @vitest-environment happy-dom
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { describe, expect, it } from 'vitest';
 import { utcMonth } from '@/lib/db';
 import type { Reach } from '@/lib/contract/reach';
 import { reachCacheItem } from '@/lib/settings';
 import { ReachCard } from './ReachCard';
+import { settle, testHost } from '@/components/test-host';
 
 const now = Date.now();
 const zero = { reach: 0, clicks: 0, shares: 0 };
@@ -27,18 +27,8 @@ const reach: Reach = {
   ],
 };
 
-let host: HTMLElement;
-beforeEach(() => {
-  fakeBrowser.reset();
-  host = document.createElement('div');
-  document.body.append(host);
-});
-afterEach(() => {
-  render(null, host);
-  host.remove();
-});
+const host = testHost();
 
-const settle = () => act(async () => new Promise((r) => setTimeout(r, 20)));
 
 describe('ReachCard', () => {
   it('shows this month’s labelled figures, networks, rank, streak, sparkline text and badges from the cache', async () => {

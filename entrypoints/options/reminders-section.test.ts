@@ -7,23 +7,14 @@
  */
 import { h, render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { REMINDERS_OFF, reminderPrefsItem } from '@/lib/settings';
 import { RemindersSection } from './RemindersSection';
+import { settle, testHost } from '@/components/test-host';
 
-let host: HTMLElement;
-beforeEach(() => {
-  fakeBrowser.reset();
-  host = document.createElement('div');
-  document.body.append(host);
-});
-afterEach(() => {
-  render(null, host);
-  host.remove();
-});
+const host = testHost();
 
-const settle = () => act(async () => new Promise((r) => setTimeout(r, 20)));
 const box = (kind: 'newItems' | 'weeklyNudge') => host.querySelector<HTMLInputElement>(`#reminder-${kind}`)!;
 const labelOf = (input: HTMLInputElement) => host.querySelector(`label[for="${input.id}"]`)?.textContent;
 const descriptionOf = (el: Element) =>
