@@ -94,6 +94,11 @@ export function createApi(opts: ApiOptions): Api {
     return res;
   }
 
+  /** A request whose body is `body` as JSON. */
+  function sendJson(path: string, method: 'POST' | 'PATCH', body: unknown): Promise<Response> {
+    return request(path, { method, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+  }
+
   async function toApiError(res: Response): Promise<ApiError> {
     const body = await readJson(res);
     const retryAfter = res.headers.get('Retry-After');
@@ -125,11 +130,7 @@ export function createApi(opts: ApiOptions): Api {
 
   return {
     async redeem(code) {
-      const res = await request('/v1/auth/redeem', {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ code }),
-      });
+      const res = await sendJson('/v1/auth/redeem', 'POST', { code });
       return parse(res, Redeemed);
     },
 
@@ -144,11 +145,7 @@ export function createApi(opts: ApiOptions): Api {
     },
 
     async shares(batch) {
-      const res = await request('/v1/shares', {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify(batch),
-      });
+      const res = await sendJson('/v1/shares', 'POST', batch);
       return parse(res, SharesResult);
     },
 
@@ -160,11 +157,7 @@ export function createApi(opts: ApiOptions): Api {
     },
 
     async suggest({ url, note }) {
-      const res = await request('/v1/suggestions', {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify(note === undefined ? { url } : { url, note }),
-      });
+      const res = await sendJson('/v1/suggestions', 'POST', note === undefined ? { url } : { url, note });
       return { suggestion: await parse(res, Suggestion), alreadySuggested: res.status === 200 };
     },
 
@@ -177,11 +170,7 @@ export function createApi(opts: ApiOptions): Api {
     },
 
     async updateMe(patch) {
-      const res = await request('/v1/me', {
-        method: 'PATCH',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify(patch),
-      });
+      const res = await sendJson('/v1/me', 'PATCH', patch);
       return parse(res, Me);
     },
 
