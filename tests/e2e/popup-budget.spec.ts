@@ -1,7 +1,10 @@
 /**
  * Byte budget of the popup (sizes may be asserted; timings may not): what popup.html loads before it can
- * show anything — its module script, the chunks it preloads and its style sheets — is at most 60 KB
- * gzipped. Chunks loaded later (X's weighted counter, the History tab) are listed beside it.
+ * show anything — the page itself with its inlined styles, its module script, any chunk it preloads or
+ * style sheet it links — is at most 60 KB gzipped. Chunks loaded later (X's weighted counter, the History
+ * tab, Dexie) are listed beside it. And it is one file besides the page: in Chromium every file an
+ * extension page loads is a round trip through the browser process, which the popup's first paint cannot
+ * afford (wxt.config.ts builds the popup on its own for this).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,7 +18,7 @@ export const POPUP_BUDGET = 60 * 1024;
 const gz = (file: string) => gzipSync(readFileSync(join(extensionDir, file)), { level: 9 }).length;
 
 /** Files popup.html itself references (script, modulepreload, stylesheet), relative to the build. */
-function initialFiles(): string[] {
+function referencedFiles(): string[] {
   const html = readFileSync(join(extensionDir, 'popup.html'), 'utf8');
   return [...html.matchAll(/<(?:script|link)\b[^>]*?(?:src|href)="\/?([^"]+\.(?:js|css))"/g)].map((m) => m[1]!);
 }
@@ -43,10 +46,11 @@ function lazyFiles(files: string[]): string[] {
 }
 
 test('the popup loads at most 60 KB gzipped before its first paint', () => {
-  const files = initialFiles();
-  expect(files.some((f) => /^chunks\/popup-.*\.js$/.test(f)), `popup.html loads its chunk (${files.join(', ')})`).toBe(true);
+  const referenced = referencedFiles();
+  expect(referenced.some((f) => /^chunks\/popup-.*\.js$/.test(f)), `popup.html loads its chunk (${referenced.join(', ')})`).toBe(true);
+  const files = ['popup.html', ...referenced];
   const initial = files.reduce((sum, f) => sum + gz(f), 0);
-  const later = lazyFiles(files);
+  const later = lazyFiles(referenced);
   const lazy = later.reduce((sum, f) => sum + gz(f), 0);
   test.info().annotations.push(
     { type: 'popup initial', description: `${kb(initial)} gzipped: ${files.map((f) => `${f} ${kb(gz(f))}`).join(', ')}` },
@@ -54,4 +58,10 @@ test('the popup loads at most 60 KB gzipped before its first paint', () => {
   );
   console.log(`popup: ${kb(initial)} initial + ${kb(lazy)} later (gzipped)`);
   expect(initial, `popup.html's files: ${files.join(' + ')} = ${kb(initial)} gzipped`).toBeLessThanOrEqual(POPUP_BUDGET);
+});
+
+test('the popup page loads one script and nothing else before its first paint', () => {
+  const html = readFileSync(join(extensionDir, 'popup.html'), 'utf8');
+  expect(referencedFiles(), 'files popup.html references').toEqual([expect.stringMatching(/^chunks\/popup-[\w-]+\.js$/)]);
+  expect(html, 'its styles are inlined').toMatch(/<style>[^<]*\.queue/);
 });
