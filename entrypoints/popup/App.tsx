@@ -18,6 +18,7 @@ import {
   topicsItem,
 } from '@/lib/settings';
 import { bannerText } from './banner';
+import { firstFrameOnScreen } from './on-screen';
 import { HistorySlot, ReachSlot } from './slots';
 import { Tabs } from './Tabs';
 
@@ -56,7 +57,7 @@ function useWholeQueue(): QueueRow[] | undefined {
   useEffect(() => {
     let stopped = false;
     let stop = () => {};
-    void import('./queue-live').then(({ watchQueue }) => {
+    void firstFrameOnScreen.then(() => import('./queue-live')).then(({ watchQueue }) => {
       if (!stopped) stop = watchQueue((next) => setRows(() => next));
     });
     return () => {

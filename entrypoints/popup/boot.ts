@@ -44,12 +44,15 @@ export interface FirstView {
 }
 
 export async function readFirstView(): Promise<FirstView> {
+  performance.mark('relay:boot');
   const database = openQueueDb();
   try {
     const settings = await storage.getItems(FIRST_VIEW_ITEMS);
+    performance.mark('relay:settings-read');
     const value = <T>(item: { key: string }) => settings.find((s) => s.key === item.key)?.value as T;
     const db = value(employeeItem) ? await database : null;
     const head = db ? await readQueueHead(db, PAGE_SIZE, value<string[]>(topicsItem)).catch(() => null) : null;
+    performance.mark('relay:head-read');
     return { settings, previousOpen: value<string | null>(popupOpenedAtItem), head };
   } finally {
     void database.then((db) => db?.close());

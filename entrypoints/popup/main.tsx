@@ -7,11 +7,7 @@ import { App } from './App';
 import { primeStorage } from '@/components/hooks';
 import { sendMessage } from '@/lib/messaging';
 import { popupOpenedAtItem } from '@/lib/settings';
-
-/** Runs `task` once the frame being prepared has been painted. */
-function afterPaint(task: () => void): void {
-  requestAnimationFrame(() => setTimeout(task, 0));
-}
+import { firstFrameOnScreen } from './on-screen';
 
 const NOTHING_READ: FirstView = { settings: [], previousOpen: null, head: null };
 
@@ -24,7 +20,8 @@ async function start() {
   // Which items are "new" is decided against the previous open (read above); only after this open has
   // been painted is it recorded (the background clears the badge's new-items mark from it).
   render(<App previousOpen={first.previousOpen} head={first.head} />, document.getElementById('app')!);
-  afterPaint(() => {
+  performance.mark('relay:rendered');
+  void firstFrameOnScreen.then(() => {
     // Someone is looking: sync the queue and deliver waiting shares now, whatever the outbox's backoff.
     // Asked once the cached queue is on screen, so that waking the background worker does not compete
     // with the first paint; the list updates when the sync lands.
