@@ -12,13 +12,22 @@ import {
   onReminderClicked,
   type ReminderDeps,
 } from '@/lib/background/reminders';
+import { createQueueHeadWriter } from '@/lib/background/queue-head';
 import { createRelayService } from '@/lib/background/service';
 import { getDb } from '@/lib/db';
 import { registerHandlers } from '@/lib/messaging/handlers';
 import { messenger } from '@/lib/messaging';
 import { FLUSH_ALARM } from '@/lib/outbox';
 import { refreshReach } from '@/lib/reach/refresh';
-import { getConnection, popupOpenedAtItem, reachCacheItem, reminderPrefsItem, tokenItem } from '@/lib/settings';
+import {
+  getConnection,
+  popupOpenedAtItem,
+  queueHeadItem,
+  reachCacheItem,
+  reminderPrefsItem,
+  tokenItem,
+  topicsItem,
+} from '@/lib/settings';
 
 // Wiring only, all registered synchronously so an event that wakes the worker finds its listener.
 // The logic lives in lib/background (tested there).
@@ -38,8 +47,13 @@ export default defineBackground(() => {
   };
   const reminders = () => checkReminders(reminderDeps).catch((err: unknown) => console.warn('[relay] reminders', err));
 
+  // The popup's first screen, kept with its settings in storage: after every change to the cache or topics.
+  const queueHead = createQueueHeadWriter({ db: getDb, getTopics: () => topicsItem.getValue(), save: (s) => queueHeadItem.setValue(s) });
+  const refreshQueueHead = () => queueHead.refresh().catch((err: unknown) => console.warn('[relay] queue head', err));
+
   const service = createRelayService({
     db: getDb,
+    onQueueChanged: refreshQueueHead,
     // After every sync that reached the server: the curators' policy first (enforced before sharing and
     // inserting), this month's reach for the card and the badge, then reminders.
     onSynced: async () => {
@@ -76,12 +90,15 @@ export default defineBackground(() => {
   popupOpenedAtItem.watch(() => void badge());
   tokenItem.watch(() => void badge());
   reminderPrefsItem.watch((prefs) => void ensureReminderAlarm(prefs));
+  topicsItem.watch(() => void refreshQueueHead());
 
   // Also on every worker start: cheap and idempotent, and covers a reload in development.
   void ensureSyncAlarm();
   void reminderPrefsItem.getValue().then((prefs) => ensureReminderAlarm(prefs));
   // Badge text does not survive a browser restart: paint it from the cache at once, offline too.
   void badge();
+  // A head written by an older version (or none yet) is replaced from the cache.
+  void refreshQueueHead();
   // A worker stopped mid-flush left its shares in the outbox: pick them up (the lease keeps this single).
   void service.flush();
 });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { DB_NAME, listQueue, toQueueRow } from '@/lib/db';
 import { freshDb, makeItem } from '@/lib/test-support';
-import { QUEUE_DB_NAME, QUEUE_ORDER_INDEX, openQueueDb, queueHead, readQueueHead } from './head';
+import { QUEUE_DB_NAME, QUEUE_ORDER_INDEX, queueHead } from '@/lib/db/head';
+import { openQueueDb, readQueueHead } from './head';
 
 const NOW = Date.parse('2026-03-01T12:00:00Z');
 
@@ -19,15 +20,6 @@ async function seeded() {
   await db.queue.bulkPut(items.map(toQueueRow));
   return { db, full: await listQueue(db, NOW) };
 }
-
-describe('queueHead', () => {
-  it('is the start of the full list: pinned and newest first, expired left out', async () => {
-    const { db, full } = await seeded();
-    expect((await queueHead(db, 15, [], NOW)).map((r) => r.id)).toEqual(full.slice(0, 15).map((r) => r.id));
-    const odd = await queueHead(db, 5, ['ODD'], NOW);
-    expect(odd.map((r) => r.id)).toEqual(full.filter((r) => r.topics.includes('odd')).slice(0, 5).map((r) => r.id));
-  });
-});
 
 describe('readQueueHead (plain IndexedDB, before Dexie is loaded)', () => {
   it('names the database and index lib/db defines', async () => {

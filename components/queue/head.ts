@@ -1,30 +1,12 @@
-import type { QueueRow, RelayDb } from '@/lib/db';
+import type { QueueRow } from '@/lib/db';
+import { PAGE_SIZE, QUEUE_DB_NAME, QUEUE_ORDER_INDEX, headFilter } from '@/lib/db/head';
 
-/** Cards rendered at first and added per step as the list scrolls: the DOM stays small at 10,000 items. */
-export const PAGE_SIZE = 15;
-
-/**
- * lib/db's database and its "pinned first, newest first" index, as IndexedDB itself names them. Spelled out
- * here because importing them from lib/db would bring Dexie into the popup's first paint; head.test.ts
- * checks they still match lib/db.
+/*
+ * The queue's head read over a plain IndexedDB connection: the popup's way to its first screen when the
+ * background has not written a snapshot of it (lib/db/head) that it can use.
  */
-export const QUEUE_DB_NAME = 'relay';
-export const QUEUE_ORDER_INDEX = '[pinnedRank+publishMs]';
 
-/** The rows the popup shows before any filter of the person's own: not expired, with one of `topics` if any. */
-function headFilter(topics: readonly string[], now: number): (row: QueueRow) => boolean {
-  const wanted = new Set(topics.map((t) => t.toLowerCase()));
-  return (r) => (!r.expiresAt || Date.parse(r.expiresAt) > now) && (wanted.size === 0 || r.topics.some((t) => wanted.has(t)));
-}
-
-/**
- * The first `limit` items the popup would show — pinned and newest first, not expired, with one of
- * `topics` when any are given — read through the sort index, so it costs the same with 10 or 10,000 cached
- * items.
- */
-export function queueHead(db: RelayDb, limit: number, topics: readonly string[] = [], now = Date.now()): Promise<QueueRow[]> {
-  return db.queue.orderBy(QUEUE_ORDER_INDEX).reverse().filter(headFilter(topics, now)).limit(limit).toArray();
-}
+export { PAGE_SIZE };
 
 /**
  * Opens the extension's database as it is, without Dexie (whose code the popup loads after its first

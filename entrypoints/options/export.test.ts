@@ -5,8 +5,9 @@ const now = Date.parse('2026-11-23T10:00:00Z');
 const history = [{ id: 's1', itemId: 'i1', network: 'x' as const, edited: false, sharedAt: '2026-11-23T09:00:00.000Z', title: 'T', state: 'synced' as const }];
 
 describe('buildExport', () => {
-  it('keeps every setting but the token', () => {
-    const out = buildExport({ settings: { token: 'secret', serverUrl: 'http://s', topics: ['hr'] }, history, outbox: [], server: { ok: false, reason: 'offline' }, now });
+  it('keeps every setting but the token and the copy of the queue', () => {
+    const settings = { token: 'secret', serverUrl: 'http://s', topics: ['hr'], queueHead: { version: 1, topics: '[]', rows: [] } };
+    const out = buildExport({ settings, history, outbox: [], server: { ok: false, reason: 'offline' }, now });
     expect(out.local.settings).toEqual({ serverUrl: 'http://s', topics: ['hr'] });
     expect(JSON.stringify(out)).not.toContain('secret');
     expect(out.local.history).toEqual(history);

@@ -22,6 +22,12 @@ export interface MyDataExport {
 
 /** Settings keys that must never leave the browser in an export. */
 export const SECRET_SETTINGS = ['token'] as const;
+/**
+ * Copies of the company's queue, kept for the popup's first screen: not about the person (the cached queue
+ * itself is not exported either).
+ */
+export const QUEUE_COPIES = ['queueHead'] as const;
+const LEFT_OUT: readonly string[] = [...SECRET_SETTINGS, ...QUEUE_COPIES];
 
 export function buildExport(input: {
   settings: Record<string, unknown>;
@@ -31,7 +37,7 @@ export function buildExport(input: {
   now: number;
 }): MyDataExport {
   const settings = Object.fromEntries(
-    Object.entries(input.settings).filter(([key]) => !(SECRET_SETTINGS as readonly string[]).includes(key)),
+    Object.entries(input.settings).filter(([key]) => !LEFT_OUT.includes(key)),
   );
   return {
     format: 'relay-my-data',

@@ -1,6 +1,7 @@
 import { storage } from 'wxt/utils/storage';
-import { PAGE_SIZE, openQueueDb, readQueueHead } from '@/components/queue/head';
+import { openQueueDb, readQueueHead } from '@/components/queue/head';
 import type { QueueRow } from '@/lib/db';
+import { PAGE_SIZE, headFromSnapshot, type QueueHeadSnapshot } from '@/lib/db/head';
 import {
   employeeItem,
   lastSyncItem,
@@ -8,15 +9,16 @@ import {
   policyCacheItem,
   popupOpenedAtItem,
   preferredLanguageItem,
+  queueHeadItem,
   reachCacheItem,
   topicsItem,
 } from '@/lib/settings';
 
 /*
- * The popup's first reads, started as soon as its script runs (main.tsx imports this module first): every
- * setting the first view shows in one storage call, and the first screenful of the queue in one IndexedDB
- * transaction over a plain connection, opened meanwhile. Nothing waits for Dexie, for the background
- * worker or for one read after another.
+ * The popup's first read, started as soon as its script runs (main.tsx imports this module first): every
+ * setting the first view shows and the first screenful of the queue (the background's snapshot of it) in
+ * one storage call. Only when that snapshot cannot be used is IndexedDB opened, over a plain connection.
+ * Nothing waits for Dexie or for the background worker.
  */
 
 /** What the first view shows from extension storage, read together. */
@@ -29,6 +31,7 @@ export const FIRST_VIEW_ITEMS = [
   policyCacheItem,
   reachCacheItem,
   popupOpenedAtItem,
+  queueHeadItem,
 ];
 
 export interface FirstView {
@@ -43,19 +46,28 @@ export interface FirstView {
   head: QueueRow[] | null;
 }
 
-export async function readFirstView(): Promise<FirstView> {
+export async function readFirstView(now = Date.now()): Promise<FirstView> {
   performance.mark('relay:boot');
-  const database = openQueueDb();
+  const settings = await storage.getItems(FIRST_VIEW_ITEMS);
+  performance.mark('relay:settings-read');
+  const value = <T>(item: { key: string }) => settings.find((s) => s.key === item.key)?.value as T;
+  const previousOpen = value<string | null>(popupOpenedAtItem);
+  // Nobody connected: whatever an earlier account left in the cache is not shown.
+  if (!value(employeeItem)) return { settings, previousOpen, head: null };
+  const topics = value<string[]>(topicsItem);
+  const head = headFromSnapshot(value<QueueHeadSnapshot | null>(queueHeadItem), topics, now) ?? (await readHeadFromDb(topics, now));
+  performance.mark('relay:head-read');
+  return { settings, previousOpen, head };
+}
+
+/** The head read from IndexedDB itself, when the background's snapshot cannot stand for it. */
+async function readHeadFromDb(topics: readonly string[], now: number): Promise<QueueRow[] | null> {
+  const db = await openQueueDb();
+  if (!db) return null;
   try {
-    const settings = await storage.getItems(FIRST_VIEW_ITEMS);
-    performance.mark('relay:settings-read');
-    const value = <T>(item: { key: string }) => settings.find((s) => s.key === item.key)?.value as T;
-    const db = value(employeeItem) ? await database : null;
-    const head = db ? await readQueueHead(db, PAGE_SIZE, value<string[]>(topicsItem)).catch(() => null) : null;
-    performance.mark('relay:head-read');
-    return { settings, previousOpen: value<string | null>(popupOpenedAtItem), head };
+    return await readQueueHead(db, PAGE_SIZE, topics, now).catch(() => null);
   } finally {
-    void database.then((db) => db?.close());
+    db.close();
   }
 }
 

@@ -112,6 +112,48 @@ describe('disconnect and status', () => {
   });
 });
 
+describe('changes to the cached queue', () => {
+  it('are announced after connecting, a sync that brought changes and disconnecting, not after a 304 or a failure', async () => {
+    let changes = 0;
+    let countAtChange = -1;
+    // The queue's answers in turn; site profiles (asked after each good sync) have none.
+    const queueAnswers: Array<() => Response> = [
+      () => json(queueBody([makeItem()]), { headers: { ETag: '"a"' } }),
+      () => new Response(null, { status: 304 }),
+      () => {
+        throw new TypeError('offline');
+      },
+      () => json(queueBody([makeItem()], { full: false }), { headers: { ETag: '"b"' } }),
+    ];
+    const fetch = fakeFetch((req) => {
+      if (req.url.endsWith('/v1/auth/redeem')) return json({ token: 'tok', employee });
+      if (req.url.includes('/v1/queue')) return queueAnswers.shift()!();
+      return problem(404, 'Not found', 'No such route.');
+    });
+    const s = createRelayService({
+      db: () => db,
+      fetch,
+      onQueueChanged: async () => {
+        changes += 1;
+        countAtChange = await db.queue.count();
+      },
+    });
+    await s.connect({ serverUrl: 'localhost:8787', code: 'c' });
+    // Once for the emptied cache, once after the first sync wrote it.
+    expect(changes).toBe(2);
+    expect(countAtChange).toBe(1);
+    await s.sync();
+    await s.sync();
+    expect(changes).toBe(2);
+    await s.sync();
+    expect(changes).toBe(3);
+    expect(countAtChange).toBe(2);
+    await s.disconnect();
+    expect(changes).toBe(4);
+    expect(countAtChange).toBe(0);
+  });
+});
+
 describe('ensureSyncAlarm', () => {
   it('creates the 15-minute alarm once and leaves an existing one alone', async () => {
     await ensureSyncAlarm(fakeBrowser.alarms);

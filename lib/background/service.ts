@@ -57,6 +57,8 @@ export interface ServiceDeps {
   random?: () => number;
   /** Runs after every queue sync that reached the server (the badge and reminders hang off this). */
   onSynced?: (result: SyncResult) => Promise<void> | void;
+  /** Runs after every change to the cached queue (a sync that brought changes, connecting, disconnecting). */
+  onQueueChanged?: () => Promise<void> | void;
 }
 
 /** Schedules the outbox's next attempt with an alarm (timers do not survive the worker being stopped). */
@@ -94,8 +96,11 @@ export function createRelayService(deps: ServiceDeps) {
       fetch: deps.fetch,
     }).finally(() => (profilesInFlight = undefined)));
 
+  const queueChanged = () => Promise.resolve(deps.onQueueChanged?.()).catch(() => undefined);
+
   const sync = async () => {
     const result = await syncQueue(syncDeps());
+    if (result.ok && result.outcome !== 'not-modified') await queueChanged();
     // Not when the server is unreachable or signed us out: that answer would be the same.
     if (result.ok) {
       await syncProfiles().catch(() => undefined);
@@ -142,6 +147,7 @@ export function createRelayService(deps: ServiceDeps) {
     // account sees the session change and throws its answer away (lib/sync).
     await saveConnection({ serverUrl: url.url, token: redeemed.token, employee: redeemed.employee });
     await deps.db().resetCache(newSessionId());
+    await queueChanged();
     // Shares made while signed out (or signed out by the server) go now, whatever their backoff.
     const result = await syncAndFlush(true);
     return result.ok
@@ -152,6 +158,7 @@ export function createRelayService(deps: ServiceDeps) {
   async function disconnect(): Promise<{ ok: true }> {
     await clearConnection();
     await deps.db().resetCache(null);
+    await queueChanged();
     return { ok: true };
   }
 

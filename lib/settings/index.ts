@@ -3,6 +3,7 @@ import type { Employee } from '../contract/auth';
 import type { Policy } from '../contract/policy';
 import type { Reach } from '../contract/reach';
 import type { SiteProfile } from '../contract/site-profiles';
+import type { QueueHeadSnapshot } from '../db/head';
 
 /**
  * Every key Relay keeps in extension storage, in one place (nothing else calls `storage.defineItem`).
@@ -144,6 +145,12 @@ export const siteProfilesEtagItem = storage.defineItem<string | null>('local:sit
 
 /** ISO time the popup was last opened: items that arrived after it make the toolbar badge show a mark. */
 export const popupOpenedAtItem = storage.defineItem<string | null>('local:popupOpenedAt', { fallback: null });
+
+/**
+ * The popup's first screenful of the queue, written by the background whenever the cached queue or the
+ * chosen topics change (lib/background/queue-head.ts), read by the popup with its other settings.
+ */
+export const queueHeadItem = storage.defineItem<QueueHeadSnapshot | null>('local:queueHead', { fallback: null });
 
 // --- Policy (lib/background/policy.ts writes after each good sync; the popup and getSuggestions enforce it) ---
 

@@ -16,12 +16,13 @@
  * - search with 10,000 items: per keystroke, from the input event to the next frame after the list
  *   re-rendered, typed one character at a time, median (≤ 100 ms).
  *
- * The cache is seeded in the extension's own IndexedDB from its popup page, in the shape lib/db stores
- * (QueueRow: the contract's QueueItem plus pinnedRank and publishMs). No backend: the account points at a
- * closed port on 127.0.0.1, so each open's sync fails at once and leaves the cache as seeded (a live server
- * would replace it with its own queue); this is also the offline popup people see.
+ * The cache is filled by the extension itself, from a first sync against a stub queue server (seed()), so
+ * that IndexedDB and the popup's snapshot of the queue's head are what a person's would be. The stub is
+ * then closed: each open's own sync fails at once and leaves the cache as it is; this is also the offline
+ * popup people see.
  */
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
@@ -86,37 +87,69 @@ export function queueRows(count: number, serverUrl: string) {
   });
 }
 
-export async function seed(ext: ExtensionBrowser, count: number, serverUrl: string): Promise<void> {
+/**
+ * Fills the extension's cache the way a person's gets filled: the background syncs `count` items from a
+ * queue server (a stub on `port` answering GET /v1/queue in full, as the real one does on a first sync),
+ * stores them in IndexedDB and writes the popup's snapshot of the head. The stub is closed afterwards, so
+ * every later sync fails at once and leaves the cache as it is: the popup is measured offline, with
+ * nothing from the network in its way.
+ */
+export async function seed(ext: ExtensionBrowser, count: number, port: number): Promise<void> {
+  const serverUrl = `http://127.0.0.1:${port}`;
+  const rows = queueRows(count, serverUrl);
+  // What the popup shows first: pinned first, then newest.
+  const first = rows.reduce((a, b) => ((b.pinnedRank - a.pinnedRank || b.publishMs - a.publishMs) > 0 ? b : a)).id;
+  const items = rows.map(({ pinnedRank: _rank, publishMs: _ms, ...item }) => item);
+  const body = JSON.stringify({ full: true, items, removed: [], cursor: `bench-${count}` });
+  const server = createServer((req, res) => {
+    // The extension's own origin asks (CORS), as it does the real backend.
+    res.setHeader('Access-Control-Allow-Origin', req.headers.origin ?? '*');
+    if (req.method === 'OPTIONS') {
+      res.writeHead(204, { 'Access-Control-Allow-Headers': req.headers['access-control-request-headers'] ?? '', 'Access-Control-Allow-Methods': 'GET' }).end();
+      return;
+    }
+    if (req.url?.startsWith('/v1/queue')) {
+      res.writeHead(200, { 'Content-Type': 'application/json' }).end(body);
+      return;
+    }
+    res.writeHead(404, { 'Content-Type': 'application/problem+json' }).end(JSON.stringify({ title: 'Not found', status: 404 }));
+  });
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   const page = await ext.context.newPage();
   try {
+    // Opening the popup asks the background to sync.
     await page.goto(`chrome-extension://${ext.extensionId}/popup.html`);
-    // The popup opened the database (Dexie created the schema); write into its queue store.
-    await page.waitForFunction(() => document.querySelector('main') !== null);
-    const rows = queueRows(count, serverUrl);
-    for (let i = 0; i < rows.length; i += 1000) {
-      const batch = rows.slice(i, i + 1000);
-      await page.evaluate(
-        async ({ batch, clear }) => {
-          const db = await new Promise<IDBDatabase>((resolve, reject) => {
-            const req = indexedDB.open('relay');
-            req.onsuccess = () => resolve(req.result);
-            req.onerror = () => reject(req.error);
-          });
-          await new Promise<void>((resolve, reject) => {
-            const tx = db.transaction('queue', 'readwrite');
-            const store = tx.objectStore('queue');
-            if (clear) store.clear();
-            for (const row of batch) store.put(row);
-            tx.oncomplete = () => resolve();
-            tx.onerror = () => reject(tx.error);
-          });
-          db.close();
-        },
-        { batch, clear: i === 0 },
-      );
+    const deadline = Date.now() + 120_000;
+    while (!(await page.evaluate(seeded, { count, first }))) {
+      if (Date.now() > deadline) throw new Error(`the extension did not sync ${count} items from the stub within 120 s`);
+      await page.waitForTimeout(250);
     }
   } finally {
     await page.close();
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+}
+
+/** In an extension page: whether the cache holds `count` items and the popup's head snapshot starts with `first`. */
+async function seeded({ count, first }: { count: number; first: string }): Promise<boolean> {
+  const chromeApi = (globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<Record<string, unknown>> } } } }).chrome;
+  const { queueHead } = (await chromeApi.storage.local.get('queueHead')) as { queueHead?: { rows: { id: string }[] } };
+  if (queueHead?.rows[0]?.id !== first) return false;
+  const db = await new Promise<IDBDatabase>((resolve, reject) => {
+    const req = indexedDB.open('relay');
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => reject(req.error);
+  });
+  try {
+    const stored = await new Promise<number>((resolve, reject) => {
+      const req = db.transaction('queue').objectStore('queue').count();
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
+    return stored === count;
+  } finally {
+    db.close();
   }
 }
 
@@ -270,7 +303,8 @@ export async function popupBench(): Promise<Row[]> {
     // tsx (esbuild, keepNames) wraps named functions in the callbacks below with __name(), which the page
     // does not have: give it a no-op.
     await ext.context.addInitScript({ content: 'globalThis.__name = (f) => f;' });
-    const serverUrl = `http://127.0.0.1:${await freePort()}`;
+    const port = await freePort();
+    const serverUrl = `http://127.0.0.1:${port}`;
     const setup = await ext.context.newPage();
     await setup.goto(`chrome-extension://${ext.extensionId}/popup.html`);
     await setup.evaluate(
@@ -286,7 +320,7 @@ export async function popupBench(): Promise<Row[]> {
     await setup.close();
 
     for (const count of [1_000, 10_000]) {
-      await seed(ext, count, serverUrl);
+      await seed(ext, count, port);
       const { opens, blanks } = await shownMedian(ext);
       const times = opens.map((o) => o.shown);
       const m = median(times);

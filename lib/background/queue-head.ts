@@ -1,0 +1,31 @@
+import type { RelayDb } from '../db';
+import { HEAD_SNAPSHOT_VERSION, PAGE_SIZE, queueHead, topicsKey, type QueueHeadSnapshot } from '../db/head';
+
+export interface QueueHeadDeps {
+  db: () => RelayDb;
+  getTopics: () => Promise<string[]>;
+  save: (snapshot: QueueHeadSnapshot) => Promise<void>;
+  now?: () => number;
+}
+
+/**
+ * Keeps the popup's snapshot of the queue's head (lib/db/head) equal to the cache: `refresh()` after every
+ * change to the cached queue or to the chosen topics. Refreshes run one after another, each reading the
+ * cache as it is when it starts, so the last one written is always the newest state.
+ */
+export function createQueueHeadWriter(deps: QueueHeadDeps): { refresh(): Promise<void> } {
+  const now = deps.now ?? (() => Date.now());
+  let last: Promise<void> = Promise.resolve();
+  async function write() {
+    const topics = await deps.getTopics();
+    const rows = await queueHead(deps.db(), PAGE_SIZE, topics, now());
+    await deps.save({ version: HEAD_SNAPSHOT_VERSION, topics: topicsKey(topics), rows });
+  }
+  return {
+    refresh() {
+      const run = last.then(write);
+      last = run.catch(() => undefined);
+      return run;
+    },
+  };
+}

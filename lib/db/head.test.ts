@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { listQueue, toQueueRow, type QueueRow } from '.';
+import { freshDb, makeItem } from '../test-support';
+import { HEAD_SNAPSHOT_VERSION, headFromSnapshot, queueHead, topicsKey } from './head';
+
+const NOW = Date.parse('2026-03-01T12:00:00Z');
+
+describe('queueHead', () => {
+  it('is the start of the full list: pinned and newest first, expired left out', async () => {
+    const db = freshDb();
+    const items = Array.from({ length: 40 }, (_, i) =>
+      makeItem({
+        publishAt: new Date(Date.UTC(2026, 0, 1, 0, i - (i % 3))).toISOString(),
+        pinned: i % 13 === 0,
+        expiresAt: i % 7 === 0 ? '2026-02-01T00:00:00Z' : null,
+        topics: [i % 2 ? 'odd' : 'even'],
+      }),
+    );
+    await db.queue.bulkPut(items.map(toQueueRow));
+    const full = await listQueue(db, NOW);
+    expect((await queueHead(db, 15, [], NOW)).map((r) => r.id)).toEqual(full.slice(0, 15).map((r) => r.id));
+    const odd = await queueHead(db, 5, ['ODD'], NOW);
+    expect(odd.map((r) => r.id)).toEqual(full.filter((r) => r.topics.includes('odd')).slice(0, 5).map((r) => r.id));
+  });
+});
+
+describe('topicsKey', () => {
+  it('spells the same set of topics one way, whatever their case, order or repeats', () => {
+    expect(topicsKey(['Hiring', 'events', 'hiring'])).toBe(topicsKey(['events', 'HIRING']));
+    expect(topicsKey([])).not.toBe(topicsKey(['events']));
+    // No two different sets collide through a separator inside a topic.
+    expect(topicsKey(['a,b'])).not.toBe(topicsKey(['a', 'b']));
+  });
+});
+
+describe('headFromSnapshot', () => {
+  const row = (overrides: Parameters<typeof makeItem>[0] = {}): QueueRow => toQueueRow(makeItem(overrides));
+  const rows = [row({ topics: ['hiring'] }), row({ topics: ['hiring'], expiresAt: '2026-03-01T11:59:59Z' }), row({ topics: ['events'] })];
+  const snapshot = (topics: string[], version = HEAD_SNAPSHOT_VERSION) => ({ version, topics: topicsKey(topics), rows });
+
+  it('gives the rows still shown now, in the order written', () => {
+    expect(headFromSnapshot(snapshot([]), [], NOW)?.map((r) => r.id)).toEqual([rows[0]!.id, rows[2]!.id]);
+    expect(headFromSnapshot(snapshot(['Hiring']), ['hiring'], NOW)?.map((r) => r.id)).toEqual([rows[0]!.id]);
+  });
+
+  it('cannot stand for the head when missing, of another version, or chosen by other topics', () => {
+    expect(headFromSnapshot(null, [], NOW)).toBeNull();
+    expect(headFromSnapshot(undefined, [], NOW)).toBeNull();
+    expect(headFromSnapshot(snapshot([], HEAD_SNAPSHOT_VERSION + 1), [], NOW)).toBeNull();
+    expect(headFromSnapshot(snapshot(['hiring']), [], NOW)).toBeNull();
+    expect(headFromSnapshot(snapshot([]), ['hiring'], NOW)).toBeNull();
+    expect(headFromSnapshot({ version: HEAD_SNAPSHOT_VERSION, topics: topicsKey([]), rows: 'broken' as never }, [], NOW)).toBeNull();
+  });
+});
