@@ -40,8 +40,9 @@ export interface FirstView {
   /** When the popup was opened before (read before this open is recorded). */
   previousOpen: string | null;
   /**
-   * The first PAGE_SIZE items the popup shows (queueHead's rows), or null when they could not be read that
-   * way (no database yet, nobody connected, an error): the whole list, read with Dexie, then comes alone.
+   * The first PAGE_SIZE items the popup shows (queueHead's rows: the background's snapshot, else read from
+   * IndexedDB), or null when they could not be read that way (no database yet, nobody connected, an error):
+   * the whole list, read with Dexie, then comes alone.
    */
   head: QueueRow[] | null;
 }

@@ -1,4 +1,4 @@
-// First: the storage and IndexedDB reads start before the rest of the popup's code is evaluated.
+// First: the storage read of the first view (boot.ts) starts before the rest of the popup's code is evaluated.
 import { firstView, type FirstView } from './boot';
 import { render } from 'preact';
 import '@/components/base.css';
