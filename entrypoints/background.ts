@@ -48,7 +48,12 @@ export default defineBackground(() => {
   const reminders = () => checkReminders(reminderDeps).catch((err: unknown) => console.warn('[relay] reminders', err));
 
   // The popup's first screen, kept with its settings in storage: after every change to the cache or topics.
-  const queueHead = createQueueHeadWriter({ db: getDb, getTopics: () => topicsItem.getValue(), save: (s) => queueHeadItem.setValue(s) });
+  const queueHead = createQueueHeadWriter({
+    db: getDb,
+    getTopics: () => topicsItem.getValue(),
+    load: () => queueHeadItem.getValue(),
+    save: (s) => queueHeadItem.setValue(s),
+  });
   const refreshQueueHead = () => queueHead.refresh().catch((err: unknown) => console.warn('[relay] queue head', err));
 
   const service = createRelayService({
@@ -97,7 +102,8 @@ export default defineBackground(() => {
   void reminderPrefsItem.getValue().then((prefs) => ensureReminderAlarm(prefs));
   // Badge text does not survive a browser restart: paint it from the cache at once, offline too.
   void badge();
-  // A head written by an older version (or none yet) is replaced from the cache.
+  // A head written by an older version, or left behind by a worker stopped between the two writes, is
+  // replaced from the cache.
   void refreshQueueHead();
   // A worker stopped mid-flush left its shares in the outbox: pick them up (the lease keeps this single).
   void service.flush();

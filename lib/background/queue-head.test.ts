@@ -15,7 +15,12 @@ describe('createQueueHeadWriter', () => {
     await db.queue.bulkPut(items.map(toQueueRow));
     const saved: QueueHeadSnapshot[] = [];
     let topics = ['Hiring'];
-    const writer = createQueueHeadWriter({ db: () => db, getTopics: async () => topics, save: async (s) => void saved.push(s) });
+    const writer = createQueueHeadWriter({
+      db: () => db,
+      getTopics: async () => topics,
+      load: async () => saved.at(-1) ?? null,
+      save: async (s) => void saved.push(s),
+    });
 
     await writer.refresh();
     expect(saved[0]).toEqual({ version: HEAD_SNAPSHOT_VERSION, topics: topicsKey(['hiring']), rows: await queueHead(db, PAGE_SIZE, ['hiring']) });
@@ -25,6 +30,19 @@ describe('createQueueHeadWriter', () => {
     await writer.refresh();
     expect(saved[1]!.rows.map((r) => r.id)).toEqual((await queueHead(db, PAGE_SIZE, [])).map((r) => r.id));
     expect(saved[1]!.rows).toHaveLength(PAGE_SIZE);
+
+    // Nothing changed: nothing written (each write reaches every listening page and content script).
+    await writer.refresh();
+    expect(saved).toHaveLength(2);
+    // A stored snapshot round-tripped through storage (JSON) counts as the same.
+    const stored = JSON.parse(JSON.stringify(saved[1])) as QueueHeadSnapshot;
+    const again = createQueueHeadWriter({ db: () => db, getTopics: async () => [], load: async () => stored, save: async (s) => void saved.push(s) });
+    await again.refresh();
+    expect(saved).toHaveLength(2);
+    await db.queue.put(toQueueRow(makeItem({ title: 'news', pinned: true, publishAt: '2030-01-01T00:00:00Z' })));
+    await again.refresh();
+    expect(saved).toHaveLength(3);
+    expect(saved.at(-1)!.rows[0]!.title).toBe('news');
   });
 
   it('writes one refresh after another, so the last written is the newest state', async () => {
@@ -37,6 +55,7 @@ describe('createQueueHeadWriter', () => {
     const writer = createQueueHeadWriter({
       db: () => db,
       getTopics: async () => [],
+      load: async () => null,
       save: async (s) => {
         calls += 1;
         if (calls === 1) {
@@ -62,6 +81,7 @@ describe('createQueueHeadWriter', () => {
     const writer = createQueueHeadWriter({
       db: () => db,
       getTopics: async () => [],
+      load: async () => null,
       save: async (s) => {
         if (fail) throw new Error('storage full');
         saved.push(s);
