@@ -1,23 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { DB_NAME, listQueue, toQueueRow } from '@/lib/db';
-import { freshDb, makeItem } from '@/lib/test-support';
+import { freshDb, orderingItems } from '@/lib/test-support';
 import { QUEUE_DB_NAME, QUEUE_ORDER_INDEX, queueHead } from '@/lib/db/head';
 import { openQueueDb, readQueueHead } from './head';
 
 const NOW = Date.parse('2026-03-01T12:00:00Z');
 
-/** 40 items: some pinned, some expired, two topics, several published in the same minute (ties). */
 async function seeded() {
   const db = freshDb();
-  const items = Array.from({ length: 40 }, (_, i) =>
-    makeItem({
-      publishAt: new Date(Date.UTC(2026, 0, 1, 0, i - (i % 3))).toISOString(),
-      pinned: i % 13 === 0,
-      expiresAt: i % 7 === 0 ? '2026-02-01T00:00:00Z' : null,
-      topics: [i % 2 ? 'odd' : 'even'],
-    }),
-  );
-  await db.queue.bulkPut(items.map(toQueueRow));
+  await db.queue.bulkPut(orderingItems().map(toQueueRow));
   return { db, full: await listQueue(db, NOW) };
 }
 

@@ -30,6 +30,21 @@ export function makeItem(overrides: Partial<QueueItem> = {}): QueueItem {
   };
 }
 
+/**
+ * 40 items for tests of the queue's order: some pinned, some expired before March 2026, two topics ("odd",
+ * "even"), several published in the same minute (ties broken by id).
+ */
+export function orderingItems(): QueueItem[] {
+  return Array.from({ length: 40 }, (_, i) =>
+    makeItem({
+      publishAt: new Date(Date.UTC(2026, 0, 1, 0, i - (i % 3))).toISOString(),
+      pinned: i % 13 === 0,
+      expiresAt: i % 7 === 0 ? '2026-02-01T00:00:00Z' : null,
+      topics: [i % 2 ? 'odd' : 'even'],
+    }),
+  );
+}
+
 export function queueBody(items: QueueItem[], opts: Partial<QueueResponse> = {}): QueueResponse {
   return { full: true, items, removed: [], cursor: 'c1', ...opts };
 }
