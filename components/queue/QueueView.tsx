@@ -4,7 +4,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { ItemCard, type CardContext } from '../ItemCard';
 import type { QueueItem } from '@/lib/contract';
 import { filterQueue, initialTopics, queueTopics, searchText, toggleTopic } from './filter';
-import { PAGE_SIZE } from './head';
+import { PAGE_SIZE } from '@/lib/db/head';
 import { isNew } from './when';
 
 export { PAGE_SIZE };

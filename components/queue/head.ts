@@ -1,12 +1,10 @@
 import type { QueueRow } from '@/lib/db';
-import { PAGE_SIZE, QUEUE_DB_NAME, QUEUE_ORDER_INDEX, headFilter } from '@/lib/db/head';
+import { QUEUE_DB_NAME, QUEUE_ORDER_INDEX, headFilter } from '@/lib/db/head';
 
 /*
  * The queue's head read over a plain IndexedDB connection: the popup's way to its first screen when the
  * background has not written a snapshot of it (lib/db/head) that it can use.
  */
-
-export { PAGE_SIZE };
 
 /**
  * Opens the extension's database as it is, without Dexie (whose code the popup loads after its first
