@@ -21,8 +21,12 @@ const ctx: CardContext = {
 
 const host = testHost();
 
-const show = (items: QueueItem[], complete: boolean, chosenTopics: string[] = []) =>
-  render(<QueueView items={items} complete={complete} chosenTopics={chosenTopics} previousOpen={null} ctx={ctx} />, host);
+const show = (items: QueueItem[], complete: boolean, chosenTopics: string[] = [], headTopics: string[] = []) =>
+  render(
+    <QueueView items={items} complete={complete} headTopics={headTopics} chosenTopics={chosenTopics} previousOpen={null} ctx={ctx} />,
+    host,
+  );
+const chips = () => [...host.querySelectorAll('button.topic-chip')].map((b) => b.textContent);
 const cards = () => [...host.querySelectorAll('ul.queue > li > article')];
 const titles = () => cards().map((a) => a.querySelector('h3')!.textContent);
 const settle = () => settleFor(30);
@@ -32,34 +36,37 @@ describe('QueueView', () => {
 
   it('builds the first frame with a few cards, then the rest of the first step', async () => {
     // Outside act(), which would run every effect at once: what the first frame holds.
-    show(all.slice(0, PAGE_SIZE), false);
+    show(all.slice(0, PAGE_SIZE), false, [], ['even', 'odd']);
     expect(cards()).toHaveLength(FIRST_FRAME_CARDS);
+    // The tools are there from the first frame (the chips from the snapshot's topics), so nothing moves later.
+    expect(host.querySelector('input[type="search"]')).not.toBeNull();
+    expect(chips()).toEqual(['even', 'odd']);
     await vi.waitFor(async () => {
       await settle();
       expect(cards()).toHaveLength(PAGE_SIZE);
     });
     expect(titles()).toEqual(all.slice(0, PAGE_SIZE).map((i) => i.title));
     expect(host.querySelector('[role="status"]')!.textContent).toBe('Loading all items…');
-    // No tools before the whole list: the chips and the search need every item.
-    expect(host.querySelector('input[type="search"]')).toBeNull();
   });
 
   it('keeps the cards painted first when the whole list arrives as new objects', async () => {
-    act(() => show(all.slice(0, PAGE_SIZE), false));
+    act(() => show(all.slice(0, PAGE_SIZE), false, [], ['even', 'odd']));
     await vi.waitFor(async () => {
       await settle();
       expect(cards()).toHaveLength(PAGE_SIZE);
     });
     const first = cards()[0];
-    const editor = first!.querySelector('textarea')!;
-    act(() => show(structuredClone(all), true));
+    const share = first!.querySelector('.share-actions button')!;
+    const search = host.querySelector('input[type="search"]');
+    act(() => show(structuredClone(all), true, [], ['even', 'odd']));
     await settle();
     expect(cards()[0]).toBe(first);
-    expect(cards()[0]!.querySelector('textarea')).toBe(editor);
+    expect(cards()[0]!.querySelector('.share-actions button')).toBe(share);
+    expect(host.querySelector('input[type="search"]')).toBe(search);
+    expect(chips()).toEqual(['even', 'odd']);
     expect(cards()).toHaveLength(PAGE_SIZE);
     expect(host.querySelector('[role="status"]')!.textContent).toBe('40 items');
     expect(host.querySelector('.queue-more button')!.textContent).toBe('Show more (25 left)');
-    expect(host.querySelector('input[type="search"]')).not.toBeNull();
   });
 
   it('shows a row whose content changed, even under the same id', async () => {
@@ -90,7 +97,7 @@ describe('QueueView', () => {
     await Promise.resolve();
     await Promise.resolve();
     // Items 5, 15, 25 and 35 among the odd ones: the first frame of the new list, then the rest.
-    expect(titles()).toEqual(['Item 5 alpha', 'Item 15 alpha']);
+    expect(titles()).toEqual(['Item 5 alpha', 'Item 15 alpha', 'Item 25 alpha'].slice(0, FIRST_FRAME_CARDS));
     await vi.waitFor(async () => {
       await settle();
       expect(titles()).toEqual(['Item 5 alpha', 'Item 15 alpha', 'Item 25 alpha', 'Item 35 alpha']);

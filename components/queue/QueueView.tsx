@@ -3,27 +3,29 @@ import { Component } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { ItemCard, type CardContext } from '../ItemCard';
 import type { QueueItem } from '@/lib/contract';
-import { filterQueue, initialTopics, queueTopics, searchText, toggleTopic } from './filter';
-import { PAGE_SIZE } from '@/lib/db/head';
+import { filterQueue, initialTopics, searchText, toggleTopic } from './filter';
+import { PAGE_SIZE, queueTopics } from '@/lib/db/head';
 import { isNew } from './when';
 
 export { PAGE_SIZE };
 
 /**
- * Cards rendered in the first frame of a list (and of each new filter): a card with both networks' editors
- * is taller than the popup, so these cover the first screen; the rest of the step follows, a few cards per
- * frame, so the first paint and each keystroke only pay for what can be seen.
+ * Cards rendered in the first frame of a list (and of each new filter): folded cards are ~190 px, so these
+ * cover the first screen; the rest of the step follows, a few cards per frame, so the first paint and each
+ * keystroke only pay for what can be seen.
  */
-export const FIRST_FRAME_CARDS = 2;
+export const FIRST_FRAME_CARDS = 3;
 const CARDS_PER_FRAME = 4;
 
 interface QueueViewProps {
   items: QueueItem[];
   /**
    * false: `items` is only the first screenful (already filtered by the chosen topics) while the whole
-   * list loads; the search box and chips wait for the whole list.
+   * list loads; the search and chips are shown (from `headTopics`) but filter once the whole list is in.
    */
   complete: boolean;
+  /** Every topic of the whole queue, known before it loads (the background's snapshot), in chip order. */
+  headTopics?: string[];
   /** The employee's chosen topics (settings): preselected chips. */
   chosenTopics: string[];
   /** When the popup was opened before this time (read before it is recorded). */
@@ -31,8 +33,8 @@ interface QueueViewProps {
   ctx: CardContext;
 }
 
-export function QueueView({ items, complete, chosenTopics, previousOpen, ctx }: QueueViewProps) {
-  const topics = useMemo(() => queueTopics(items), [items]);
+export function QueueView({ items, complete, headTopics = [], chosenTopics, previousOpen, ctx }: QueueViewProps) {
+  const topics = useMemo(() => (complete ? queueTopics(items) : headTopics), [complete, items, headTopics]);
   // The chosen topics are preselected among those the whole queue has; null until the person presses a chip.
   const [pressed, setSelected] = useState<ReadonlySet<string> | null>(null);
   const selected = useMemo(() => pressed ?? initialTopics(chosenTopics, topics), [pressed, chosenTopics, topics]);
@@ -44,46 +46,45 @@ export function QueueView({ items, complete, chosenTopics, previousOpen, ctx }: 
     return warmSearch(items);
   }, [complete, items]);
 
-  // The first screenful (already filtered by the chosen topics) while the whole list loads: no tools yet,
-  // since the chips and search need every item; never "nothing to share".
+  // The first screenful (already filtered by the chosen topics) while the whole list loads: never "nothing
+  // to share".
   if (!complete && items.length === 0) return <p class="empty" aria-busy="true" />;
   if (complete && items.length === 0) {
     return <p class="empty">Nothing to share yet. New items appear here when your organisers add them.</p>;
   }
 
   const filtering = selected.size > 0 || query.trim() !== '';
-  // The same children in both phases, so that the cards painted first are kept when the whole list arrives.
+  // The same children in both phases, so that the cards painted first are kept, in the same place, when
+  // the whole list arrives.
   return (
     <div class="queue-view">
-      {complete ? (
-        <div class="queue-tools">
-          <label class="search">
-            <span class="visually-hidden">Search the queue</span>
-            <input
-              type="search"
-              placeholder="Search titles, captions, topics"
-              value={query}
-              onInput={(e) => setQuery(e.currentTarget.value)}
-            />
-          </label>
-          {topics.length > 0 && (
-            <div class="topic-chips" role="group" aria-label="Filter by topic">
-              {topics.map((t) => (
-                <button
-                  type="button"
-                  key={t}
-                  class="topic-chip"
-                  aria-pressed={selected.has(t)}
-                  dir="auto"
-                  onClick={() => setSelected(toggleTopic(selected, t))}
-                >
-                  {t}
-                </button>
-              ))}
-            </div>
-          )}
-        </div>
-      ) : null}
+      <div class="queue-tools">
+        <label class="search">
+          <span class="visually-hidden">Search the queue</span>
+          <input
+            type="search"
+            placeholder="Search titles, captions, topics"
+            value={query}
+            onInput={(e) => setQuery(e.currentTarget.value)}
+          />
+        </label>
+        {topics.length > 0 && (
+          <div class="topic-chips" role="group" aria-label="Filter by topic">
+            {topics.map((t) => (
+              <button
+                type="button"
+                key={t}
+                class="topic-chip"
+                aria-pressed={selected.has(t)}
+                dir="auto"
+                onClick={() => setSelected(toggleTopic(selected, t))}
+              >
+                {t}
+              </button>
+            ))}
+          </div>
+        )}
+      </div>
       <p role="status" class="queue-count muted">
         {!complete
           ? 'Loading all items…'

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { filterQueue, fold, initialTopics, queueTopics, toggleTopic, type FilterableItem } from './filter';
+import { queueTopics } from '@/lib/db/head';
+import { filterQueue, fold, initialTopics, toggleTopic, type FilterableItem } from './filter';
 
 const item = (title: string, topics: string[], extra: Partial<FilterableItem> = {}): FilterableItem => ({
   title,

@@ -57,13 +57,6 @@ export function filterQueue<T extends FilterableItem>(items: readonly T[], filte
   });
 }
 
-/** Every topic in the queue, most used first, then alphabetical. */
-export function queueTopics(items: readonly FilterableItem[]): string[] {
-  const counts = new Map<string, number>();
-  for (const item of items) for (const t of item.topics) counts.set(t, (counts.get(t) ?? 0) + 1);
-  return [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([t]) => t);
-}
-
 /** The employee's chosen topics that the queue actually has (others would hide everything). */
 export function initialTopics(chosen: readonly string[], available: readonly string[]): Set<string> {
   const have = new Set(available);

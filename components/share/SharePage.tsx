@@ -1,45 +1,29 @@
-import { browser } from 'wxt/browser';
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import type { CardContext } from '../ItemCard';
 import { NetworkShare } from './NetworkShare';
 import { sourceDomain } from '../queue/when';
 import type { Network, QueueItem } from '@/lib/contract';
-import { comparablePageUrl, isShareablePage, tagPageUrl } from '@/lib/links/share-urls';
+import { comparablePageUrl, tagPageUrl } from '@/lib/links/share-urls';
 import { sendMessage } from '@/lib/messaging';
 
-interface Tab {
+/** The web page in the current tab, read by the page that shows this section. */
+export interface PageTab {
   url: string;
   title: string;
-}
-
-/** The current tab, when it is a web page (activeTab lets the popup read its URL while it is open). */
-function useActiveTab(): Tab | null {
-  const [tab, setTab] = useState<Tab | null>(null);
-  useEffect(() => {
-    browser.tabs
-      .query({ active: true, currentWindow: true })
-      .then(([t]) => {
-        if (t && isShareablePage(t.url)) setTab({ url: t.url, title: t.title ?? '' });
-      })
-      .catch(() => undefined);
-  }, []);
-  return tab;
 }
 
 const networks: Network[] = ['linkedin', 'x'];
 type Status = { tone: 'ok' | 'error'; text: string } | null;
 
 /**
- * "Share this page": the page in the current tab, with an empty caption editor per network and the same
- * share buttons, and "Suggest to the queue". Shown only for http(s) pages.
+ * "Share this page": the page in the current tab (an http(s) page), with an empty caption editor per network
+ * and the same share buttons, and "Suggest to the queue".
  */
-export function SharePage({ items, ctx }: { items: QueueItem[]; ctx: CardContext }) {
-  const tab = useActiveTab();
+export function SharePage({ tab, items, ctx }: { tab: PageTab; items: QueueItem[]; ctx: CardContext }) {
   const [open, setOpen] = useState(false);
   const [note, setNote] = useState('');
   const [status, setStatus] = useState<Status>(null);
   const [sending, setSending] = useState(false);
-  if (!tab) return null;
 
   // The page may be an item of the queue: then its tracked links count the clicks and the share is
   // recorded like any other.
@@ -47,7 +31,6 @@ export function SharePage({ items, ctx }: { items: QueueItem[]; ctx: CardContext
   const item = items.find((i) => comparablePageUrl(i.url) === key) ?? null;
 
   async function suggest() {
-    if (!tab) return;
     setSending(true);
     setStatus(null);
     try {

@@ -1,7 +1,8 @@
+import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import { openQueueDb, readQueueHead } from '@/components/queue/head';
-import type { QueueRow } from '@/lib/db';
-import { PAGE_SIZE, headFromSnapshot, type QueueHeadSnapshot } from '@/lib/db/head';
+import { isShareablePage } from '@/lib/links/share-urls';
+import { PAGE_SIZE, headFromSnapshot, queueTopics, type QueueHead, type QueueHeadSnapshot } from '@/lib/db/head';
 import {
   employeeItem,
   lastSyncItem,
@@ -40,33 +41,58 @@ export interface FirstView {
   /** When the popup was opened before (read before this open is recorded). */
   previousOpen: string | null;
   /**
-   * The first PAGE_SIZE items the popup shows (queueHead's rows: the background's snapshot, else read from
+   * The first PAGE_SIZE items the popup shows and the queue's topics (the background's snapshot, else read from
    * IndexedDB), or null when they could not be read that way (no database yet, nobody connected, an error):
    * the whole list, read with Dexie, then comes alone.
    */
-  head: QueueRow[] | null;
+  head: QueueHead | null;
+  /**
+   * The web page in the current tab ("Share this page"), read beside the settings so the section is in the
+   * first frame instead of pushing the queue down when it arrives; null on any other page.
+   */
+  activeTab: ActiveTab | null;
+}
+
+export interface ActiveTab {
+  url: string;
+  title: string;
+}
+
+/** The current tab when it is a web page (activeTab lets the popup read its address while it is open). */
+async function readActiveTab(): Promise<ActiveTab | null> {
+  try {
+    const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+    return tab && isShareablePage(tab.url) ? { url: tab.url, title: tab.title ?? '' } : null;
+  } catch {
+    return null;
+  }
 }
 
 export async function readFirstView(now = Date.now()): Promise<FirstView> {
   performance.mark('relay:boot');
+  const tab = readActiveTab();
   const settings = await storage.getItems(FIRST_VIEW_ITEMS);
   performance.mark('relay:settings-read');
   const value = <T>(item: { key: string }) => settings.find((s) => s.key === item.key)?.value as T;
   const previousOpen = value<string | null>(popupOpenedAtItem);
   // Nobody connected: whatever an earlier account left in the cache is not shown.
-  if (!value(employeeItem)) return { settings, previousOpen, head: null };
+  if (!value(employeeItem)) return { settings, previousOpen, head: null, activeTab: await tab };
   const topics = value<string[]>(topicsItem);
   const head = headFromSnapshot(value<QueueHeadSnapshot | null>(queueHeadItem), topics, now) ?? (await readHeadFromDb(topics, now));
   performance.mark('relay:head-read');
-  return { settings, previousOpen, head };
+  return { settings, previousOpen, head, activeTab: await tab };
 }
 
-/** The head read from IndexedDB itself, when the background's snapshot cannot stand for it. */
-async function readHeadFromDb(topics: readonly string[], now: number): Promise<QueueRow[] | null> {
+/**
+ * The head read from IndexedDB itself, when the background's snapshot cannot stand for it; its topics are
+ * those of the head alone (the chips of the whole queue follow with it).
+ */
+async function readHeadFromDb(topics: readonly string[], now: number): Promise<QueueHead | null> {
   const db = await openQueueDb();
   if (!db) return null;
   try {
-    return await readQueueHead(db, PAGE_SIZE, topics, now).catch(() => null);
+    const rows = await readQueueHead(db, PAGE_SIZE, topics, now).catch(() => null);
+    return rows && { rows, allTopics: queueTopics(rows) };
   } finally {
     db.close();
   }

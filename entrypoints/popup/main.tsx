@@ -9,7 +9,7 @@ import { sendMessage } from '@/lib/messaging';
 import { popupOpenedAtItem } from '@/lib/settings';
 import { firstFrameOnScreen } from './on-screen';
 
-const NOTHING_READ: FirstView = { settings: [], previousOpen: null, head: null };
+const NOTHING_READ: FirstView = { settings: [], previousOpen: null, head: null, activeTab: null };
 
 async function start() {
   const first = await firstView.catch((err: unknown) => {
@@ -19,7 +19,7 @@ async function start() {
   primeStorage(first.settings);
   // Which items are "new" is decided against the previous open (read above); only after this open has
   // been painted is it recorded (the background clears the badge's new-items mark from it).
-  render(<App previousOpen={first.previousOpen} head={first.head} />, document.getElementById('app')!);
+  render(<App previousOpen={first.previousOpen} head={first.head} activeTab={first.activeTab} />, document.getElementById('app')!);
   performance.mark('relay:rendered');
   void firstFrameOnScreen.then(() => {
     // Someone is looking: sync the queue and deliver waiting shares now, whatever the outbox's backoff.

@@ -23,7 +23,12 @@ describe('createQueueHeadWriter', () => {
     });
 
     await writer.refresh();
-    expect(saved[0]).toEqual({ version: HEAD_SNAPSHOT_VERSION, topics: topicsKey(['hiring']), rows: await queueHead(db, PAGE_SIZE, ['hiring']) });
+    expect(saved[0]).toEqual({
+      version: HEAD_SNAPSHOT_VERSION,
+      topics: topicsKey(['hiring']),
+      rows: await queueHead(db, PAGE_SIZE, ['hiring']),
+      allTopics: ['events', 'hiring'],
+    });
     expect(saved[0]!.rows.every((r) => r.topics.includes('hiring'))).toBe(true);
 
     topics = [];

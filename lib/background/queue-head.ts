@@ -1,5 +1,5 @@
 import type { RelayDb } from '../db';
-import { HEAD_SNAPSHOT_VERSION, PAGE_SIZE, queueHead, topicsKey, type QueueHeadSnapshot } from '../db/head';
+import { HEAD_SNAPSHOT_VERSION, PAGE_SIZE, cachedQueueTopics, queueHead, topicsKey, type QueueHeadSnapshot } from '../db/head';
 
 export interface QueueHeadDeps {
   db: () => RelayDb;
@@ -22,8 +22,10 @@ export function createQueueHeadWriter(deps: QueueHeadDeps): { refresh(): Promise
   let last: Promise<void> = Promise.resolve();
   async function write() {
     const topics = await deps.getTopics();
-    const rows = await queueHead(deps.db(), PAGE_SIZE, topics, now());
-    const next: QueueHeadSnapshot = { version: HEAD_SNAPSHOT_VERSION, topics: topicsKey(topics), rows };
+    const at = now();
+    const rows = await queueHead(deps.db(), PAGE_SIZE, topics, at);
+    const allTopics = await cachedQueueTopics(deps.db(), at);
+    const next: QueueHeadSnapshot = { version: HEAD_SNAPSHOT_VERSION, topics: topicsKey(topics), rows, allTopics };
     if (JSON.stringify(await deps.load()) === JSON.stringify(next)) return;
     await deps.save(next);
   }
