@@ -6,10 +6,10 @@ import type { Network, QueueItem } from '@/lib/contract';
 import type { RecordShareResult } from '@/lib/messaging';
 import type { PolicyRules } from '@/lib/policy';
 import { expiresLabel, sourceDomain } from './queue/when';
-import { NetworkShare, networkLabel, type ShareRecord } from './share/NetworkShare';
+import { NetworkEditor, ShareButton, ShareStatusLine } from './share/NetworkShare';
+import { networkLabel, useShareDraft, type ShareDraft, type ShareRecord } from './share/use-share-draft';
 
 export { networkLabel };
-const networkOrder: Network[] = ['linkedin', 'x'];
 
 /** Only web links become clickable: a queue entry must never turn into a javascript: or data: link. */
 export function safeHref(url: string): string | undefined {
@@ -28,19 +28,42 @@ export interface CardContext {
   policy: PolicyRules;
 }
 
+/** The draft behind a network's part of a card: its variants in rotation order, the person's touches. */
+function useCardDraft(item: QueueItem, network: Network, ctx: CardContext): ShareDraft {
+  return useShareDraft({
+    network,
+    variants: rotateCaptions(item, network, { employeeId: ctx.employeeId, language: ctx.language }).variants,
+    touch: ctx.touches[network],
+    link: item.links[network],
+    policy: ctx.policy,
+    record: (share) => ctx.record(item, network, share),
+  });
+}
+
 /**
- * One queue item: picture, title (links to the page), source, expiry, a "New" mark, summary, topics,
- * and for each network the suggested captions, an editor and the share buttons, all visible at once.
+ * One queue item, folded by default so a screenful holds the first card and its buttons: picture, title
+ * (links to the page), source, expiry, marks, topics, the preselected caption of each network and "Share on
+ * LinkedIn" / "Share on X" / "Copy". "Personalise" unfolds the summary, every variant and an editor per
+ * network in place; what the person typed is kept when it folds again, and the folded buttons share it.
  */
 export function ItemCard({ item, isNew, ctx }: { item: QueueItem; isNew: boolean; ctx: CardContext }) {
   const titleId = `item-${item.id}`;
+  const bodyId = `${titleId}-body`;
   const href = safeHref(item.url);
   const domain = sourceDomain(item.url);
   const expires = expiresLabel(item.expiresAt, ctx.now);
   const [imageFailed, setImageFailed] = useState(false);
+  const [open, setOpen] = useState(false);
   const image = item.imageUrl && safeHref(item.imageUrl) && !imageFailed ? item.imageUrl : null;
+  // Hooks in a fixed order: LinkedIn, then X.
+  const drafts = [useCardDraft(item, 'linkedin', ctx), useCardDraft(item, 'x', ctx)];
+  // The folded "Copy" copies the first post with words in it; the unfolded editors each have their own.
+  const copyDraft = drafts.find((d) => d.text.trim() !== '') ?? drafts[0]!;
+  const [acted, setActed] = useState<Network | null>(null);
+  const actedDraft = drafts.find((d) => d.network === acted);
+  const busy = drafts.some((d) => d.busy);
   return (
-    <article class="item-card" aria-labelledby={titleId}>
+    <article class={open ? 'item-card open' : 'item-card'} aria-labelledby={titleId}>
       <div class="item-head">
         {image && (
           <img
@@ -49,8 +72,8 @@ export function ItemCard({ item, isNew, ctx }: { item: QueueItem; isNew: boolean
             alt={`Picture for “${item.title}”`}
             loading="lazy"
             decoding="async"
-            width={72}
-            height={72}
+            width={48}
+            height={48}
             referrerpolicy="no-referrer"
             onError={() => setImageFailed(true)}
           />
@@ -65,19 +88,23 @@ export function ItemCard({ item, isNew, ctx }: { item: QueueItem; isNew: boolean
               item.title
             )}
           </h3>
-          <p class="item-meta">
+          <div class="item-meta">
             {isNew && <span class="mark new">New</span>}
             {item.pinned && <span class="mark pinned">Pinned</span>}
             {domain && <span class="domain">{domain}</span>}
             {expires && <span class="expires">{expires}</span>}
-          </p>
+            <button
+              type="button"
+              class="link-button personalise"
+              aria-expanded={open}
+              aria-controls={bodyId}
+              onClick={() => setOpen(!open)}
+            >
+              Personalise
+            </button>
+          </div>
         </div>
       </div>
-      {item.summary && (
-        <p class="item-summary" dir="auto">
-          {item.summary}
-        </p>
-      )}
       {item.topics.length > 0 && (
         <ul class="chips" aria-label="Topics">
           {item.topics.map((t) => (
@@ -87,18 +114,74 @@ export function ItemCard({ item, isNew, ctx }: { item: QueueItem; isNew: boolean
           ))}
         </ul>
       )}
-      {networkOrder.map((network) => (
-        <NetworkShare
-          key={network}
-          network={network}
-          variants={rotateCaptions(item, network, { employeeId: ctx.employeeId, language: ctx.language }).variants}
-          touch={ctx.touches[network]}
-          link={item.links[network]}
-          policy={ctx.policy}
-          idBase={titleId}
-          record={(share) => ctx.record(item, network, share)}
-        />
-      ))}
+      <div id={bodyId} class="item-body">
+        {open ? (
+          <>
+            {item.summary && (
+              <p class="item-summary" dir="auto">
+                {item.summary}
+              </p>
+            )}
+            {drafts.map((d) => (
+              <NetworkEditor key={d.network} draft={d} idBase={titleId} />
+            ))}
+          </>
+        ) : (
+          <>
+            {drafts.map((d) => (
+              <CaptionPreview key={d.network} draft={d} idBase={titleId} />
+            ))}
+            <div class="share-actions">
+              {drafts.map((d) => (
+                <ShareButton
+                  key={d.network}
+                  draft={d}
+                  busy={busy}
+                  describedBy={d.blocked ? `${titleId}-${d.network}-blocked` : undefined}
+                  onShare={() => setActed(d.network)}
+                />
+              ))}
+              <button
+                type="button"
+                class="button secondary"
+                title={`Copy the ${copyDraft.label} caption and link`}
+                aria-disabled={copyDraft.blocked || undefined}
+                aria-describedby={copyDraft.blocked ? `${titleId}-${copyDraft.network}-blocked` : undefined}
+                onClick={() => {
+                  setActed(copyDraft.network);
+                  void copyDraft.copy();
+                }}
+              >
+                Copy
+              </button>
+            </div>
+            <ShareStatusLine status={actedDraft?.status ?? null} />
+          </>
+        )}
+      </div>
     </article>
+  );
+}
+
+/** A network's caption as it will be posted (two lines of it), named by the network. */
+function CaptionPreview({ draft, idBase }: { draft: ShareDraft; idBase: string }) {
+  return (
+    <section class="caption-preview" aria-label={draft.label}>
+      <span class="network-tag" aria-hidden="true">
+        {draft.label}
+      </span>
+      {draft.text.trim() ? (
+        <p class="caption-text" dir="auto" lang={draft.selected?.language}>
+          {draft.text}
+        </p>
+      ) : (
+        <p class="caption-text muted">No suggested caption: write your own under Personalise.</p>
+      )}
+      {draft.blocked && (
+        <p id={`${idBase}-${draft.network}-blocked`} class="policy-note banned">
+          It has a term your company’s policy does not allow: change it under Personalise.
+        </p>
+      )}
+    </section>
   );
 }

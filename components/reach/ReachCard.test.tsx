@@ -31,14 +31,23 @@ const host = testHost();
 
 
 describe('ReachCard', () => {
-  it('shows this month’s labelled figures, networks, rank, streak, sparkline text and badges from the cache', async () => {
+  it('shows this month’s three labelled figures in one row, and unfolds networks, rank, streak, sparkline and badges', async () => {
     await reachCacheItem.setValue({ reach, fetchedAt: new Date(now - 5 * 60_000).toISOString() });
     render(<ReachCard />, host);
     await settle();
     const section = host.querySelector('section')!;
     expect(section.querySelector('h2')!.textContent).toBe('This month');
-    const figures = [...section.querySelectorAll('.reach-figure')].map((f) => `${f.querySelector('dt')!.textContent}=${f.querySelector('dd')!.textContent}`);
+    const figures = [...section.querySelectorAll('.reach-row .reach-figure')].map((f) => `${f.querySelector('dt')!.textContent}=${f.querySelector('dd')!.textContent}`);
     expect(figures).toEqual(['Reach=1,231', 'Clicks=7', 'Shares=3']);
+    const toggle = section.querySelector<HTMLButtonElement>('button.reach-toggle')!;
+    const details = section.querySelector<HTMLElement>('#reach-details')!;
+    expect(toggle.textContent).toBe('Details');
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
+    expect(toggle.getAttribute('aria-controls')).toBe(details.id);
+    expect(details.hidden).toBe(true);
+    await act(() => toggle.click());
+    expect(toggle.getAttribute('aria-expanded')).toBe('true');
+    expect(details.hidden).toBe(false);
     expect(section.textContent).toContain('3rd of 12');
     expect(section.textContent).toContain('2-week streak');
     expect(section.querySelector('time')!.getAttribute('datetime')).toBe(new Date(now - 5 * 60_000).toISOString());

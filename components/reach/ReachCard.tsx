@@ -1,3 +1,4 @@
+import { useState } from 'preact/hooks';
 import { useStorageItem, timeAgo } from '@/components/hooks';
 import type { Badge, Reach } from '@/lib/contract/reach';
 import { reachCacheItem } from '@/lib/settings';
@@ -13,17 +14,21 @@ const SPARK_W = 120;
 const SPARK_H = 28;
 
 /**
- * The popup's first view: this month's reach, clicks and shares, per network, rank, streak, the last 12
- * weeks and the badge tiers. Always from the cache the background keeps after each sync, so it shows the
- * same offline, "as of" the time the figures arrived.
+ * This month's reach, clicks and shares in one row at the top of the queue (the toolbar badge's figure is
+ * the reach); "Details" unfolds the split per network, rank, streak, the last 12 weeks and the badge tiers.
+ * Always from the cache the background keeps after each sync, so it shows the same offline, "as of" the time
+ * the figures arrived.
  */
 export function ReachCard() {
   const cached = useStorageItem(reachCacheItem);
+  const [open, setOpen] = useState(false);
   if (cached === undefined) return null;
   if (cached === null) {
     return (
       <section class="reach-card" aria-labelledby="reach-heading">
-        <h2 id="reach-heading">Your reach</h2>
+        <h2 id="reach-heading" class="visually-hidden">
+          Your reach
+        </h2>
         <p class="muted reach-empty">Your reach, clicks and shares appear here after Relay’s first sync with your company’s server.</p>
       </section>
     );
@@ -36,33 +41,44 @@ export function ReachCard() {
 
   return (
     <section class="reach-card" aria-labelledby="reach-heading">
-      <div class="reach-top">
+      <div class="reach-row">
         <h2 id="reach-heading">{period}</h2>
+        <dl class="reach-figures">
+          <Figure label="Reach" value={reach.reach} />
+          <Figure label="Clicks" value={reach.clicks} />
+          <Figure label="Shares" value={reach.shares} />
+        </dl>
+        <button
+          type="button"
+          class="link-button reach-toggle"
+          aria-expanded={open}
+          aria-controls="reach-details"
+          onClick={() => setOpen(!open)}
+        >
+          Details
+        </button>
+      </div>
+      <div id="reach-details" class="reach-details" hidden={!open}>
         <p class="reach-asof muted">
           As of{' '}
           <time dateTime={fetchedAt} title={exactTime.format(new Date(fetchedAt))}>
             {timeAgo(fetchedAt)}
           </time>
         </p>
+        <NetworkTable reach={reach} />
+        <ul class="reach-facts">
+          <li>
+            <span class="muted">Rank: </span>
+            {rank ?? 'Share something to join this month’s ranking'}
+          </li>
+          <li>
+            <span class="muted">Streak: </span>
+            {streakText(reach.streakWeeks)}
+          </li>
+        </ul>
+        <Sparkline reach={reach} />
+        <Badges badges={reach.badges} />
       </div>
-      <dl class="reach-figures">
-        <Figure label="Reach" value={reach.reach} />
-        <Figure label="Clicks" value={reach.clicks} />
-        <Figure label="Shares" value={reach.shares} />
-      </dl>
-      <NetworkTable reach={reach} />
-      <ul class="reach-facts">
-        <li>
-          <span class="muted">Rank: </span>
-          {rank ?? 'Share something to join this month’s ranking'}
-        </li>
-        <li>
-          <span class="muted">Streak: </span>
-          {streakText(reach.streakWeeks)}
-        </li>
-      </ul>
-      <Sparkline reach={reach} />
-      <Badges badges={reach.badges} />
     </section>
   );
 }

@@ -1,42 +1,17 @@
 import './share.css';
-import { browser } from 'wxt/browser';
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { personalise, type PersonalTouch } from '@/lib/captions/personalise';
-import type { Caption, Network } from '@/lib/contract';
-import { shareUrl } from '@/lib/links/share-urls';
-import type { RecordShareResult } from '@/lib/messaging';
-import type { PolicyRules } from '@/lib/policy';
-import { bannedTermsMessage, preparePost } from '@/lib/policy/prepare';
-import { copyText } from './clipboard';
-import { usePostCounter } from './use-post-length';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { Network } from '@/lib/contract';
+import { bannedTermsMessage } from '@/lib/policy/prepare';
+import { networkLabel, useShareDraft, type ShareDraft, type ShareDraftInput } from './use-share-draft';
 
-export const networkLabel: Record<Network, string> = { linkedin: 'LinkedIn', x: 'X' };
+export { networkLabel, type ShareRecord } from './use-share-draft';
 
-/** What a share records: the variant started from, whether the words changed, the text as sent. */
-export interface ShareRecord {
-  captionId?: string;
-  edited: boolean;
-  text: string;
-}
-
-export interface NetworkShareProps {
-  network: Network;
-  /** The curators' variants, preselected one first (lib/captions/rotation). May be empty. */
-  variants: Caption[];
-  touch: PersonalTouch;
-  /** The link that follows the caption: the employee's tracked link, or a UTM-tagged page URL. */
-  link: string;
-  /** The curators' policy in force: banned terms block sharing, the disclosure is added when missing. */
-  policy: PolicyRules;
+export interface NetworkShareProps extends ShareDraftInput {
   /** Unique prefix for element ids. */
   idBase: string;
-  /** Records the share; absent: nothing is recorded (say why where it is used). */
-  record?: (share: ShareRecord) => Promise<RecordShareResult>;
 }
 
-type Status = { tone: 'ok' | 'error'; text: string } | null;
-
-const NUDGE = 'Add a sentence of your own — personal posts get more engagement';
+export const NUDGE = 'Add a sentence of your own — personal posts get more engagement';
 
 /** How long typing must pause before the remaining count is read out (every keystroke would be noise). */
 const ANNOUNCE_AFTER_MS = 900;
@@ -46,26 +21,20 @@ function lengthText(network: Network, left: number, max: number): string {
   return `${(-left).toLocaleString()} characters over ${networkLabel[network]}’s limit`;
 }
 
+/** A network's editor with its own draft (Share this page, where nothing is folded). */
+export function NetworkShare({ idBase, ...input }: NetworkShareProps) {
+  return <NetworkEditor draft={useShareDraft(input)} idBase={idBase} />;
+}
+
 /**
- * One network's part of a card: the suggested variants, an editor holding the chosen one with the
- * employee's personal touches, a live length counter, and "Share on …" / "Copy". The nudge to add a
- * personal sentence is advice only: nothing is ever disabled because of it. The curators' policy is not:
- * while the text holds a banned term, Share and Copy stay off (and say why); the required disclosure is
- * added to what goes out when the text lacks it, shown under the editor and counted.
+ * One network's post, unfolded: the suggested variants, an editor holding the chosen one with the employee's
+ * personal touches, a live length counter, and "Share on …" / "Copy". The nudge to add a personal sentence
+ * is advice only: nothing is ever disabled because of it. The curators' policy is not: while the text holds
+ * a banned term, Share and Copy stay off (and say why); the required disclosure is added to what goes out
+ * when the text lacks it, shown under the editor and counted.
  */
-export function NetworkShare({ network, variants, touch, link, policy, idBase, record }: NetworkShareProps) {
-  const label = networkLabel[network];
-  const [selectedId, setSelectedId] = useState<string | null>(variants[0]?.id ?? null);
-  const selected = variants.find((v) => v.id === selectedId) ?? null;
-  const suggested = useMemo(() => (selected ? personalise(selected.text, touch) : ''), [selected, touch]);
-  const [text, setText] = useState(suggested);
-  const [status, setStatus] = useState<Status>(null);
-  const [busy, setBusy] = useState(false);
-  const edited = text !== suggested;
-  const counter = usePostCounter();
-  const prepared = preparePost(text, link, policy, network, counter ? (t) => counter(network, t).used : undefined);
-  const blocked = prepared.banned.length > 0;
-  const length = counter ? counter(network, prepared.text) : null;
+export function NetworkEditor({ draft, idBase }: { draft: ShareDraft; idBase: string }) {
+  const { network, label, variants, selected, text, edited, prepared, blocked, length, status, busy } = draft;
 
   // A live region that speaks the count once typing pauses.
   const [spoken, setSpoken] = useState('');
@@ -78,50 +47,6 @@ export function NetworkShare({ network, variants, touch, link, policy, idBase, r
     timer.current = setTimeout(() => setSpoken(lengthText(network, length.left, length.max)), ANNOUNCE_AFTER_MS);
     return () => clearTimeout(timer.current);
   }, [length?.left]);
-
-  function choose(caption: Caption) {
-    setSelectedId(caption.id);
-    setText(personalise(caption.text, touch));
-    setStatus(null);
-  }
-
-  async function share() {
-    if (blocked) return;
-    setBusy(true);
-    setStatus(null);
-    try {
-      const target = shareUrl(network, prepared.caption, link);
-      // LinkedIn's link-only page cannot take the words: they go to the clipboard first (while the popup
-      // still has focus), so the person can paste them.
-      const copied = target.linkOnly ? await copyText(target.text) : false;
-      await browser.tabs.create({ url: target.url });
-      let recorded = '';
-      if (record) {
-        const result = await record({ ...(selected ? { captionId: selected.id } : {}), edited, text: target.text });
-        recorded = result.ok ? ' Saved in your history.' : ` It could not be saved in your history: ${result.message}`;
-      }
-      const pasteHint = target.linkOnly
-        ? copied
-          ? ' The caption is too long for LinkedIn’s share link, so it is copied: paste it into the post.'
-          : ' The caption is too long for LinkedIn’s share link: copy it with “Copy” and paste it into the post.'
-        : '';
-      setStatus({ tone: 'ok', text: `Opened ${label} in a new tab.${pasteHint}${recorded}` });
-    } catch (err) {
-      setStatus({ tone: 'error', text: `Could not open ${label}: ${err instanceof Error ? err.message : String(err)}` });
-    } finally {
-      setBusy(false);
-    }
-  }
-
-  async function copy() {
-    if (blocked) return;
-    const ok = await copyText(prepared.text);
-    setStatus(
-      ok
-        ? { tone: 'ok', text: 'Copied the caption and link. Paste them wherever you like.' }
-        : { tone: 'error', text: 'The browser did not allow copying. Select the text and copy it yourself.' },
-    );
-  }
 
   const editorId = `${idBase}-${network}-text`;
   const countId = `${idBase}-${network}-count`;
@@ -151,8 +76,8 @@ export function NetworkShare({ network, variants, touch, link, policy, idBase, r
               <input
                 type="radio"
                 name={`${idBase}-${network}-variant`}
-                checked={v.id === selectedId}
-                onChange={() => choose(v)}
+                checked={v.id === selected?.id}
+                onChange={() => draft.choose(v)}
               />
               <span lang={v.language} dir="auto">
                 {v.text}
@@ -175,7 +100,7 @@ export function NetworkShare({ network, variants, touch, link, policy, idBase, r
         aria-describedby={describedBy}
         onInput={(e) => {
           typed.current = true;
-          setText(e.currentTarget.value);
+          draft.edit(e.currentTarget.value);
         }}
       />
       {blocked && (
@@ -216,30 +141,57 @@ export function NetworkShare({ network, variants, touch, link, policy, idBase, r
         {spoken}
       </span>
       <div class="share-actions">
+        <ShareButton draft={draft} busy={busy} describedBy={blocked ? bannedId : undefined} />
         {/* aria-disabled, not disabled: the button stays focusable, so the reason is read out when it is reached. */}
-        <button
-          type="button"
-          class="button"
-          disabled={busy}
-          aria-disabled={blocked || undefined}
-          aria-describedby={blocked ? bannedId : undefined}
-          onClick={() => void share()}
-        >
-          Share on {label}
-        </button>
         <button
           type="button"
           class="button secondary"
           aria-disabled={blocked || undefined}
           aria-describedby={blocked ? bannedId : undefined}
-          onClick={() => void copy()}
+          onClick={() => void draft.copy()}
         >
           Copy
         </button>
       </div>
-      <p role="status" class={status ? `share-status ${status.tone}` : 'share-status'}>
-        {status?.text}
-      </p>
+      <ShareStatusLine status={status} />
     </section>
+  );
+}
+
+/** "Share on LinkedIn" / "Share on X" for a draft; off (but focusable, so its reason is read) while blocked. */
+export function ShareButton({
+  draft,
+  busy,
+  describedBy,
+  onShare,
+}: {
+  draft: ShareDraft;
+  busy: boolean;
+  describedBy?: string | undefined;
+  onShare?: () => void;
+}) {
+  return (
+    <button
+      type="button"
+      class="button"
+      disabled={busy}
+      aria-disabled={draft.blocked || undefined}
+      aria-describedby={describedBy}
+      onClick={() => {
+        onShare?.();
+        void draft.share();
+      }}
+    >
+      Share on {draft.label}
+    </button>
+  );
+}
+
+/** The outcome of the last share or copy, announced politely. */
+export function ShareStatusLine({ status }: { status: ShareDraft['status'] }) {
+  return (
+    <p role="status" class={status ? `share-status ${status.tone}` : 'share-status'}>
+      {status?.text}
+    </p>
   );
 }

@@ -6,6 +6,7 @@ import { QueueView } from '@/components/queue/QueueView';
 import { SharePage } from '@/components/share/SharePage';
 import { useStorageItem } from '@/components/hooks';
 import type { QueueRow } from '@/lib/db';
+import type { QueueHead } from '@/lib/db/head';
 import { sendMessage } from '@/lib/messaging';
 import { policyInForce } from '@/lib/policy/in-force';
 import {
@@ -18,6 +19,7 @@ import {
   topicsItem,
 } from '@/lib/settings';
 import { bannerText } from './banner';
+import type { ActiveTab } from './boot';
 import { firstFrameOnScreen } from './on-screen';
 import { HistorySlot, ReachSlot } from './slots';
 import { Tabs } from './Tabs';
@@ -69,10 +71,18 @@ function useWholeQueue(): QueueRow[] | undefined {
 }
 
 /**
- * `head`: the first screenful of the queue, read before the first render (boot.ts), shown until the whole
- * list arrives; null when it could not be read that way.
+ * `head`: the first screenful of the queue and its topics, read before the first render (boot.ts), shown
+ * until the whole list arrives; null when it could not be read that way.
  */
-export function App({ previousOpen, head }: { previousOpen: string | null; head: QueueRow[] | null }) {
+export function App({
+  previousOpen,
+  head,
+  activeTab,
+}: {
+  previousOpen: string | null;
+  head: QueueHead | null;
+  activeTab: ActiveTab | null;
+}) {
   const employee = useStorageItem(employeeItem);
   const lastSync = useStorageItem(lastSyncItem);
   const touches = useStorageItem(personalTouchesItem);
@@ -107,7 +117,7 @@ export function App({ previousOpen, head }: { previousOpen: string | null; head:
     [employee, touches, language, policyCache],
   );
 
-  const list = items ?? head ?? undefined;
+  const list = items ?? head?.rows;
   const loading = employee === undefined || list === undefined || topics === undefined || (employee && !ctx);
   if (loading) return <main class="popup" aria-busy="true" />;
 
@@ -116,7 +126,7 @@ export function App({ previousOpen, head }: { previousOpen: string | null; head:
       <main class="popup">
         <Header />
         <div class="empty">
-          <p>Relay is not connected to your company's server yet.</p>
+          <p>Relay is not connected to your company’s server yet.</p>
           <button type="button" class="button" onClick={openOptions}>
             Open settings to connect
           </button>
@@ -153,11 +163,12 @@ export function App({ previousOpen, head }: { previousOpen: string | null; head:
           key === 'queue' ? (
             <>
               <ReachSlot />
-              <SharePage items={items ?? []} ctx={ctx} />
+              {activeTab && <SharePage tab={activeTab} items={items ?? []} ctx={ctx} />}
               <h2 class="visually-hidden">Your queue</h2>
               <QueueView
                 items={list!}
                 complete={items !== undefined}
+                headTopics={head?.allTopics ?? []}
                 chosenTopics={topics ?? []}
                 previousOpen={previousOpen}
                 ctx={ctx}

@@ -79,6 +79,8 @@ test('a share shows in History; after a reader clicks its tracked link, a sync b
   await expect(card.getByRole('definition').nth(0)).toHaveText('1,231');
   await expect(card.getByRole('definition').nth(1)).toHaveText('1');
   await expect(card.getByRole('definition').nth(2)).toHaveText('1');
+  // The split per network, rank, streak, weeks and badges: one click away.
+  await card.getByRole('button', { name: 'Details' }).click();
   await expect(card.getByRole('row', { name: /^X 1,231 1 1$/ })).toBeVisible();
   await expect(card.getByText('1st of 1')).toBeVisible();
   await expect(card.getByText('1-week streak')).toBeVisible();

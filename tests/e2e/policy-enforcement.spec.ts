@@ -49,7 +49,13 @@ test('a banned term blocks sharing in the popup until edited away; the X disclos
   // Opening the popup syncs; the policy arrives after the queue and the open card follows it.
   const opened = await interceptIntent(context);
   const popup = await relay.openPopup();
-  const x = popup.getByRole('article', { name: 'Item multiline' }).getByRole('region', { name: 'X' });
+  const card = popup.getByRole('article', { name: 'Item multiline' });
+  // Folded, the card's Share on X is off too, and says why.
+  const folded = card.getByRole('button', { name: 'Share on X' });
+  await expect(folded).toHaveAttribute('aria-disabled', 'true');
+  await expect(folded).toHaveAccessibleDescription(/policy does not allow/);
+  await card.getByRole('button', { name: 'Personalise' }).click();
+  const x = card.getByRole('region', { name: 'X' });
   const editor = x.getByRole('textbox', { name: 'Your X post' });
   const share = x.getByRole('button', { name: 'Share on X' });
   const copy = x.getByRole('button', { name: 'Copy' });

@@ -70,6 +70,9 @@ test('personalise a caption and share on X: X opens with the text and tracked li
 
   const popup = await relay.openPopup();
   const card = popup.getByRole('article', { name: 'Our annual report 2026' });
+  // Folded, the card shows the caption as it will be posted; Personalise opens the variants and editors.
+  await expect(card.getByRole('region', { name: 'X' })).toContainText('Hola equip!');
+  await card.getByRole('button', { name: 'Personalise' }).click();
   const x = card.getByRole('region', { name: 'X' });
   const editor = x.getByRole('textbox', { name: 'Your X post' });
   // The only X variant, preselected, with the opening line and signature applied.
@@ -127,7 +130,9 @@ test('Share on LinkedIn opens the feed with shareActive and the text; Copy copie
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
 
   const popup = await relay.openPopup();
-  const li = popup.getByRole('article', { name: 'Our annual report 2026' }).getByRole('region', { name: 'LinkedIn' });
+  const card = popup.getByRole('article', { name: 'Our annual report 2026' });
+  await card.getByRole('button', { name: 'Personalise' }).click();
+  const li = card.getByRole('region', { name: 'LinkedIn' });
   const editor = li.getByRole('textbox', { name: 'Your LinkedIn post' });
   // Two variants: one is preselected (rotation), and choosing the other puts it in the editor.
   const variants = li.getByRole('radio');
@@ -139,7 +144,7 @@ test('Share on LinkedIn opens the feed with shareActive and the text; Copy copie
 
   // Copy: the caption and the link on the clipboard, a confirmation, nothing recorded.
   await li.getByRole('button', { name: 'Copy' }).click();
-  await expect(li.getByRole('status')).toContainText('Copied the caption and link');
+  await expect(li.getByRole('status')).toContainText('Copied the LinkedIn caption and link');
   expect(await popup.evaluate(() => navigator.clipboard.readText())).toBe(`${text}\n${report.links.linkedin}`);
 
   const tab = context.waitForEvent('page');

@@ -1,0 +1,140 @@
+import { browser } from 'wxt/browser';
+import { useMemo, useState } from 'preact/hooks';
+import type { PostLength } from '@/lib/captions/post-length';
+import { personalise, type PersonalTouch } from '@/lib/captions/personalise';
+import type { Caption, Network } from '@/lib/contract';
+import { shareUrl } from '@/lib/links/share-urls';
+import type { RecordShareResult } from '@/lib/messaging';
+import type { PolicyRules } from '@/lib/policy';
+import { preparePost, type PreparedPost } from '@/lib/policy/prepare';
+import { copyText } from './clipboard';
+import { usePostCounter } from './use-post-length';
+
+export const networkLabel: Record<Network, string> = { linkedin: 'LinkedIn', x: 'X' };
+
+/** What a share records: the variant started from, whether the words changed, the text as sent. */
+export interface ShareRecord {
+  captionId?: string;
+  edited: boolean;
+  text: string;
+}
+
+export interface ShareDraftInput {
+  network: Network;
+  /** The curators' variants, preselected one first (lib/captions/rotation). May be empty. */
+  variants: Caption[];
+  touch: PersonalTouch;
+  /** The link that follows the caption: the employee's tracked link, or a UTM-tagged page URL. */
+  link: string;
+  /** The curators' policy in force: banned terms block sharing, the disclosure is added when missing. */
+  policy: PolicyRules;
+  /** Records the share; absent: nothing is recorded. */
+  record?: (share: ShareRecord) => Promise<RecordShareResult>;
+}
+
+export type ShareStatus = { tone: 'ok' | 'error'; text: string } | null;
+
+/** One network's post being prepared: the chosen variant, the words as the person has them, and the actions. */
+export interface ShareDraft {
+  network: Network;
+  label: string;
+  variants: Caption[];
+  selected: Caption | null;
+  /** The text in the editor (the chosen variant with the personal touches, or the person's own edit). */
+  text: string;
+  /** The text differs from the chosen variant as suggested. */
+  edited: boolean;
+  /** What goes out: policy applied, link appended. */
+  prepared: PreparedPost;
+  /** A banned term is in the text: sharing and copying are off. */
+  blocked: boolean;
+  /** Length of what goes out against the network's limit, or null while the counter loads. */
+  length: PostLength | null;
+  status: ShareStatus;
+  busy: boolean;
+  choose(caption: Caption): void;
+  edit(text: string): void;
+  share(): Promise<void>;
+  copy(): Promise<void>;
+}
+
+/**
+ * The state and actions of one network's post, apart from how it is shown: a queue card shows it folded
+ * (the caption and the buttons) and unfolded (variants and an editor) without losing what was typed.
+ */
+export function useShareDraft({ network, variants, touch, link, policy, record }: ShareDraftInput): ShareDraft {
+  const label = networkLabel[network];
+  const [selectedId, setSelectedId] = useState<string | null>(variants[0]?.id ?? null);
+  const selected = variants.find((v) => v.id === selectedId) ?? null;
+  const suggested = useMemo(() => (selected ? personalise(selected.text, touch) : ''), [selected, touch]);
+  // null: the person has not typed; the text follows the chosen variant (and the touches, which load later).
+  const [typed, setTyped] = useState<string | null>(null);
+  const text = typed ?? suggested;
+  const [status, setStatus] = useState<ShareStatus>(null);
+  const [busy, setBusy] = useState(false);
+  const edited = text !== suggested;
+  const counter = usePostCounter();
+  const prepared = preparePost(text, link, policy, network, counter ? (t) => counter(network, t).used : undefined);
+  const blocked = prepared.banned.length > 0;
+  const length = counter ? counter(network, prepared.text) : null;
+
+  async function share() {
+    if (blocked) return;
+    setBusy(true);
+    setStatus(null);
+    try {
+      const target = shareUrl(network, prepared.caption, link);
+      // LinkedIn's link-only page cannot take the words: they go to the clipboard first (while the popup
+      // still has focus), so the person can paste them.
+      const copied = target.linkOnly ? await copyText(target.text) : false;
+      await browser.tabs.create({ url: target.url });
+      let recorded = '';
+      if (record) {
+        const result = await record({ ...(selected ? { captionId: selected.id } : {}), edited, text: target.text });
+        recorded = result.ok ? ' Saved in your history.' : ` It could not be saved in your history: ${result.message}`;
+      }
+      const pasteHint = target.linkOnly
+        ? copied
+          ? ' The caption is too long for LinkedIn’s share link, so it is copied: paste it into the post.'
+          : ' The caption is too long for LinkedIn’s share link: copy it with “Copy” and paste it into the post.'
+        : '';
+      setStatus({ tone: 'ok', text: `Opened ${label} in a new tab.${pasteHint}${recorded}` });
+    } catch (err) {
+      setStatus({ tone: 'error', text: `Could not open ${label}: ${err instanceof Error ? err.message : String(err)}` });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function copy() {
+    if (blocked) return;
+    const ok = await copyText(prepared.text);
+    setStatus(
+      ok
+        ? { tone: 'ok', text: `Copied the ${label} caption and link. Paste them wherever you like.` }
+        : { tone: 'error', text: 'The browser did not allow copying. Select the text and copy it yourself.' },
+    );
+  }
+
+  return {
+    network,
+    label,
+    variants,
+    selected,
+    text,
+    edited,
+    prepared,
+    blocked,
+    length,
+    status,
+    busy,
+    choose(caption) {
+      setSelectedId(caption.id);
+      setTyped(null);
+      setStatus(null);
+    },
+    edit: setTyped,
+    share,
+    copy,
+  };
+}
