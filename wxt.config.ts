@@ -36,7 +36,8 @@ export default defineConfig({
   // then RELAY_EXTENSION_DIR=.output-a/chrome-mv3 for the end-to-end tests.
   outDir: process.env.WXT_OUT_DIR || '.output',
   // One promise-based `browser` (wxt/browser) on Chrome and Firefox, as the architecture chose.
-  modules: ['@wxt-dev/webextension-polyfill'],
+  // The browser's catalogues built from locales/*.yml (@wxt-dev/i18n); lib/i18n reads them.
+  modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/i18n/module'],
   // Vite 8 transforms TS/JSX with Oxc: point the automatic JSX runtime at Preact (no babel preset needed).
   vite: () => ({
     oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
@@ -73,15 +74,15 @@ export default defineConfig({
     },
   },
   manifest: ({ browser }) => ({
-    name: 'Relay',
-    description:
-      'Share your company’s curated content on LinkedIn and X in your own words, and see the reach you earn.',
+    default_locale: 'en',
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
     // activeTab: "Share this page" reads the current tab's URL and title only when the person clicks Relay.
     permissions: ['storage', 'alarms', 'activeTab'],
     // Reminders are opt-in: the options page asks for this when the person turns one on.
     optional_permissions: ['notifications'],
     host_permissions: hostPermissions,
-    action: { default_title: 'Relay' },
+    action: { default_title: '__MSG_extName__' },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

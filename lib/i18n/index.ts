@@ -1,0 +1,75 @@
+import { browser } from 'wxt/browser';
+import type { GeneratedI18nStructure } from '#i18n';
+
+/*
+ * Relay's words come from the browser's own catalogues (locales/*.yml, built into _locales/ by
+ * @wxt-dev/i18n): the language follows the browser's, and nothing is bundled per language. This module adds
+ * what the browser API lacks: named placeholders, CLDR plurals (Russian needs one/few/many/other) and Intl
+ * formatting in the language the words are shown in.
+ */
+
+type Structure = GeneratedI18nStructure;
+export type MessageKey = { [K in keyof Structure]: Structure[K]['plural'] extends false ? K : never }[keyof Structure];
+/** Keys with forms `<key>.one`, `<key>.other`, … (whichever the language needs). */
+export type PluralKey = { [K in keyof Structure]: K extends `${infer Base}.other` ? Base : never }[keyof Structure];
+
+export type Values = Record<string, string | number>;
+
+/** The browser's lookup, by the flat name the built catalogue uses (`popup.share` → `popup_share`). */
+const getMessage = (name: string): string => (browser.i18n.getMessage as (name: string) => string)(name.replaceAll('.', '_'));
+
+/** Shown when a key is missing everywhere: the key itself, so the gap is visible and reported. */
+function lookup(key: string): string {
+  const text = getMessage(key);
+  if (!text) console.warn(`[relay] no message for "${key}"`);
+  return text || key;
+}
+
+/** `{name}` placeholders filled from `values` (numbers formatted in the shown language). */
+function fill(text: string, values?: Values): string {
+  if (!values) return text;
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const value = values[name];
+    if (value === undefined) return whole;
+    return typeof value === 'number' ? formatNumber(value) : value;
+  });
+}
+
+/** The message `key` in the browser's language (English where a catalogue lacks it). */
+export function t(key: MessageKey, values?: Values): string {
+  return fill(lookup(key), values);
+}
+
+/**
+ * The plural form of `key` that `count` takes in the shown language, with `{count}` (formatted) and the
+ * other `values` filled in.
+ */
+export function plural(key: PluralKey, count: number, values?: Values): string {
+  const form = pluralRules().select(count);
+  const text = getMessage(`${key}.${form}`) || lookup(`${key}.other`);
+  return fill(text, { count, ...values });
+}
+
+let shown: string | undefined;
+/**
+ * The language the words are shown in: each catalogue names its own (`locale`), so a browser in German,
+ * which gets the English catalogue, formats numbers and dates in English too, never a mix.
+ */
+export function uiLocale(): string {
+  return (shown ??= getMessage('locale') || 'en');
+}
+
+let rules: Intl.PluralRules | undefined;
+const pluralRules = () => (rules ??= new Intl.PluralRules(uiLocale()));
+
+let numbers: Intl.NumberFormat | undefined;
+export function formatNumber(n: number): string {
+  return (numbers ??= new Intl.NumberFormat(uiLocale())).format(n);
+}
+
+/** Forget cached formatters (tests switch languages). */
+export function resetI18nCache(): void {
+  shown = undefined;
+  rules = undefined;
+  numbers = undefined;
+}
