@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { SYNC_ALARM, ensureSyncAlarm } from '@/lib/background/alarms';
 import { refreshBadge } from '@/lib/background/badge';
+import { welcomeOnInstall } from '@/lib/background/first-run';
 import { syncStoredPolicy } from '@/lib/background/policy';
 import {
   REMINDER_ALARM,
@@ -27,6 +28,7 @@ import {
   reminderPrefsItem,
   tokenItem,
   topicsItem,
+  welcomedItem,
 } from '@/lib/settings';
 
 // Wiring only, all registered synchronously so an event that wakes the worker finds its listener.
@@ -71,7 +73,10 @@ export default defineBackground(() => {
 
   registerHandlers(messenger, service.handlers, { id: browser.runtime.id, origin: browser.runtime.getURL('/') });
 
-  browser.runtime.onInstalled.addListener(() => void ensureSyncAlarm());
+  browser.runtime.onInstalled.addListener((details) => {
+    void ensureSyncAlarm();
+    void welcomeOnInstall(details, { openSettings: () => browser.runtime.openOptionsPage(), welcomed: welcomedItem }).catch((err: unknown) => console.warn('[relay] welcome', err));
+  });
   browser.runtime.onStartup.addListener(() => void ensureSyncAlarm());
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === SYNC_ALARM) void service.syncAndFlush();

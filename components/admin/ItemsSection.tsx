@@ -166,7 +166,7 @@ export function ItemsSection({ api }: { api: AdminApi }) {
                   <button type="button" class="button secondary" aria-label={`${item.pinned ? 'Unpin' : 'Pin'} “${item.title}”`} disabled={action.busy} onClick={() => void togglePin(item)}>
                     {item.pinned ? 'Unpin' : 'Pin'}
                   </button>
-                  <button type="button" class="button secondary" aria-label={`Remove “${item.title}” from the queue`} disabled={action.busy} onClick={() => archive(item)}>
+                  <button type="button" class="button secondary" aria-label={`Remove from queue: “${item.title}”`} disabled={action.busy} onClick={() => archive(item)}>
                     Remove from queue
                   </button>
                 </td>

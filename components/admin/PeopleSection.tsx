@@ -12,13 +12,14 @@ const STATE_LABELS: Record<EmployeeState, string> = {
   deactivated: 'Deactivated',
 };
 
-function CopyButton({ text, label }: { text: string; label: string }) {
+/** `what` completes the name: "Copy the code for …", then "Copied the code for …" (the visible word starts the name). */
+function CopyButton({ text, what }: { text: string; what: string }) {
   const [copied, setCopied] = useState(false);
   return (
     <button
       type="button"
       class="button secondary"
-      aria-label={label}
+      aria-label={`${copied ? 'Copied' : 'Copy'} ${what}`}
       onClick={() => void navigator.clipboard.writeText(text).then(() => setCopied(true), () => setCopied(false))}
     >
       {copied ? 'Copied' : 'Copy'}
@@ -35,7 +36,7 @@ function Codes({ invited }: { invited: Array<EmployeeInvited & { line?: number }
         {invited.map((i) => (
           <li key={i.employee.id}>
             <span dir="auto">{i.employee.name}</span> ({i.employee.role}): <code>{i.code}</code>{' '}
-            <CopyButton text={i.code} label={`Copy the code for ${i.employee.name}`} />
+            <CopyButton text={i.code} what={`the code for ${i.employee.name}`} />
             <span class="muted small"> valid until {new Date(i.expiresAt).toLocaleString()}</span>
           </li>
         ))}
@@ -180,7 +181,7 @@ export function PeopleSection({ api, selfId }: { api: AdminApi; selfId: string }
                     type="button"
                     class="button secondary"
                     disabled={change.busy}
-                    aria-label={p.role === 'admin' ? `Make ${p.name} an employee` : `Make ${p.name} an admin`}
+                    aria-label={`${p.role === 'admin' ? 'Make employee' : 'Make admin'}: ${p.name}`}
                     onClick={() => {
                       const next: Role = p.role === 'admin' ? 'employee' : 'admin';
                       void patch(p, { role: next }, `${p.name} is now ${next === 'admin' ? 'an admin' : 'an employee'}.`);

@@ -8,6 +8,7 @@ import { AudienceSection } from './AudienceSection';
 import { PrivacySection } from './PrivacySection';
 import { RemindersSection } from './RemindersSection';
 import { VoiceSection } from './VoiceSection';
+import { Welcome } from './Welcome';
 
 const NO_BACKGROUND = "Relay's background service did not answer. Reload the extension and try again.";
 
@@ -63,6 +64,8 @@ export function App() {
         <Connected name={employee.name} serverUrl={savedServerUrl ?? ''} />
       ) : (
         <>
+          {/* Someone setting Relay up (first run, or after disconnecting); a person signed out gets the notice instead. */}
+          {!employee && <Welcome />}
           {signedOut && (
             <Notice role="status" tone="error" class="signed-out">
               The server signed {employee.name} out. Connect again with a new invite code.

@@ -163,3 +163,11 @@ export interface CachedPolicy {
 }
 /** Null until the first answer, and after disconnecting: then nothing is banned or required (EMPTY_POLICY). */
 export const policyCacheItem = storage.defineItem<CachedPolicy | null>('local:policyCache', { fallback: null });
+
+// --- First run (lib/background/first-run.ts) ---
+
+/**
+ * True once the settings page was opened on install. Chromium reports "install" again on every start for an
+ * extension loaded from the command line (developers, tests); this keeps the welcome to one opening per install.
+ */
+export const welcomedItem = storage.defineItem<boolean>('local:welcomed', { fallback: false });

@@ -199,7 +199,7 @@ test('deactivating an employee signs their Relay out at its next sync', async ({
   await expect(row).toContainText('Deactivated');
 
   // Refusing to demote yourself: the server's message is shown.
-  await admin.getByRole('button', { name: 'Make Ada Curator an employee' }).click();
+  await admin.getByRole('button', { name: 'Make employee: Ada Curator' }).click();
   await expect(admin.getByRole('alert').filter({ hasText: 'An admin cannot deactivate or demote their own account' })).toBeVisible();
   await expect(admin.getByRole('row', { name: /Ada Curator/ })).toContainText('Admin');
 

@@ -4,7 +4,7 @@
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Worker } from '@playwright/test';
+import { chromium, type BrowserContext, type Page, type Worker } from '@playwright/test';
 import { repoRoot } from './server';
 
 /** The built extension; RELAY_EXTENSION_DIR points elsewhere (e.g. a build of another checkout). */
@@ -54,14 +54,38 @@ export interface LaunchOptions {
   dir?: string;
   /** Written as the profile's Default/Preferences before Chromium starts (what a person set earlier). */
   preferences?: Record<string, unknown>;
+  /**
+   * Keep the settings page Relay opens by itself on install (the first-run tests look at it). By default it is
+   * closed before the browser is handed over, so tests start with the one blank page they always had.
+   */
+  keepWelcome?: boolean;
+  /** An existing profile to start again (kept on close); by default a fresh one, removed on close. */
+  profileDir?: string;
+}
+
+/** How long a fresh install is given to open its settings page; a build without first run opens none. */
+const WELCOME_WAIT_MS = 10_000;
+
+/** The settings page the extension opened on install, once it is there (null if none came in time). */
+export async function welcomePage(context: BrowserContext, extensionId: string, timeout = WELCOME_WAIT_MS): Promise<Page | null> {
+  const isWelcome = (p: Page) => p.url().startsWith(`chrome-extension://${extensionId}/options.html`);
+  const deadline = Date.now() + timeout;
+  // Polled rather than waited for as an event: the tab may already be open, and its URL is set after the event.
+  while (Date.now() < deadline) {
+    const page = context.pages().find(isWelcome);
+    if (page) return page;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return null;
 }
 
 /** Chromium with the extension in a fresh profile, as a Playwright persistent context. */
-export async function launchWithExtension({ dir = extensionDir, preferences }: LaunchOptions = {}): Promise<ExtensionBrowser> {
+export async function launchWithExtension({ dir = extensionDir, preferences, keepWelcome = false, profileDir: existing }: LaunchOptions = {}): Promise<ExtensionBrowser> {
   checkPrerequisites();
-  const profileDir = mkdtempSync(join(tmpdir(), 'relay-profile-'));
+  const profileDir = existing ?? mkdtempSync(join(tmpdir(), 'relay-profile-'));
+  const removeProfile = () => !existing && rmSync(profileDir, { recursive: true, force: true });
   if (preferences) {
-    mkdirSync(join(profileDir, 'Default'));
+    mkdirSync(join(profileDir, 'Default'), { recursive: true });
     writeFileSync(join(profileDir, 'Default', 'Preferences'), JSON.stringify(preferences));
   }
   let context: BrowserContext | undefined;
@@ -74,6 +98,7 @@ export async function launchWithExtension({ dir = extensionDir, preferences }: L
     });
     const serviceWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
     const extensionId = new URL(serviceWorker.url()).host;
+    if (!keepWelcome) await (await welcomePage(context, extensionId))?.close();
     const ctx = context;
     return {
       context: ctx,
@@ -81,12 +106,12 @@ export async function launchWithExtension({ dir = extensionDir, preferences }: L
       extensionId,
       async close() {
         await ctx.close().catch(() => {});
-        rmSync(profileDir, { recursive: true, force: true });
+        removeProfile();
       },
     };
   } catch (err) {
     await context?.close().catch(() => {});
-    rmSync(profileDir, { recursive: true, force: true });
+    removeProfile();
     throw err;
   }
 }

@@ -1,0 +1,113 @@
+/**
+ * Accessibility audit of every page Relay shows, with axe-core in real Chromium: the popup (connected with a
+ * queue, and not connected), the settings page (not connected, connected), every tab of the curators'
+ * console, and the composer panel in its shadow root on the LinkedIn (Quill) and X (Draft.js) fixtures.
+ * WCAG 2.0/2.1 A and AA plus axe's best practices; a violation of impact serious or critical fails the test,
+ * in light and in dark colour schemes (the pages define colours for both).
+ */
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { sampleItems } from '../helpers/data';
+import { captions, expect, insertButton, panels, seedAndConnect, test } from '../helpers/composer';
+
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
+const SCHEMES = ['light', 'dark'] as const;
+
+/** The serious and critical violations in `page` (or only inside `include`), one readable line per node. */
+async function seriousViolations(page: Page, include?: string): Promise<string[]> {
+  let builder = new AxeBuilder({ page }).withTags(TAGS);
+  if (include) builder = builder.include(include);
+  const { violations } = await builder.analyze();
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .flatMap((v) =>
+      v.nodes.map((n) => `${v.id} (${v.impact}) at ${JSON.stringify(n.target)}: ${v.help}\n    ${n.failureSummary?.replace(/\n/g, '\n    ') ?? ''}`),
+    );
+}
+
+/** Audit `page` in both colour schemes; `what` names it in the failure message. */
+async function expectAccessible(page: Page, what: string, include?: string): Promise<void> {
+  for (const colorScheme of SCHEMES) {
+    await page.emulateMedia({ colorScheme });
+    const found = await seriousViolations(page, include);
+    expect(found, `${what} (${colorScheme}): serious or critical axe violations:\n${found.join('\n')}`).toEqual([]);
+  }
+  await page.emulateMedia({ colorScheme: null });
+}
+
+test('popup, not connected and connected with a queue, at the toolbar popup size', async ({ backend, relay }) => {
+  const empty = await relay.openPopup();
+  await empty.setViewportSize({ width: 400, height: 600 });
+  await expect(empty.locator('#app')).not.toBeEmpty();
+  await expectAccessible(empty, 'popup, not connected');
+  await empty.close();
+
+  for (const item of sampleItems) await backend.createItem(item);
+  const options = await relay.connect(backend.url, await backend.createInvite('Núria Puig'));
+  await expect(options.getByText(/Connected as Núria Puig/)).toBeVisible();
+  const popup = await relay.openPopup();
+  await popup.setViewportSize({ width: 400, height: 600 });
+  await expect(popup.getByText(sampleItems[0]!.title, { exact: true }).first()).toBeVisible();
+  await expectAccessible(popup, 'popup, connected with a queue');
+});
+
+test('settings page, not connected and connected', async ({ backend, relay }) => {
+  const options = await relay.openOptions();
+  await expect(options.getByRole('button', { name: 'Connect' })).toBeVisible();
+  await expectAccessible(options, 'settings, not connected');
+
+  // A refused code shows the error notice: audited too.
+  await options.getByLabel('Server URL').fill(backend.url);
+  await options.getByLabel('Invite code').fill('not-a-real-code');
+  await options.getByRole('button', { name: 'Connect' }).click();
+  await expect(options.getByRole('alert').filter({ hasText: /\S/ })).toBeVisible();
+  await expectAccessible(options, 'settings, connecting refused');
+
+  for (const item of sampleItems) await backend.createItem(item);
+  await options.getByLabel('Invite code').fill(await backend.createInvite('Núria Puig'));
+  await options.getByRole('button', { name: 'Connect' }).click();
+  await expect(options.getByText(/Connected as Núria Puig/)).toBeVisible();
+  await expect(options.getByText(/\d+ items synced/)).toBeVisible();
+  await expectAccessible(options, 'settings, connected');
+});
+
+test("curators' console: every tab", async ({ backend, relay, context, extensionId }) => {
+  test.setTimeout(120_000);
+  for (const item of sampleItems) await backend.createItem(item);
+  const options = await relay.connect(backend.url, await backend.createInvite('Ada Curator', 'admin'));
+  await expect(options.getByText(/Connected as Ada Curator/)).toBeVisible();
+  // Someone else invited, so People lists more than the admin.
+  await backend.createInvite('Joan Employee');
+
+  const page = await context.newPage();
+  await page.goto(`chrome-extension://${extensionId}/admin.html`);
+  const nav = page.getByRole('navigation', { name: 'Sections' });
+  const tabs = await nav.getByRole('link').allTextContents();
+  expect(tabs).toEqual(['Items', 'Suggestions', 'People', 'Policy', 'Site profiles', 'Analytics']);
+  for (const tab of tabs) {
+    await nav.getByRole('link', { name: tab, exact: true }).click();
+    await expect(page.getByRole('heading', { level: 2, name: tab })).toBeVisible();
+    // Each section loads its data from the server: audit what it shows once loading is over.
+    await expect(page.getByText(/^Loading/)).toHaveCount(0);
+    await expectAccessible(page, `console, ${tab}`);
+  }
+});
+
+for (const site of ['linkedin', 'x'] as const) {
+  test(`composer panel on the ${site === 'x' ? 'X (Draft.js)' : 'LinkedIn (Quill)'} fixture`, async ({ backend, recorder, relay, context }) => {
+    await seedAndConnect({ backend, recorder, relay }, 'multiline');
+    const page = await context.newPage();
+    await page.goto(site === 'x' ? 'https://x.com/home' : 'https://www.linkedin.com/feed/?open=1');
+    const panel = panels(page);
+    await expect(insertButton(panel, captions.multiline[site])).toBeVisible();
+    // Only Relay's own markup is judged, not the fixture page around it.
+    await expectAccessible(page, `composer panel on ${site}`, 'relay-captions');
+
+    // Collapsed, and after an insertion (status message shown).
+    await insertButton(panel, captions.multiline[site]).click();
+    await expect(page.getByRole('status').filter({ hasText: /\S/ })).toBeVisible();
+    await expectAccessible(page, `composer panel on ${site}, after inserting`, 'relay-captions');
+    await panel.getByRole('button', { name: 'Relay captions' }).click();
+    await expectAccessible(page, `composer panel on ${site}, collapsed`, 'relay-captions');
+  });
+}
