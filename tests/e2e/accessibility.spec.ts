@@ -49,6 +49,14 @@ test('popup, not connected and connected with a queue, at the toolbar popup size
   await popup.setViewportSize({ width: 400, height: 600 });
   await expect(popup.getByText(sampleItems[0]!.title, { exact: true }).first()).toBeVisible();
   await expectAccessible(popup, 'popup, connected with a queue');
+  // Unfolded: the reach details, a card's variants and editors; then the History tab.
+  await popup.getByRole('button', { name: 'Details' }).click();
+  await popup.getByRole('article').first().getByRole('button', { name: 'Personalise' }).click();
+  await expect(popup.getByRole('article').first().getByRole('radio').first()).toBeVisible();
+  await expectAccessible(popup, 'popup, reach details and a card unfolded');
+  await popup.getByRole('tab', { name: 'History' }).click();
+  await expect(popup.getByRole('tabpanel', { name: 'History' })).toBeVisible();
+  await expectAccessible(popup, 'popup, History tab');
 });
 
 test('settings page, not connected and connected', async ({ backend, relay }) => {
