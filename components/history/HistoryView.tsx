@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { timeAgo, useLiveQuery } from '@/components/hooks';
+import { useLiveQuery } from '@/components/hooks';
+import { timeAgo } from '@/lib/i18n';
 import { getDb, listHistory, listHistoryDownTo, shareTotals, type HistoryCursor, type HistoryRow, type ShareState } from '@/lib/db';
 import type { Network } from '@/lib/contract/common';
 import './history.css';

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
-import { useStorageItem, timeAgo } from '@/components/hooks';
+import { useStorageItem } from '@/components/hooks';
+import { timeAgo } from '@/lib/i18n';
 import type { Badge, Reach } from '@/lib/contract/reach';
 import { reachCacheItem } from '@/lib/settings';
 import { rankText, sparklinePoints, sparklineSummary, streakText } from './figures';

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { Notice } from '@/components/Notice';
-import { timeAgo, useLiveQuery, useStorageItem } from '@/components/hooks';
+import { useLiveQuery, useStorageItem } from '@/components/hooks';
+import { timeAgo } from '@/lib/i18n';
 import { getDb } from '@/lib/db';
 import { sendMessage } from '@/lib/messaging';
 import { employeeItem, lastSyncItem, serverUrlItem } from '@/lib/settings';

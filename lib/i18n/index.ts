@@ -67,9 +67,37 @@ export function formatNumber(n: number): string {
   return (numbers ??= new Intl.NumberFormat(uiLocale())).format(n);
 }
 
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+/** A date or time in the shown language (`options` as for Intl.DateTimeFormat). */
+export function formatDate(when: string | number | Date, options: Intl.DateTimeFormatOptions = { dateStyle: 'medium' }): string {
+  const key = JSON.stringify(options);
+  let format = dateFormats.get(key);
+  if (!format) dateFormats.set(key, (format = new Intl.DateTimeFormat(uiLocale(), options)));
+  return format.format(typeof when === 'string' ? new Date(when) : when);
+}
+
+let relative: Intl.RelativeTimeFormat | undefined;
+/** "5 minutes ago", "in 3 days", "now": the largest whole unit, in the shown language. */
+export function timeAgo(iso: string, now = Date.now()): string {
+  const seconds = Math.round((Date.parse(iso) - now) / 1000);
+  const rtf = (relative ??= new Intl.RelativeTimeFormat(uiLocale(), { numeric: 'auto' }));
+  const abs = Math.abs(seconds);
+  if (abs < 45) return rtf.format(0, 'second');
+  if (abs < 3600) return rtf.format(Math.round(seconds / 60), 'minute');
+  if (abs < 86400) return rtf.format(Math.round(seconds / 3600), 'hour');
+  return rtf.format(Math.round(seconds / 86400), 'day');
+}
+
+/** A relative time in whole `unit`s ("in 3 days", "tomorrow"), in the shown language. */
+export function formatRelative(value: number, unit: Intl.RelativeTimeFormatUnit): string {
+  return (relative ??= new Intl.RelativeTimeFormat(uiLocale(), { numeric: 'auto' })).format(value, unit);
+}
+
 /** Forget cached formatters (tests switch languages). */
 export function resetI18nCache(): void {
   shown = undefined;
   rules = undefined;
   numbers = undefined;
+  relative = undefined;
+  dateFormats.clear();
 }
