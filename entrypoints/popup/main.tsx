@@ -8,6 +8,7 @@ import { primeStorage } from '@/components/hooks';
 import { sendMessage } from '@/lib/messaging';
 import { popupOpenedAtItem } from '@/lib/settings';
 import { firstFrameOnScreen } from './on-screen';
+import { uiLocale } from '@/lib/i18n';
 
 const NOTHING_READ: FirstView = { settings: [], previousOpen: null, head: null, activeTab: null };
 
@@ -17,6 +18,8 @@ async function start() {
     return NOTHING_READ;
   });
   primeStorage(first.settings);
+  // The page speaks the catalogue's language (popup.html says English until now).
+  document.documentElement.lang = uiLocale();
   // Which items are "new" is decided against the previous open (read above); only after this open has
   // been painted is it recorded (the background clears the badge's new-items mark from it).
   render(<App previousOpen={first.previousOpen} head={first.head} activeTab={first.activeTab} />, document.getElementById('app')!);

@@ -11,7 +11,11 @@ import type { GeneratedI18nStructure } from '#i18n';
 type Structure = GeneratedI18nStructure;
 export type MessageKey = { [K in keyof Structure]: Structure[K]['plural'] extends false ? K : never }[keyof Structure];
 /** Keys with forms `<key>.one`, `<key>.other`, … (whichever the language needs). */
-export type PluralKey = { [K in keyof Structure]: K extends `${infer Base}.other` ? Base : never }[keyof Structure];
+export type PluralKey = {
+  [K in keyof Structure]: K extends `${infer Base}.other` ? (Base extends `${string}Ordinal` ? never : Base) : never;
+}[keyof Structure];
+/** Keys with the ordinal forms of the language (`<key>Ordinal.one`, …, `.other`). */
+export type OrdinalKey = { [K in keyof Structure]: K extends `${infer Base}Ordinal.other` ? `${Base}Ordinal` : never }[keyof Structure];
 
 export type Values = Record<string, string | number>;
 
@@ -49,6 +53,17 @@ export function plural(key: PluralKey, count: number, values?: Values): string {
   const text = getMessage(`${key}.${form}`) || lookup(`${key}.other`);
   return fill(text, { count, ...values });
 }
+
+/**
+ * The ordinal form of `key` for `n` in the shown language ("1st", "2nd"; a key ending in `Ordinal` holds
+ * the forms of Intl.PluralRules' ordinal type), with `values` filled in.
+ */
+export function ordinal(key: OrdinalKey, n: number, values?: Values): string {
+  const form = (ordinalRules ??= new Intl.PluralRules(uiLocale(), { type: 'ordinal' })).select(n);
+  const text = getMessage(`${key}.${form}`) || lookup(`${key}.other`);
+  return fill(text, values);
+}
+let ordinalRules: Intl.PluralRules | undefined;
 
 let shown: string | undefined;
 /**
@@ -97,6 +112,7 @@ export function formatRelative(value: number, unit: Intl.RelativeTimeFormatUnit)
 export function resetI18nCache(): void {
   shown = undefined;
   rules = undefined;
+  ordinalRules = undefined;
   numbers = undefined;
   relative = undefined;
   dateFormats.clear();
