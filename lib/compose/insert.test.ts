@@ -135,7 +135,7 @@ describe('watchForShare', () => {
 
 describe('the caret, remembered for going back to the editor', () => {
   // A caret moved with no selectionchange (Chromium skips it for some typing): a keyup or focus leaving reads it.
-  it.each(['keyup', 'focusout'])('is read on %s, and placeCaret puts it back after focus went elsewhere', async (type) => {
+  it.each(['keyup', 'input', 'focusout'])('is read on %s, and placeCaret puts it back after focus went elsewhere', async (type) => {
     document.body.innerHTML = '<div contenteditable="true">Before. After.</div><button>Insert</button>';
     const editor = document.querySelector<HTMLElement>('[contenteditable]')!;
     const text = editor.firstChild!;

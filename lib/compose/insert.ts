@@ -134,8 +134,9 @@ export function rememberCaret(editor: HTMLElement, signal: AbortSignal): CaretMe
     }
   };
   // selectionchange alone misses the caret moving as the person types (Chromium does not always fire it then),
-  // so the caret is also read after each key and as focus leaves for the panel.
-  for (const type of ['focusin', 'focusout', 'keyup'] as const) {
+  // so the caret is also read after each edit and key (text from an IME or emoji picker comes with no key), and
+  // as focus leaves for the panel.
+  for (const type of ['focusin', 'focusout', 'keyup', 'input'] as const) {
     editor.addEventListener(type, () => {
       memory.hadFocus = true;
       save();
