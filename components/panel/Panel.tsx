@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { Network } from '@/lib/contract/common';
 import type { InsertResult } from '@/lib/compose/insert';
 import type { Suggestion, SuggestionsResult } from '@/lib/messaging/protocol';
+import { PANEL_SHORTCUT } from './keys';
 import { copyLabel, insertLabel } from './label';
 
 /** What the panel needs from the composer it sits next to (lib/compose/session.ts provides it). */
@@ -28,6 +29,8 @@ export interface PanelProps {
   length?: { remaining: (text: string) => number; max: number };
   /** "Open Relay" when there is nothing to offer (not connected, nothing cached): opens the toolbar popup. */
   openRelay?: () => void;
+  /** Escape inside the panel: back to the editor, caret where the person left it. */
+  backToEditor?: () => void;
 }
 
 export const COPIED_FALLBACK = 'Couldn’t insert here — the caption is copied; paste it with Ctrl+V / ⌘V';
@@ -47,7 +50,7 @@ type Load =
   | { state: 'failed' }
   | { state: 'done'; result: SuggestionsResult };
 
-export function Panel({ composer, load, copy, onHide, watchEditor, limit = 5, length, openRelay }: PanelProps) {
+export function Panel({ composer, load, copy, onHide, watchEditor, limit = 5, length, openRelay, backToEditor }: PanelProps) {
   // Plain hooks rather than signals: the panel is small, and @preact/signals would cost ~2.5 KB of the
   // content script's 25 KB budget.
   const [open, setOpen] = useState(true);
@@ -192,12 +195,21 @@ export function Panel({ composer, load, copy, onHide, watchEditor, limit = 5, le
     );
   };
 
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.key !== 'Escape' || !backToEditor) return;
+    e.preventDefault();
+    backToEditor();
+  };
+
   return (
-    <section class="relay-panel" role="region" aria-label="Suggested captions">
+    <section class="relay-panel" role="region" aria-label="Suggested captions" onKeyDown={onKeyDown}>
+      {/* Read by screen readers at the start of the panel; shown to everyone while focus is in the panel. */}
+      <p class="keys">From your post, Alt + Shift + R (⌥ + Shift + R on a Mac) comes here; Escape goes back to your text.</p>
       <div class="bar">
         <button
           type="button"
           class="toggle"
+          aria-keyshortcuts={PANEL_SHORTCUT}
           aria-expanded={open ? 'true' : 'false'}
           aria-controls={bodyId}
           onMouseDown={keepFocus}
