@@ -4,7 +4,8 @@ import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Suggestion, SuggestionsResult } from '@/lib/messaging/protocol';
 import { PANEL_SHORTCUT } from './keys';
-import { COPIED_FALLBACK, Panel, withheldNote, type PanelComposer, type PanelProps } from './Panel';
+import { useLocale } from '@/lib/i18n/test-catalogue';
+import { copiedFallback, Panel, withheldNote, type PanelComposer, type PanelProps } from './Panel';
 
 const suggestion = (over: Partial<Suggestion> = {}): Suggestion => ({
   itemId: 'i1',
@@ -90,7 +91,7 @@ describe('Panel', () => {
     await show({ connected: true, suggestions: [suggestion()] }, { insert: refused });
     await act(async () => buttonNamed('Insert: Our year in numbers')!.click());
     await act(() => new Promise((r) => setTimeout(r, 80)));
-    expect(root.querySelector('[role="status"]')!.textContent).toBe(COPIED_FALLBACK);
+    expect(root.querySelector('[role="status"]')!.textContent).toBe(copiedFallback());
   });
 
   it('refuses to insert a caption that would go over X’s limit, and says so', async () => {
@@ -144,6 +145,14 @@ describe('Panel', () => {
     expect(withheldNote(1, 'linkedin')).toBe(
       '1 caption has a term your company’s policy does not allow, so Relay doesn’t offer it on LinkedIn. Open Relay to change the words.',
     );
+  });
+
+  it('speaks the language shown: its labels, the Insert buttons’ names and Russian plurals', async () => {
+    useLocale('ru');
+    await show({ connected: true, suggestions: [suggestion()], withheld: 1 });
+    expect(root.querySelector('section')!.getAttribute('aria-label')).toBe('Готовые подписи');
+    expect(buttonNamed('Вставить: Our year in numbers')).toBeDefined();
+    expect([1, 2, 5, 21].map((n) => withheldNote(n, 'x').split(' есть')[0])).toEqual(['В 1 подписи', 'В 2 подписях', 'В 5 подписях', 'В 21 подписи']);
   });
 
   it('Escape anywhere in the panel goes back to the editor; other keys do not', async () => {

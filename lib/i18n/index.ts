@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { GeneratedI18nStructure } from '#i18n';
+import { pickLocale } from './locales';
 
 /*
  * Relay's words come from the browser's own catalogues (locales/*.yml, built into _locales/ by
@@ -19,8 +20,38 @@ export type OrdinalKey = { [K in keyof Structure]: K extends `${infer Base}Ordin
 
 export type Values = Record<string, string | number>;
 
+type BuiltCatalogue = Record<string, { message: string } | undefined>;
+/** Our own copy of the catalogue, read only when the browser's lookup came back empty (see ensureCatalogue). */
+let fallback: BuiltCatalogue | null = null;
+
 /** The browser's lookup, by the flat name the built catalogue uses (`popup.share` → `popup_share`). */
-const getMessage = (name: string): string => (browser.i18n.getMessage as (name: string) => string)(name.replaceAll('.', '_'));
+function getMessage(key: string): string {
+  const name = key.replaceAll('.', '_');
+  return (browser.i18n.getMessage as (name: string) => string)(name) || fallback?.[name]?.message || '';
+}
+
+/**
+ * Makes sure words can be found before a page renders. Chromium has been seen answering every lookup of an
+ * extension's process with "" (even `@@extension_id`) after a page of the extension opened while it was being
+ * installed — the settings page Relay opens on install — and it keeps that answer for the process's life. Then
+ * the catalogue of the browser's language is read from the extension's own `_locales/` instead. Costs one
+ * synchronous lookup when all is well.
+ */
+export async function ensureCatalogue(load: (path: string) => Promise<unknown> = fetchOwnFile): Promise<void> {
+  if ((browser.i18n.getMessage as (name: string) => string)('locale')) return;
+  const languages = [browser.i18n.getUILanguage?.() ?? '', ...(globalThis.navigator?.languages ?? [])].filter(Boolean);
+  const locale = pickLocale(languages);
+  try {
+    const own = (await load(`/_locales/${locale}/messages.json`)) as BuiltCatalogue;
+    const english = locale === 'en' ? own : ((await load('/_locales/en/messages.json')) as BuiltCatalogue);
+    fallback = { ...english, ...own };
+    resetI18nCache();
+  } catch (err) {
+    console.warn('[relay] could not read the catalogue', err);
+  }
+}
+
+const fetchOwnFile = async (path: string): Promise<unknown> => (await fetch(browser.runtime.getURL(path as '/'))).json();
 
 /** Shown when a key is missing everywhere: the key itself, so the gap is visible and reported. */
 function lookup(key: string): string {
@@ -108,8 +139,9 @@ export function formatRelative(value: number, unit: Intl.RelativeTimeFormatUnit)
   return (relative ??= new Intl.RelativeTimeFormat(uiLocale(), { numeric: 'auto' })).format(value, unit);
 }
 
-/** Forget cached formatters (tests switch languages). */
-export function resetI18nCache(): void {
+/** Forget cached formatters (tests switch languages); `all` forgets the catalogue copy too. */
+export function resetI18nCache(all = false): void {
+  if (all) fallback = null;
   shown = undefined;
   rules = undefined;
   ordinalRules = undefined;
