@@ -61,11 +61,6 @@ function isHeader(fields: string[]): boolean {
 
 const shown = (d: Delimiter) => (d === '\t' ? 'a tab' : `"${d}"`);
 
-/** A record and the byte offset where the text before it ends (blank lines may follow before it starts). */
-interface Parsed {
-  record: string[];
-  after: number;
-}
 
 /**
  * `name,role` lines (or `name;role`, or tab-separated: detected), read by csv-parse: quoted fields may hold the
@@ -103,7 +98,9 @@ export function parseEmployeeCsv(text: string): CsvResult {
   };
 
   let end = 0;
-  let records: Parsed[] = [];
+  let records: string[][] = [];
+  /** For each record, the byte offset where the text before it ends (blank lines may follow before it starts). */
+  const afters: number[] = [];
   try {
     records = parse(text, {
       bom: true,
@@ -123,20 +120,19 @@ export function parseEmployeeCsv(text: string): CsvResult {
         );
         return undefined;
       },
-      on_record: (record: string[], context): Parsed => {
-        const parsed = { record, after: end };
+      on_record: (record, context) => {
+        afters.push(end);
         end = context.bytes;
-        return parsed;
+        return record;
       },
-    }) as unknown as Parsed[];
+    });
   } catch (err) {
     errors.push({ line: startLine(end), problem: 'line', message: `cannot be read (${(err as Error).message})` });
   }
 
   let seenContent = false;
-  for (const r of records) {
-    const line = startLine(r.after);
-    const fields = r.record;
+  for (const [index, fields] of records.entries()) {
+    const line = startLine(afters[index]!);
     if (fields.length === 1 && fields[0]!.trim() === '') continue;
     if (!seenContent && isHeader(fields)) {
       seenContent = true;
