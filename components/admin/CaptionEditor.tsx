@@ -3,6 +3,8 @@ import type { PolicyRules } from '@/lib/policy';
 import { applyDisclosure, checkCaption } from '@/lib/policy';
 import { postLength } from '@/lib/captions/post-length';
 import { xWeightedLength } from '@/lib/captions/x-length';
+import { t } from '@/lib/i18n';
+import { rich } from './rich';
 
 export interface CaptionDraft {
   /** Local key for the list (not sent). */
@@ -42,16 +44,16 @@ export function CaptionEditor({ index, caption, policy, serverError, onChange, o
     .join(' ');
   return (
     <fieldset class="caption-editor">
-      <legend>Caption {index + 1}</legend>
+      <legend>{t('admin.caption.legend', { number: index + 1 })}</legend>
       <div class="caption-meta">
         <div class="field">
-          <label for={`${id}-network`}>Network</label>
+          <label for={`${id}-network`}>{t('admin.caption.network')}</label>
           <select id={`${id}-network`} value={caption.network} onChange={(e) => onChange({ ...caption, network: e.currentTarget.value as Network })}>
             {networks.map((n) => <option key={n} value={n}>{NETWORK_NAMES[n]}</option>)}
           </select>
         </div>
         <div class="field">
-          <label for={`${id}-lang`}>Language</label>
+          <label for={`${id}-lang`}>{t('admin.caption.language')}</label>
           <input
             id={`${id}-lang`}
             value={caption.language}
@@ -59,16 +61,16 @@ export function CaptionEditor({ index, caption, policy, serverError, onChange, o
             aria-describedby={`${id}-lang-hint`}
             onInput={(e) => onChange({ ...caption, language: e.currentTarget.value.trim() })}
           />
-          <span id={`${id}-lang-hint`} class="hint">e.g. en, ca, pt-BR</span>
+          <span id={`${id}-lang-hint`} class="hint">{t('admin.caption.languageHint')}</span>
         </div>
         {onRemove && (
           <button type="button" class="button secondary" onClick={onRemove}>
-            Remove caption {index + 1}
+            {t('admin.caption.remove', { number: index + 1 })}
           </button>
         )}
       </div>
       <div class="field">
-        <label for={`${id}-text`}>Text</label>
+        <label for={`${id}-text`}>{t('admin.caption.text')}</label>
         <textarea
           id={`${id}-text`}
           dir="auto"
@@ -81,18 +83,21 @@ export function CaptionEditor({ index, caption, policy, serverError, onChange, o
         />
       </div>
       <p id={`${id}-count`} class={over ? 'counter over' : 'counter'} aria-live="polite">
-        {length.used} / {check?.tooLong ? check.tooLong.limit : length.max}
-        {caption.network === 'x' ? ' (X counts links as 23 and some characters as 2)' : ''}
-        {over ? ' — too long' : ''}
+        {/* The same plain figures as the employees' counter ("280 / 280"). */}
+        {t('admin.caption.counter', { used: String(length.used), max: String(check?.tooLong ? check.tooLong.limit : length.max) })}
+        {caption.network === 'x' ? ` ${t('admin.caption.xCounting')}` : ''}
+        {over ? ` ${t('admin.caption.tooLong')}` : ''}
       </p>
       {check && check.bannedTerms.length > 0 && (
         <p id={`${id}-banned`} class="policy-flag" role="alert">
-          Banned by the policy: {check.bannedTerms.map((t, i) => <span key={t}>{i > 0 ? ', ' : ''}<mark dir="auto">{t}</mark></span>)}
+          {rich(t('admin.caption.banned'), {
+            terms: check.bannedTerms.map((term, i) => <span key={term}>{i > 0 ? ', ' : ''}<mark dir="auto">{term}</mark></span>),
+          })}
         </p>
       )}
       {withDisclosure !== null && (
         <div class="policy-preview">
-          <p class="muted">The disclosure “<span dir="auto">{check!.missingDisclosure}</span>” will be added when shared:</p>
+          <p class="muted">{rich(t('admin.caption.disclosure'), { disclosure: <span dir="auto">{check!.missingDisclosure}</span> })}</p>
           <p class="preview" dir="auto" lang={caption.language || undefined}>{withDisclosure}</p>
         </div>
       )}

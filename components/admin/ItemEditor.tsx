@@ -5,13 +5,14 @@ import { newCaptionKey, splitTopics, type ItemDraft } from '@/lib/admin/item-dra
 import type { Taxonomy } from '@/lib/contract/taxonomy';
 import { ProblemError } from '@/lib/api/admin';
 import { Notice } from '@/components/Notice';
+import { t, type MessageKey } from '@/lib/i18n';
 import { CaptionEditor } from './CaptionEditor';
 import { useAction } from './use-load';
 
-const TYPE_LABELS: Record<ContentType, string> = {
-  curated: 'Curated (from others)',
-  owned: 'Owned (our own content)',
-  promotional: 'Promotional',
+const TYPE_LABELS: Record<ContentType, MessageKey> = {
+  curated: 'admin.editor.type.curated',
+  owned: 'admin.editor.type.owned',
+  promotional: 'admin.editor.type.promotional',
 };
 
 interface Props {
@@ -35,13 +36,16 @@ function fieldErrors(failure: unknown): Map<string, string> {
   return map;
 }
 
+/** A hint of one or two whole sentences. */
+const sentences = (first: string, second: string | null) => (second ? `${first} ${second}` : first);
+
 export function ItemEditor({ heading, initial, policy, knownTopics, knownCampaigns, managed, submitLabel, onSave, onCancel }: Props) {
   const [draft, setDraft] = useState<ItemDraft>(initial);
   const save = useAction();
   const errors = fieldErrors(save.failure);
   const set = <K extends keyof ItemDraft>(key: K, value: ItemDraft[K]) => setDraft((d) => ({ ...d, [key]: value }));
   const fieldError = (path: string) => errors.get(path);
-  const outsideTopics = managed?.topics.length ? splitTopics(draft.topics).filter((t) => !managed.topics.includes(t)) : [];
+  const outsideTopics = managed?.topics.length ? splitTopics(draft.topics).filter((topic) => !managed.topics.includes(topic)) : [];
   const campaign = draft.campaign.trim().toLowerCase();
   const outsideCampaign = managed?.campaigns.length && campaign && !managed.campaigns.includes(campaign) ? campaign : null;
 
@@ -75,37 +79,37 @@ export function ItemEditor({ heading, initial, policy, knownTopics, knownCampaig
   return (
     <form class="item-editor" onSubmit={onSubmit} aria-label={heading}>
       <h3>{heading}</h3>
-      {text('url', 'Page address', { type: 'url' })}
-      {text('title', 'Title', { dir: 'auto' })}
+      {text('url', t('admin.editor.url'), { type: 'url' })}
+      {text('title', t('admin.editor.title'), { dir: 'auto' })}
       <div class="field">
-        <label for="item-summary">Summary</label>
+        <label for="item-summary">{t('admin.editor.summary')}</label>
         <textarea id="item-summary" dir="auto" rows={3} value={draft.summary} onInput={(e) => set('summary', e.currentTarget.value)} />
       </div>
-      {text('imageUrl', 'Image address', { type: 'url' })}
+      {text('imageUrl', t('admin.editor.image'), { type: 'url' })}
       <div class="field">
-        <label for="item-type">Content type</label>
+        <label for="item-type">{t('admin.editor.contentType')}</label>
         <select id="item-type" value={draft.contentType} onChange={(e) => set('contentType', e.currentTarget.value as ContentType)}>
-          {contentTypes.map((t) => <option key={t} value={t}>{TYPE_LABELS[t]}</option>)}
+          {contentTypes.map((type) => <option key={type} value={type}>{t(TYPE_LABELS[type])}</option>)}
         </select>
       </div>
-      {text('topics', 'Topics', {
+      {text('topics', t('admin.editor.topics'), {
         list: 'known-topics',
-        hint: `Separate topics with commas.${outsideTopics.length ? ` Not in the managed list: ${outsideTopics.join(', ')}.` : ''}`,
+        hint: sentences(t('admin.editor.topicsHint'), outsideTopics.length ? t('admin.editor.notManaged', { list: outsideTopics.join(', ') }) : null),
       })}
-      <datalist id="known-topics">{knownTopics.map((t) => <option key={t} value={t} />)}</datalist>
-      {text('campaign', 'Campaign', {
+      <datalist id="known-topics">{knownTopics.map((topic) => <option key={topic} value={topic} />)}</datalist>
+      {text('campaign', t('admin.editor.campaign'), {
         list: 'known-campaigns',
-        hint: `Lower-case letters, digits, "-" or "_".${outsideCampaign ? ` Not in the managed list: ${outsideCampaign}.` : ''}`,
+        hint: sentences(t('admin.editor.campaignHint'), outsideCampaign ? t('admin.editor.notManaged', { list: outsideCampaign }) : null),
       })}
-      <datalist id="known-campaigns">{knownCampaigns.map((t) => <option key={t} value={t} />)}</datalist>
+      <datalist id="known-campaigns">{knownCampaigns.map((campaign) => <option key={campaign} value={campaign} />)}</datalist>
       <div class="schedule">
         <div class="field">
-          <label for="item-publish">Publish at (your local time)</label>
+          <label for="item-publish">{t('admin.editor.publishAt')}</label>
           <input id="item-publish" type="datetime-local" value={draft.publishAt} aria-describedby="item-publish-hint" onInput={(e) => set('publishAt', e.currentTarget.value)} />
-          <span id="item-publish-hint" class="hint">Empty: at once.</span>
+          <span id="item-publish-hint" class="hint">{t('admin.editor.publishHint')}</span>
         </div>
         <div class="field">
-          <label for="item-expires">Expires at (your local time)</label>
+          <label for="item-expires">{t('admin.editor.expiresAt')}</label>
           <input
             id="item-expires"
             type="datetime-local"
@@ -114,14 +118,14 @@ export function ItemEditor({ heading, initial, policy, knownTopics, knownCampaig
             aria-describedby="item-expires-hint"
             onInput={(e) => set('expiresAt', e.currentTarget.value)}
           />
-          <span id="item-expires-hint" class="hint">{fieldError('expiresAt') ?? 'Empty: never.'}</span>
+          <span id="item-expires-hint" class="hint">{fieldError('expiresAt') ?? t('admin.editor.expiresHint')}</span>
         </div>
       </div>
       <label class="checkbox">
-        <input type="checkbox" checked={draft.pinned} onChange={(e) => set('pinned', e.currentTarget.checked)} /> Pinned to the top of the queue
+        <input type="checkbox" checked={draft.pinned} onChange={(e) => set('pinned', e.currentTarget.checked)} /> {t('admin.editor.pinned')}
       </label>
 
-      <h4>Suggested captions</h4>
+      <h4>{t('admin.editor.captions')}</h4>
       {draft.captions.map((c, i) => (
         <CaptionEditor
           key={c.key}
@@ -138,13 +142,13 @@ export function ItemEditor({ heading, initial, policy, knownTopics, knownCampaig
         class="button secondary"
         onClick={() => set('captions', [...draft.captions, { key: newCaptionKey(), network: 'x', language: draft.captions.at(-1)?.language ?? 'en', text: '' }])}
       >
-        Add a caption
+        {t('admin.editor.addCaption')}
       </button>
 
       <Notice role="alert" tone="error">{save.error}</Notice>
       <div class="actions">
-        <button type="submit" class="button" disabled={save.busy}>{save.busy ? 'Saving…' : submitLabel}</button>
-        <button type="button" class="button secondary" onClick={onCancel}>Cancel</button>
+        <button type="submit" class="button" disabled={save.busy}>{save.busy ? t('admin.editor.saving') : submitLabel}</button>
+        <button type="button" class="button secondary" onClick={onCancel}>{t('admin.editor.cancel')}</button>
       </div>
     </form>
   );

@@ -1,9 +1,10 @@
 import { useState } from 'preact/hooks';
 import type { AdminApi } from '@/lib/api/admin';
 import type { AdminItem } from '@/lib/contract/items';
-import { contentMix, describeMix, isLive } from '@/lib/admin/content-mix';
+import { contentMix, isLive, MIX_TARGET, type ContentMix, type MixVerdict } from '@/lib/admin/content-mix';
 import { draftFromItem, draftFromUnfurl, draftToCreate, draftToPatch, type ItemDraft } from '@/lib/admin/item-draft';
 import { Notice } from '@/components/Notice';
+import { formatDate, formatNumber, plural, t, type MessageKey } from '@/lib/i18n';
 import type { Taxonomy } from '@/lib/contract/taxonomy';
 import { ItemEditor } from './ItemEditor';
 import { TaxonomyEditor } from './TaxonomyEditor';
@@ -11,11 +12,34 @@ import { useAction, useLoad } from './use-load';
 
 type Editing = { kind: 'new'; draft: ItemDraft } | { kind: 'edit'; item: AdminItem } | null;
 
-const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString() : '—');
+/** Date and time to the second, as toLocaleString() wrote them, in the shown language. */
+export const DATE_TIME: Intl.DateTimeFormatOptions = { year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' };
+const when = (iso: string | null) => (iso ? formatDate(iso, DATE_TIME) : '—');
 
 function itemState(item: AdminItem, now: number): string {
-  if (isLive(item, now)) return 'Live';
-  return Date.parse(item.publishAt) > now ? 'Scheduled' : 'Expired';
+  if (isLive(item, now)) return t('admin.items.state.live');
+  return Date.parse(item.publishAt) > now ? t('admin.items.state.scheduled') : t('admin.items.state.expired');
+}
+
+const VERDICTS: Record<Exclude<MixVerdict, 'empty'>, MessageKey> = {
+  'on-target': 'admin.mix.verdict.onTarget',
+  'too-promotional': 'admin.mix.verdict.tooPromotional',
+  'too-little-curated': 'admin.mix.verdict.tooLittleCurated',
+  'too-much-owned': 'admin.mix.verdict.tooMuchOwned',
+};
+
+/** "6 curated · 3 owned · 1 promotional", each part agreeing with its number in the shown language. */
+const mixParts = (perTen: ContentMix['perTen']) =>
+  t('admin.mix.parts', {
+    curated: plural('admin.mix.curated', perTen.curated),
+    owned: plural('admin.mix.owned', perTen.owned),
+    promotional: plural('admin.mix.promotional', perTen.promotional),
+  });
+
+/** "6 curated · 3 owned · 1 promotional — on target" (per ten live items), or the target when none is live. */
+function describeMix(mix: ContentMix): string {
+  if (mix.verdict === 'empty') return t('admin.mix.empty', { parts: mixParts(MIX_TARGET) });
+  return t('admin.mix.summary', { parts: mixParts(mix.perTen), verdict: t(VERDICTS[mix.verdict]) });
 }
 
 /** The managed lists first, then what items already use: offered as choices so items use the same words. */
@@ -23,7 +47,7 @@ export function knownLists(items: readonly AdminItem[], managed?: Taxonomy) {
   const topics = new Set<string>(managed?.topics);
   const campaigns = new Set<string>(managed?.campaigns);
   for (const i of items) {
-    i.topics.forEach((t) => topics.add(t));
+    i.topics.forEach((topic) => topics.add(topic));
     if (i.campaign) campaigns.add(i.campaign);
   }
   return { topics: [...topics].sort(), campaigns: [...campaigns].sort() };
@@ -60,52 +84,52 @@ export function ItemsSection({ api }: { api: AdminApi }) {
   const togglePin = (item: AdminItem) =>
     action.run(async () => {
       await api.patchItem(item.id, { pinned: !item.pinned });
-      done(item.pinned ? `Unpinned “${item.title}”.` : `Pinned “${item.title}”.`);
+      done(t(item.pinned ? 'admin.items.unpinned' : 'admin.items.pinned', { title: item.title }));
     });
 
   const archive = (item: AdminItem) => {
-    if (!confirm(`Remove “${item.title}” from the queue? Employees will no longer see it; links already shared keep working.`)) return;
+    if (!confirm(t('admin.items.confirmRemove', { title: item.title }))) return;
     void action.run(async () => {
       await api.archiveItem(item.id);
-      done(`Removed “${item.title}” from the queue.`);
+      done(t('admin.items.removed', { title: item.title }));
     });
   };
 
   return (
     <>
       <p class={`mix mix-${mix.verdict}`} role="status">
-        <strong>Content mix of the live queue:</strong> {describeMix(mix)}
-        <span class="muted"> (the 6-3-1 rule: 6 curated · 3 owned · 1 promotional in every 10)</span>
+        <strong>{t('admin.mix.label')}</strong> {describeMix(mix)}
+        <span class="muted"> {t('admin.mix.rule', { parts: mixParts(MIX_TARGET) })}</span>
       </p>
 
       <TaxonomyEditor api={api} lists={taxonomy.data} inUse={inUse} onSaved={() => taxonomy.reload()} />
 
-      <form class="inline-form" onSubmit={fetchDetails} aria-label="New item from a page">
+      <form class="inline-form" onSubmit={fetchDetails} aria-label={t('admin.items.newFromPage')}>
         <div class="field grow">
-          <label for="new-item-url">New item from a page address</label>
+          <label for="new-item-url">{t('admin.items.pageAddress')}</label>
           <input id="new-item-url" type="url" required value={url} placeholder="https://…" onInput={(e) => setUrl(e.currentTarget.value)} />
         </div>
-        <button type="submit" class="button" disabled={unfurl.busy}>{unfurl.busy ? 'Fetching…' : 'Fetch details'}</button>
+        <button type="submit" class="button" disabled={unfurl.busy}>{unfurl.busy ? t('admin.items.fetching') : t('admin.items.fetch')}</button>
         <button type="button" class="button secondary" onClick={() => setEditing({ kind: 'new', draft: { ...draftFromUnfurl({ url: url.trim() || 'https://', title: null, description: null, imageUrl: null }) } })}>
-          Write it by hand
+          {t('admin.items.byHand')}
         </button>
       </form>
-      <Notice role="alert" tone="error">{unfurl.error ? `The page could not be used: ${unfurl.error}` : null}</Notice>
+      <Notice role="alert" tone="error">{unfurl.error ? t('admin.items.unusable', { reason: unfurl.error }) : null}</Notice>
       <Notice role="status" tone="success">{news}</Notice>
 
       {editing?.kind === 'new' && (
         <ItemEditor
           key={`new-${editing.draft.url}`}
-          heading="New item"
+          heading={t('admin.items.newItem')}
           initial={editing.draft}
           policy={policy.data ?? null}
           knownTopics={known.topics}
           knownCampaigns={known.campaigns}
             managed={taxonomy.data}
-          submitLabel="Add to the queue"
+          submitLabel={t('admin.items.addToQueue')}
           onSave={async (d) => {
             const item = await api.createItem(draftToCreate(d));
-            done(`Added “${item.title}”.`);
+            done(t('admin.items.added', { title: item.title }));
           }}
           onCancel={() => setEditing(null)}
         />
@@ -113,38 +137,38 @@ export function ItemsSection({ api }: { api: AdminApi }) {
       {editing?.kind === 'edit' && (
         <ItemEditor
           key={editing.item.id}
-          heading={`Edit “${editing.item.title}”`}
+          heading={t('admin.items.editItem', { title: editing.item.title })}
           initial={draftFromItem(editing.item)}
           policy={policy.data ?? null}
           knownTopics={known.topics}
           knownCampaigns={known.campaigns}
             managed={taxonomy.data}
-          submitLabel="Save changes"
+          submitLabel={t('admin.items.saveChanges')}
           onSave={async (d) => {
             const item = await api.patchItem(editing.item.id, draftToPatch(d));
-            done(`Saved “${item.title}”.`);
+            done(t('admin.items.saved', { title: item.title }));
           }}
           onCancel={() => setEditing(null)}
         />
       )}
 
-      <Notice role="alert" tone="error">{items.error ?? action.error ?? (policy.error ? `The policy could not be loaded: ${policy.error}` : null)}</Notice>
+      <Notice role="alert" tone="error">{items.error ?? action.error ?? (policy.error ? t('admin.items.policyFailed', { reason: policy.error }) : null)}</Notice>
       {items.loading && !items.data ? (
-        <p>Loading items…</p>
+        <p>{t('admin.items.loading')}</p>
       ) : list.length === 0 ? (
-        <p>No items yet. Add one from a page address above.</p>
+        <p>{t('admin.items.empty')}</p>
       ) : (
         <table class="data">
-          <caption class="visually-hidden">All items, including scheduled and expired ones</caption>
+          <caption class="visually-hidden">{t('admin.items.tableCaption')}</caption>
           <thead>
             <tr>
-              <th scope="col">Title</th>
-              <th scope="col">State</th>
-              <th scope="col">Type</th>
-              <th scope="col">Publish</th>
-              <th scope="col">Expires</th>
-              <th scope="col">Captions</th>
-              <th scope="col"><span class="visually-hidden">Actions</span></th>
+              <th scope="col">{t('admin.items.columns.title')}</th>
+              <th scope="col">{t('admin.items.columns.state')}</th>
+              <th scope="col">{t('admin.items.columns.type')}</th>
+              <th scope="col">{t('admin.items.columns.publish')}</th>
+              <th scope="col">{t('admin.items.columns.expires')}</th>
+              <th scope="col">{t('admin.items.columns.captions')}</th>
+              <th scope="col"><span class="visually-hidden">{t('admin.items.columns.actions')}</span></th>
             </tr>
           </thead>
           <tbody>
@@ -152,22 +176,22 @@ export function ItemsSection({ api }: { api: AdminApi }) {
               <tr key={item.id}>
                 <th scope="row">
                   <span dir="auto">{item.title}</span>
-                  {item.pinned && <span class="tag">Pinned</span>}
+                  {item.pinned && <span class="tag">{t('admin.items.tagPinned')}</span>}
                   <br />
                   <a class="muted small" href={item.url} target="_blank" rel="noopener noreferrer">{item.url}</a>
                 </th>
                 <td>{itemState(item, now)}</td>
-                <td>{item.contentType}</td>
+                <td>{t(`admin.items.type.${item.contentType}`)}</td>
                 <td>{when(item.publishAt)}</td>
                 <td>{when(item.expiresAt)}</td>
-                <td>{item.captions.length}</td>
+                <td>{formatNumber(item.captions.length)}</td>
                 <td class="row-actions">
-                  <button type="button" class="button secondary" aria-label={`Edit “${item.title}”`} onClick={() => setEditing({ kind: 'edit', item })}>Edit</button>
-                  <button type="button" class="button secondary" aria-label={`${item.pinned ? 'Unpin' : 'Pin'} “${item.title}”`} disabled={action.busy} onClick={() => void togglePin(item)}>
-                    {item.pinned ? 'Unpin' : 'Pin'}
+                  <button type="button" class="button secondary" aria-label={t('admin.items.editLabel', { title: item.title })} onClick={() => setEditing({ kind: 'edit', item })}>{t('admin.items.edit')}</button>
+                  <button type="button" class="button secondary" aria-label={t(item.pinned ? 'admin.items.unpinLabel' : 'admin.items.pinLabel', { title: item.title })} disabled={action.busy} onClick={() => void togglePin(item)}>
+                    {item.pinned ? t('admin.items.unpin') : t('admin.items.pin')}
                   </button>
-                  <button type="button" class="button secondary" aria-label={`Remove from queue: “${item.title}”`} disabled={action.busy} onClick={() => archive(item)}>
-                    Remove from queue
+                  <button type="button" class="button secondary" aria-label={t('admin.items.removeLabel', { title: item.title })} disabled={action.busy} onClick={() => archive(item)}>
+                    {t('admin.items.remove')}
                   </button>
                 </td>
               </tr>

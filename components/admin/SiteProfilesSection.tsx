@@ -4,6 +4,7 @@ import { checkProfileJson } from '@/lib/admin/profile-json';
 import { networks, type Network } from '@/lib/contract/common';
 import { bundledProfiles } from '@/lib/compose/profiles';
 import { Notice } from '@/components/Notice';
+import { t } from '@/lib/i18n';
 import { useAction, useLoad } from './use-load';
 
 const NETWORK_NAMES: Record<Network, string> = { linkedin: 'LinkedIn', x: 'X' };
@@ -18,6 +19,13 @@ export function SiteProfilesSection({ api }: { api: AdminApi }) {
   const onSubmit = async (e: Event) => {
     e.preventDefault();
     setNews(null);
+    // Said here rather than by checkProfileJson, whose sentence is English only; the parser's own reason stays as it is.
+    try {
+      JSON.parse(json);
+    } catch (err) {
+      setProblems([t('admin.profiles.notJson', { reason: (err as Error).message })]);
+      return;
+    }
     const checked = checkProfileJson(json);
     if (!checked.ok) {
       setProblems(checked.problems);
@@ -26,7 +34,7 @@ export function SiteProfilesSection({ api }: { api: AdminApi }) {
     setProblems([]);
     const result = await publish.run(() => api.publishSiteProfile(checked.profile));
     if (result) {
-      setNews(`Published the ${NETWORK_NAMES[result.network]} profile, version ${result.version}. Extensions pick it up at their next sync.`);
+      setNews(t('admin.profiles.published', { network: NETWORK_NAMES[result.network], version: String(result.version) }));
       published.reload();
     }
   };
@@ -34,52 +42,53 @@ export function SiteProfilesSection({ api }: { api: AdminApi }) {
   const current = (n: Network) => published.data?.find((p) => p.network === n);
   return (
     <>
-      <p class="muted">
-        How Relay finds the post composers on each network, as data. The extension uses a published profile when its version is newer
-        than the one it was built with.
-      </p>
+      <p class="muted">{t('admin.profiles.intro')}</p>
       <Notice role="alert" tone="error">{published.error}</Notice>
       <table class="data">
-        <caption class="visually-hidden">Site profile versions per network</caption>
+        <caption class="visually-hidden">{t('admin.profiles.tableCaption')}</caption>
         <thead>
-          <tr><th scope="col">Network</th><th scope="col">Bundled version</th><th scope="col">Published version</th></tr>
+          <tr>
+            <th scope="col">{t('admin.profiles.network')}</th>
+            <th scope="col">{t('admin.profiles.bundledVersion')}</th>
+            <th scope="col">{t('admin.profiles.publishedVersion')}</th>
+          </tr>
         </thead>
         <tbody>
           {networks.map((n) => (
             <tr key={n}>
               <th scope="row">{NETWORK_NAMES[n]}</th>
               <td>{bundledProfiles[n].version}</td>
-              <td>{current(n)?.version ?? 'none'}</td>
+              <td>{current(n)?.version ?? t('admin.profiles.none')}</td>
             </tr>
           ))}
         </tbody>
       </table>
       {networks.map((n) => (
         <details key={n}>
-          <summary>{NETWORK_NAMES[n]} profile in use ({current(n) && current(n)!.version > bundledProfiles[n].version ? 'published' : 'bundled'})</summary>
+          <summary>{t(current(n) && current(n)!.version > bundledProfiles[n].version ? 'admin.profiles.inUsePublished' : 'admin.profiles.inUseBundled', { network: NETWORK_NAMES[n] })}</summary>
           <pre class="json">{JSON.stringify(current(n) && current(n)!.version > bundledProfiles[n].version ? current(n) : bundledProfiles[n], null, 2)}</pre>
           <button type="button" class="button secondary" onClick={() => setJson(JSON.stringify({ ...bundledProfiles[n], version: Math.max(bundledProfiles[n].version, current(n)?.version ?? 0) + 1 }, null, 2))}>
-            Start a new {NETWORK_NAMES[n]} version from this
+            {t('admin.profiles.startFrom', { network: NETWORK_NAMES[n] })}
           </button>
         </details>
       ))}
-      <form onSubmit={onSubmit} aria-label="Publish a site profile">
-        <h3>Publish a profile</h3>
+      <form onSubmit={onSubmit} aria-label={t('admin.profiles.form')}>
+        <h3>{t('admin.profiles.heading')}</h3>
         <div class="field">
-          <label for="profile-json">Profile (JSON)</label>
+          <label for="profile-json">{t('admin.profiles.json')}</label>
           <textarea id="profile-json" class="code" rows={14} spellcheck={false} value={json} aria-invalid={problems.length > 0} onInput={(e) => setJson(e.currentTarget.value)} />
         </div>
         <div role="alert">
           {problems.length > 0 && (
             <div class="notice error">
-              <p>The profile is not valid, nothing was sent:</p>
+              <p>{t('admin.profiles.invalid')}</p>
               <ul>{problems.map((p) => <li key={p}>{p}</li>)}</ul>
             </div>
           )}
         </div>
         <Notice role="alert" tone="error">{publish.error}</Notice>
         <Notice role="status" tone="success">{news}</Notice>
-        <button type="submit" class="button" disabled={publish.busy || !json.trim()}>Publish</button>
+        <button type="submit" class="button" disabled={publish.busy || !json.trim()}>{t('admin.profiles.publish')}</button>
       </form>
     </>
   );

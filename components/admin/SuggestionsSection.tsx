@@ -5,8 +5,10 @@ import type { Unfurl } from '@/lib/contract/unfurl';
 import { describeError } from '@/lib/api/errors';
 import { draftFromUnfurl, draftToCreate, type ItemDraft } from '@/lib/admin/item-draft';
 import { Notice } from '@/components/Notice';
+import { formatDate, t } from '@/lib/i18n';
 import { ItemEditor } from './ItemEditor';
-import { knownLists } from './ItemsSection';
+import { DATE_TIME, knownLists } from './ItemsSection';
+import { rich } from './rich';
 import { useAction, useLoad } from './use-load';
 
 export function SuggestionsSection({ api }: { api: AdminApi }) {
@@ -36,34 +38,34 @@ export function SuggestionsSection({ api }: { api: AdminApi }) {
   const dismiss = (s: Suggestion) =>
     action.run(async () => {
       await api.dismissSuggestion(s.id);
-      setNews(`Dismissed the suggestion of ${s.url}.`);
+      setNews(t('admin.suggestions.dismissed', { url: s.url }));
       list.reload();
     });
 
   const open = list.data?.suggestions ?? [];
   return (
     <>
-      <p class="muted">Pages employees suggested for the queue, newest first.</p>
+      <p class="muted">{t('admin.suggestions.intro')}</p>
       <Notice role="status" tone="success">{news}</Notice>
       <Notice role="alert" tone="error">{list.error ?? (accepting ? null : action.error)}</Notice>
       {accepting && (
         <>
           {accepting.unfurlError && (
-            <Notice role="alert" tone="error">The page could not be fetched ({accepting.unfurlError}); fill in the item by hand.</Notice>
+            <Notice role="alert" tone="error">{t('admin.suggestions.unfetchable', { reason: accepting.unfurlError })}</Notice>
           )}
           <ItemEditor
             key={accepting.suggestion.id}
-            heading={`New item from ${accepting.suggestion.suggestedBy.name}'s suggestion`}
+            heading={t('admin.suggestions.fromSuggestion', { name: accepting.suggestion.suggestedBy.name })}
             initial={accepting.draft}
             policy={policy.data ?? null}
             knownTopics={known.topics}
             knownCampaigns={known.campaigns}
             managed={taxonomy.data}
-            submitLabel="Add to the queue"
+            submitLabel={t('admin.items.addToQueue')}
             onSave={async (d) => {
               const { item } = await api.acceptSuggestion(accepting.suggestion.id, draftToCreate(d));
               setAccepting(null);
-              setNews(`Added “${item.title}” to the queue.`);
+              setNews(t('admin.suggestions.added', { title: item.title }));
               list.reload();
               items.reload();
             }}
@@ -72,21 +74,21 @@ export function SuggestionsSection({ api }: { api: AdminApi }) {
         </>
       )}
       {list.loading && !list.data ? (
-        <p>Loading suggestions…</p>
+        <p>{t('admin.suggestions.loading')}</p>
       ) : open.length === 0 ? (
-        <p>No open suggestions.</p>
+        <p>{t('admin.suggestions.empty')}</p>
       ) : (
-        <ul class="cards" aria-label="Open suggestions">
+        <ul class="cards" aria-label={t('admin.suggestions.list')}>
           {open.map((s) => (
             <li key={s.id} class="card">
               <a href={s.url} target="_blank" rel="noopener noreferrer">{s.url}</a>
               {s.note && <p dir="auto">{s.note}</p>}
               <p class="muted small">
-                Suggested by <span dir="auto">{s.suggestedBy.name}</span> on {new Date(s.createdAt).toLocaleString()}
+                {rich(t('admin.suggestions.suggestedBy', { date: formatDate(s.createdAt, DATE_TIME) }), { name: <span dir="auto">{s.suggestedBy.name}</span> })}
               </p>
               <div class="actions">
-                <button type="button" class="button" disabled={action.busy} onClick={() => void makeItem(s)}>Make it an item</button>
-                <button type="button" class="button secondary" disabled={action.busy} onClick={() => void dismiss(s)}>Dismiss</button>
+                <button type="button" class="button" disabled={action.busy} onClick={() => void makeItem(s)}>{t('admin.suggestions.makeItem')}</button>
+                <button type="button" class="button secondary" disabled={action.busy} onClick={() => void dismiss(s)}>{t('admin.suggestions.dismiss')}</button>
               </div>
             </li>
           ))}

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { ProblemError, type AdminApi } from '@/lib/api/admin';
 import type { Taxonomy } from '@/lib/contract/taxonomy';
 import { Notice } from '@/components/Notice';
+import { plural, t } from '@/lib/i18n';
 import { useAction } from './use-load';
 
 const lines = (text: string) => [...new Set(text.split(/[\n,]/).map((l) => l.trim().toLowerCase()).filter(Boolean))];
@@ -31,7 +32,12 @@ export function TaxonomyEditor({ api, lists, inUse, onSaved }: Props) {
     setSaved(null);
     const result = await save.run(() => api.saveTaxonomy({ topics: lines(topics), campaigns: lines(campaigns) }));
     if (result) {
-      setSaved(`Saved ${result.topics.length} topics and ${result.campaigns.length} campaigns.`);
+      setSaved(
+        t('admin.taxonomy.saved', {
+          topics: plural('admin.taxonomy.topicCount', result.topics.length),
+          campaigns: plural('admin.taxonomy.campaignCount', result.campaigns.length),
+        }),
+      );
       onSaved(result);
     }
   };
@@ -43,17 +49,17 @@ export function TaxonomyEditor({ api, lists, inUse, onSaved }: Props) {
 
   return (
     <details class="taxonomy">
-      <summary>Topics and campaigns (managed lists)</summary>
-      <form onSubmit={onSubmit} aria-label="Topics and campaigns">
+      <summary>{t('admin.taxonomy.summary')}</summary>
+      <form onSubmit={onSubmit} aria-label={t('admin.taxonomy.form')}>
         <div class="two-columns">
           <div class="field">
-            <label for="taxonomy-topics">Topics (one a line)</label>
+            <label for="taxonomy-topics">{t('admin.taxonomy.topics')}</label>
             <textarea id="taxonomy-topics" dir="auto" rows={6} value={topics} onInput={(e) => setTopics(e.currentTarget.value)} />
           </div>
           <div class="field">
-            <label for="taxonomy-campaigns">Campaigns (one a line)</label>
+            <label for="taxonomy-campaigns">{t('admin.taxonomy.campaigns')}</label>
             <textarea id="taxonomy-campaigns" rows={6} aria-describedby="taxonomy-campaigns-hint" value={campaigns} onInput={(e) => setCampaigns(e.currentTarget.value)} />
-            <span id="taxonomy-campaigns-hint" class="hint">Lower-case letters, digits, "-" or "_".</span>
+            <span id="taxonomy-campaigns-hint" class="hint">{t('admin.editor.campaignHint')}</span>
           </div>
         </div>
         <div role="alert">
@@ -66,8 +72,8 @@ export function TaxonomyEditor({ api, lists, inUse, onSaved }: Props) {
         </div>
         <Notice role="status" tone="success">{saved}</Notice>
         <div class="actions">
-          <button type="submit" class="button" disabled={save.busy}>Save the lists</button>
-          <button type="button" class="button secondary" onClick={addInUse}>Add the ones items use now</button>
+          <button type="submit" class="button" disabled={save.busy}>{t('admin.taxonomy.save')}</button>
+          <button type="button" class="button secondary" onClick={addInUse}>{t('admin.taxonomy.addInUse')}</button>
         </div>
       </form>
     </details>

@@ -10,18 +10,20 @@ import { SuggestionsSection } from '@/components/admin/SuggestionsSection';
 import { PeopleSection } from '@/components/admin/PeopleSection';
 import { PolicySection } from '@/components/admin/PolicySection';
 import { SiteProfilesSection } from '@/components/admin/SiteProfilesSection';
+import { rich } from '@/components/admin/rich';
+import { t, type MessageKey } from '@/lib/i18n';
 
 // uPlot and the charts load only when someone opens Analytics.
 const AnalyticsSection = lazy(() => import('@/components/admin/AnalyticsSection').then((m) => ({ default: m.AnalyticsSection })));
 
 const sections = [
-  { id: 'items', label: 'Items' },
-  { id: 'suggestions', label: 'Suggestions' },
-  { id: 'people', label: 'People' },
-  { id: 'policy', label: 'Policy' },
-  { id: 'site-profiles', label: 'Site profiles' },
-  { id: 'analytics', label: 'Analytics' },
-] as const;
+  { id: 'items', label: 'admin.tabs.items' },
+  { id: 'suggestions', label: 'admin.tabs.suggestions' },
+  { id: 'people', label: 'admin.tabs.people' },
+  { id: 'policy', label: 'admin.tabs.policy' },
+  { id: 'site-profiles', label: 'admin.tabs.siteProfiles' },
+  { id: 'analytics', label: 'admin.tabs.analytics' },
+] as const satisfies readonly { id: string; label: MessageKey }[];
 type SectionId = (typeof sections)[number]['id'];
 
 const sectionFromHash = (): SectionId => {
@@ -48,23 +50,21 @@ export function App() {
   const section = useHashSection();
   const api = useMemo(() => (serverUrl && token ? createAdminApi({ serverUrl, token }) : null), [serverUrl, token]);
 
-  if (serverUrl === undefined || token === undefined || employee === undefined) return <p class="admin-loading">Loading…</p>;
+  if (serverUrl === undefined || token === undefined || employee === undefined) return <p class="admin-loading">{t('admin.loading')}</p>;
   if (!api || !employee) {
     return (
       <main class="admin-gate">
-        <h1>Curators' console</h1>
-        <Notice role="alert" tone="error">You are not connected to a Relay server.</Notice>
-        <button type="button" class="button" onClick={openSettings}>Open Relay settings</button>
+        <h1>{t('admin.title')}</h1>
+        <Notice role="alert" tone="error">{t('admin.notConnected')}</Notice>
+        <button type="button" class="button" onClick={openSettings}>{t('admin.openSettings')}</button>
       </main>
     );
   }
   if (employee.role !== 'admin') {
     return (
       <main class="admin-gate">
-        <h1>Curators' console</h1>
-        <Notice role="alert" tone="error">
-          This page is for curators. {employee.name} is connected with an employee account; ask an admin to change your role.
-        </Notice>
+        <h1>{t('admin.title')}</h1>
+        <Notice role="alert" tone="error">{t('admin.notCurator', { name: employee.name })}</Notice>
       </main>
     );
   }
@@ -72,21 +72,19 @@ export function App() {
   return (
     <div class="admin">
       <header class="admin-header">
-        <h1>Curators' console</h1>
-        <p class="muted">
-          Signed in as <span dir="auto">{employee.name}</span> · {serverUrl}
-        </p>
+        <h1>{t('admin.title')}</h1>
+        <p class="muted">{rich(t('admin.signedInAs', { server: serverUrl ?? '' }), { name: <span dir="auto">{employee.name}</span> })}</p>
       </header>
-      <nav class="admin-nav" aria-label="Sections">
+      <nav class="admin-nav" aria-label={t('admin.sections')}>
         <ul>
           {sections.map((s) => (
             <li key={s.id}>
-              <a href={`#${s.id}`} aria-current={section === s.id ? 'page' : undefined}>{s.label}</a>
+              <a href={`#${s.id}`} aria-current={section === s.id ? 'page' : undefined}>{t(s.label)}</a>
             </li>
           ))}
         </ul>
       </nav>
-      <SectionFrame key={section} title={sections.find((s) => s.id === section)!.label}>
+      <SectionFrame key={section} title={t(sections.find((s) => s.id === section)!.label)}>
         <Section id={section} api={api} selfId={employee.id} />
       </SectionFrame>
     </div>
@@ -102,7 +100,7 @@ function Section({ id, api, selfId }: { id: SectionId; api: AdminApi; selfId: st
     case 'site-profiles': return <SiteProfilesSection api={api} />;
     case 'analytics':
       return (
-        <Suspense fallback={<p>Loading analytics…</p>}>
+        <Suspense fallback={<p>{t('admin.loadingAnalytics')}</p>}>
           <AnalyticsSection api={api} />
         </Suspense>
       );
