@@ -154,7 +154,7 @@ test('a banned term set in Policy blocks an admin caption with the server’s re
   await admin.getByLabel('Topics (one a line)').fill('Finance\nsostenibilitat');
   await admin.getByLabel('Campaigns (one a line)').fill('q4-fund');
   await admin.getByRole('button', { name: 'Save the lists' }).click();
-  await expect(admin.getByRole('status').filter({ hasText: 'Saved 2 topics and 1 campaigns' })).toBeVisible();
+  await expect(admin.getByRole('status').filter({ hasText: 'Saved 2 topics and 1 campaign' })).toBeVisible();
   expect(await backend.request('GET', '/v1/admin/taxonomy', { token: backend.adminToken })).toEqual({ topics: ['finance', 'sostenibilitat'], campaigns: ['q4-fund'] });
 
   await admin.getByLabel('New item from a page address').fill('https://example.com/fund');
