@@ -1,9 +1,11 @@
+import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import type { Employee } from '../contract/auth';
 import type { Policy } from '../contract/policy';
 import type { Reach } from '../contract/reach';
 import type { SiteProfile } from '../contract/site-profiles';
 import type { QueueHeadSnapshot } from '../db/head';
+import { uiLocale } from '../i18n';
 
 /**
  * Every key Relay keeps in extension storage, in one place (nothing else calls `storage.defineItem`).
@@ -76,8 +78,35 @@ export const EMPTY_TOUCHES: PersonalTouches = {
 };
 export const personalTouchesItem = storage.defineItem<PersonalTouches>('local:personalTouches', { fallback: EMPTY_TOUCHES });
 
-/** BCP 47 tag of the language the employee prefers for captions (null: no preference, all languages alike). */
-export const preferredLanguageItem = storage.defineItem<string | null>('local:preferredLanguage', { fallback: null });
+/**
+ * The language captions are offered in first when the person chose none: the browser's (issue 12), e.g.
+ * "ca" or "pt-BR"; the language Relay is shown in where the browser cannot say.
+ */
+export function defaultCaptionLanguage(): string {
+  try {
+    const language = browser.i18n.getUILanguage();
+    if (language) return language;
+  } catch {
+    // Not offered here (some test browsers): the language the words are shown in.
+  }
+  return uiLocale();
+}
+
+/**
+ * BCP 47 tag of the language the employee prefers for captions. Stored only when they chose one; until
+ * then (and after they clear the field) every read gives defaultCaptionLanguage(), worked out at read time
+ * so it follows the browser.
+ */
+export const preferredLanguageItem = storage.defineItem<string | null>('local:preferredLanguage', {
+  get fallback() {
+    return defaultCaptionLanguage();
+  },
+});
+
+/** The caption language the person chose themselves, or null (then preferredLanguageItem gives the default). */
+export async function chosenCaptionLanguage(): Promise<string | null> {
+  return storage.getItem<string>(preferredLanguageItem.key);
+}
 
 /** Topics the employee chose; their items rank first. Empty: no preference. */
 export const topicsItem = storage.defineItem<string[]>('local:topics', { fallback: [] });
