@@ -1,4 +1,3 @@
-import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import type { Employee } from '../contract/auth';
 import type { Policy } from '../contract/policy';
@@ -79,16 +78,13 @@ export const EMPTY_TOUCHES: PersonalTouches = {
 export const personalTouchesItem = storage.defineItem<PersonalTouches>('local:personalTouches', { fallback: EMPTY_TOUCHES });
 
 /**
- * The language captions are offered in first when the person chose none: the browser's (issue 12), e.g.
- * "ca" or "pt-BR"; the language Relay is shown in where the browser cannot say.
+ * The language captions are offered in first when the person chose none (issue 12: the browser's): the
+ * language Relay is shown in, which the browser picked from its own ("ca", "ru"; "en" for a language Relay
+ * has no catalogue for). Not i18n.getUILanguage(): it can name another language than the one whose catalogue
+ * the browser chose (Chromium under test automation says "en-US" while showing Russian), and captions
+ * should follow the words around them.
  */
 export function defaultCaptionLanguage(): string {
-  try {
-    const language = browser.i18n.getUILanguage();
-    if (language) return language;
-  } catch {
-    // Not offered here (some test browsers): the language the words are shown in.
-  }
   return uiLocale();
 }
 
