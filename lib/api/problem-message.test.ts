@@ -67,6 +67,10 @@ describe('problemMessage', () => {
     expect(problemMessage({ type: type('unauthorized'), detail: 'The Authorization header must be "Bearer <token>"' })).toBe(
       'You are signed out: connect again from Relay’s settings.',
     );
+    // Where the server's words were what English readers saw, the extension's are the same.
+    expect(problemMessage({ type: type('cannot-change-self'), detail: 'Admins may not demote themselves' })).toBe(
+      'An admin cannot deactivate or demote their own account; ask another admin to do it',
+    );
     // Nothing specific from the server: the extension's own sentence.
     expect(problemMessage({ type: type('validation-failed'), detail: '' })).toBe(
       'The server did not accept some of the values sent. Check them and try again.',
