@@ -8,6 +8,7 @@ import type { PolicyRules } from '@/lib/policy';
 import { expiresLabel, sourceDomain } from './queue/when';
 import { NetworkEditor, ShareButton, ShareStatusLine } from './share/NetworkShare';
 import { networkLabel, useShareDraft, type ShareDraft, type ShareRecord } from './share/use-share-draft';
+import { t } from '@/lib/i18n';
 
 export { networkLabel };
 
@@ -69,7 +70,7 @@ export function ItemCard({ item, isNew, ctx }: { item: QueueItem; isNew: boolean
           <img
             class="item-image"
             src={image}
-            alt={`Picture for “${item.title}”`}
+            alt={t('popup.card.picture', { title: item.title })}
             loading="lazy"
             decoding="async"
             width={48}
@@ -89,8 +90,8 @@ export function ItemCard({ item, isNew, ctx }: { item: QueueItem; isNew: boolean
             )}
           </h3>
           <div class="item-meta">
-            {isNew && <span class="mark new">New</span>}
-            {item.pinned && <span class="mark pinned">Pinned</span>}
+            {isNew && <span class="mark new">{t('popup.card.new')}</span>}
+            {item.pinned && <span class="mark pinned">{t('popup.card.pinned')}</span>}
             {domain && <span class="domain">{domain}</span>}
             {expires && <span class="expires">{expires}</span>}
             <button
@@ -100,13 +101,13 @@ export function ItemCard({ item, isNew, ctx }: { item: QueueItem; isNew: boolean
               aria-controls={bodyId}
               onClick={() => setOpen(!open)}
             >
-              Personalise
+              {t('popup.card.personalise')}
             </button>
           </div>
         </div>
       </div>
       {item.topics.length > 0 && (
-        <ul class="chips" aria-label="Topics">
+        <ul class="chips" aria-label={t('popup.card.topics')}>
           {item.topics.map((t) => (
             <li class="chip" key={t} dir="auto">
               {t}
@@ -144,7 +145,7 @@ export function ItemCard({ item, isNew, ctx }: { item: QueueItem; isNew: boolean
               <button
                 type="button"
                 class="button secondary"
-                title={`Copy the ${copyDraft.label} caption and link`}
+                title={t('popup.card.copyTitle', { network: copyDraft.label })}
                 aria-disabled={copyDraft.blocked || undefined}
                 aria-describedby={copyDraft.blocked ? `${titleId}-${copyDraft.network}-blocked` : undefined}
                 onClick={() => {
@@ -152,7 +153,7 @@ export function ItemCard({ item, isNew, ctx }: { item: QueueItem; isNew: boolean
                   void copyDraft.copy();
                 }}
               >
-                Copy
+                {t('popup.share.copy')}
               </button>
             </div>
             <ShareStatusLine status={actedDraft?.status ?? null} />
@@ -175,11 +176,11 @@ function CaptionPreview({ draft, idBase }: { draft: ShareDraft; idBase: string }
           {draft.text}
         </p>
       ) : (
-        <p class="caption-text muted">No suggested caption: write your own under Personalise.</p>
+        <p class="caption-text muted">{t('popup.card.noCaption')}</p>
       )}
       {draft.blocked && (
         <p id={`${idBase}-${draft.network}-blocked`} class="policy-note banned">
-          It has a term your company’s policy does not allow: change it under Personalise.
+          {t('popup.card.blocked')}
         </p>
       )}
     </section>

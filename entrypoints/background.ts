@@ -16,6 +16,7 @@ import {
 import { createQueueHeadWriter } from '@/lib/background/queue-head';
 import { createRelayService } from '@/lib/background/service';
 import { getDb } from '@/lib/db';
+import { ensureCatalogue } from '@/lib/i18n';
 import { registerHandlers } from '@/lib/messaging/handlers';
 import { messenger } from '@/lib/messaging';
 import { FLUSH_ALARM } from '@/lib/outbox';
@@ -34,6 +35,8 @@ import {
 // Wiring only, all registered synchronously so an event that wakes the worker finds its listener.
 // The logic lives in lib/background (tested there).
 export default defineBackground(() => {
+  // Words for the badge's title and the notifications, should the browser's lookup fail (lib/i18n).
+  void ensureCatalogue();
   const badge = () => refreshBadge({ db: getDb }).catch((err: unknown) => console.warn('[relay] badge', err));
 
   const reminderDeps: ReminderDeps = {

@@ -157,6 +157,14 @@ describe('CLI commands', () => {
     expect(refusedOut.stderr).toContain('line 3: role must be "employee" or "admin" (got "boss")');
     expect(refusedOut.stdout).toBe('');
 
+    // Excel's plain "CSV" in a Western locale is Windows-1252: said so, rather than names with "�" in them.
+    const ansi = join(dir, 'ansi.csv');
+    writeFileSync(ansi, Buffer.from([...Buffer.from('Ana;admin\r\nJos'), 0xe9, ...Buffer.from(';employee\r\n')]));
+    const notUtf8 = cli(['invite', '--csv', ansi], { RELAY_DB: db });
+    const notUtf8Out = output(notUtf8);
+    expect(await exited(notUtf8)).toBe(2);
+    expect(notUtf8Out.stderr).toContain('save it as "CSV UTF-8"');
+
     const good = join(dir, 'good.csv');
     writeFileSync(good, 'name,role\n"Puig, Núria",admin\nОлег\n');
     const child = cli(['invite', '--csv', good], { RELAY_DB: db });

@@ -16,8 +16,9 @@ Commands:
   demo                               migrate, seed demo content if empty, print two invite codes, serve
   invite --name "Ana" --role employee|admin
                                      print a new single-use invite code (valid 14 days)
-  invite --csv people.csv            invite one person per "name,role" line (- reads stdin); prints
-                                     "name,role,code" lines; a bad line invites nobody (exit 2)
+  invite --csv people.csv            invite one person per "name,role" line (- reads stdin): UTF-8,
+                                     "," ";" or tab (detected), quotes, BOM and CRLF as Excel writes
+                                     them; prints "name,role,code" lines; a bad line invites nobody (exit 2)
   seed-demo [--force]                add the demo items (only into an empty database unless --force)
   migrate                            bring the database schema up to date
 
@@ -42,7 +43,15 @@ async function withDatabase<T>(config: Config, work: (database: Database) => Pro
 
 /** The same parsing and all-or-nothing transaction as POST /v1/admin/employees/batch. */
 async function inviteCsv(config: Config, file: string): Promise<number> {
-  const { people, errors } = parseEmployeeCsv(readFileSync(file === '-' ? 0 : file, 'utf8'));
+  const bytes = readFileSync(file === '-' ? 0 : file);
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    console.error('The file is not UTF-8 text: in Excel, save it as "CSV UTF-8". Nobody was invited.');
+    return 2;
+  }
+  const { people, errors } = parseEmployeeCsv(text);
   if (errors.length) {
     for (const e of errors) console.error(`line ${e.line}: ${e.message}`);
     console.error('Nobody was invited.');

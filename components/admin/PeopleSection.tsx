@@ -1,28 +1,28 @@
 import { useState } from 'preact/hooks';
 import { ProblemError, type AdminApi } from '@/lib/api/admin';
-import type { AdminEmployee, EmployeeInvited, EmployeeState } from '@/lib/contract/employees';
+import type { AdminEmployee, EmployeeInvited } from '@/lib/contract/employees';
 import type { Role } from '@/lib/contract/common';
 import { Notice } from '@/components/Notice';
+import { formatDate, t } from '@/lib/i18n';
+import { csvLineErrors } from './csv-errors';
 import { useAction, useLoad } from './use-load';
 
-const STATE_LABELS: Record<EmployeeState, string> = {
-  invited: 'Invited',
-  activated: 'Activated',
-  active: 'Active in the last 7 days',
-  deactivated: 'Deactivated',
-};
+/** As toLocaleString() writes it, in the shown language. */
+const DATE_TIME: Intl.DateTimeFormatOptions = { year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' };
+/** As toLocaleDateString() writes it, in the shown language. */
+const DATE: Intl.DateTimeFormatOptions = {};
 
-/** `what` completes the name: "Copy the code for …", then "Copied the code for …" (the visible word starts the name). */
-function CopyButton({ text, what }: { text: string; what: string }) {
+/** The person's name ends the label: "Copy the code for …", then "Copied the code for …" (the visible word starts it). */
+function CopyButton({ text, name }: { text: string; name: string }) {
   const [copied, setCopied] = useState(false);
   return (
     <button
       type="button"
       class="button secondary"
-      aria-label={`${copied ? 'Copied' : 'Copy'} ${what}`}
+      aria-label={copied ? t('people.copiedCode', { name }) : t('people.copyCode', { name })}
       onClick={() => void navigator.clipboard.writeText(text).then(() => setCopied(true), () => setCopied(false))}
     >
-      {copied ? 'Copied' : 'Copy'}
+      {copied ? t('people.copied') : t('people.copy')}
     </button>
   );
 }
@@ -31,13 +31,13 @@ function CopyButton({ text, what }: { text: string; what: string }) {
 function Codes({ invited }: { invited: Array<EmployeeInvited & { line?: number }> }) {
   return (
     <div class="codes" role="status">
-      <p><strong>Give each person their invite code.</strong> The codes are shown only now.</p>
+      <p><strong>{t('people.codesLead')}</strong> {t('people.codesOnce')}</p>
       <ul>
         {invited.map((i) => (
           <li key={i.employee.id}>
-            <span dir="auto">{i.employee.name}</span> ({i.employee.role}): <code>{i.code}</code>{' '}
-            <CopyButton text={i.code} what={`the code for ${i.employee.name}`} />
-            <span class="muted small"> valid until {new Date(i.expiresAt).toLocaleString()}</span>
+            <span dir="auto">{i.employee.name}</span> ({t(`people.codeRole.${i.employee.role}`)}): <code>{i.code}</code>{' '}
+            <CopyButton text={i.code} name={i.employee.name} />
+            <span class="muted small"> {t('people.validUntil', { date: formatDate(i.expiresAt, DATE_TIME) })}</span>
           </li>
         ))}
       </ul>
@@ -81,113 +81,110 @@ export function PeopleSection({ api, selfId }: { api: AdminApi; selfId: string }
       people.reload();
     });
 
-  const lineErrors = batch.failure instanceof ProblemError ? batch.failure.errors : [];
+  const lineErrors = batch.failure instanceof ProblemError ? csvLineErrors(batch.failure.errors) : [];
   const counts = people.data?.counts;
   return (
     <>
       {counts && (
         <p role="status">
-          {counts.invited} invited · {counts.activated} activated · {counts.active} active in the last 7 days · {counts.deactivated} deactivated
+          {t('people.counts', { ...counts })}
         </p>
       )}
       <div class="two-columns">
-        <form onSubmit={inviteOne} aria-label="Invite one person">
-          <h3>Invite one person</h3>
+        <form onSubmit={inviteOne} aria-label={t('people.inviteOne')}>
+          <h3>{t('people.inviteOne')}</h3>
           <div class="field">
-            <label for="invite-name">Name</label>
+            <label for="invite-name">{t('people.name')}</label>
             <input id="invite-name" dir="auto" required value={name} onInput={(e) => setName(e.currentTarget.value)} />
           </div>
           <div class="field">
-            <label for="invite-role">Role</label>
+            <label for="invite-role">{t('people.role')}</label>
             <select id="invite-role" value={role} onChange={(e) => setRole(e.currentTarget.value as Role)}>
-              <option value="employee">Employee</option>
-              <option value="admin">Admin (curator)</option>
+              <option value="employee">{t('people.roleEmployee')}</option>
+              <option value="admin">{t('people.roleAdminCurator')}</option>
             </select>
           </div>
           <Notice role="alert" tone="error">{one.error}</Notice>
-          <button type="submit" class="button" disabled={one.busy}>Invite</button>
+          <button type="submit" class="button" disabled={one.busy}>{t('people.invite')}</button>
         </form>
-        <form onSubmit={inviteMany} aria-label="Invite many people">
-          <h3>Invite many (CSV)</h3>
+        <form onSubmit={inviteMany} aria-label={t('people.inviteMany')}>
+          <h3>{t('people.inviteManyTitle')}</h3>
           <div class="field">
-            <label for="invite-csv">One person a line: name,role</label>
+            <label for="invite-csv">{t('people.csvLabel')}</label>
             <textarea
               id="invite-csv"
               dir="auto"
               rows={6}
               value={csv}
-              aria-describedby="invite-csv-hint"
-              placeholder={'Núria Puig,employee\nJoan Vidal,admin'}
+              aria-describedby="invite-csv-hint invite-csv-formats"
+              placeholder={t('people.csvPlaceholder')}
               onInput={(e) => setCsv(e.currentTarget.value)}
             />
-            <span id="invite-csv-hint" class="hint">
-              Role is employee or admin (employee when left out). A name with a comma goes in double quotes. All lines are invited, or none.
-            </span>
+            <span id="invite-csv-hint" class="hint">{t('people.csvHint')}</span>
+            <span id="invite-csv-formats" class="hint">{t('people.csvFormats')}</span>
           </div>
           <div role="alert">
             {batch.error && (
               <div class="notice error">
                 <p>{batch.error}</p>
                 {lineErrors.length > 0 && (
-                  <ul aria-label="Lines to fix">
-                    {lineErrors.map((e) => (
-                      <li key={e.path}>{e.path.startsWith('csv.') ? `Line ${e.path.slice(4)}` : e.path}: {e.message}</li>
-                    ))}
+                  <ul aria-label={t('people.linesToFix')}>
+                    {lineErrors.map((e) => <li key={e.key}>{e.text}</li>)}
                   </ul>
                 )}
               </div>
             )}
           </div>
-          <button type="submit" class="button" disabled={batch.busy || !csv.trim()}>Invite everyone</button>
+          <button type="submit" class="button" disabled={batch.busy || !csv.trim()}>{t('people.inviteEveryone')}</button>
         </form>
       </div>
       {invited.length > 0 && <Codes invited={invited} />}
 
-      <h3>People</h3>
+      <h3>{t('people.title')}</h3>
       <Notice role="status" tone="success">{news}</Notice>
       <Notice role="alert" tone="error">{people.error ?? change.error}</Notice>
       {people.data && (
         <table class="data">
-          <caption class="visually-hidden">People and their state</caption>
+          <caption class="visually-hidden">{t('people.tableCaption')}</caption>
           <thead>
             <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Role</th>
-              <th scope="col">State</th>
-              <th scope="col">Invited</th>
-              <th scope="col">Last share</th>
-              <th scope="col"><span class="visually-hidden">Actions</span></th>
+              <th scope="col">{t('people.name')}</th>
+              <th scope="col">{t('people.role')}</th>
+              <th scope="col">{t('people.stateColumn')}</th>
+              <th scope="col">{t('people.invitedColumn')}</th>
+              <th scope="col">{t('people.lastShare')}</th>
+              <th scope="col"><span class="visually-hidden">{t('people.actions')}</span></th>
             </tr>
           </thead>
           <tbody>
             {people.data.employees.map((p) => (
               <tr key={p.id}>
-                <th scope="row" dir="auto">{p.name}{p.id === selfId ? ' (you)' : ''}</th>
-                <td>{p.role === 'admin' ? 'Admin' : 'Employee'}</td>
-                <td>{STATE_LABELS[p.state]}</td>
-                <td>{new Date(p.invitedAt).toLocaleDateString()}</td>
-                <td>{p.lastSharedAt ? new Date(p.lastSharedAt).toLocaleDateString() : '—'}</td>
+                <th scope="row" dir="auto">{p.id === selfId ? t('people.you', { name: p.name }) : p.name}</th>
+                <td>{p.role === 'admin' ? t('people.admin') : t('people.employee')}</td>
+                <td>{t(`people.state.${p.state}`)}</td>
+                <td>{formatDate(p.invitedAt, DATE)}</td>
+                <td>{p.lastSharedAt ? formatDate(p.lastSharedAt, DATE) : '—'}</td>
                 <td class="row-actions">
                   <button
                     type="button"
                     class="button secondary"
                     disabled={change.busy}
-                    aria-label={`${p.active ? 'Deactivate' : 'Reactivate'} ${p.name}`}
-                    onClick={() => void patch(p, { active: !p.active }, p.active ? `${p.name} is deactivated: their Relay is signed out.` : `${p.name} can use Relay again.`)}
+                    aria-label={p.active ? t('people.deactivateName', { name: p.name }) : t('people.reactivateName', { name: p.name })}
+                    onClick={() => void patch(p, { active: !p.active }, t(p.active ? 'people.deactivatedNews' : 'people.reactivatedNews', { name: p.name }))}
                   >
-                    {p.active ? 'Deactivate' : 'Reactivate'}
+                    {p.active ? t('people.deactivate') : t('people.reactivate')}
                   </button>
                   <button
                     type="button"
                     class="button secondary"
                     disabled={change.busy}
-                    aria-label={`${p.role === 'admin' ? 'Make employee' : 'Make admin'}: ${p.name}`}
+                    aria-label={t(p.role === 'admin' ? 'people.makeEmployeeName' : 'people.makeAdminName', { name: p.name })}
                     onClick={() => {
                       const next: Role = p.role === 'admin' ? 'employee' : 'admin';
-                      void patch(p, { role: next }, `${p.name} is now ${next === 'admin' ? 'an admin' : 'an employee'}.`);
+                      void patch(p, { role: next }, t(next === 'admin' ? 'people.nowAdmin' : 'people.nowEmployee', { name: p.name }));
                     }}
                   >
-                    {p.role === 'admin' ? 'Make employee' : 'Make admin'}
+                    {p.role === 'admin' ? t('people.makeEmployee') : t('people.makeAdmin')}
                   </button>
                 </td>
               </tr>

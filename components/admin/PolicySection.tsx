@@ -3,6 +3,7 @@ import { ProblemError, type AdminApi } from '@/lib/api/admin';
 import { networks, type Network } from '@/lib/contract/common';
 import type { Policy, PolicyUpdate } from '@/lib/contract/policy';
 import { Notice } from '@/components/Notice';
+import { formatDate, t } from '@/lib/i18n';
 import { useAction, useLoad } from './use-load';
 
 const NETWORK_NAMES: Record<Network, string> = { linkedin: 'LinkedIn', x: 'X' };
@@ -11,6 +12,11 @@ interface Form {
   banned: string;
   networks: Record<Network, { disclosure: string; maxLength: string; banned: string }>;
 }
+
+/** Each network's own limit when the policy sets none. */
+const OWN_LIMIT: Record<Network, number> = { linkedin: 3000, x: 280 };
+/** As toLocaleString() writes it, in the shown language. */
+const DATE_TIME: Intl.DateTimeFormatOptions = { year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' };
 
 const lines = (text: string) => [...new Set(text.split('\n').map((l) => l.trim()).filter(Boolean))];
 
@@ -49,19 +55,16 @@ export function PolicySection({ api }: { api: AdminApi }) {
     const result = await save.run(() => api.savePolicy(toUpdate(form)));
     if (result) {
       setForm(toForm(result));
-      setSaved(`Policy saved (version ${result.version}). Employees get it at their next sync.`);
+      setSaved(t('policy.saved', { version: result.version }));
     }
   };
   const fieldErrors = save.failure instanceof ProblemError ? save.failure.errors : [];
 
   return (
-    <form onSubmit={onSubmit} aria-label="Policy">
-      <p class="muted">
-        Relay checks every caption before it is shared or inserted: a caption with a banned term cannot be used until changed, and the
-        disclosure is added when it is missing. Items whose captions contain a banned term are refused.
-      </p>
+    <form onSubmit={onSubmit} aria-label={t('policy.form')}>
+      <p class="muted">{t('policy.intro')}</p>
       <div class="field">
-        <label for="policy-banned">Banned on every network (one term or phrase a line)</label>
+        <label for="policy-banned">{t('policy.banned')}</label>
         <textarea id="policy-banned" dir="auto" rows={5} value={form.banned} onInput={(e) => setForm({ ...form, banned: e.currentTarget.value })} />
       </div>
       <div class="two-columns">
@@ -69,17 +72,17 @@ export function PolicySection({ api }: { api: AdminApi }) {
           <fieldset key={n}>
             <legend>{NETWORK_NAMES[n]}</legend>
             <div class="field">
-              <label for={`policy-${n}-disclosure`}>Required disclosure</label>
+              <label for={`policy-${n}-disclosure`}>{t('policy.disclosure')}</label>
               <input id={`policy-${n}-disclosure`} dir="auto" value={form.networks[n].disclosure} aria-describedby={`policy-${n}-disclosure-hint`} onInput={(e) => setNetwork(n, 'disclosure', e.currentTarget.value)} />
-              <span id={`policy-${n}-disclosure-hint`} class="hint">e.g. #ad or #employee. Empty: none.</span>
+              <span id={`policy-${n}-disclosure-hint`} class="hint">{t('policy.disclosureHint')}</span>
             </div>
             <div class="field">
-              <label for={`policy-${n}-max`}>Length limit (characters)</label>
+              <label for={`policy-${n}-max`}>{t('policy.maxLength')}</label>
               <input id={`policy-${n}-max`} inputMode="numeric" pattern="[0-9]*" value={form.networks[n].maxLength} aria-describedby={`policy-${n}-max-hint`} onInput={(e) => setNetwork(n, 'maxLength', e.currentTarget.value)} />
-              <span id={`policy-${n}-max-hint`} class="hint">Empty: {n === 'x' ? 'X’s own 280 (weighted)' : 'LinkedIn’s own 3,000'}.</span>
+              <span id={`policy-${n}-max-hint`} class="hint">{t(n === 'x' ? 'policy.maxLengthHintX' : 'policy.maxLengthHintLinkedIn', { limit: OWN_LIMIT[n] })}</span>
             </div>
             <div class="field">
-              <label for={`policy-${n}-banned`}>Also banned on {NETWORK_NAMES[n]}</label>
+              <label for={`policy-${n}-banned`}>{t('policy.alsoBanned', { network: NETWORK_NAMES[n] })}</label>
               <textarea id={`policy-${n}-banned`} dir="auto" rows={3} value={form.networks[n].banned} onInput={(e) => setNetwork(n, 'banned', e.currentTarget.value)} />
             </div>
           </fieldset>
@@ -94,9 +97,13 @@ export function PolicySection({ api }: { api: AdminApi }) {
         )}
       </div>
       <Notice role="status" tone="success">{saved}</Notice>
-      <button type="submit" class="button" disabled={save.busy}>Save the policy</button>
+      <button type="submit" class="button" disabled={save.busy}>{t('policy.save')}</button>
       {policy.data && policy.data.version > 0 && (
-        <p class="muted small">Version {policy.data.version}{policy.data.updatedAt ? `, set ${new Date(policy.data.updatedAt).toLocaleString()}` : ''}.</p>
+        <p class="muted small">
+          {policy.data.updatedAt
+            ? t('policy.versionSet', { version: policy.data.version, date: formatDate(policy.data.updatedAt, DATE_TIME) })
+            : t('policy.version', { version: policy.data.version })}
+        </p>
       )}
     </form>
   );

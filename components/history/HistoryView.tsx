@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useLiveQuery } from '@/components/hooks';
-import { timeAgo } from '@/lib/i18n';
+import { formatDate, formatNumber, plural, t, timeAgo, type MessageKey } from '@/lib/i18n';
 import { getDb, listHistory, listHistoryDownTo, shareTotals, type HistoryCursor, type HistoryRow, type ShareState } from '@/lib/db';
 import type { Network } from '@/lib/contract/common';
 import './history.css';
@@ -9,14 +9,13 @@ import './history.css';
 export const HISTORY_PAGE = 50;
 
 export const NETWORK_NAMES: Record<Network, string> = { linkedin: 'LinkedIn', x: 'X' };
-const STATE_WORDS: Record<ShareState, string> = {
-  pending: 'Waiting to sync',
-  synced: 'Synced',
-  failed: 'Could not be delivered',
+const STATE_WORDS: Record<ShareState, MessageKey> = {
+  pending: 'popup.history.pending',
+  synced: 'popup.history.synced',
+  failed: 'popup.history.failed',
 };
 
-const exactTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-const count = new Intl.NumberFormat(undefined);
+const exactTime = (iso: string) => formatDate(iso, { dateStyle: 'medium', timeStyle: 'short' });
 
 interface Shown {
   rows: HistoryRow[];
@@ -64,7 +63,7 @@ export function HistoryView() {
       const page = await listHistory(db, { limit: HISTORY_PAGE, before: last });
       if (page.length === 0) return;
       focusId.current = page[0]!.id;
-      setAnnounce(page.length === 1 ? '1 older share shown.' : `${page.length} older shares shown.`);
+      setAnnounce(plural('popup.history.olderShown', page.length));
       const end = page.at(-1)!;
       setFloor({ sharedAt: end.sharedAt, id: end.id });
     } finally {
@@ -75,12 +74,12 @@ export function HistoryView() {
   return (
     <section class="history" aria-labelledby="history-heading">
       <h2 id="history-heading" class="visually-hidden">
-        Your shares
+        {t('popup.history.heading')}
       </h2>
       <MonthTotals />
       {shown === undefined ? null : shown.rows.length === 0 ? (
         <p class="history-empty">
-          Nothing shared yet. Shares you make from the Queue tab, or with Relay’s captions on LinkedIn and X, appear here.
+          {t('popup.history.empty')}
         </p>
       ) : (
         <>
@@ -91,10 +90,10 @@ export function HistoryView() {
           </ol>
           {shown.more ? (
             <button type="button" class="button secondary history-more" onClick={showOlder} disabled={loading}>
-              {loading ? 'Loading…' : 'Show older'}
+              {loading ? t('popup.history.loading') : t('popup.history.showOlder')}
             </button>
           ) : (
-            <p class="history-end muted">That is all your shares.</p>
+            <p class="history-end muted">{t('popup.history.end')}</p>
           )}
         </>
       )}
@@ -111,12 +110,12 @@ function MonthTotals() {
   if (!totals) return <p class="history-totals">&nbsp;</p>;
   return (
     <p class="history-totals">
-      <strong>This month:</strong> {totals.total === 1 ? '1 share' : `${count.format(totals.total)} shares`}
+      <strong>{t('popup.history.thisMonth')}</strong> {plural('popup.history.shares', totals.total)}
       {totals.total > 0 && (
         <>
           {' '}
           <span class="muted">
-            · {NETWORK_NAMES.linkedin} {count.format(totals.linkedin)} · {NETWORK_NAMES.x} {count.format(totals.x)}
+            · {NETWORK_NAMES.linkedin} {formatNumber(totals.linkedin)} · {NETWORK_NAMES.x} {formatNumber(totals.x)}
           </span>
         </>
       )}
@@ -125,23 +124,22 @@ function MonthTotals() {
 }
 
 function HistoryEntry({ row }: { row: HistoryRow }) {
-  const when = new Date(row.sharedAt);
   return (
     <li class="history-entry" data-id={row.id} tabIndex={-1}>
       <div class="history-head">
         <span class="history-title" dir="auto">
           {row.title}
         </span>
-        <span class={`history-state state-${row.state}`}>{STATE_WORDS[row.state]}</span>
+        <span class={`history-state state-${row.state}`}>{t(STATE_WORDS[row.state])}</span>
       </div>
       <div class="history-meta muted">
         <span class={`history-network network-${row.network}`}>{NETWORK_NAMES[row.network]}</span>
         {' · '}
-        <time dateTime={row.sharedAt} title={exactTime.format(when)}>
+        <time dateTime={row.sharedAt} title={exactTime(row.sharedAt)}>
           {timeAgo(row.sharedAt)}
         </time>
-        <span class="visually-hidden"> ({exactTime.format(when)})</span>
-        {row.edited && <> · in your own words</>}
+        <span class="visually-hidden"> ({exactTime(row.sharedAt)})</span>
+        {row.edited && <> · {t('popup.history.ownWords')}</>}
       </div>
       {row.text && (
         <p class="history-text" dir="auto">

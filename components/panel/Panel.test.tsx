@@ -3,7 +3,9 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Suggestion, SuggestionsResult } from '@/lib/messaging/protocol';
-import { COPIED_FALLBACK, Panel, withheldNote, type PanelComposer } from './Panel';
+import { PANEL_SHORTCUT } from './keys';
+import { useLocale } from '@/lib/i18n/test-catalogue';
+import { copiedFallback, Panel, withheldNote, type PanelComposer, type PanelProps } from './Panel';
 
 const suggestion = (over: Partial<Suggestion> = {}): Suggestion => ({
   itemId: 'i1',
@@ -24,7 +26,13 @@ afterEach(() => {
   root.remove();
 });
 
-async function show(result: SuggestionsResult, composer: Partial<PanelComposer> = {}, withLength = true, openRelay = vi.fn()) {
+async function show(
+  result: SuggestionsResult,
+  composer: Partial<PanelComposer> = {},
+  withLength = true,
+  openRelay = vi.fn(),
+  extra: Partial<PanelProps> = {},
+) {
   root = document.createElement('div');
   document.body.append(root);
   const full: PanelComposer = {
@@ -43,6 +51,7 @@ async function show(result: SuggestionsResult, composer: Partial<PanelComposer> 
         onHide={onHide}
         length={withLength ? { remaining: (t) => 280 - t.length, max: 280 } : undefined}
         openRelay={openRelay}
+        {...extra}
       />,
       root,
     );
@@ -82,7 +91,7 @@ describe('Panel', () => {
     await show({ connected: true, suggestions: [suggestion()] }, { insert: refused });
     await act(async () => buttonNamed('Insert: Our year in numbers')!.click());
     await act(() => new Promise((r) => setTimeout(r, 80)));
-    expect(root.querySelector('[role="status"]')!.textContent).toBe(COPIED_FALLBACK);
+    expect(root.querySelector('[role="status"]')!.textContent).toBe(copiedFallback());
   });
 
   it('refuses to insert a caption that would go over X’s limit, and says so', async () => {
@@ -136,5 +145,43 @@ describe('Panel', () => {
     expect(withheldNote(1, 'linkedin')).toBe(
       '1 caption has a term your company’s policy does not allow, so Relay doesn’t offer it on LinkedIn. Open Relay to change the words.',
     );
+  });
+
+  it('speaks the language shown: its labels, the Insert buttons’ names and Russian plurals', async () => {
+    useLocale('ru');
+    await show({ connected: true, suggestions: [suggestion()], withheld: 1 });
+    expect(root.querySelector('section')!.getAttribute('aria-label')).toBe('Готовые подписи');
+    expect(buttonNamed('Вставить: Our year in numbers')).toBeDefined();
+    expect([1, 2, 5, 21].map((n) => withheldNote(n, 'x').split(' есть')[0])).toEqual(['В 1 подписи', 'В 2 подписях', 'В 5 подписях', 'В 21 подписи']);
+  });
+
+  it('Escape anywhere in the panel goes back to the editor; other keys do not', async () => {
+    const backToEditor = vi.fn();
+    await show({ connected: true, suggestions: [suggestion()] }, {}, true, vi.fn(), { backToEditor });
+    const insert = buttonNamed('Insert: Our year in numbers')!;
+    insert.focus();
+    const press = (target: Element, key: string) => {
+      const e = new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true });
+      target.dispatchEvent(e);
+      return e;
+    };
+    expect(press(insert, 'Enter').defaultPrevented).toBe(false);
+    expect(backToEditor).not.toHaveBeenCalled();
+    // Handled: the browser and the site do nothing else with it (a LinkedIn dialog would close on Escape).
+    expect(press(insert, 'Escape').defaultPrevented).toBe(true);
+    expect(backToEditor).toHaveBeenCalledTimes(1);
+    press(root.querySelector('.toggle')!, 'Escape');
+    expect(backToEditor).toHaveBeenCalledTimes(2);
+  });
+
+  it('tells keyboard users how to get here and back: the first control carries the shortcut, a hint says both keys', async () => {
+    await show({ connected: true, suggestions: [suggestion()] });
+    const first = root.querySelector('button')!;
+    expect(first.getAttribute('aria-keyshortcuts')).toBe(PANEL_SHORTCUT);
+    expect(first.textContent).toContain('Relay captions');
+    const hint = root.querySelector('.keys')!;
+    expect(hint.textContent).toMatch(/Alt \+ Shift \+ R.*Escape goes back to your text/);
+    // Inside the region, so a screen reader reading the panel meets it first.
+    expect(root.querySelector('[role="region"]')!.firstElementChild).toBe(hint);
   });
 });

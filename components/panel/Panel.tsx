@@ -2,7 +2,9 @@ import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { Network } from '@/lib/contract/common';
 import type { InsertResult } from '@/lib/compose/insert';
 import type { Suggestion, SuggestionsResult } from '@/lib/messaging/protocol';
+import { PANEL_SHORTCUT } from './keys';
 import { copyLabel, insertLabel } from './label';
+import { plural, t } from '@/lib/i18n';
 
 /** What the panel needs from the composer it sits next to (lib/compose/session.ts provides it). */
 export interface PanelComposer {
@@ -28,15 +30,16 @@ export interface PanelProps {
   length?: { remaining: (text: string) => number; max: number };
   /** "Open Relay" when there is nothing to offer (not connected, nothing cached): opens the toolbar popup. */
   openRelay?: () => void;
+  /** Escape inside the panel: back to the editor, caret where the person left it. */
+  backToEditor?: () => void;
 }
 
-export const COPIED_FALLBACK = 'Couldn’t insert here — the caption is copied; paste it with Ctrl+V / ⌘V';
+export const copiedFallback = () => t('panel.copiedFallback');
 const networkName: Record<Network, string> = { linkedin: 'LinkedIn', x: 'X' };
 
 /** Why some captions are missing: the background left out those with a banned term (lib/background/service). */
 export function withheldNote(count: number, network: Network): string {
-  const captions = count === 1 ? '1 caption has' : `${count} captions have`;
-  return `${captions} a term your company’s policy does not allow, so Relay doesn’t offer ${count === 1 ? 'it' : 'them'} on ${networkName[network]}. Open Relay to change the words.`;
+  return plural('panel.withheld', count, { network: networkName[network] });
 }
 
 /** Keep the caret in the editor: a mouse press on the panel must not take focus from it. */
@@ -47,7 +50,7 @@ type Load =
   | { state: 'failed' }
   | { state: 'done'; result: SuggestionsResult };
 
-export function Panel({ composer, load, copy, onHide, watchEditor, limit = 5, length, openRelay }: PanelProps) {
+export function Panel({ composer, load, copy, onHide, watchEditor, limit = 5, length, openRelay, backToEditor }: PanelProps) {
   // Plain hooks rather than signals: the panel is small, and @preact/signals would cost ~2.5 KB of the
   // content script's 25 KB budget.
   const [open, setOpen] = useState(true);
@@ -82,7 +85,7 @@ export function Panel({ composer, load, copy, onHide, watchEditor, limit = 5, le
   const onInsert = async (s: Suggestion, over: number) => {
     if (busyRef.current) return;
     if (over > 0) {
-      announce(`Too long for ${networkName[composer.network]} by ${over} characters, so it was not inserted. Use Copy, then shorten it.`);
+      announce(t('panel.tooLong', { network: networkName[composer.network], over }));
       return;
     }
     busyRef.current = true;
@@ -90,9 +93,9 @@ export function Panel({ composer, load, copy, onHide, watchEditor, limit = 5, le
     try {
       const result = await composer.insert(s);
       bump();
-      if (result.ok) announce('Inserted. Make it yours: add a line in your own words.');
-      else if (result.copied) announce(COPIED_FALLBACK);
-      else announce('Couldn’t insert here, and copying failed too: select the caption above and copy it.');
+      if (result.ok) announce(t('panel.inserted'));
+      else if (result.copied) announce(copiedFallback());
+      else announce(t('panel.failedBoth'));
     } finally {
       busyRef.current = false;
       setBusy(false);
@@ -101,30 +104,27 @@ export function Panel({ composer, load, copy, onHide, watchEditor, limit = 5, le
 
   const onCopy = async (s: Suggestion) => {
     const ok = await copy(composer.preview(s).text.trim());
-    announce(ok ? 'Copied; paste it with Ctrl+V / ⌘V.' : 'Copying failed: select the caption above and copy it.');
+    announce(t(ok ? 'panel.copied' : 'panel.copyFailed'));
   };
 
   const body = () => {
     const l = loaded;
-    if (l.state === 'loading') return <p class="note">Loading captions…</p>;
+    if (l.state === 'loading') return <p class="note">{t('panel.loading')}</p>;
     if (l.state === 'failed') {
-      return <p class="note">Relay couldn’t load captions. Open Relay from the browser toolbar to check it.</p>;
+      return <p class="note">{t('panel.loadFailed')}</p>;
     }
     // Nothing to offer: say why, and open Relay's popup from here rather than show an empty list.
     const openButton = openRelay && (
       <div class="actions">
         <button type="button" class="primary" onMouseDown={keepFocus} onClick={openRelay}>
-          Open Relay
+          {t('panel.openRelay')}
         </button>
       </div>
     );
     if (!l.result.connected) {
       return (
         <>
-          <p class="note">
-            Relay isn’t connected yet, so there are no captions here. Open Relay from the browser toolbar (the Relay
-            icon) to connect.
-          </p>
+          <p class="note">{t('panel.notConnected')}</p>
           {openButton}
         </>
       );
@@ -137,7 +137,7 @@ export function Panel({ composer, load, copy, onHide, watchEditor, limit = 5, le
           <p class="note">
             {withheld > 0
               ? withheldNote(withheld, composer.network)
-              : `No captions for ${networkName[composer.network]} are cached yet. Open Relay from the browser toolbar to sync.`}
+              : t('panel.noneCached', { network: networkName[composer.network] })}
           </p>
           {openButton}
         </>
@@ -153,8 +153,8 @@ export function Panel({ composer, load, copy, onHide, watchEditor, limit = 5, le
             return (
               <li class="item" key={`${s.itemId}/${s.captionId}`}>
                 <p class="title" dir="auto">
-                  {s.pinned && <span class="tag">Pinned</span>}
-                  {s.shared && <span class="tag">Shared before</span>}
+                  {s.pinned && <span class="tag">{t('panel.pinned')}</span>}
+                  {s.shared && <span class="tag">{t('panel.sharedBefore')}</span>}
                   {s.title}
                 </p>
                 <p class="caption" dir="auto" lang={s.language}>
@@ -163,8 +163,8 @@ export function Panel({ composer, load, copy, onHide, watchEditor, limit = 5, le
                 {length && (
                   <p id={countId} class={over ? 'count over' : 'count'}>
                     {over
-                      ? `${over} characters over ${networkName[composer.network]}’s ${length.max} limit: copy it and shorten it.`
-                      : `${remaining} characters left after inserting`}
+                      ? t('panel.over', { over, network: networkName[composer.network], max: length.max })
+                      : t('panel.left', { count: remaining })}
                   </p>
                 )}
                 <div class="actions">
@@ -177,10 +177,10 @@ export function Panel({ composer, load, copy, onHide, watchEditor, limit = 5, le
                     onMouseDown={keepFocus}
                     onClick={() => void onInsert(s, over)}
                   >
-                    Insert
+                    {t('panel.insert')}
                   </button>
                   <button type="button" aria-label={copyLabel(s.text)} onMouseDown={keepFocus} onClick={() => void onCopy(s)}>
-                    Copy
+                    {t('panel.copy')}
                   </button>
                 </div>
               </li>
@@ -192,12 +192,21 @@ export function Panel({ composer, load, copy, onHide, watchEditor, limit = 5, le
     );
   };
 
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.key !== 'Escape' || !backToEditor) return;
+    e.preventDefault();
+    backToEditor();
+  };
+
   return (
-    <section class="relay-panel" role="region" aria-label="Suggested captions">
+    <section class="relay-panel" role="region" aria-label={t('panel.region')} onKeyDown={onKeyDown}>
+      {/* Read by screen readers at the start of the panel; shown to everyone while focus is in the panel. */}
+      <p class="keys">{t('panel.keys')}</p>
       <div class="bar">
         <button
           type="button"
           class="toggle"
+          aria-keyshortcuts={PANEL_SHORTCUT}
           aria-expanded={open ? 'true' : 'false'}
           aria-controls={bodyId}
           onMouseDown={keepFocus}
@@ -206,9 +215,9 @@ export function Panel({ composer, load, copy, onHide, watchEditor, limit = 5, le
           <span class="chevron" aria-hidden="true">
             {open ? '▾' : '▸'}
           </span>
-          Relay captions
+          {t('panel.toggle')}
         </button>
-        <button type="button" class="hide" aria-label="Hide suggestions" title="Hide suggestions" onMouseDown={keepFocus} onClick={onHide}>
+        <button type="button" class="hide" aria-label={t('panel.hide')} title={t('panel.hide')} onMouseDown={keepFocus} onClick={onHide}>
           <span aria-hidden="true">×</span>
         </button>
       </div>

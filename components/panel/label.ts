@@ -1,3 +1,5 @@
+import { t } from '@/lib/i18n';
+
 /** About how many characters of a caption a button's accessible name carries. */
 export const LABEL_MAX = 60;
 
@@ -17,8 +19,8 @@ export function firstLine(text: string, max = LABEL_MAX): string {
   return `${(space >= max * 0.6 ? cut.slice(0, space) : cut).trimEnd()}…`;
 }
 
-/** The accessible name of a caption's Insert button: `Insert: <first line>`. */
-export const insertLabel = (caption: string) => `Insert: ${firstLine(caption)}`;
+/** The accessible name of a caption's Insert button: `Insert: <first line>` (in the language shown). */
+export const insertLabel = (caption: string) => t('panel.insertLabel', { caption: firstLine(caption) });
 
 /** The accessible name of a caption's Copy button: `Copy: <first line>`. */
-export const copyLabel = (caption: string) => `Copy: ${firstLine(caption)}`;
+export const copyLabel = (caption: string) => t('panel.copyLabel', { caption: firstLine(caption) });

@@ -6,6 +6,7 @@ import { copyToClipboard, type EditorDriver } from '@/lib/compose/insert';
 import { type ComposerSession, createSession } from '@/lib/compose/session';
 import type { SuggestionsResult } from '@/lib/messaging/protocol';
 import { sendMessage } from '@/lib/messaging';
+import { isPanelShortcut } from './keys';
 import { Panel, type PanelProps } from './Panel';
 import { createShadowUi } from './shadow';
 
@@ -58,7 +59,16 @@ export function startComposeUi(ctx: ContentScriptContext, profile: SiteProfile, 
     else if (position === 'after') element.after(ui.host);
     else if (position === 'first') element.prepend(ui.host);
     else element.append(ui.host);
+    // The shortcut from the post box to the panel: a listener on the editor, nothing written into the site's markup.
+    const toPanel = (e: KeyboardEvent) => {
+      if (!isPanelShortcut(e)) return;
+      e.preventDefault();
+      e.stopPropagation(); // the editor must not take it as typing
+      ui.container.querySelector('button')?.focus();
+    };
+    editor.addEventListener('keydown', toPanel);
     entry.remove = () => {
+      editor.removeEventListener('keydown', toPanel);
       render(null, ui.container);
       ui.remove();
     };
@@ -67,7 +77,13 @@ export function startComposeUi(ctx: ContentScriptContext, profile: SiteProfile, 
         composer={session}
         load={load}
         copy={(text) => copyToClipboard(text, editor.ownerDocument)}
-        onHide={() => entry.remove?.()}
+        onHide={() => {
+          // Hidden from the keyboard: focus would fall to the page's body; it goes back to the post instead.
+          const hadFocus = !!ui.shadow.activeElement;
+          entry.remove?.();
+          if (hadFocus) void session.focusEditor();
+        }}
+        backToEditor={() => void session.focusEditor()}
         length={options.length}
         openRelay={() => void sendMessage('openRelay').catch((err: unknown) => console.warn('[relay] could not open Relay', err))}
         watchEditor={(changed) => {

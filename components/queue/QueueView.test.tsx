@@ -9,6 +9,7 @@ import { EMPTY_TOUCHES } from '@/lib/settings';
 import { makeItem } from '@/lib/test-support';
 import { FIRST_FRAME_CARDS, PAGE_SIZE, QueueView } from './QueueView';
 import { settle as settleFor, testHost } from '@/components/test-host';
+import { useLocale } from '@/lib/i18n/test-catalogue';
 
 const ctx: CardContext = {
   employeeId: '0190a000-0000-7000-8000-0000000000be',
@@ -102,5 +103,17 @@ describe('QueueView', () => {
       await settle();
       expect(titles()).toEqual(['Item 5 alpha', 'Item 15 alpha', 'Item 25 alpha', 'Item 35 alpha']);
     });
+  });
+
+  it('counts the queue in the language shown, with Russian plurals for 1, 2, 5 and 21', async () => {
+    useLocale('ru');
+    const counts: string[] = [];
+    for (const n of [1, 2, 5, 21]) {
+      act(() => show(all.slice(0, n), true));
+      await settle();
+      counts.push(host.querySelector('[role="status"]')!.textContent!);
+    }
+    expect(counts).toEqual(['1 материал', '2 материала', '5 материалов', '21 материал']);
+    expect(host.querySelector('input[type="search"]')!.getAttribute('placeholder')).toBe('Поиск по заголовкам, подписям, темам');
   });
 });

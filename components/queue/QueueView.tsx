@@ -6,6 +6,7 @@ import type { QueueItem } from '@/lib/contract';
 import { filterQueue, initialTopics, searchText, toggleTopic } from './filter';
 import { PAGE_SIZE, queueTopics } from '@/lib/db/head';
 import { isNew } from './when';
+import { plural, t } from '@/lib/i18n';
 
 export { PAGE_SIZE };
 
@@ -50,7 +51,7 @@ export function QueueView({ items, complete, headTopics = [], chosenTopics, prev
   // to share".
   if (!complete && items.length === 0) return <p class="empty" aria-busy="true" />;
   if (complete && items.length === 0) {
-    return <p class="empty">Nothing to share yet. New items appear here when your organisers add them.</p>;
+    return <p class="empty">{t('popup.queue.empty')}</p>;
   }
 
   const filtering = selected.size > 0 || query.trim() !== '';
@@ -60,16 +61,16 @@ export function QueueView({ items, complete, headTopics = [], chosenTopics, prev
     <div class="queue-view">
       <div class="queue-tools">
         <label class="search">
-          <span class="visually-hidden">Search the queue</span>
+          <span class="visually-hidden">{t('popup.queue.search')}</span>
           <input
             type="search"
-            placeholder="Search titles, captions, topics"
+            placeholder={t('popup.queue.searchPlaceholder')}
             value={query}
             onInput={(e) => setQuery(e.currentTarget.value)}
           />
         </label>
         {topics.length > 0 && (
-          <div class="topic-chips" role="group" aria-label="Filter by topic">
+          <div class="topic-chips" role="group" aria-label={t('popup.queue.filterByTopic')}>
             {topics.map((t) => (
               <button
                 type="button"
@@ -87,14 +88,14 @@ export function QueueView({ items, complete, headTopics = [], chosenTopics, prev
       </div>
       <p role="status" class="queue-count muted">
         {!complete
-          ? 'Loading all items…'
+          ? t('popup.queue.loading')
           : filtering
-            ? `${shown.length.toLocaleString()} of ${items.length.toLocaleString()} items`
-            : `${items.length.toLocaleString()} items`}
+            ? plural('popup.queue.countFiltered', items.length, { shown: shown.length })
+            : plural('popup.queue.count', items.length)}
       </p>
       {shown.length === 0 ? (
         <div class="empty">
-          <p>No items match.</p>
+          <p>{t('popup.queue.noMatch')}</p>
           <button
             type="button"
             class="button secondary"
@@ -103,7 +104,7 @@ export function QueueView({ items, complete, headTopics = [], chosenTopics, prev
               setSelected(new Set());
             }}
           >
-            Show all items
+            {t('popup.queue.showAll')}
           </button>
         </div>
       ) : (
@@ -197,7 +198,7 @@ function QueueList({
   }, []);
 
   return (
-    <ul class="queue" aria-label="Queue items">
+    <ul class="queue" aria-label={t('popup.queue.list')}>
       {visible.map((item, i) => (
         <li key={item.id} aria-setsize={items.length} aria-posinset={i + 1}>
           <QueueCard item={item} isNew={isNew(item, previousOpen)} ctx={ctx} />
@@ -206,7 +207,7 @@ function QueueList({
       {more > 0 && (
         <li ref={sentinel} class="queue-more">
           <button type="button" class="button secondary" onClick={() => setCount((c) => c + PAGE_SIZE)}>
-            Show more ({more.toLocaleString()} left)
+            {t('popup.queue.showMore', { count: more })}
           </button>
         </li>
       )}

@@ -1,16 +1,17 @@
+import { formatRelative, t } from '@/lib/i18n';
+
 /* Small, pure facts a queue card shows: how long until it expires, whether it is new, where it links. */
 
-/** "expires in 3 days" (in the browser's language); null when the item never expires. */
-export function expiresLabel(expiresAt: string | null, now = Date.now(), locale?: string): string | null {
+/** "expires in 3 days" (in the language shown); null when the item never expires. */
+export function expiresLabel(expiresAt: string | null, now = Date.now()): string | null {
   if (!expiresAt) return null;
   const ms = Date.parse(expiresAt) - now;
-  const rtf = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
   const minutes = Math.max(1, Math.round(ms / 60_000));
   let when: string;
-  if (minutes < 60) when = rtf.format(minutes, 'minute');
-  else if (minutes < 48 * 60) when = rtf.format(Math.round(minutes / 60), 'hour');
-  else when = rtf.format(Math.round(minutes / 1440), 'day');
-  return `expires ${when}`;
+  if (minutes < 60) when = formatRelative(minutes, 'minute');
+  else if (minutes < 48 * 60) when = formatRelative(Math.round(minutes / 60), 'hour');
+  else when = formatRelative(Math.round(minutes / 1440), 'day');
+  return t('popup.queue.expires', { when });
 }
 
 /**

@@ -1,15 +1,12 @@
 import { useState } from 'preact/hooks';
 import { useStorageItem } from '@/components/hooks';
-import { timeAgo } from '@/lib/i18n';
+import { formatDate, formatNumber, t, timeAgo } from '@/lib/i18n';
 import type { Badge, Reach } from '@/lib/contract/reach';
 import { reachCacheItem } from '@/lib/settings';
-import { rankText, sparklinePoints, sparklineSummary, streakText } from './figures';
+import { badgeLabel, rankText, sparklinePoints, sparklineSummary, streakText } from './figures';
 import './reach.css';
 
-const whole = new Intl.NumberFormat(undefined);
-const fmt = (n: number) => whole.format(n);
-const exactTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-const monthName = new Intl.DateTimeFormat(undefined, { month: 'long', year: 'numeric', timeZone: 'UTC' });
+const fmt = formatNumber;
 
 const SPARK_W = 120;
 const SPARK_H = 28;
@@ -28,16 +25,18 @@ export function ReachCard() {
     return (
       <section class="reach-card" aria-labelledby="reach-heading">
         <h2 id="reach-heading" class="visually-hidden">
-          Your reach
+          {t('popup.reach.heading')}
         </h2>
-        <p class="muted reach-empty">Your reach, clicks and shares appear here after Relay’s first sync with your company’s server.</p>
+        <p class="muted reach-empty">{t('popup.reach.empty')}</p>
       </section>
     );
   }
   const { reach, fetchedAt } = cached;
   const now = Date.now();
   const current = now >= Date.parse(reach.from) && now < Date.parse(reach.to);
-  const period = current ? 'This month' : monthName.format(new Date(reach.from));
+  const period = current ? t('popup.reach.thisMonth') : formatDate(reach.from, { month: 'long', year: 'numeric', timeZone: 'UTC' });
+  // "As of <time>": the words around the time element come from one message.
+  const [asOfBefore, asOfAfter] = t('popup.reach.asOf', { time: '\u0000' }).split('\u0000');
   const rank = rankText(reach.rank, reach.participants);
 
   return (
@@ -45,9 +44,9 @@ export function ReachCard() {
       <div class="reach-row">
         <h2 id="reach-heading">{period}</h2>
         <dl class="reach-figures">
-          <Figure label="Reach" value={reach.reach} />
-          <Figure label="Clicks" value={reach.clicks} />
-          <Figure label="Shares" value={reach.shares} />
+          <Figure label={t('popup.reach.reach')} value={reach.reach} />
+          <Figure label={t('popup.reach.clicks')} value={reach.clicks} />
+          <Figure label={t('popup.reach.shares')} value={reach.shares} />
         </dl>
         <button
           type="button"
@@ -56,24 +55,25 @@ export function ReachCard() {
           aria-controls="reach-details"
           onClick={() => setOpen(!open)}
         >
-          Details
+          {t('popup.reach.details')}
         </button>
       </div>
       <div id="reach-details" class="reach-details" hidden={!open}>
         <p class="reach-asof muted">
-          As of{' '}
-          <time dateTime={fetchedAt} title={exactTime.format(new Date(fetchedAt))}>
+          {asOfBefore}
+          <time dateTime={fetchedAt} title={formatDate(fetchedAt, { dateStyle: 'medium', timeStyle: 'short' })}>
             {timeAgo(fetchedAt)}
           </time>
+          {asOfAfter}
         </p>
         <NetworkTable reach={reach} />
         <ul class="reach-facts">
           <li>
-            <span class="muted">Rank: </span>
-            {rank ?? 'Share something to join this month’s ranking'}
+            <span class="muted">{t('popup.reach.rankLabel')} </span>
+            {rank ?? t('popup.reach.unranked')}
           </li>
           <li>
-            <span class="muted">Streak: </span>
+            <span class="muted">{t('popup.reach.streakLabel')} </span>
             {streakText(reach.streakWeeks)}
           </li>
         </ul>
@@ -100,13 +100,13 @@ function NetworkTable({ reach }: { reach: Reach }) {
   ] as const;
   return (
     <table class="reach-networks">
-      <caption class="visually-hidden">By network</caption>
+      <caption class="visually-hidden">{t('popup.reach.byNetwork')}</caption>
       <thead>
         <tr>
-          <th scope="col">Network</th>
-          <th scope="col">Reach</th>
-          <th scope="col">Clicks</th>
-          <th scope="col">Shares</th>
+          <th scope="col">{t('popup.reach.network')}</th>
+          <th scope="col">{t('popup.reach.reach')}</th>
+          <th scope="col">{t('popup.reach.clicks')}</th>
+          <th scope="col">{t('popup.reach.shares')}</th>
         </tr>
       </thead>
       <tbody>
@@ -135,7 +135,7 @@ function Sparkline({ reach }: { reach: Reach }) {
       <svg role="img" aria-label={summary} viewBox={`0 0 ${SPARK_W} ${SPARK_H}`} width={SPARK_W} height={SPARK_H} focusable="false">
         <polyline points={points} fill="none" stroke="currentColor" stroke-width="2" stroke-linejoin="round" stroke-linecap="round" />
       </svg>
-      <figcaption class="muted">Reach, last 12 weeks</figcaption>
+      <figcaption class="muted">{t('popup.reach.sparkCaption')}</figcaption>
     </figure>
   );
 }
@@ -146,7 +146,7 @@ function Badges({ badges }: { badges: Badge[] }) {
   return (
     <div class="reach-badges">
       <h3 id="badges-heading">
-        Badges <span class="muted">({earned} of {badges.length} earned)</span>
+        {t('popup.reach.badges')} <span class="muted">{t('popup.reach.badgesEarned', { earned, total: badges.length })}</span>
       </h3>
       <ul aria-labelledby="badges-heading">
         {badges.map((b) => (
@@ -154,9 +154,13 @@ function Badges({ badges }: { badges: Badge[] }) {
             <span aria-hidden="true" class="badge-mark">
               {b.earned ? '★' : '☆'}
             </span>
-            <span class="badge-label">{b.label}</span>
+            <span class="badge-label">{badgeLabel(b)}</span>
             <span class="badge-state">
-              {b.earned ? 'Earned' : b.progress ? `Not yet: ${fmt(b.progress.current)} of ${fmt(b.progress.target)}` : 'Not yet'}
+              {b.earned
+                ? t('popup.reach.earned')
+                : b.progress
+                  ? t('popup.reach.notYetProgress', { current: b.progress.current, target: b.progress.target })
+                  : t('popup.reach.notYet')}
             </span>
           </li>
         ))}

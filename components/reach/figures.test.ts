@@ -1,11 +1,28 @@
 import { describe, expect, it } from 'vitest';
-import { ordinal, rankText, sparklinePoints, sparklineSummary, streakText } from './figures';
+import { useLocale } from '@/lib/i18n/test-catalogue';
+import { badgeLabel, rankText, sparklinePoints, sparklineSummary, streakText } from './figures';
 
 describe('reach card figures', () => {
   it('ranks in plain English', () => {
-    expect([1, 2, 3, 4, 11, 12, 13, 21, 22, 23, 101].map(ordinal)).toEqual(['1st', '2nd', '3rd', '4th', '11th', '12th', '13th', '21st', '22nd', '23rd', '101st']);
+    const ranks = [1, 2, 3, 4, 11, 12, 13, 21, 22, 23, 101].map((r) => rankText(r, 200)!.split(' ')[0]);
+    expect(ranks).toEqual(['1st', '2nd', '3rd', '4th', '11th', '12th', '13th', '21st', '22nd', '23rd', '101st']);
     expect(rankText(3, 12)).toBe('3rd of 12');
     expect(rankText(null, 12)).toBeNull();
+  });
+
+  it('ranks, counts weeks and names badges in the language shown', () => {
+    useLocale('ca');
+    expect([1, 2, 3, 4].map((r) => rankText(r, 12))).toEqual(['1r de 12', '2n de 12', '3r de 12', '4t de 12']);
+    useLocale('ru');
+    expect(rankText(3, 12)).toBe('3-е место из 12');
+    expect([1, 2, 5, 21].map(streakText)).toEqual([
+      '1 неделя подряд',
+      '2 недели подряд',
+      '5 недель подряд',
+      '21 неделя подряд',
+    ]);
+    expect(badgeLabel({ id: 'first-share', label: 'First share' })).toBe('Первая публикация');
+    expect(badgeLabel({ id: 'from-a-newer-server', label: 'Newer badge' })).toBe('Newer badge');
   });
 
   it('describes the streak', () => {

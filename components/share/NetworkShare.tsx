@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Network } from '@/lib/contract';
 import { bannedTermsMessage } from '@/lib/policy/prepare';
 import { networkLabel, useShareDraft, type ShareDraft, type ShareDraftInput } from './use-share-draft';
+import { formatNumber, t } from '@/lib/i18n';
 
 export { networkLabel, type ShareRecord } from './use-share-draft';
 
@@ -11,14 +12,13 @@ export interface NetworkShareProps extends ShareDraftInput {
   idBase: string;
 }
 
-export const NUDGE = 'Add a sentence of your own — personal posts get more engagement';
 
 /** How long typing must pause before the remaining count is read out (every keystroke would be noise). */
 const ANNOUNCE_AFTER_MS = 900;
 
 function lengthText(network: Network, left: number, max: number): string {
-  if (left >= 0) return `${left.toLocaleString()} of ${max.toLocaleString()} characters left`;
-  return `${(-left).toLocaleString()} characters over ${networkLabel[network]}’s limit`;
+  if (left >= 0) return t('popup.share.left', { left, max });
+  return t('popup.share.over', { over: -left, network: networkLabel[network] });
 }
 
 /** A network's editor with its own draft (Share this page, where nothing is folded). */
@@ -70,7 +70,7 @@ export function NetworkEditor({ draft, idBase }: { draft: ShareDraft; idBase: st
       </h4>
       {variants.length > 0 && (
         <fieldset class="variants">
-          <legend class="visually-hidden">Suggested captions for {label}</legend>
+          <legend class="visually-hidden">{t('popup.share.variants', { network: label })}</legend>
           {variants.map((v) => (
             <label key={v.id} class="variant">
               <input
@@ -87,7 +87,7 @@ export function NetworkEditor({ draft, idBase }: { draft: ShareDraft; idBase: st
         </fieldset>
       )}
       <label for={editorId} class="editor-label">
-        Your {label} post
+        {t('popup.share.yourPost', { network: label })}
       </label>
       <textarea
         id={editorId}
@@ -112,29 +112,27 @@ export function NetworkEditor({ draft, idBase }: { draft: ShareDraft; idBase: st
         <span id={countId} class={length && length.left < 0 ? 'count over' : 'count'}>
           {length && (
             <>
-              {length.used.toLocaleString()} / {length.max.toLocaleString()}
+              {formatNumber(length.used)} / {formatNumber(length.max)}
               <span class="visually-hidden">
-                {` characters, including the link${prepared.disclosureAdded ? ' and the disclosure' : ''}`}
+                {t(prepared.disclosureAdded ? 'popup.share.countSuffixDisclosure' : 'popup.share.countSuffix')}
               </span>
             </>
           )}
         </span>
         {!edited && (
           <span id={nudgeId} class="nudge">
-            {NUDGE}
+            {t('popup.share.nudge')}
           </span>
         )}
       </p>
       {prepared.disclosureAdded && (
         <p id={disclosureId} class="policy-note disclosure">
-          Your company asks for <span dir="auto">“{prepared.disclosureAdded}”</span> on {label}: it is added when you share
-          or copy.
+          {t('popup.share.disclosure', { disclosure: prepared.disclosureAdded, network: label })}
         </p>
       )}
       {prepared.overLimit && (
         <p id={limitId} class="policy-note limit">
-          Your company asks for at most {prepared.overLimit.limit.toLocaleString()} characters on {label}; this has{' '}
-          {prepared.overLimit.length.toLocaleString()}.
+          {t('popup.share.limit', { limit: prepared.overLimit.limit, network: label, length: prepared.overLimit.length })}
         </p>
       )}
       <span class="visually-hidden" aria-live="polite">
@@ -150,7 +148,7 @@ export function NetworkEditor({ draft, idBase }: { draft: ShareDraft; idBase: st
           aria-describedby={blocked ? bannedId : undefined}
           onClick={() => void draft.copy()}
         >
-          Copy
+          {t('popup.share.copy')}
         </button>
       </div>
       <ShareStatusLine status={status} />
@@ -182,7 +180,7 @@ export function ShareButton({
         void draft.share();
       }}
     >
-      Share on {draft.label}
+      {t('popup.share.shareOn', { network: draft.label })}
     </button>
   );
 }

@@ -5,6 +5,7 @@ import { sourceDomain } from '../queue/when';
 import type { Network, QueueItem } from '@/lib/contract';
 import { comparablePageUrl, tagPageUrl } from '@/lib/links/share-urls';
 import { sendMessage } from '@/lib/messaging';
+import { t } from '@/lib/i18n';
 
 /** The web page in the current tab, read by the page that shows this section. */
 export interface PageTab {
@@ -39,15 +40,13 @@ export function SharePage({ tab, items, ctx }: { tab: PageTab; items: QueueItem[
         result.ok
           ? {
               tone: 'ok',
-              text: result.alreadySuggested
-                ? 'You already suggested this page; the curators have it.'
-                : 'Sent to the curators. Thank you!',
+              text: t(result.alreadySuggested ? 'popup.page.already' : 'popup.page.sent'),
             }
-          : { tone: 'error', text: `Not sent: ${result.message}` },
+          : { tone: 'error', text: t('popup.page.notSent', { message: result.message }) },
       );
       if (result.ok) setNote('');
     } catch (err) {
-      setStatus({ tone: 'error', text: `Not sent: ${err instanceof Error ? err.message : String(err)}` });
+      setStatus({ tone: 'error', text: t('popup.page.notSent', { message: err instanceof Error ? err.message : String(err) }) });
     } finally {
       setSending(false);
     }
@@ -57,14 +56,14 @@ export function SharePage({ tab, items, ctx }: { tab: PageTab; items: QueueItem[
     <section class="share-page" aria-labelledby="share-page-h">
       <h2 id="share-page-h" class="share-page-heading">
         <button type="button" class="disclosure" aria-expanded={open} aria-controls="share-page-body" onClick={() => setOpen(!open)}>
-          Share this page
+          {t('popup.page.title')}
         </button>
       </h2>
       <div id="share-page-body" hidden={!open}>
         <p class="share-page-title" dir="auto">
           {tab.title || tab.url} <span class="domain">{sourceDomain(tab.url)}</span>
         </p>
-        {item && <p class="muted">This page is in your queue: your tracked link is used.</p>}
+        {item && <p class="muted">{t('popup.page.inQueue')}</p>}
         {open &&
           networks.map((network) => (
             <NetworkShare
@@ -81,10 +80,10 @@ export function SharePage({ tab, items, ctx }: { tab: PageTab; items: QueueItem[
             />
           ))}
         <div class="field suggest">
-          <label for="suggest-note">Note for the curators (optional)</label>
+          <label for="suggest-note">{t('popup.page.note')}</label>
           <textarea id="suggest-note" rows={2} maxLength={1000} dir="auto" value={note} onInput={(e) => setNote(e.currentTarget.value)} />
           <button type="button" class="button secondary" disabled={sending} onClick={() => void suggest()}>
-            Suggest to the queue
+            {t('popup.page.suggest')}
           </button>
         </div>
         <p role="status" class={status ? `share-status ${status.tone}` : 'share-status'}>

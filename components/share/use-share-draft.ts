@@ -8,6 +8,7 @@ import type { RecordShareResult } from '@/lib/messaging';
 import type { PolicyRules } from '@/lib/policy';
 import { preparePost, type PreparedPost } from '@/lib/policy/prepare';
 import { copyText } from './clipboard';
+import { t } from '@/lib/i18n';
 import { usePostCounter } from './use-post-length';
 
 export const networkLabel: Record<Network, string> = { linkedin: 'LinkedIn', x: 'X' };
@@ -91,16 +92,15 @@ export function useShareDraft({ network, variants, touch, link, policy, record }
       let recorded = '';
       if (record) {
         const result = await record({ ...(selected ? { captionId: selected.id } : {}), edited, text: target.text });
-        recorded = result.ok ? ' Saved in your history.' : ` It could not be saved in your history: ${result.message}`;
+        recorded = result.ok ? t('popup.share.saved') : t('popup.share.notSaved', { message: result.message });
       }
-      const pasteHint = target.linkOnly
-        ? copied
-          ? ' The caption is too long for LinkedIn’s share link, so it is copied: paste it into the post.'
-          : ' The caption is too long for LinkedIn’s share link: copy it with “Copy” and paste it into the post.'
-        : '';
-      setStatus({ tone: 'ok', text: `Opened ${label} in a new tab.${pasteHint}${recorded}` });
+      const pasteHint = target.linkOnly ? t(copied ? 'popup.share.pasteCopied' : 'popup.share.pasteCopy') : '';
+      // Whole sentences, one after another: no sentence is built from pieces.
+      const text = [t('popup.share.opened', { network: label }), pasteHint, recorded].filter(Boolean).join(' ');
+      setStatus({ tone: 'ok', text });
     } catch (err) {
-      setStatus({ tone: 'error', text: `Could not open ${label}: ${err instanceof Error ? err.message : String(err)}` });
+      const message = err instanceof Error ? err.message : String(err);
+      setStatus({ tone: 'error', text: t('popup.share.openFailed', { network: label, message }) });
     } finally {
       setBusy(false);
     }
@@ -111,8 +111,8 @@ export function useShareDraft({ network, variants, touch, link, policy, record }
     const ok = await copyText(prepared.text);
     setStatus(
       ok
-        ? { tone: 'ok', text: `Copied the ${label} caption and link. Paste them wherever you like.` }
-        : { tone: 'error', text: 'The browser did not allow copying. Select the text and copy it yourself.' },
+        ? { tone: 'ok', text: t('popup.share.copied', { network: label }) }
+        : { tone: 'error', text: t('popup.share.copyFailed') },
     );
   }
 

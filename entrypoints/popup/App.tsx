@@ -7,6 +7,7 @@ import { SharePage } from '@/components/share/SharePage';
 import { useStorageItem } from '@/components/hooks';
 import type { QueueRow } from '@/lib/db';
 import type { QueueHead } from '@/lib/db/head';
+import { t } from '@/lib/i18n';
 import { sendMessage } from '@/lib/messaging';
 import { policyInForce } from '@/lib/policy/in-force';
 import {
@@ -45,9 +46,9 @@ function useOnline(): boolean {
 }
 
 type TabKey = 'queue' | 'history';
-const TABS = [
-  { key: 'queue' as const, label: 'Queue' },
-  { key: 'history' as const, label: 'History' },
+const tabs = () => [
+  { key: 'queue' as const, label: t('popup.tabs.queue') },
+  { key: 'history' as const, label: t('popup.tabs.history') },
 ];
 
 /**
@@ -126,9 +127,9 @@ export function App({
       <main class="popup">
         <Header />
         <div class="empty">
-          <p>Relay is not connected to your company’s server yet.</p>
+          <p>{t('popup.notConnected')}</p>
           <button type="button" class="button" onClick={openOptions}>
-            Open settings to connect
+            {t('popup.openSettingsToConnect')}
           </button>
         </div>
       </main>
@@ -144,15 +145,15 @@ export function App({
       </p>
       {lastSync?.reason === 'signed-out' && (
         <Notice role="alert" tone="error" class="signed-out">
-          <p>The server signed you out. Connect again with a new invite code.</p>
+          <p>{t('popup.signedOut')}</p>
           <button type="button" class="button secondary" onClick={openOptions}>
-            Open settings
+            {t('popup.openSettings')}
           </button>
         </Notice>
       )}
       <Tabs
-        label="Relay"
-        tabs={TABS}
+        label={t('popup.tabs.label')}
+        tabs={tabs()}
         selected={tab}
         visited={visited}
         onSelect={(key) => {
@@ -164,7 +165,7 @@ export function App({
             <>
               <ReachSlot />
               {activeTab && <SharePage tab={activeTab} items={items ?? []} ctx={ctx} />}
-              <h2 class="visually-hidden">Your queue</h2>
+              <h2 class="visually-hidden">{t('popup.yourQueue')}</h2>
               <QueueView
                 items={list!}
                 complete={items !== undefined}
@@ -191,11 +192,11 @@ function Header() {
       <h1>Relay</h1>
       {employee?.role === 'admin' && (
         <a class="link-button" href="/admin.html" target="_blank" rel="noopener">
-          Curators' console
+          {t('popup.header.console')}
         </a>
       )}
       <button type="button" class="link-button" onClick={openOptions}>
-        Settings
+        {t('popup.header.settings')}
       </button>
     </header>
   );

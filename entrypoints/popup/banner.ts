@@ -1,3 +1,4 @@
+import { t } from '@/lib/i18n';
 import type { LastSync } from '@/lib/settings';
 
 /**
@@ -5,16 +6,16 @@ import type { LastSync } from '@/lib/settings';
  * the cache). Signing out has its own alert with a way to reconnect, so it is not repeated here.
  */
 export function bannerText(lastSync: LastSync | null | undefined, online: boolean): string {
-  if (!online) return 'Offline — showing saved items';
+  if (!online) return t('popup.banner.offline');
   if (!lastSync || lastSync.ok) return '';
   switch (lastSync.reason) {
     case 'unreachable':
-      return 'Can’t reach the server — showing saved items';
+      return t('popup.banner.unreachable');
     case 'signed-out':
       return '';
     case 'invalid-response':
-      return 'The server’s answer was not understood — showing saved items';
+      return t('popup.banner.invalid');
     default:
-      return 'The server had a problem — showing saved items';
+      return t('popup.banner.failed');
   }
 }

@@ -67,10 +67,14 @@ describe('createAdminApi', () => {
       from: '2026-11-01T00:00:00.000Z', to: '2026-12-01T00:00:00.000Z', activeSince: '2026-11-24T00:00:00.000Z',
       invited: 10, activated: 5, active: 2, activationRate: 0.5, activeRate: 0.4,
     };
-    const fetch = fakeFetch(json(adoption), new Response('invited,activated\n10,5\n', { headers: { 'Content-Type': 'text/csv' } }));
+    const fetch = fakeFetch(json(adoption), new Response('\uFEFFinvited;activated\r\n10;5\r\n', { headers: { 'Content-Type': 'text/csv' } }));
     const period = { from: adoption.from, to: adoption.to };
     expect(await api(fetch).analytics('adoption', period)).toEqual(adoption);
-    expect(await api(fetch).analyticsCsv('contributors', { ...period, anonymise: true })).toContain('invited');
+    const file = await api(fetch).analyticsCsv('contributors', { ...period, anonymise: true, delimiter: ';' });
+    // The byte-order mark stays in the file, for Excel.
+    expect([...new Uint8Array(await file.arrayBuffer()).subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(await file.text()).toContain('invited;activated');
+    expect(fetch.requests[1]!.url).toContain('delimiter=%3B');
     expect(fetch.requests[0]!.url).toBe(`${serverUrl}/v1/admin/analytics/adoption?from=2026-11-01T00%3A00%3A00.000Z&to=2026-12-01T00%3A00%3A00.000Z`);
     expect(fetch.requests[1]!.url).toContain('/v1/admin/analytics/contributors?');
     expect(fetch.requests[1]!.url).toContain('anonymise=true');

@@ -12,6 +12,7 @@ import { SiteProfile, SiteProfilesResponse } from '../contract/site-profiles';
 import { Taxonomy, type TaxonomyUpdate } from '../contract/taxonomy';
 import {
   Adoption, ContentTypeFigures, Contributors, NetworkFigures, Participation, ReachOverTime, TopicFigures, TopItems, Traffic,
+  type CsvDelimiter,
 } from '../contract/analytics';
 import type { FetchLike } from './client';
 import { t } from '../i18n';
@@ -155,9 +156,14 @@ export function createAdminApi(opts: AdminApiOptions) {
 
     analytics: <R extends AnalyticsReport>(report: R, params: AnalyticsParams): Promise<AnalyticsAnswer<R>> =>
       get(`/v1/admin/analytics/${report}${queryString(params)}`, analyticsReports[report]) as Promise<AnalyticsAnswer<R>>,
-    /** The same report as CSV text (for "Download CSV"). */
-    analyticsCsv: async (report: AnalyticsReport, params: AnalyticsParams): Promise<string> =>
-      (await request('GET', `/v1/admin/analytics/${report}${queryString({ ...params, format: 'csv' })}`, undefined, 'text/csv')).text(),
+    /**
+     * The same report as a CSV file (for "Download CSV"), `delimiter` `,` or `;`: the bytes as sent, since
+     * Response.text() would drop the byte-order mark Excel needs to read UTF-8.
+     */
+    analyticsCsv: async (report: AnalyticsReport, params: AnalyticsParams & { delimiter?: CsvDelimiter }): Promise<Blob> => {
+      const res = await request('GET', `/v1/admin/analytics/${report}${queryString({ ...params, format: 'csv' })}`, undefined, 'text/csv');
+      return new Blob([await res.arrayBuffer()], { type: 'text/csv;charset=utf-8' });
+    },
   };
 }
 export type AdminApi = ReturnType<typeof createAdminApi>;

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { insertText, isEdited, readEditorText, rememberCaret, squash, textBeforeCaret } from './insert';
+import { insertText, isEdited, placeCaret, readEditorText, rememberCaret, squash, textBeforeCaret } from './insert';
 import { watchForShare } from './share-detect';
 
 afterEach(() => {
@@ -130,5 +130,32 @@ describe('watchForShare', () => {
     b.controller.abort();
     b.button.click();
     expect(b.onShare).not.toHaveBeenCalled();
+  });
+});
+
+describe('the caret, remembered for going back to the editor', () => {
+  // A caret moved with no selectionchange (Chromium skips it for some typing): a keyup or focus leaving reads it.
+  it.each(['keyup', 'input', 'focusout'])('is read on %s, and placeCaret puts it back after focus went elsewhere', async (type) => {
+    document.body.innerHTML = '<div contenteditable="true">Before. After.</div><button>Insert</button>';
+    const editor = document.querySelector<HTMLElement>('[contenteditable]')!;
+    const text = editor.firstChild!;
+    const range = document.createRange();
+    range.setStart(text, 'Before.'.length);
+    range.collapse(true);
+    const sel = document.getSelection()!;
+    sel.removeAllRanges();
+    sel.addRange(range);
+    await new Promise((r) => setTimeout(r, 0)); // any selectionchange for that has gone by
+    const memory = rememberCaret(editor, new AbortController().signal);
+    expect(memory.range).toBeNull();
+    editor.dispatchEvent(new Event(type));
+    expect(memory.range?.startOffset).toBe('Before.'.length);
+
+    document.querySelector('button')!.focus();
+    sel.removeAllRanges();
+    await placeCaret(editor, memory);
+    expect(document.activeElement).toBe(editor);
+    expect(sel.getRangeAt(0).startContainer).toBe(text);
+    expect(sel.getRangeAt(0).startOffset).toBe('Before.'.length);
   });
 });

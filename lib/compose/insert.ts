@@ -133,10 +133,15 @@ export function rememberCaret(editor: HTMLElement, signal: AbortSignal): CaretMe
       memory.hadFocus = true;
     }
   };
-  editor.addEventListener('focusin', () => {
-    memory.hadFocus = true;
-    save();
-  }, { signal });
+  // selectionchange alone misses the caret moving as the person types (Chromium does not always fire it then),
+  // so the caret is also read after each edit and key (text from an IME or emoji picker comes with no key), and
+  // as focus leaves for the panel.
+  for (const type of ['focusin', 'focusout', 'keyup', 'input'] as const) {
+    editor.addEventListener(type, () => {
+      memory.hadFocus = true;
+      save();
+    }, { signal });
+  }
   editor.ownerDocument.addEventListener('selectionchange', save, { signal });
   return memory;
 }
@@ -166,7 +171,7 @@ function waitForSelectionChange(doc: Document, ms: number): Promise<void> {
 }
 
 /** Focus the editor and put the DOM selection back where the person left it (or at the end). */
-async function placeCaret(editor: HTMLElement, memory: CaretMemory): Promise<void> {
+export async function placeCaret(editor: HTMLElement, memory: CaretMemory): Promise<void> {
   const saved = memory.range;
   const usable = memory.hadFocus && saved && editor.contains(saved.startContainer) && editor.contains(saved.endContainer);
   const range = usable ? saved.cloneRange() : endRange(editor);

@@ -4,7 +4,7 @@ import { containsWord, foldForMatch } from '../policy/match';
 import type { ShareReport, Suggestion } from '../messaging/protocol';
 import type { Composer } from './detect';
 import { closestComposed, nearest } from './dom';
-import { type EditorDriver, type InsertResult, insertText, readEditorText, rememberCaret, textBeforeCaret } from './insert';
+import { type EditorDriver, type InsertResult, insertText, placeCaret, readEditorText, rememberCaret, textBeforeCaret } from './insert';
 import { watchForShare } from './share-detect';
 
 /*
@@ -24,6 +24,8 @@ export interface ComposerSession {
   preview(s: Suggestion): { text: string; after: string };
   insert(s: Suggestion): Promise<InsertResult>;
   findPostButton(): Element | null;
+  /** Focus the editor again with the caret where the person left it (leaving the panel by keyboard). */
+  focusEditor(): Promise<void>;
   /** Stop listening to the editor (the composer left the page). */
   dispose(): void;
 }
@@ -65,6 +67,7 @@ export function createSession(found: Composer, deps: SessionDeps): ComposerSessi
     editorText: () => readEditorText(editor),
     preview,
     findPostButton,
+    focusEditor: () => placeCaret(editor, memory),
     async insert(s) {
       const { text } = preview(s);
       const result = await insertText(editor, text, { kind: composer.editorKind, memory, findPostButton, driver: deps.driver });

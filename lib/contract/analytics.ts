@@ -6,11 +6,18 @@ import type { RouteSpec } from './routes';
  * Programme analytics for curators. Every report covers a half-open period [from, to) (default: the 30
  * days ending at the next UTC midnight) and answers JSON, or the same table as CSV with `Accept: text/csv`
  * or `?format=csv`. Shares count by when they were shared, clicks by when they were clicked.
+ * CSV starts with a UTF-8 byte-order mark and is `,`-delimited, or `;`-delimited with `?delimiter=;` (what Excel
+ * expects where the decimal separator is a comma; fractions are then written with a decimal comma too).
  */
+export const csvDelimiters = [',', ';'] as const;
+export const CsvDelimiter = z.enum(csvDelimiters);
+export type CsvDelimiter = z.infer<typeof CsvDelimiter>;
+
 export const AnalyticsQuery = z.object({
   from: Timestamp.optional(),
   to: Timestamp.optional(),
   format: z.enum(['json', 'csv']).optional(),
+  delimiter: CsvDelimiter.optional(),
 });
 export type AnalyticsQuery = z.input<typeof AnalyticsQuery>;
 

@@ -60,9 +60,19 @@ export type EmployeeInvited = z.infer<typeof EmployeeInvited>;
 export const MAX_BATCH_LINES = 2000;
 
 /**
+ * What is wrong with a line of an invite CSV, the last part of the error's path (`csv.3.role`): the name is
+ * empty or too long; the role is neither `employee` nor `admin`; more than two fields; a double quote left open;
+ * a line that cannot be read otherwise; more than MAX_BATCH_LINES people; nobody at all.
+ */
+export const csvProblems = ['name', 'role', 'fields', 'quote', 'line', 'limit', 'empty'] as const;
+export type CsvProblem = (typeof csvProblems)[number];
+
+/**
  * POST /v1/admin/employees/batch: CSV text, one `name,role` per line (role `employee` or `admin`, default
- * `employee` when left out); an optional `name,role` header; blank lines skipped; a name with a comma in
- * double quotes. All or nothing: any bad line → 422 whose `errors` name each line as `csv.<line number>`.
+ * `employee` when left out), as Excel writes it in any locale: `,`, `;` or tab as delimiter (detected), fields in
+ * double quotes (holding the delimiter, `""` or a line break), a UTF-8 byte-order mark, CRLF; an optional
+ * `name,role` header (or the same words in the console's languages); blank lines skipped. All or nothing: any bad
+ * line → 422 whose `errors` name each problem as `csv.<line number>.<problem>` (see `csvProblems`).
  */
 export const EmployeeBatch = z.object({
   csv: z.string().min(1, 'must not be empty').max(512 * 1024),

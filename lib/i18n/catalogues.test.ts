@@ -45,10 +45,11 @@ describe.each(LOCALES)('the %s catalogue', (locale) => {
     }
   });
 
-  it('has every plural form the language needs, each with the placeholders of English', () => {
-    const needed = [...new Intl.PluralRules(locale).resolvedOptions().pluralCategories].sort();
+  it('has every plural form the language needs (ordinal ones for keys ending in Ordinal), each with the placeholders of English', () => {
+    const categories = (type: Intl.PluralRuleType) => [...new Intl.PluralRules(locale, { type }).resolvedOptions().pluralCategories].sort();
     expect([...own.plural.keys()].sort()).toEqual([...en.plural.keys()].sort());
     for (const [key, forms] of own.plural) {
+      const needed = categories(key.endsWith('Ordinal') ? 'ordinal' : 'cardinal');
       expect(Object.keys(forms).sort(), `${locale}: forms of ${key}`).toEqual(needed);
       const expected = placeholders(en.plural.get(key)!.other!);
       for (const [form, text] of Object.entries(forms)) {

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { GeneratedI18nStructure } from '#i18n';
+import { pickLocale } from './locales';
 
 /*
  * Relay's words come from the browser's own catalogues (locales/*.yml, built into _locales/ by
@@ -11,12 +12,46 @@ import type { GeneratedI18nStructure } from '#i18n';
 type Structure = GeneratedI18nStructure;
 export type MessageKey = { [K in keyof Structure]: Structure[K]['plural'] extends false ? K : never }[keyof Structure];
 /** Keys with forms `<key>.one`, `<key>.other`, … (whichever the language needs). */
-export type PluralKey = { [K in keyof Structure]: K extends `${infer Base}.other` ? Base : never }[keyof Structure];
+export type PluralKey = {
+  [K in keyof Structure]: K extends `${infer Base}.other` ? (Base extends `${string}Ordinal` ? never : Base) : never;
+}[keyof Structure];
+/** Keys with the ordinal forms of the language (`<key>Ordinal.one`, …, `.other`). */
+export type OrdinalKey = { [K in keyof Structure]: K extends `${infer Base}Ordinal.other` ? `${Base}Ordinal` : never }[keyof Structure];
 
 export type Values = Record<string, string | number>;
 
+type BuiltCatalogue = Record<string, { message: string } | undefined>;
+/** Our own copy of the catalogue, read only when the browser's lookup came back empty (see ensureCatalogue). */
+let fallback: BuiltCatalogue | null = null;
+
 /** The browser's lookup, by the flat name the built catalogue uses (`popup.share` → `popup_share`). */
-const getMessage = (name: string): string => (browser.i18n.getMessage as (name: string) => string)(name.replaceAll('.', '_'));
+function getMessage(key: string): string {
+  const name = key.replaceAll('.', '_');
+  return (browser.i18n.getMessage as (name: string) => string)(name) || fallback?.[name]?.message || '';
+}
+
+/**
+ * Makes sure words can be found before a page renders. Chromium has been seen answering every lookup of an
+ * extension's process with "" (even `@@extension_id`) after a page of the extension opened while it was being
+ * installed — the settings page Relay opens on install — and it keeps that answer for the process's life. Then
+ * the catalogue of the browser's language is read from the extension's own `_locales/` instead. Costs one
+ * synchronous lookup when all is well.
+ */
+export async function ensureCatalogue(load: (path: string) => Promise<unknown> = fetchOwnFile): Promise<void> {
+  if ((browser.i18n.getMessage as (name: string) => string)('locale')) return;
+  const languages = [browser.i18n.getUILanguage?.() ?? '', ...(globalThis.navigator?.languages ?? [])].filter(Boolean);
+  const locale = pickLocale(languages);
+  try {
+    const own = (await load(`/_locales/${locale}/messages.json`)) as BuiltCatalogue;
+    const english = locale === 'en' ? own : ((await load('/_locales/en/messages.json')) as BuiltCatalogue);
+    fallback = { ...english, ...own };
+    resetI18nCache();
+  } catch (err) {
+    console.warn('[relay] could not read the catalogue', err);
+  }
+}
+
+const fetchOwnFile = async (path: string): Promise<unknown> => (await fetch(browser.runtime.getURL(path as '/'))).json();
 
 /** Shown when a key is missing everywhere: the key itself, so the gap is visible and reported. */
 function lookup(key: string): string {
@@ -49,6 +84,17 @@ export function plural(key: PluralKey, count: number, values?: Values): string {
   const text = getMessage(`${key}.${form}`) || lookup(`${key}.other`);
   return fill(text, { count, ...values });
 }
+
+/**
+ * The ordinal form of `key` for `n` in the shown language ("1st", "2nd"; a key ending in `Ordinal` holds
+ * the forms of Intl.PluralRules' ordinal type), with `values` filled in.
+ */
+export function ordinal(key: OrdinalKey, n: number, values?: Values): string {
+  const form = (ordinalRules ??= new Intl.PluralRules(uiLocale(), { type: 'ordinal' })).select(n);
+  const text = getMessage(`${key}.${form}`) || lookup(`${key}.other`);
+  return fill(text, values);
+}
+let ordinalRules: Intl.PluralRules | undefined;
 
 let shown: string | undefined;
 /**
@@ -93,10 +139,12 @@ export function formatRelative(value: number, unit: Intl.RelativeTimeFormatUnit)
   return (relative ??= new Intl.RelativeTimeFormat(uiLocale(), { numeric: 'auto' })).format(value, unit);
 }
 
-/** Forget cached formatters (tests switch languages). */
-export function resetI18nCache(): void {
+/** Forget cached formatters (tests switch languages); `all` forgets the catalogue copy too. */
+export function resetI18nCache(all = false): void {
+  if (all) fallback = null;
   shown = undefined;
   rules = undefined;
+  ordinalRules = undefined;
   numbers = undefined;
   relative = undefined;
   dateFormats.clear();

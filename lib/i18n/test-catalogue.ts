@@ -10,8 +10,9 @@ import { resetI18nCache } from './index';
  * placeholders, filled by lib/i18n.
  */
 
-export const LOCALES = ['en', 'ca', 'es', 'it', 'nl', 'ru'] as const;
-export type Locale = (typeof LOCALES)[number];
+import { LOCALES, type Locale } from './locales';
+
+export { LOCALES, type Locale };
 
 const cache = new Map<string, Record<string, { message: string }>>();
 
@@ -34,5 +35,6 @@ export function getMessageIn(locale: Locale): (name: string) => string {
 /** The extension as a browser in `locale` would run it (until the next test, which starts in English). */
 export function useLocale(locale: Locale): void {
   fakeBrowser.i18n.getMessage = getMessageIn(locale) as typeof fakeBrowser.i18n.getMessage;
-  resetI18nCache();
+  fakeBrowser.i18n.getUILanguage = () => locale;
+  resetI18nCache(true);
 }

@@ -406,6 +406,23 @@ describe('CSV', () => {
     for (const p of people) expect(anonymous).not.toContain(p.id);
   });
 
+  it('answers ";"-delimited CSV with a BOM for ?delimiter=;, rates with a decimal comma', async () => {
+    const res = await h.admin(`/v1/admin/analytics/participation?from=${FROM}&to=${TO}&format=csv&delimiter=%3B`);
+    expect(res.status).toBe(200);
+    const bytes = Buffer.from(await res.arrayBuffer());
+    expect(bytes.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+    const [header, ...rows] = bytes.toString('utf8').slice(1).trimEnd().split('\r\n');
+    expect(header).toBe('week_start;activated;participants;rate');
+    expect(rows.length).toBeGreaterThan(0);
+    for (const row of rows) expect(row).toMatch(/^[^;,]+;\d+;\d+;(0|1|0,\d+)$/);
+    expect(rows.some((row) => row.endsWith(';1') || /;0,\d+$/.test(row))).toBe(true);
+    // (Response.text() drops the BOM: the bytes show it.)
+    const named = Buffer.from(await (await h.admin(`/v1/admin/analytics/contributors?from=${FROM}&to=${TO}&format=csv&delimiter=;`)).arrayBuffer()).toString('utf8');
+    expect(named.split('\r\n')[0]).toBe('\uFEFFrank;employee_id;name;initials;shares;clicks;reach');
+    expect(named).toContain(';Núria Puig i Soler;');
+    await expectProblem(await h.admin('/v1/admin/analytics/networks?format=csv&delimiter=%7C'), 400);
+  });
+
   it('prefers JSON when the client lists it first', async () => {
     const res = await h.admin(`/v1/admin/analytics/networks?from=${FROM}&to=${TO}`, { headers: { Accept: 'application/json, text/csv' } });
     expect(res.headers.get('content-type')).toMatch(/^application\/json/);

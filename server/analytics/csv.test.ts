@@ -47,4 +47,18 @@ describe('toCsv', () => {
   it('writes only the header for no rows', () => {
     expect(toCsv([{ header: 'day', value: () => 1 }], [])).toBe('\uFEFFday\r\n');
   });
+
+  it('writes ";" as delimiter on request, quoting ";" (not ",") and with a decimal comma, after a BOM', () => {
+    const csv = toCsv(
+      [
+        { header: 'name', value: (r: { name: string; rate: number; shares: number }) => r.name },
+        { header: 'rate', value: (r) => r.rate },
+        { header: 'shares', value: (r) => r.shares },
+      ],
+      [{ name: 'Puig, Núria', rate: 0.4286, shares: 1200 }, { name: 'Lee; "Sam"', rate: 1, shares: 0 }, { name: '=1+1', rate: 0, shares: 2 }],
+      ';',
+    );
+    expect(csv).toBe('\uFEFFname;rate;shares\r\nPuig, Núria;0,4286;1200\r\n"Lee; ""Sam""";1;0\r\n\'=1+1;0;2\r\n');
+    expect(Buffer.from(csv, 'utf8').subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+  });
 });

@@ -1,7 +1,7 @@
 import { Hono, type Context } from 'hono';
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
-import { AnalyticsQuery, ContributorsQuery, TopItemsQuery, type Contributors } from '../../lib/contract/analytics';
+import { AnalyticsQuery, ContributorsQuery, TopItemsQuery, type Contributors, type CsvDelimiter } from '../../lib/contract/analytics';
 import type { AppEnv } from '../auth/principal';
 import type { Clock } from '../clock';
 import type { DB } from '../db/schema';
@@ -138,7 +138,7 @@ const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 export function analyticsRoutes(db: Kysely<DB>, now: Clock, flushClicks: () => void) {
   const app = new Hono<AppEnv>();
   for (const name of reportNames) {
-    const r = reports[name] as Report<z.ZodType<{ from?: string; to?: string; format?: 'json' | 'csv' }>, unknown, unknown>;
+    const r = reports[name] as Report<z.ZodType<{ from?: string; to?: string; format?: 'json' | 'csv'; delimiter?: CsvDelimiter }>, unknown, unknown>;
     app.get(`/v1/admin/analytics/${name}`, async (c) => {
       const query = readQuery(c, r.query);
       const range = resolveRange(now(), query.from, query.to);
@@ -147,7 +147,7 @@ export function analyticsRoutes(db: Kysely<DB>, now: Clock, flushClicks: () => v
       c.header('Vary', 'Accept');
       if (!wantsCsv(c, query.format)) return c.json(body as object);
       const filename = `relay-${name}-${day(range.from)}-to-${day(range.to)}.csv`;
-      return c.body(toCsv(r.columns, r.rows(body)), 200, {
+      return c.body(toCsv(r.columns, r.rows(body), query.delimiter ?? ','), 200, {
         'Content-Type': 'text/csv; charset=utf-8',
         'Content-Disposition': `attachment; filename="${filename}"`,
       });

@@ -59,13 +59,32 @@ describe('POST /v1/admin/employees/batch', () => {
       422,
     );
     expect(body.errors).toEqual([
-      { path: 'csv.2', message: 'role must be "employee" or "admin" (got "boss")' },
-      { path: 'csv.4', message: 'name must not be empty' },
+      { path: 'csv.2.role', message: 'role must be "employee" or "admin" (got "boss")' },
+      { path: 'csv.4.name', message: 'name must not be empty' },
     ]);
     expect(body.detail).toContain('line 2');
     expect(body.detail).toContain('Nobody was invited');
     expect(h.database.sqlite.prepare('SELECT COUNT(*) FROM employees').pluck().get()).toBe(before);
     expect(h.database.sqlite.prepare('SELECT COUNT(*) FROM invites').pluck().get()).toBe(0);
+  });
+
+  it('reads what Excel writes in a decimal-comma locale: BOM, ";", CRLF, quotes', async () => {
+    const csv = '\uFEFFnombre;rol\r\n"Puig; Núria";admin\r\nОлег Петров;employee\r\n';
+    const res = await h.admin('/v1/admin/employees/batch', { method: 'POST', json: { csv } });
+    expect(res.status).toBe(201);
+    const body = (await res.json()) as EmployeeBatchResult;
+    expect(body.invited.map((i) => [i.line, i.employee.name, i.employee.role])).toEqual([
+      [2, 'Puig; Núria', 'admin'],
+      [3, 'Олег Петров', 'employee'],
+    ]);
+  });
+
+  it('names a bad line of a ";" file in a 422 problem, not a person called "Ana;boss"', async () => {
+    const res = await h.admin('/v1/admin/employees/batch', { method: 'POST', json: { csv: 'Joan;employee\nAna;boss;x' } });
+    const body = await expectProblem(res, 422);
+    expect(res.headers.get('content-type')).toContain('application/problem+json');
+    expect(body.errors).toEqual([{ path: 'csv.2.fields', message: expect.stringContaining('found 3 fields separated by ";"') }]);
+    expect(body.detail).toMatch(/^Nobody was invited: a line is not valid \(line 2: /);
   });
 
   it('rejects a body without csv text with 422', async () => {

@@ -51,9 +51,10 @@ export function adminEmployeeRoutes({ db, now, directory, tokens }: EmployeeDeps
       if (errors.length) {
         const shown = errors.slice(0, 3).map((e) => `line ${e.line}: ${e.message}`).join('; ');
         const more = errors.length > 3 ? `; and ${errors.length - 3} more` : '';
+        const lines = new Set(errors.map((e) => e.line)).size;
         throw problems.invalidBody(
-          errors.map((e) => ({ path: `csv.${e.line}`, message: e.message })),
-          `Nobody was invited: ${errors.length === 1 ? 'a line is' : `${errors.length} lines are`} not valid (${shown}${more})`,
+          errors.map((e) => ({ path: `csv.${e.line}.${e.problem}`, message: e.message })),
+          `Nobody was invited: ${lines === 1 ? 'a line is' : `${lines} lines are`} not valid (${shown}${more})`,
         );
       }
       const created = await createInvites(db, now, people);

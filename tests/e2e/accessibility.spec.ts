@@ -3,7 +3,8 @@
  * queue, and not connected), the settings page (not connected, connected), every tab of the curators'
  * console, and the composer panel in its shadow root on the LinkedIn (Quill) and X (Draft.js) fixtures.
  * WCAG 2.0/2.1 A and AA plus axe's best practices; a violation of impact serious or critical fails the test,
- * in light and in dark colour schemes (the pages define colours for both).
+ * in light and in dark colour schemes (the pages define colours for both). Tab reaches every control of the
+ * settings page, each console tab and the panel, and each shows a focus outline.
  */
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
@@ -33,6 +34,49 @@ async function expectAccessible(page: Page, what: string, include?: string): Pro
     expect(found, `${what} (${colorScheme}): serious or critical axe violations:\n${found.join('\n')}`).toEqual([]);
   }
   await page.emulateMedia({ colorScheme: null });
+}
+
+/**
+ * Tab through `page` (or, with `within`, while focus stays inside that element's shadow root) and check that
+ * every enabled, visible control was reached and showed a focus outline when it had focus.
+ */
+async function expectKeyboardReachable(page: Page, what: string, within?: string): Promise<void> {
+  const candidates = await page.evaluate((host) => {
+    const root: ParentNode = host ? document.querySelector(host)!.shadowRoot! : document;
+    const controls = [...root.querySelectorAll<HTMLElement>('a[href], button:not([disabled]), input:not([disabled]), select, textarea, summary, [tabindex]:not([tabindex="-1"])')]
+      .filter((el) => el.checkVisibility({ visibilityProperty: true }) && !el.closest('[inert]'));
+    controls.forEach((el, i) => (el.dataset.kbd = String(i)));
+    return controls.map((el) => `${el.tagName.toLowerCase()} "${(el.getAttribute('aria-label') ?? el.textContent ?? '').trim().slice(0, 40)}"`);
+  }, within ?? null);
+  const reached = new Set<number>();
+  const noOutline: string[] = [];
+  let last = -1;
+  // A date field takes a Tab per part (day, month, year): room for those.
+  for (let step = 0; step < candidates.length * 3 + 5; step++) {
+    // In the panel, the control focused on arrival counts too (its first one, reached with the shortcut); in a
+    // page, focus left by a mouse click (no ring, rightly) does not.
+    if (step > 0 || !within) await page.keyboard.press('Tab');
+    const focused = await page.evaluate(() => {
+      let el = document.activeElement;
+      while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+      if (!(el instanceof HTMLElement) || el.dataset.kbd === undefined) return null;
+      const style = getComputedStyle(el);
+      const outlined = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2;
+      return { index: Number(el.dataset.kbd), outlined };
+    });
+    if (!focused) {
+      if (within && reached.size > 0) break; // left the panel
+      continue;
+    }
+    if (focused.index === last) continue; // the next part of the same field
+    if (reached.has(focused.index)) break; // round the page once
+    last = focused.index;
+    reached.add(focused.index);
+    if (!focused.outlined) noOutline.push(candidates[focused.index]!);
+  }
+  const missed = candidates.filter((_, i) => !reached.has(i));
+  expect(missed, `${what}: controls Tab never reached`).toEqual([]);
+  expect(noOutline, `${what}: controls without a visible focus outline`).toEqual([]);
 }
 
 test('popup, not connected and connected with a queue, at the toolbar popup size', async ({ backend, relay }) => {
@@ -77,6 +121,7 @@ test('settings page, not connected and connected', async ({ backend, relay }) =>
   await expect(options.getByText(/Connected as Núria Puig/)).toBeVisible();
   await expect(options.getByText(/\d+ items synced/)).toBeVisible();
   await expectAccessible(options, 'settings, connected');
+  await expectKeyboardReachable(options, 'settings, connected');
 });
 
 test("curators' console: every tab", async ({ backend, relay, context, extensionId }) => {
@@ -98,6 +143,7 @@ test("curators' console: every tab", async ({ backend, relay, context, extension
     // Each section loads its data from the server: audit what it shows once loading is over.
     await expect(page.getByText(/^Loading/)).toHaveCount(0);
     await expectAccessible(page, `console, ${tab}`);
+    await expectKeyboardReachable(page, `console, ${tab}`);
   }
 });
 
@@ -110,6 +156,14 @@ for (const site of ['linkedin', 'x'] as const) {
     await expect(insertButton(panel, captions.multiline[site])).toBeVisible();
     // Only Relay's own markup is judged, not the fixture page around it.
     await expectAccessible(page, `composer panel on ${site}`, 'relay-captions');
+    // From the post box: the shortcut to the panel's first control, then Tab through the rest of it.
+    await (site === 'x'
+      ? page.locator('[data-testid="tweetTextarea_0"]')
+      : page.getByRole('dialog').getByRole('textbox', { name: 'Text editor for creating content' })
+    ).click();
+    await page.keyboard.press('Alt+Shift+R');
+    await expect(panel.getByRole('button', { name: 'Relay captions' })).toBeFocused();
+    await expectKeyboardReachable(page, `composer panel on ${site}`, 'relay-captions');
 
     // Collapsed, and after an insertion (status message shown).
     await insertButton(panel, captions.multiline[site]).click();

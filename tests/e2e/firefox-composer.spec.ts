@@ -10,57 +10,17 @@
  * clipboard. Checked on the editor STATE (`getPlainText()`) and on the Post button, then the share reaches the
  * backend after the test presses Post.
  */
-import { mkdtempSync, readFileSync, rmSync, existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import puppeteer, { type Browser, type ElementHandle, type Page } from 'puppeteer-core';
+import type { Browser, ElementHandle, Page } from 'puppeteer-core';
 import type { Network } from '../../lib/contract/common';
 import type { MyExport } from '../../lib/contract/export';
 import { captions, expectInserted } from '../helpers/composer';
 import { ensureEditorFixtures, fixturesOut } from '../helpers/editor-fixtures';
 import { expect, test } from '../helpers/fixtures';
 import type { RecordingProxy } from '../helpers/recording-proxy';
-import { repoRoot, type Backend } from '../helpers/server';
-
-const firefoxPath = process.env.FIREFOX_PATH || '/usr/bin/firefox-esr';
-const extensionDir = process.env.RELAY_FIREFOX_EXTENSION_DIR || join(repoRoot, '.output', 'firefox-mv2');
-/** The add-on's id (wxt.config.ts) and a fixed internal UUID, so the test knows its moz-extension:// origin. */
-const ADDON_ID = 'relay@relay-advocacy.org';
-const ADDON_UUID = '5f0c1a52-6d1e-4c3b-9a57-7e1f2b3c4d5e';
-const origin = `moz-extension://${ADDON_UUID}`;
-
-async function launchFirefox(): Promise<{ browser: Browser; close(): Promise<void> }> {
-  if (!existsSync(firefoxPath)) {
-    throw new Error(`Firefox not found at ${firefoxPath}: run \`bash tests/ensure-firefox.sh\` (or set FIREFOX_PATH).`);
-  }
-  if (!existsSync(join(extensionDir, 'manifest.json'))) {
-    throw new Error(`No Firefox build in ${extensionDir}: run \`npx wxt build -b firefox\` first.`);
-  }
-  const profile = mkdtempSync(join(tmpdir(), 'relay-firefox-'));
-  const browser = await puppeteer.launch({
-    browser: 'firefox',
-    executablePath: firefoxPath,
-    headless: true,
-    userDataDir: profile,
-    // WebDriver BiDi refuses to open moz-extension:// pages (the options page) without this flag.
-    args: ['--remote-allow-system-access'],
-    extraPrefsFirefox: {
-      'extensions.webextensions.uuids': JSON.stringify({ [ADDON_ID]: ADDON_UUID }),
-      // Nothing but 127.0.0.1 and the intercepted sites: no updates, telemetry or captive-portal checks.
-      'app.update.disabledForTesting': true,
-      'network.captive-portal-service.enabled': false,
-      'toolkit.telemetry.enabled': false,
-      'datareporting.policy.dataSubmissionEnabled': false,
-    },
-  });
-  return {
-    browser,
-    async close() {
-      await browser.close().catch(() => {});
-      rmSync(profile, { recursive: true, force: true });
-    },
-  };
-}
+import type { Backend } from '../helpers/server';
+import { ADDON_ID, extensionDir, launchFirefox, openExtensionPage, origin } from '../helpers/firefox';
 
 /**
  * Serve the fixtures in this page: X (Draft.js) on https://x.com/, LinkedIn (Quill 1) on https://www.linkedin.com/.
@@ -90,22 +50,6 @@ async function serveSites(page: Page): Promise<void> {
         `<body>${root}<script src="/__relay_fixtures__/app.js"></script></body></html>`,
     });
   });
-}
-
-/**
- * Open one of the extension's pages. Firefox loads it, but over BiDi the navigation never reports its end (the
- * page moves to the extension process), so wait for the document itself instead of for goto().
- */
-async function openExtensionPage(page: Page, url: string): Promise<void> {
-  const navigation = page.goto(url, { timeout: 20_000 }).catch(() => undefined);
-  // Polled from here: an evaluation racing the switch to the extension process fails, and is simply retried.
-  await expect
-    .poll(() => page.evaluate(() => document.readyState === 'complete' && location.href).catch(() => false), {
-      message: `Firefox opened ${url}`,
-      timeout: 20_000,
-    })
-    .toBe(url);
-  void navigation;
 }
 
 /** The input a <label> names, as Playwright's getByLabel would find it. */

@@ -61,6 +61,18 @@ export interface LaunchOptions {
   keepWelcome?: boolean;
   /** An existing profile to start again (kept on close); by default a fresh one, removed on close. */
   profileDir?: string;
+  /**
+   * The browser's UI language (e.g. 'ca', 'ru'). On Linux Chromium takes it from the process's LANGUAGE/LANG,
+   * not from --lang; it needs Debian's chromium-l10n for anything but English.
+   */
+  language?: string;
+}
+
+const REGION: Record<string, string> = { ca: 'ES', es: 'ES', it: 'IT', nl: 'NL', ru: 'RU', en: 'US' };
+/** The process environment of a browser whose UI is in `language`. */
+function languageEnv(language: string): Record<string, string> {
+  const posix = `${language}_${REGION[language] ?? language.toUpperCase()}.UTF-8`;
+  return { LANGUAGE: language, LANG: posix, LC_ALL: posix };
 }
 
 /** How long a fresh install is given to open its settings page; a build without first run opens none. */
@@ -80,7 +92,13 @@ export async function welcomePage(context: BrowserContext, extensionId: string, 
 }
 
 /** Chromium with the extension in a fresh profile, as a Playwright persistent context. */
-export async function launchWithExtension({ dir = extensionDir, preferences, keepWelcome = false, profileDir: existing }: LaunchOptions = {}): Promise<ExtensionBrowser> {
+export async function launchWithExtension({
+  dir = extensionDir,
+  preferences,
+  keepWelcome = false,
+  profileDir: existing,
+  language,
+}: LaunchOptions = {}): Promise<ExtensionBrowser> {
   checkPrerequisites();
   const profileDir = existing ?? mkdtempSync(join(tmpdir(), 'relay-profile-'));
   const removeProfile = () => !existing && rmSync(profileDir, { recursive: true, force: true });
@@ -95,6 +113,9 @@ export async function launchWithExtension({ dir = extensionDir, preferences, kee
       headless: true,
       ignoreHTTPSErrors: true,
       args: extensionArgs(dir),
+      ...(language
+        ? { env: { ...(process.env as Record<string, string>), ...languageEnv(language) }, locale: language }
+        : {}),
     });
     const serviceWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
     const extensionId = new URL(serviceWorker.url()).host;

@@ -23,6 +23,11 @@ export interface RelayPages {
   connect(serverUrl: string, inviteCode: string): Promise<Page>;
 }
 
+interface Options {
+  /** The browser's UI language for `ext` (test.use({ uiLanguage: 'ru' })); English when unset. */
+  uiLanguage: string | undefined;
+}
+
 interface Fixtures {
   backend: Backend;
   ext: ExtensionBrowser;
@@ -44,7 +49,9 @@ export async function screenshotOnFailure(ext: ExtensionBrowser, testInfo: TestI
   }
 }
 
-export const test = base.extend<Fixtures>({
+export const test = base.extend<Fixtures & Options>({
+  uiLanguage: [undefined, { option: true }],
+
   // eslint-disable-next-line no-empty-pattern -- Playwright reads the fixtures a fixture needs from this pattern
   backend: async ({}, use, testInfo) => {
     const backend = await Backend.start();
@@ -58,9 +65,8 @@ export const test = base.extend<Fixtures>({
     }
   },
 
-  // eslint-disable-next-line no-empty-pattern -- as above
-  ext: async ({}, use, testInfo) => {
-    const ext = await launchWithExtension();
+  ext: async ({ uiLanguage }, use, testInfo) => {
+    const ext = await launchWithExtension(uiLanguage ? { language: uiLanguage } : {});
     try {
       await use(ext);
     } finally {
