@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { Notice } from '@/components/Notice';
 import { useLiveQuery, useStorageItem } from '@/components/hooks';
-import { timeAgo } from '@/lib/i18n';
+import { plural, t, timeAgo } from '@/lib/i18n';
 import { getDb } from '@/lib/db';
 import { sendMessage } from '@/lib/messaging';
 import { employeeItem, lastSyncItem, serverUrlItem } from '@/lib/settings';
@@ -10,8 +10,6 @@ import { PrivacySection } from './PrivacySection';
 import { RemindersSection } from './RemindersSection';
 import { VoiceSection } from './VoiceSection';
 import { Welcome } from './Welcome';
-
-const NO_BACKGROUND = "Relay's background service did not answer. Reload the extension and try again.";
 
 export function App() {
   const employee = useStorageItem(employeeItem);
@@ -50,15 +48,15 @@ export function App() {
     <main class="page">
       <header class="page-header">
         <img src="/icon/48.png" alt="" width={32} height={32} />
-        <h1>Relay settings</h1>
+        <h1>{t('options.title')}</h1>
       </header>
       {connected && (
-        <nav aria-label="On this page" class="page-nav">
-          <a href="#account">Account</a>
-          <a href="#voice">Your voice</a>
-          <a href="#audience">Audience</a>
-          <a href="#reminders">Reminders</a>
-          <a href="#privacy">Your data</a>
+        <nav aria-label={t('options.nav.label')} class="page-nav">
+          <a href="#account">{t('options.nav.account')}</a>
+          <a href="#voice">{t('options.nav.voice')}</a>
+          <a href="#audience">{t('options.nav.audience')}</a>
+          <a href="#reminders">{t('options.nav.reminders')}</a>
+          <a href="#privacy">{t('options.nav.privacy')}</a>
         </nav>
       )}
       {loading ? null : employee && !signedOut ? (
@@ -69,7 +67,7 @@ export function App() {
           {!employee && <Welcome />}
           {signedOut && (
             <Notice role="status" tone="error" class="signed-out">
-              The server signed {employee.name} out. Connect again with a new invite code.
+              {t('options.signedOut', { name: employee.name })}
             </Notice>
           )}
           <ConnectForm initialServerUrl={savedServerUrl ?? ''} />
@@ -111,7 +109,7 @@ function ConnectForm({ initialServerUrl }: { initialServerUrl: string }) {
       // On success the employee item changes and App shows the connected view.
       if (!result.ok) setError(result.message);
     } catch {
-      setError(NO_BACKGROUND);
+      setError(t('options.noBackground'));
     } finally {
       setBusy(false);
     }
@@ -119,13 +117,11 @@ function ConnectForm({ initialServerUrl }: { initialServerUrl: string }) {
 
   return (
     <section aria-labelledby="connect-heading" class="panel">
-      <h2 id="connect-heading">Connect to your company's Relay server</h2>
-      <p class="muted">
-        Your programme's organisers gave you the server address and a one-time invite code.
-      </p>
+      <h2 id="connect-heading">{t('options.connect.heading')}</h2>
+      <p class="muted">{t('options.connect.intro')}</p>
       <form onSubmit={onSubmit} aria-busy={busy} noValidate>
         <div class="field">
-          <label for="server-url">Server URL</label>
+          <label for="server-url">{t('options.connect.serverUrl')}</label>
           <input
             id="server-url"
             name="serverUrl"
@@ -139,11 +135,11 @@ function ConnectForm({ initialServerUrl }: { initialServerUrl: string }) {
             onInput={(e) => setServerUrl(e.currentTarget.value)}
           />
           <span id="server-url-hint" class="hint">
-            For a server on this computer, e.g. localhost:8787.
+            {t('options.connect.serverUrlHint')}
           </span>
         </div>
         <div class="field">
-          <label for="invite-code">Invite code</label>
+          <label for="invite-code">{t('options.connect.inviteCode')}</label>
           <input
             id="invite-code"
             name="code"
@@ -158,7 +154,7 @@ function ConnectForm({ initialServerUrl }: { initialServerUrl: string }) {
           {error}
         </Notice>
         <button ref={submitRef} type="submit" class="button" disabled={busy}>
-          {busy ? 'Connecting…' : 'Connect'}
+          {busy ? t('options.connect.connecting') : t('options.connect.connect')}
         </button>
       </form>
     </section>
@@ -178,7 +174,7 @@ function Connected({ name, serverUrl }: { name: string; serverUrl: string }) {
       if (kind === 'sync') await sendMessage('syncNow');
       else await sendMessage('disconnect');
     } catch {
-      setError(NO_BACKGROUND);
+      setError(t('options.noBackground'));
     } finally {
       setBusy(null);
     }
@@ -186,23 +182,21 @@ function Connected({ name, serverUrl }: { name: string; serverUrl: string }) {
 
   return (
     <section id="account" aria-labelledby="account-heading" class="panel" tabIndex={-1}>
-      <h2 id="account-heading">Your account</h2>
+      <h2 id="account-heading">{t('options.account.heading')}</h2>
       <div role="status" class="notice success">
-        <p class="connected-as">Connected as {name}</p>
-        {items !== undefined && (
-          <p class="items-synced">{items === 1 ? '1 item synced' : `${items} items synced`}</p>
-        )}
+        <p class="connected-as">{t('options.account.connectedAs', { name })}</p>
+        {items !== undefined && <p class="items-synced">{plural('options.account.itemsSynced', items)}</p>}
       </div>
       <dl class="facts">
-        <dt>Server</dt>
+        <dt>{t('options.account.server')}</dt>
         <dd>{serverUrl}</dd>
-        <dt>Last sync</dt>
+        <dt>{t('options.account.lastSync')}</dt>
         <dd>
           {!lastSync
-            ? 'Not yet'
+            ? t('options.account.notYet')
             : lastSync.ok
-              ? `Succeeded ${timeAgo(lastSync.at)}`
-              : `Failed ${timeAgo(lastSync.at)}: ${lastSync.error ?? 'unknown error'}`}
+              ? t('options.account.succeeded', { when: timeAgo(lastSync.at) })
+              : t('options.account.failed', { when: timeAgo(lastSync.at), error: lastSync.error ?? t('options.account.unknownError') })}
         </dd>
       </dl>
       <Notice role="alert" tone="error">
@@ -210,10 +204,10 @@ function Connected({ name, serverUrl }: { name: string; serverUrl: string }) {
       </Notice>
       <div class="actions">
         <button type="button" class="button" disabled={busy !== null} onClick={() => run('sync')}>
-          {busy === 'sync' ? 'Syncing…' : 'Sync now'}
+          {busy === 'sync' ? t('options.account.syncing') : t('options.account.syncNow')}
         </button>
         <button type="button" class="button secondary" disabled={busy !== null} onClick={() => run('disconnect')}>
-          {busy === 'disconnect' ? 'Disconnecting…' : 'Disconnect'}
+          {busy === 'disconnect' ? t('options.account.disconnecting') : t('options.account.disconnect')}
         </button>
       </div>
     </section>

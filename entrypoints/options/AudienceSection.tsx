@@ -1,11 +1,10 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { DEFAULT_AUDIENCE } from '@/lib/contract/reach';
+import { t } from '@/lib/i18n';
 import { sendMessage } from '@/lib/messaging';
 import { audienceItem } from '@/lib/settings';
 import { Field, focusFirstInvalid } from './Field';
 import { checkAudience } from './validate';
-
-const whole = new Intl.NumberFormat('en');
 
 /** Followers per network, used to estimate reach; saved here and sent to the server (PATCH /v1/me). */
 export function AudienceSection() {
@@ -27,7 +26,7 @@ export function AudienceSection() {
     const x = checkAudience(values!.x, 'x');
     setErrors({ linkedin: linkedin.ok ? undefined : linkedin.error, x: x.ok ? undefined : x.error });
     if (!linkedin.ok || !x.ok) {
-      setStatus({ tone: 'error', text: 'Not saved: please correct the fields marked below.' });
+      setStatus({ tone: 'error', text: t('options.notSaved') });
       setTimeout(() => focusFirstInvalid(formRef.current));
       return;
     }
@@ -36,9 +35,9 @@ export function AudienceSection() {
     try {
       const result = await sendMessage('updateAudience', { linkedin: linkedin.value, x: x.value });
       setValues({ linkedin: linkedin.value?.toString() ?? '', x: x.value?.toString() ?? '' });
-      setStatus(result.sent ? { tone: 'ok', text: 'Saved, and sent to your company’s server.' } : { tone: 'error', text: result.message });
+      setStatus(result.sent ? { tone: 'ok', text: t('options.audience.saved') } : { tone: 'error', text: result.message });
     } catch {
-      setStatus({ tone: 'error', text: "Relay's background service did not answer. Reload the extension and try again." });
+      setStatus({ tone: 'error', text: t('options.noBackground') });
     } finally {
       setBusy(false);
     }
@@ -46,17 +45,15 @@ export function AudienceSection() {
 
   return (
     <section id="audience" aria-labelledby="audience-heading" class="panel" tabIndex={-1}>
-      <h2 id="audience-heading">Your audience</h2>
-      <p class="muted">
-        Reach is estimated from how many people follow you. Leave a field empty to use the typical figure for that network.
-      </p>
+      <h2 id="audience-heading">{t('options.audience.heading')}</h2>
+      <p class="muted">{t('options.audience.intro')}</p>
       <form ref={formRef} onSubmit={onSubmit} noValidate aria-busy={busy}>
         <fieldset class="fieldset">
-          <legend>Followers per network</legend>
+          <legend>{t('options.audience.legend')}</legend>
           <Field
             id="audience-linkedin"
-            label="LinkedIn followers and connections"
-            hint={`Empty: ${whole.format(DEFAULT_AUDIENCE.linkedin)}, a typical LinkedIn audience.`}
+            label={t('options.audience.linkedin')}
+            hint={t('options.audience.linkedinHint', { count: DEFAULT_AUDIENCE.linkedin })}
             placeholder={String(DEFAULT_AUDIENCE.linkedin)}
             inputMode="numeric"
             value={values.linkedin}
@@ -65,8 +62,8 @@ export function AudienceSection() {
           />
           <Field
             id="audience-x"
-            label="X followers"
-            hint={`Empty: ${whole.format(DEFAULT_AUDIENCE.x)}, a typical X audience.`}
+            label={t('options.audience.x')}
+            hint={t('options.audience.xHint', { count: DEFAULT_AUDIENCE.x })}
             placeholder={String(DEFAULT_AUDIENCE.x)}
             inputMode="numeric"
             value={values.x}
@@ -76,7 +73,7 @@ export function AudienceSection() {
         </fieldset>
         <div class="actions">
           <button type="submit" class="button" disabled={busy}>
-            {busy ? 'Saving…' : 'Save audience'}
+            {busy ? t('options.audience.saving') : t('options.audience.save')}
           </button>
         </div>
         <p role="status" class={`save-status${status?.tone === 'error' ? ' error-text' : ''}`}>

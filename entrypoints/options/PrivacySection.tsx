@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import { createApi } from '@/lib/api/client';
 import { describeError } from '@/lib/api/errors';
 import { getDb } from '@/lib/db';
+import { plural, t, type MessageKey } from '@/lib/i18n';
 import { getConnection } from '@/lib/settings';
 import { buildExport, exportFileName, SECRET_SETTINGS } from './export';
 
@@ -13,6 +14,23 @@ async function readSettings(): Promise<Record<string, unknown>> {
   return all;
 }
 
+const IN_BROWSER: readonly MessageKey[] = [
+  'options.privacy.browserServer',
+  'options.privacy.browserName',
+  'options.privacy.browserSettings',
+  'options.privacy.browserQueue',
+  'options.privacy.browserShares',
+  'options.privacy.browserWaiting',
+  'options.privacy.browserReach',
+];
+const ON_SERVER: readonly MessageKey[] = [
+  'options.privacy.serverPerson',
+  'options.privacy.serverSignIns',
+  'options.privacy.serverShares',
+  'options.privacy.serverLinks',
+  'options.privacy.serverSuggestions',
+];
+
 /** "What Relay records about you", in plain words, and the export of all of it. */
 export function PrivacySection() {
   const [busy, setBusy] = useState(false);
@@ -20,7 +38,7 @@ export function PrivacySection() {
 
   async function exportData() {
     setBusy(true);
-    setStatus('Preparing your data…');
+    setStatus(t('options.privacy.preparing'));
     try {
       const db = getDb();
       const [settings, history, outbox, connection] = await Promise.all([
@@ -30,12 +48,12 @@ export function PrivacySection() {
         getConnection(),
       ]);
       let server: Parameters<typeof buildExport>[0]['server'];
-      if (!connection) server = { ok: false, reason: 'Relay is not connected to a server, so only what this browser keeps is included.' };
+      if (!connection) server = { ok: false, reason: t('options.privacy.notConnected') };
       else {
         try {
           server = { ok: true, data: await createApi(connection).exportMyData() };
         } catch (err) {
-          server = { ok: false, reason: `The server's part could not be fetched: ${describeError(err)}` };
+          server = { ok: false, reason: t('options.privacy.serverFailed', { error: describeError(err) }) };
         }
       }
       const now = Date.now();
@@ -48,11 +66,11 @@ export function PrivacySection() {
       setTimeout(() => URL.revokeObjectURL(url), 60_000);
       setStatus(
         server.ok
-          ? `Downloaded ${a.download}: ${history.length} shares from this browser and everything the server records.`
-          : `Downloaded ${a.download} with what this browser keeps (${history.length} shares). The server's part is missing. ${doc.serverMissing}`,
+          ? plural('options.privacy.downloaded', history.length, { file: a.download })
+          : plural('options.privacy.downloadedLocal', history.length, { file: a.download, reason: doc.serverMissing ?? '' }),
       );
     } catch (err) {
-      setStatus(`The export failed: ${describeError(err)}`);
+      setStatus(t('options.privacy.failed', { error: describeError(err) }));
     } finally {
       setBusy(false);
     }
@@ -60,36 +78,24 @@ export function PrivacySection() {
 
   return (
     <section id="privacy" aria-labelledby="privacy-heading" class="panel" tabIndex={-1}>
-      <h2 id="privacy-heading">What Relay records about you</h2>
-      <h3>In this browser</h3>
+      <h2 id="privacy-heading">{t('options.privacy.heading')}</h2>
+      <h3>{t('options.privacy.inBrowser')}</h3>
       <ul class="plain-list">
-        <li>The address of your company’s Relay server and a sign-in token (the token is only ever sent to that server, and is left out of the export).</li>
-        <li>Your name and role, as your organisers entered them.</li>
-        <li>Your settings on this page: display name, opening lines and signatures, caption language, topics, audience sizes and reminder choices.</li>
-        <li>A copy of the curated queue, so Relay works offline.</li>
-        <li>
-          Every share you make with Relay: the item’s title, the network, the time, whether you changed the caption, the caption as sent
-          when Relay knows it, and whether the server has it yet.
-        </li>
-        <li>Shares still waiting to be sent to the server.</li>
-        <li>Your latest reach figures, when you last opened Relay and when a reminder last went out.</li>
+        {IN_BROWSER.map((key) => (
+          <li key={key}>{t(key)}</li>
+        ))}
       </ul>
-      <h3>On your company’s server</h3>
+      <h3>{t('options.privacy.onServer')}</h3>
       <ul class="plain-list">
-        <li>Your name, role, when you were invited and first connected, and your audience sizes.</li>
-        <li>One entry per sign-in (the token itself only as a one-way hash).</li>
-        <li>Each share: which item, which network, when, and whether you changed the caption — not the caption’s text.</li>
-        <li>Your personal tracked links, and how many times each was clicked per day. Not who clicked.</li>
-        <li>Pages you suggested to the queue.</li>
+        {ON_SERVER.map((key) => (
+          <li key={key}>{t(key)}</li>
+        ))}
       </ul>
-      <h3>Never</h3>
-      <p>
-        Relay does not read your feed, your messages or your browsing. On LinkedIn and X it only looks for the post box, to offer
-        captions, and notes that you posted when you used one of them.
-      </p>
+      <h3>{t('options.privacy.never')}</h3>
+      <p>{t('options.privacy.neverText')}</p>
       <div class="actions">
         <button type="button" class="button" onClick={exportData} disabled={busy} aria-describedby="export-status">
-          {busy ? 'Exporting…' : 'Export my data (JSON)'}
+          {busy ? t('options.privacy.exporting') : t('options.privacy.export')}
         </button>
       </div>
       <p id="export-status" role="status" class="save-status">

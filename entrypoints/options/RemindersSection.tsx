@@ -1,22 +1,24 @@
 import { browser } from 'wxt/browser';
 import { useRef, useState } from 'preact/hooks';
 import { useStorageItem } from '@/components/hooks';
+import { t, type MessageKey } from '@/lib/i18n';
 import { reminderPrefsItem, type ReminderPrefs } from '@/lib/settings';
 
 type Kind = 'newItems' | 'weeklyNudge';
 const NOTIFICATIONS = { permissions: ['notifications' as const] };
-const LABELS: Record<Kind, { label: string; hint: string; on: string; off: string }> = {
+/** Each reminder's words: its label, hint, and what the status says once it is switched on or off. */
+const WORDS: Record<Kind, Record<'label' | 'hint' | 'on' | 'off', MessageKey>> = {
   newItems: {
-    label: 'Tell me when new items arrive',
-    hint: 'A notification at most once a day, only when there is something new since you last opened Relay.',
-    on: 'New-item reminders are on.',
-    off: 'New-item reminders are off.',
+    label: 'options.reminders.newItems',
+    hint: 'options.reminders.newItemsHint',
+    on: 'options.reminders.newItemsOn',
+    off: 'options.reminders.newItemsOff',
   },
   weeklyNudge: {
-    label: 'Remind me when I have not shared for a week',
-    hint: 'At most one reminder a week, only after 7 days without a share.',
-    on: 'Weekly reminders are on.',
-    off: 'Weekly reminders are off.',
+    label: 'options.reminders.weeklyNudge',
+    hint: 'options.reminders.weeklyNudgeHint',
+    on: 'options.reminders.weeklyNudgeOn',
+    off: 'options.reminders.weeklyNudgeOff',
   },
 };
 
@@ -46,10 +48,7 @@ export function RemindersSection() {
         // The stored preference never changed, so nothing re-renders the box: put it back by hand.
         input.checked = false;
         setStatus('');
-        setRefused(
-          'Your browser did not allow Relay to show notifications, so this reminder stays off. ' +
-            'Turn it on again and choose Allow, or allow notifications for Relay in your browser’s extension settings.',
-        );
+        setRefused(t('options.reminders.refused'));
         return;
       }
       const current = await reminderPrefsItem.getValue();
@@ -61,10 +60,10 @@ export function RemindersSection() {
       await reminderPrefsItem.setValue(next);
       // Least privilege: nothing to notify about, so the permission goes back.
       if (!next.newItems && !next.weeklyNudge) await browser.permissions.remove(NOTIFICATIONS).catch(() => false);
-      setStatus(on ? LABELS[kind].on : LABELS[kind].off);
+      setStatus(t(WORDS[kind][on ? 'on' : 'off']));
     })().catch((err: unknown) => {
       input.checked = !on;
-      setStatus(`Not saved: ${err instanceof Error ? err.message : String(err)}`);
+      setStatus(t('options.reminders.notSaved', { error: err instanceof Error ? err.message : String(err) }));
     });
   }
 
@@ -73,11 +72,11 @@ export function RemindersSection() {
     // click opens this page at #reminders, and the settings page moves focus here only if it finds the
     // section when the page has loaded.
     <section id="reminders" aria-labelledby="reminders-heading" class="panel" tabIndex={-1}>
-      <h2 id="reminders-heading">Reminders</h2>
+      <h2 id="reminders-heading">{t('options.reminders.heading')}</h2>
       {prefs && (
         <fieldset class="fieldset" aria-describedby={refused ? 'reminders-refused' : undefined}>
-          <legend>Notifications from Relay (both off unless you turn them on)</legend>
-          {(Object.keys(LABELS) as Kind[]).map((kind) => (
+          <legend>{t('options.reminders.legend')}</legend>
+          {(Object.keys(WORDS) as Kind[]).map((kind) => (
             <div class="check" key={kind}>
               <input
                 type="checkbox"
@@ -86,13 +85,13 @@ export function RemindersSection() {
                 aria-describedby={`reminder-${kind}-hint`}
                 onChange={(e) => toggle(kind, e.currentTarget)}
               />
-              <label for={`reminder-${kind}`}>{LABELS[kind].label}</label>
+              <label for={`reminder-${kind}`}>{t(WORDS[kind].label)}</label>
               <span id={`reminder-${kind}-hint`} class="hint">
-                {LABELS[kind].hint}
+                {t(WORDS[kind].hint)}
               </span>
             </div>
           ))}
-          <p class="hint">Every reminder has a “Turn off these reminders” button, or opens this page when clicked.</p>
+          <p class="hint">{t('options.reminders.howToStop', { button: t('notify.turnOff') })}</p>
         </fieldset>
       )}
       <p id="reminders-refused" role="alert" class="field-error">

@@ -1,7 +1,16 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useLiveQuery } from '@/components/hooks';
 import { getDb } from '@/lib/db';
-import { displayNameItem, personalTouchesItem, preferredLanguageItem, topicsItem, type PersonalTouches } from '@/lib/settings';
+import { t, uiLocale } from '@/lib/i18n';
+import {
+  chosenCaptionLanguage,
+  defaultCaptionLanguage,
+  displayNameItem,
+  personalTouchesItem,
+  preferredLanguageItem,
+  topicsItem,
+  type PersonalTouches,
+} from '@/lib/settings';
 import { Field, focusFirstInvalid } from './Field';
 import { MAX_TOPICS, checkDisplayName, checkLanguage, checkTouch, normaliseTopic } from './validate';
 
@@ -18,6 +27,15 @@ interface Draft {
   topics: string[];
 }
 
+/** "català" for "ca", in the language shown; the code itself where the browser has no name for it. */
+function languageName(code: string): string {
+  try {
+    return new Intl.DisplayNames(uiLocale(), { type: 'language' }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
 /** Display name, opening line and signature per network, caption language and topics: kept in this browser. */
 export function VoiceSection() {
   const [draft, setDraft] = useState<Draft | null>(null);
@@ -28,7 +46,8 @@ export function VoiceSection() {
   const formRef = useRef<HTMLFormElement>(null);
 
   useEffect(() => {
-    void Promise.all([displayNameItem.getValue(), personalTouchesItem.getValue(), preferredLanguageItem.getValue(), topicsItem.getValue()]).then(
+    // The caption language as chosen (empty when the person chose none: then the browser's applies).
+    void Promise.all([displayNameItem.getValue(), personalTouchesItem.getValue(), chosenCaptionLanguage(), topicsItem.getValue()]).then(
       ([name, touches, language, topics]) => setDraft({ name: name ?? '', touches, language: language ?? '', topics }),
     );
   }, []);
@@ -55,7 +74,7 @@ export function VoiceSection() {
     const checked = normaliseTopic(newTopic);
     if (!checked.ok) return setTopicError(checked.error);
     if (!draft!.topics.includes(checked.value)) {
-      if (draft!.topics.length >= MAX_TOPICS) return setTopicError(`Choose at most ${MAX_TOPICS} topics.`);
+      if (draft!.topics.length >= MAX_TOPICS) return setTopicError(t('options.voice.tooManyTopics', { max: MAX_TOPICS }));
       update({ topics: [...draft!.topics, checked.value] });
     }
     setTopicError('');
@@ -81,7 +100,7 @@ export function VoiceSection() {
     }
     setErrors(found);
     if (Object.keys(found).length > 0) {
-      setStatus('Not saved: please correct the fields marked below.');
+      setStatus(t('options.notSaved'));
       // After the error texts are in the page, so they are read with the field.
       setTimeout(() => focusFirstInvalid(formRef.current));
       return;
@@ -92,20 +111,21 @@ export function VoiceSection() {
       preferredLanguageItem.setValue(language.ok ? language.value : null),
       topicsItem.setValue(d.topics),
     ]);
-    setStatus('Saved. Captions will use your personal touches from now on.');
+    setStatus(t('options.voice.saved'));
   }
 
-  const chips = [...new Set([...(offered?.topics ?? []), ...draft.topics])].sort((a, b) => a.localeCompare(b));
+  const defaultLanguage = defaultCaptionLanguage();
+  const chips = [...new Set([...(offered?.topics ?? []), ...draft.topics])].sort((a, b) => a.localeCompare(b, uiLocale()));
 
   return (
     <section id="voice" aria-labelledby="voice-heading" class="panel" tabIndex={-1}>
-      <h2 id="voice-heading">Your voice</h2>
-      <p class="muted">Kept in this browser only. Relay adds your opening line and signature to the captions it suggests.</p>
+      <h2 id="voice-heading">{t('options.voice.heading')}</h2>
+      <p class="muted">{t('options.voice.intro')}</p>
       <form ref={formRef} onSubmit={onSubmit} noValidate>
         <Field
           id="display-name"
-          label="Display name"
-          hint="How Relay greets you. Leave empty to use the name your organisers entered."
+          label={t('options.voice.displayName')}
+          hint={t('options.voice.displayNameHint')}
           value={draft.name}
           onInput={(v) => update({ name: v })}
           error={errors['display-name']}
@@ -117,8 +137,8 @@ export function VoiceSection() {
             <legend>{label}</legend>
             <Field
               id={`${net}-opening`}
-              label={`Opening line on ${label}`}
-              hint="Put before every caption, e.g. “Proud of my team:”."
+              label={t('options.voice.opening', { network: label })}
+              hint={t('options.voice.openingHint')}
               value={draft.touches[net].openingLine}
               onInput={(v) => setTouch(net, 'openingLine', v)}
               error={errors[`${net}-opening`]}
@@ -126,8 +146,8 @@ export function VoiceSection() {
             />
             <Field
               id={`${net}-signature`}
-              label={`Signature on ${label}`}
-              hint="Put after every caption, before the link."
+              label={t('options.voice.signature', { network: label })}
+              hint={t('options.voice.signatureHint')}
               value={draft.touches[net].signature}
               onInput={(v) => setTouch(net, 'signature', v)}
               error={errors[`${net}-signature`]}
@@ -137,8 +157,9 @@ export function VoiceSection() {
         ))}
         <Field
           id="caption-language"
-          label="Preferred caption language"
-          hint="A language code such as en, ca, es or pt-BR. Captions in it are offered first; leave empty for no preference."
+          label={t('options.voice.language')}
+          hint={t('options.voice.languageHint', { language: languageName(defaultLanguage) })}
+          placeholder={defaultLanguage}
           value={draft.language}
           onInput={(v) => update({ language: v })}
           error={errors['caption-language']}
@@ -151,9 +172,9 @@ export function VoiceSection() {
           ))}
         </datalist>
         <fieldset class="fieldset">
-          <legend>Topics</legend>
+          <legend>{t('options.voice.topics')}</legend>
           <p class="hint" id="topics-hint">
-            Items on the topics you choose come first in your queue. Press a topic to choose it or to remove it.
+            {t('options.voice.topicsHint')}
           </p>
           {chips.length > 0 ? (
             <ul class="chips" aria-describedby="topics-hint">
@@ -166,18 +187,18 @@ export function VoiceSection() {
               ))}
             </ul>
           ) : (
-            <p class="muted">No topics in your queue yet: add your own below.</p>
+            <p class="muted">{t('options.voice.noTopics')}</p>
           )}
           <div class="add-topic">
-            <Field id="new-topic" label="Add a topic" value={newTopic} onInput={(v) => (setNewTopic(v), setTopicError(''))} onEnter={addTopic} error={topicError} freeText />
+            <Field id="new-topic" label={t('options.voice.newTopic')} value={newTopic} onInput={(v) => (setNewTopic(v), setTopicError(''))} onEnter={addTopic} error={topicError} freeText />
             <button type="button" class="button secondary" onClick={addTopic}>
-              Add topic
+              {t('options.voice.addTopic')}
             </button>
           </div>
         </fieldset>
         <div class="actions">
           <button type="submit" class="button">
-            Save your voice
+            {t('options.voice.save')}
           </button>
         </div>
         <p role="status" class="save-status">

@@ -1,3 +1,16 @@
+import type { ComponentChildren } from 'preact';
+import { t, type MessageKey } from '@/lib/i18n';
+
+/**
+ * A message whose `{name}` placeholders are elements (a link, emphasis): the words around them stay one
+ * sentence in the catalogue, in whatever order the language puts them.
+ */
+function withParts(key: MessageKey, parts: Record<string, ComponentChildren>): ComponentChildren[] {
+  return t(key)
+    .split(/\{(\w+)\}/)
+    .map((piece, i) => (i % 2 === 1 ? (parts[piece] ?? `{${piece}}`) : piece));
+}
+
 /**
  * What someone who has just installed Relay reads first (the background opens this page on install): what
  * Relay is for, that taking part is their choice, what they need to connect and what is recorded.
@@ -5,21 +18,16 @@
 export function Welcome() {
   return (
     <section aria-labelledby="welcome-heading" class="panel welcome">
-      <h2 id="welcome-heading">Welcome to Relay</h2>
+      <h2 id="welcome-heading">{t('options.welcome.heading')}</h2>
+      <p>{t('options.welcome.what')}</p>
+      <p>{t('options.welcome.choice')}</p>
       <p>
-        Relay helps you share news your company’s communications team has picked, on LinkedIn and X, in your own words.
-        Next to the post box it suggests captions with your own tracked link; you change them as you like and press
-        Post yourself. Relay never posts for you.
+        {withParts('options.welcome.need', {
+          server: <strong>{t('options.welcome.serverAddress')}</strong>,
+          code: <strong>{t('options.welcome.inviteCode')}</strong>,
+        })}
       </p>
-      <p>Taking part is up to you: share what you want, when you want. Reminders stay off unless you turn them on.</p>
-      <p>
-        To start, you need two things from your programme’s organisers: your company’s <strong>server address</strong>{' '}
-        and a one-time <strong>invite code</strong>.
-      </p>
-      <p>
-        Relay records what you share, where and when, and how often your links are clicked — not who clicked, and never
-        your feed or messages. <a href="#privacy">See everything Relay records</a>.
-      </p>
+      <p>{withParts('options.welcome.records', { link: <a href="#privacy">{t('options.welcome.recordsLink')}</a> })}</p>
     </section>
   );
 }

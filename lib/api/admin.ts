@@ -15,6 +15,7 @@ import {
   type CsvDelimiter,
 } from '../contract/analytics';
 import type { FetchLike } from './client';
+import { t } from '../i18n';
 import { ApiError, InvalidResponseError, UnreachableError } from './errors';
 
 /** A refusal with the fields the server named (e.g. `csv.3` for a bad CSV line, `captions.0.text`). */
@@ -25,8 +26,9 @@ export class ProblemError extends ApiError {
     title: string,
     detail: string,
     readonly errors: ReadonlyArray<{ path: string; message: string }>,
+    type: string | null = null,
   ) {
-    super(status, title, detail);
+    super(status, title, detail, null, type);
   }
 }
 
@@ -87,7 +89,7 @@ export function createAdminApi(opts: AdminApiOptions) {
       });
     } catch (err) {
       if (err instanceof Error && err.name === 'TimeoutError') {
-        throw new UnreachableError(base, `The server at ${base} did not answer within ${Math.round(timeoutMs / 1000)} seconds.`, { cause: err });
+        throw new UnreachableError(base, t('errors.timeoutShort', { server: base, seconds: Math.round(timeoutMs / 1000) }), { cause: err });
       }
       throw new UnreachableError(base, undefined, { cause: err });
     }
@@ -98,12 +100,13 @@ export function createAdminApi(opts: AdminApiOptions) {
   async function toError(res: Response): Promise<ApiError> {
     const problem = Problem.safeParse(await readJson(res));
     if (problem.success) {
-      const { title, detail, errors } = problem.data;
-      return new ProblemError(res.status, title, detail || title, errors ?? []);
+      const { type, title, detail, errors } = problem.data;
+      return new ProblemError(res.status, title, detail || title, errors ?? [], type);
     }
-    if (res.status === 401) return new ApiError(401, 'Unauthorized', 'You are signed out: connect again from Relay’s settings.');
-    if (res.status === 403) return new ApiError(403, 'Forbidden', 'This needs an admin account.');
-    return new ApiError(res.status, res.statusText || `HTTP ${res.status}`, `The server at ${base} answered ${res.status}${res.statusText ? ` ${res.statusText}` : ''}.`);
+    if (res.status === 401) return new ApiError(401, 'Unauthorized', t('errors.adminSignedOut'));
+    if (res.status === 403) return new ApiError(403, 'Forbidden', t('errors.adminOnly'));
+    const answer = `${res.status}${res.statusText ? ` ${res.statusText}` : ''}`;
+    return new ApiError(res.status, res.statusText || `HTTP ${res.status}`, t('errors.answered', { server: base, answer }));
   }
 
   async function parse<S extends z.ZodType>(res: Response, schema: S): Promise<z.infer<S>> {

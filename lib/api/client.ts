@@ -7,6 +7,7 @@ import { Me, Reach, type MePatch } from '../contract/reach';
 import { MyExport } from '../contract/export';
 import { Suggestion, type SuggestionCreate } from '../contract/suggestions';
 import { Policy } from '../contract/policy';
+import { t } from '../i18n';
 import { ApiError, InvalidResponseError, UnreachableError } from './errors';
 
 export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
@@ -82,11 +83,7 @@ export function createApi(opts: ApiOptions): Api {
       });
     } catch (err) {
       if (err instanceof Error && err.name === 'TimeoutError') {
-        throw new UnreachableError(
-          base,
-          `The server at ${base} did not answer within ${Math.round(timeoutMs / 1000)} seconds. Check the address and that the server is running.`,
-          { cause: err },
-        );
+        throw new UnreachableError(base, t('errors.timeout', { server: base, seconds: Math.round(timeoutMs / 1000) }), { cause: err });
       }
       throw new UnreachableError(base, undefined, { cause: err });
     }
@@ -104,16 +101,11 @@ export function createApi(opts: ApiOptions): Api {
     const retryAfter = res.headers.get('Retry-After');
     const problem = Problem.safeParse(body);
     if (problem.success) {
-      const { title, detail } = problem.data;
-      return new ApiError(res.status, title, detail || title, retryAfter);
+      const { type, title, detail } = problem.data;
+      return new ApiError(res.status, title, detail || title, retryAfter, type);
     }
-    const statusText = res.statusText ? ` ${res.statusText}` : '';
-    return new ApiError(
-      res.status,
-      res.statusText || `HTTP ${res.status}`,
-      `The server at ${base} answered ${res.status}${statusText}. Is this the address of a Relay server?`,
-      retryAfter,
-    );
+    const answer = `${res.status}${res.statusText ? ` ${res.statusText}` : ''}`;
+    return new ApiError(res.status, res.statusText || `HTTP ${res.status}`, t('errors.notRelay', { server: base, answer }), retryAfter);
   }
 
   async function parse<S extends z.ZodType>(res: Response, schema: S): Promise<z.infer<S>> {

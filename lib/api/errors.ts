@@ -1,14 +1,21 @@
+import { t } from '../i18n';
+import { problemMessage } from './problem-message';
+
 /** The server answered with an error (RFC 9457 problem details, or the closest we could read). */
 export class ApiError extends Error {
   override name = 'ApiError';
   constructor(
     readonly status: number,
     readonly title: string,
+    /** The server's own words (English), or ours when it sent no problem details. */
     readonly detail: string,
     /** The raw Retry-After header of a 429/503 (seconds or an HTTP date), for callers that back off. */
     readonly retryAfter: string | null = null,
+    /** The problem `type` (`urn:relay:problem:<kind>`), when the server sent problem details. */
+    readonly type: string | null = null,
   ) {
-    super(detail || title);
+    // The message a person reads: the extension's words for the problem type, the server's as a fallback.
+    super(type === null ? detail || title : problemMessage({ type, title, detail }));
   }
 }
 
@@ -17,7 +24,7 @@ export class UnreachableError extends Error {
   override name = 'UnreachableError';
   constructor(
     readonly serverUrl: string,
-    message = `Can't reach the server at ${serverUrl}. Check the address and that the server is running.`,
+    message = t('errors.unreachable', { server: serverUrl }),
     options?: { cause?: unknown },
   ) {
     super(message, options);
@@ -31,7 +38,7 @@ export class InvalidResponseError extends Error {
     readonly serverUrl: string,
     readonly problem: string,
   ) {
-    super(`The server at ${serverUrl} sent an answer Relay does not understand (${problem}). Is this a Relay server, and is it up to date?`);
+    super(t('errors.invalidResponse', { server: serverUrl, problem }));
   }
 }
 
@@ -39,5 +46,5 @@ export class InvalidResponseError extends Error {
 export function describeError(err: unknown): string {
   if (err instanceof ApiError || err instanceof UnreachableError || err instanceof InvalidResponseError) return err.message;
   if (err instanceof Error && err.message) return err.message;
-  return 'Something went wrong.';
+  return t('errors.unknown');
 }

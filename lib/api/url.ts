@@ -1,3 +1,5 @@
+import { t } from '../i18n';
+
 export type NormalisedUrl = { ok: true; url: string } | { ok: false; message: string };
 
 const hasScheme = /^[a-z][a-z0-9+.-]*:\/\//i;
@@ -12,19 +14,19 @@ const localHost = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])(?=$|[:/])/i;
  */
 export function normaliseServerUrl(input: string): NormalisedUrl {
   const typed = input.trim();
-  if (!typed) return { ok: false, message: 'Enter the address of your Relay server, e.g. https://relay.example.com.' };
+  if (!typed) return { ok: false, message: t('errors.url.empty') };
   const withScheme = hasScheme.test(typed) ? typed : `${localHost.test(typed) ? 'http' : 'https'}://${typed}`;
   let url: URL;
   try {
     url = new URL(withScheme);
   } catch {
-    return { ok: false, message: `“${typed}” is not a web address. Type it like https://relay.example.com.` };
+    return { ok: false, message: t('errors.url.notAddress', { typed }) };
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    return { ok: false, message: `The server address must start with http:// or https://, not ${url.protocol}//.` };
+    return { ok: false, message: t('errors.url.scheme', { scheme: url.protocol }) };
   }
   if (url.username || url.password) {
-    return { ok: false, message: 'Leave the user name and password out of the server address.' };
+    return { ok: false, message: t('errors.url.credentials') };
   }
   const path = url.pathname.replace(/\/+$/, '');
   return { ok: true, url: `${url.origin}${path}` };

@@ -6,6 +6,7 @@ import { refreshReach } from '../reach/refresh';
 import type { Reach } from '../contract/reach';
 import { popupOpenedAtItem, reachCacheItem, saveConnection, clearConnection, type CachedReach } from '../settings';
 import { fakeFetch, freshDb, json, makeItem, problem } from '../test-support';
+import { useLocale } from '../i18n/test-catalogue';
 
 const NOW = Date.parse('2026-11-23T12:00:00.000Z');
 const employee = { id: crypto.randomUUID(), name: 'Aiko Tanaka', role: 'employee' as const };
@@ -53,6 +54,23 @@ describe('badgeView', () => {
     expect(view.text).toBe('999.9k•');
     expect(view.colour).toBe(BADGE_NEW_COLOUR);
     expect(view.title).toBe('Relay — 3 new items to share since you last opened Relay. Your reach this month: 999,999.');
+  });
+
+  it('speaks the language shown: its decimal mark within four characters, Russian plurals in the title', () => {
+    useLocale('ru');
+    const title = (newItems: number) => badgeView({ cached: cache(1231), newItems, connected: true, now: NOW }).title;
+    expect(badgeView({ cached: cache(1231), newItems: 0, connected: true, now: NOW })).toMatchObject({
+      text: '1,2k',
+      title: 'Relay — Ваш охват в этом месяце: 1\u00a0231.',
+    });
+    expect(title(1)).toMatch(/^Relay — 1 новый материал /);
+    expect(title(2)).toMatch(/^Relay — 2 новых материала /);
+    expect(title(5)).toMatch(/^Relay — 5 новых материалов /);
+    expect(title(21)).toMatch(/^Relay — 21 новый материал /);
+    expect(badgeView({ cached: null, newItems: 0, connected: false, now: NOW }).title).toBe('Relay — не подключён. Откройте настройки, чтобы подключиться.');
+    useLocale('ca');
+    expect(badgeView({ cached: cache(999_999), newItems: 0, connected: true, now: NOW }).text).toBe('999,9k');
+    expect(badgeView({ cached: cache(845), newItems: 0, connected: true, now: NOW }).text).toBe('845');
   });
 
   it('shows no figure from last month’s answer', () => {

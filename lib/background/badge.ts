@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { RelayDb } from '../db';
+import { plural, t, uiLocale } from '../i18n';
 import { compactCount } from '../reach/compact';
 import { getConnection, popupOpenedAtItem, reachCacheItem, type CachedReach } from '../settings';
 
@@ -24,7 +25,15 @@ export interface BadgeView {
   title: string;
 }
 
-const whole = (n: number) => new Intl.NumberFormat('en').format(n);
+/**
+ * The badge's figure ("1.2k"): at most four or so characters, so the units stay k, M and B in every language;
+ * the decimal mark is the shown language's ("1,2k" in Catalan or Russian).
+ */
+export function badgeFigure(n: number): string {
+  const compact = compactCount(n);
+  const mark = new Intl.NumberFormat(uiLocale()).formatToParts(1.5).find((p) => p.type === 'decimal')?.value ?? '.';
+  return mark === '.' ? compact : compact.replace('.', mark);
+}
 
 /** This month's reach when the cache holds this month's figures (last month's are not "this month"). */
 export function reachThisMonth(cached: CachedReach | null, now: number): number | null {
@@ -36,20 +45,18 @@ export function reachThisMonth(cached: CachedReach | null, now: number): number 
 
 /** What the toolbar shows. Pure, so every case is a unit test. */
 export function badgeView(f: BadgeFacts): BadgeView {
-  if (!f.connected) return { text: '', colour: BADGE_COLOUR, title: 'Relay — not connected. Open the settings to connect.' };
+  if (!f.connected) return { text: '', colour: BADGE_COLOUR, title: t('badge.notConnected') };
   const reach = reachThisMonth(f.cached, f.now);
   // No "0" on the toolbar: nothing to celebrate yet is not something to point at (reminders, not guilt).
-  const figure = reach === null || reach === 0 ? '' : compactCount(reach);
-  const reachWords = reach === null ? '' : `Your reach this month: ${whole(reach)}.`;
+  const figure = reach === null || reach === 0 ? '' : badgeFigure(reach);
   if (f.newItems > 0) {
-    const items = f.newItems === 1 ? '1 new item' : `${whole(f.newItems)} new items`;
     return {
       text: `${figure}${NEW_MARK}`,
       colour: BADGE_NEW_COLOUR,
-      title: `Relay — ${items} to share since you last opened Relay.${reachWords ? ` ${reachWords}` : ''}`,
+      title: reach === null ? plural('badge.newItems', f.newItems) : plural('badge.newItemsReach', f.newItems, { reach }),
     };
   }
-  return { text: figure, colour: BADGE_COLOUR, title: reachWords ? `Relay — ${reachWords}` : 'Relay' };
+  return { text: figure, colour: BADGE_COLOUR, title: reach === null ? 'Relay' : t('badge.reach', { reach }) };
 }
 
 /** Items published after `since` (ISO; null: ever) up to now and not expired. Index range on publishMs. */

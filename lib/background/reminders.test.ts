@@ -2,11 +2,9 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import {
   NEW_ITEMS_NOTIFICATION,
-  NUDGE_MESSAGE,
   NUDGE_NOTIFICATION,
   REMINDER_ALARM,
   REMINDERS_SECTION,
-  TURN_OFF_LABEL,
   checkReminders,
   ensureReminderAlarm,
   newItemsMessage,
@@ -18,6 +16,7 @@ import { toQueueRow, type RelayDb } from '../db';
 import { DAY_MS } from '../reminders/decide';
 import { REMINDERS_OFF, popupOpenedAtItem, reminderLogItem, reminderPrefsItem } from '../settings';
 import { freshDb, makeItem } from '../test-support';
+import { useLocale } from '../i18n/test-catalogue';
 
 const NOW = Date.parse('2026-11-23T12:00:00.000Z');
 const iso = (t: number) => new Date(t).toISOString();
@@ -61,7 +60,7 @@ describe('checkReminders', () => {
     expect(await checkReminders(deps())).toEqual({ newItems: 2, nudged: false });
     const note = shown()[NEW_ITEMS_NOTIFICATION]!;
     expect(note.message).toContain('2 new items are ready to share');
-    expect(note.buttons).toEqual([{ title: TURN_OFF_LABEL }]);
+    expect(note.buttons).toEqual([{ title: 'Turn off these reminders' }]);
     expect((await reminderLogItem.getValue()).newItemsAt).toBe(iso(NOW));
 
     // Another item an hour later, after a worker restart (state is in storage): still nothing today.
@@ -76,6 +75,21 @@ describe('checkReminders', () => {
   it('words one new item in the singular', () => {
     expect(newItemsMessage(1)).toBe('A new item is ready to share. Click Relay’s toolbar icon to see it.');
     expect(newItemsMessage(3)).toBe('3 new items are ready to share. Click Relay’s toolbar icon to see them.');
+  });
+
+  it('speaks the language shown: Russian plural forms for 1, 2, 5 and 21, a translated title and button', async () => {
+    useLocale('ru');
+    expect(newItemsMessage(1)).toMatch(/^Новый материал готов/);
+    expect(newItemsMessage(2)).toMatch(/^2 новых материала готовы/);
+    expect(newItemsMessage(5)).toMatch(/^5 новых материалов готовы/);
+    expect(newItemsMessage(21)).toMatch(/^21 новый материал готов/);
+    expect(newItemsMessage(1500)).toMatch(/^1\u00a0500 новых материалов/);
+    await seedNewItems();
+    await reminderPrefsItem.setValue({ ...REMINDERS_OFF, newItems: true });
+    await checkReminders(deps());
+    const note = shown()[NEW_ITEMS_NOTIFICATION]!;
+    expect(note.title).toBe('Новое в Relay');
+    expect(note.buttons).toEqual([{ title: 'Выключить эти напоминания' }]);
   });
 
   it('sends nothing without the notifications permission', async () => {
@@ -98,7 +112,7 @@ describe('checkReminders', () => {
     await db.queue.put(toQueueRow(makeItem({ publishAt: iso(NOW - 9 * DAY_MS) })));
     expect((await checkReminders(deps())).nudged).toBe(true);
     expect(shown()[NUDGE_NOTIFICATION]!.title).toBe('Relay weekly reminder');
-    expect(shown()[NUDGE_NOTIFICATION]!.message).toBe(NUDGE_MESSAGE);
+    expect(shown()[NUDGE_NOTIFICATION]!.message).toBe('Your queue has posts ready to share in your own words, whenever you like.');
     expect((await checkReminders(deps({ now: () => NOW + 6 * DAY_MS }))).nudged).toBe(false);
     expect((await checkReminders(deps({ now: () => NOW + 7 * DAY_MS }))).nudged).toBe(true);
   });

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { listQueue, type RelayDb } from '../db';
+import { plural, t } from '../i18n';
 import { newItemsToAnnounce, shouldNudge } from '../reminders/decide';
 import { popupOpenedAtItem, reminderLogItem, reminderPrefsItem, type ReminderPrefs } from '../settings';
 
@@ -8,7 +9,8 @@ export const REMINDER_ALARM = 'reminders';
 export const REMINDER_PERIOD_MINUTES = 60;
 export const NEW_ITEMS_NOTIFICATION = 'relay-new-items';
 export const NUDGE_NOTIFICATION = 'relay-weekly-nudge';
-export const TURN_OFF_LABEL = 'Turn off these reminders';
+/** The notification's button (Chrome), in the language shown. */
+export const turnOffLabel = (): string => t('notify.turnOff');
 /** Where a click on a notification leads when the browser shows no buttons (Firefox). */
 export const REMINDERS_SECTION = '/options.html#reminders';
 
@@ -59,18 +61,17 @@ export async function checkReminders(deps: ReminderDeps): Promise<ReminderOutcom
     newItemsAt: outcome.newItems ? at : log.newItemsAt,
     nudgeAt: outcome.nudged ? at : log.nudgeAt,
   });
-  if (outcome.newItems) await show(deps, notifications, NEW_ITEMS_NOTIFICATION, 'New in Relay', newItemsMessage(outcome.newItems));
+  if (outcome.newItems) await show(deps, notifications, NEW_ITEMS_NOTIFICATION, t('notify.newItemsTitle'), newItemsMessage(outcome.newItems));
   // A reminder, not a reproach (PRODUCT.md: voluntary, no guilt): what is there, not what was not done.
-  if (outcome.nudged) await show(deps, notifications, NUDGE_NOTIFICATION, 'Relay weekly reminder', NUDGE_MESSAGE);
+  if (outcome.nudged) await show(deps, notifications, NUDGE_NOTIFICATION, t('notify.nudgeTitle'), nudgeMessage());
   return outcome;
 }
 
+/** "A new item …" for exactly one (a sentence without the number), the plural form of the language otherwise. */
 export function newItemsMessage(count: number): string {
-  return count === 1
-    ? 'A new item is ready to share. Click Relay’s toolbar icon to see it.'
-    : `${count} new items are ready to share. Click Relay’s toolbar icon to see them.`;
+  return count === 1 ? t('notify.newItemsSingle') : plural('notify.newItems', count);
 }
-export const NUDGE_MESSAGE = 'Your queue has posts ready to share in your own words, whenever you like.';
+export const nudgeMessage = (): string => t('notify.nudge');
 
 async function show(deps: ReminderDeps, notifications: Notifications, id: string, title: string, message: string): Promise<void> {
   await notifications.create(id, {
@@ -78,8 +79,8 @@ async function show(deps: ReminderDeps, notifications: Notifications, id: string
     iconUrl: deps.iconUrl,
     title,
     ...(deps.supportsButtons
-      ? { message, buttons: [{ title: TURN_OFF_LABEL }] }
-      : { message: `${message}\nClick here to change or turn off these reminders.` }),
+      ? { message, buttons: [{ title: turnOffLabel() }] }
+      : { message: `${message}\n${t('notify.clickToChange')}` }),
   });
 }
 

@@ -4,6 +4,7 @@ import { describeError } from '../api/errors';
 import { normaliseServerUrl } from '../api/url';
 import { personalise } from '../captions/personalise';
 import { rankCaptions } from '../captions/rank';
+import { t } from '../i18n';
 import type { Network } from '../contract/common';
 import { listQueue, sharedItemIds, type RelayDb } from '../db';
 import type { Handlers } from '../messaging/handlers';
@@ -134,7 +135,7 @@ export function createRelayService(deps: ServiceDeps) {
     const url = normaliseServerUrl(serverUrl);
     if (!url.ok) return { ok: false, message: url.message };
     const inviteCode = code.trim();
-    if (!inviteCode) return { ok: false, message: 'Enter the invite code you were given.' };
+    if (!inviteCode) return { ok: false, message: t('errors.enterCode') };
 
     let redeemed;
     try {
@@ -232,11 +233,11 @@ export function createRelayService(deps: ServiceDeps) {
     const at = Date.parse(report.sharedAt);
     const current = now();
     if (!(at >= current - SHARE_MAX_AGE_MS && at <= current + SHARE_MAX_AHEAD_MS)) {
-      return { ok: false, message: 'The share time is not plausible for a share made just now.' };
+      return { ok: false, message: t('errors.shareTime') };
     }
     const cached = await db.queue.get(report.itemId);
     const earlier = cached ? undefined : await db.history.where('itemId').equals(report.itemId).first();
-    if (!cached && !earlier) return { ok: false, message: 'Relay does not know this item.' };
+    if (!cached && !earlier) return { ok: false, message: t('errors.unknownItem') };
     const title = cached?.title ?? earlier!.title;
     // A caption the curator replaced since it was inserted: keep the share, drop the stale reference.
     const captionKnown = cached ? cached.captions.some((c) => c.id === report.captionId && c.network === report.network) : true;
@@ -266,7 +267,7 @@ export function createRelayService(deps: ServiceDeps) {
   async function recordPopupShare(share: PopupShare): Promise<RecordShareResult> {
     const db = deps.db();
     const item = await db.queue.get(share.itemId);
-    if (!item) return { ok: false, message: 'This item is no longer in your queue.' };
+    if (!item) return { ok: false, message: t('errors.itemGone') };
     const captionKnown = item.captions.some((c) => c.id === share.captionId && c.network === share.network);
     const employee = await employeeItem.getValue();
     const current = now();
@@ -291,9 +292,9 @@ export function createRelayService(deps: ServiceDeps) {
   /** "Suggest to the queue": checked against the contract here, so a bad URL gets a sentence, not a 400. */
   async function suggestPage(request: SuggestPageRequest): Promise<SuggestPageResult> {
     const parsed = SuggestionCreate.safeParse(request);
-    if (!parsed.success) return { ok: false, message: 'Only web pages (http or https addresses) can be suggested.' };
+    if (!parsed.success) return { ok: false, message: t('errors.suggestWebOnly') };
     const connection = await getConnection();
-    if (!connection) return { ok: false, message: 'Relay is not connected to your company’s server.' };
+    if (!connection) return { ok: false, message: t('errors.suggestNotConnected') };
     try {
       const { alreadySuggested } = await createApi({ ...connection, fetch: deps.fetch }).suggest(parsed.data);
       return { ok: true, alreadySuggested };
@@ -306,12 +307,12 @@ export function createRelayService(deps: ServiceDeps) {
   async function updateAudience(update: AudienceUpdate): Promise<AudienceUpdateResult> {
     await audienceItem.setValue(update);
     const connection = await getConnection();
-    if (!connection) return { ok: true, sent: false, message: 'Saved on this computer. Connect to your company’s server to send them.' };
+    if (!connection) return { ok: true, sent: false, message: t('errors.audienceLocal') };
     try {
       await createApi({ ...connection, fetch: deps.fetch }).updateMe({ audience: update });
       return { ok: true, sent: true };
     } catch (err) {
-      return { ok: true, sent: false, message: `Saved on this computer, but not sent to the server: ${describeError(err)}` };
+      return { ok: true, sent: false, message: t('errors.audienceNotSent', { error: describeError(err) }) };
     }
   }
 

@@ -3,6 +3,7 @@ import { createApi, type FetchLike } from '../api/client';
 import { ApiError, describeError } from '../api/errors';
 import { MAX_SHARES_PER_BATCH, type ShareInput } from '../contract/shares';
 import { addHistory, type HistoryRow, type OutboxRow, type RelayDb } from '../db';
+import { t } from '../i18n';
 import type { Connection } from '../settings';
 import { backoffDelay, parseRetryAfter } from './backoff';
 
@@ -186,7 +187,7 @@ async function deliver(deps: FlushDeps, force: boolean, now: () => number, owner
     });
     sent += done.length;
     // A 2xx that leaves some of ours out: those wait and go again later, under the same ids.
-    if (missing.length) await recordFailure(deps, missing, new Error('The server did not confirm these shares.'), now());
+    if (missing.length) await recordFailure(deps, missing, new Error(t('errors.notConfirmed')), now());
     return null;
   }
 

@@ -1,5 +1,6 @@
 import { insertionText } from '../captions/insertion';
 import type { Network } from '../contract/common';
+import { t, uiLocale } from '../i18n';
 import { applyDisclosure, findBannedTerms, hasDisclosure, overLengthLimit, type LengthMeasure, type PolicyRules } from './index';
 
 /** A caption made ready for a network under the curators' policy: what would go out, and what stops it. */
@@ -44,7 +45,12 @@ export function preparePost(
 /** One sentence naming the banned terms, for the message beside an editor or a suggestion. */
 export function bannedTermsMessage(banned: readonly string[]): string {
   if (banned.length === 0) return '';
-  const quoted = banned.map((t) => `“${t}”`);
-  const list = quoted.length === 1 ? quoted[0] : `${quoted.slice(0, -1).join(', ')} and ${quoted[quoted.length - 1]}`;
-  return `Your company’s policy does not allow ${list}. Change the text to share it.`;
+  const quoted = banned.map((term) => t('errors.quotedTerm', { term }));
+  return t('errors.bannedTerms', { terms: listOf(quoted) });
+}
+
+/** "“a”, “b” and “c”" in the language shown (Relay's English is British: no comma before "and"). */
+function listOf(items: readonly string[]): string {
+  const locale = uiLocale();
+  return new Intl.ListFormat(locale === 'en' ? 'en-GB' : locale, { type: 'conjunction' }).format(items);
 }

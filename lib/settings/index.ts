@@ -4,6 +4,7 @@ import type { Policy } from '../contract/policy';
 import type { Reach } from '../contract/reach';
 import type { SiteProfile } from '../contract/site-profiles';
 import type { QueueHeadSnapshot } from '../db/head';
+import { uiLocale } from '../i18n';
 
 /**
  * Every key Relay keeps in extension storage, in one place (nothing else calls `storage.defineItem`).
@@ -76,8 +77,32 @@ export const EMPTY_TOUCHES: PersonalTouches = {
 };
 export const personalTouchesItem = storage.defineItem<PersonalTouches>('local:personalTouches', { fallback: EMPTY_TOUCHES });
 
-/** BCP 47 tag of the language the employee prefers for captions (null: no preference, all languages alike). */
-export const preferredLanguageItem = storage.defineItem<string | null>('local:preferredLanguage', { fallback: null });
+/**
+ * The language captions are offered in first when the person chose none (issue 12: the browser's): the
+ * language Relay is shown in, which the browser picked from its own ("ca", "ru"; "en" for a language Relay
+ * has no catalogue for). Not i18n.getUILanguage(): it can name another language than the one whose catalogue
+ * the browser chose (Chromium under test automation says "en-US" while showing Russian), and captions
+ * should follow the words around them.
+ */
+export function defaultCaptionLanguage(): string {
+  return uiLocale();
+}
+
+/**
+ * BCP 47 tag of the language the employee prefers for captions. Stored only when they chose one; until
+ * then (and after they clear the field) every read gives defaultCaptionLanguage(), worked out at read time
+ * so it follows the browser.
+ */
+export const preferredLanguageItem = storage.defineItem<string | null>('local:preferredLanguage', {
+  get fallback() {
+    return defaultCaptionLanguage();
+  },
+});
+
+/** The caption language the person chose themselves, or null (then preferredLanguageItem gives the default). */
+export async function chosenCaptionLanguage(): Promise<string | null> {
+  return storage.getItem<string>(preferredLanguageItem.key);
+}
 
 /** Topics the employee chose; their items rank first. Empty: no preference. */
 export const topicsItem = storage.defineItem<string[]>('local:topics', { fallback: [] });

@@ -1,6 +1,7 @@
 import { createApi, type FetchLike } from '../api/client';
 import { ApiError, InvalidResponseError, UnreachableError, describeError } from '../api/errors';
 import type { QueueResponse } from '../contract/queue';
+import { t } from '../i18n';
 import { toQueueRow, type RelayDb } from '../db';
 import type { Connection, LastSync, SyncFailure } from '../settings';
 
@@ -17,8 +18,6 @@ export interface SyncDeps {
 export type SyncResult =
   | { ok: true; outcome: 'not-modified' | 'replaced' | 'delta'; items: number }
   | { ok: false; reason: SyncFailure | 'not-connected'; error: string };
-
-const SIGNED_OUT = 'Signed out by the server. Connect again with a new invite code.';
 
 /** A response that arrived after someone connected or disconnected: it belongs to the old session. */
 class StaleSession extends Error {}
@@ -61,7 +60,7 @@ async function runSync(deps: SyncDeps): Promise<SyncResult> {
       return result;
     } catch (err) {
       if (err instanceof StaleSession && attempt === 0) continue;
-      if (err instanceof StaleSession) return { ok: false, reason: 'not-connected', error: 'The connection changed during the sync.' };
+      if (err instanceof StaleSession) return { ok: false, reason: 'not-connected', error: t('errors.sessionChanged') };
       throw err;
     }
   }
@@ -70,7 +69,7 @@ async function runSync(deps: SyncDeps): Promise<SyncResult> {
 async function attemptSync(deps: SyncDeps): Promise<SyncResult> {
   const { db } = deps;
   const connection = await deps.getConnection();
-  if (!connection) return { ok: false, reason: 'not-connected', error: 'Not connected to a Relay server.' };
+  if (!connection) return { ok: false, reason: 'not-connected', error: t('errors.notConnected') };
 
   const [etag, cursor, session] = await db.transaction('r', db.meta, () =>
     Promise.all([db.getMeta('etag'), db.getMeta('cursor'), db.getMeta('session')]),
@@ -116,7 +115,7 @@ async function assertSession(db: RelayDb, session: string | undefined) {
 }
 
 function failure(err: unknown): SyncResult {
-  if (err instanceof ApiError && err.status === 401) return { ok: false, reason: 'signed-out', error: SIGNED_OUT };
+  if (err instanceof ApiError && err.status === 401) return { ok: false, reason: 'signed-out', error: t('errors.signedOut') };
   if (err instanceof UnreachableError) return { ok: false, reason: 'unreachable', error: err.message };
   if (err instanceof InvalidResponseError) return { ok: false, reason: 'invalid-response', error: err.message };
   return { ok: false, reason: 'server', error: describeError(err) };
