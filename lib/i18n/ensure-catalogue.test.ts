@@ -3,7 +3,10 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ensureCatalogue, plural, resetI18nCache, t, uiLocale } from './index';
 import { builtCatalogue } from './test-catalogue';
 
-afterEach(() => resetI18nCache(true));
+afterEach(() => {
+  resetI18nCache(true);
+  vi.unstubAllGlobals();
+});
 
 describe('ensureCatalogue', () => {
   it('does nothing while the browser finds the words', async () => {
@@ -13,9 +16,20 @@ describe('ensureCatalogue', () => {
     expect(t('popup.tabs.queue')).toBe('Queue');
   });
 
+  it('takes the page’s languages first (the worker has navigator too), then the browser’s UI language', async () => {
+    fakeBrowser.i18n.getMessage = () => '';
+    fakeBrowser.i18n.getUILanguage = () => 'en-US';
+    vi.stubGlobal('navigator', { languages: ['ca-ES', 'ca', 'en'] });
+    const load = vi.fn(async (path: string) => builtCatalogue(path.split('/')[2] as 'ca' | 'en'));
+    await ensureCatalogue(load);
+    expect(load).toHaveBeenCalledWith('/_locales/ca/messages.json');
+    expect(t('popup.tabs.queue')).toBe('Cua');
+  });
+
   it('reads the catalogue of the browser’s language from the extension’s files when every lookup comes back empty', async () => {
     fakeBrowser.i18n.getMessage = () => '';
     fakeBrowser.i18n.getUILanguage = () => 'ru-RU';
+    vi.stubGlobal('navigator', { languages: [] });
     expect(t('popup.tabs.queue')).toBe('popup.tabs.queue');
     const load = vi.fn(async (path: string) => builtCatalogue(path.split('/')[2] as 'ru' | 'en'));
     await ensureCatalogue(load);
@@ -28,6 +42,7 @@ describe('ensureCatalogue', () => {
   it('falls back to English for a language Relay does not speak, and keeps going when the files cannot be read', async () => {
     fakeBrowser.i18n.getMessage = () => '';
     fakeBrowser.i18n.getUILanguage = () => 'de-DE';
+    vi.stubGlobal('navigator', { languages: ['de-DE', 'de'] });
     await ensureCatalogue(async (path) => builtCatalogue(path.split('/')[2] as 'en'));
     expect(t('popup.tabs.queue')).toBe('Queue');
     resetI18nCache(true);

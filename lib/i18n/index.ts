@@ -39,7 +39,9 @@ function getMessage(key: string): string {
  */
 export async function ensureCatalogue(load: (path: string) => Promise<unknown> = fetchOwnFile): Promise<void> {
   if ((browser.i18n.getMessage as (name: string) => string)('locale')) return;
-  const languages = [browser.i18n.getUILanguage?.() ?? '', ...(globalThis.navigator?.languages ?? [])].filter(Boolean);
+  // The page's languages first: under test automation Chromium's getUILanguage() has been seen naming en-US
+  // while it showed the Russian catalogue; a person's browser normally lists its UI language first anyway.
+  const languages = [...(globalThis.navigator?.languages ?? []), browser.i18n.getUILanguage?.() ?? ''].filter(Boolean);
   const locale = pickLocale(languages);
   try {
     const own = (await load(`/_locales/${locale}/messages.json`)) as BuiltCatalogue;

@@ -119,7 +119,13 @@ export async function launchWithExtension({
     });
     const serviceWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
     const extensionId = new URL(serviceWorker.url()).host;
-    if (!keepWelcome) await (await welcomePage(context, extensionId))?.close();
+    if (!keepWelcome) {
+      const welcome = await welcomePage(context, extensionId);
+      // Closed once it has loaded: closing the page Relay opens on install while it is still loading has left
+      // Chromium answering every catalogue lookup of the extension with "" (lib/i18n has a fallback for that).
+      await welcome?.waitForLoadState('load').catch(() => undefined);
+      await welcome?.close();
+    }
     const ctx = context;
     return {
       context: ctx,
