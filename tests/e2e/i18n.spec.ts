@@ -55,11 +55,17 @@ const pageWords = (page: Page) =>
     return parts.join('\n');
   });
 
+/** `fragment` stands in `text` as whole words ("Person" is not in "Personalitza"). */
+function containsWords(text: string, fragment: string): boolean {
+  const escaped = fragment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'u').test(text);
+}
+
 /** The English messages of Relay's still on `page`, as "name: fragment" lines. */
 async function englishLeft(page: Page, lang: string, except: RegExp[] = []): Promise<string[]> {
   const words = await pageWords(page);
   return [...englishFragments(lang)]
-    .filter(([name, fragment]) => words.includes(fragment) && !except.some((re) => re.test(name)))
+    .filter(([name, fragment]) => containsWords(words, fragment) && !except.some((re) => re.test(name)))
     .map(([name, fragment]) => `${name}: “${fragment}”`);
 }
 
