@@ -78,7 +78,9 @@ export default defineBackground(() => {
 
   browser.runtime.onInstalled.addListener((details) => {
     void ensureSyncAlarm();
-    void welcomeOnInstall(details, { openSettings: () => browser.runtime.openOptionsPage(), welcomed: welcomedItem }).catch((err: unknown) => console.warn('[relay] welcome', err));
+    // A tab of its own: openOptionsPage may take over a tab that is already loading the settings page.
+    const openSettings = async () => void (await browser.tabs.create({ url: browser.runtime.getURL('/options.html') }));
+    void welcomeOnInstall(details, { openSettings, welcomed: welcomedItem }).catch((err: unknown) => console.warn('[relay] welcome', err));
   });
   browser.runtime.onStartup.addListener(() => void ensureSyncAlarm());
   browser.alarms.onAlarm.addListener((alarm) => {
