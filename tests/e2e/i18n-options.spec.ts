@@ -4,50 +4,10 @@
  * connected page, a field's error), <html lang>, Russian plurals, and the caption language defaulting to the
  * language shown.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Page, Worker } from '@playwright/test';
-import { extensionDir } from '../helpers/browser';
 import { sampleItems } from '../helpers/data';
+import { englishLeft } from '../helpers/english-left';
 import { expect, test } from '../helpers/fixtures';
-
-type Catalogue = Record<string, { message: string }>;
-const catalogue = (lang: string): Catalogue =>
-  JSON.parse(readFileSync(join(extensionDir, '_locales', lang, 'messages.json'), 'utf8')) as Catalogue;
-
-/** For each English message whose translation differs: its longest run of words between placeholders. */
-function englishFragments(lang: string): Map<string, string> {
-  const en = catalogue('en');
-  const own = catalogue(lang);
-  const fragments = new Map<string, string>();
-  for (const [name, { message }] of Object.entries(en)) {
-    if (own[name]?.message === message) continue;
-    const longest = message
-      .split(/\{\w+\}/)
-      .map((part) => part.trim().replace(/^[\s.,:;()—–-]+|[\s.,:;()—–-]+$/g, ''))
-      .filter((part) => part.length >= 5 && /\p{L}/u.test(part))
-      .sort((a, b) => b.length - a.length)[0];
-    if (longest) fragments.set(name, longest);
-  }
-  return fragments;
-}
-
-/** Relay's English messages still on the page (text, accessible names, placeholders, title). */
-async function englishLeft(page: Page, lang: string): Promise<string[]> {
-  const words = await page.evaluate(() => {
-    const parts: string[] = [document.body.innerText, document.title];
-    for (const el of document.querySelectorAll('*')) {
-      for (const attr of ['aria-label', 'title', 'placeholder', 'alt']) {
-        const value = el.getAttribute(attr);
-        if (value) parts.push(value);
-      }
-    }
-    return parts.join('\n');
-  });
-  // Whole words only: Catalan "Connecta" is not the English "Connect".
-  const shows = (fragment: string) => new RegExp(`(?<!\\p{L})${fragment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?!\\p{L})`, 'u').test(words);
-  return [...englishFragments(lang)].filter(([, fragment]) => shows(fragment)).map(([name, fragment]) => `${name}: “${fragment}”`);
-}
 
 async function serviceWorker(page: Page): Promise<Worker> {
   const context = page.context();
