@@ -3,9 +3,14 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ensureCatalogue, plural, resetI18nCache, t, uiLocale } from './index';
 import { builtCatalogue } from './test-catalogue';
 
+/** The page's languages, as navigator gives them (Node 20 has no navigator of its own). */
+const setLanguages = (languages: string[]) =>
+  Object.defineProperty(globalThis, 'navigator', { value: { languages }, configurable: true, writable: true });
+
 afterEach(() => {
   resetI18nCache(true);
-  vi.unstubAllGlobals();
+  // Only what these tests set: the fake browser's globals stay.
+  delete (globalThis as { navigator?: unknown }).navigator;
 });
 
 describe('ensureCatalogue', () => {
@@ -19,7 +24,7 @@ describe('ensureCatalogue', () => {
   it('takes the page’s languages first (the worker has navigator too), then the browser’s UI language', async () => {
     fakeBrowser.i18n.getMessage = () => '';
     fakeBrowser.i18n.getUILanguage = () => 'en-US';
-    vi.stubGlobal('navigator', { languages: ['ca-ES', 'ca', 'en'] });
+    setLanguages(['ca-ES', 'ca', 'en']);
     const load = vi.fn(async (path: string) => builtCatalogue(path.split('/')[2] as 'ca' | 'en'));
     await ensureCatalogue(load);
     expect(load).toHaveBeenCalledWith('/_locales/ca/messages.json');
@@ -29,7 +34,7 @@ describe('ensureCatalogue', () => {
   it('reads the catalogue of the browser’s language from the extension’s files when every lookup comes back empty', async () => {
     fakeBrowser.i18n.getMessage = () => '';
     fakeBrowser.i18n.getUILanguage = () => 'ru-RU';
-    vi.stubGlobal('navigator', { languages: [] });
+    setLanguages([]);
     expect(t('popup.tabs.queue')).toBe('popup.tabs.queue');
     const load = vi.fn(async (path: string) => builtCatalogue(path.split('/')[2] as 'ru' | 'en'));
     await ensureCatalogue(load);
@@ -42,7 +47,7 @@ describe('ensureCatalogue', () => {
   it('falls back to English for a language Relay does not speak, and keeps going when the files cannot be read', async () => {
     fakeBrowser.i18n.getMessage = () => '';
     fakeBrowser.i18n.getUILanguage = () => 'de-DE';
-    vi.stubGlobal('navigator', { languages: ['de-DE', 'de'] });
+    setLanguages(['de-DE', 'de']);
     await ensureCatalogue(async (path) => builtCatalogue(path.split('/')[2] as 'en'));
     expect(t('popup.tabs.queue')).toBe('Queue');
     resetI18nCache(true);

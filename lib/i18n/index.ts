@@ -1,4 +1,4 @@
-import { browser } from 'wxt/browser';
+
 import type { GeneratedI18nStructure } from '#i18n';
 import { pickLocale } from './locales';
 
@@ -20,6 +20,20 @@ export type OrdinalKey = { [K in keyof Structure]: K extends `${infer Base}Ordin
 
 export type Values = Record<string, string | number>;
 
+type NativeApi = {
+  i18n: { getMessage(name: string): string; getUILanguage?(): string };
+  runtime: { id?: string; getURL(path: string): string };
+};
+/**
+ * The native API, not webextension-polyfill: the lookups are synchronous everywhere, and the popup's first
+ * script must not carry the polyfill (nor content scripts their budget's worth of it). Looked up at each call,
+ * so whatever `browser`/`chrome` the context has when words are needed is used.
+ */
+function native(): NativeApi {
+  const g = globalThis as unknown as { browser?: NativeApi; chrome?: NativeApi };
+  return (g.browser?.runtime?.id ? g.browser : g.chrome)!;
+}
+
 type BuiltCatalogue = Record<string, { message: string } | undefined>;
 /** Our own copy of the catalogue, read only when the browser's lookup came back empty (see ensureCatalogue). */
 let fallback: BuiltCatalogue | null = null;
@@ -27,7 +41,7 @@ let fallback: BuiltCatalogue | null = null;
 /** The browser's lookup, by the flat name the built catalogue uses (`popup.share` → `popup_share`). */
 function getMessage(key: string): string {
   const name = key.replaceAll('.', '_');
-  return (browser.i18n.getMessage as (name: string) => string)(name) || fallback?.[name]?.message || '';
+  return native().i18n.getMessage(name) || fallback?.[name]?.message || '';
 }
 
 /**
@@ -38,10 +52,10 @@ function getMessage(key: string): string {
  * synchronous lookup when all is well.
  */
 export async function ensureCatalogue(load: (path: string) => Promise<unknown> = fetchOwnFile): Promise<void> {
-  if ((browser.i18n.getMessage as (name: string) => string)('locale')) return;
+  if (native().i18n.getMessage('locale')) return;
   // The page's languages first: under test automation Chromium's getUILanguage() has been seen naming en-US
   // while it showed the Russian catalogue; a person's browser normally lists its UI language first anyway.
-  const languages = [...(globalThis.navigator?.languages ?? []), browser.i18n.getUILanguage?.() ?? ''].filter(Boolean);
+  const languages = [...(globalThis.navigator?.languages ?? []), native().i18n.getUILanguage?.() ?? ''].filter(Boolean);
   const locale = pickLocale(languages);
   try {
     const own = (await load(`/_locales/${locale}/messages.json`)) as BuiltCatalogue;
@@ -53,7 +67,7 @@ export async function ensureCatalogue(load: (path: string) => Promise<unknown> =
   }
 }
 
-const fetchOwnFile = async (path: string): Promise<unknown> => (await fetch(browser.runtime.getURL(path as '/'))).json();
+const fetchOwnFile = async (path: string): Promise<unknown> => (await fetch(native().runtime.getURL(path))).json();
 
 /** Shown when a key is missing everywhere: the key itself, so the gap is visible and reported. */
 function lookup(key: string): string {
