@@ -1,10 +1,10 @@
 import { useState } from 'preact/hooks';
 import type { AdminApi } from '@/lib/api/admin';
 import type { AdminItem } from '@/lib/contract/items';
-import { contentMix, isLive, MIX_TARGET, type ContentMix, type MixVerdict } from '@/lib/admin/content-mix';
+import { contentMix, describeMix, isLive, MIX_TARGET, mixParts } from '@/lib/admin/content-mix';
 import { draftFromItem, draftFromUnfurl, draftToCreate, draftToPatch, type ItemDraft } from '@/lib/admin/item-draft';
 import { Notice } from '@/components/Notice';
-import { formatDate, formatNumber, plural, t, type MessageKey } from '@/lib/i18n';
+import { formatDate, formatNumber, t } from '@/lib/i18n';
 import type { Taxonomy } from '@/lib/contract/taxonomy';
 import { ItemEditor } from './ItemEditor';
 import { TaxonomyEditor } from './TaxonomyEditor';
@@ -19,27 +19,6 @@ const when = (iso: string | null) => (iso ? formatDate(iso, DATE_TIME) : '—');
 function itemState(item: AdminItem, now: number): string {
   if (isLive(item, now)) return t('admin.items.state.live');
   return Date.parse(item.publishAt) > now ? t('admin.items.state.scheduled') : t('admin.items.state.expired');
-}
-
-const VERDICTS: Record<Exclude<MixVerdict, 'empty'>, MessageKey> = {
-  'on-target': 'admin.mix.verdict.onTarget',
-  'too-promotional': 'admin.mix.verdict.tooPromotional',
-  'too-little-curated': 'admin.mix.verdict.tooLittleCurated',
-  'too-much-owned': 'admin.mix.verdict.tooMuchOwned',
-};
-
-/** "6 curated · 3 owned · 1 promotional", each part agreeing with its number in the shown language. */
-const mixParts = (perTen: ContentMix['perTen']) =>
-  t('admin.mix.parts', {
-    curated: plural('admin.mix.curated', perTen.curated),
-    owned: plural('admin.mix.owned', perTen.owned),
-    promotional: plural('admin.mix.promotional', perTen.promotional),
-  });
-
-/** "6 curated · 3 owned · 1 promotional — on target" (per ten live items), or the target when none is live. */
-function describeMix(mix: ContentMix): string {
-  if (mix.verdict === 'empty') return t('admin.mix.empty', { parts: mixParts(MIX_TARGET) });
-  return t('admin.mix.summary', { parts: mixParts(mix.perTen), verdict: t(VERDICTS[mix.verdict]) });
 }
 
 /** The managed lists first, then what items already use: offered as choices so items use the same words. */

@@ -1,4 +1,5 @@
 import type { ContentType } from '../contract/common';
+import { plural, t, type MessageKey } from '../i18n';
 
 /** The 6-3-1 rule: of every ten posts, six curated from others, three the company's own, one promotional. */
 export const MIX_TARGET: Record<ContentType, number> = { curated: 6, owned: 3, promotional: 1 };
@@ -61,17 +62,23 @@ function scaleToTen(counts: Record<ContentType, number>, total: number): Record<
   return { curated: floors[0]!, owned: floors[1]!, promotional: floors[2]! };
 }
 
-const VERDICT_TEXT: Record<MixVerdict, string> = {
-  empty: 'no live items yet',
-  'on-target': 'on target',
-  'too-promotional': 'too promotional',
-  'too-little-curated': 'too little curated content',
-  'too-much-owned': 'too much of our own content',
+const VERDICTS: Record<Exclude<MixVerdict, 'empty'>, MessageKey> = {
+  'on-target': 'admin.mix.verdict.onTarget',
+  'too-promotional': 'admin.mix.verdict.tooPromotional',
+  'too-little-curated': 'admin.mix.verdict.tooLittleCurated',
+  'too-much-owned': 'admin.mix.verdict.tooMuchOwned',
 };
 
-/** "6 curated · 3 owned · 1 promotional — on target" (per ten live items). */
+/** "6 curated · 3 owned · 1 promotional", each part agreeing with its number in the shown language. */
+export const mixParts = (perTen: ContentMix['perTen']) =>
+  t('admin.mix.parts', {
+    curated: plural('admin.mix.curated', perTen.curated),
+    owned: plural('admin.mix.owned', perTen.owned),
+    promotional: plural('admin.mix.promotional', perTen.promotional),
+  });
+
+/** "6 curated · 3 owned · 1 promotional — on target" (per ten live items), or the target when none is live. */
 export function describeMix(mix: ContentMix): string {
-  if (mix.verdict === 'empty') return `No live items yet — aim for ${MIX_TARGET.curated} curated · ${MIX_TARGET.owned} owned · ${MIX_TARGET.promotional} promotional`;
-  const { curated, owned, promotional } = mix.perTen;
-  return `${curated} curated · ${owned} owned · ${promotional} promotional — ${VERDICT_TEXT[mix.verdict]}`;
+  if (mix.verdict === 'empty') return t('admin.mix.empty', { parts: mixParts(MIX_TARGET) });
+  return t('admin.mix.summary', { parts: mixParts(mix.perTen), verdict: t(VERDICTS[mix.verdict]) });
 }
