@@ -4,6 +4,7 @@ import type { AppEnv } from './auth/principal';
 import { inviteRoutes, redeemRoutes } from './auth/routes';
 import { TokenCache } from './auth/token-cache';
 import { systemClock, type Clock } from './clock';
+import type { OidcSettings } from './config';
 import { openDatabase, type Database } from './db/database';
 import { corsFor } from './http/cors';
 import { notFound, onError } from './http/fallbacks';
@@ -54,6 +55,10 @@ export interface AppOptions {
   clickBatchSize?: number;
   /** The page fetcher behind POST /v1/admin/unfurl; tests widen it to reach a local page server. */
   unfurl?: PageFetcherOptions;
+  /** A token unused for this long is refused (default 90 days). */
+  sessionIdleMs?: number;
+  /** Single sign-on with an OpenID Connect provider; off when absent. */
+  oidc?: OidcSettings;
 }
 
 export interface RelayApp {

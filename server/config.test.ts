@@ -6,7 +6,22 @@ describe('loadConfig', () => {
     expect(loadConfig({})).toEqual({
       port: 8787, host: '127.0.0.1', dbFile: './data/relay.db', adminToken: undefined, publicUrl: undefined,
       corsOrigins: ['chrome-extension://*', 'moz-extension://*'], trustProxy: false, clickFlushMs: 1000, unfurlAllowLoopback: false,
+      sessionIdleMs: 90 * 86_400_000,
     });
+  });
+
+  it('reads the session idle time in days, fractions too', () => {
+    expect(loadConfig({ RELAY_SESSION_IDLE_DAYS: '30' }).sessionIdleMs).toBe(30 * 86_400_000);
+    expect(loadConfig({ RELAY_SESSION_IDLE_DAYS: '0.5' }).sessionIdleMs).toBe(43_200_000);
+    expect(() => loadConfig({ RELAY_SESSION_IDLE_DAYS: '0' })).toThrow(/RELAY_SESSION_IDLE_DAYS/);
+  });
+
+  it('turns single sign-on on with all three OIDC settings, and names what is missing otherwise', () => {
+    const oidc = { RELAY_OIDC_ISSUER: 'https://login.example.com', RELAY_OIDC_CLIENT_ID: 'relay', RELAY_OIDC_CLIENT_SECRET: 's3cret' };
+    expect(loadConfig(oidc).oidc).toEqual({ issuer: 'https://login.example.com', clientId: 'relay', clientSecret: 's3cret' });
+    expect(loadConfig({}).oidc).toBeUndefined();
+    expect(() => loadConfig({ RELAY_OIDC_ISSUER: 'https://login.example.com' })).toThrow(/RELAY_OIDC_CLIENT_ID, RELAY_OIDC_CLIENT_SECRET/);
+    expect(() => loadConfig({ ...oidc, RELAY_OIDC_ISSUER: 'login' })).toThrow(/RELAY_OIDC_ISSUER/);
   });
 
   it('reads every variable', () => {

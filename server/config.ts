@@ -25,6 +25,12 @@ const EnvSchema = z.object({
     .transform((s) => s.split(',').map((e) => e.trim()).filter(Boolean))
     .pipe(z.array(originEntry)),
   RELAY_TRUST_PROXY: flag.default(false),
+  /** A session (token) ends after this many days without use; each use moves the end. Fractions allowed. */
+  RELAY_SESSION_IDLE_DAYS: z.coerce.number({ error: 'must be a number of days' }).positive('must be more than 0').max(3650).default(90),
+  /** Single sign-on (OpenID Connect): all three, or none. */
+  RELAY_OIDC_ISSUER: z.url({ protocol: /^https?$/, error: 'must be the provider\'s issuer URL, such as https://login.example.com' }).optional(),
+  RELAY_OIDC_CLIENT_ID: z.string().trim().min(1).optional(),
+  RELAY_OIDC_CLIENT_SECRET: z.string().min(1).optional(),
   /** How often buffered clicks are written; tests raise it to prove that shutdown flushes. */
   RELAY_CLICK_FLUSH_MS: z.coerce.number().int().min(10).max(3_600_000).default(1000),
   /**
@@ -45,8 +51,18 @@ export interface Config {
   corsOrigins: string[];
   trustProxy: boolean;
   clickFlushMs: number;
+  /** How long a token may go unused before it is refused (RELAY_SESSION_IDLE_DAYS). */
+  sessionIdleMs: number;
+  /** Single sign-on, when RELAY_OIDC_ISSUER, RELAY_OIDC_CLIENT_ID and RELAY_OIDC_CLIENT_SECRET are all set. */
+  oidc?: OidcSettings;
   /** Tests only (RELAY_UNFURL_ALLOW_LOOPBACK): the unfurl fetcher may reach loopback addresses on any port. */
   unfurlAllowLoopback: boolean;
+}
+
+export interface OidcSettings {
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
 }
 
 export class ConfigError extends Error {
@@ -61,7 +77,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => {
       const name = String(i.path[0] ?? 'environment');
-      const got = typeof env[name] === 'string' && !/TOKEN/.test(name) ? ` (got "${env[name]}")` : '';
+      const got = typeof env[name] === 'string' && !/TOKEN|SECRET/.test(name) ? ` (got "${env[name]}")` : '';
       return `  ${name}: ${i.message}${got}`;
     });
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
@@ -69,6 +85,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const e = parsed.data;
   if (e.RELAY_UNFURL_ALLOW_LOOPBACK && e.NODE_ENV === 'production') {
     throw new ConfigError('Invalid configuration:\n  RELAY_UNFURL_ALLOW_LOOPBACK: is for tests only and cannot be set when NODE_ENV is production');
+  }
+  const oidcParts = [e.RELAY_OIDC_ISSUER, e.RELAY_OIDC_CLIENT_ID, e.RELAY_OIDC_CLIENT_SECRET];
+  if (oidcParts.some((v) => v !== undefined) && oidcParts.some((v) => v === undefined)) {
+    const missing = (['RELAY_OIDC_ISSUER', 'RELAY_OIDC_CLIENT_ID', 'RELAY_OIDC_CLIENT_SECRET'] as const).filter((k) => e[k] === undefined);
+    throw new ConfigError(`Invalid configuration:\n  ${missing.join(', ')}: single sign-on needs RELAY_OIDC_ISSUER, RELAY_OIDC_CLIENT_ID and RELAY_OIDC_CLIENT_SECRET together`);
   }
   return {
     port: e.PORT,
@@ -79,6 +100,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     corsOrigins: e.RELAY_CORS_ORIGINS,
     trustProxy: e.RELAY_TRUST_PROXY,
     clickFlushMs: e.RELAY_CLICK_FLUSH_MS,
+    sessionIdleMs: Math.round(e.RELAY_SESSION_IDLE_DAYS * 86_400_000),
+    ...(e.RELAY_OIDC_ISSUER && e.RELAY_OIDC_CLIENT_ID && e.RELAY_OIDC_CLIENT_SECRET
+      ? { oidc: { issuer: e.RELAY_OIDC_ISSUER, clientId: e.RELAY_OIDC_CLIENT_ID, clientSecret: e.RELAY_OIDC_CLIENT_SECRET } }
+      : {}),
     unfurlAllowLoopback: e.RELAY_UNFURL_ALLOW_LOOPBACK,
   };
 }

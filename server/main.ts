@@ -22,6 +22,8 @@ export async function startServer(config: Config, database?: Database): Promise<
     corsOrigins: config.corsOrigins,
     trustProxy: config.trustProxy,
     clickFlushMs: config.clickFlushMs,
+    sessionIdleMs: config.sessionIdleMs,
+    ...(config.oidc ? { oidc: config.oidc } : {}),
     ...(config.unfurlAllowLoopback ? { unfurl: { allowedRanges: ['127.0.0.0/8', '::1/128'], allowAnyPort: true } } : {}),
   });
 

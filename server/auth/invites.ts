@@ -3,7 +3,8 @@ import { v7 as uuidv7 } from 'uuid';
 import type { Role } from '../../lib/contract/common';
 import type { Clock } from '../clock';
 import type { DB } from '../db/schema';
-import { newInviteCode, newToken, normaliseInviteCode, sha256 } from './secrets';
+import { newInviteCode, normaliseInviteCode, sha256 } from './secrets';
+import { issueToken } from './tokens';
 
 export const INVITE_TTL_MS = 14 * 24 * 60 * 60 * 1000;
 
@@ -37,6 +38,7 @@ export async function createInvites(
         .insertInto('employees')
         .values(chunk.map((p) => ({
           id: p.employeeId, name: p.name, role: p.role, active: 1, audience_linkedin: null, audience_x: null, created_at: at, activated_at: null,
+          email: null, sso_issuer: null, sso_subject: null,
         })))
         .execute();
       await trx
@@ -82,8 +84,7 @@ export async function redeemInvite(db: Kysely<DB>, now: Clock, typedCode: string
     if (employee.activated_at === null) {
       await trx.updateTable('employees').set({ activated_at: at }).where('id', '=', employee.id).execute();
     }
-    const token = newToken();
-    await trx.insertInto('tokens').values({ token_hash: sha256(token), employee_id: employee.id, created_at: at }).execute();
+    const token = await issueToken(trx, employee.id, at);
     return { token, employee: { id: employee.id, name: employee.name, role: employee.role } };
   });
 }

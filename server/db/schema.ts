@@ -14,6 +14,11 @@ export interface EmployeesTable {
   audience_x: number | null;
   created_at: number;
   activated_at: number | null;
+  /** From single sign-on (the provider's `email` claim); null for people who joined with an invite code. */
+  email: string | null;
+  /** Single sign-on identity: the provider's issuer URL and its `sub` for this person (unique together). */
+  sso_issuer: string | null;
+  sso_subject: string | null;
 }
 
 export interface InvitesTable {
@@ -28,6 +33,28 @@ export interface TokensTable {
   token_hash: string;
   employee_id: string;
   created_at: number;
+  /** Last request made with the token, to within an hour: the session ends after the idle time. */
+  last_used_at: number;
+}
+
+/** An OpenID Connect sign-in between its start and the provider's callback (server/auth). */
+export interface SsoLoginsTable {
+  state: string;
+  nonce: string;
+  code_verifier: string;
+  client_challenge: string;
+  return_to: string;
+  created_at: number;
+  expires_at: number;
+}
+
+/** A finished sign-in the extension collects once with its PKCE verifier. */
+export interface SsoHandoffsTable {
+  code_hash: string;
+  employee_id: string;
+  client_challenge: string;
+  created_at: number;
+  expires_at: number;
 }
 
 export interface ItemsTable {
@@ -128,6 +155,8 @@ export interface DB {
   employees: EmployeesTable;
   invites: InvitesTable;
   tokens: TokensTable;
+  sso_logins: SsoLoginsTable;
+  sso_handoffs: SsoHandoffsTable;
   items: ItemsTable;
   captions: CaptionsTable;
   meta: MetaTable;
