@@ -12,3 +12,4 @@ export * from './export';
 export * from './policy';
 export * from './employees';
 export * from './taxonomy';
+export * from './invitation';
