@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseInvitation } from '../lib/contract/invitation';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const ADMIN = 'process-test-admin-token';
@@ -114,6 +115,9 @@ describe('server process', () => {
       await waitFor(out, /Relay server listening on/, child);
       expect(out.stdout).toMatch(new RegExp(`admin:\\s+${CODE.source}`));
       expect(out.stdout).toMatch(new RegExp(`employee:\\s+${CODE.source}`));
+      // The whole invitation (server + code) in one paste, read back by the settings page.
+      const link = /employee:\s+\S+\s+(\S+)/.exec(out.stdout)![1]!;
+      expect(parseInvitation(link)).toEqual({ serverUrl: `http://127.0.0.1:${port}`, code: expect.stringMatching(CODE) });
       expect(out.stdout).toContain('Extension built in .output/chrome-mv3 — load it at chrome://extensions (Developer mode → Load unpacked)');
       const employeeCode = new RegExp(`employee:\\s+(${CODE.source})`).exec(out.stdout)![1]!;
       const redeemed = await fetch(`http://127.0.0.1:${port}/v1/auth/redeem`, {

@@ -1,9 +1,10 @@
 import { parseArgs } from 'node:util';
 import { Role } from '../lib/contract/common';
+import { invitationLink } from '../lib/contract/invitation';
 import { readFileSync } from 'node:fs';
 import { createInvite, createInvites } from './auth/invites';
 import { systemClock } from './clock';
-import { ConfigError, loadConfig, type Config } from './config';
+import { ConfigError, defaultPublicUrl, loadConfig, type Config } from './config';
 import { openDatabase, type Database } from './db/database';
 import { seedDemo } from './demo/seed';
 import { parseEmployeeCsv } from './employees/csv';
@@ -114,9 +115,12 @@ async function main(argv: string[]): Promise<number> {
       const admin = await createInvite(database.db, systemClock, 'Demo admin', 'admin');
       const employee = await createInvite(database.db, systemClock, 'Demo employee', 'employee');
       console.log('');
-      console.log('  Invite codes (single use, valid 14 days; enter one in the extension\'s options page):');
-      console.log(`    admin:     ${admin.code}`);
-      console.log(`    employee:  ${employee.code}`);
+      // Port 0 is picked at listen time, so a link is printed only for a fixed port.
+      const server = config.publicUrl ?? (config.port === 0 ? null : defaultPublicUrl(config.host, config.port));
+      console.log('  Invite codes (single use, valid 14 days; enter one in the extension\'s settings page,');
+      console.log('  or paste the whole invitation link there: it carries the server address too):');
+      console.log(`    admin:     ${admin.code}${server ? `   ${invitationLink(server, admin.code)}` : ''}`);
+      console.log(`    employee:  ${employee.code}${server ? `   ${invitationLink(server, employee.code)}` : ''}`);
       console.log('');
       console.log('Extension built in .output/chrome-mv3 — load it at chrome://extensions (Developer mode → Load unpacked)');
       await serve(config, database);
