@@ -87,7 +87,8 @@ describe('connect', () => {
       serverUrl: 'localhost:8787',
       code: 'one',
     });
-    const fetch = fakeFetch(json({ token: 't2', employee }), json(queueBody([second], { full: false }), { headers: { ETag: '"b"' } }));
+    const other = { id: crypto.randomUUID(), name: 'Joan Puig', role: 'employee' as const };
+    const fetch = fakeFetch(json({ token: 't2', employee: other }), json(queueBody([second], { full: false }), { headers: { ETag: '"b"' } }));
     await service(fetch).connect({ serverUrl: 'localhost:8787', code: 'two' });
     // No stale etag or cursor from the first account was sent, and its items are gone.
     expect(fetch.requests[1]!.url).toBe('http://localhost:8787/v1/queue');
