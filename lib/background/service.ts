@@ -51,6 +51,8 @@ export const MAX_SUGGESTIONS = 50;
 /** A reported share time must fall in [now - this, now + SHARE_MAX_AHEAD_MS]: it was made moments ago. */
 export const SHARE_MAX_AGE_MS = 24 * 60 * 60_000;
 export const SHARE_MAX_AHEAD_MS = 5 * 60_000;
+/** How long Disconnect waits for the server to end the session before signing out locally anyway. */
+export const SIGN_OUT_TIMEOUT_MS = 3000;
 
 export interface ServiceDeps {
   /** The database, resolved lazily (the background creates it on first use). */
@@ -208,6 +210,16 @@ export function createRelayService(deps: ServiceDeps) {
   }
 
   async function disconnect(): Promise<{ ok: true }> {
+    // Ends the session on the server too, so a token copied off this computer stops working. Best effort with
+    // a short wait: offline, or with the server down or already refusing the token, Disconnect still signs out
+    // here at once; the server then ends the session itself once it has gone unused for its idle time.
+    // The stored one: its token goes back to the server that issued it, even when a policy now names another.
+    const connection = await storedConnection();
+    if (connection) {
+      await createApi({ ...connection, fetch: deps.fetch, timeoutMs: SIGN_OUT_TIMEOUT_MS })
+        .signOut()
+        .catch(() => undefined);
+    }
     await clearConnection();
     await deps.db().resetCache(null);
     await queueChanged();
