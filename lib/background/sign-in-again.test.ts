@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createRelayService } from './service';
+import { refreshReach } from '../reach/refresh';
 import type { RelayDb } from '../db';
 import {
   employeeItem,
@@ -38,7 +39,8 @@ function fakeServer(items = [makeItem({ title: 'cached item' })]) {
   const fetch = fakeFetch(async (req: RecordedRequest) => {
     const path = new URL(req.url).pathname;
     if (path === '/v1/auth/redeem') {
-      const employee = invites.get((JSON.parse(req.body!) as { code: string }).code)!;
+      const employee = invites.get((JSON.parse(req.body!) as { code: string }).code);
+      if (!employee) return problem(401, 'Invalid invite code', 'This invite code is not valid.');
       const token = `tok-${++n}`;
       valid.set(token, employee);
       return json({ token, employee });
@@ -101,6 +103,20 @@ describe('the server refuses the token', () => {
     expect(await sessionEndedItem.getValue()).not.toBeNull();
     expect(await db.outbox.get(id)).toMatchObject({ state: 'waiting', employeeId: marta.id });
     expect(await db.history.get(id)).toMatchObject({ state: 'pending' });
+  });
+
+  it('a 401 to the reach request (made through the service’s fetch, as the background does) ends it too', async () => {
+    const server = fakeServer();
+    server.invite('one', marta);
+    const s = service(server);
+    await s.connect({ serverUrl: SERVER, code: 'one' });
+    server.revokeAll();
+    expect(await refreshReach({ getConnection: s.getConnection, fetch: s.fetch, save: async () => {} })).toMatchObject({ ok: false });
+    expect(await sessionEndedItem.getValue()).not.toBeNull();
+    // A refused invite code carries no token: it ends nothing.
+    await sessionEndedItem.setValue(null);
+    expect(await s.connect({ serverUrl: SERVER, code: 'unknown' })).toMatchObject({ ok: false });
+    expect(await sessionEndedItem.getValue()).toBeNull();
   });
 
   it('a refusal of an old token arriving after a new sign-in does not end the new session', async () => {
