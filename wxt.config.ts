@@ -83,6 +83,9 @@ export default defineConfig({
     optional_permissions: ['notifications'],
     host_permissions: hostPermissions,
     action: { default_title: '__MSG_extName__' },
+    // What a company may preset by enterprise policy (lib/settings/managed.ts reads it). Chromium applies a
+    // policy only to keys its schema declares; Firefox takes managed storage from policies.json, no schema.
+    ...(browser === 'firefox' ? {} : { storage: { managed_schema: 'managed-schema.json' } }),
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

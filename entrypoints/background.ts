@@ -21,8 +21,8 @@ import { registerHandlers } from '@/lib/messaging/handlers';
 import { messenger } from '@/lib/messaging';
 import { FLUSH_ALARM } from '@/lib/outbox';
 import { refreshReach } from '@/lib/reach/refresh';
+import { watchManaged } from '@/lib/settings/managed';
 import {
-  getConnection,
   popupOpenedAtItem,
   queueHeadItem,
   reachCacheItem,
@@ -66,9 +66,11 @@ export default defineBackground(() => {
     onQueueChanged: refreshQueueHead,
     // After every sync that reached the server: the curators' policy first (enforced before sharing and
     // inserting), this month's reach for the card and the badge, then reminders.
+    // Through the service's connection and fetch: a 401 here ends the session like one from the queue.
     onSynced: async () => {
-      await syncStoredPolicy({ getConnection }).catch((err: unknown) => console.warn('[relay] policy', err));
-      await refreshReach({ getConnection, save: (value) => reachCacheItem.setValue(value) });
+      const { getConnection, fetch } = service;
+      await syncStoredPolicy({ getConnection, fetch }).catch((err: unknown) => console.warn('[relay] policy', err));
+      await refreshReach({ getConnection, fetch, save: (value) => reachCacheItem.setValue(value) });
       await badge();
       await reminders();
     },
@@ -106,6 +108,11 @@ export default defineBackground(() => {
   tokenItem.watch(() => void badge());
   reminderPrefsItem.watch((prefs) => void ensureReminderAlarm(prefs));
   topicsItem.watch(() => void refreshQueueHead());
+
+  // The company's policy, at start and whenever an administrator changes it while the browser runs.
+  const managedChanged = () => void service.applyManaged().catch((err: unknown) => console.warn('[relay] managed', err));
+  watchManaged(managedChanged);
+  managedChanged();
 
   // Also on every worker start: cheap and idempotent, and covers a reload in development.
   void ensureSyncAlarm();

@@ -2,6 +2,8 @@ import { Hono } from 'hono';
 import { requireAdmin, requireBearer } from './auth/middleware';
 import type { AppEnv } from './auth/principal';
 import { inviteRoutes, redeemRoutes } from './auth/routes';
+import { joinPageRoutes } from './auth/join-page';
+import { signOutRoutes } from './auth/sessions';
 import { TokenCache } from './auth/token-cache';
 import { systemClock, type Clock } from './clock';
 import type { OidcSettings } from './config';
@@ -79,7 +81,7 @@ export async function createApp(options: AppOptions): Promise<RelayApp> {
   const { db, sqlite } = database;
   const publicUrl = typeof options.publicUrl === 'function' ? options.publicUrl : () => options.publicUrl as string;
 
-  const tokens = new TokenCache(sqlite, now);
+  const tokens = new TokenCache(sqlite, now, options.sessionIdleMs);
   const targets = new LinkTargets(sqlite);
   const version = new QueueVersion(sqlite);
   const policies = new PolicyRepository(db, now);
@@ -105,6 +107,8 @@ export async function createApp(options: AppOptions): Promise<RelayApp> {
     redirectHandler({ targets, dedupe: new VisitorDedupe(), clicks, now, trustProxy: options.trustProxy ?? false }),
   );
 
+  app.route('/', joinPageRoutes());
+
   app.use('/v1/*', corsFor(options.corsOrigins ?? DEFAULT_CORS_ORIGINS));
   // Public: registered before the bearer check, so they answer before it runs.
   app.route('/', redeemRoutes(db, now));
@@ -117,6 +121,7 @@ export async function createApp(options: AppOptions): Promise<RelayApp> {
   app.route('/', unfurlRoutes(pageFetcher));
   app.route('/', analyticsRoutes(db, now, () => clicks.flush()));
   app.route('/', inviteRoutes(db, now));
+  app.route('/', signOutRoutes(db, tokens));
   const siteProfiles = new SiteProfileRepository(db, now);
   app.route('/', adminSiteProfileRoutes(siteProfiles));
   app.route('/', siteProfileRoutes(siteProfiles));
@@ -127,7 +132,7 @@ export async function createApp(options: AppOptions): Promise<RelayApp> {
   const suggestions = new SuggestionRepository(db, now);
   app.route('/', suggestionRoutes(suggestions));
   app.route('/', adminSuggestionRoutes({ suggestions, items }));
-  app.route('/', adminEmployeeRoutes({ db, now, directory: new EmployeeDirectory(sqlite, now), tokens }));
+  app.route('/', adminEmployeeRoutes({ db, now, directory: new EmployeeDirectory(sqlite, now), tokens, publicUrl }));
   app.route('/', policyRoutes(policies));
   app.route('/', adminPolicyRoutes(policies));
   app.route('/', adminTaxonomyRoutes(new TaxonomyRepository(sqlite)));

@@ -12,7 +12,7 @@ import { csvLineErrors } from './csv-errors';
 import { PeopleSection } from './PeopleSection';
 
 const person = (name: string, state: AdminEmployee['state']): AdminEmployee => ({
-  id: `0190a0b0-0000-7000-8000-00000000000${name.length % 10}`, name, role: 'employee', active: state !== 'deactivated', state,
+  id: `0190a0b0-0000-7000-8000-00000000000${name.length % 10}`, name, email: null, role: 'employee', active: state !== 'deactivated', state,
   invitedAt: '2026-11-02T09:00:00.000Z', activatedAt: null, lastSharedAt: null,
 });
 const list: EmployeeList = {

@@ -4,20 +4,37 @@ import { useLiveQuery, useStorageItem } from '@/components/hooks';
 import { plural, t, timeAgo } from '@/lib/i18n';
 import { getDb } from '@/lib/db';
 import { sendMessage } from '@/lib/messaging';
-import { employeeItem, lastSyncItem, serverUrlItem } from '@/lib/settings';
+import { employeeItem, lastSyncItem, serverUrlItem, sessionEndedItem } from '@/lib/settings';
+import { readInvitation, readManaged, watchManaged, type ManagedSettings } from '@/lib/settings/managed';
 import { AudienceSection } from './AudienceSection';
 import { PrivacySection } from './PrivacySection';
 import { RemindersSection } from './RemindersSection';
 import { VoiceSection } from './VoiceSection';
 import { Welcome } from './Welcome';
 
+/** The settings the company's policy presets, followed as they change; `undefined` until read. */
+function useManaged(): ManagedSettings | undefined {
+  const [managed, setManaged] = useState<ManagedSettings | undefined>(undefined);
+  useEffect(() => {
+    let active = true;
+    const stop = watchManaged((m) => active && setManaged(m));
+    void readManaged().then((m) => active && setManaged(m));
+    return () => {
+      active = false;
+      stop();
+    };
+  }, []);
+  return managed;
+}
+
 export function App() {
   const employee = useStorageItem(employeeItem);
   const savedServerUrl = useStorageItem(serverUrlItem);
-  const lastSync = useStorageItem(lastSyncItem);
-  const loading = employee === undefined || savedServerUrl === undefined || lastSync === undefined;
-  // The server no longer accepts the token: offer the form again (the cached queue stays until then).
-  const signedOut = !!employee && lastSync?.reason === 'signed-out';
+  const sessionEnded = useStorageItem(sessionEndedItem);
+  const managed = useManaged();
+  const loading = employee === undefined || savedServerUrl === undefined || sessionEnded === undefined || managed === undefined;
+  // The server no longer accepts the token: the person signs in again (cache, history and outbox stay).
+  const signedOut = !!employee && !!sessionEnded;
   const connected = !loading && !!employee && !signedOut;
 
   // Opened at a section (a reminder's click leads to #reminders): the sections render after storage loads,
@@ -67,10 +84,16 @@ export function App() {
           {!employee && <Welcome />}
           {signedOut && (
             <Notice role="status" tone="error" class="signed-out">
-              {t('options.signedOut', { name: employee.name })}
+              <h2>{t('signin.ended.heading')}</h2>
+              <p>{t('signin.ended.body', { name: employee.name })}</p>
             </Notice>
           )}
-          <ConnectForm initialServerUrl={savedServerUrl ?? ''} />
+          <ConnectForm
+            initialServerUrl={savedServerUrl ?? ''}
+            managedServerUrl={managed!.serverUrl}
+            allowInviteCodes={!managed!.singleSignOnOnly}
+            again={signedOut}
+          />
         </>
       )}
       {connected && (
@@ -85,11 +108,28 @@ export function App() {
   );
 }
 
-function ConnectForm({ initialServerUrl }: { initialServerUrl: string }) {
+interface ConnectFormProps {
+  /** What the person used last (kept after disconnecting), when the company presets no server. */
+  initialServerUrl: string;
+  /** The company's server from its policy: shown as fixed text, the person only signs in. */
+  managedServerUrl: string | null;
+  /** False when the company signs people in with single sign-on only. */
+  allowInviteCodes: boolean;
+  /** The person's session ended: the same form, named for what it does now. */
+  again: boolean;
+}
+
+/**
+ * Signing in: to the company's server when its policy names one (then no address can be typed), else to the
+ * server the person types. Ways to sign in sit side by side in this form: the invite code here, single sign-on
+ * beside it.
+ */
+function ConnectForm({ initialServerUrl, managedServerUrl, allowInviteCodes, again }: ConnectFormProps) {
   const [serverUrl, setServerUrl] = useState(initialServerUrl);
   const [code, setCode] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
+  const [note, setNote] = useState('');
   const submitRef = useRef<HTMLButtonElement>(null);
   const wasBusy = useRef(false);
 
@@ -99,13 +139,43 @@ function ConnectForm({ initialServerUrl }: { initialServerUrl: string }) {
     wasBusy.current = busy;
   }, [busy]);
 
+  /**
+   * An invitation link pasted or typed into either field fills both. Returns what the field it landed in
+   * should now hold, or null when the text is no invitation.
+   */
+  function takeInvitation(text: string, field: 'server' | 'code'): string | null {
+    const invitation = readInvitation(text, managedServerUrl);
+    if (!invitation) return null;
+    if (!invitation.ok) {
+      setNote('');
+      setCode('');
+      setError(invitation.message);
+      return '';
+    }
+    setServerUrl(invitation.serverUrl);
+    setCode(invitation.code);
+    setError('');
+    setNote(t('signin.invitationRead'));
+    return field === 'server' ? invitation.serverUrl : invitation.code;
+  }
+
+  /** Input handler for a field that also reads invitation links. */
+  const onInputOf = (field: 'server' | 'code', set: (v: string) => void) => (e: Event) => {
+    const input = e.currentTarget as HTMLInputElement;
+    const now = takeInvitation(input.value, field);
+    if (now === null) return set(input.value);
+    // Preact skips an update when the state already held this value; the field must still lose the link.
+    input.value = now;
+  };
+
   async function onSubmit(event: Event) {
     event.preventDefault();
     if (busy) return;
     setBusy(true);
     setError('');
+    setNote('');
     try {
-      const result = await sendMessage('connect', { serverUrl, code });
+      const result = await sendMessage('connect', { serverUrl: managedServerUrl ?? serverUrl, code });
       // On success the employee item changes and App shows the connected view.
       if (!result.ok) setError(result.message);
     } catch {
@@ -115,48 +185,69 @@ function ConnectForm({ initialServerUrl }: { initialServerUrl: string }) {
     }
   }
 
+  const heading = again ? t('signin.signInAgain') : t('options.connect.heading');
   return (
-    <section aria-labelledby="connect-heading" class="panel">
-      <h2 id="connect-heading">{t('options.connect.heading')}</h2>
-      <p class="muted">{t('options.connect.intro')}</p>
-      <form onSubmit={onSubmit} aria-busy={busy} noValidate>
-        <div class="field">
-          <label for="server-url">{t('options.connect.serverUrl')}</label>
-          <input
-            id="server-url"
-            name="serverUrl"
-            type="text"
-            inputMode="url"
-            autoComplete="url"
-            spellcheck={false}
-            placeholder="https://relay.example.com"
-            aria-describedby="server-url-hint"
-            value={serverUrl}
-            onInput={(e) => setServerUrl(e.currentTarget.value)}
-          />
-          <span id="server-url-hint" class="hint">
-            {t('options.connect.serverUrlHint')}
-          </span>
-        </div>
-        <div class="field">
-          <label for="invite-code">{t('options.connect.inviteCode')}</label>
-          <input
-            id="invite-code"
-            name="code"
-            type="text"
-            autoComplete="off"
-            spellcheck={false}
-            value={code}
-            onInput={(e) => setCode(e.currentTarget.value)}
-          />
-        </div>
-        <Notice role="alert" tone="error">
-          {error}
-        </Notice>
-        <button ref={submitRef} type="submit" class="button" disabled={busy}>
-          {busy ? t('options.connect.connecting') : t('options.connect.connect')}
-        </button>
-      </form>
+    <section id="sign-in" aria-labelledby="connect-heading" class="panel" tabIndex={-1}>
+      <h2 id="connect-heading">{heading}</h2>
+      {managedServerUrl ? (
+        <>
+          <dl class="facts company-server">
+            <dt>{t('signin.companyServer')}</dt>
+            <dd>{managedServerUrl}</dd>
+          </dl>
+          <p class="muted">{t('signin.managedServer')}</p>
+        </>
+      ) : (
+        <p class="muted">{t('options.connect.intro')}</p>
+      )}
+      {/* Single sign-on (SsoSignIn) goes here, beside the invite code; it signs in to managedServerUrl when set. */}
+      {allowInviteCodes ? (
+        <form onSubmit={onSubmit} aria-busy={busy} noValidate>
+          {!managedServerUrl && (
+            <div class="field">
+              <label for="server-url">{t('options.connect.serverUrl')}</label>
+              <input
+                id="server-url"
+                name="serverUrl"
+                type="text"
+                inputMode="url"
+                autoComplete="url"
+                spellcheck={false}
+                placeholder="https://relay.example.com"
+                aria-describedby="server-url-hint"
+                value={serverUrl}
+                onInput={onInputOf('server', setServerUrl)}
+              />
+              <span id="server-url-hint" class="hint">
+                {t('options.connect.serverUrlHint')}
+              </span>
+            </div>
+          )}
+          <div class="field">
+            <label for="invite-code">{t('options.connect.inviteCode')}</label>
+            <input
+              id="invite-code"
+              name="code"
+              type="text"
+              autoComplete="off"
+              spellcheck={false}
+              value={code}
+              onInput={onInputOf('code', setCode)}
+            />
+          </div>
+          <Notice role="status" class="invitation-read">
+            {note}
+          </Notice>
+          <Notice role="alert" tone="error">
+            {error}
+          </Notice>
+          <button ref={submitRef} type="submit" class="button" disabled={busy}>
+            {busy ? t('options.connect.connecting') : t('options.connect.connect')}
+          </button>
+        </form>
+      ) : (
+        <p class="sso-only">{t('signin.ssoOnly')}</p>
+      )}
     </section>
   );
 }

@@ -1,3 +1,4 @@
+import '@/lib/zod-setup'; // before lib/settings/managed creates its schema
 import { render } from 'preact';
 import '@/components/base.css';
 import './options.css';

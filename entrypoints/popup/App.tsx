@@ -17,6 +17,7 @@ import {
   personalTouchesItem,
   policyCacheItem,
   preferredLanguageItem,
+  sessionEndedItem,
   topicsItem,
 } from '@/lib/settings';
 import { bannerText } from './banner';
@@ -27,6 +28,12 @@ import { Tabs } from './Tabs';
 
 function openOptions() {
   void browser.runtime.openOptionsPage();
+  window.close();
+}
+
+/** The settings page, at its sign-in form (it scrolls there and puts focus on it). */
+function openSignIn() {
+  void browser.tabs.create({ url: browser.runtime.getURL('/options.html#sign-in') });
   window.close();
 }
 
@@ -86,6 +93,7 @@ export function App({
 }) {
   const employee = useStorageItem(employeeItem);
   const lastSync = useStorageItem(lastSyncItem);
+  const sessionEnded = useStorageItem(sessionEndedItem);
   const touches = useStorageItem(personalTouchesItem);
   const language = useStorageItem(preferredLanguageItem);
   const topics = useStorageItem(topicsItem);
@@ -143,11 +151,11 @@ export function App({
       <p role="status" class={banner ? 'banner' : 'banner empty-banner'} title={lastSync?.error}>
         {banner}
       </p>
-      {lastSync?.reason === 'signed-out' && (
+      {sessionEnded && (
         <Notice role="alert" tone="error" class="signed-out">
-          <p>{t('popup.signedOut')}</p>
-          <button type="button" class="button secondary" onClick={openOptions}>
-            {t('popup.openSettings')}
+          <p>{t('signin.ended.popup', { name: employee.name })}</p>
+          <button type="button" class="button secondary" onClick={openSignIn}>
+            {t('signin.signInAgain')}
           </button>
         </Notice>
       )}

@@ -12,6 +12,7 @@ import {
   preferredLanguageItem,
   queueHeadItem,
   reachCacheItem,
+  sessionEndedItem,
   topicsItem,
 } from '@/lib/settings';
 
@@ -26,6 +27,7 @@ import {
 export const FIRST_VIEW_ITEMS = [
   employeeItem,
   lastSyncItem,
+  sessionEndedItem,
   personalTouchesItem,
   preferredLanguageItem,
   topicsItem,

@@ -223,3 +223,18 @@ describe('createApi().policy', () => {
     await expect(odd.policy()).rejects.toBeInstanceOf(InvalidResponseError);
   });
 });
+
+describe('createApi().signOut', () => {
+  it('posts to /v1/auth/sign-out with the token and accepts a 204', async () => {
+    const fetch = fakeFetch(new Response(null, { status: 204 }));
+    await createApi({ serverUrl, token: 'tok', fetch }).signOut();
+    expect(fetch.requests).toHaveLength(1);
+    expect(fetch.requests[0]).toMatchObject({ url: `${serverUrl}/v1/auth/sign-out`, method: 'POST', body: undefined });
+    expect(fetch.requests[0]!.headers.get('Authorization')).toBe('Bearer tok');
+  });
+
+  it('surfaces a refused token as an ApiError', async () => {
+    const fetch = fakeFetch(problem(401, 'Unauthorized', 'The token is not valid'));
+    await expect(createApi({ serverUrl, token: 'tok', fetch }).signOut()).rejects.toMatchObject({ status: 401 });
+  });
+});

@@ -54,6 +54,8 @@ export interface Api {
   exportMyData(): Promise<MyExport>;
   /** GET /v1/policy with If-None-Match: poll it with the queue and enforce it with lib/policy. */
   policy(opts?: { etag?: string | null }): Promise<PolicyResult>;
+  /** POST /v1/auth/sign-out: ends this session on the server (the token stops working). */
+  signOut(): Promise<void>;
 }
 
 const DEFAULT_TIMEOUT_MS = 15_000;
@@ -92,7 +94,8 @@ export function createApi(opts: ApiOptions): Api {
   }
 
   /** A request whose body is `body` as JSON. */
-  function sendJson(path: string, method: 'POST' | 'PATCH', body: unknown): Promise<Response> {
+  function sendJson(path: string, method: 'POST' | 'PATCH', body?: unknown): Promise<Response> {
+    if (body === undefined) return request(path, { method });
     return request(path, { method, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
   }
 
@@ -174,6 +177,10 @@ export function createApi(opts: ApiOptions): Api {
       const res = await request('/v1/policy', { headers: etag ? { 'If-None-Match': etag } : {} });
       if (res.status === 304) return { status: 'not-modified' };
       return { status: 'ok', policy: await parse(res, Policy), etag: res.headers.get('ETag') };
+    },
+
+    async signOut() {
+      await sendJson('/v1/auth/sign-out', 'POST');
     },
   };
 }

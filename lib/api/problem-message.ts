@@ -40,6 +40,7 @@ export const PROBLEM_MESSAGES: Readonly<Record<string, ProblemWords>> = {
   'unfurl-busy': { key: 'errors.problem.unfurlBusy' },
   'unfurl-refused': { key: 'errors.problem.unfurlRefused', specific: true },
   'unfurl-failed': { key: 'errors.problem.unfurlFailed', specific: true },
+  'employee-deactivated': { key: 'sessions.problem.employeeDeactivated' },
 };
 
 /** `validation-failed` for `urn:relay:problem:validation-failed`; null for any other type (e.g. `about:blank`). */

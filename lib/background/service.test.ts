@@ -1,9 +1,10 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { createRelayService } from './service';
+import { SIGN_OUT_TIMEOUT_MS, createRelayService } from './service';
+import type { FetchLike } from '../api/client';
 import { SYNC_ALARM, SYNC_PERIOD_MINUTES, ensureSyncAlarm } from './alarms';
 import type { RelayDb } from '../db';
-import { employeeItem, getConnection, lastSyncItem, serverUrlItem, tokenItem } from '../settings';
+import { employeeItem, getConnection, lastSyncItem, saveConnection, serverUrlItem, tokenItem } from '../settings';
 import { fakeFetch, freshDb, json, makeItem, problem, queueBody } from '../test-support';
 
 const employee = { id: crypto.randomUUID(), name: 'Marta Rossi', role: 'employee' as const };
@@ -87,7 +88,8 @@ describe('connect', () => {
       serverUrl: 'localhost:8787',
       code: 'one',
     });
-    const fetch = fakeFetch(json({ token: 't2', employee }), json(queueBody([second], { full: false }), { headers: { ETag: '"b"' } }));
+    const other = { id: crypto.randomUUID(), name: 'Joan Puig', role: 'employee' as const };
+    const fetch = fakeFetch(json({ token: 't2', employee: other }), json(queueBody([second], { full: false }), { headers: { ETag: '"b"' } }));
     await service(fetch).connect({ serverUrl: 'localhost:8787', code: 'two' });
     // No stale etag or cursor from the first account was sent, and its items are gone.
     expect(fetch.requests[1]!.url).toBe('http://localhost:8787/v1/queue');
@@ -109,6 +111,56 @@ describe('disconnect and status', () => {
     expect(await db.queue.count()).toBe(0);
     expect(await db.getMeta('etag')).toBeUndefined();
     expect(await s.getStatus()).toMatchObject({ connected: false, employee: null, items: 0 });
+  });
+
+  it('ends the session on the server first, with the token, then forgets it here', async () => {
+    const fetch = fakeFetch((req) => {
+      if (req.url.endsWith('/v1/auth/redeem')) return json({ token: 'tok', employee });
+      if (req.url.endsWith('/v1/auth/sign-out')) return new Response(null, { status: 204 });
+      return json(queueBody([]));
+    });
+    const s = service(fetch);
+    await s.connect({ serverUrl: 'localhost:8787', code: 'c' });
+    await s.disconnect();
+    const signOut = fetch.requests.filter((r) => r.url === 'http://localhost:8787/v1/auth/sign-out');
+    expect(signOut).toHaveLength(1);
+    expect(signOut[0]).toMatchObject({ method: 'POST' });
+    expect(signOut[0]!.headers.get('Authorization')).toBe('Bearer tok');
+    expect(await getConnection()).toBeNull();
+  });
+
+  it('signs out here even when the server is unreachable or refuses', async () => {
+    for (const answer of [new TypeError('Failed to fetch'), problem(401, 'Unauthorized', 'The token is not valid')]) {
+      const s = service(fakeFetch((req) => {
+        if (req.url.endsWith('/v1/auth/redeem')) return json({ token: 'tok', employee });
+        if (req.url.endsWith('/v1/auth/sign-out')) {
+          if (answer instanceof Error) throw answer;
+          return answer.clone();
+        }
+        return json(queueBody([makeItem()]));
+      }));
+      await s.connect({ serverUrl: 'localhost:8787', code: 'c' });
+      expect(await s.disconnect()).toEqual({ ok: true });
+      expect(await getConnection()).toBeNull();
+      expect(await db.queue.count()).toBe(0);
+    }
+  });
+
+  it('waits for a server that does not answer only briefly', async () => {
+    await saveConnection({ serverUrl: 'http://localhost:8787', token: 'tok', employee });
+    const hanging: FetchLike = (_url, init) =>
+      new Promise((_, reject) => init.signal?.addEventListener('abort', () => reject(init.signal!.reason as Error)));
+    const started = Date.now();
+    await createRelayService({ db: () => db, fetch: hanging }).disconnect();
+    expect(Date.now() - started).toBeGreaterThanOrEqual(SIGN_OUT_TIMEOUT_MS - 100);
+    expect(Date.now() - started).toBeLessThan(SIGN_OUT_TIMEOUT_MS + 2000);
+    expect(await getConnection()).toBeNull();
+  }, 10_000);
+
+  it('asks the server nothing when not connected', async () => {
+    const fetch = fakeFetch(new Error('must not be called'));
+    expect(await service(fetch).disconnect()).toEqual({ ok: true });
+    expect(fetch.requests).toHaveLength(0);
   });
 });
 

@@ -1,7 +1,6 @@
 import { browser } from 'wxt/browser';
 import { createApi, type FetchLike } from '../api/client';
 import { describeError } from '../api/errors';
-import { normaliseServerUrl } from '../api/url';
 import { personalise } from '../captions/personalise';
 import { rankCaptions } from '../captions/rank';
 import { t } from '../i18n';
@@ -28,17 +27,21 @@ import {
   audienceItem,
   clearConnection,
   employeeItem,
-  getConnection,
+  getConnection as storedConnection,
   lastSyncItem,
+  markSessionEnded,
   personalTouchesItem,
   preferredLanguageItem,
   saveConnection,
   serverUrlItem,
+  sessionEndedItem,
+  type Connection,
   siteProfilesEtagItem,
   siteProfilesItem,
   topicsItem,
 } from '../settings';
 import { storage } from 'wxt/utils/storage';
+import { chooseServer, readManaged, type ManagedSettings } from '../settings/managed';
 import { readPolicy } from './policy';
 import { syncSiteProfiles, type ProfileSyncResult } from './site-profiles';
 import { syncQueue, type SyncDeps, type SyncResult } from '../sync';
@@ -48,6 +51,8 @@ export const MAX_SUGGESTIONS = 50;
 /** A reported share time must fall in [now - this, now + SHARE_MAX_AHEAD_MS]: it was made moments ago. */
 export const SHARE_MAX_AGE_MS = 24 * 60 * 60_000;
 export const SHARE_MAX_AHEAD_MS = 5 * 60_000;
+/** How long Disconnect waits for the server to end the session before signing out locally anyway. */
+export const SIGN_OUT_TIMEOUT_MS = 3000;
 
 export interface ServiceDeps {
   /** The database, resolved lazily (the background creates it on first use). */
@@ -60,6 +65,8 @@ export interface ServiceDeps {
   onSynced?: (result: SyncResult) => Promise<void> | void;
   /** Runs after every change to the cached queue (a sync that brought changes, connecting, disconnecting). */
   onQueueChanged?: () => Promise<void> | void;
+  /** The settings the company's policy presets (storage.managed); read at each use, so a new policy applies at once. */
+  managed?: () => Promise<ManagedSettings>;
 }
 
 /** Schedules the outbox's next attempt with an alarm (timers do not survive the worker being stopped). */
@@ -74,12 +81,49 @@ async function scheduleFlushAlarm(when: number | null): Promise<void> {
  */
 export function createRelayService(deps: ServiceDeps) {
   const newSessionId = deps.newSessionId ?? (() => crypto.randomUUID());
+  const managed = deps.managed ?? (() => readManaged());
+  const rawFetch: FetchLike = deps.fetch ?? ((input, init) => fetch(input, init));
+
+  /**
+   * Every request the background makes goes through here: a 401 to a request that carried a token, whatever
+   * asked (queue, outbox, reach, policy…), ends that token's session, so every page shows "sign in again".
+   */
+  const apiFetch: FetchLike = async (input, init) => {
+    const response = await rawFetch(input, init);
+    if (response.status === 401) {
+      const token = /^Bearer (.+)$/.exec(new Headers(init.headers).get('Authorization') ?? '')?.[1];
+      if (token) await markSessionEnded(token).catch(() => undefined);
+    }
+    return response;
+  };
+
+  /**
+   * The connection to use, or null: none after the server refused the token (sending it again only earns
+   * another 401), and none when the company's policy names another server than the one the token is for
+   * (the token must not travel to a server it was not issued by).
+   */
+  const getConnection = async (): Promise<Connection | null> => {
+    const [connection, ended, policy] = await Promise.all([storedConnection(), sessionEndedItem.getValue(), managed()]);
+    if (!connection || ended) return null;
+    if (policy.serverUrl && policy.serverUrl !== connection.serverUrl) return null;
+    return connection;
+  };
+
+  /**
+   * A policy naming another server than the one signed in to (IT moved the company to a new server): that
+   * session is over; the person signs in to the company's server, keeping what waits in the outbox.
+   */
+  async function applyManaged(policy?: ManagedSettings): Promise<void> {
+    const settings = policy ?? (await managed());
+    const connection = await storedConnection();
+    if (connection && settings.serverUrl && settings.serverUrl !== connection.serverUrl) await markSessionEnded(connection.token);
+  }
 
   const syncDeps = (): SyncDeps => ({
     db: deps.db(),
     getConnection,
     recordLastSync: (status) => lastSyncItem.setValue(status),
-    fetch: deps.fetch,
+    fetch: apiFetch,
   });
 
   let profilesInFlight: Promise<ProfileSyncResult> | undefined;
@@ -94,7 +138,7 @@ export function createRelayService(deps: ServiceDeps) {
           { item: siteProfilesItem, value: profiles },
           { item: siteProfilesEtagItem, value: etag },
         ]),
-      fetch: deps.fetch,
+      fetch: apiFetch,
     }).finally(() => (profilesInFlight = undefined)));
 
   const queueChanged = () => Promise.resolve(deps.onQueueChanged?.()).catch(() => undefined);
@@ -116,7 +160,7 @@ export function createRelayService(deps: ServiceDeps) {
     getConnection,
     getEmployeeId: async () => (await employeeItem.getValue())?.id ?? null,
     schedule: scheduleFlushAlarm,
-    fetch: deps.fetch,
+    fetch: apiFetch,
     now,
     random: deps.random,
   });
@@ -132,8 +176,10 @@ export function createRelayService(deps: ServiceDeps) {
   }
 
   async function connect({ serverUrl, code }: { serverUrl: string; code: string }): Promise<ConnectResult> {
-    const url = normaliseServerUrl(serverUrl);
+    const policy = await managed();
+    const url = chooseServer(policy, serverUrl);
     if (!url.ok) return { ok: false, message: url.message };
+    if (policy.singleSignOnOnly) return { ok: false, message: t('signin.inviteCodesOff') };
     const inviteCode = code.trim();
     if (!inviteCode) return { ok: false, message: t('errors.enterCode') };
 
@@ -144,12 +190,19 @@ export function createRelayService(deps: ServiceDeps) {
       return { ok: false, message: describeError(err) };
     }
 
+    // The same person on the same server signing in again (their session had ended): what Relay cached for
+    // them is still theirs and stays. Anyone else starts from an empty cache.
+    const [before, beforeServer] = await Promise.all([employeeItem.getValue(), serverUrlItem.getValue()]);
+    const samePerson = before?.id === redeemed.employee.id && beforeServer === url.url;
     // Settings first, then a fresh cache under a new session: a sync still running for the previous
     // account sees the session change and throws its answer away (lib/sync).
-    await saveConnection({ serverUrl: url.url, token: redeemed.token, employee: redeemed.employee });
-    await deps.db().resetCache(newSessionId());
-    await queueChanged();
-    // Shares made while signed out (or signed out by the server) go now, whatever their backoff.
+    await saveConnection({ serverUrl: url.url, token: redeemed.token, employee: redeemed.employee, samePerson });
+    if (!samePerson) {
+      await deps.db().resetCache(newSessionId());
+      await queueChanged();
+    }
+    // Shares made while signed out (or signed out by the server) go now, whatever their backoff; the outbox
+    // sends only those recorded under this person.
     const result = await syncAndFlush(true);
     return result.ok
       ? { ok: true, employee: redeemed.employee, items: result.items }
@@ -157,6 +210,16 @@ export function createRelayService(deps: ServiceDeps) {
   }
 
   async function disconnect(): Promise<{ ok: true }> {
+    // Ends the session on the server too, so a token copied off this computer stops working. Best effort with
+    // a short wait: offline, or with the server down or already refusing the token, Disconnect still signs out
+    // here at once; the server then ends the session itself once it has gone unused for its idle time.
+    // The stored one: its token goes back to the server that issued it, even when a policy now names another.
+    const connection = await storedConnection();
+    if (connection) {
+      await createApi({ ...connection, fetch: deps.fetch, timeoutMs: SIGN_OUT_TIMEOUT_MS })
+        .signOut()
+        .catch(() => undefined);
+    }
     await clearConnection();
     await deps.db().resetCache(null);
     await queueChanged();
@@ -296,7 +359,7 @@ export function createRelayService(deps: ServiceDeps) {
     const connection = await getConnection();
     if (!connection) return { ok: false, message: t('errors.suggestNotConnected') };
     try {
-      const { alreadySuggested } = await createApi({ ...connection, fetch: deps.fetch }).suggest(parsed.data);
+      const { alreadySuggested } = await createApi({ ...connection, fetch: apiFetch }).suggest(parsed.data);
       return { ok: true, alreadySuggested };
     } catch (err) {
       return { ok: false, message: describeError(err) };
@@ -309,7 +372,7 @@ export function createRelayService(deps: ServiceDeps) {
     const connection = await getConnection();
     if (!connection) return { ok: true, sent: false, message: t('errors.audienceLocal') };
     try {
-      await createApi({ ...connection, fetch: deps.fetch }).updateMe({ audience: update });
+      await createApi({ ...connection, fetch: apiFetch }).updateMe({ audience: update });
       return { ok: true, sent: true };
     } catch (err) {
       return { ok: true, sent: false, message: t('errors.audienceNotSent', { error: describeError(err) }) };
@@ -355,5 +418,23 @@ export function createRelayService(deps: ServiceDeps) {
     updateAudience: (data) => updateAudience(data),
   };
 
-  return { handlers, sync, syncProfiles, syncAndFlush, flush, connect, disconnect, getStatus, getSuggestions, recordShare: recordReportedShare, recordPopupShare, suggestPage, updateAudience };
+  return {
+    handlers,
+    sync,
+    syncProfiles,
+    syncAndFlush,
+    flush,
+    connect,
+    disconnect,
+    getStatus,
+    getSuggestions,
+    recordShare: recordReportedShare,
+    recordPopupShare,
+    suggestPage,
+    updateAudience,
+    /** For the background's other requests (policy, reach): the same connection rules and 401 handling. */
+    getConnection,
+    fetch: apiFetch,
+    applyManaged,
+  };
 }

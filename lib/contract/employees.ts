@@ -19,6 +19,8 @@ export const ACTIVE_WINDOW_DAYS = 7;
 export const AdminEmployee = z.object({
   id: Id,
   name: z.string(),
+  /** From single sign-on; null for people who joined with an invite code. */
+  email: z.string().nullable(),
   role: Role,
   active: z.boolean(),
   state: EmployeeState,
@@ -30,6 +32,8 @@ export type AdminEmployee = z.infer<typeof AdminEmployee>;
 
 export const EmployeeListQuery = z.object({
   state: EmployeeState.optional(),
+  /** Part of a name or e-mail address, any case (in any script); blank means everyone. */
+  q: z.string().trim().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(1000).default(100),
   offset: z.coerce.number().int().min(0).default(0),
 });
@@ -49,11 +53,20 @@ export type EmployeeList = z.infer<typeof EmployeeList>;
 export const EmployeeCreate = InviteCreate;
 export type EmployeeCreate = z.input<typeof EmployeeCreate>;
 
-/** A new person with their invite code. The code is shown this once: only its hash is stored. */
-export const EmployeeInvited = z.object({
-  employee: AdminEmployee,
+/**
+ * A new invite code for a person already in People (a new laptop, a second browser). Shown this once: only its
+ * hash is stored. `link` is the invitation link (lib/contract/invitation.ts): server and code as one thing to paste.
+ */
+export const EmployeeInviteCode = z.object({
   code: z.string(),
   expiresAt: Timestamp,
+  link: z.string(),
+});
+export type EmployeeInviteCode = z.infer<typeof EmployeeInviteCode>;
+
+/** A new person with their invite code (and its invitation link). The code is shown this once: only its hash is stored. */
+export const EmployeeInvited = EmployeeInviteCode.extend({
+  employee: AdminEmployee,
 });
 export type EmployeeInvited = z.infer<typeof EmployeeInvited>;
 
@@ -90,3 +103,9 @@ export const EmployeePatch = z
   .object({ active: z.boolean().optional(), role: Role.optional() })
   .refine((v) => v.active !== undefined || v.role !== undefined, { message: 'send active, role or both' });
 export type EmployeePatch = z.input<typeof EmployeePatch>;
+
+/** POST /v1/admin/employees/{id}/sign-out: every session of the person ended; how many there were. */
+export const EmployeeSignedOut = z.object({
+  ended: z.number().int().nonnegative(),
+});
+export type EmployeeSignedOut = z.infer<typeof EmployeeSignedOut>;

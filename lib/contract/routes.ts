@@ -12,7 +12,10 @@ import { Suggestion, SuggestionAccept, SuggestionAccepted, SuggestionCreate, Sug
 import { MyExport } from './export';
 import { Policy, PolicyUpdate } from './policy';
 import { Taxonomy } from './taxonomy';
-import { AdminEmployee, EmployeeBatch, EmployeeBatchResult, EmployeeCreate, EmployeeInvited, EmployeeList, EmployeeListQuery, EmployeePatch } from './employees';
+import {
+  AdminEmployee, EmployeeBatch, EmployeeBatchResult, EmployeeCreate, EmployeeInviteCode, EmployeeInvited, EmployeeList, EmployeeListQuery,
+  EmployeePatch, EmployeeSignedOut,
+} from './employees';
 
 type Auth = 'none' | 'bearer' | 'admin';
 
@@ -130,6 +133,14 @@ export const routes: RouteSpec[] = [
     auth: 'admin', body: EmployeePatch, responses: { 200: AdminEmployee },
   },
   {
+    method: 'post', path: '/v1/admin/employees/{id}/invites', summary: 'A new invite code (and invitation link) for someone already invited; shown once (409 when deactivated)',
+    auth: 'admin', responses: { 201: EmployeeInviteCode },
+  },
+  {
+    method: 'post', path: '/v1/admin/employees/{id}/sign-out', summary: 'Sign a person out everywhere: ends all their sessions and says how many',
+    auth: 'admin', responses: { 200: EmployeeSignedOut },
+  },
+  {
     method: 'get', path: '/v1/policy', summary: 'The policy the extension enforces: banned terms, disclosures, length limits (ETag; poll with the queue)',
     auth: 'bearer', responses: { 200: Policy, 304: null },
   },
@@ -144,6 +155,14 @@ export const routes: RouteSpec[] = [
   {
     method: 'put', path: '/v1/admin/taxonomy', summary: 'Replace the managed lists of topics and campaigns',
     auth: 'admin', body: Taxonomy, responses: { 200: Taxonomy },
+  },
+  {
+    method: 'post', path: '/v1/auth/sign-out', summary: 'End this session (the extension\'s Disconnect): the token stops working',
+    auth: 'bearer', responses: { 204: null },
+  },
+  {
+    method: 'get', path: '/join', summary: 'The page an invitation link opens: says to paste the whole link into Relay\'s settings (HTML; the code stays in the fragment)',
+    auth: 'none', responses: { 200: null },
   },
   {
     method: 'get', path: '/r/{code}', summary: 'Tracked link: 302 to the item URL with UTM parameters; counts the click',

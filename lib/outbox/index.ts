@@ -87,7 +87,11 @@ export const LEASE_MS = 60_000;
 export interface FlushDeps {
   db: RelayDb;
   getConnection: () => Promise<Connection | null>;
-  /** The signed-in employee; rows recorded under another account wait for that account. */
+  /**
+   * The signed-in employee. When given, only rows recorded under exactly that employee are sent: a share
+   * recorded under another person's session, or under nobody's, is never delivered under this identity
+   * (it waits, kept, for its own person). Without it, every row goes (a single-account caller).
+   */
   getEmployeeId?: () => Promise<string | null>;
   /** Schedules the next attempt at `when` (epoch ms), or clears it (null). Browser alarms in the extension. */
   schedule: (when: number | null) => Promise<void>;
@@ -155,7 +159,7 @@ async function deliver(deps: FlushDeps, force: boolean, now: () => number, owner
   const { db } = deps;
   const connection = await deps.getConnection();
   if (!connection) return { outcome: 'not-connected', sent: 0 };
-  const employeeId = (await deps.getEmployeeId?.()) ?? null;
+  const employeeId = deps.getEmployeeId ? await deps.getEmployeeId() : ANYONE;
   const api = createApi({ ...connection, fetch: deps.fetch });
   const tried = new Set<string>();
   let sent = 0;
@@ -211,12 +215,21 @@ async function deliver(deps: FlushDeps, force: boolean, now: () => number, owner
   return { outcome: sent > 0 ? 'sent' : 'idle', sent };
 }
 
+/** No account filter (FlushDeps without getEmployeeId). */
+const ANYONE = Symbol('anyone');
+type Sender = string | null | typeof ANYONE;
+
+/** Whether `row` may be sent under `sender`'s session: only a row recorded under that very person. */
+function belongsTo(row: OutboxRow, sender: Sender): boolean {
+  return sender === ANYONE || (sender !== null && row.employeeId === sender);
+}
+
 /** Up to one batch of waiting rows due at `dueBy`, oldest first, for this account, not yet tried in this run. */
-async function dueBatch(db: RelayDb, dueBy: number, employeeId: string | null, tried: Set<string>): Promise<OutboxRow[]> {
+async function dueBatch(db: RelayDb, dueBy: number, employeeId: Sender, tried: Set<string>): Promise<OutboxRow[]> {
   const rows = await db.outbox
     .where('[state+nextAttemptAt]')
     .between(['waiting', -Infinity], ['waiting', dueBy], true, true)
-    .filter((row) => !tried.has(row.id) && (!row.employeeId || !employeeId || row.employeeId === employeeId))
+    .filter((row) => !tried.has(row.id) && belongsTo(row, employeeId))
     .limit(MAX_SHARES_PER_BATCH)
     .toArray();
   // UUIDv7 ids sort by creation time: deliver in the order shares were made.
@@ -254,11 +267,11 @@ async function recordFailure(deps: FlushDeps, rows: OutboxRow[], err: unknown, n
 }
 
 /** Point the alarm at the earliest waiting row (or clear it when none waits). */
-async function scheduleNext(deps: FlushDeps, employeeId: string | null) {
+async function scheduleNext(deps: FlushDeps, employeeId: Sender) {
   const next = await deps.db.outbox
     .where('[state+nextAttemptAt]')
     .between(['waiting', -Infinity], ['waiting', Infinity], true, true)
-    .filter((row) => !row.employeeId || !employeeId || row.employeeId === employeeId)
+    .filter((row) => belongsTo(row, employeeId))
     .first();
   await deps.schedule(next ? next.nextAttemptAt : null);
 }

@@ -262,14 +262,39 @@ describe('flushOutbox', () => {
     expect(fetch.requests).toHaveLength(0);
   });
 
-  it('sends only the signed-in employee’s shares', async () => {
+  it('sends only the signed-in employee’s shares: another person’s and nobody’s wait, kept', async () => {
     const mine = await recordShare(db, share({ employeeId: 'me' }), NOW);
     const theirs = await recordShare(db, share({ employeeId: 'someone-else' }), NOW);
-    const legacy = await recordShare(db, share(), NOW);
+    // Recorded while nobody was signed in: no session vouches for it, so no identity may claim it.
+    const nobodys = await recordShare(db, share(), NOW);
     const fetch = fakeFetch(acceptingServer());
-    await flushOutbox(deps(fetch, { getEmployeeId: async () => 'me' }).deps);
-    expect(sentIds(fetch.requests[0]!).sort()).toEqual([mine, legacy].sort());
-    expect(await db.outbox.get(theirs)).toBeDefined();
+    const { deps: d, schedule } = deps(fetch, { getEmployeeId: async () => 'me' });
+    expect(await flushOutbox(d, { force: true })).toEqual({ outcome: 'sent', sent: 1 });
+    expect(fetch.requests).toHaveLength(1);
+    expect(sentIds(fetch.requests[0]!)).toEqual([mine]);
+    expect(await db.outbox.get(theirs)).toMatchObject({ state: 'waiting', attempts: 0 });
+    expect(await db.outbox.get(nobodys)).toMatchObject({ state: 'waiting', attempts: 0 });
+    // Nothing of this person's is left, so no alarm keeps waking the worker for the others' rows.
+    expect(schedule).toHaveBeenLastCalledWith(null);
+  });
+
+  it('sends a person’s waiting shares once that same person is signed in again', async () => {
+    const first = await recordShare(db, share({ employeeId: 'someone-else' }), NOW);
+    const fetch = fakeFetch(acceptingServer());
+    let who = 'me';
+    const { deps: d } = deps(fetch, { getEmployeeId: async () => who });
+    expect(await flushOutbox(d, { force: true })).toEqual({ outcome: 'idle', sent: 0 });
+    who = 'someone-else';
+    expect(await flushOutbox(d, { force: true })).toEqual({ outcome: 'sent', sent: 1 });
+    expect(sentIds(fetch.requests[0]!)).toEqual([first]);
+  });
+
+  it('sends nothing when the employee is unknown', async () => {
+    await recordShare(db, share({ employeeId: 'me' }), NOW);
+    await recordShare(db, share(), NOW);
+    const fetch = fakeFetch(acceptingServer());
+    expect(await flushOutbox(deps(fetch, { getEmployeeId: async () => null }).deps, { force: true })).toEqual({ outcome: 'idle', sent: 0 });
+    expect(fetch.requests).toHaveLength(0);
   });
 
   it('runs one flush at a time: concurrent calls share one request', async () => {

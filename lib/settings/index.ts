@@ -35,6 +35,28 @@ export const employeeItem = storage.defineItem<Employee | null>('local:employee'
 
 export const lastSyncItem = storage.defineItem<LastSync | null>('local:lastSync', { fallback: null });
 
+/**
+ * Set when the server refused the token (any 401: it expired, or a curator signed the person out): the pages
+ * show "sign in again" for the person in employeeItem, and nothing more is sent with that token. Kept apart
+ * from lastSync, which the next unreachable attempt would overwrite. Cleared by signing in (or disconnecting).
+ */
+export interface SessionEnded {
+  /** ISO time the refusal arrived. */
+  at: string;
+}
+export const sessionEndedItem = storage.defineItem<SessionEnded | null>('local:sessionEnded', { fallback: null });
+
+/**
+ * Record that the server refused `token`, unless someone signed in again meanwhile (a refusal that arrives
+ * after a new sign-in belongs to the old token and must not end the new session).
+ */
+export async function markSessionEnded(token: string, at: Date = new Date()): Promise<boolean> {
+  if ((await tokenItem.getValue()) !== token) return false;
+  if (await sessionEndedItem.getValue()) return true;
+  await sessionEndedItem.setValue({ at: at.toISOString() });
+  return true;
+}
+
 export interface Connection {
   serverUrl: string;
   token: string;
@@ -46,22 +68,31 @@ export async function getConnection(): Promise<Connection | null> {
   return serverUrl && token ? { serverUrl, token } : null;
 }
 
-export async function saveConnection(c: Connection & { employee: Employee }): Promise<void> {
+/**
+ * `samePerson`: the one who was signed in before, on the same server, signing in again: their reach figures
+ * and their company's policy stay (the policy keeps being enforced without a gap).
+ */
+export async function saveConnection(c: Connection & { employee: Employee; samePerson?: boolean }): Promise<void> {
   await storage.setItems([
     { item: serverUrlItem, value: c.serverUrl },
     { item: tokenItem, value: c.token },
     { item: employeeItem, value: c.employee },
     { item: lastSyncItem, value: null },
-    // The figures belonged to whoever was connected before.
-    { item: reachCacheItem, value: null },
-    // So did the policy: it may be another company's server.
-    { item: policyCacheItem, value: null },
+    { item: sessionEndedItem, value: null },
+    ...(c.samePerson
+      ? []
+      : [
+          // The figures belonged to whoever was connected before.
+          { item: reachCacheItem, value: null },
+          // So did the policy: it may be another company's server.
+          { item: policyCacheItem, value: null },
+        ]),
   ]);
 }
 
 /** Forget the account. The server URL is kept so reconnecting only needs a new code. */
 export async function clearConnection(): Promise<void> {
-  await storage.removeItems([tokenItem, employeeItem, lastSyncItem, reachCacheItem, policyCacheItem]);
+  await storage.removeItems([tokenItem, employeeItem, lastSyncItem, sessionEndedItem, reachCacheItem, policyCacheItem]);
 }
 
 // --- Personal voice (issue 3 uses these; the options page that edits them comes with issue 4) ---

@@ -88,3 +88,26 @@ export async function redeemInvite(db: Kysely<DB>, now: Clock, typedCode: string
     return { token, employee: { id: employee.id, name: employee.name, role: employee.role } };
   });
 }
+
+/**
+ * Another invite code for someone already in People (a new laptop, a second browser): no second person is
+ * made, and codes given earlier stay valid until used or expired (two browsers may need two codes).
+ * 'missing' for an unknown id, 'deactivated' for someone switched off (their code could not be redeemed).
+ */
+export async function createInviteFor(
+  db: Kysely<DB>, now: Clock, employeeId: string,
+): Promise<{ code: string; expiresAt: number } | 'missing' | 'deactivated'> {
+  const at = now();
+  return db.transaction().execute(async (trx) => {
+    const employee = await trx.selectFrom('employees').select('active').where('id', '=', employeeId).executeTakeFirst();
+    if (!employee) return 'missing';
+    if (employee.active !== 1) return 'deactivated';
+    const code = newInviteCode();
+    const expiresAt = at + INVITE_TTL_MS;
+    await trx
+      .insertInto('invites')
+      .values({ code_hash: sha256(normaliseInviteCode(code)), employee_id: employeeId, created_at: at, expires_at: expiresAt, redeemed_at: null })
+      .execute();
+    return { code, expiresAt };
+  });
+}

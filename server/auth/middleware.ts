@@ -25,9 +25,15 @@ export function requireBearer(tokens: TokenCache, adminToken?: string): Middlewa
     const match = BEARER.exec(header);
     if (!match) throw problems.unauthorized('The Authorization header must be "Bearer <token>"');
     const tokenHash = sha256(match[1]!);
-    const principal = isAdminToken(tokenHash) ? BOOTSTRAP_ADMIN : tokens.get(tokenHash);
-    if (!principal) throw problems.unauthorized('The token is not valid, or its account is no longer active');
+    const principal = isAdminToken(tokenHash) ? BOOTSTRAP_ADMIN : tokens.check(tokenHash);
+    if (principal === 'ended') {
+      throw problems.unauthorized('Your session ended because it was not used for a long time; sign in again (connect from Relay\'s settings)');
+    }
+    if (principal === 'unknown') {
+      throw problems.unauthorized('The token is not valid: the session was signed out or ended, or its account is no longer active; sign in again');
+    }
     c.set('principal', principal);
+    c.set('tokenHash', tokenHash);
     return next();
   };
 }

@@ -8,5 +8,9 @@ export interface Principal {
 }
 
 export interface AppEnv {
-  Variables: { principal: Principal };
+  Variables: {
+    principal: Principal;
+    /** The hash of the bearer token the request came with (what signing out deletes). */
+    tokenHash: string;
+  };
 }

@@ -26,6 +26,9 @@ export async function openDatabase(file: string): Promise<Database> {
   // SQLite's default page cache is 2 MB; analytics over a million shares re-read their indexes from the OS
   // on every report with it. 64 MB is an upper bound, allocated only as pages are read.
   sqlite.pragma('cache_size = -65536');
+  // SQLite's own lower() folds ASCII only ("АННА" stays "АННА"); PostgreSQL's folds every script. The same
+  // name with JavaScript's Unicode folding lets features write `lower(x) LIKE …` once for both databases.
+  sqlite.function('lower', { deterministic: true }, (value: unknown) => (typeof value === 'string' ? value.toLowerCase() : value));
   const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
   try {
     await migrateToLatest(db as Kysely<unknown>);

@@ -1,8 +1,9 @@
 import { v7 as uuidv7 } from 'uuid';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { AdminEmployee, EmployeeBatchResult, EmployeeInvited, EmployeeList } from '../../lib/contract/employees';
+import { AdminEmployee, EmployeeBatchResult, EmployeeInviteCode, EmployeeInvited, EmployeeList, EmployeeSignedOut } from '../../lib/contract/employees';
+import { invitationLink, parseInvitation } from '../../lib/contract/invitation';
 import { normaliseInviteCode, sha256 } from '../auth/secrets';
-import { DAY, expectProblem, harness, type Harness } from '../test-support';
+import { DAY, PUBLIC_URL, expectProblem, harness, type Harness } from '../test-support';
 
 let h: Harness;
 beforeEach(async () => (h = await harness()));
@@ -17,6 +18,21 @@ const list = async (query = '') => {
   return EmployeeList.parse(await res.json());
 };
 
+const tokenCount = (employeeId: string) =>
+  h.database.sqlite.prepare('SELECT COUNT(*) FROM tokens WHERE employee_id = ?').pluck().get(employeeId) as number;
+
+const newCode = async (id: string) => {
+  const res = await h.admin(`/v1/admin/employees/${id}/invites`, { method: 'POST' });
+  expect(res.status, await res.clone().text()).toBe(201);
+  return EmployeeInviteCode.parse(await res.json());
+};
+
+const redeemedToken = async (code: string) => {
+  const res = await redeem(code);
+  expect(res.status, await res.clone().text()).toBe(200);
+  return ((await res.json()) as { token: string }).token;
+};
+
 const patch = (id: string, json: unknown, token?: string) =>
   token ? h.as(token, `/v1/admin/employees/${id}`, { method: 'PATCH', json }) : h.admin(`/v1/admin/employees/${id}`, { method: 'PATCH', json });
 
@@ -27,6 +43,8 @@ describe('POST /v1/admin/employees', () => {
     const body = EmployeeInvited.parse(await res.json());
     expect(body.employee).toMatchObject({ name: 'Núria', role: 'admin', active: true, state: 'invited', activatedAt: null, lastSharedAt: null });
     expect(Date.parse(body.expiresAt) - h.clock.now).toBe(14 * DAY);
+    expect(body.link).toBe(invitationLink(PUBLIC_URL, body.code));
+    expect(parseInvitation(body.link)).toEqual({ serverUrl: PUBLIC_URL, code: body.code });
     const hashes = h.database.sqlite.prepare('SELECT code_hash FROM invites WHERE employee_id = ?').pluck().all(body.employee.id);
     expect(hashes).toEqual([sha256(normaliseInviteCode(body.code))]);
     expect((await redeem(body.code)).status).toBe(200);
@@ -49,6 +67,7 @@ describe('POST /v1/admin/employees/batch', () => {
       [2, 'Núria Puig', 'admin'], [4, 'Petrov, Oleg', 'employee'], [5, '王芳', 'employee'],
     ]);
     expect(new Set(invited.map((i) => i.code)).size).toBe(3);
+    expect(invited.map((i) => i.link)).toEqual(invited.map((i) => `${PUBLIC_URL}/join#invite=${i.code}`));
     for (const i of invited) expect((await redeem(i.code)).status).toBe(200);
   });
 
@@ -136,19 +155,76 @@ describe('GET /v1/admin/employees', () => {
   it('answers 400 for a bad query', async () => {
     const body = await expectProblem(await h.admin('/v1/admin/employees?state=sleepy'), 400);
     expect(body.errors?.[0]?.path).toBe('state');
+    const long = await expectProblem(await h.admin(`/v1/admin/employees?q=${'a'.repeat(201)}`), 400);
+    expect(long.errors?.[0]?.path).toBe('q');
+  });
+
+  it('searches names and e-mail addresses in any case and script, with total and counts', async () => {
+    for (const name of ['Анна Петрова', 'Ёлка Иванова', 'Núria Puig', 'NÚRIA Vidal', 'Bob 100%', 'Bob_1', 'Oleg']) {
+      await h.admin('/v1/admin/employees', { method: 'POST', json: { name, role: 'employee' } });
+    }
+    const oleg = (await list('?q=oleg')).employees[0]!;
+    expect(oleg.email).toBeNull();
+    h.database.sqlite.prepare('UPDATE employees SET email = ? WHERE id = ?').run('O.Sidorov@Example.COM', oleg.id);
+    const names = async (q: string) => (await list(`?q=${encodeURIComponent(q)}`)).employees.map((e) => e.name);
+
+    expect(await names('анна')).toEqual(['Анна Петрова']);
+    expect(await names('АННА')).toEqual(['Анна Петрова']);
+    expect(await names('ёЛКА')).toEqual(['Ёлка Иванова']);
+    expect(await names('нурия')).toEqual([]);
+    expect((await names('núria')).sort()).toEqual(['NÚRIA Vidal', 'Núria Puig']);
+    expect(await names('  vidal ')).toEqual(['NÚRIA Vidal']);
+    expect(await names('sidorov@example')).toEqual(['Oleg']);
+    // LIKE's wildcards are taken literally.
+    expect(await names('100%')).toEqual(['Bob 100%']);
+    expect(await names('b_')).toEqual(['Bob_1']);
+    expect(await names('%')).toEqual(['Bob 100%']);
+    expect((await names('')).length).toBe(7);
+
+    const found = await list('?q=n%C3%BAria&limit=1&offset=1');
+    expect(found.employees).toHaveLength(1);
+    expect(found.total).toBe(2);
+    expect(found.counts.invited).toBe(7);
+    expect((await list('?q=oleg')).employees[0]!.email).toBe('O.Sidorov@Example.COM');
+    expect((await list('?q=n%C3%BAria&state=deactivated')).total).toBe(0);
+  });
+
+  it('pages past 1,000 people', async () => {
+    const people = Array.from({ length: 1205 }, (_, i) => `Person ${String(i).padStart(4, '0')},employee`).join('\n');
+    expect((await h.admin('/v1/admin/employees/batch', { method: 'POST', json: { csv: people } })).status).toBe(201);
+    const page = await list('?limit=100&offset=1200');
+    expect(page.total).toBe(1205);
+    expect(page.employees.map((e) => e.name)).toEqual(['Person 1200', 'Person 1201', 'Person 1202', 'Person 1203', 'Person 1204']);
+    const searched = await list('?q=PERSON%201&limit=100&offset=200');
+    expect(searched.total).toBe(205); // Person 1000 to Person 1204
+    expect(searched.employees.map((e) => e.name)).toEqual(['Person 1200', 'Person 1201', 'Person 1202', 'Person 1203', 'Person 1204']);
   });
 });
 
 describe('PATCH /v1/admin/employees/:id', () => {
-  it('deactivation locks the person out at once, tokens cached or not, and reactivation lets them back', async () => {
+  it('deactivation locks the person out at once and deletes every token; reactivation does not revive them', async () => {
     const ana = await h.employee('Ana');
+    const laptop = await newCode(ana.id);
+    const second = await redeemedToken(laptop.code);
     expect((await h.as(ana.token, '/v1/me')).status).toBe(200); // now cached
     const res = await patch(ana.id, { active: false });
     expect(res.status).toBe(200);
     expect(AdminEmployee.parse(await res.json())).toMatchObject({ active: false, state: 'deactivated' });
     await expectProblem(await h.as(ana.token, '/v1/me'), 401);
-    await expectProblem(await h.as(ana.token, '/v1/queue'), 401);
+    await expectProblem(await h.as(second, '/v1/queue'), 401);
+    expect(tokenCount(ana.id)).toBe(0);
     expect((await patch(ana.id, { active: true })).status).toBe(200);
+    await expectProblem(await h.as(ana.token, '/v1/me'), 401);
+    await expectProblem(await h.as(second, '/v1/me'), 401);
+    // Back in with a new code.
+    const again = await redeemedToken((await newCode(ana.id)).code);
+    expect((await h.as(again, '/v1/me')).status).toBe(200);
+  });
+
+  it('a role change keeps the person signed in', async () => {
+    const ana = await h.employee('Ana');
+    await patch(ana.id, { role: 'admin' });
+    expect(tokenCount(ana.id)).toBe(1);
     expect((await h.as(ana.token, '/v1/me')).status).toBe(200);
   });
 
@@ -186,6 +262,58 @@ describe('PATCH /v1/admin/employees/:id', () => {
   });
 });
 
+describe('POST /v1/admin/employees/:id/invites', () => {
+  it('gives someone already invited another working code and link, without a second person', async () => {
+    const ana = await h.employee('Ana');
+    const before = (await list()).total;
+    const fresh = await newCode(ana.id);
+    expect(fresh.link).toBe(invitationLink(PUBLIC_URL, fresh.code));
+    expect(Date.parse(fresh.expiresAt) - h.clock.now).toBe(14 * DAY);
+    expect(h.database.sqlite.prepare('SELECT code_hash FROM invites WHERE code_hash = ?').pluck().get(sha256(normaliseInviteCode(fresh.code)))).toBeTruthy();
+    const res = await redeem(fresh.code);
+    expect(((await res.json()) as { employee: { id: string } }).employee.id).toBe(ana.id);
+    // Both browsers signed in, one person.
+    expect(tokenCount(ana.id)).toBe(2);
+    expect((await list()).total).toBe(before);
+    expect((await h.as(ana.token, '/v1/me')).status).toBe(200);
+  });
+
+  it('refuses a deactivated person with 409, an unknown id with 404', async () => {
+    const ana = await h.employee('Ana');
+    await patch(ana.id, { active: false });
+    const body = await expectProblem(await h.admin(`/v1/admin/employees/${ana.id}/invites`, { method: 'POST' }), 409);
+    expect(body.type).toBe('urn:relay:problem:employee-deactivated');
+    expect(body.detail).toMatch(/reactivate/);
+    expect(h.database.sqlite.prepare('SELECT COUNT(*) FROM invites WHERE employee_id = ?').pluck().get(ana.id)).toBe(1);
+    await expectProblem(await h.admin('/v1/admin/employees/01a20000-0000-7000-8000-000000000000/invites', { method: 'POST' }), 404);
+    await expectProblem(await h.admin('/v1/admin/employees/nope/invites', { method: 'POST' }), 404);
+  });
+});
+
+describe('POST /v1/admin/employees/:id/sign-out', () => {
+  it('ends every session of the person at once (cached ones too), says how many, and leaves others alone', async () => {
+    const ana = await h.employee('Ana');
+    const second = await redeemedToken((await newCode(ana.id)).code);
+    const bea = await h.employee('Bea');
+    expect((await h.as(ana.token, '/v1/me')).status).toBe(200); // cached
+    expect((await h.as(second, '/v1/me')).status).toBe(200);
+    const res = await h.admin(`/v1/admin/employees/${ana.id}/sign-out`, { method: 'POST' });
+    expect(res.status).toBe(200);
+    expect(EmployeeSignedOut.parse(await res.json())).toEqual({ ended: 2 });
+    await expectProblem(await h.as(ana.token, '/v1/me'), 401);
+    await expectProblem(await h.as(second, '/v1/me'), 401);
+    expect((await h.as(bea.token, '/v1/me')).status).toBe(200);
+    // Still active: a new code signs them in again.
+    expect((await list()).employees.find((p) => p.id === ana.id)).toMatchObject({ active: true });
+    expect(EmployeeSignedOut.parse(await (await h.admin(`/v1/admin/employees/${ana.id}/sign-out`, { method: 'POST' })).json())).toEqual({ ended: 0 });
+  });
+
+  it('answers 404 problems for unknown and malformed ids', async () => {
+    await expectProblem(await h.admin('/v1/admin/employees/01a20000-0000-7000-8000-000000000000/sign-out', { method: 'POST' }), 404);
+    await expectProblem(await h.admin('/v1/admin/employees/nope/sign-out', { method: 'POST' }), 404);
+  });
+});
+
 describe('authorization', () => {
   it('gives an employee token 403 on every employee endpoint', async () => {
     const ana = await h.employee('Ana');
@@ -193,6 +321,8 @@ describe('authorization', () => {
     await expectProblem(await h.as(ana.token, '/v1/admin/employees', { method: 'POST', json: { name: 'X', role: 'admin' } }), 403);
     await expectProblem(await h.as(ana.token, '/v1/admin/employees/batch', { method: 'POST', json: { csv: 'X,admin' } }), 403);
     await expectProblem(await patch(ana.id, { role: 'admin' }, ana.token), 403);
+    await expectProblem(await h.as(ana.token, `/v1/admin/employees/${ana.id}/invites`, { method: 'POST' }), 403);
+    await expectProblem(await h.as(ana.token, `/v1/admin/employees/${ana.id}/sign-out`, { method: 'POST' }), 403);
     expect(h.database.sqlite.prepare('SELECT COUNT(*) FROM employees').pluck().get()).toBe(1);
   });
 });

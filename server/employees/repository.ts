@@ -8,6 +8,7 @@ const WINDOW_MS = ACTIVE_WINDOW_DAYS * 86_400_000;
 interface Row {
   id: string;
   name: string;
+  email: string | null;
   role: Role;
   active: number;
   created_at: number;
@@ -24,14 +25,26 @@ const WITH_STATE = `
       WHEN activated_at IS NULL THEN 'invited'
       WHEN last_shared_at >= @since THEN 'active'
       ELSE 'activated' END AS state
-  FROM (SELECT e.id, e.name, e.role, e.active, e.created_at, e.activated_at,
+  FROM (SELECT e.id, e.name, e.email, e.role, e.active, e.created_at, e.activated_at,
                (SELECT MAX(s.shared_at) FROM shares s WHERE s.employee_id = e.id) AS last_shared_at
         FROM employees e)`;
 
+// Search: lower() is Unicode-aware on both databases (server/db/database.ts gives SQLite a JavaScript one), so
+// "анна" finds "Анна Петрова"; the pattern's own % and _ are escaped. A scan of every person, which at tens of
+// thousands of people is a few milliseconds: a curator typing, not a hot path.
+const MATCHES = `(@pattern IS NULL OR lower(name) LIKE @pattern ESCAPE '\\' OR lower(email) LIKE @pattern ESCAPE '\\')`;
+
+/** `%part%` for LIKE, lower-cased, with LIKE's wildcards taken literally; null when there is nothing to look for. */
+export function searchPattern(q: string | undefined): string | null {
+  const text = q?.trim().toLowerCase();
+  if (!text) return null;
+  return `%${text.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+}
+
 /** The people of the programme as admins see them. */
 export class EmployeeDirectory {
-  private readonly page: BetterSqlite3.Statement<{ since: number; state: string | null; limit: number; offset: number }, Row>;
-  private readonly total: BetterSqlite3.Statement<{ since: number; state: string | null }, { n: number }>;
+  private readonly page: BetterSqlite3.Statement<{ since: number; state: string | null; pattern: string | null; limit: number; offset: number }, Row>;
+  private readonly total: BetterSqlite3.Statement<{ since: number; state: string | null; pattern: string | null }, { n: number }>;
   private readonly counts: BetterSqlite3.Statement<{ since: number }, { state: EmployeeState; n: number }>;
   private readonly one: BetterSqlite3.Statement<{ since: number; id: string }, Row>;
   private readonly update: BetterSqlite3.Statement<{ id: string; active: number | null; role: string | null }>;
@@ -41,9 +54,10 @@ export class EmployeeDirectory {
     private readonly now: Clock,
   ) {
     this.page = sqlite.prepare(
-      `SELECT * FROM (${WITH_STATE}) WHERE @state IS NULL OR state = @state ORDER BY name COLLATE NOCASE, id LIMIT @limit OFFSET @offset`,
+      `SELECT * FROM (${WITH_STATE}) WHERE (@state IS NULL OR state = @state) AND ${MATCHES}
+       ORDER BY name COLLATE NOCASE, id LIMIT @limit OFFSET @offset`,
     );
-    this.total = sqlite.prepare(`SELECT COUNT(*) AS n FROM (${WITH_STATE}) WHERE @state IS NULL OR state = @state`);
+    this.total = sqlite.prepare(`SELECT COUNT(*) AS n FROM (${WITH_STATE}) WHERE (@state IS NULL OR state = @state) AND ${MATCHES}`);
     this.counts = sqlite.prepare(`SELECT state, COUNT(*) AS n FROM (${WITH_STATE}) GROUP BY state`);
     this.one = sqlite.prepare(`SELECT * FROM (${WITH_STATE}) WHERE id = @id`);
     this.update = sqlite.prepare(
@@ -51,14 +65,15 @@ export class EmployeeDirectory {
     );
   }
 
-  list(query: { state?: EmployeeState; limit: number; offset: number }): EmployeeList {
+  list(query: { state?: EmployeeState; q?: string; limit: number; offset: number }): EmployeeList {
     const since = this.now() - WINDOW_MS;
     const state = query.state ?? null;
+    const pattern = searchPattern(query.q);
     const counts = { invited: 0, activated: 0, active: 0, deactivated: 0 };
     for (const r of this.counts.all({ since })) counts[r.state] = r.n;
     return {
-      employees: this.page.all({ since, state, limit: query.limit, offset: query.offset }).map(toAdminEmployee),
-      total: this.total.get({ since, state })!.n,
+      employees: this.page.all({ since, state, pattern, limit: query.limit, offset: query.offset }).map(toAdminEmployee),
+      total: this.total.get({ since, state, pattern })!.n,
       counts,
     };
   }
@@ -80,6 +95,7 @@ function toAdminEmployee(r: Row): AdminEmployee {
   return {
     id: r.id,
     name: r.name,
+    email: r.email,
     role: r.role,
     active: r.active === 1,
     state: r.state,

@@ -2,9 +2,11 @@ import { Hono } from 'hono';
 import type { Kysely } from 'kysely';
 import {
   EmployeeBatch, EmployeeCreate, EmployeeListQuery, EmployeePatch,
-  type EmployeeBatchResult, type EmployeeInvited,
+  type EmployeeBatchResult, type EmployeeInviteCode, type EmployeeInvited, type EmployeeSignedOut,
 } from '../../lib/contract/employees';
-import { createInvite, createInvites, type CreatedInvite } from '../auth/invites';
+import { invitationLink } from '../../lib/contract/invitation';
+import { createInvite, createInviteFor, createInvites, type CreatedInvite } from '../auth/invites';
+import { endSessionsOf } from '../auth/sessions';
 import type { AppEnv } from '../auth/principal';
 import type { TokenCache } from '../auth/token-cache';
 import { toIso, type Clock } from '../clock';
@@ -28,14 +30,19 @@ interface EmployeeDeps {
   now: Clock;
   directory: EmployeeDirectory;
   tokens: TokenCache;
+  /** The server's public address, for invitation links. */
+  publicUrl: () => string;
 }
 
 /** /v1/admin/employees (admin guard applied by the app). */
-export function adminEmployeeRoutes({ db, now, directory, tokens }: EmployeeDeps) {
+export function adminEmployeeRoutes({ db, now, directory, tokens, publicUrl }: EmployeeDeps) {
+  // The link beside every new code, so a curator hands over one thing (server and code) instead of two.
+  const inviteCode = (code: string, expiresAt: number): EmployeeInviteCode => ({
+    code, expiresAt: toIso(expiresAt), link: invitationLink(publicUrl(), code),
+  });
   const invited = (invite: CreatedInvite): EmployeeInvited => ({
     employee: directory.get(invite.employeeId)!,
-    code: invite.code,
-    expiresAt: toIso(invite.expiresAt),
+    ...inviteCode(invite.code, invite.expiresAt),
   });
 
   return new Hono<AppEnv>()
@@ -72,8 +79,29 @@ export function adminEmployeeRoutes({ db, now, directory, tokens }: EmployeeDeps
       }
       const employee = directory.change(id, changes);
       if (!employee) throw noSuchEmployee(id);
+      // Deactivating ends every session for good: reactivating later must not bring old tokens (a lost laptop's)
+      // back to life. After the change, so no sign-in can slip in between (redeeming needs an active person).
+      if (changes.active === false) await endSessionsOf(db, tokens, id);
       // Their cached tokens carry the old role and active flag: drop them so the change applies to the next request.
       tokens.forgetEmployee(id);
       return c.json(employee);
+    })
+    .post('/v1/admin/employees/:id/invites', async (c) => {
+      const id = employeeId(c.req.param('id'));
+      const created = await createInviteFor(db, now, id);
+      if (created === 'missing') throw noSuchEmployee(id);
+      if (created === 'deactivated') {
+        throw new HttpProblem({
+          status: 409, kind: 'employee-deactivated', title: 'This person is deactivated',
+          detail: 'A deactivated person cannot sign in, so no invite code was made; reactivate them first',
+        });
+      }
+      return c.json(inviteCode(created.code, created.expiresAt), 201);
+    })
+    .post('/v1/admin/employees/:id/sign-out', async (c) => {
+      const id = employeeId(c.req.param('id'));
+      if (!directory.get(id)) throw noSuchEmployee(id);
+      const body: EmployeeSignedOut = { ended: await endSessionsOf(db, tokens, id) };
+      return c.json(body);
     });
 }

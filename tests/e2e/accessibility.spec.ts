@@ -124,6 +124,24 @@ test('settings page, not connected and connected', async ({ backend, relay }) =>
   await expectKeyboardReachable(options, 'settings, connected');
 });
 
+test('session ended: the popup and the settings page saying so, and the sign-in form reached by keyboard', async ({ backend, relay, context }) => {
+  for (const item of sampleItems) await backend.createItem(item);
+  const options = await relay.connect(backend.url, await backend.createInvite('Núria Puig'));
+  await expect(options.getByText(/Connected as Núria Puig/)).toBeVisible();
+  const sw = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const { id } = (await sw.evaluate(() => (globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<Record<string, unknown>> } } } }).chrome.storage.local.get('employee'))).employee as { id: string };
+  // A curator deactivates the person: the next sync meets a 401.
+  await backend.request('PATCH', `/v1/admin/employees/${id}`, { token: backend.adminToken, body: { active: false }, expect: 200 });
+  const popup = await relay.openPopup();
+  await popup.setViewportSize({ width: 400, height: 600 });
+  await expect(popup.getByRole('button', { name: 'Sign in again' })).toBeVisible();
+  await expectAccessible(popup, 'popup, session ended');
+  await options.reload();
+  await expect(options.getByRole('heading', { name: 'Your session has ended' })).toBeVisible();
+  await expectAccessible(options, 'settings, session ended');
+  await expectKeyboardReachable(options, 'settings, session ended');
+});
+
 test("curators' console: every tab", async ({ backend, relay, context, extensionId }) => {
   test.setTimeout(120_000);
   for (const item of sampleItems) await backend.createItem(item);
