@@ -203,12 +203,12 @@ describe('PeopleSection: search, pages, codes and signing out', () => {
     const original = globalThis.confirm;
     globalThis.confirm = confirm;
     try {
-      await click(button('Sign Person 0001 out everywhere'));
+      await click(button('Sign out everywhere: Person 0001'));
       await settle();
       expect(confirm).toHaveBeenCalledWith(expect.stringContaining('Sign Person 0001 out of Relay on every computer'));
       expect(calls.signOut).toEqual([]);
       confirm.mockReturnValue(true);
-      await click(button('Sign Person 0001 out everywhere'));
+      await click(button('Sign out everywhere: Person 0001'));
       await settle();
       expect(calls.signOut).toEqual(['0190a0b0-0000-7000-8000-000000000001']);
       expect(host.textContent).toContain('Person 0001 is signed out everywhere: 2 sessions ended.');

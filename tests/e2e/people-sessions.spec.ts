@@ -72,13 +72,13 @@ test('a curator pages and searches People, hands out a new code with its link, a
   const joanRow = admin.getByRole('row', { name: /Joan Vidal/ });
   await expect(pages).toContainText('1–1 of 1');
   admin.once('dialog', (dialog) => void dialog.dismiss());
-  await joanRow.getByRole('button', { name: 'Sign Joan Vidal out everywhere' }).click();
+  await joanRow.getByRole('button', { name: 'Sign out everywhere: Joan Vidal' }).click();
   await backend.queue(joan.token); // still signed in
   admin.once('dialog', (dialog) => {
     expect(dialog.message()).toContain('Sign Joan Vidal out of Relay on every computer');
     void dialog.accept();
   });
-  await joanRow.getByRole('button', { name: 'Sign Joan Vidal out everywhere' }).click();
+  await joanRow.getByRole('button', { name: 'Sign out everywhere: Joan Vidal' }).click();
   await expect(admin.getByRole('status').filter({ hasText: 'Joan Vidal is signed out everywhere: 1 session ended.' })).toBeVisible();
   await expect(backend.request('GET', '/v1/me', { token: joan.token, expect: 200 })).rejects.toMatchObject({ status: 401 });
   await expect(joanRow).toContainText('Activated'); // still in the programme
