@@ -87,7 +87,10 @@ test('a curator pages and searches People, hands out a new code with its link, a
 test('Disconnect ends the session on the server, not only in the browser', async ({ backend, relay, recorder }) => {
   const options = await relay.connect(recorder.url, await backend.createInvite('Marta Soler'));
   await expect(options.getByText(/Connected as Marta Soler/)).toBeVisible();
-  const queue = recorder.exchanges.find((e) => e.method === 'GET' && e.path.startsWith('/v1/queue'))!;
+  // "Connected" shows once the code is redeemed; the first sync (which carries the token) may still be on its way.
+  const firstSync = () => recorder.exchanges.find((e) => e.method === 'GET' && e.path.startsWith('/v1/queue'));
+  await expect.poll(firstSync).toBeDefined();
+  const queue = firstSync()!;
   const token = String(queue.requestHeaders.authorization).replace(/^Bearer /, '');
   await backend.request('GET', '/v1/me', { token, expect: 200 });
 
