@@ -1,9 +1,9 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { ProblemError, type AdminApi } from '@/lib/api/admin';
-import type { AdminEmployee, EmployeeInvited } from '@/lib/contract/employees';
+import type { AdminEmployee, EmployeeInviteCode } from '@/lib/contract/employees';
 import type { Role } from '@/lib/contract/common';
 import { Notice } from '@/components/Notice';
-import { formatDate, t } from '@/lib/i18n';
+import { formatDate, plural, t } from '@/lib/i18n';
 import { csvLineErrors } from './csv-errors';
 import { useAction, useLoad } from './use-load';
 
@@ -12,14 +12,14 @@ const DATE_TIME: Intl.DateTimeFormatOptions = { year: 'numeric', month: 'numeric
 /** As toLocaleDateString() writes it, in the shown language. */
 const DATE: Intl.DateTimeFormatOptions = {};
 
-/** The person's name ends the label: "Copy the code for …", then "Copied the code for …" (the visible word starts it). */
-function CopyButton({ text, name }: { text: string; name: string }) {
+/** The label names what is copied and for whom ("Copy the code for …", then "Copied the code for …"); the visible word is short. */
+function CopyButton({ text, label, copiedLabel }: { text: string; label: string; copiedLabel: string }) {
   const [copied, setCopied] = useState(false);
   return (
     <button
       type="button"
       class="button secondary"
-      aria-label={copied ? t('people.copiedCode', { name }) : t('people.copyCode', { name })}
+      aria-label={copied ? copiedLabel : label}
       onClick={() => void navigator.clipboard.writeText(text).then(() => setCopied(true), () => setCopied(false))}
     >
       {copied ? t('people.copied') : t('people.copy')}
@@ -27,30 +27,60 @@ function CopyButton({ text, name }: { text: string; name: string }) {
   );
 }
 
-/** The codes just made: shown this once (the server keeps only their hashes). */
-function Codes({ invited }: { invited: Array<EmployeeInvited & { line?: number }> }) {
+type NewCode = EmployeeInviteCode & { employee: Pick<AdminEmployee, 'id' | 'name' | 'role'>; line?: number };
+
+/**
+ * The codes just made, each with its invitation link (server and code as one thing to paste): shown this once,
+ * the server keeps only their hashes.
+ */
+function Codes({ invited, label }: { invited: NewCode[]; label?: string }) {
   return (
-    <div class="codes" role="status">
+    <div class="codes" role="status" aria-label={label}>
       <p><strong>{t('people.codesLead')}</strong> {t('people.codesOnce')}</p>
+      <p class="muted small">{t('sessions.linkHint')}</p>
       <ul>
-        {invited.map((i) => (
-          <li key={i.employee.id}>
-            <span dir="auto">{i.employee.name}</span> ({t(`people.codeRole.${i.employee.role}`)}): <code>{i.code}</code>{' '}
-            <CopyButton text={i.code} name={i.employee.name} />
-            <span class="muted small"> {t('people.validUntil', { date: formatDate(i.expiresAt, DATE_TIME) })}</span>
-          </li>
-        ))}
+        {invited.map((i) => {
+          const name = i.employee.name;
+          return (
+            <li key={i.employee.id}>
+              <span dir="auto">{name}</span> ({t(`people.codeRole.${i.employee.role}`)}): <code>{i.code}</code>{' '}
+              <CopyButton text={i.code} label={t('people.copyCode', { name })} copiedLabel={t('people.copiedCode', { name })} />
+              <span class="muted small"> {t('people.validUntil', { date: formatDate(i.expiresAt, DATE_TIME) })}</span>
+              <br />
+              <span class="muted small">{t('sessions.linkLabel')}:</span> <code class="link" dir="ltr">{i.link}</code>{' '}
+              <CopyButton text={i.link} label={t('sessions.copyLinkName', { name })} copiedLabel={t('sessions.copiedLinkName', { name })} />
+            </li>
+          );
+        })}
       </ul>
     </div>
   );
 }
 
+/** People per page: a page of a few thousand would be slow to render and to read. */
+export const PEOPLE_PAGE = 100;
+/** Typing pauses this long before the list is asked for again. */
+export const SEARCH_DEBOUNCE_MS = 300;
+
 export function PeopleSection({ api, selfId }: { api: AdminApi; selfId: string }) {
-  const people = useLoad(() => api.employees({ limit: 1000 }), [api]);
+  const [query, setQuery] = useState('');
+  const [search, setSearch] = useState('');
+  const [offset, setOffset] = useState(0);
+  useEffect(() => {
+    const timer = setTimeout(() => {
+      const next = query.trim();
+      if (next === search) return;
+      setSearch(next);
+      setOffset(0);
+    }, SEARCH_DEBOUNCE_MS);
+    return () => clearTimeout(timer);
+  }, [query]);
+  const people = useLoad(() => api.employees({ ...(search ? { q: search } : {}), limit: PEOPLE_PAGE, offset }), [api, search, offset]);
+  const [rowCodes, setRowCodes] = useState<NewCode[]>([]);
   const [name, setName] = useState('');
   const [role, setRole] = useState<Role>('employee');
   const [csv, setCsv] = useState('');
-  const [invited, setInvited] = useState<Array<EmployeeInvited & { line?: number }>>([]);
+  const [invited, setInvited] = useState<NewCode[]>([]);
   const one = useAction();
   const batch = useAction();
   const change = useAction();
@@ -81,8 +111,24 @@ export function PeopleSection({ api, selfId }: { api: AdminApi; selfId: string }
       people.reload();
     });
 
+  const newCode = (p: AdminEmployee) =>
+    change.run(async () => {
+      const created = await api.newInviteCode(p.id);
+      setNews(null);
+      setRowCodes([{ ...created, employee: p }]);
+    });
+
+  const signOutEverywhere = (p: AdminEmployee) => {
+    if (!confirm(t('sessions.confirmSignOut', { name: p.name }))) return;
+    return change.run(async () => {
+      const ended = await api.signOutEverywhere(p.id);
+      setNews(ended === 0 ? t('sessions.signedOutNone', { name: p.name }) : plural('sessions.signedOutNews', ended, { name: p.name }));
+    });
+  };
+
   const lineErrors = batch.failure instanceof ProblemError ? csvLineErrors(batch.failure.errors) : [];
-  const counts = people.data?.counts;
+  const page = people.data;
+  const counts = page?.counts;
   return (
     <>
       {counts && (
@@ -141,14 +187,48 @@ export function PeopleSection({ api, selfId }: { api: AdminApi; selfId: string }
       {invited.length > 0 && <Codes invited={invited} />}
 
       <h3>{t('people.title')}</h3>
+      <div class="field people-search">
+        <label for="people-search">{t('sessions.searchLabel')}</label>
+        <input
+          id="people-search"
+          type="search"
+          dir="auto"
+          value={query}
+          aria-describedby="people-search-hint"
+          onInput={(e) => setQuery(e.currentTarget.value)}
+        />
+        <span id="people-search-hint" class="hint">{t('sessions.searchHint')}</span>
+      </div>
       <Notice role="status" tone="success">{news}</Notice>
       <Notice role="alert" tone="error">{people.error ?? change.error}</Notice>
-      {people.data && (
+      {rowCodes.length > 0 && <Codes invited={rowCodes} label={t('sessions.newCode')} />}
+      {page && (
+        <nav class="pager" aria-label={t('sessions.pagesLabel')}>
+          <button type="button" class="button secondary" disabled={offset === 0 || people.loading} onClick={() => setOffset(Math.max(0, offset - PEOPLE_PAGE))}>
+            {t('sessions.previous')}
+          </button>
+          <span role="status">
+            {page.total === 0
+              ? (search ? t('sessions.noMatch', { query: search }) : '')
+              : t('sessions.range', { from: offset + 1, to: offset + page.employees.length, total: page.total })}
+          </span>
+          <button
+            type="button"
+            class="button secondary"
+            disabled={offset + PEOPLE_PAGE >= page.total || people.loading}
+            onClick={() => setOffset(offset + PEOPLE_PAGE)}
+          >
+            {t('sessions.next')}
+          </button>
+        </nav>
+      )}
+      {page && page.employees.length > 0 && (
         <table class="data">
           <caption class="visually-hidden">{t('people.tableCaption')}</caption>
           <thead>
             <tr>
               <th scope="col">{t('people.name')}</th>
+              <th scope="col">{t('sessions.emailColumn')}</th>
               <th scope="col">{t('people.role')}</th>
               <th scope="col">{t('people.stateColumn')}</th>
               <th scope="col">{t('people.invitedColumn')}</th>
@@ -157,9 +237,10 @@ export function PeopleSection({ api, selfId }: { api: AdminApi; selfId: string }
             </tr>
           </thead>
           <tbody>
-            {people.data.employees.map((p) => (
+            {page.employees.map((p) => (
               <tr key={p.id}>
                 <th scope="row" dir="auto">{p.id === selfId ? t('people.you', { name: p.name }) : p.name}</th>
+                <td dir="ltr">{p.email ?? '—'}</td>
                 <td>{p.role === 'admin' ? t('people.admin') : t('people.employee')}</td>
                 <td>{t(`people.state.${p.state}`)}</td>
                 <td>{formatDate(p.invitedAt, DATE)}</td>
@@ -170,7 +251,7 @@ export function PeopleSection({ api, selfId }: { api: AdminApi; selfId: string }
                     class="button secondary"
                     disabled={change.busy}
                     aria-label={p.active ? t('people.deactivateName', { name: p.name }) : t('people.reactivateName', { name: p.name })}
-                    onClick={() => void patch(p, { active: !p.active }, t(p.active ? 'people.deactivatedNews' : 'people.reactivatedNews', { name: p.name }))}
+                    onClick={() => void patch(p, { active: !p.active }, p.active ? t('people.deactivatedNews', { name: p.name }) : t('sessions.reactivatedNews', { name: p.name }))}
                   >
                     {p.active ? t('people.deactivate') : t('people.reactivate')}
                   </button>
@@ -185,6 +266,24 @@ export function PeopleSection({ api, selfId }: { api: AdminApi; selfId: string }
                     }}
                   >
                     {p.role === 'admin' ? t('people.makeEmployee') : t('people.makeAdmin')}
+                  </button>
+                  <button
+                    type="button"
+                    class="button secondary"
+                    disabled={change.busy || !p.active}
+                    aria-label={t('sessions.newCodeName', { name: p.name })}
+                    onClick={() => void newCode(p)}
+                  >
+                    {t('sessions.newCode')}
+                  </button>
+                  <button
+                    type="button"
+                    class="button secondary"
+                    disabled={change.busy}
+                    aria-label={t('sessions.signOutName', { name: p.name })}
+                    onClick={() => void signOutEverywhere(p)}
+                  >
+                    {t('sessions.signOut')}
                   </button>
                 </td>
               </tr>

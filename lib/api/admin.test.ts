@@ -81,3 +81,31 @@ describe('createAdminApi', () => {
     expect(fetch.requests[1]!.url).toContain('format=csv');
   });
 });
+
+describe('createAdminApi: people', () => {
+  const id = '0190a0b0-0000-7000-8000-000000000001';
+
+  it('searches and pages people, leaving a blank search out', async () => {
+    const fetch = fakeFetch(json({ employees: [], total: 0, counts: { invited: 0, activated: 0, active: 0, deactivated: 0 } }));
+    await api(fetch).employees({ q: 'Анна', limit: 100, offset: 200 });
+    await api(fetch).employees({ q: '', limit: 100, offset: 0 });
+    expect(fetch.requests.map((r) => r.url)).toEqual([
+      `${serverUrl}/v1/admin/employees?q=%D0%90%D0%BD%D0%BD%D0%B0&limit=100&offset=200`,
+      `${serverUrl}/v1/admin/employees?limit=100&offset=0`,
+    ]);
+  });
+
+  it('asks for a new invite code and validates the code, expiry and link', async () => {
+    const answer = { code: 'ABCD-EFGH-JKMN-PQRS', expiresAt: '2026-12-18T12:00:00.000Z', link: 'https://relay.example.com/join#invite=ABCD-EFGH-JKMN-PQRS' };
+    const fetch = fakeFetch(json(answer, { status: 201 }));
+    expect(await api(fetch).newInviteCode(id)).toEqual(answer);
+    expect(fetch.requests[0]).toMatchObject({ url: `${serverUrl}/v1/admin/employees/${id}/invites`, method: 'POST', body: undefined });
+    await expect(api(fakeFetch(json({ code: 'x' }, { status: 201 }))).newInviteCode(id)).rejects.toBeInstanceOf(InvalidResponseError);
+  });
+
+  it('signs a person out everywhere and answers how many sessions ended', async () => {
+    const fetch = fakeFetch(json({ ended: 3 }));
+    expect(await api(fetch).signOutEverywhere(id)).toBe(3);
+    expect(fetch.requests[0]).toMatchObject({ url: `${serverUrl}/v1/admin/employees/${id}/sign-out`, method: 'POST' });
+  });
+});

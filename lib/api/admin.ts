@@ -4,7 +4,7 @@ import { AdminItem, AdminItemList, type ItemCreate, type ItemPatch } from '../co
 import { Unfurl } from '../contract/unfurl';
 import { Suggestion, SuggestionAccepted, SuggestionList, type SuggestionAccept, type SuggestionListQuery } from '../contract/suggestions';
 import {
-  AdminEmployee, EmployeeBatchResult, EmployeeInvited, EmployeeList,
+  AdminEmployee, EmployeeBatchResult, EmployeeInviteCode, EmployeeInvited, EmployeeList, EmployeeSignedOut,
   type EmployeeCreate, type EmployeeListQuery, type EmployeePatch,
 } from '../contract/employees';
 import { Policy, type PolicyUpdate } from '../contract/policy';
@@ -144,6 +144,11 @@ export function createAdminApi(opts: AdminApiOptions) {
     invite: (person: EmployeeCreate) => send('POST', '/v1/admin/employees', person, EmployeeInvited),
     inviteBatch: (csv: string) => send('POST', '/v1/admin/employees/batch', { csv }, EmployeeBatchResult),
     patchEmployee: (employeeId: string, patch: EmployeePatch) => send('PATCH', `/v1/admin/employees/${id(employeeId)}`, patch, AdminEmployee),
+    /** Another invite code (and link) for someone already in People; 409 `employee-deactivated` when switched off. */
+    newInviteCode: (employeeId: string) => send('POST', `/v1/admin/employees/${id(employeeId)}/invites`, undefined, EmployeeInviteCode),
+    /** Ends all of a person's sessions; resolves to how many there were. */
+    signOutEverywhere: async (employeeId: string) =>
+      (await send('POST', `/v1/admin/employees/${id(employeeId)}/sign-out`, undefined, EmployeeSignedOut)).ended,
 
     policy: () => get('/v1/policy', Policy),
     savePolicy: (policy: PolicyUpdate) => send('PUT', '/v1/admin/policy', policy, Policy),
