@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { requireAdmin, requireBearer } from './auth/middleware';
 import type { AppEnv } from './auth/principal';
 import { inviteRoutes, redeemRoutes } from './auth/routes';
+import { ssoRoutes } from './auth/sso-routes';
 import { TokenCache } from './auth/token-cache';
 import { systemClock, type Clock } from './clock';
 import type { OidcSettings } from './config';
@@ -108,6 +109,7 @@ export async function createApp(options: AppOptions): Promise<RelayApp> {
   app.use('/v1/*', corsFor(options.corsOrigins ?? DEFAULT_CORS_ORIGINS));
   // Public: registered before the bearer check, so they answer before it runs.
   app.route('/', redeemRoutes(db, now));
+  app.route('/', ssoRoutes({ db, now, publicUrl, oidc: options.oidc }));
   app.route('/', openApiRoutes(publicUrl));
 
   app.use('/v1/*', requireBearer(tokens, options.adminToken));
