@@ -108,9 +108,9 @@ export async function startSignIn(deps: SsoDeps, returnTo: string, clientChallen
 }
 
 export type CallbackOutcome =
-  | { kind: 'unknown' }
-  | { kind: 'refused'; returnTo: string; reason: SignInRefusal }
-  | { kind: 'signed-in'; returnTo: string; code: string };
+  | { outcome: 'unknown' }
+  | { outcome: 'refused'; returnTo: string; reason: SignInRefusal }
+  | { outcome: 'signed-in'; returnTo: string; code: string };
 
 /**
  * Finishes a sign-in from the provider's answer (`search`: the callback's query string). The sign-in in
@@ -118,11 +118,11 @@ export type CallbackOutcome =
  */
 export async function finishSignIn(deps: SsoDeps, search: URLSearchParams): Promise<CallbackOutcome> {
   const state = search.get('state');
-  if (!state || state.length > 200) return { kind: 'unknown' };
+  if (!state || state.length > 200) return { outcome: 'unknown' };
   const login = await deps.db.deleteFrom('sso_logins').where('state', '=', state).returningAll().executeTakeFirst();
-  if (!login) return { kind: 'unknown' };
+  if (!login) return { outcome: 'unknown' };
   const returnTo = login.return_to;
-  if (login.expires_at <= deps.now()) return { kind: 'refused', returnTo, reason: 'expired' };
+  if (login.expires_at <= deps.now()) return { outcome: 'refused', returnTo, reason: 'expired' };
 
   let identity: ProviderIdentity;
   try {
@@ -130,19 +130,19 @@ export async function finishSignIn(deps: SsoDeps, search: URLSearchParams): Prom
   } catch (err) {
     // The person sees "the provider did not sign you in"; whoever runs the server needs the reason.
     console.warn('Relay: single sign-on failed at the provider:', err instanceof Error ? `${err.name}: ${err.message}` : err);
-    return { kind: 'refused', returnTo, reason: 'provider' };
+    return { outcome: 'refused', returnTo, reason: 'provider' };
   }
 
   const at = deps.now();
   const employeeId = await upsertPerson(deps.db, identity, at);
-  if (employeeId === null) return { kind: 'refused', returnTo, reason: 'deactivated' };
+  if (employeeId === null) return { outcome: 'refused', returnTo, reason: 'deactivated' };
 
   const code = randomBytes(32).toString('base64url');
   await deps.db
     .insertInto('sso_handoffs')
     .values({ code_hash: sha256(code), employee_id: employeeId, client_challenge: login.client_challenge, created_at: at, expires_at: at + HANDOFF_TTL_MS })
     .execute();
-  return { kind: 'signed-in', returnTo, code };
+  return { outcome: 'signed-in', returnTo, code };
 }
 
 interface ProviderIdentity {

@@ -86,8 +86,8 @@ export function ssoRoutes(options: SsoRouteOptions) {
     .get('/v1/auth/oidc/callback', async (c) => {
       if (!deps) throw notConfigured();
       const outcome = await finishSignIn(deps, new URL(c.req.url).searchParams);
-      if (outcome.kind === 'unknown') throw unknownSignIn();
-      if (outcome.kind === 'refused') return c.redirect(refuse(outcome.returnTo, outcome.reason), 302);
+      if (outcome.outcome === 'unknown') throw unknownSignIn();
+      if (outcome.outcome === 'refused') return c.redirect(refuse(outcome.returnTo, outcome.reason), 302);
       return c.redirect(back(outcome.returnTo, 'code', outcome.code), 302);
     })
     .post('/v1/auth/oidc/redeem', limitBody, async (c) => {
