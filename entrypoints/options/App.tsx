@@ -8,6 +8,7 @@ import { employeeItem, lastSyncItem, serverUrlItem } from '@/lib/settings';
 import { AudienceSection } from './AudienceSection';
 import { PrivacySection } from './PrivacySection';
 import { RemindersSection } from './RemindersSection';
+import { SsoSignIn } from './SsoSignIn';
 import { VoiceSection } from './VoiceSection';
 import { Welcome } from './Welcome';
 
@@ -157,6 +158,7 @@ function ConnectForm({ initialServerUrl }: { initialServerUrl: string }) {
           {busy ? t('options.connect.connecting') : t('options.connect.connect')}
         </button>
       </form>
+      <SsoSignIn serverUrl={serverUrl} />
     </section>
   );
 }

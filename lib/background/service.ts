@@ -42,6 +42,8 @@ import { storage } from 'wxt/utils/storage';
 import { readPolicy } from './policy';
 import { syncSiteProfiles, type ProfileSyncResult } from './site-profiles';
 import { syncQueue, type SyncDeps, type SyncResult } from '../sync';
+import { browserWebAuthFlow, singleSignOn, type WebAuthFlow } from './single-sign-on';
+import type { Redeemed } from '../contract/auth';
 
 /** Most suggestions one answer carries: a panel shows a handful; this bounds the message. */
 export const MAX_SUGGESTIONS = 50;
@@ -60,6 +62,8 @@ export interface ServiceDeps {
   onSynced?: (result: SyncResult) => Promise<void> | void;
   /** Runs after every change to the cached queue (a sync that brought changes, connecting, disconnecting). */
   onQueueChanged?: () => Promise<void> | void;
+  /** The browser's web-auth flow for single sign-on; tests pass a fake provider walk. */
+  webAuthFlow?: WebAuthFlow;
 }
 
 /** Schedules the outbox's next attempt with an alarm (timers do not survive the worker being stopped). */
@@ -144,11 +148,31 @@ export function createRelayService(deps: ServiceDeps) {
       return { ok: false, message: describeError(err) };
     }
 
+    return finishConnect(url.url, redeemed, { keepSamePersonCache: false });
+  }
+
+  /**
+   * Single sign-on at the server typed: the provider's sign-in window, then the same as connecting with a code.
+   * Signing in again as the person already connected (a new session from the provider) keeps their cache.
+   */
+  async function signInWithSso({ serverUrl }: { serverUrl: string }): Promise<ConnectResult> {
+    const url = normaliseServerUrl(serverUrl);
+    if (!url.ok) return { ok: false, message: url.message };
+    const outcome = await singleSignOn(url.url, { flow: deps.webAuthFlow ?? browserWebAuthFlow, fetch: deps.fetch });
+    if (!outcome.ok) return outcome;
+    return finishConnect(url.url, outcome.redeemed, { keepSamePersonCache: true });
+  }
+
+  async function finishConnect(serverUrl: string, redeemed: Redeemed, { keepSamePersonCache }: { keepSamePersonCache: boolean }): Promise<ConnectResult> {
+    const [previousServer, previousEmployee] = await Promise.all([serverUrlItem.getValue(), employeeItem.getValue()]);
+    const samePerson = previousServer === serverUrl && previousEmployee?.id === redeemed.employee.id;
     // Settings first, then a fresh cache under a new session: a sync still running for the previous
     // account sees the session change and throws its answer away (lib/sync).
-    await saveConnection({ serverUrl: url.url, token: redeemed.token, employee: redeemed.employee });
-    await deps.db().resetCache(newSessionId());
-    await queueChanged();
+    await saveConnection({ serverUrl, token: redeemed.token, employee: redeemed.employee });
+    if (!(keepSamePersonCache && samePerson)) {
+      await deps.db().resetCache(newSessionId());
+      await queueChanged();
+    }
     // Shares made while signed out (or signed out by the server) go now, whatever their backoff.
     const result = await syncAndFlush(true);
     return result.ok
@@ -343,6 +367,7 @@ export function createRelayService(deps: ServiceDeps) {
 
   const handlers: Handlers = {
     connect: (data) => connect(data),
+    signInWithSso: (data) => signInWithSso(data),
     // Someone is looking (the popup opened, or asked): the queue, and every waiting share whatever its backoff.
     syncNow: () => syncAndFlush(true),
     getStatus: () => getStatus(),
@@ -355,5 +380,5 @@ export function createRelayService(deps: ServiceDeps) {
     updateAudience: (data) => updateAudience(data),
   };
 
-  return { handlers, sync, syncProfiles, syncAndFlush, flush, connect, disconnect, getStatus, getSuggestions, recordShare: recordReportedShare, recordPopupShare, suggestPage, updateAudience };
+  return { handlers, sync, syncProfiles, syncAndFlush, flush, connect, signInWithSso, disconnect, getStatus, getSuggestions, recordShare: recordReportedShare, recordPopupShare, suggestPage, updateAudience };
 }

@@ -62,6 +62,12 @@ export async function startProvider(opts: { redirectUris: string[]; people?: Rec
     },
   };
   const provider = new Provider(issuer, configuration);
+  // The development pages @import a web font from Google: tests reach no live site (and a browser waiting
+  // for a host this closed network cannot resolve is slow), so the import is taken out of every page.
+  provider.use(async (ctx, next) => {
+    await next();
+    if (typeof ctx.body === 'string' && ctx.type.includes('html')) ctx.body = ctx.body.replace(/@import url\([^)]*\);?/g, '');
+  });
   // Quiet: a test that fails says why itself; the provider's own warnings (Node 20, dev pages) are noise.
   provider.on('server_error', (_ctx, err) => console.error('oidc-provider:', err));
   const server: Server = provider.listen(port, '127.0.0.1');
