@@ -35,18 +35,22 @@ function pkce() {
 const startUrl = (challenge: string, returnTo = RETURN_TO) =>
   `/v1/auth/oidc/start?${new URLSearchParams({ return_to: returnTo, challenge })}`;
 
+/** The browser's cookie for Relay (the state cookie /start sets), as a real browser would send it back. */
+let relayCookie = '';
+
 async function start(challenge: string): Promise<string> {
   const res = await h.request(startUrl(challenge));
   expect(res.status, await res.clone().text()).toBe(302);
+  relayCookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
   const location = res.headers.get('location')!;
   expect(location.startsWith(provider.issuer)).toBe(true);
   return location;
 }
 
 /** The provider's answer reaches Relay's callback; returns where Relay sends the browser next. */
-async function callback(providerAnswer: URL): Promise<URL> {
+async function callback(providerAnswer: URL, cookie = relayCookie): Promise<URL> {
   expect(providerAnswer.origin + providerAnswer.pathname).toBe(`${PUBLIC_URL}/v1/auth/oidc/callback`);
-  const res = await h.request(providerAnswer.pathname + providerAnswer.search);
+  const res = await h.request(providerAnswer.pathname + providerAnswer.search, { headers: { cookie } });
   expect(res.status, await res.clone().text()).toBe(302);
   return new URL(res.headers.get('location')!);
 }
@@ -188,6 +192,30 @@ describe('single sign-on', () => {
     const replay = await h.request(answer.pathname + answer.search);
     expect(replay.status).toBe(400);
     expect(await problemKind(replay)).toBe('sso-sign-in-unknown');
+  });
+
+  it('hands nothing over when the sign-in finishes in a browser that did not start it (a phishing link)', async () => {
+    // The attacker starts with their own challenge and sends the provider's address to the victim.
+    const attacker = pkce();
+    const lure = await start(attacker.challenge);
+    const attackerCookie = relayCookie;
+    const answer = await signInAtProvider(lure, 'daria');
+    const back = await callback(answer, '');
+    expect(back.searchParams.get('error')).toBe('other-browser');
+    expect(back.searchParams.get('code')).toBeNull();
+    // Spent: not even the attacker's own browser can finish it now.
+    const replay = await h.request(answer.pathname + answer.search, { headers: { cookie: attackerCookie } });
+    expect(await problemKind(replay)).toBe('sso-sign-in-unknown');
+    expect(await h.database.db.selectFrom('employees').select('id').where('sso_subject', '=', 'daria').execute()).toEqual([]);
+  });
+
+  it('sets the state cookie for these routes only, HttpOnly and Lax', async () => {
+    const res = await h.request(startUrl(pkce().challenge));
+    const cookie = res.headers.getSetCookie().join('\n');
+    expect(cookie).toMatch(/^relay_sso_state=[\w-]+;/);
+    expect(cookie).toMatch(/Path=\/v1\/auth\/oidc/);
+    expect(cookie).toMatch(/HttpOnly/);
+    expect(cookie).toMatch(/SameSite=Lax/);
   });
 
   it('sends an expired sign-in back to the extension as expired', async () => {

@@ -36,7 +36,7 @@ export function isExtensionRedirect(value: string): boolean {
 }
 
 /** What went wrong, as the extension reads it from `return_to?error=<kind>` (lib/background/single-sign-on.ts). */
-export type SignInRefusal = 'deactivated' | 'provider' | 'expired' | 'unavailable';
+export type SignInRefusal = 'deactivated' | 'provider' | 'expired' | 'unavailable' | 'other-browser';
 
 const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/i;
 
@@ -114,15 +114,19 @@ export type CallbackOutcome =
 
 /**
  * Finishes a sign-in from the provider's answer (`search`: the callback's query string). The sign-in in
- * progress is spent first, whatever follows, so an answer can be used once.
+ * progress is spent first, whatever follows, so an answer can be used once. `browserState` is the state the
+ * browser that started was given in a cookie (see sso-routes.ts).
  */
-export async function finishSignIn(deps: SsoDeps, search: URLSearchParams): Promise<CallbackOutcome> {
+export async function finishSignIn(deps: SsoDeps, search: URLSearchParams, browserState: string | undefined): Promise<CallbackOutcome> {
   const state = search.get('state');
   if (!state || state.length > 200) return { outcome: 'unknown' };
   const login = await deps.db.deleteFrom('sso_logins').where('state', '=', state).returningAll().executeTakeFirst();
   if (!login) return { outcome: 'unknown' };
   const returnTo = login.return_to;
   if (login.expires_at <= deps.now()) return { outcome: 'refused', returnTo, reason: 'expired' };
+  // Someone else's sign-in finished in this browser (a link to the provider that an attacker started with
+  // their own challenge): nothing is handed over, whoever signed in at the provider.
+  if (browserState !== state) return { outcome: 'refused', returnTo, reason: 'other-browser' };
 
   let identity: ProviderIdentity;
   try {

@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { Kysely } from 'kysely';
 import { SsoRedeem, SsoStart, type AuthMethods } from '../../lib/contract/auth';
 import type { Clock } from '../clock';
@@ -7,7 +8,7 @@ import type { DB } from '../db/schema';
 import { HttpProblem } from '../http/problem';
 import { limitBody, readJson, readQuery } from '../http/validate';
 import type { AppEnv } from './principal';
-import { OidcClient, finishSignIn, isExtensionRedirect, redeemHandoff, startSignIn, type SignInRefusal } from './single-sign-on';
+import { OidcClient, SIGN_IN_TTL_MS, finishSignIn, isExtensionRedirect, redeemHandoff, startSignIn, type SignInRefusal } from './single-sign-on';
 
 const notConfigured = () =>
   new HttpProblem({
@@ -38,6 +39,14 @@ const deactivated = () =>
     status: 403, kind: 'account-deactivated', title: 'Account deactivated',
     detail: 'Your Relay account has been deactivated; ask your programme admin',
   });
+
+/**
+ * The sign-in's state, kept by the browser that started it (the extension's web-auth window) and checked at
+ * the callback: the sign-in must finish where it began. Lax, so it comes along on the provider's redirect
+ * back (a top-level GET); scoped to these routes and to the sign-in's lifetime.
+ */
+const STATE_COOKIE = 'relay_sso_state';
+const COOKIE_PATH = '/v1/auth/oidc';
 
 /** `return_to` with `?name=value`: how the extension learns the outcome (the browser hands it the URL). */
 function back(returnTo: string, name: 'code' | 'error', value: string): string {
@@ -81,11 +90,16 @@ export function ssoRoutes(options: SsoRouteOptions) {
         console.warn('Relay: single sign-on provider unavailable:', err instanceof Error ? err.message : err);
         return c.redirect(refuse(query.return_to, 'unavailable'), 302);
       }
+      setCookie(c, STATE_COOKIE, target.searchParams.get('state')!, {
+        httpOnly: true, sameSite: 'Lax', path: COOKIE_PATH, maxAge: SIGN_IN_TTL_MS / 1000,
+        secure: options.publicUrl().startsWith('https:'),
+      });
       return c.redirect(target.href, 302);
     })
     .get('/v1/auth/oidc/callback', async (c) => {
       if (!deps) throw notConfigured();
-      const outcome = await finishSignIn(deps, new URL(c.req.url).searchParams);
+      const outcome = await finishSignIn(deps, new URL(c.req.url).searchParams, getCookie(c, STATE_COOKIE));
+      deleteCookie(c, STATE_COOKIE, { path: COOKIE_PATH });
       if (outcome.outcome === 'unknown') throw unknownSignIn();
       if (outcome.outcome === 'refused') return c.redirect(refuse(outcome.returnTo, outcome.reason), 302);
       return c.redirect(back(outcome.returnTo, 'code', outcome.code), 302);
