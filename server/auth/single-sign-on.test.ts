@@ -114,6 +114,11 @@ describe('single sign-on', () => {
     const me = await h.as(token, '/v1/me');
     expect(me.status).toBe(200);
     expect(await me.json()).toMatchObject({ id: employee.id, name: 'Дарья Соколова' });
+    // What is now recorded about her is in her own data export too.
+    const exported = await h.as(token, '/v1/me/export');
+    expect(((await exported.json()) as { profile: unknown }).profile).toMatchObject({
+      email: 'daria@example.com', singleSignOn: { issuer: provider.issuer, subject: 'daria' },
+    });
     // Only the hand-off's hash was stored, and it is gone once used.
     expect(await h.database.db.selectFrom('sso_handoffs').selectAll().execute()).toEqual([]);
     expect(await h.database.db.selectFrom('sso_logins').selectAll().execute()).toEqual([]);
