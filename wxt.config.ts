@@ -78,7 +78,8 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     // activeTab: "Share this page" reads the current tab's URL and title only when the person clicks Relay.
-    permissions: ['storage', 'alarms', 'activeTab'],
+    // identity: single sign-on through the browser's own web-auth window (launchWebAuthFlow); no install warning.
+    permissions: ['storage', 'alarms', 'activeTab', 'identity'],
     // Reminders are opt-in: the options page asks for this when the person turns one on.
     optional_permissions: ['notifications'],
     host_permissions: hostPermissions,

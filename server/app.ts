@@ -4,6 +4,7 @@ import type { AppEnv } from './auth/principal';
 import { inviteRoutes, redeemRoutes } from './auth/routes';
 import { joinPageRoutes } from './auth/join-page';
 import { signOutRoutes } from './auth/sessions';
+import { ssoRoutes } from './auth/sso-routes';
 import { TokenCache } from './auth/token-cache';
 import { systemClock, type Clock } from './clock';
 import type { OidcSettings } from './config';
@@ -112,6 +113,7 @@ export async function createApp(options: AppOptions): Promise<RelayApp> {
   app.use('/v1/*', corsFor(options.corsOrigins ?? DEFAULT_CORS_ORIGINS));
   // Public: registered before the bearer check, so they answer before it runs.
   app.route('/', redeemRoutes(db, now));
+  app.route('/', ssoRoutes({ db, now, publicUrl, oidc: options.oidc }));
   app.route('/', openApiRoutes(publicUrl));
 
   app.use('/v1/*', requireBearer(tokens, options.adminToken));

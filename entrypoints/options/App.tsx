@@ -9,6 +9,7 @@ import { readInvitation, readManaged, watchManaged, type ManagedSettings } from 
 import { AudienceSection } from './AudienceSection';
 import { PrivacySection } from './PrivacySection';
 import { RemindersSection } from './RemindersSection';
+import { SsoSignIn } from './SsoSignIn';
 import { VoiceSection } from './VoiceSection';
 import { Welcome } from './Welcome';
 
@@ -200,7 +201,7 @@ function ConnectForm({ initialServerUrl, managedServerUrl, allowInviteCodes, aga
       ) : (
         <p class="muted">{t('options.connect.intro')}</p>
       )}
-      {/* Single sign-on (SsoSignIn) goes here, beside the invite code; it signs in to managedServerUrl when set. */}
+      <SsoSignIn serverUrl={managedServerUrl ?? serverUrl} />
       {allowInviteCodes ? (
         <form onSubmit={onSubmit} aria-busy={busy} noValidate>
           {!managedServerUrl && (

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Problem } from '../contract/common';
-import { Redeemed } from '../contract/auth';
+import { AuthMethods, Redeemed } from '../contract/auth';
 import { QueueResponse } from '../contract/queue';
 import { SharesResult, type SharesRequest } from '../contract/shares';
 import { Me, Reach, type MePatch } from '../contract/reach';
@@ -36,6 +36,10 @@ export type PolicyResult = { status: 'not-modified' } | { status: 'ok'; policy: 
 
 export interface Api {
   redeem(code: string): Promise<Redeemed>;
+  /** GET /v1/auth/methods: whether this server offers single sign-on. */
+  authMethods(): Promise<AuthMethods>;
+  /** POST /v1/auth/oidc/redeem: a finished single sign-on's hand-off code and the verifier kept for it. */
+  redeemSso(code: string, verifier: string): Promise<Redeemed>;
   queue(opts?: { etag?: string | null; since?: string | null }): Promise<QueueResult>;
   /** POST /v1/shares: at most MAX_SHARES_PER_BATCH; the answer lists the ids the server now holds. */
   shares(batch: SharesRequest): Promise<SharesResult>;
@@ -127,6 +131,12 @@ export function createApi(opts: ApiOptions): Api {
     async redeem(code) {
       const res = await sendJson('/v1/auth/redeem', 'POST', { code });
       return parse(res, Redeemed);
+    },
+    async authMethods() {
+      return parse(await request('/v1/auth/methods'), AuthMethods);
+    },
+    async redeemSso(code, verifier) {
+      return parse(await sendJson('/v1/auth/oidc/redeem', 'POST', { code, verifier }), Redeemed);
     },
 
     async queue({ etag, since } = {}) {

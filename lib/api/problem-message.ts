@@ -41,6 +41,11 @@ export const PROBLEM_MESSAGES: Readonly<Record<string, ProblemWords>> = {
   'unfurl-refused': { key: 'errors.problem.unfurlRefused', specific: true },
   'unfurl-failed': { key: 'errors.problem.unfurlFailed', specific: true },
   'employee-deactivated': { key: 'sessions.problem.employeeDeactivated' },
+  'sso-not-configured': { key: 'sso.problem.notConfigured' },
+  'invalid-return-to': { key: 'sso.problem.invalidReturnTo' },
+  'sso-sign-in-unknown': { key: 'sso.problem.signInUnknown' },
+  'invalid-sso-code': { key: 'sso.problem.invalidCode' },
+  'account-deactivated': { key: 'sso.refused.deactivated' },
 };
 
 /** `validation-failed` for `urn:relay:problem:validation-failed`; null for any other type (e.g. `about:blank`). */

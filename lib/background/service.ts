@@ -45,6 +45,8 @@ import { chooseServer, readManaged, type ManagedSettings } from '../settings/man
 import { readPolicy } from './policy';
 import { syncSiteProfiles, type ProfileSyncResult } from './site-profiles';
 import { syncQueue, type SyncDeps, type SyncResult } from '../sync';
+import { browserWebAuthFlow, singleSignOn, type WebAuthFlow } from './single-sign-on';
+import type { Redeemed } from '../contract/auth';
 
 /** Most suggestions one answer carries: a panel shows a handful; this bounds the message. */
 export const MAX_SUGGESTIONS = 50;
@@ -67,6 +69,8 @@ export interface ServiceDeps {
   onQueueChanged?: () => Promise<void> | void;
   /** The settings the company's policy presets (storage.managed); read at each use, so a new policy applies at once. */
   managed?: () => Promise<ManagedSettings>;
+  /** The browser's web-auth flow for single sign-on; tests pass a fake provider walk. */
+  webAuthFlow?: WebAuthFlow;
 }
 
 /** Schedules the outbox's next attempt with an alarm (timers do not survive the worker being stopped). */
@@ -190,13 +194,29 @@ export function createRelayService(deps: ServiceDeps) {
       return { ok: false, message: describeError(err) };
     }
 
+    return finishConnect(url.url, redeemed);
+  }
+
+  /**
+   * Single sign-on at the server typed (or the company's, when its policy names one): the provider's sign-in
+   * window, then the same as connecting with a code.
+   */
+  async function signInWithSso({ serverUrl }: { serverUrl: string }): Promise<ConnectResult> {
+    const url = chooseServer(await managed(), serverUrl);
+    if (!url.ok) return { ok: false, message: url.message };
+    const outcome = await singleSignOn(url.url, { flow: deps.webAuthFlow ?? browserWebAuthFlow, fetch: deps.fetch });
+    if (!outcome.ok) return outcome;
+    return finishConnect(url.url, outcome.redeemed);
+  }
+
+  async function finishConnect(serverUrl: string, redeemed: Redeemed): Promise<ConnectResult> {
     // The same person on the same server signing in again (their session had ended): what Relay cached for
     // them is still theirs and stays. Anyone else starts from an empty cache.
     const [before, beforeServer] = await Promise.all([employeeItem.getValue(), serverUrlItem.getValue()]);
-    const samePerson = before?.id === redeemed.employee.id && beforeServer === url.url;
+    const samePerson = before?.id === redeemed.employee.id && beforeServer === serverUrl;
     // Settings first, then a fresh cache under a new session: a sync still running for the previous
     // account sees the session change and throws its answer away (lib/sync).
-    await saveConnection({ serverUrl: url.url, token: redeemed.token, employee: redeemed.employee, samePerson });
+    await saveConnection({ serverUrl, token: redeemed.token, employee: redeemed.employee, samePerson });
     if (!samePerson) {
       await deps.db().resetCache(newSessionId());
       await queueChanged();
@@ -406,6 +426,7 @@ export function createRelayService(deps: ServiceDeps) {
 
   const handlers: Handlers = {
     connect: (data) => connect(data),
+    signInWithSso: (data) => signInWithSso(data),
     // Someone is looking (the popup opened, or asked): the queue, and every waiting share whatever its backoff.
     syncNow: () => syncAndFlush(true),
     getStatus: () => getStatus(),
@@ -425,6 +446,7 @@ export function createRelayService(deps: ServiceDeps) {
     syncAndFlush,
     flush,
     connect,
+    signInWithSso,
     disconnect,
     getStatus,
     getSuggestions,

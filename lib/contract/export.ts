@@ -19,6 +19,10 @@ export const MyExport = z.object({
     invitedAt: Timestamp,
     /** When the first invite code was redeemed; null if never. */
     activatedAt: Timestamp.nullable(),
+    /** From single sign-on (the provider's e-mail claim), shown to curators; absent from servers before it. */
+    email: z.string().nullable().optional(),
+    /** The provider identity single sign-on knows the person by; null for invite-code people. */
+    singleSignOn: z.object({ issuer: z.string(), subject: z.string() }).nullable().optional(),
     /** The audience figures the employee entered; null where the benchmark default is used. */
     audience: z.object({ linkedin: z.number().int().nullable(), x: z.number().int().nullable() }),
     /** The figures reach is computed with (own or default). */

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { Problem } from './common';
 import { AdminItem, AdminItemList, ItemCreate, ItemPatch } from './items';
-import { InviteCreate, InviteCreated, Redeem, Redeemed } from './auth';
+import { AuthMethods, InviteCreate, InviteCreated, Redeem, Redeemed, SsoRedeem, SsoStart } from './auth';
 import { QueueQuery, QueueResponse } from './queue';
 import { SharesRequest, SharesResult } from './shares';
 import { Me, MePatch, Reach, ReachQuery } from './reach';
@@ -39,6 +39,22 @@ export const routes: RouteSpec[] = [
   {
     method: 'post', path: '/v1/auth/redeem', summary: 'Exchange an invite code for a bearer token',
     auth: 'none', body: Redeem, responses: { 200: Redeemed },
+  },
+  {
+    method: 'get', path: '/v1/auth/methods', summary: 'How people may sign in here (invite code, single sign-on)',
+    auth: 'none', responses: { 200: AuthMethods },
+  },
+  {
+    method: 'get', path: '/v1/auth/oidc/start', summary: 'Begin single sign-on: 302 to the provider (extension redirect URL and S256 challenge)',
+    auth: 'none', query: SsoStart, responses: { 302: null },
+  },
+  {
+    method: 'get', path: '/v1/auth/oidc/callback', summary: 'The provider\'s answer: 302 to the extension with a hand-off code or error=<kind>',
+    auth: 'none', responses: { 302: null },
+  },
+  {
+    method: 'post', path: '/v1/auth/oidc/redeem', summary: 'Exchange a single sign-on hand-off code and its PKCE verifier for a bearer token',
+    auth: 'none', body: SsoRedeem, responses: { 200: Redeemed },
   },
   {
     method: 'get', path: '/v1/me', summary: 'The signed-in employee and their audience sizes',

@@ -111,6 +111,8 @@ export type AudienceUpdateResult = { ok: true; sent: true } | { ok: true; sent: 
 
 export interface ProtocolMap {
   connect(data: ConnectRequest): ConnectResult;
+  /** The options page: single sign-on at this server (the provider's window, then as connect). */
+  signInWithSso(data: { serverUrl: string }): ConnectResult;
   syncNow(): SyncResult;
   getStatus(): RelayStatus;
   disconnect(): { ok: true };

@@ -19,6 +19,7 @@ export const messageSchemas = {
     serverUrl: z.string().max(2048),
     code: z.string().max(200),
   }),
+  signInWithSso: z.strictObject({ serverUrl: z.string().max(2048) }),
   syncNow: Empty,
   getStatus: Empty,
   disconnect: Empty,
@@ -62,6 +63,8 @@ export type MessageAudience = 'page' | 'content' | 'any';
 
 export const messageAudience: Record<MessageType, MessageAudience> = {
   connect: 'page',
+  // It changes the account and opens a window: the extension's own pages only.
+  signInWithSso: 'page',
   disconnect: 'page',
   syncNow: 'any',
   getStatus: 'any',

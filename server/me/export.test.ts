@@ -48,6 +48,8 @@ describe('GET /v1/me/export', () => {
       id: ana.id, name: 'Ana', role: 'employee', active: true,
       invitedAt: '2026-11-18T12:00:00.000Z', activatedAt: '2026-11-18T12:00:00.000Z',
       audience: { linkedin: null, x: 1200 }, effectiveAudience: { linkedin: 459, x: 1200 },
+      // Invited with a code: no e-mail or provider identity is recorded (single sign-on's are: server/auth).
+      email: null, singleSignOn: null,
     });
     expect(data.invites).toEqual([
       { createdAt: '2026-11-18T12:00:00.000Z', expiresAt: '2026-12-02T12:00:00.000Z', redeemedAt: '2026-11-18T12:00:00.000Z' },

@@ -71,6 +71,8 @@ export async function exportEmployee(deps: ExportDeps, employeeId: string): Prom
       active: person.active === 1,
       invitedAt: toIso(person.created_at),
       activatedAt: person.activated_at === null ? null : toIso(person.activated_at),
+      email: person.email,
+      singleSignOn: person.sso_issuer !== null && person.sso_subject !== null ? { issuer: person.sso_issuer, subject: person.sso_subject } : null,
       audience: { linkedin: person.audience_linkedin, x: person.audience_x },
       effectiveAudience: {
         linkedin: person.audience_linkedin ?? DEFAULT_AUDIENCE.linkedin,

@@ -17,10 +17,11 @@ const manifest = (): Manifest => JSON.parse(readFileSync(join(extensionDir, 'man
 /** LinkedIn, X and Twitter only, over HTTPS. */
 const allowedHost = /^https:\/\/(www\.linkedin\.com|x\.com|twitter\.com)\/\*$/;
 
-test('the extension asks only for storage, alarms and activeTab; notifications only when reminders are turned on', () => {
+test('the extension asks only for storage, alarms, activeTab and identity; notifications only when reminders are turned on', () => {
   const m = manifest();
   expect(m.manifest_version).toBe(3);
-  expect([...(m.permissions ?? [])].sort()).toEqual(['activeTab', 'alarms', 'storage']);
+  // identity: single sign-on's web-auth window (no install warning in Chrome).
+  expect([...(m.permissions ?? [])].sort()).toEqual(['activeTab', 'alarms', 'identity', 'storage']);
   expect(m.optional_permissions ?? []).toEqual(['notifications']);
 });
 
