@@ -8,10 +8,10 @@
  * missing or wrongly sized icons, files the manifest names but the zip lacks, a `default_locale` without its
  * catalogues, a summary over 132 characters. The Firefox package keeps `web-ext lint`.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { LOCALES } from '../../lib/i18n/locales';
 import { STORE_ICON } from './icons';
+import { newestZip } from './firefox-package';
 import { decodePng, pngSize } from './png';
 import { readZip } from './zip';
 
@@ -137,17 +137,8 @@ function hasStorePadding(bytes: Buffer): boolean {
   return true;
 }
 
-/** The newest `*chrome*.zip` in the output folder. */
-export function findChromeZip(outDir: string): string | null {
-  const zips = readdirSync(outDir)
-    .filter((f) => f.endsWith('.zip') && f.includes('chrome'))
-    .map((f) => join(outDir, f));
-  zips.sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs);
-  return zips[0] ?? null;
-}
-
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const zip = process.argv[2] ?? findChromeZip(process.env.WXT_OUT_DIR || '.output');
+  const zip = process.argv[2] ?? newestZip(process.env.WXT_OUT_DIR || '.output', 'chrome');
   if (!zip) {
     console.error('No .output/*chrome*.zip: run `npm run zip` first.');
     process.exit(1);

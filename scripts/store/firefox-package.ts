@@ -29,7 +29,8 @@ export function checkSources(names: readonly string[]): string[] {
   return problems;
 }
 
-function newest(outDir: string, part: string): string | null {
+/** The newest `*<part>*.zip` in `outDir`. */
+export function newestZip(outDir: string, part: string): string | null {
   const zips = readdirSync(outDir)
     .filter((f) => f.endsWith('.zip') && f.includes(part))
     .map((f) => join(outDir, f));
@@ -39,7 +40,7 @@ function newest(outDir: string, part: string): string | null {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const outDir = process.env.WXT_OUT_DIR || '.output';
-  const [firefox, sources] = [newest(outDir, 'firefox'), newest(outDir, 'sources')];
+  const [firefox, sources] = [newestZip(outDir, 'firefox'), newestZip(outDir, 'sources')];
   if (!firefox || !sources) {
     console.error(`No ${outDir}/*firefox*.zip and *sources*.zip: run \`npm run zip\` first.`);
     process.exit(1);
