@@ -3,8 +3,9 @@
  * by default) the way the store's upload does, and says what is wrong.
  *
  * Why not `web-ext lint`: it is Mozilla's addons-linter, which judges a package as Firefox would load it. On
- * the Chrome build it reports Firefox's rules (no gecko id, no data_collection_permissions, a service worker
- * Firefox ignores, `minimum_chrome_version` unknown to it) and none of what the Chrome Web Store rejects:
+ * the Chrome build its two errors are Firefox's rules (an add-on id is required in MV3; a service worker
+ * without background scripts, which Firefox does not run) and it warns about data_collection_permissions,
+ * another Firefox key; it says nothing of what the Chrome Web Store rejects:
  * missing or wrongly sized icons, files the manifest names but the zip lacks, a `default_locale` without its
  * catalogues, a summary over 132 characters. The Firefox package keeps `web-ext lint`.
  */
