@@ -36,8 +36,9 @@ export default defineConfig({
   // then RELAY_EXTENSION_DIR=.output-a/chrome-mv3 for the end-to-end tests.
   outDir: process.env.WXT_OUT_DIR || '.output',
   // `npm run zip`: the store packages, and for Firefox the sources a reviewer rebuilds them from (README,
-  // "Store packages"). Tests, local data and reports are no part of the build; the server is kept because
-  // lib/contract's types and package.json's scripts refer to it.
+  // "Store packages"). Tests (tests/store's package checks included), local data and reports are no part of
+  // the build, so the build imports nothing from tests/: what it needs at build time lives in modules/. The
+  // server is kept because lib/contract's types and package.json's scripts refer to it.
   zip: {
     excludeSources: ['data/**', 'test-results/**', 'playwright-report/**', 'tests/**', 'stats.html'],
   },

@@ -63,11 +63,11 @@ suite('unit and backend tests', unitOk, vitestReport, (j) => {
 
 // The store packages come from the same builds (`wxt zip` builds, then zips in a second or two), so checking
 // them costs little: the Chrome zip against the Web Store's rules (web-ext lint only knows Firefox's; see
-// scripts/store/chrome-package.ts), the Firefox zip with web-ext lint, and its sources by rebuilding from them.
+// tests/store/chrome-package.ts), the Firefox zip with web-ext lint, and its sources by rebuilding from them.
 const built = check('Chromium build and package', 'npx', ['wxt', 'zip']);
-if (built) check('Chrome package fit for the Web Store', 'npx', ['tsx', 'scripts/store/chrome-package.ts']);
+if (built) check('Chrome package fit for the Web Store', 'npx', ['tsx', 'tests/store/chrome-package.ts']);
 const firefoxPackage = check('Firefox build, package, sources and web-ext lint', 'npm', ['run', '--silent', 'lint:firefox']);
-if (firefoxPackage) check('Firefox package rebuilt from its sources', 'npx', ['tsx', 'scripts/store/sources-rebuild.ts']);
+if (firefoxPackage) check('Firefox package rebuilt from its sources', 'npx', ['tsx', 'tests/store/sources-rebuild.ts']);
 
 // Firefox runs one end-to-end spec (tests/e2e/firefox-*.spec.ts, the Firefox build above in Debian's Firefox ESR);
 // it is part of the Playwright run below, so its result counts there. Missing Firefox fails that spec, not the run.

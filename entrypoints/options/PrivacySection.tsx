@@ -96,7 +96,7 @@ export function PrivacySection() {
       </ul>
       <h3>{t('options.privacy.never')}</h3>
       <p>{t('options.privacy.neverText')}</p>
-      {/* The policy ships inside the extension (modules/privacy-page.ts), so the link works without a web site. */}
+      {/* The policy ships inside the extension (modules/privacy-page/), so the link works without a web site. */}
       <p>
         <a href={browser.runtime.getURL('/privacy.html')} target="_blank" rel="noopener">
           {t('store.privacy.policy')}

@@ -10,7 +10,7 @@ import { h, render } from 'preact';
 import { describe, expect, it } from 'vitest';
 import { settle, testHost } from '@/components/test-host';
 import { t } from '@/lib/i18n';
-import { privacyPage } from '@/scripts/store/privacy-page';
+import { privacyPage } from '@/modules/privacy-page/html';
 import { PrivacySection } from './PrivacySection';
 
 const policy = readFileSync(join(import.meta.dirname, '..', '..', 'PRIVACY.md'), 'utf8');
@@ -79,6 +79,18 @@ describe('privacy.html, made from PRIVACY.md', () => {
   });
 
   it('escapes what would be markup', () => {
-    expect(privacyPage('# A <b> & "c"\n\nSee `<script>`.')).toContain('<h1>A &lt;b&gt; &amp; &quot;c&quot;</h1>');
+    const html = privacyPage('# A <b> & "c"\n\nSee `<script>`.\n\n<script>alert(1)</script>\n\n<img src=x onerror=alert(1)>');
+    expect(html).toContain('<title>A &lt;b&gt; &amp; &quot;c&quot;</title>');
+    expect(html).toContain('<h1>A &lt;b&gt; &amp; &quot;c&quot;</h1>');
+    expect(html).toContain('<code>&lt;script&gt;</code>');
+    expect(html).not.toMatch(/<script|<img/);
+  });
+
+  it('keeps https and mailto links only, and loads no images', () => {
+    const html = privacyPage('[site](https://example.org) [mail](mailto:a@example.org) [bad](javascript:alert(1)) ![logo](https://example.org/x.png)');
+    expect(html).toContain('<a href="https://example.org">site</a>');
+    expect(html).toContain('<a href="mailto:a@example.org">mail</a>');
+    expect(html).not.toMatch(/javascript:|<img/);
+    expect(html).toContain('bad');
   });
 });

@@ -1,5 +1,5 @@
 /**
- * `npx tsx scripts/store/chrome-package.ts [zip]`: checks the Chrome Web Store package (`.output/*chrome*.zip`
+ * `npx tsx tests/store/chrome-package.ts [zip]`: checks the Chrome Web Store package (`.output/*chrome*.zip`
  * by default) the way the store's upload does, and says what is wrong.
  *
  * Why not `web-ext lint`: it is Mozilla's addons-linter, which judges a package as Firefox would load it. On
@@ -11,10 +11,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { LOCALES } from '../../lib/i18n/locales';
-import { STORE_ICON } from './icons';
-import { newestZip } from './firefox-package';
-import { decodePng, pngSize } from './png';
-import { readZip } from './zip';
+import { readPng, STORE_ICON, type Image } from './icons';
+import { newestZip, readZip } from './firefox-package';
 
 /** Chrome Web Store limits: the manifest's name and description are the listing's title and summary. */
 export const CHROME_LIMITS = { name: 75, description: 132 } as const;
@@ -61,10 +59,15 @@ export function checkChromePackage(files: Map<string, Buffer>): string[] {
     name(path, `icons.${size}`);
     const bytes = files.get(path.replace(/^\//, ''));
     if (!bytes) continue;
-    const found = pngSize(bytes);
-    if (!found) problems.push(`${path} is not a PNG`);
-    else if (found.width !== size || found.height !== size) problems.push(`${path} is ${found.width}×${found.height}, not ${size}×${size}`);
-    else if (size === STORE_ICON.size && !hasStorePadding(bytes)) {
+    let found: Image;
+    try {
+      found = readPng(bytes);
+    } catch {
+      problems.push(`${path} is not a PNG`);
+      continue;
+    }
+    if (found.width !== size || found.height !== size) problems.push(`${path} is ${found.width}×${found.height}, not ${size}×${size}`);
+    else if (size === STORE_ICON.size && !hasStorePadding(found)) {
       problems.push(`${path} needs ${STORE_ICON.padding} px of transparent padding on each side`);
     }
   }
@@ -126,8 +129,7 @@ export function checkChromePackage(files: Map<string, Buffer>): string[] {
   return problems;
 }
 
-function hasStorePadding(bytes: Buffer): boolean {
-  const { width, data } = decodePng(bytes);
+function hasStorePadding({ width, data }: Image): boolean {
   const { size, padding } = STORE_ICON;
   for (let y = 0; y < size; y++) {
     for (let x = 0; x < size; x++) {

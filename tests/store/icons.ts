@@ -1,5 +1,5 @@
 /**
- * `npx tsx scripts/store/icons.ts`: writes public/icon/128.png from the artwork beside this file.
+ * `npx tsx tests/store/icons.ts`: writes public/icon/128.png from the artwork beside this file.
  *
  * The Chrome Web Store wants the 128×128 icon to hold 96×96 of artwork with 16 px of transparent padding on
  * each side (the store and the extensions page draw their own frame around it); drawn edge to edge it looks
@@ -8,9 +8,24 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { decodePng, encodePng, type Image } from './png';
+import { PNG } from 'pngjs';
 
 export const STORE_ICON = { size: 128, artwork: 96, padding: 16 } as const;
+
+export interface Image {
+  width: number;
+  height: number;
+  /** RGBA, 4 bytes per pixel, row after row, not premultiplied (what pngjs reads and writes). */
+  data: Uint8Array;
+}
+
+export const readPng = (bytes: Uint8Array): Image => PNG.sync.read(Buffer.from(bytes));
+
+export function writePng({ width, height, data }: Image): Buffer {
+  const png = new PNG({ width, height });
+  png.data = Buffer.from(data);
+  return PNG.sync.write(png, { colorType: 6 });
+}
 
 /**
  * Area-average resampling: each output pixel is the mean of the source area it covers, weighted by how much
@@ -57,7 +72,7 @@ export function padded(art: Image, { size, artwork, padding }: typeof STORE_ICON
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const root = join(import.meta.dirname, '..', '..');
-  const art = decodePng(readFileSync(join(import.meta.dirname, 'icon-artwork-128.png')));
-  writeFileSync(join(root, 'public', 'icon', '128.png'), encodePng(padded(art, STORE_ICON)));
+  const art = readPng(readFileSync(join(import.meta.dirname, 'icon-artwork-128.png')));
+  writeFileSync(join(root, 'public', 'icon', '128.png'), writePng(padded(art, STORE_ICON)));
   console.log('wrote public/icon/128.png');
 }

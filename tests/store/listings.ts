@@ -1,5 +1,5 @@
 /**
- * `npx tsx scripts/store/listings.ts` (run by `npm run zip`): the store listing in each language, written to
+ * `npx tsx tests/store/listings.ts` (run by `npm run zip`): the store listing in each language, written to
  * `.output/store-listing/<lang>.json` and `.txt` for pasting into the Chrome Web Store and addons.mozilla.org.
  *
  * The title and the summary are the manifest's own (extName, extDescription): both stores take them from

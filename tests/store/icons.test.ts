@@ -1,14 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { padded, STORE_ICON } from './icons';
-import { decodePng, pngSize } from './png';
+import { padded, readPng, STORE_ICON } from './icons';
 
 const icon = (size: number) => readFileSync(join(import.meta.dirname, '..', '..', 'public', 'icon', `${size}.png`));
 const alphaAt = (img: { width: number; data: Uint8Array }, x: number, y: number) => img.data[(y * img.width + x) * 4 + 3]!;
 
 describe('the store icon (public/icon/128.png)', () => {
-  const img = decodePng(icon(128));
+  const img = readPng(icon(128));
   const { size, padding } = STORE_ICON;
 
   it('is 128×128 with 16 px of fully transparent padding on every side', () => {
@@ -31,14 +30,15 @@ describe('the store icon (public/icon/128.png)', () => {
     }
   });
 
-  it('is what scripts/store/icons.ts makes from the artwork (regenerate it after changing the artwork)', () => {
-    const art = decodePng(readFileSync(join(import.meta.dirname, 'icon-artwork-128.png')));
+  it('is what tests/store/icons.ts makes from the artwork (regenerate it after changing the artwork)', () => {
+    const art = readPng(readFileSync(join(import.meta.dirname, 'icon-artwork-128.png')));
     expect(Buffer.from(img.data).equals(Buffer.from(padded(art, STORE_ICON).data))).toBe(true);
   });
 });
 
 describe('the toolbar icons', () => {
   it.each([16, 32, 48])('%i.png is a PNG of that size', (s) => {
-    expect(pngSize(icon(s))).toEqual({ width: s, height: s });
+    const { width, height } = readPng(icon(s));
+    expect({ width, height }).toEqual({ width: s, height: s });
   });
 });

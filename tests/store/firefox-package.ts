@@ -1,12 +1,12 @@
 /**
- * `npx tsx scripts/store/firefox-package.ts`: lints the Firefox package that `wxt zip -b firefox` wrote
+ * `npx tsx tests/store/firefox-package.ts`: lints the Firefox package that `wxt zip -b firefox` wrote
  * (`.output/*firefox*.zip`) with `web-ext lint`, on the zip's own contents rather than the build folder, and
  * checks that the sources archive AMO's reviewers get (`*sources*.zip`) holds what rebuilding needs.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { readZip } from './zip';
+import { unzipSync } from 'fflate';
 
 /** What a reviewer needs to run `npm ci && npm run zip` from the archive, and what must not be in it. */
 export function checkSources(names: readonly string[]): string[] {
@@ -18,7 +18,7 @@ export function checkSources(names: readonly string[]): string[] {
   for (const locale of ['en', 'ca', 'es', 'it', 'nl', 'ru']) {
     if (!has.has(`locales/${locale}.yml`)) problems.push(`locales/${locale}.yml is missing`);
   }
-  for (const folder of ['entrypoints/', 'lib/', 'components/', 'public/icon/', 'scripts/store/']) {
+  for (const folder of ['entrypoints/', 'lib/', 'components/', 'public/icon/', 'modules/privacy-page/']) {
     if (!names.some((n) => n.startsWith(folder))) problems.push(`nothing from ${folder}`);
   }
   for (const name of names) {
@@ -27,6 +27,13 @@ export function checkSources(names: readonly string[]): string[] {
     }
   }
   return problems;
+}
+
+/** The files of a ZIP archive (path → bytes), folders left out. */
+export function readZip(bytes: Uint8Array): Map<string, Buffer> {
+  const files = new Map<string, Buffer>();
+  for (const [name, data] of Object.entries(unzipSync(bytes))) if (!name.endsWith('/')) files.set(name, Buffer.from(data));
+  return files;
 }
 
 /** The newest `*<part>*.zip` in `outDir`. */

@@ -1,5 +1,5 @@
 /**
- * `npx tsx scripts/store/sources-rebuild.ts`: does what an addons.mozilla.org reviewer does with the sources
+ * `npx tsx tests/store/sources-rebuild.ts`: does what an addons.mozilla.org reviewer does with the sources
  * archive: unpack it, build the Firefox package from it alone, and compare with the package uploaded beside
  * it. Every file must come out byte for byte the same, or the review fails ("cannot reproduce").
  * Installing is the one step skipped: the project's own node_modules (the same package-lock) is linked in.
@@ -7,8 +7,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { newestZip } from './firefox-package';
-import { readZip } from './zip';
+import { newestZip, readZip } from './firefox-package';
 
 /** Names of the files that differ between two unpacked packages (missing on either side included). */
 export function differences(a: Map<string, Buffer>, b: Map<string, Buffer>): string[] {

@@ -2,13 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { LOCALES } from '../../lib/i18n/locales';
 import { checkChromePackage } from './chrome-package';
 import { checkSources } from './firefox-package';
-import { encodePng } from './png';
+import { writePng } from './icons';
 
 /** A square PNG, opaque, or with `padding` transparent pixels round an opaque middle. */
 function square(size: number, padding = 0): Buffer {
   const data = new Uint8Array(size * size * 4);
   for (let y = padding; y < size - padding; y++) for (let x = padding; x < size - padding; x++) data.set([0, 110, 100, 255], (y * size + x) * 4);
-  return encodePng({ width: size, height: size, data });
+  return writePng({ width: size, height: size, data });
 }
 
 function goodPackage(): { files: Map<string, Buffer>; manifest: Record<string, unknown> } {
@@ -107,7 +107,7 @@ describe('checkSources', () => {
   const complete = [
     'package.json', 'package-lock.json', 'README.md', 'PRIVACY.md', 'wxt.config.ts', 'tsconfig.json',
     ...LOCALES.map((l) => `locales/${l}.yml`),
-    'entrypoints/background.ts', 'lib/i18n/index.ts', 'components/ItemCard.tsx', 'public/icon/128.png', 'scripts/store/icons.ts',
+    'entrypoints/background.ts', 'lib/i18n/index.ts', 'components/ItemCard.tsx', 'public/icon/128.png', 'modules/privacy-page/index.ts',
   ];
 
   it('passes what a reviewer needs to rebuild', () => {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineWxtModule } from 'wxt/modules';
-import { privacyPage } from '../scripts/store/privacy-page';
+import { privacyPage } from './html';
 
 /** Ships PRIVACY.md as /privacy.html in every build, and lets `browser.runtime.getURL('/privacy.html')` type-check. */
 export default defineWxtModule({
