@@ -35,6 +35,13 @@ export default defineConfig({
   // Several builds side by side (e.g. parallel work on one machine): WXT_OUT_DIR=.output-a npx wxt build,
   // then RELAY_EXTENSION_DIR=.output-a/chrome-mv3 for the end-to-end tests.
   outDir: process.env.WXT_OUT_DIR || '.output',
+  // `npm run zip`: the store packages, and for Firefox the sources a reviewer rebuilds them from (README,
+  // "Store packages"). Tests (tests/store's package checks included), local data and reports are no part of
+  // the build, so the build imports nothing from tests/: what it needs at build time lives in modules/. The
+  // server is kept because lib/contract's types and package.json's scripts refer to it.
+  zip: {
+    excludeSources: ['data/**', 'test-results/**', 'playwright-report/**', 'tests/**', 'stats.html'],
+  },
   // One promise-based `browser` (wxt/browser) on Chrome and Firefox, as the architecture chose.
   // The browser's catalogues built from locales/*.yml (@wxt-dev/i18n); lib/i18n reads them.
   modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/i18n/module'],
@@ -99,6 +106,13 @@ export default defineConfig({
             gecko_android: { strict_min_version: '142.0' },
           },
         }
-      : {}),
+      : {
+          // 111: the bundle's JavaScript and CSS are compiled for Vite 8's default target (baseline widely
+          // available = Chrome 111), the highest floor of anything Relay uses. The APIs are older: MV3 action,
+          // alarms, permissions and promise-returning calls (Chrome 88–99), structuredClone (98),
+          // AbortSignal.timeout (103). Newer ones are used only where present: setBadgeTextColor (110) and
+          // action.openPopup from a content script's message (127; falls back to a tab).
+          minimum_chrome_version: '111',
+        }),
   }),
 });

@@ -1,7 +1,7 @@
 /**
  * `npm test`: every check Relay has, in the order a failure is cheapest to find, with one closing line
  * `N passed, M failed` that counts each unit and end-to-end test plus each whole-project check
- * (typecheck, lint, builds, web-ext lint). Later steps still run after a failure so one run shows everything,
+ * (typecheck, lint, builds, store packages, web-ext lint). Later steps still run after a failure so one run shows everything,
  * except the end-to-end tests, which need the Chromium build.
  */
 import { spawnSync } from 'node:child_process';
@@ -61,8 +61,13 @@ suite('unit and backend tests', unitOk, vitestReport, (j) => {
   return { p: r.numPassedTests, f: r.numFailedTests, s: r.numPendingTests + r.numTodoTests };
 });
 
-const built = check('Chromium build', 'npx', ['wxt', 'build']);
-check('Firefox build and web-ext lint', 'npm', ['run', '--silent', 'lint:firefox']);
+// The store packages come from the same builds (`wxt zip` builds, then zips in a second or two), so checking
+// them costs little: the Chrome zip against the Web Store's rules (web-ext lint only knows Firefox's; see
+// tests/store/chrome-package.ts), the Firefox zip with web-ext lint, and its sources by rebuilding from them.
+const built = check('Chromium build and package', 'npx', ['wxt', 'zip']);
+if (built) check('Chrome package fit for the Web Store', 'npx', ['tsx', 'tests/store/chrome-package.ts']);
+const firefoxPackage = check('Firefox build, package, sources and web-ext lint', 'npm', ['run', '--silent', 'lint:firefox']);
+if (firefoxPackage) check('Firefox package rebuilt from its sources', 'npx', ['tsx', 'tests/store/sources-rebuild.ts']);
 
 // Firefox runs one end-to-end spec (tests/e2e/firefox-*.spec.ts, the Firefox build above in Debian's Firefox ESR);
 // it is part of the Playwright run below, so its result counts there. Missing Firefox fails that spec, not the run.

@@ -14,7 +14,8 @@ async function readSettings(): Promise<Record<string, unknown>> {
   return all;
 }
 
-const IN_BROWSER: readonly MessageKey[] = [
+/** The settings page's list, in the order PRIVACY.md gives the same lines (privacy-policy.test.ts keeps them together). */
+export const IN_BROWSER: readonly MessageKey[] = [
   'options.privacy.browserServer',
   'options.privacy.browserName',
   'options.privacy.browserSettings',
@@ -23,9 +24,11 @@ const IN_BROWSER: readonly MessageKey[] = [
   'options.privacy.browserWaiting',
   'options.privacy.browserReach',
 ];
-const ON_SERVER: readonly MessageKey[] = [
+export const ON_SERVER: readonly MessageKey[] = [
   'options.privacy.serverPerson',
+  'store.privacy.serverIdentity',
   'options.privacy.serverSignIns',
+  'store.privacy.serverSessions',
   'options.privacy.serverShares',
   'options.privacy.serverLinks',
   'options.privacy.serverSuggestions',
@@ -93,6 +96,12 @@ export function PrivacySection() {
       </ul>
       <h3>{t('options.privacy.never')}</h3>
       <p>{t('options.privacy.neverText')}</p>
+      {/* The policy ships inside the extension (modules/privacy-page/), so the link works without a web site. */}
+      <p>
+        <a href={browser.runtime.getURL('/privacy.html')} target="_blank" rel="noopener">
+          {t('store.privacy.policy')}
+        </a>
+      </p>
       <div class="actions">
         <button type="button" class="button" onClick={exportData} disabled={busy} aria-describedby="export-status">
           {busy ? t('options.privacy.exporting') : t('options.privacy.export')}
