@@ -46,8 +46,7 @@ async function submitCsv(text: string) {
 describe('PeopleSection', () => {
   it('speaks Russian in a Russian browser: labels, states, counts and each bad CSV line in its own words', async () => {
     useLocale('ru');
-    render(<PeopleSection api={api} selfId="nobody" />, host);
-    await settle();
+    await mount(api);
     expect(host.querySelector('h3')!.textContent).toBe('Пригласить одного человека');
     expect(host.querySelector('label[for="invite-csv"]')!.textContent).toBe('Один человек в строке: имя;роль');
     expect(host.textContent).toContain('Приглашены: 2 · Активированы: 1');
@@ -63,8 +62,7 @@ describe('PeopleSection', () => {
   });
 
   it('keeps its English words in an English browser', async () => {
-    render(<PeopleSection api={api} selfId="nobody" />, host);
-    await settle();
+    await mount(api);
     expect(host.querySelector('label[for="invite-csv"]')!.textContent).toBe('One person a line: name,role');
     expect(host.textContent).toContain('2 invited · 1 activated · 0 active in the last 7 days · 0 deactivated');
     await submitCsv('Ana,employee\nBea,boss');
