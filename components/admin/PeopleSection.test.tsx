@@ -46,8 +46,7 @@ async function submitCsv(text: string) {
 describe('PeopleSection', () => {
   it('speaks Russian in a Russian browser: labels, states, counts and each bad CSV line in its own words', async () => {
     useLocale('ru');
-    render(<PeopleSection api={api} selfId="nobody" />, host);
-    await settle();
+    await mount(api);
     expect(host.querySelector('h3')!.textContent).toBe('Пригласить одного человека');
     expect(host.querySelector('label[for="invite-csv"]')!.textContent).toBe('Один человек в строке: имя;роль');
     expect(host.textContent).toContain('Приглашены: 2 · Активированы: 1');
@@ -63,8 +62,7 @@ describe('PeopleSection', () => {
   });
 
   it('keeps its English words in an English browser', async () => {
-    render(<PeopleSection api={api} selfId="nobody" />, host);
-    await settle();
+    await mount(api);
     expect(host.querySelector('label[for="invite-csv"]')!.textContent).toBe('One person a line: name,role');
     expect(host.textContent).toContain('2 invited · 1 activated · 0 active in the last 7 days · 0 deactivated');
     await submitCsv('Ana,employee\nBea,boss');
@@ -194,6 +192,30 @@ describe('PeopleSection: search, pages, codes and signing out', () => {
     await settle();
     expect(writes).toEqual(['http://relay.test/join#invite=ABCD-EFGH-JKMN-PQRS']);
     expect(button('Copied the invitation link for Анна Петрова')).toBeDefined();
+  });
+
+  it('shows the invitation link beside the code of someone just invited', async () => {
+    const { api: big } = bigApi(3);
+    const invited = {
+      employee: { ...person('Núria Puig', 'invited'), id: '0190a0b0-0000-7000-8000-00000000abcd' },
+      code: 'WXYZ-0123-4567-89AB', expiresAt: '2026-12-18T12:00:00.000Z', link: 'http://relay.test/join#invite=WXYZ-0123-4567-89AB',
+    };
+    (big as unknown as { invite: () => Promise<typeof invited> }).invite = async () => invited;
+    await mount(big);
+    const name = host.querySelector<HTMLInputElement>('#invite-name')!;
+    await act(() => {
+      name.value = 'Núria Puig';
+      name.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await act(() => {
+      host.querySelectorAll('form')[0]!.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
+    });
+    await settle();
+    const codes = host.querySelector('.codes')!;
+    expect(codes.textContent).toContain('WXYZ-0123-4567-89AB');
+    expect(codes.querySelector('code.link')!.textContent).toBe('http://relay.test/join#invite=WXYZ-0123-4567-89AB');
+    expect(button('Copy the invitation link for Núria Puig')).toBeDefined();
+    expect(button('Copy the code for Núria Puig')).toBeDefined();
   });
 
   it('signs a person out everywhere only once the curator confirms', async () => {
