@@ -39,6 +39,7 @@ import {
   siteProfilesEtagItem,
   siteProfilesItem,
   topicsItem,
+  presetTopicsItem,
 } from '../settings';
 import { storage } from 'wxt/utils/storage';
 import { chooseServer, readManaged, type ManagedSettings } from '../settings/managed';
@@ -121,6 +122,22 @@ export function createRelayService(deps: ServiceDeps) {
     const settings = policy ?? (await managed());
     const connection = await storedConnection();
     if (connection && settings.serverUrl && settings.serverUrl !== connection.serverUrl) await markSessionEnded(connection.token);
+    await presetTopics(settings.defaultTopics);
+  }
+
+  /**
+   * The company's default topics become the person's while they have not chosen their own (none stored, or still
+   * the preset last written); a choice the person made is never overwritten.
+   */
+  async function presetTopics(defaults: string[]): Promise<void> {
+    if (defaults.length === 0) return;
+    const [chosen, preset] = await Promise.all([storage.getItem<string[]>(topicsItem.key), presetTopicsItem.getValue()]);
+    const untouched = chosen === null || (preset !== null && sameTopics(chosen, preset));
+    if (!untouched || (chosen !== null && sameTopics(chosen, defaults))) return;
+    await storage.setItems([
+      { item: topicsItem, value: defaults },
+      { item: presetTopicsItem, value: defaults },
+    ]);
   }
 
   const syncDeps = (): SyncDeps => ({
@@ -460,3 +477,5 @@ export function createRelayService(deps: ServiceDeps) {
     applyManaged,
   };
 }
+
+const sameTopics = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((topic, i) => topic === b[i]);

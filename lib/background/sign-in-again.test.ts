@@ -11,8 +11,10 @@ import {
   reachCacheItem,
   saveConnection,
   serverUrlItem,
+  presetTopicsItem,
   sessionEndedItem,
   tokenItem,
+  topicsItem,
 } from '../settings';
 import { NOT_MANAGED, type ManagedSettings } from '../settings/managed';
 import { fakeFetch, freshDb, json, makeItem, problem, queueBody, type RecordedRequest } from '../test-support';
@@ -181,7 +183,7 @@ describe('signing in again', () => {
 });
 
 describe('a server set by the company’s policy', () => {
-  const managed = { serverUrl: SERVER, singleSignOnOnly: false };
+  const managed = { serverUrl: SERVER, singleSignOnOnly: false, defaultTopics: [] };
 
   it('signs in to the company’s server whatever was stored, and refuses another typed one', async () => {
     const server = fakeServer();
@@ -200,7 +202,7 @@ describe('a server set by the company’s policy', () => {
   it('refuses invite codes when the company signs people in with single sign-on only', async () => {
     const server = fakeServer();
     server.invite('one', marta);
-    const s = service(server, { serverUrl: SERVER, singleSignOnOnly: true });
+    const s = service(server, { serverUrl: SERVER, singleSignOnOnly: true, defaultTopics: [] });
     expect(await s.connect({ serverUrl: '', code: 'one' })).toEqual({
       ok: false,
       message: 'Your company does not use invite codes: sign in with single sign-on.',
@@ -221,5 +223,37 @@ describe('a server set by the company’s policy', () => {
     // Without a policy the same stored connection is used as before.
     await sessionEndedItem.setValue(null);
     expect(await service(server).getConnection()).toEqual(await getConnection());
+  });
+});
+
+describe('default topics from the company’s policy', () => {
+  const withTopics = (defaultTopics: string[]): ManagedSettings => ({ ...NOT_MANAGED, defaultTopics });
+
+  it('become the topics of a person who has not chosen any, and follow a new policy while untouched', async () => {
+    const server = fakeServer();
+    await service(server, withTopics(['climate', 'hiring'])).applyManaged();
+    expect(await topicsItem.getValue()).toEqual(['climate', 'hiring']);
+    await service(server, withTopics(['product'])).applyManaged();
+    expect(await topicsItem.getValue()).toEqual(['product']);
+    expect(await presetTopicsItem.getValue()).toEqual(['product']);
+  });
+
+  it('never replace topics the person chose, not even an empty choice', async () => {
+    const server = fakeServer();
+    await service(server, withTopics(['climate'])).applyManaged();
+    await topicsItem.setValue(['design']);
+    await service(server, withTopics(['product'])).applyManaged();
+    expect(await topicsItem.getValue()).toEqual(['design']);
+
+    fakeBrowser.reset();
+    await topicsItem.setValue([]);
+    await service(server, withTopics(['product'])).applyManaged();
+    expect(await topicsItem.getValue()).toEqual([]);
+  });
+
+  it('leave everything as it is when the policy names none', async () => {
+    await service(fakeServer(), withTopics([])).applyManaged();
+    expect(await topicsItem.getValue()).toEqual([]);
+    expect(await presetTopicsItem.getValue()).toBeNull();
   });
 });

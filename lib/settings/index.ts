@@ -139,6 +139,12 @@ export async function chosenCaptionLanguage(): Promise<string | null> {
 export const topicsItem = storage.defineItem<string[]>('local:topics', { fallback: [] });
 
 /**
+ * The company's default topics (managed `defaultTopics`) as last written into topicsItem. While the person's
+ * topics still equal these, they are the company's and follow a new policy; once the person changes them, theirs.
+ */
+export const presetTopicsItem = storage.defineItem<string[] | null>('local:presetTopics', { fallback: null });
+
+/**
  * The employee's own audience size per network, used for reach; null = the benchmark default
  * (DEFAULT_AUDIENCE in lib/contract/reach). Mirrors what PATCH /v1/me stores on the server.
  */

@@ -9,6 +9,7 @@ describe('parseManaged', () => {
     expect(parseManaged({ serverUrl: 'relay.example.com/', singleSignOnOnly: true })).toEqual({
       serverUrl: 'https://relay.example.com',
       singleSignOnOnly: true,
+      defaultTopics: [],
     });
   });
 
@@ -19,8 +20,17 @@ describe('parseManaged', () => {
 
   it('ignores a malformed key, with a warning, and keeps the others', () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
-    expect(parseManaged({ serverUrl: 42, singleSignOnOnly: true })).toEqual({ serverUrl: null, singleSignOnOnly: true });
+    expect(parseManaged({ serverUrl: 42, singleSignOnOnly: true })).toEqual({ ...NOT_MANAGED, singleSignOnOnly: true });
     expect(parseManaged({ serverUrl: 'ftp://relay.example.com', singleSignOnOnly: 'yes' })).toEqual(NOT_MANAGED);
+    expect(warn).toHaveBeenCalledTimes(3);
+  });
+
+  it('reads default topics as items carry them: trimmed, lower case, once each; a bad list is ignored', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    expect(parseManaged({ defaultTopics: [' Climate ', 'hiring', 'CLIMATE'] }).defaultTopics).toEqual(['climate', 'hiring']);
+    expect(parseManaged({ defaultTopics: 'climate' }).defaultTopics).toEqual([]);
+    expect(parseManaged({ defaultTopics: [''] }).defaultTopics).toEqual([]);
+    expect(parseManaged({ defaultTopics: Array.from({ length: 31 }, (_, i) => `t${i}`) }).defaultTopics).toEqual([]);
     expect(warn).toHaveBeenCalledTimes(3);
   });
 });
@@ -28,7 +38,7 @@ describe('parseManaged', () => {
 describe('readManaged', () => {
   it('reads storage.managed', async () => {
     await fakeBrowser.storage.managed.set({ serverUrl: 'https://relay.example.com' });
-    expect(await readManaged()).toEqual({ serverUrl: 'https://relay.example.com', singleSignOnOnly: false });
+    expect(await readManaged()).toEqual({ ...NOT_MANAGED, serverUrl: 'https://relay.example.com' });
   });
 
   it('takes a rejected read (Firefox without a policy) as no policy, quietly', async () => {
@@ -47,7 +57,7 @@ describe('watchManaged', () => {
     const seen = vi.fn();
     const stop = watchManaged(seen);
     await fakeBrowser.storage.managed.set({ serverUrl: 'https://relay.example.com' });
-    await vi.waitFor(() => expect(seen).toHaveBeenLastCalledWith({ serverUrl: 'https://relay.example.com', singleSignOnOnly: false }));
+    await vi.waitFor(() => expect(seen).toHaveBeenLastCalledWith({ ...NOT_MANAGED, serverUrl: 'https://relay.example.com' }));
     // Changes to the person's own storage are not policy changes.
     const calls = seen.mock.calls.length;
     await fakeBrowser.storage.local.set({ token: 't' });
@@ -59,7 +69,7 @@ describe('watchManaged', () => {
 });
 
 describe('chooseServer', () => {
-  const managed = { serverUrl: 'https://relay.example.com', singleSignOnOnly: false };
+  const managed = { ...NOT_MANAGED, serverUrl: 'https://relay.example.com' };
   it('uses what the person typed when no policy names a server', () => {
     expect(chooseServer(NOT_MANAGED, 'localhost:8787')).toEqual({ ok: true, url: 'http://localhost:8787' });
     expect(chooseServer(NOT_MANAGED, '')).toMatchObject({ ok: false });

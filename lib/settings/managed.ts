@@ -16,6 +16,8 @@ import { t } from '../i18n';
 const ManagedPolicy = z.object({
   serverUrl: z.string(),
   singleSignOnOnly: z.boolean(),
+  // Topics as items carry them (lower case, at most 40 characters), no more than the settings page lets a person choose.
+  defaultTopics: z.array(z.string().trim().toLowerCase().min(1).max(40)).max(30),
 });
 
 export interface ManagedSettings {
@@ -23,9 +25,11 @@ export interface ManagedSettings {
   serverUrl: string | null;
   /** True: people sign in with single sign-on only; the invite-code form is not offered. */
   singleSignOnOnly: boolean;
+  /** Topics preselected for people who have not chosen their own (lower case, as items carry them); empty: none. */
+  defaultTopics: string[];
 }
 
-export const NOT_MANAGED: ManagedSettings = { serverUrl: null, singleSignOnOnly: false };
+export const NOT_MANAGED: ManagedSettings = { serverUrl: null, singleSignOnOnly: false, defaultTopics: [] };
 
 /**
  * Policy data is written by someone else's tool: each key is checked on its own, and one that is missing or
@@ -51,6 +55,7 @@ export function parseManaged(raw: unknown): ManagedSettings {
     else console.warn(`[relay] managed setting serverUrl ignored: ${url.message}`);
   }
   out.singleSignOnOnly = key('singleSignOnOnly') ?? false;
+  out.defaultTopics = [...new Set(key('defaultTopics') ?? [])];
   return out;
 }
 

@@ -59,7 +59,7 @@ async function withBrowser(run: (ext: ExtensionBrowser) => Promise<void>) {
 }
 
 test('a server set by policy is fixed text; the person signs in with an invite code or an invitation link', async ({ backend }) => {
-  writePolicy({ serverUrl: backend.url });
+  writePolicy({ serverUrl: backend.url, defaultTopics: ['Climate', 'hiring'] });
   try {
     await withBrowser(async (ext) => {
       const options = await ext.context.newPage();
@@ -88,6 +88,10 @@ test('a server set by policy is fixed text; the person signs in with an invite c
       await expect(options.getByText('Connected as Ines Duarte')).toBeVisible();
       await expect(options.locator('#account')).toContainText(backend.url);
 
+      // The company's default topics are this person's until they choose their own.
+      for (const topic of ['climate', 'hiring']) {
+        await expect(options.getByRole('button', { name: topic, exact: true })).toHaveAttribute('aria-pressed', 'true');
+      }
     });
   } finally {
     rmSync(policyFile, { force: true });
