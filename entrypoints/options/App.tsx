@@ -82,7 +82,7 @@ export function App() {
       ) : (
         <>
           {/* Someone setting Relay up (first run, or after disconnecting); a person signed out gets the notice instead. */}
-          {!employee && <Welcome />}
+          {!employee && <Welcome managed={managed!} />}
           {signedOut && (
             <Notice role="status" tone="error" class="signed-out">
               <h2>{t('signin.ended.heading')}</h2>

@@ -13,6 +13,7 @@ import { settle, testHost } from '@/components/test-host';
 import { App } from './App';
 import { RemindersSection } from './RemindersSection';
 import { Welcome } from './Welcome';
+import { NOT_MANAGED } from '@/lib/settings/managed';
 import { checkAudience, checkTouch } from './validate';
 
 const host = testHost();
@@ -30,7 +31,7 @@ describe('the settings page, translated', () => {
 
   it('welcomes in Catalan, the emphasis and the link inside whole sentences', async () => {
     useLocale('ca');
-    render(h(Welcome, {}), host);
+    render(h(Welcome, { managed: NOT_MANAGED }), host);
     await settle();
     expect(text('#welcome-heading')).toBe('Et donem la benvinguda a Relay');
     expect([...host.querySelectorAll('strong')].map((s) => s.textContent)).toEqual(['adreça del servidor', "codi d'invitació"]);
@@ -41,6 +42,17 @@ describe('the settings page, translated', () => {
     expect(link.textContent).toBe('Mira tot el que registra Relay');
     expect(link.getAttribute('href')).toBe('#privacy');
     expect(host.textContent).not.toMatch(/\{\w+\}/);
+  });
+
+  it('welcomes without asking for a server address when the company presets it', async () => {
+    useLocale('ru');
+    render(h(Welcome, { managed: { ...NOT_MANAGED, serverUrl: 'https://relay.example.com' } }), host);
+    await settle();
+    expect(text('.welcome-need')).toBe('Чтобы начать, нужен одноразовый код приглашения от организаторов программы: ваша компания уже настроила свой сервер.');
+    expect(host.querySelector('.welcome-need strong')?.textContent).toBe('код приглашения');
+    render(h(Welcome, { managed: { ...NOT_MANAGED, serverUrl: 'https://relay.example.com', singleSignOnOnly: true } }), host);
+    await settle();
+    expect(text('.welcome-need')).toBe('Чтобы начать, войдите ниже с рабочей учётной записью: ваша компания уже настроила Relay для вас.');
   });
 
   it('says how many items are synced with the Russian plural forms', async () => {
