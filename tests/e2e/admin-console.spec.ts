@@ -206,7 +206,9 @@ test('deactivating an employee signs their Relay out at its next sync', async ({
   // Opening the popup syncs: the token no longer works, and the popup says so.
   const popup = await employeeBrowser.context.newPage();
   await popup.goto(`chrome-extension://${employeeBrowser.extensionId}/popup.html`);
-  await expect(popup.getByRole('alert').filter({ hasText: 'The server signed you out' })).toBeVisible();
+  const ended = popup.getByRole('alert').filter({ hasText: 'Joan Vidal, your session has ended' });
+  await expect(ended).toBeVisible();
+  await expect(ended.getByRole('button', { name: 'Sign in again' })).toBeVisible();
 });
 
 test('an employee’s suggestion becomes an item prefilled from the page, another is dismissed', async ({ backend, ext, pages }) => {
