@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import type { Kysely } from 'kysely';
 import { requireAdmin, requireBearer } from './auth/middleware';
 import type { AppEnv } from './auth/principal';
 import { inviteRoutes, redeemRoutes } from './auth/routes';
@@ -7,6 +8,7 @@ import { signOutRoutes } from './auth/sessions';
 import { ssoRoutes } from './auth/sso-routes';
 import { TokenCache } from './auth/token-cache';
 import { systemClock, type Clock } from './clock';
+import { healthRoutes } from './health/routes';
 import type { OidcSettings } from './config';
 import { openDatabase, type Database } from './db/database';
 import { corsFor } from './http/cors';
@@ -109,6 +111,8 @@ export async function createApp(options: AppOptions): Promise<RelayApp> {
   );
 
   app.route('/', joinPageRoutes());
+
+  app.route('/', healthRoutes(db as Kysely<unknown>));
 
   app.use('/v1/*', corsFor(options.corsOrigins ?? DEFAULT_CORS_ORIGINS));
   // Public: registered before the bearer check, so they answer before it runs.

@@ -31,6 +31,7 @@ export const PROBLEM_MESSAGES: Readonly<Record<string, ProblemWords>> = {
   'payload-too-large': { key: 'errors.problem.payloadTooLarge' },
   'unsupported-media-type': { key: 'errors.problem.unsupportedMediaType' },
   internal: { key: 'errors.problem.internal' },
+  'not-ready': { key: 'errors.problem.notReady' },
   'http-error': { key: 'errors.problem.httpError' },
   'invalid-invite-code': { key: 'errors.problem.invalidInviteCode' },
   'cannot-change-self': { key: 'errors.problem.cannotChangeSelf' },

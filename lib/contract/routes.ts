@@ -181,6 +181,14 @@ export const routes: RouteSpec[] = [
     auth: 'none', responses: { 200: null },
   },
   {
+    method: 'get', path: '/healthz', summary: 'Liveness: the process answers (no auth, never cached)',
+    auth: 'none', responses: { 200: z.object({ status: z.literal('ok') }) },
+  },
+  {
+    method: 'get', path: '/readyz', summary: 'Readiness: the database answers and has this release\'s schema; 503 problem otherwise',
+    auth: 'none', responses: { 200: z.object({ status: z.literal('ready') }) },
+  },
+  {
     method: 'get', path: '/r/{code}', summary: 'Tracked link: 302 to the item URL with UTM parameters; counts the click',
     auth: 'none', responses: { 302: null },
   },

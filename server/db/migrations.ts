@@ -384,6 +384,12 @@ export function migrateTo(db: Kysely<unknown>, name: string): Promise<string[]> 
   return migrate(db, (migrator) => migrator.migrateTo(name));
 }
 
+/** Names of the migrations this release has that the database has not run yet (empty: the schema is current). */
+export async function pendingMigrations(db: Kysely<unknown>): Promise<string[]> {
+  const all = await new Migrator({ db, provider }).getMigrations();
+  return all.filter((m) => m.executedAt === undefined).map((m) => m.name);
+}
+
 async function migrate(db: Kysely<unknown>, run: (migrator: Migrator) => ReturnType<Migrator['migrateToLatest']>): Promise<string[]> {
   const migrator = new Migrator({ db, provider });
   const { error, results } = await run(migrator);
