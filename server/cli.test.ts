@@ -205,6 +205,33 @@ describe('CLI commands', () => {
     }
   }, 30_000);
 
+  it('backup writes a copy that restores as the same database, and never overwrites a file', async () => {
+    const db = join(dir, 'backup', 'relay.db');
+    const seeded = cli(['seed-demo'], { RELAY_DB: db });
+    output(seeded);
+    expect(await exited(seeded)).toBe(0);
+    const copy = join(dir, 'backup', 'copy.db');
+    const run = (target: string) => {
+      const child = cli(['backup', target], { RELAY_DB: db });
+      return { child, out: output(child) };
+    };
+    const first = run(copy);
+    expect(await exited(first.child)).toBe(0);
+    expect(first.out.stderr).toContain(`Backed up ${db} to ${copy}`);
+    const count = (file: string) => {
+      const sqlite = new BetterSqlite3(file, { readonly: true });
+      try {
+        return sqlite.prepare('SELECT COUNT(*) FROM items').pluck().get() as number;
+      } finally {
+        sqlite.close();
+      }
+    };
+    expect(count(copy)).toBe(count(db));
+    const again = run(copy);
+    expect(await exited(again.child)).toBe(2);
+    expect(again.out.stderr).toContain('already exists');
+  }, 30_000);
+
   it('stops with a clear message on bad configuration', async () => {
     const child = cli(['serve'], { PORT: 'eighty', RELAY_DB: join(dir, 'bad', 'relay.db') });
     const out = output(child);

@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { createInvite, createInvites } from './auth/invites';
 import { systemClock } from './clock';
 import { ConfigError, defaultPublicUrl, loadConfig, type Config } from './config';
+import { BackupError, backupDatabase } from './db/backup';
 import { openDatabase, type Database } from './db/database';
 import { seedDemo } from './demo/seed';
 import { parseEmployeeCsv } from './employees/csv';
@@ -22,6 +23,8 @@ Commands:
                                      them; prints "name,role,code" lines; a bad line invites nobody (exit 2)
   seed-demo [--force]                add the demo items (only into an empty database unless --force)
   migrate                            bring the database schema up to date
+  backup <file>                      write a consistent copy of the database to a new file, also while
+                                     the server runs (SQLite's online backup; for PostgreSQL use pg_dump)
 
 Environment: PORT (8787), HOST (127.0.0.1), RELAY_DB (./data/relay.db), RELAY_ADMIN_TOKEN,
 RELAY_PUBLIC_URL (http://HOST:PORT), RELAY_CORS_ORIGINS (chrome-extension://*,moz-extension://*),
@@ -82,6 +85,23 @@ async function main(argv: string[]): Promise<number> {
       await withDatabase(config, async () => {});
       console.error(`Database ${config.dbFile} is up to date`);
       return 0;
+
+    case 'backup': {
+      const target = rest[0];
+      if (!target || rest.length > 1) {
+        console.error('Usage: backup <file>   (a new file; the database is RELAY_DB)');
+        return 2;
+      }
+      try {
+        const pages = await backupDatabase(config.dbFile, target);
+        console.error(`Backed up ${config.dbFile} to ${target} (${pages} pages)`);
+        return 0;
+      } catch (error) {
+        if (!(error instanceof BackupError)) throw error;
+        console.error(`Relay: ${error.message}`);
+        return 2;
+      }
+    }
 
     case 'seed-demo': {
       const { values } = parseArgs({ args: rest, options: { force: { type: 'boolean', default: false } } });
