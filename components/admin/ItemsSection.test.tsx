@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { render } from 'preact';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { AdminApi } from '@/lib/api/admin';
 import type { AdminItem } from '@/lib/contract/items';
 import { plural } from '@/lib/i18n';
@@ -34,9 +34,13 @@ const api = {
   taxonomy: async () => ({ topics: ['finance'], campaigns: [] }),
 } as unknown as AdminApi;
 
+/** Rendered with its items: on a busy machine the list can take longer than one settle to arrive. */
 async function show() {
   render(<ItemsSection api={api} />, host);
-  await settle();
+  await vi.waitFor(async () => {
+    await settle();
+    if (!host.querySelector('tbody tr')) throw new Error('the items have not arrived yet');
+  });
 }
 
 const text = (selector: string) => host.querySelector(selector)!.textContent;
