@@ -146,6 +146,20 @@ test('expired: the session ends while a share waits; signed in again as the same
   }
 });
 
+/**
+ * A curator's action on the stopped backend's data, through the real API on another port: the extension (which
+ * retries its outbox on its own schedule) cannot reach the server until the action is done, so the waiting share
+ * can never slip through with the old token first.
+ */
+async function whileUnreachable(backend: Backend, act: (curator: Backend) => Promise<unknown>) {
+  const curator = await Backend.start({ dataDir: backend.dataDir, adminToken: backend.adminToken });
+  try {
+    await act(curator);
+  } finally {
+    await curator.stop();
+  }
+}
+
 test('signed out everywhere by a curator: same state, outbox intact, delivered after signing in again', async ({ backend, relay, context }) => {
   test.setTimeout(120_000);
   await backend.createItem(item);
@@ -153,9 +167,11 @@ test('signed out everywhere by a curator: same state, outbox intact, delivered a
   const id = await employeeId(context);
   await backend.stop();
   await shareWhileAway(relay, context);
+  await whileUnreachable(backend, (curator) =>
+    curator.request('POST', `/v1/admin/employees/${id}/sign-out`, { token: curator.adminToken, expect: 200 }),
+  );
   const again = await Backend.start({ dataDir: backend.dataDir, port: backend.port, adminToken: backend.adminToken });
   try {
-    await again.request('POST', `/v1/admin/employees/${id}/sign-out`, { token: again.adminToken, expect: 200 });
     const options = await expectSessionEnded(relay, context, 'Kofi Mensah');
     expect(backendShares(again)).toHaveLength(0);
     await signInAgain(options, await newCodeFor(again, id), 'Kofi Mensah');
@@ -174,10 +190,12 @@ test('another person signing in on the same browser does not get the first perso
   const marta = await employeeId(context);
   await backend.stop();
   await shareWhileAway(relay, context);
+  // A curator deactivates Marta: her token is refused from now on.
+  await whileUnreachable(backend, (curator) =>
+    curator.request('PATCH', `/v1/admin/employees/${marta}`, { token: curator.adminToken, body: { active: false }, expect: 200 }),
+  );
   const again = await Backend.start({ dataDir: backend.dataDir, port: backend.port, adminToken: backend.adminToken });
   try {
-    // A curator deactivates Marta: her token is refused from now on.
-    await again.request('PATCH', `/v1/admin/employees/${marta}`, { token: again.adminToken, body: { active: false }, expect: 200 });
     const options = await expectSessionEnded(relay, context, 'Marta Rossi');
 
     // Joan signs in on this browser, with a bare invite code this time.
