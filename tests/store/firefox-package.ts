@@ -45,22 +45,33 @@ export function newestZip(outDir: string, part: string): string | null {
   return zips[0] ?? null;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+/** The newest Firefox package and sources archive `npm run zip` wrote; exits with the reason when missing. */
+export function firefoxZips(): { firefox: string; sources: string } {
   const outDir = process.env.WXT_OUT_DIR || '.output';
   const [firefox, sources] = [newestZip(outDir, 'firefox'), newestZip(outDir, 'sources')];
   if (!firefox || !sources) {
     console.error(`No ${outDir}/*firefox*.zip and *sources*.zip: run \`npm run zip\` first.`);
     process.exit(1);
   }
+  return { firefox, sources };
+}
+
+/** Writes every file of the zip `file` under `dir`, emptied first. */
+export function unpack(file: string, dir: string): void {
+  rmSync(dir, { recursive: true, force: true });
+  for (const [name, bytes] of readZip(readFileSync(file))) {
+    mkdirSync(dirname(join(dir, name)), { recursive: true });
+    writeFileSync(join(dir, name), bytes);
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const { firefox, sources } = firefoxZips();
   const problems = checkSources([...readZip(readFileSync(sources)).keys()]);
   for (const p of problems) console.error(`✗ ${sources}: ${p}`);
 
   const unpacked = join('.tmp', 'firefox-package');
-  rmSync(unpacked, { recursive: true, force: true });
-  for (const [name, bytes] of readZip(readFileSync(firefox))) {
-    mkdirSync(dirname(join(unpacked, name)), { recursive: true });
-    writeFileSync(join(unpacked, name), bytes);
-  }
+  unpack(firefox, unpacked);
   console.log(`web-ext lint on the contents of ${firefox}`);
   const lint = spawnSync('npx', ['web-ext', 'lint', '--source-dir', unpacked, '--no-config-discovery'], { stdio: 'inherit' });
   process.exit(problems.length || lint.status !== 0 ? 1 : 0);

@@ -5,9 +5,9 @@
  * Installing is the one step skipped: the project's own node_modules (the same package-lock) is linked in.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { newestZip, readZip } from './firefox-package';
+import { readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { firefoxZips, newestZip, readZip, unpack } from './firefox-package';
 
 /** Names of the files that differ between two unpacked packages (missing on either side included). */
 export function differences(a: Map<string, Buffer>, b: Map<string, Buffer>): string[] {
@@ -15,18 +15,9 @@ export function differences(a: Map<string, Buffer>, b: Map<string, Buffer>): str
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const outDir = process.env.WXT_OUT_DIR || '.output';
-  const [firefox, sources] = [newestZip(outDir, 'firefox'), newestZip(outDir, 'sources')];
-  if (!firefox || !sources) {
-    console.error(`No ${outDir}/*firefox*.zip and *sources*.zip: run \`npm run zip\` first.`);
-    process.exit(1);
-  }
+  const { firefox, sources } = firefoxZips();
   const root = resolve('.tmp', 'sources-rebuild');
-  rmSync(root, { recursive: true, force: true });
-  for (const [name, bytes] of readZip(readFileSync(sources))) {
-    mkdirSync(dirname(join(root, name)), { recursive: true });
-    writeFileSync(join(root, name), bytes);
-  }
+  unpack(sources, root);
   symlinkSync(resolve('node_modules'), join(root, 'node_modules'));
   const env = { ...process.env, WXT_OUT_DIR: '' };
   for (const args of [['wxt', 'prepare'], ['wxt', 'zip', '-b', 'firefox']]) {
