@@ -72,7 +72,7 @@ export interface RelayApp {
   tokens: TokenCache;
   items: ItemRepository;
   /** Writes buffered clicks now; returns how many. */
-  flushClicks(): number;
+  flushClicks(): Promise<number>;
   /** Stops the click timer, writes what is buffered and closes the database. */
   close(): Promise<void>;
 }
@@ -125,24 +125,24 @@ export async function createApp(options: AppOptions): Promise<RelayApp> {
   app.route('/', adminItemRoutes(items));
   const pageFetcher = new PageFetcher(options.unfurl);
   app.route('/', unfurlRoutes(pageFetcher));
-  app.route('/', analyticsRoutes(db, now, () => clicks.flush()));
+  app.route('/', analyticsRoutes(db, now, async () => clicks.flush()));
   app.route('/', inviteRoutes(db, now));
   app.route('/', signOutRoutes(db, tokens));
   const siteProfiles = new SiteProfileRepository(db, now);
   app.route('/', adminSiteProfileRoutes(siteProfiles));
   app.route('/', siteProfileRoutes(siteProfiles));
   app.route('/', meRoutes(db));
-  app.route('/', queueRoutes({ db, now, version, links: new TrackedLinks(sqlite, now), publicUrl }));
-  app.route('/', shareRoutes(new ShareRecorder(sqlite, now)));
-  app.route('/', reachRoutes(db, now, () => clicks.flush()));
+  app.route('/', queueRoutes({ db, now, version, links: new TrackedLinks(db, now), publicUrl }));
+  app.route('/', shareRoutes(new ShareRecorder(db, now)));
+  app.route('/', reachRoutes(db, now, async () => clicks.flush()));
   const suggestions = new SuggestionRepository(db, now);
   app.route('/', suggestionRoutes(suggestions));
   app.route('/', adminSuggestionRoutes({ suggestions, items }));
-  app.route('/', adminEmployeeRoutes({ db, now, directory: new EmployeeDirectory(sqlite, now), tokens, publicUrl }));
+  app.route('/', adminEmployeeRoutes({ db, now, directory: new EmployeeDirectory(db, now), tokens, publicUrl }));
   app.route('/', policyRoutes(policies));
   app.route('/', adminPolicyRoutes(policies));
-  app.route('/', adminTaxonomyRoutes(new TaxonomyRepository(sqlite)));
-  app.route('/', exportRoutes({ db, now, suggestions, publicUrl, flushClicks: () => clicks.flush() }));
+  app.route('/', adminTaxonomyRoutes(new TaxonomyRepository(db)));
+  app.route('/', exportRoutes({ db, now, suggestions, publicUrl, flushClicks: async () => clicks.flush() }));
 
   let closed = false;
   return {
@@ -150,7 +150,7 @@ export async function createApp(options: AppOptions): Promise<RelayApp> {
     database,
     tokens,
     items,
-    flushClicks: () => clicks.flush(),
+    flushClicks: async () => clicks.flush(),
     async close() {
       if (closed) return;
       closed = true;

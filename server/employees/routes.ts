@@ -40,17 +40,17 @@ export function adminEmployeeRoutes({ db, now, directory, tokens, publicUrl }: E
   const inviteCode = (code: string, expiresAt: number): EmployeeInviteCode => ({
     code, expiresAt: toIso(expiresAt), link: invitationLink(publicUrl(), code),
   });
-  const invited = (invite: CreatedInvite): EmployeeInvited => ({
-    employee: directory.get(invite.employeeId)!,
+  const invited = async (invite: CreatedInvite): Promise<EmployeeInvited> => ({
+    employee: (await directory.get(invite.employeeId))!,
     ...inviteCode(invite.code, invite.expiresAt),
   });
 
   return new Hono<AppEnv>()
-    .get('/v1/admin/employees', (c) => c.json(directory.list(readQuery(c, EmployeeListQuery))))
+    .get('/v1/admin/employees', async (c) => c.json(await directory.list(readQuery(c, EmployeeListQuery))))
     .post('/v1/admin/employees', limitBody, async (c) => {
       const { name, role } = await readJson(c, EmployeeCreate);
       const invite = await createInvite(db, now, name, role);
-      return c.json(invited(invite), 201, { Location: `/v1/admin/employees/${invite.employeeId}` });
+      return c.json(await invited(invite), 201, { Location: `/v1/admin/employees/${invite.employeeId}` });
     })
     .post('/v1/admin/employees/batch', limitBody, async (c) => {
       const { csv } = await readJson(c, EmployeeBatch);
@@ -65,7 +65,12 @@ export function adminEmployeeRoutes({ db, now, directory, tokens, publicUrl }: E
         );
       }
       const created = await createInvites(db, now, people);
-      const body: EmployeeBatchResult = { invited: created.map((invite, i) => ({ ...invited(invite), line: people[i]!.line })) };
+      const employees = await directory.getMany(created.map((invite) => invite.employeeId));
+      const body: EmployeeBatchResult = {
+        invited: created.map((invite, i) => ({
+          employee: employees.get(invite.employeeId)!, ...inviteCode(invite.code, invite.expiresAt), line: people[i]!.line,
+        })),
+      };
       return c.json(body, 201);
     })
     .patch('/v1/admin/employees/:id', limitBody, async (c) => {
@@ -77,7 +82,7 @@ export function adminEmployeeRoutes({ db, now, directory, tokens, publicUrl }: E
           detail: 'An admin cannot deactivate or demote their own account; ask another admin to do it',
         });
       }
-      const employee = directory.change(id, changes);
+      const employee = await directory.change(id, changes);
       if (!employee) throw noSuchEmployee(id);
       // Deactivating ends every session for good: reactivating later must not bring old tokens (a lost laptop's)
       // back to life. After the change, so no sign-in can slip in between (redeeming needs an active person).
@@ -100,7 +105,7 @@ export function adminEmployeeRoutes({ db, now, directory, tokens, publicUrl }: E
     })
     .post('/v1/admin/employees/:id/sign-out', async (c) => {
       const id = employeeId(c.req.param('id'));
-      if (!directory.get(id)) throw noSuchEmployee(id);
+      if (!(await directory.get(id))) throw noSuchEmployee(id);
       const body: EmployeeSignedOut = { ended: await endSessionsOf(db, tokens, id) };
       return c.json(body);
     });

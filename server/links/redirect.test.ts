@@ -50,7 +50,7 @@ describe('GET /r/:code', () => {
   it('buffers clicks in memory until flushed', async () => {
     await click(links.x);
     expect(h.database.sqlite.prepare('SELECT COUNT(*) FROM clicks').pluck().get()).toBe(0);
-    expect(h.flushClicks()).toBe(1);
+    expect(await h.flushClicks()).toBe(1);
     expect(h.database.sqlite.prepare('SELECT COUNT(*) FROM clicks').pluck().get()).toBe(1);
   });
 

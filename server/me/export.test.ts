@@ -33,7 +33,7 @@ describe('GET /v1/me/export', () => {
     await click(anaLinks.x, 1);
     await click(anaLinks.x, 2);
     await click(beaLinks.x, 3);
-    h.flushClicks();
+    await h.flushClicks();
     h.clock.now += DAY; // the next day
     await click(anaLinks.x, 1);
 

@@ -85,7 +85,7 @@ export function queueRoutes(deps: QueueDeps) {
 
     const ids = rows.map((r) => r.id);
     const captions = await captionsByItem(db, ids);
-    const codes = links.codesFor(employeeId, ids);
+    const codes = await links.codesFor(employeeId, ids);
     const base = `${deps.publicUrl()}/r/`;
     const items: QueueItem[] = rows.map((row) => {
       const code = codes.get(row.id)!;

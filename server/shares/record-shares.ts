@@ -1,8 +1,9 @@
-import type BetterSqlite3 from 'better-sqlite3';
+import type { Insertable, Kysely } from 'kysely';
 import type { z } from 'zod';
 import { DEFAULT_AUDIENCE } from '../../lib/contract/reach';
 import type { SharesRequest, SharesResult } from '../../lib/contract/shares';
 import { fromIso, type Clock } from '../clock';
+import type { DB, SharesTable } from '../db/schema';
 import { problems, type ProblemField } from '../http/problem';
 
 type Share = z.output<typeof SharesRequest>['shares'][number];
@@ -12,48 +13,53 @@ export const MAX_FUTURE_MS = 24 * 60 * 60 * 1000;
 
 /**
  * Records a batch of shares, idempotently by the client-made id: a replayed batch inserts nothing
- * and reports those ids as duplicates. Batches arrive from every employee's outbox, so this runs on
- * prepared statements in one synchronous transaction.
+ * and reports those ids as duplicates, also when two copies of it arrive at once (on one server or
+ * two). Batches arrive from every employee's outbox, so a batch is three statements whatever its size.
  */
 export class ShareRecorder {
-  private readonly audienceOf: BetterSqlite3.Statement<[string], { audience_linkedin: number | null; audience_x: number | null }>;
-  private readonly existingItems: (ids: string[]) => Set<string>;
-  private readonly insertAll: (rows: unknown[][]) => boolean[];
-
   constructor(
-    sqlite: BetterSqlite3.Database,
+    private readonly db: Kysely<DB>,
     private readonly now: Clock,
-  ) {
-    this.audienceOf = sqlite.prepare('SELECT audience_linkedin, audience_x FROM employees WHERE id = ?');
-    const itemExists = sqlite.prepare<[string], number>('SELECT 1 FROM items WHERE id = ?').pluck();
-    this.existingItems = (ids) => new Set(ids.filter((id) => itemExists.get(id) !== undefined));
-    const insert = sqlite.prepare(
-      `INSERT INTO shares (id, employee_id, item_id, network, caption_id, edited, shared_at, received_at, audience)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
-    );
-    this.insertAll = sqlite.transaction((rows: unknown[][]) => rows.map((r) => insert.run(...r).changes === 1));
-  }
+  ) {}
 
-  record(employeeId: string, shares: Share[]): SharesResult {
+  async record(employeeId: string, shares: Share[]): Promise<SharesResult> {
     const at = this.now();
-    this.check(shares, at);
-    const own = this.audienceOf.get(employeeId);
+    await this.check(shares, at);
+    const own = await this.db
+      .selectFrom('employees').select(['audience_linkedin', 'audience_x']).where('id', '=', employeeId).executeTakeFirst();
     const audience = {
       linkedin: own?.audience_linkedin ?? DEFAULT_AUDIENCE.linkedin,
       x: own?.audience_x ?? DEFAULT_AUDIENCE.x,
     };
-    const rows = shares.map((s) => [
-      s.id.toLowerCase(), employeeId, s.itemId.toLowerCase(), s.network, s.captionId?.toLowerCase() ?? null,
-      s.edited ? 1 : 0, fromIso(s.sharedAt), at, audience[s.network],
-    ]);
-    const inserted = this.insertAll(rows);
+    // An id repeated inside the batch is written once, by its first occurrence.
+    const rows = new Map<string, Insertable<SharesTable>>();
+    for (const s of shares) {
+      const id = s.id.toLowerCase();
+      if (rows.has(id)) continue;
+      rows.set(id, {
+        id, employee_id: employeeId, item_id: s.itemId.toLowerCase(), network: s.network, caption_id: s.captionId?.toLowerCase() ?? null,
+        edited: s.edited ? 1 : 0, shared_at: fromIso(s.sharedAt), received_at: at, audience: audience[s.network],
+      });
+    }
+    // One statement, so atomic without a transaction; DO NOTHING leaves ids recorded before (or by a
+    // concurrent request) alone, and RETURNING names exactly the rows this request wrote.
+    const inserted = await this.db
+      .insertInto('shares').values([...rows.values()])
+      .onConflict((oc) => oc.column('id').doNothing())
+      .returning('id')
+      .execute();
+    const fresh = new Set(inserted.map((r) => r.id));
     const result: SharesResult = { accepted: [], duplicates: [] };
-    shares.forEach((s, i) => (inserted[i] ? result.accepted : result.duplicates).push(s.id));
+    for (const s of shares) {
+      const id = s.id.toLowerCase();
+      if (fresh.delete(id)) result.accepted.push(s.id);
+      else result.duplicates.push(s.id);
+    }
     return result;
   }
 
   /** All-or-nothing: a batch naming items that never existed, or dated in the future, writes nothing. */
-  private check(shares: Share[], at: number): void {
+  private async check(shares: Share[], at: number): Promise<void> {
     const future: ProblemField[] = [];
     shares.forEach((s, i) => {
       if (fromIso(s.sharedAt) > at + MAX_FUTURE_MS) future.push({ path: `shares.${i}.sharedAt`, message: 'is more than a day in the future' });
@@ -61,7 +67,8 @@ export class ShareRecorder {
     if (future.length) throw problems.invalidBody(future);
 
     const ids = [...new Set(shares.map((s) => s.itemId.toLowerCase()))];
-    const known = this.existingItems(ids);
+    const found = await this.db.selectFrom('items').select('id').where('id', 'in', ids).execute();
+    const known = new Set(found.map((r) => r.id));
     const unknown: ProblemField[] = [];
     shares.forEach((s, i) => {
       if (!known.has(s.itemId.toLowerCase())) unknown.push({ path: `shares.${i}.itemId`, message: `no item has id ${s.itemId}` });

@@ -10,6 +10,6 @@ export function shareRoutes(recorder: ShareRecorder) {
   return new Hono<AppEnv>().post('/v1/shares', limitBody, async (c) => {
     const employeeId = employeeOf(c);
     const { shares } = await readJson(c, SharesRequest);
-    return c.json(recorder.record(employeeId, shares), 200);
+    return c.json(await recorder.record(employeeId, shares), 200);
   });
 }

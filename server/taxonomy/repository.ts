@@ -1,34 +1,37 @@
-import type BetterSqlite3 from 'better-sqlite3';
+import type { Kysely } from 'kysely';
 import type { Taxonomy } from '../../lib/contract/taxonomy';
+import type { DB } from '../db/schema';
 
-type Kind = 'topic' | 'campaign';
+interface TaxonomyTable {
+  kind: 'topic' | 'campaign';
+  name: string;
+}
 
 /** The managed lists of topics and campaigns (table `taxonomy`, migration 0007). */
 export class TaxonomyRepository {
-  private readonly list: BetterSqlite3.Statement<[Kind], { name: string }>;
-  private readonly replaceAll: (t: Taxonomy) => void;
+  private readonly db: Kysely<DB & { taxonomy: TaxonomyTable }>;
 
-  constructor(sqlite: BetterSqlite3.Database) {
-    this.list = sqlite.prepare('SELECT name FROM taxonomy WHERE kind = ? ORDER BY name');
-    const clear = sqlite.prepare('DELETE FROM taxonomy');
-    const insert = sqlite.prepare<[Kind, string]>('INSERT INTO taxonomy (kind, name) VALUES (?, ?)');
+  constructor(db: Kysely<DB>) {
+    this.db = db.withTables<{ taxonomy: TaxonomyTable }>();
+  }
+
+  async current(): Promise<Taxonomy> {
+    const rows = await this.db.selectFrom('taxonomy').select(['kind', 'name']).execute();
+    // Sorted here, by code point: a database's collation (PostgreSQL's follows the locale) would order them differently.
+    const names = (kind: 'topic' | 'campaign') => rows.filter((r) => r.kind === kind).map((r) => r.name).sort();
+    return { topics: names('topic'), campaigns: names('campaign') };
+  }
+
+  async replace(t: Taxonomy): Promise<Taxonomy> {
+    const rows = [
+      ...t.topics.map((name) => ({ kind: 'topic' as const, name })),
+      ...t.campaigns.map((name) => ({ kind: 'campaign' as const, name })),
+    ];
     // One transaction: a reader never sees half a list.
-    this.replaceAll = sqlite.transaction((t: Taxonomy) => {
-      clear.run();
-      for (const name of t.topics) insert.run('topic', name);
-      for (const name of t.campaigns) insert.run('campaign', name);
+    await this.db.transaction().execute(async (trx) => {
+      await trx.deleteFrom('taxonomy').execute();
+      if (rows.length) await trx.insertInto('taxonomy').values(rows).execute();
     });
-  }
-
-  current(): Taxonomy {
-    return {
-      topics: this.list.all('topic').map((r) => r.name),
-      campaigns: this.list.all('campaign').map((r) => r.name),
-    };
-  }
-
-  replace(t: Taxonomy): Taxonomy {
-    this.replaceAll(t);
     return this.current();
   }
 }

@@ -7,6 +7,6 @@ import type { TaxonomyRepository } from './repository';
 /** GET and PUT /v1/admin/taxonomy (admin guard applied by the app). */
 export function adminTaxonomyRoutes(taxonomy: TaxonomyRepository) {
   return new Hono<AppEnv>()
-    .get('/v1/admin/taxonomy', (c) => c.json(taxonomy.current()))
-    .put('/v1/admin/taxonomy', limitBody, async (c) => c.json(taxonomy.replace(await readJson(c, Taxonomy))));
+    .get('/v1/admin/taxonomy', async (c) => c.json(await taxonomy.current()))
+    .put('/v1/admin/taxonomy', limitBody, async (c) => c.json(await taxonomy.replace(await readJson(c, Taxonomy))));
 }
