@@ -56,7 +56,8 @@ function networkRows(range: Range): RawBuilder<unknown> {
   const { days, edges } = splitRange(range);
   const parts = edgeRows(edges, 'network', true);
   if (days) {
-    parts.unshift(sql`SELECT day * ${sql.lit(DAY_MS)} AS t, network AS k, shares, reach, clicks
+    // day is a 32-bit integer on PostgreSQL, where day × 86,400,000 would overflow: widen it first.
+    parts.unshift(sql`SELECT CAST(day AS BIGINT) * ${sql.lit(DAY_MS)} AS t, network AS k, shares, reach, clicks
       FROM ${sql.table(DAILY_TABLE)} WHERE day >= ${days[0]} AND day < ${days[1]}`);
   }
   return sql.join(parts, sql` UNION ALL `);
@@ -67,9 +68,10 @@ function networkRows(range: Range): RawBuilder<unknown> {
  * totals at the end of the period's last whole day minus those at the end of the day before its first,
  * plus the raw rows of the partial days at the edges. CROSS JOIN keeps SQLite on that plan (each
  * employee or item, then its two rows by primary key); left to choose, it scans every running total.
+ * Its conditions stand in WHERE because PostgreSQL takes no ON after CROSS JOIN.
  */
 function periodRows(range: Range, key: FigureKey): RawBuilder<unknown> {
-  if (key === 'network') return sql`SELECT k, shares, reach, clicks FROM (${networkRows(range)})`;
+  if (key === 'network') return sql`SELECT k, shares, reach, clicks FROM (${networkRows(range)}) AS n`;
   const { days, edges } = splitRange(range);
   const { table, keys } = RUNNING[key];
   const t = sql.table(table);
@@ -77,12 +79,13 @@ function periodRows(range: Range, key: FigureKey): RawBuilder<unknown> {
   const parts = edgeRows(edges, key, false);
   if (days) {
     const latestBefore = (day: number) => sql`(SELECT MAX(day) FROM ${t} WHERE ${k} = x.id AND day < ${day})`;
-    parts.unshift(sql`SELECT x.id AS k, hi.shares - IFNULL(lo.shares, 0) AS shares,
-        hi.reach - IFNULL(lo.reach, 0) AS reach, hi.clicks - IFNULL(lo.clicks, 0) AS clicks
+    parts.unshift(sql`SELECT x.id AS k, hi.shares - COALESCE(lo.shares, 0) AS shares,
+        hi.reach - COALESCE(lo.reach, 0) AS reach, hi.clicks - COALESCE(lo.clicks, 0) AS clicks
       FROM ${sql.table(keys)} AS x
-      CROSS JOIN ${t} AS hi ON hi.${k} = x.id AND hi.day = ${latestBefore(days[1])}
+      CROSS JOIN ${t} AS hi
       LEFT JOIN ${t} AS lo ON lo.${k} = x.id AND lo.day = ${latestBefore(days[0])}
-      WHERE hi.shares <> IFNULL(lo.shares, 0) OR hi.clicks <> IFNULL(lo.clicks, 0)`);
+      WHERE hi.${k} = x.id AND hi.day = ${latestBefore(days[1])}
+        AND (hi.shares <> COALESCE(lo.shares, 0) OR hi.clicks <> COALESCE(lo.clicks, 0))`);
   }
   return sql.join(parts, sql` UNION ALL `);
 }
@@ -91,7 +94,7 @@ function periodRows(range: Range, key: FigureKey): RawBuilder<unknown> {
 export async function tallyBy(db: Kysely<DB>, range: Range, key: FigureKey): Promise<Map<string, Tally>> {
   const { rows } = await sql<{ k: string; shares: number; reach: number; clicks: number }>`
     SELECT k, SUM(shares) AS shares, SUM(reach) AS reach, SUM(clicks) AS clicks
-    FROM (${periodRows(range, key)}) GROUP BY k HAVING SUM(shares) > 0 OR SUM(clicks) > 0`.execute(db);
+    FROM (${periodRows(range, key)}) AS p GROUP BY k HAVING SUM(shares) > 0 OR SUM(clicks) > 0`.execute(db);
   return new Map(rows.map((r) => [r.k, { shares: Number(r.shares), reach: Number(r.reach), clicks: Number(r.clicks) }]));
 }
 
@@ -104,7 +107,7 @@ export async function topBy(db: Kysely<DB>, range: Range, key: FigureKey, by: Ra
   const [second, third] = rankings.filter((f) => f !== by) as [Ranking, Ranking];
   const { rows } = await sql<{ k: string; shares: number; reach: number; clicks: number }>`
     SELECT k, SUM(shares) AS shares, SUM(reach) AS reach, SUM(clicks) AS clicks
-    FROM (${periodRows(range, key)}) GROUP BY k HAVING SUM(shares) > 0 OR SUM(clicks) > 0
+    FROM (${periodRows(range, key)}) AS p GROUP BY k HAVING SUM(shares) > 0 OR SUM(clicks) > 0
     ORDER BY ${sql.ref(by)} DESC, ${sql.ref(second)} DESC, ${sql.ref(third)} DESC, k LIMIT ${limit}`.execute(db);
   const out: (Tally & { key: string; rank: number })[] = [];
   for (const [i, r] of rows.entries()) {
@@ -122,7 +125,7 @@ const bucketExpr = (b: Buckets) => sql<number>`(t + ${sql.lit(b.shift)}) / ${sql
 export async function tallyByBucket(db: Kysely<DB>, range: Range, b: Buckets) {
   const { rows } = await sql<{ bucket: number; k: 'linkedin' | 'x'; shares: number; reach: number; clicks: number }>`
     SELECT ${bucketExpr(b)} AS bucket, k, SUM(shares) AS shares, SUM(reach) AS reach, SUM(clicks) AS clicks
-    FROM (${networkRows(range)}) GROUP BY bucket, k`.execute(db);
+    FROM (${networkRows(range)}) AS n GROUP BY bucket, k`.execute(db);
   return rows.map((r) => ({ bucket: Number(r.bucket), network: r.k, shares: Number(r.shares), reach: Number(r.reach), clicks: Number(r.clicks) }));
 }
 
@@ -163,6 +166,6 @@ export async function sharerCount(db: Kysely<DB>, range: Range): Promise<number>
   const { days, edges } = splitRange(range);
   const parts = edges.map((edge) => sql`SELECT employee_id AS k FROM shares WHERE shared_at >= ${edge.from} AND shared_at < ${edge.to}`);
   if (days) parts.push(sql`SELECT employee_id AS k FROM daily_employee_figures WHERE day >= ${days[0]} AND day < ${days[1]} AND shares > 0`);
-  const { rows } = await sql<{ n: number }>`SELECT COUNT(DISTINCT k) AS n FROM (${sql.join(parts, sql` UNION ALL `)})`.execute(db);
+  const { rows } = await sql<{ n: number }>`SELECT COUNT(DISTINCT k) AS n FROM (${sql.join(parts, sql` UNION ALL `)}) AS p`.execute(db);
   return Number(rows[0]?.n ?? 0);
 }

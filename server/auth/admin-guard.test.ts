@@ -1,12 +1,16 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { routes } from '../../lib/contract/routes';
 import { expectProblem, harness, type Harness } from '../test-support';
+import { countRows } from '../test-rows';
 
 let h: Harness;
 beforeEach(async () => (h = await harness()));
 afterEach(() => h.close());
 
 const adminRoutes = routes.filter((r) => r.auth === 'admin');
+
+const written = async () =>
+  (await countRows(h.database.db, 'employees')) + (await countRows(h.database.db, 'items')) + (await countRows(h.database.db, 'policies'));
 
 const concrete = (path: string) =>
   path.replace('{id}', '01a20000-0000-7000-8000-000000000000').replace('{network}', 'linkedin');
@@ -21,14 +25,14 @@ describe('admin endpoints', () => {
     '%s answers 403 to an employee token and writes nothing',
     async (_, r) => {
       const ana = await h.employee('Ana');
-      const before = h.database.sqlite.prepare("SELECT (SELECT COUNT(*) FROM employees) + (SELECT COUNT(*) FROM items) + (SELECT COUNT(*) FROM policies)").pluck().get();
+      const before = await written();
       const res = await h.as(ana.token, concrete(r.path), {
         method: r.method.toUpperCase(),
         ...(r.body ? { json: { name: 'X', role: 'admin', csv: 'X,admin', title: 't', url: 'https://e.org/', captions: [{ network: 'x', text: 'y' }] } } : {}),
       });
       const body = await expectProblem(res, 403);
       expect(body.detail).toMatch(/admin/);
-      const after = h.database.sqlite.prepare("SELECT (SELECT COUNT(*) FROM employees) + (SELECT COUNT(*) FROM items) + (SELECT COUNT(*) FROM policies)").pluck().get();
+      const after = await written();
       expect(after).toBe(before);
     },
   );

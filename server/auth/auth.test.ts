@@ -20,15 +20,15 @@ describe('invites', () => {
     const created = await invite('Núria', 'admin');
     expect(created.code).toMatch(/^[0-9A-HJKMNP-TV-Z]{4}(-[0-9A-HJKMNP-TV-Z]{4}){3}$/);
     expect(Date.parse(created.expiresAt) - h.clock.now).toBe(14 * DAY);
-    const row = h.database.sqlite.prepare('SELECT name, role, activated_at, active FROM employees WHERE id = ?').get(created.employeeId);
+    const row = await h.database.db.selectFrom('employees').select(['name', 'role', 'activated_at', 'active']).where('id', '=', created.employeeId).executeTakeFirst();
     expect(row).toEqual({ name: 'Núria', role: 'admin', activated_at: null, active: 1 });
   });
 
   it('stores only the SHA-256 of the normalised code', async () => {
     const { code } = await invite();
-    const rows = h.database.sqlite.prepare('SELECT code_hash FROM invites').all() as { code_hash: string }[];
+    const rows = await h.database.db.selectFrom('invites').select('code_hash').execute();
     expect(rows).toEqual([{ code_hash: sha256(normaliseInviteCode(code)) }]);
-    const dump = JSON.stringify(h.database.sqlite.prepare('SELECT * FROM invites').all());
+    const dump = JSON.stringify(await h.database.db.selectFrom('invites').selectAll().execute());
     expect(dump).not.toContain(code);
     expect(dump).not.toContain(code.replace(/-/g, ''));
   });
@@ -48,16 +48,16 @@ describe('redeem', () => {
     const body = (await res.json()) as { token: string; employee: { id: string; name: string; role: string } };
     expect(body.employee).toEqual({ id: employeeId, name: 'Ana', role: 'employee' });
     expect(body.token).toMatch(/^rly_[A-Za-z0-9_-]{43}$/);
-    const activated = h.database.sqlite.prepare('SELECT activated_at FROM employees WHERE id = ?').pluck().get(employeeId);
-    expect(activated).toBe(h.clock.now);
+    const activated = await h.database.db.selectFrom('employees').select('activated_at').where('id', '=', employeeId).executeTakeFirst();
+    expect(activated).toEqual({ activated_at: h.clock.now });
   });
 
   it('stores the token hashed, never in clear', async () => {
     const { code } = await invite();
     const { token } = (await (await redeem(code)).json()) as { token: string };
-    const hashes = h.database.sqlite.prepare('SELECT token_hash FROM tokens').pluck().all();
-    expect(hashes).toEqual([sha256(token)]);
-    expect(JSON.stringify(h.database.sqlite.prepare('SELECT * FROM tokens').all())).not.toContain(token.slice(4));
+    const hashes = await h.database.db.selectFrom('tokens').select('token_hash').execute();
+    expect(hashes).toEqual([{ token_hash: sha256(token) }]);
+    expect(JSON.stringify(await h.database.db.selectFrom('tokens').selectAll().execute())).not.toContain(token.slice(4));
   });
 
   it('accepts the code typed loosely: lower case, spaces instead of dashes, O for 0 and I/L for 1', async () => {
@@ -137,7 +137,7 @@ describe('bearer authentication', () => {
   it('refuses a deactivated employee once the cache entry is dropped', async () => {
     const { token, id } = await h.employee();
     expect((await h.as(token, '/v1/me')).status).toBe(200);
-    h.database.sqlite.prepare('UPDATE employees SET active = 0 WHERE id = ?').run(id);
+    await h.database.db.updateTable('employees').set({ active: 0 }).where('id', '=', id).execute();
     // Still served from the short-lived cache until invalidated…
     expect((await h.as(token, '/v1/me')).status).toBe(200);
     h.tokens.forgetEmployee(id);
@@ -147,7 +147,7 @@ describe('bearer authentication', () => {
   it('notices a deactivation made elsewhere once the cache entry ages out', async () => {
     const { token, id } = await h.employee();
     expect((await h.as(token, '/v1/me')).status).toBe(200);
-    h.database.sqlite.prepare('UPDATE employees SET active = 0 WHERE id = ?').run(id);
+    await h.database.db.updateTable('employees').set({ active: 0 }).where('id', '=', id).execute();
     h.clock.now += 60_000;
     await expectProblem(await h.as(token, '/v1/me'), 401);
   });
@@ -156,7 +156,7 @@ describe('bearer authentication', () => {
     const { token } = await h.employee();
     expect((await h.as(token, '/v1/me')).status).toBe(200);
     // Were the token looked up again, it would now be unknown.
-    h.database.sqlite.prepare('DELETE FROM tokens').run();
+    await h.database.db.deleteFrom('tokens').execute();
     expect((await h.as(token, '/v1/me')).status).toBe(200);
   });
 });

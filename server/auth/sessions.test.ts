@@ -6,8 +6,8 @@ import { touchIntervalFor } from './token-cache';
 let h: Harness;
 afterEach(() => h.close());
 
-const lastUsed = (token: string) =>
-  h.database.sqlite.prepare('SELECT last_used_at FROM tokens WHERE token_hash = ?').pluck().get(sha256(token)) as number | undefined;
+const lastUsed = async (token: string) =>
+  (await h.database.db.selectFrom('tokens').select('last_used_at').where('token_hash', '=', sha256(token)).executeTakeFirst())?.last_used_at;
 
 describe('sessions end after the idle time', () => {
   it('refuses a token unused for the idle time with a 401 that says the session ended, and deletes it', async () => {
@@ -21,7 +21,7 @@ describe('sessions end after the idle time', () => {
     expect(body.type).toBe('urn:relay:problem:unauthorized');
     expect(body.detail).toMatch(/session ended.*sign in again/i);
     expect(res.headers.get('www-authenticate')).toMatch(/^Bearer/);
-    expect(lastUsed(token)).toBeUndefined();
+    expect(await lastUsed(token)).toBeUndefined();
     // Gone: from now on it is a token like any unknown one.
     expect((await expectProblem(await h.as(token, '/v1/me'), 401)).detail).toMatch(/not valid.*sign in again/);
   });
@@ -33,7 +33,7 @@ describe('sessions end after the idle time', () => {
       h.clock.now += 6 * DAY;
       expect((await h.as(token, '/v1/me')).status, `week ${week}`).toBe(200);
     }
-    expect(lastUsed(token)).toBe(h.clock.now);
+    expect(await lastUsed(token)).toBe(h.clock.now);
   });
 
   it('defaults to 90 days', async () => {
@@ -48,7 +48,7 @@ describe('sessions end after the idle time', () => {
   it('writes the last use at most once an hour per token, and never on a cache hit', async () => {
     h = await harness();
     const { token } = await h.employee();
-    const created = lastUsed(token)!;
+    const created = (await lastUsed(token))!;
     // total_changes() counts every row written on the connection.
     const changes = () => h.database.sqlite.prepare('SELECT total_changes()').pluck().get() as number;
     const before = changes();
@@ -57,12 +57,12 @@ describe('sessions end after the idle time', () => {
       expect((await h.as(token, '/v1/me')).status).toBe(200);
     }
     expect(changes() - before).toBe(0);
-    expect(lastUsed(token)).toBe(created);
+    expect(await lastUsed(token)).toBe(created);
     // An hour after the last write, the next request moves it, once.
     h.clock.now += 60_000;
     expect((await h.as(token, '/v1/me')).status).toBe(200);
     expect((await h.as(token, '/v1/me')).status).toBe(200);
-    expect(lastUsed(token)).toBe(h.clock.now);
+    expect(await lastUsed(token)).toBe(h.clock.now);
     expect(changes() - before).toBe(1);
   });
 
@@ -78,7 +78,7 @@ describe('sessions end after the idle time', () => {
       expect((await h.queue(token, '', { 'If-None-Match': etag })).res.status).toBe(304);
     }
     expect(changes() - before).toBeLessThanOrEqual(3);
-    expect(lastUsed(token)).toBeGreaterThan(h.clock.now - HOUR);
+    expect(await lastUsed(token)).toBeGreaterThan(h.clock.now - HOUR);
   });
 
   it('writes often enough for short idle times (a tenth of it), so e2e tests can use seconds', async () => {
@@ -105,10 +105,10 @@ describe('sessions end after the idle time', () => {
     };
     await use(h.clock.now + 6 * DAY);
     await use(h.clock.now + 1.5 * DAY); // Idle ended half a day ago: kept, so coming back says "session ended"
-    expect(lastUsed(idle.token)).toBeDefined();
+    expect(await lastUsed(idle.token)).toBeDefined();
     await use(h.clock.now + 1.1 * DAY); // and now over a day ago: deleted
-    expect(lastUsed(idle.token)).toBeUndefined();
-    expect(lastUsed(busy.token)).toBeDefined();
+    expect(await lastUsed(idle.token)).toBeUndefined();
+    expect(await lastUsed(busy.token)).toBeDefined();
   });
 });
 
@@ -126,7 +126,7 @@ describe('POST /v1/auth/sign-out', () => {
     expect(res.status).toBe(204);
     expect(await res.text()).toBe('');
     await expectProblem(await h.as(token, '/v1/me'), 401);
-    expect(lastUsed(token)).toBeUndefined();
+    expect(await lastUsed(token)).toBeUndefined();
     expect((await h.as(other, '/v1/me')).status).toBe(200);
     // Signing out again: the token is no longer one.
     await expectProblem(await h.as(token, '/v1/auth/sign-out', { method: 'POST' }), 401);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ItemCreate } from '../../lib/contract/items';
 import { systemClock } from '../clock';
 import { openDatabase } from '../db/database';
+import { countRows } from '../test-rows';
 import { demoItems } from './content';
 import { seedDemo } from './seed';
 
@@ -77,9 +78,9 @@ describe('seedDemo', () => {
     try {
       expect(await seedDemo(database.db, systemClock)).toBe(demoItems.length);
       expect(await seedDemo(database.db, systemClock)).toBe(0);
-      expect(database.sqlite.prepare('SELECT COUNT(*) FROM items').pluck().get()).toBe(demoItems.length);
+      expect(await countRows(database.db, 'items')).toBe(demoItems.length);
       expect(await seedDemo(database.db, systemClock, { force: true })).toBe(demoItems.length);
-      expect(database.sqlite.prepare('SELECT COUNT(*) FROM items').pluck().get()).toBe(2 * demoItems.length);
+      expect(await countRows(database.db, 'items')).toBe(2 * demoItems.length);
     } finally {
       await database.close();
     }

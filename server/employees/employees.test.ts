@@ -4,6 +4,7 @@ import { AdminEmployee, EmployeeBatchResult, EmployeeInviteCode, EmployeeInvited
 import { invitationLink, parseInvitation } from '../../lib/contract/invitation';
 import { normaliseInviteCode, sha256 } from '../auth/secrets';
 import { DAY, PUBLIC_URL, expectProblem, harness, type Harness } from '../test-support';
+import { countRows } from '../test-rows';
 
 let h: Harness;
 beforeEach(async () => (h = await harness()));
@@ -18,8 +19,7 @@ const list = async (query = '') => {
   return EmployeeList.parse(await res.json());
 };
 
-const tokenCount = (employeeId: string) =>
-  h.database.sqlite.prepare('SELECT COUNT(*) FROM tokens WHERE employee_id = ?').pluck().get(employeeId) as number;
+const tokenCount = (employeeId: string) => countRows(h.database.db, 'tokens', { employee_id: employeeId });
 
 const newCode = async (id: string) => {
   const res = await h.admin(`/v1/admin/employees/${id}/invites`, { method: 'POST' });
@@ -45,8 +45,8 @@ describe('POST /v1/admin/employees', () => {
     expect(Date.parse(body.expiresAt) - h.clock.now).toBe(14 * DAY);
     expect(body.link).toBe(invitationLink(PUBLIC_URL, body.code));
     expect(parseInvitation(body.link)).toEqual({ serverUrl: PUBLIC_URL, code: body.code });
-    const hashes = h.database.sqlite.prepare('SELECT code_hash FROM invites WHERE employee_id = ?').pluck().all(body.employee.id);
-    expect(hashes).toEqual([sha256(normaliseInviteCode(body.code))]);
+    const hashes = await h.database.db.selectFrom('invites').select('code_hash').where('employee_id', '=', body.employee.id).execute();
+    expect(hashes).toEqual([{ code_hash: sha256(normaliseInviteCode(body.code)) }]);
     expect((await redeem(body.code)).status).toBe(200);
   });
 
@@ -72,7 +72,7 @@ describe('POST /v1/admin/employees/batch', () => {
   });
 
   it('creates nobody when any line is bad, and names each bad line', async () => {
-    const before = h.database.sqlite.prepare('SELECT COUNT(*) FROM employees').pluck().get();
+    const before = await countRows(h.database.db, 'employees');
     const body = await expectProblem(
       await h.admin('/v1/admin/employees/batch', { method: 'POST', json: { csv: 'Ana,employee\nBea,boss\nCai,admin\n,admin' } }),
       422,
@@ -83,8 +83,8 @@ describe('POST /v1/admin/employees/batch', () => {
     ]);
     expect(body.detail).toContain('line 2');
     expect(body.detail).toContain('Nobody was invited');
-    expect(h.database.sqlite.prepare('SELECT COUNT(*) FROM employees').pluck().get()).toBe(before);
-    expect(h.database.sqlite.prepare('SELECT COUNT(*) FROM invites').pluck().get()).toBe(0);
+    expect(await countRows(h.database.db, 'employees')).toBe(before);
+    expect(await countRows(h.database.db, 'invites')).toBe(0);
   });
 
   it('reads what Excel writes in a decimal-comma locale: BOM, ";", CRLF, quotes', async () => {
@@ -165,7 +165,7 @@ describe('GET /v1/admin/employees', () => {
     }
     const oleg = (await list('?q=oleg')).employees[0]!;
     expect(oleg.email).toBeNull();
-    h.database.sqlite.prepare('UPDATE employees SET email = ? WHERE id = ?').run('O.Sidorov@Example.COM', oleg.id);
+    await h.database.db.updateTable('employees').set({ email: 'O.Sidorov@Example.COM' }).where('id', '=', oleg.id).execute();
     const names = async (q: string) => (await list(`?q=${encodeURIComponent(q)}`)).employees.map((e) => e.name);
 
     expect(await names('анна')).toEqual(['Анна Петрова']);
@@ -212,7 +212,7 @@ describe('PATCH /v1/admin/employees/:id', () => {
     expect(AdminEmployee.parse(await res.json())).toMatchObject({ active: false, state: 'deactivated' });
     await expectProblem(await h.as(ana.token, '/v1/me'), 401);
     await expectProblem(await h.as(second, '/v1/queue'), 401);
-    expect(tokenCount(ana.id)).toBe(0);
+    expect(await tokenCount(ana.id)).toBe(0);
     expect((await patch(ana.id, { active: true })).status).toBe(200);
     await expectProblem(await h.as(ana.token, '/v1/me'), 401);
     await expectProblem(await h.as(second, '/v1/me'), 401);
@@ -224,7 +224,7 @@ describe('PATCH /v1/admin/employees/:id', () => {
   it('a role change keeps the person signed in', async () => {
     const ana = await h.employee('Ana');
     await patch(ana.id, { role: 'admin' });
-    expect(tokenCount(ana.id)).toBe(1);
+    expect(await tokenCount(ana.id)).toBe(1);
     expect((await h.as(ana.token, '/v1/me')).status).toBe(200);
   });
 
@@ -269,11 +269,11 @@ describe('POST /v1/admin/employees/:id/invites', () => {
     const fresh = await newCode(ana.id);
     expect(fresh.link).toBe(invitationLink(PUBLIC_URL, fresh.code));
     expect(Date.parse(fresh.expiresAt) - h.clock.now).toBe(14 * DAY);
-    expect(h.database.sqlite.prepare('SELECT code_hash FROM invites WHERE code_hash = ?').pluck().get(sha256(normaliseInviteCode(fresh.code)))).toBeTruthy();
+    expect(await countRows(h.database.db, 'invites', { code_hash: sha256(normaliseInviteCode(fresh.code)) })).toBe(1);
     const res = await redeem(fresh.code);
     expect(((await res.json()) as { employee: { id: string } }).employee.id).toBe(ana.id);
     // Both browsers signed in, one person.
-    expect(tokenCount(ana.id)).toBe(2);
+    expect(await tokenCount(ana.id)).toBe(2);
     expect((await list()).total).toBe(before);
     expect((await h.as(ana.token, '/v1/me')).status).toBe(200);
   });
@@ -284,7 +284,7 @@ describe('POST /v1/admin/employees/:id/invites', () => {
     const body = await expectProblem(await h.admin(`/v1/admin/employees/${ana.id}/invites`, { method: 'POST' }), 409);
     expect(body.type).toBe('urn:relay:problem:employee-deactivated');
     expect(body.detail).toMatch(/reactivate/);
-    expect(h.database.sqlite.prepare('SELECT COUNT(*) FROM invites WHERE employee_id = ?').pluck().get(ana.id)).toBe(1);
+    expect(await countRows(h.database.db, 'invites', { employee_id: ana.id })).toBe(1);
     await expectProblem(await h.admin('/v1/admin/employees/01a20000-0000-7000-8000-000000000000/invites', { method: 'POST' }), 404);
     await expectProblem(await h.admin('/v1/admin/employees/nope/invites', { method: 'POST' }), 404);
   });
@@ -323,6 +323,6 @@ describe('authorization', () => {
     await expectProblem(await patch(ana.id, { role: 'admin' }, ana.token), 403);
     await expectProblem(await h.as(ana.token, `/v1/admin/employees/${ana.id}/invites`, { method: 'POST' }), 403);
     await expectProblem(await h.as(ana.token, `/v1/admin/employees/${ana.id}/sign-out`, { method: 'POST' }), 403);
-    expect(h.database.sqlite.prepare('SELECT COUNT(*) FROM employees').pluck().get()).toBe(1);
+    expect(await countRows(h.database.db, 'employees')).toBe(1);
   });
 });

@@ -1,23 +1,20 @@
-import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, SqliteDialect } from 'kysely';
+import type { Kysely } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { RelayApp } from '../app';
 import { migrateTo } from '../db/migrations';
-import { onError } from '../http/fallbacks';
 import { harness } from '../test-support';
-import { healthRoutes } from './routes';
 
 const opened: RelayApp[] = [];
 afterEach(async () => {
   for (const relay of opened.splice(0)) await relay.close();
 });
 
-/** The health routes over a database whose schema stops at `migration` (an older release's, not migrated yet). */
-async function routesAt(migration: string) {
-  const db = new Kysely<unknown>({ dialect: new SqliteDialect({ database: new BetterSqlite3(':memory:') }) });
-  await migrateTo(db, migration);
-  // As the app answers: an HttpProblem becomes problem+json.
-  return { routes: healthRoutes(db).onError(onError), close: () => db.destroy() };
+/** The app over a database taken back to `migration` (as an older release left it, not migrated yet). */
+async function appAt(migration: string) {
+  const h = await harness();
+  opened.push(h);
+  await migrateTo(h.database.db as Kysely<unknown>, migration);
+  return h;
 }
 
 describe('health', () => {
@@ -33,7 +30,7 @@ describe('health', () => {
   });
 
   it('/readyz is 503 problem+json naming the migrations not applied yet; /healthz stays 200', async () => {
-    const { routes, close } = await routesAt('0008_analytics_running_totals');
+    const routes = await appAt('0008_analytics_running_totals');
     const res = await routes.request('/readyz');
     expect(res.status).toBe(503);
     expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
@@ -41,12 +38,12 @@ describe('health', () => {
     expect(body.type).toBe('urn:relay:problem:not-ready');
     expect(body.detail).toContain('0009_sessions_and_single_sign_on');
     expect((await routes.request('/healthz')).status).toBe(200);
-    await close();
   });
 
   it('/readyz is 503 problem+json when the database does not answer', async () => {
     const h = await harness();
-    h.database.sqlite.close();
+    // Closed under the app: every query now fails.
+    await h.database.db.destroy();
     const res = await h.request('/readyz');
     expect(res.status).toBe(503);
     expect(((await res.json()) as { detail: string }).detail).toMatch(/^The database does not answer/);

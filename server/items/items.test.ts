@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AdminItem } from '../../lib/contract/items';
 import { AdminItem as AdminItemSchema } from '../../lib/contract/items';
 import { DAY, expectProblem, harness, type Harness } from '../test-support';
+import { countRows } from '../test-rows';
 
 let h: Harness;
 beforeEach(async () => (h = await harness()));
@@ -119,7 +120,7 @@ describe('PATCH /v1/admin/items/:id', () => {
     expect(patched.captions.map((c) => c.text)).toEqual(['new one', 'keep me']);
     expect(patched.captions[1]!.id).toBe(kept.id);
     expect(patched.captions.map((c) => c.id)).not.toContain(item.captions[1]!.id);
-    expect(h.database.sqlite.prepare('SELECT COUNT(*) FROM captions').pluck().get()).toBe(2);
+    expect(await countRows(h.database.db, 'captions')).toBe(2);
   });
 
   it('checks date order against stored values too', async () => {
@@ -156,7 +157,7 @@ describe('DELETE /v1/admin/items/:id', () => {
     const res = await h.admin(`/v1/admin/items/${item.id}`, { method: 'DELETE' });
     expect(res.status).toBe(204);
     expect(await res.text()).toBe('');
-    const row = h.database.sqlite.prepare('SELECT deleted_at FROM items WHERE id = ?').get(item.id);
+    const row = await h.database.db.selectFrom('items').select('deleted_at').where('id', '=', item.id).executeTakeFirst();
     expect(row).toEqual({ deleted_at: h.clock.now });
     await expectProblem(await h.admin(`/v1/admin/items/${item.id}`, { method: 'DELETE' }), 404);
   });

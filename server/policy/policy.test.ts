@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Policy, type PolicyUpdate } from '../../lib/contract/policy';
 import { expectProblem, harness, type Harness } from '../test-support';
+import { countRows } from '../test-rows';
 import { PolicyRepository } from './repository';
 
 let h: Harness;
@@ -72,7 +73,7 @@ describe('PUT /v1/admin/policy', () => {
     const second = await setPolicy({ bannedTerms: [], networks: { linkedin: {}, x: {} } });
     expect(second).toMatchObject({ version: 2, bannedTerms: [], networks: { x: { disclosure: null } } });
     expect(Policy.parse(await (await h.as(ana.token, '/v1/policy')).json())).toEqual(second);
-    expect(h.database.sqlite.prepare('SELECT COUNT(*) FROM policies').pluck().get()).toBe(2);
+    expect(await countRows(h.database.db, 'policies')).toBe(2);
   });
 
   it('is read back from the database by a fresh process (not only from memory)', async () => {

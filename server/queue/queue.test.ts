@@ -55,7 +55,7 @@ describe('GET /v1/queue', () => {
       expect(link).not.toContain(ana.id);
       expect(link.toLowerCase()).not.toContain('ana');
     }
-    const rows = h.database.sqlite.prepare('SELECT employee_id, item_id, network FROM links ORDER BY employee_id, network').all();
+    const rows = await h.database.db.selectFrom('links').select(['employee_id', 'item_id', 'network']).orderBy('employee_id').orderBy('network').execute();
     expect(rows).toEqual([
       { employee_id: ana.id, item_id: item.id, network: 'linkedin' },
       { employee_id: ana.id, item_id: item.id, network: 'x' },
@@ -119,7 +119,7 @@ describe('ETag and 304', () => {
   it('notices changes written by another process within a second', async () => {
     await h.createItem();
     const before = await etagNow();
-    h.database.sqlite.prepare("UPDATE meta SET value = value + 1 WHERE key = 'change_seq'").run();
+    await h.database.db.updateTable('meta').set((eb) => ({ value: eb('value', '+', 1) })).where('key', '=', 'change_seq').execute();
     // Without a change in this process the 304 path does not read the database…
     expect((await h.queue(ana.token, '', { 'If-None-Match': before })).res.status).toBe(304);
     h.clock.now += SEQ_RECHECK_MS;

@@ -1,6 +1,8 @@
 import { v7 as uuidv7 } from 'uuid';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { SharesResult as SharesResultBody } from '../../lib/contract/shares';
 import { DAY, HOUR, expectProblem, harness, type Harness } from '../test-support';
+import { countRows } from '../test-rows';
 
 let h: Harness;
 let ana: { token: string; id: string };
@@ -16,7 +18,7 @@ const share = (fields: Record<string, unknown> = {}) => ({
   id: uuidv7(), itemId, network: 'linkedin', sharedAt: new Date(h.clock.now).toISOString(), ...fields,
 });
 const post = (shares: unknown[], token = ana.token) => h.as(token, '/v1/shares', { method: 'POST', json: { shares } });
-const countShares = () => h.database.sqlite.prepare('SELECT COUNT(*) FROM shares').pluck().get();
+const countShares = () => countRows(h.database.db, 'shares');
 
 describe('POST /v1/shares', () => {
   it('records a batch and reports every id as accepted', async () => {
@@ -24,7 +26,8 @@ describe('POST /v1/shares', () => {
     const res = await post(batch);
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ accepted: batch.map((s) => s.id), duplicates: [] });
-    const rows = h.database.sqlite.prepare('SELECT id, employee_id, item_id, network, edited, shared_at FROM shares ORDER BY network').all();
+    const rows = await h.database.db
+      .selectFrom('shares').select(['id', 'employee_id', 'item_id', 'network', 'edited', 'shared_at']).orderBy('network').execute();
     expect(rows).toEqual([
       { id: batch[0]!.id, employee_id: ana.id, item_id: itemId, network: 'linkedin', edited: 0, shared_at: h.clock.now },
       { id: batch[1]!.id, employee_id: ana.id, item_id: itemId, network: 'x', edited: 1, shared_at: h.clock.now },
@@ -37,9 +40,19 @@ describe('POST /v1/shares', () => {
     const fresh = share();
     const res = await post([...batch, fresh]);
     expect(await res.json()).toEqual({ accepted: [fresh.id], duplicates: batch.map((s) => s.id) });
-    expect(countShares()).toBe(3);
+    expect(await countShares()).toBe(3);
     expect(await (await post(batch)).json()).toEqual({ accepted: [], duplicates: batch.map((s) => s.id) });
-    expect(countShares()).toBe(3);
+    expect(await countShares()).toBe(3);
+  });
+
+  it('records a batch sent twice at once (two deliveries racing) once, accepting each share in one answer only', async () => {
+    const batch = [share(), share({ network: 'x' })];
+    const answers = (await Promise.all([post(batch), post(batch)]).then((all) => Promise.all(all.map((r) => r.json())))) as SharesResultBody[];
+    expect(await countShares()).toBe(2);
+    for (const s of batch) {
+      expect(answers.filter((a) => a.accepted.includes(s.id))).toHaveLength(1);
+      expect(answers.filter((a) => a.duplicates.includes(s.id))).toHaveLength(1);
+    }
   });
 
   it('counts a repeated id inside one batch once', async () => {
@@ -51,7 +64,8 @@ describe('POST /v1/shares', () => {
     await post([share({ network: 'linkedin' }), share({ network: 'x' })]);
     await h.as(ana.token, '/v1/me', { method: 'PATCH', json: { audience: { linkedin: 1200 } } });
     await post([share({ network: 'linkedin' }), share({ network: 'x' })]);
-    const audiences = h.database.sqlite.prepare('SELECT network, audience FROM shares ORDER BY rowid').all();
+    // Share ids are UUIDv7, made in order: sorting by them lists the shares as they were made.
+    const audiences = await h.database.db.selectFrom('shares').select(['network', 'audience']).orderBy('id').execute();
     expect(audiences).toEqual([
       { network: 'linkedin', audience: 459 },
       { network: 'x', audience: 772 },
@@ -66,14 +80,14 @@ describe('POST /v1/shares', () => {
     const body = await expectProblem(res, 422);
     expect(body.detail).toContain(ghost);
     expect(body.errors).toEqual([{ path: 'shares.1.itemId', message: `no item has id ${ghost}` }]);
-    expect(countShares()).toBe(0);
+    expect(await countShares()).toBe(0);
   });
 
   it('accepts shares of a soft-deleted item', async () => {
     await h.admin(`/v1/admin/items/${itemId}`, { method: 'DELETE' });
     const res = await post([share()]);
     expect(res.status).toBe(200);
-    expect(countShares()).toBe(1);
+    expect(await countShares()).toBe(1);
   });
 
   it('accepts a client clock a little ahead, but not more than a day', async () => {
@@ -81,7 +95,7 @@ describe('POST /v1/shares', () => {
     const res = await post([share({ sharedAt: new Date(h.clock.now + DAY + 1000).toISOString() })]);
     const body = await expectProblem(res, 422);
     expect(body.errors?.[0]?.path).toBe('shares.0.sharedAt');
-    expect(countShares()).toBe(1);
+    expect(await countShares()).toBe(1);
   });
 
   it('takes up to 500 shares and refuses 501', async () => {

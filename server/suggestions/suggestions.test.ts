@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Suggestion, SuggestionAccepted, SuggestionList } from '../../lib/contract/suggestions';
 import { expectProblem, harness, type Harness } from '../test-support';
+import { countRows } from '../test-rows';
 import { SuggestionRepository } from './repository';
 
 let h: Harness;
@@ -34,7 +35,7 @@ describe('POST /v1/suggestions', () => {
       url: 'https://example.org/a?x=1', note: 'Worth a read — molt bo', status: 'open',
       suggestedBy: { id: ana.id, name: 'Ana' }, createdAt: new Date(h.clock.now).toISOString(), decidedAt: null, itemId: null,
     });
-    const row = h.database.sqlite.prepare('SELECT employee_id, created_at FROM suggestions WHERE id = ?').get(s.id);
+    const row = await h.database.db.selectFrom('suggestions').select(['employee_id', 'created_at']).where('id', '=', s.id).executeTakeFirst();
     expect(row).toEqual({ employee_id: ana.id, created_at: h.clock.now });
   });
 
@@ -47,7 +48,7 @@ describe('POST /v1/suggestions', () => {
     const again = await suggest(ana.token, { url: 'https://example.org/a', note: 'second' });
     expect(again.status).toBe(200);
     expect(Suggestion.parse(await again.json())).toEqual(first);
-    expect(h.database.sqlite.prepare('SELECT COUNT(*) FROM suggestions').pluck().get()).toBe(1);
+    expect(await countRows(h.database.db, 'suggestions')).toBe(1);
   });
 
   it('keeps separate suggestions for different people, and a new one once the old was decided', async () => {
