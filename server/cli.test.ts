@@ -4,8 +4,12 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
+import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseInvitation } from '../lib/contract/invitation';
+import { openDatabase } from './db/database';
+import type { DB } from './db/schema';
+import { countRows } from './test-rows';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const ADMIN = 'process-test-admin-token';
@@ -54,6 +58,16 @@ async function waitFor(out: { stdout: string; stderr: string }, pattern: RegExp,
   throw new Error(`no ${pattern} in: ${out.stdout} ${out.stderr}`);
 }
 
+/** Reads what a CLI run left in its database, through the app's own database layer. */
+async function inDatabase<T>(file: string, read: (db: Kysely<DB>) => Promise<T>): Promise<T> {
+  const database = await openDatabase(file);
+  try {
+    return await read(database.db);
+  } finally {
+    await database.close();
+  }
+}
+
 const CODE = /[0-9A-HJKMNP-TV-Z]{4}(?:-[0-9A-HJKMNP-TV-Z]{4}){3}/;
 
 describe('server process', () => {
@@ -95,12 +109,7 @@ describe('server process', () => {
       child.kill('SIGTERM');
       expect(await exited(child)).toBe(0);
 
-      const sqlite = new BetterSqlite3(db, { readonly: true });
-      try {
-        expect(sqlite.prepare('SELECT COUNT(*) FROM clicks').pluck().get()).toBe(visitors);
-      } finally {
-        sqlite.close();
-      }
+      expect(await inDatabase(db, (d) => countRows(d, 'clicks'))).toBe(visitors);
     } finally {
       if (child.exitCode === null) child.kill('SIGKILL');
     }
@@ -143,12 +152,8 @@ describe('CLI commands', () => {
     const out = output(child);
     expect(await exited(child)).toBe(0);
     expect(out.stdout).toMatch(new RegExp(`^${CODE.source}\\n$`));
-    const sqlite = new BetterSqlite3(db, { readonly: true });
-    try {
-      expect(sqlite.prepare("SELECT name, role FROM employees").all()).toEqual([{ name: 'Ana', role: 'admin' }]);
-    } finally {
-      sqlite.close();
-    }
+    const people = await inDatabase(db, (d) => d.selectFrom('employees').select(['name', 'role']).execute());
+    expect(people).toEqual([{ name: 'Ana', role: 'admin' }]);
   }, 30_000);
 
   it('invite --csv invites every line in one go, or nobody when a line is bad', async () => {
@@ -178,14 +183,10 @@ describe('CLI commands', () => {
     expect(lines[0]).toBe('name,role,code');
     expect(lines[1]).toMatch(new RegExp(`^"Puig, Núria",admin,${CODE.source}$`));
     expect(lines[2]).toMatch(new RegExp(`^Олег,employee,${CODE.source}$`));
-    const sqlite = new BetterSqlite3(db, { readonly: true });
-    try {
-      expect(sqlite.prepare('SELECT name, role FROM employees ORDER BY name').all()).toEqual([
-        { name: 'Puig, Núria', role: 'admin' }, { name: 'Олег', role: 'employee' },
-      ]);
-    } finally {
-      sqlite.close();
-    }
+    const people = await inDatabase(db, (d) => d.selectFrom('employees').select(['name', 'role']).execute());
+    expect(people.sort((a, b) => (a.name < b.name ? -1 : 1))).toEqual([
+      { name: 'Puig, Núria', role: 'admin' }, { name: 'Олег', role: 'employee' },
+    ]);
   }, 60_000);
 
   it('seed-demo is idempotent and migrate succeeds on an existing database', async () => {
@@ -195,14 +196,9 @@ describe('CLI commands', () => {
       output(child);
       expect(await exited(child)).toBe(0);
     }
-    const sqlite = new BetterSqlite3(db, { readonly: true });
-    try {
-      const count = sqlite.prepare('SELECT COUNT(*) FROM items').pluck().get() as number;
-      expect(count).toBeGreaterThanOrEqual(10);
-      expect(count).toBeLessThanOrEqual(14);
-    } finally {
-      sqlite.close();
-    }
+    const count = await inDatabase(db, (d) => countRows(d, 'items'));
+    expect(count).toBeGreaterThanOrEqual(10);
+    expect(count).toBeLessThanOrEqual(14);
   }, 30_000);
 
   it('backup writes a copy that restores as the same database, and never overwrites a file', async () => {

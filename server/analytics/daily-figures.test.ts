@@ -1,5 +1,4 @@
-import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, SqliteDialect } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { migrateTo, migrateToLatest } from '../db/migrations';
 import { harness, type Harness } from '../test-support';
@@ -14,23 +13,37 @@ type Key = (typeof KEYS)[number];
 type Figures = { shares: number; reach: number; clicks: number };
 type Share = { employee_id: string; item_id: string; network: string; shared_at: number; audience: number };
 type Click = { employee_id: string; item_id: string; network: string; clicked_at: number };
+// The rollup tables are not in the app's schema types (only analytics SQL reads them): plain SQL here.
+type AnyDb = Kysely<unknown>;
 
-function raw(sqlite: BetterSqlite3.Database) {
+/** The rows of a query, with every bigint-ish figure as a JavaScript number. */
+async function rows<T extends Record<string, unknown>>(db: AnyDb, query: ReturnType<typeof sql>, numeric: readonly string[]): Promise<T[]> {
+  const { rows: found } = await query.execute(db);
+  return (found as Record<string, unknown>[]).map((r) => {
+    const out = { ...r };
+    for (const column of numeric) if (out[column] !== null) out[column] = Number(out[column]);
+    return out as T;
+  });
+}
+
+async function raw(db: AnyDb) {
   return {
-    shares: sqlite.prepare('SELECT employee_id, item_id, network, shared_at, audience FROM shares').all() as Share[],
-    clicks: sqlite.prepare('SELECT employee_id, item_id, network, clicked_at FROM clicks').all() as Click[],
+    shares: await rows<Share>(db, sql`SELECT employee_id, item_id, network, shared_at, audience FROM shares`, ['shared_at', 'audience']),
+    clicks: await rows<Click>(db, sql`SELECT employee_id, item_id, network, clicked_at FROM clicks`, ['clicked_at']),
   };
 }
 
+const FIGURES = ['day', 'shares', 'reach', 'clicks'] as const;
+
 /** Per key and UTC day, what the raw rows add up to ("key day" → figures). */
-function perDay(sqlite: BetterSqlite3.Database, key: Key): Map<string, Figures> {
+async function perDay(db: AnyDb, key: Key): Promise<Map<string, Figures>> {
   const out = new Map<string, Figures>();
   const of = (k: string, day: number) => {
     const id = `${k} ${day}`;
     if (!out.has(id)) out.set(id, { shares: 0, reach: 0, clicks: 0 });
     return out.get(id)!;
   };
-  const { shares, clicks } = raw(sqlite);
+  const { shares, clicks } = await raw(db);
   for (const s of shares) {
     const f = of(s[key], Math.floor(s.shared_at / DAY));
     f.shares += 1;
@@ -40,21 +53,26 @@ function perDay(sqlite: BetterSqlite3.Database, key: Key): Map<string, Figures> 
   return out;
 }
 
-function expectDailyTotals(sqlite: BetterSqlite3.Database) {
+async function expectDailyTotals(db: AnyDb) {
   for (const key of KEYS) {
     const table = `daily_${key.replace('_id', '')}_figures`;
-    const stored = sqlite.prepare(`SELECT ${key} AS k, day, shares, reach, clicks FROM ${table} WHERE shares <> 0 OR reach <> 0 OR clicks <> 0`).all() as
-      ({ k: string; day: number } & Figures)[];
-    expect(new Map(stored.map(({ k, day, ...f }) => [`${k} ${day}`, f])), table).toEqual(perDay(sqlite, key));
+    const stored = await rows<{ k: string; day: number } & Figures>(
+      db,
+      sql`SELECT ${sql.ref(key)} AS k, day, shares, reach, clicks FROM ${sql.table(table)} WHERE shares <> 0 OR reach <> 0 OR clicks <> 0`,
+      FIGURES,
+    );
+    expect(new Map(stored.map(({ k, day, ...f }) => [`${k} ${day}`, f])), table).toEqual(await perDay(db, key));
   }
 }
 
 /** Every running total is everything of its key up to the end of its day, and every active day has one. */
-function expectRunningTotals(sqlite: BetterSqlite3.Database) {
+async function expectRunningTotals(db: AnyDb) {
   for (const key of ['item_id', 'employee_id'] as const) {
     const table = `running_${key.replace('_id', '')}_figures`;
-    const days = perDay(sqlite, key);
-    const stored = sqlite.prepare(`SELECT ${key} AS k, day, shares, reach, clicks FROM ${table}`).all() as ({ k: string; day: number } & Figures)[];
+    const days = await perDay(db, key);
+    const stored = await rows<{ k: string; day: number } & Figures>(
+      db, sql`SELECT ${sql.ref(key)} AS k, day, shares, reach, clicks FROM ${sql.table(table)}`, FIGURES,
+    );
     const want = stored.map(({ k, day }) => {
       const total = { shares: 0, reach: 0, clicks: 0 };
       for (const [id, f] of days) {
@@ -73,20 +91,20 @@ function expectRunningTotals(sqlite: BetterSqlite3.Database) {
 }
 
 /** ISO weeks (Monday 00:00 UTC) → how many different people shared in them. */
-function expectWeeklySharers(sqlite: BetterSqlite3.Database) {
+async function expectWeeklySharers(db: AnyDb) {
   const people = new Map<number, Set<string>>();
-  for (const s of raw(sqlite).shares) {
+  for (const s of (await raw(db)).shares) {
     const week = Math.floor((s.shared_at + 3 * DAY) / (7 * DAY));
     people.set(week, (people.get(week) ?? new Set()).add(s.employee_id));
   }
-  const stored = sqlite.prepare('SELECT week, sharers FROM weekly_sharers WHERE sharers <> 0').all() as { week: number; sharers: number }[];
+  const stored = await rows<{ week: number; sharers: number }>(db, sql`SELECT week, sharers FROM weekly_sharers WHERE sharers <> 0`, ['week', 'sharers']);
   expect(new Map(stored.map((r) => [r.week, r.sharers]))).toEqual(new Map([...people].map(([w, p]) => [w, p.size])));
 }
 
-function expectRollupsMatch(sqlite: BetterSqlite3.Database) {
-  expectDailyTotals(sqlite);
-  expectRunningTotals(sqlite);
-  expectWeeklySharers(sqlite);
+async function expectRollupsMatch(db: AnyDb) {
+  await expectDailyTotals(db);
+  await expectRunningTotals(db);
+  await expectWeeklySharers(db);
 }
 
 const id = (n: number) => `00000000-0000-7000-8000-${String(n).padStart(12, '0')}`;
@@ -97,18 +115,23 @@ const BASE = Date.UTC(2026, 10, 1);
  * Writes `count` shares and a click after each, straddling midnights (the first and last millisecond of
  * a day) over two ISO weeks, in an order that is not time order (an outbox sends old shares late).
  */
-function writeActivity(sqlite: BetterSqlite3.Database, people: string[], items: string[], count: number, firstId = 0) {
-  const share = sqlite.prepare(`INSERT INTO shares (id, employee_id, item_id, network, shared_at, received_at, audience)
-    VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`);
-  const click = sqlite.prepare('INSERT INTO clicks (code, employee_id, item_id, network, clicked_at) VALUES (?, ?, ?, ?, ?)');
+async function writeActivity(db: AnyDb, people: string[], items: string[], count: number, firstId = 0) {
   for (let n = 0; n < count; n++) {
     const i = (n * 37) % count; // a permutation of 0..count-1 when count and 37 are coprime
     const who = people[i % 3 === 0 ? 1 % people.length : 0]!;
     const network = i % 2 ? 'x' : 'linkedin';
     const at = BASE + Math.floor(i / 4) * DAY + [0, DAY - 1, 12 * 3_600_000, 1][i % 4]!;
-    share.run(id(firstId + i), who, items[i % items.length], network, at, at, 100 + i);
-    click.run(`c${i}`, who, items[(i + 1) % items.length], network, at + 5);
+    await sql`INSERT INTO shares (id, employee_id, item_id, network, shared_at, received_at, audience)
+      VALUES (${id(firstId + i)}, ${who}, ${items[i % items.length]}, ${network}, ${at}, ${at}, ${100 + i}) ON CONFLICT (id) DO NOTHING`.execute(db);
+    await sql`INSERT INTO clicks (code, employee_id, item_id, network, clicked_at)
+      VALUES (${`c${i}`}, ${who}, ${items[(i + 1) % items.length]}, ${network}, ${at + 5})`.execute(db);
   }
+}
+
+/** Every `nth` share by id (a spread of days, people and networks), for deleting some. */
+async function everyNthShare(db: AnyDb, nth: number, except?: string): Promise<string[]> {
+  const { rows: found } = await sql<{ id: string; employee_id: string }>`SELECT id, employee_id FROM shares ORDER BY id`.execute(db);
+  return found.filter((r, i) => i % nth === nth - 1 && r.employee_id !== except).map((r) => r.id);
 }
 
 describe('rollups kept by triggers', () => {
@@ -117,59 +140,63 @@ describe('rollups kept by triggers', () => {
   afterEach(() => h.close());
 
   it('match the raw shares and clicks after inserts out of time order, ignored duplicates and deletes', async () => {
-    const { sqlite } = h.database;
+    const db = h.database.db as AnyDb;
     const people = [(await h.employee('Ana')).id, (await h.employee('Bea')).id];
     const cai = (await h.employee('Cai')).id;
     const items = [(await h.createItem()).id, (await h.createItem()).id];
-    writeActivity(sqlite, people, items, 60);
+    await writeActivity(db, people, items, 60);
     // Cai shares twice in one week and once in the next; deleting them below takes the weeks' count down.
-    const caiShare = sqlite.prepare(`INSERT INTO shares (id, employee_id, item_id, network, shared_at, received_at, audience)
-      VALUES (?, ?, ?, 'x', ?, ?, 7)`);
-    for (const [n, at] of [[900, BASE + 2 * DAY], [901, BASE + 4 * DAY + 1], [902, BASE + 9 * DAY]] as const) caiShare.run(id(n), cai, items[0], at, at);
-    sqlite.prepare(`INSERT INTO shares (id, employee_id, item_id, network, shared_at, received_at, audience)
-      VALUES (?, ?, ?, 'x', ?, ?, 999999) ON CONFLICT (id) DO NOTHING`).run(id(1), people[0], items[0], BASE, BASE); // a duplicate: ignored
-    expectRollupsMatch(sqlite);
-    expect(sqlite.prepare('SELECT COUNT(*) AS n FROM weekly_sharers WHERE sharers = 3').get()).toEqual({ n: 2 });
+    for (const [n, at] of [[900, BASE + 2 * DAY], [901, BASE + 4 * DAY + 1], [902, BASE + 9 * DAY]] as const) {
+      await sql`INSERT INTO shares (id, employee_id, item_id, network, shared_at, received_at, audience)
+        VALUES (${id(n)}, ${cai}, ${items[0]}, 'x', ${at}, ${at}, 7)`.execute(db);
+    }
+    await sql`INSERT INTO shares (id, employee_id, item_id, network, shared_at, received_at, audience)
+      VALUES (${id(1)}, ${people[0]}, ${items[0]}, 'x', ${BASE}, ${BASE}, 999999) ON CONFLICT (id) DO NOTHING`.execute(db); // a duplicate: ignored
+    await expectRollupsMatch(db);
+    expect(await rows(db, sql`SELECT COUNT(*) AS n FROM weekly_sharers WHERE sharers = 3`, ['n'])).toEqual([{ n: 2 }]);
 
-    sqlite.prepare('DELETE FROM shares WHERE rowid % 3 = 0 AND employee_id <> ?').run(cai);
-    sqlite.prepare('DELETE FROM clicks WHERE id % 4 = 0').run();
-    sqlite.prepare('DELETE FROM shares WHERE employee_id = ? AND shared_at < ?').run(cai, BASE + 5 * DAY);
-    expectRollupsMatch(sqlite);
-    expect(sqlite.prepare('SELECT COUNT(*) AS n FROM shares WHERE employee_id = ?').get(cai)).toEqual({ n: 1 });
-    expect(perDay(sqlite, 'network').size).toBeGreaterThan(10);
+    const some = await everyNthShare(db, 3, cai);
+    expect(some.length).toBeGreaterThan(10);
+    await sql`DELETE FROM shares WHERE id IN (${sql.join(some)})`.execute(db);
+    await sql`DELETE FROM clicks WHERE id % 4 = 0`.execute(db);
+    await sql`DELETE FROM shares WHERE employee_id = ${cai} AND shared_at < ${BASE + 5 * DAY}`.execute(db);
+    await expectRollupsMatch(db);
+    expect(await rows(db, sql`SELECT COUNT(*) AS n FROM shares WHERE employee_id = ${cai}`, ['n'])).toEqual([{ n: 1 }]);
+    expect((await perDay(db, 'network')).size).toBeGreaterThan(10);
   });
 });
 
 describe('rollups filled by the migrations for rows written before them', () => {
-  let sqlite: BetterSqlite3.Database;
-  let db: Kysely<unknown>;
-  beforeEach(() => {
-    sqlite = new BetterSqlite3(':memory:');
-    sqlite.pragma('foreign_keys = ON');
-    db = new Kysely<unknown>({ dialect: new SqliteDialect({ database: sqlite }) });
-  });
-  afterEach(() => db.destroy());
+  let h: Harness;
+  beforeEach(async () => (h = await harness()));
+  afterEach(() => h.close());
 
   it('counts shares and clicks written by a release without rollups, and keeps counting after', async () => {
+    const db = h.database.db as AnyDb;
+    // Back to the schema of a release without rollups.
     await migrateTo(db, '0005_analytics_indexes');
-    const person = sqlite.prepare(`INSERT INTO employees (id, name, role, active, created_at) VALUES (?, ?, 'employee', 1, 0)`);
-    const item = sqlite.prepare(`INSERT INTO items (id, url, title, content_type, publish_at, created_at, updated_at, version)
-      VALUES (?, 'https://example.com/', 'A post', 'curated', 0, 0, 0, ?)`);
     const people = ['e-ana', 'e-bea'];
     const items = ['i-one', 'i-two', 'i-three'];
-    for (const p of people) person.run(p, p);
-    items.forEach((i, n) => item.run(i, n + 1));
-    writeActivity(sqlite, people, items, 59);
-    expect(sqlite.prepare(`SELECT COUNT(*) AS n FROM sqlite_master WHERE name LIKE '%figures' OR name = 'weekly_sharers'`).get()).toEqual({ n: 0 });
+    for (const p of people) await sql`INSERT INTO employees (id, name, role, active, created_at) VALUES (${p}, ${p}, 'employee', 1, 0)`.execute(db);
+    for (const [n, i] of items.entries()) {
+      await sql`INSERT INTO items (id, url, title, content_type, publish_at, created_at, updated_at, version)
+        VALUES (${i}, 'https://example.com/', 'A post', 'curated', 0, 0, 0, ${n + 1})`.execute(db);
+    }
+    await writeActivity(db, people, items, 59);
+    const rollups = async () => (await db.introspection.getTables()).filter((t) => t.name.endsWith('figures') || t.name === 'weekly_sharers');
+    expect(await rollups()).toEqual([]);
 
     const applied = await migrateToLatest(db);
     expect(applied).toEqual(expect.arrayContaining(['0006_analytics_rollups', '0008_analytics_running_totals']));
-    expect(sqlite.prepare('SELECT SUM(shares) AS n FROM daily_network_figures').get()).toEqual({ n: 59 });
-    expectRollupsMatch(sqlite);
+    expect(await rollups()).not.toEqual([]);
+    expect(await rows(db, sql`SELECT SUM(shares) AS n FROM daily_network_figures`, ['n'])).toEqual([{ n: 59 }]);
+    await expectRollupsMatch(db);
 
     // The triggers carry on from what the backfill wrote, early days included.
-    writeActivity(sqlite, people, items, 41, 1000);
-    sqlite.prepare('DELETE FROM shares WHERE rowid % 5 = 0').run();
-    expectRollupsMatch(sqlite);
+    await writeActivity(db, people, items, 41, 1000);
+    const some = await everyNthShare(db, 5);
+    expect(some.length).toBeGreaterThan(10);
+    await sql`DELETE FROM shares WHERE id IN (${sql.join(some)})`.execute(db);
+    await expectRollupsMatch(db);
   });
 });
