@@ -14,7 +14,7 @@ interface Row {
   active: number;
   created_at: number;
   activated_at: number | null;
-  last_shared_at: number | string | null;
+  last_shared_at: number | null;
   state: EmployeeState;
 }
 
@@ -44,6 +44,7 @@ export class EmployeeDirectory {
     let chosen = this.db.selectFrom(this.withState(since).as('w'));
     if (query.state) chosen = chosen.where('state', '=', query.state);
     if (pattern !== null) chosen = chosen.where(matches(pattern));
+    // Sorted by lower(name), not COLLATE NOCASE (SQLite's own, and ASCII-only).
     const [page, total, byState] = await Promise.all([
       chosen.selectAll().orderBy(sql`lower(name)`).orderBy('id').limit(query.limit).offset(query.offset).execute(),
       chosen.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow(),
@@ -110,6 +111,6 @@ function toAdminEmployee(r: Row): AdminEmployee {
     state: r.state,
     invitedAt: toIso(r.created_at),
     activatedAt: r.activated_at === null ? null : toIso(r.activated_at),
-    lastSharedAt: r.last_shared_at === null ? null : toIso(Number(r.last_shared_at)),
+    lastSharedAt: r.last_shared_at === null ? null : toIso(r.last_shared_at),
   };
 }
