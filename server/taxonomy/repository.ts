@@ -27,10 +27,11 @@ export class TaxonomyRepository {
       ...t.topics.map((name) => ({ kind: 'topic' as const, name })),
       ...t.campaigns.map((name) => ({ kind: 'campaign' as const, name })),
     ];
-    // One transaction: a reader never sees half a list.
+    // One transaction: a reader never sees half a list. On PostgreSQL two replacements at once can each
+    // miss the rows the other just wrote when deleting; DO NOTHING then keeps both lists instead of failing.
     await this.db.transaction().execute(async (trx) => {
       await trx.deleteFrom('taxonomy').execute();
-      if (rows.length) await trx.insertInto('taxonomy').values(rows).execute();
+      if (rows.length) await trx.insertInto('taxonomy').values(rows).onConflict((oc) => oc.doNothing()).execute();
     });
     return this.current();
   }
