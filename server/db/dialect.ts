@@ -1,0 +1,16 @@
+import { PostgresAdapter, type Kysely } from 'kysely';
+
+export type DialectName = 'sqlite' | 'postgres';
+
+/**
+ * Which database a Kysely instance talks to, for the few statements whose SQL differs (triggers, joins the
+ * planners read differently). Read from the adapter, so migrations and queries need nothing passed in.
+ */
+export function dialectOf(db: Kysely<any>): DialectName {
+  return db.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite';
+}
+
+/** A `postgres://` or `postgresql://` URL selects PostgreSQL; anything else is a SQLite file (or `:memory:`). */
+export function isPostgresUrl(target: string): boolean {
+  return /^postgres(?:ql)?:\/\//i.test(target);
+}
