@@ -14,3 +14,14 @@ export function dialectOf(db: Kysely<any>): DialectName {
 export function isPostgresUrl(target: string): boolean {
   return /^postgres(?:ql)?:\/\//i.test(target);
 }
+
+/** How to name `target` in messages: a PostgreSQL URL without its user and password. */
+export function describeDatabase(target: string): string {
+  if (!isPostgresUrl(target)) return target;
+  try {
+    const url = new URL(target);
+    return `PostgreSQL ${url.host}${url.pathname}`;
+  } catch {
+    return 'PostgreSQL (DATABASE_URL)';
+  }
+}
