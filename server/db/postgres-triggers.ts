@@ -2,7 +2,7 @@ import { sql, type Kysely, type RawBuilder } from 'kysely';
 
 // PostgreSQL's words for migrations 0006 and 0008 (server/db/migrations.ts has SQLite's and the reasons).
 // A SQLite trigger's body becomes a PL/pgSQL function of the same name, run by a row trigger of that name.
-// Counters are BIGINT: SQLite's INTEGER is 64 bits, and a day's reach over a network adds up audiences.
+// SQLite INTEGER becomes BIGINT: SQLite's is 64 bits (a day's reach adds up audiences; day * 86400000 is ms).
 
 /** Creates function `name` with `body` and the row trigger `name` that runs it `when` on `table`. */
 async function rowTrigger(db: Kysely<unknown>, name: string, when: string, table: string, body: RawBuilder<unknown>, condition?: string) {
@@ -25,7 +25,7 @@ export async function postgresRollups(db: Kysely<unknown>) {
   for (const [table, key] of [['daily_network_figures', 'network'], ['daily_item_figures', 'item_id'], ['daily_employee_figures', 'employee_id']] as const) {
     const [t, k] = [sql.raw(table), sql.raw(key)];
     await sql`CREATE TABLE ${t} (
-      day INTEGER NOT NULL, ${k} TEXT NOT NULL,
+      day BIGINT NOT NULL, ${k} TEXT NOT NULL,
       shares BIGINT NOT NULL DEFAULT 0, reach BIGINT NOT NULL DEFAULT 0, clicks BIGINT NOT NULL DEFAULT 0,
       PRIMARY KEY (day, ${k})
     )`.execute(db);
@@ -58,7 +58,7 @@ export async function postgresRunningTotals(db: Kysely<unknown>) {
   ] as const) {
     const [t, d, k] = [sql.raw(table), sql.raw(daily), sql.raw(key)];
     await sql`CREATE TABLE ${t} (
-      ${k} TEXT NOT NULL, day INTEGER NOT NULL,
+      ${k} TEXT NOT NULL, day BIGINT NOT NULL,
       shares BIGINT NOT NULL, reach BIGINT NOT NULL, clicks BIGINT NOT NULL,
       PRIMARY KEY (${k}, day)
     )`.execute(db);
@@ -79,7 +79,7 @@ export async function postgresRunningTotals(db: Kysely<unknown>) {
         WHERE ${k} = NEW.${k} AND day >= NEW.day`);
   }
 
-  await sql`CREATE TABLE weekly_sharers (week INTEGER PRIMARY KEY, sharers INTEGER NOT NULL)`.execute(db);
+  await sql`CREATE TABLE weekly_sharers (week BIGINT PRIMARY KEY, sharers BIGINT NOT NULL)`.execute(db);
   await sql`INSERT INTO weekly_sharers (week, sharers)
     SELECT (day + 3) / 7 AS week, COUNT(DISTINCT employee_id) FROM daily_employee_figures WHERE shares > 0 GROUP BY week`.execute(db);
   const othersInWeek = sql`NOT EXISTS (SELECT 1 FROM daily_employee_figures o
