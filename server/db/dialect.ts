@@ -6,7 +6,7 @@ export type DialectName = 'sqlite' | 'postgres';
  * Which database a Kysely instance talks to, for the few statements whose SQL differs (triggers, joins the
  * planners read differently). Read from the adapter, so migrations and queries need nothing passed in.
  */
-export function dialectOf(db: Kysely<any>): DialectName {
+export function dialectOf<T>(db: Kysely<T>): DialectName {
   return db.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite';
 }
 
