@@ -44,7 +44,7 @@ function postgresServer(): string {
 
 /**
  * A private, empty database of TEST_DATABASE's kind, migrated unless `migrated: false` (tests of the
- * migrations themselves); close() deletes it.
+ * migrations themselves). close() deletes it, or on PostgreSQL empties it for the file's next test.
  */
 export async function testDatabase({ migrated = true } = {}): Promise<Database> {
   if (TEST_DATABASE === 'sqlite') return openDatabase(':memory:', { migrate: migrated });
