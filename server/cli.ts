@@ -7,6 +7,7 @@ import { systemClock } from './clock';
 import { ConfigError, defaultPublicUrl, loadConfig, type Config } from './config';
 import { BackupError, backupDatabase } from './db/backup';
 import { openDatabase, type Database } from './db/database';
+import { describeDatabase, isPostgresUrl } from './db/dialect';
 import { seedDemo } from './demo/seed';
 import { parseEmployeeCsv } from './employees/csv';
 import { startServer, stopOnSignals } from './main';
@@ -26,7 +27,8 @@ Commands:
   backup <file>                      write a consistent copy of the database to a new file, also while
                                      the server runs (SQLite's online backup; for PostgreSQL use pg_dump)
 
-Environment: PORT (8787), HOST (127.0.0.1), RELAY_DB (./data/relay.db), RELAY_ADMIN_TOKEN,
+Environment: PORT (8787), HOST (127.0.0.1), RELAY_DB (./data/relay.db), DATABASE_URL (postgres://…,
+PostgreSQL instead of RELAY_DB), RELAY_ADMIN_TOKEN,
 RELAY_PUBLIC_URL (http://HOST:PORT), RELAY_CORS_ORIGINS (chrome-extension://*,moz-extension://*),
 RELAY_TRUST_PROXY (0)`;
 
@@ -37,7 +39,7 @@ async function serve(config: Config, database?: Database) {
 }
 
 async function withDatabase<T>(config: Config, work: (database: Database) => Promise<T>): Promise<T> {
-  const database = await openDatabase(config.dbFile);
+  const database = await openDatabase(config.database);
   try {
     return await work(database);
   } finally {
@@ -83,13 +85,17 @@ async function main(argv: string[]): Promise<number> {
 
     case 'migrate':
       await withDatabase(config, async () => {});
-      console.error(`Database ${config.dbFile} is up to date`);
+      console.error(`Database ${describeDatabase(config.database)} is up to date`);
       return 0;
 
     case 'backup': {
       const target = rest[0];
       if (!target || rest.length > 1) {
         console.error('Usage: backup <file>   (a new file; the database is RELAY_DB)');
+        return 2;
+      }
+      if (isPostgresUrl(config.database)) {
+        console.error("Relay: backup copies a SQLite database; this one is PostgreSQL (DATABASE_URL): back it up with pg_dump, e.g. pg_dump --format=custom --file=relay.dump \"$DATABASE_URL\"");
         return 2;
       }
       try {
@@ -129,7 +135,7 @@ async function main(argv: string[]): Promise<number> {
     }
 
     case 'demo': {
-      const database = await openDatabase(config.dbFile);
+      const database = await openDatabase(config.database);
       const added = await seedDemo(database.db, systemClock);
       if (added) console.log(`Seeded ${added} demo items.`);
       const admin = await createInvite(database.db, systemClock, 'Demo admin', 'admin');

@@ -4,7 +4,7 @@ import { ConfigError, defaultPublicUrl, loadConfig } from './config';
 describe('loadConfig', () => {
   it('has working defaults', () => {
     expect(loadConfig({})).toEqual({
-      port: 8787, host: '127.0.0.1', dbFile: './data/relay.db', adminToken: undefined, publicUrl: undefined,
+      port: 8787, host: '127.0.0.1', database: './data/relay.db', dbFile: './data/relay.db', adminToken: undefined, publicUrl: undefined,
       corsOrigins: ['chrome-extension://*', 'moz-extension://*'], trustProxy: false, clickFlushMs: 1000, unfurlAllowLoopback: false,
       sessionIdleMs: 90 * 86_400_000,
     });
@@ -34,6 +34,14 @@ describe('loadConfig', () => {
       port: 9000, host: '0.0.0.0', dbFile: ':memory:', adminToken: 'a-long-admin-secret', publicUrl: 'https://go.example.com',
       corsOrigins: ['https://admin.example.com', 'chrome-extension://*'], trustProxy: true,
     });
+  });
+
+  it('opens PostgreSQL when DATABASE_URL is set, and never echoes a bad one (it may hold a password)', () => {
+    const url = 'postgres://relay:pw@db.example.com:5432/relay';
+    expect(loadConfig({ DATABASE_URL: url, RELAY_DB: './x.db' })).toMatchObject({ database: url, dbFile: './x.db' });
+    expect(loadConfig({ DATABASE_URL: 'postgresql://db/relay' }).database).toBe('postgresql://db/relay');
+    expect(() => loadConfig({ DATABASE_URL: 'mysql://relay:hunter2@db/relay' })).toThrow(/DATABASE_URL: must be a PostgreSQL URL/);
+    expect(() => loadConfig({ DATABASE_URL: 'mysql://relay:hunter2@db/relay' })).not.toThrow(/hunter2/);
   });
 
   it('treats empty variables as unset', () => {

@@ -15,6 +15,8 @@ const EnvSchema = z.object({
   PORT: z.coerce.number({ error: 'must be a number' }).int('must be an integer').min(0).max(65535).default(8787),
   HOST: z.string().trim().min(1, 'must not be empty').default('127.0.0.1'),
   RELAY_DB: z.string().trim().min(1, 'must not be empty').default('./data/relay.db'),
+  /** PostgreSQL instead of the SQLite file RELAY_DB. */
+  DATABASE_URL: z.string().trim().regex(/^postgres(?:ql)?:\/\/\S+$/i, 'must be a PostgreSQL URL such as postgres://relay:password@db.example.com:5432/relay').optional(),
   RELAY_ADMIN_TOKEN: z.string().min(16, 'must be at least 16 characters (it is an admin password)').optional(),
   RELAY_PUBLIC_URL: z
     .url({ protocol: /^https?$/, error: 'must be an http(s) URL such as https://relay.example.com' })
@@ -44,6 +46,8 @@ const EnvSchema = z.object({
 export interface Config {
   port: number;
   host: string;
+  /** What openDatabase opens: DATABASE_URL when set, else the SQLite file RELAY_DB. */
+  database: string;
   dbFile: string;
   adminToken?: string;
   /** Set when RELAY_PUBLIC_URL is given; otherwise derived from where the server listens. */
@@ -77,7 +81,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => {
       const name = String(i.path[0] ?? 'environment');
-      const got = typeof env[name] === 'string' && !/TOKEN|SECRET/.test(name) ? ` (got "${env[name]}")` : '';
+      const got = typeof env[name] === 'string' && !/TOKEN|SECRET|DATABASE_URL/.test(name) ? ` (got "${env[name]}")` : '';
       return `  ${name}: ${i.message}${got}`;
     });
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
@@ -94,6 +98,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     port: e.PORT,
     host: e.HOST,
+    database: e.DATABASE_URL ?? e.RELAY_DB,
     dbFile: e.RELAY_DB,
     adminToken: e.RELAY_ADMIN_TOKEN,
     publicUrl: e.RELAY_PUBLIC_URL?.replace(/\/+$/, ''),

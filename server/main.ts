@@ -16,7 +16,7 @@ export interface RunningServer {
 export async function startServer(config: Config, database?: Database): Promise<RunningServer> {
   let url = defaultPublicUrl(config.host, config.port);
   const relay = await createApp({
-    database: database ?? (await openDatabase(config.dbFile)),
+    database: database ?? (await openDatabase(config.database)),
     publicUrl: () => config.publicUrl ?? url,
     adminToken: config.adminToken,
     corsOrigins: config.corsOrigins,

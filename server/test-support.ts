@@ -1,5 +1,12 @@
-import { expect } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sql } from 'kysely';
+import { expect, inject } from 'vitest';
+import { createTestDatabase, EMPTY_TEMPLATE, MIGRATED_TEMPLATE } from '../tests/helpers/postgres-databases';
 import { createApp, type AppOptions, type RelayApp } from './app';
+import { openDatabase, type Database } from './db/database';
+import type { DialectName } from './db/dialect';
 import type { ItemCreate } from '../lib/contract/items';
 import type { AdminItem } from '../lib/contract/items';
 import type { QueueResponse } from '../lib/contract/queue';
@@ -23,16 +30,99 @@ export interface Harness extends RelayApp {
   queue(token: string, query?: string, headers?: Record<string, string>): Promise<{ res: Response; body: QueueResponse | null }>;
 }
 
-/** An app over a private in-memory database with a controllable clock and no click timer. */
+/**
+ * The database the backend tests run on: vitest runs them once per database (vitest.config.ts sets
+ * RELAY_TEST_DATABASE per project), PostgreSQL on a server the run starts (tests/helpers/postgres-server.ts).
+ */
+export const TEST_DATABASE: DialectName = process.env.RELAY_TEST_DATABASE === 'postgres' ? 'postgres' : 'sqlite';
+
+function postgresServer(): string {
+  const url = inject('postgresUrl');
+  if (!url) throw new Error('RELAY_TEST_DATABASE=postgres needs the PostgreSQL of the vitest project "server-postgres"');
+  return url;
+}
+
+/**
+ * A private, empty database of TEST_DATABASE's kind, migrated unless `migrated: false` (tests of the
+ * migrations themselves). close() deletes it, or on PostgreSQL empties it for the file's next test.
+ */
+export async function testDatabase({ migrated = true } = {}): Promise<Database> {
+  if (TEST_DATABASE === 'sqlite') return openDatabase(':memory:', { migrate: migrated });
+  if (!migrated) return postgresTestDatabase(EMPTY_TEMPLATE);
+  const reused = idle.pop();
+  if (reused) return reused();
+  return recycled(await postgresTestDatabase(MIGRATED_TEMPLATE));
+}
+
+/**
+ * On PostgreSQL, databases this test file has closed, emptied and still connected: making a new one and
+ * its first connection costs 50–150 ms, emptying one a few. Each hands out a new Database over the pool.
+ */
+const idle: Array<() => Database> = [];
+
+/** `database` handed out again and again: close() empties it and keeps it for the next test. */
+function recycled(database: Database): Database {
+  const reset = inject('postgresReset');
+  const lend = (): Database => {
+    let closed = false;
+    return {
+      db: database.db,
+      dialect: database.dialect,
+      get sqlite() {
+        return database.sqlite;
+      },
+      async close() {
+        if (closed) return;
+        closed = true;
+        try {
+          await sql.raw(reset).execute(database.db);
+          idle.push(lend);
+        } catch {
+          // The test changed the schema (a migration taken back, say): this one is not reused.
+          await database.close();
+        }
+      },
+    };
+  };
+  return lend();
+}
+
+async function postgresTestDatabase(template: string): Promise<Database> {
+  const created = await createTestDatabase(postgresServer(), template);
+  const database = await openDatabase(created.url, { migrate: false });
+  const close = database.close.bind(database);
+  return Object.assign(database, {
+    async close() {
+      await close();
+      // Not awaited: the drop waits for the closed connections' server processes to exit.
+      created.drop().catch(() => {});
+    },
+  });
+}
+
+/**
+ * Where a private, migrated database of TEST_DATABASE's kind lives, for tests that open it more than once (a
+ * restart): a SQLite file or a PostgreSQL URL, and remove() to delete it when done.
+ */
+export async function testDatabaseTarget(): Promise<{ target: string; remove(): Promise<void> }> {
+  if (TEST_DATABASE === 'sqlite') {
+    const dir = mkdtempSync(join(tmpdir(), 'relay-test-'));
+    return { target: join(dir, 'relay.db'), remove: async () => rmSync(dir, { recursive: true, force: true }) };
+  }
+  const created = await createTestDatabase(postgresServer(), MIGRATED_TEMPLATE);
+  return { target: created.url, remove: created.drop };
+}
+
+/** An app over a private database (see testDatabase) with a controllable clock and no click timer. */
 export async function harness(options: Partial<AppOptions> = {}): Promise<Harness> {
   const clock = { now: T0 };
   const relay = await createApp({
-    database: ':memory:',
     publicUrl: PUBLIC_URL,
     adminToken: ADMIN_TOKEN,
     now: () => clock.now,
     clickFlushMs: 0,
     ...options,
+    database: options.database ?? (await testDatabase()),
   });
 
   const withJson = (init: RequestInit & { json?: unknown } = {}, token?: string): RequestInit => {

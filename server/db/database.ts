@@ -1,20 +1,35 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, SqliteDialect } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import { isPostgresUrl, type DialectName } from './dialect';
 import { migrateToLatest } from './migrations';
 import type { DB } from './schema';
 
 export interface Database {
-  /** Typed queries for everything that is not a hot path. */
+  /** Every query goes through Kysely, on either database. */
   db: Kysely<DB>;
-  /** The same connection, for prepared statements on hot paths (redirects, 304s, token lookups, batches). */
-  sqlite: BetterSqlite3.Database;
+  dialect: DialectName;
+  /** SQLite only (pragmas, backups): the better-sqlite3 connection under `db`. Throws on PostgreSQL. */
+  readonly sqlite: BetterSqlite3.Database;
   close(): Promise<void>;
 }
 
-/** Opens (creating the folder if needed) and migrates the database. `:memory:` gives a private one. */
-export async function openDatabase(file: string): Promise<Database> {
+export interface OpenOptions {
+  /** false: leave the schema as it is (tests of the migrations themselves). */
+  migrate?: boolean;
+}
+
+/**
+ * Opens and migrates the database `target` names: a `postgres://` URL (DATABASE_URL), or a SQLite file
+ * (its folder created if needed); `:memory:` gives a private SQLite database.
+ */
+export async function openDatabase(target: string, options: OpenOptions = {}): Promise<Database> {
+  return isPostgresUrl(target) ? openPostgres(target, options) : openSqlite(target, options);
+}
+
+async function openSqlite(file: string, options: OpenOptions): Promise<Database> {
   if (file !== ':memory:' && !file.startsWith('file:')) mkdirSync(dirname(file), { recursive: true });
   const sqlite = new BetterSqlite3(file);
   // WAL lets readers (e.g. the CLI, backups) run while the server writes; busy_timeout makes a
@@ -30,8 +45,34 @@ export async function openDatabase(file: string): Promise<Database> {
   // name with JavaScript's Unicode folding lets features write `lower(x) LIKE …` once for both databases.
   sqlite.function('lower', { deterministic: true }, (value: unknown) => (typeof value === 'string' ? value.toLowerCase() : value));
   const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return ready(db, 'sqlite', options, sqlite);
+}
+
+const INT8 = 20;
+const NUMERIC = 1700;
+
+/**
+ * pg hands 64-bit integers and numerics over as strings, since not all of them fit a double. Here they are
+ * epoch milliseconds, counts and sums of counts, far below 2^53, and the code (like SQLite's driver) expects
+ * numbers: COUNT(*) is int8 and SUM(bigint) numeric on PostgreSQL.
+ */
+const numberTypes: pg.CustomTypesConfig = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+    oid === INT8 || oid === NUMERIC ? (value: string) => Number(value) : pg.types.getTypeParser(oid, format)) as pg.CustomTypesConfig['getTypeParser'],
+};
+
+async function openPostgres(url: string, options: OpenOptions): Promise<Database> {
+  const pool = new pg.Pool({ connectionString: url, types: numberTypes });
+  // An idle connection the server drops (restart, fail-over) is replaced on next use; without a listener
+  // pg would turn the event into an uncaught exception and stop the process.
+  pool.on('error', (error) => console.error(`Relay: a PostgreSQL connection was lost (${error.message})`));
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  return ready(db, 'postgres', options);
+}
+
+async function ready(db: Kysely<DB>, dialect: DialectName, options: OpenOptions, sqlite?: BetterSqlite3.Database): Promise<Database> {
   try {
-    await migrateToLatest(db as Kysely<unknown>);
+    if (options.migrate !== false) await migrateToLatest(db as Kysely<unknown>);
   } catch (error) {
     await db.destroy();
     throw error;
@@ -39,11 +80,15 @@ export async function openDatabase(file: string): Promise<Database> {
   let closed = false;
   return {
     db,
-    sqlite,
+    dialect,
+    get sqlite() {
+      if (!sqlite) throw new Error('This database is PostgreSQL: there is no SQLite connection');
+      return sqlite;
+    },
     async close() {
       if (closed) return;
       closed = true;
-      // Kysely's destroy closes the better-sqlite3 handle it was given.
+      // Kysely's destroy closes the better-sqlite3 handle or ends the pg pool it was given.
       await db.destroy();
     },
   };

@@ -1,10 +1,13 @@
-import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import { Migrator, sql, type Kysely, type Migration, type MigrationProvider, type NoMigrations } from 'kysely';
+import { dialectOf } from './dialect';
+import { dropTriggerFunctions, postgresRollups, postgresRunningTotals } from './postgres-triggers';
 
 /** The key of the global change sequence in `meta`. */
 export const CHANGE_SEQ = 'change_seq';
 
 // Migrations live in code (not files on disk) so `tsx server/cli.ts` and the tests need no path lookups.
-// Never edit one that has shipped: add the next.
+// Never edit one that has shipped: add the next. Where the SQL differs, a migration asks dialectOf(db) and
+// says the same thing in each database's words (server/db/postgres-triggers.ts has PostgreSQL's triggers).
 const migrations: Record<string, Migration> = {
   '0001_initial': {
     async up(db: Kysely<unknown>) {
@@ -107,7 +110,8 @@ const migrations: Record<string, Migration> = {
 
       await db.schema
         .createTable('clicks')
-        .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+        .addColumn('id', dialectOf(db) === 'postgres' ? 'bigint' : 'integer',
+          (c) => (dialectOf(db) === 'postgres' ? c.primaryKey().generatedByDefaultAsIdentity() : c.primaryKey().autoIncrement()))
         .addColumn('code', 'text', (c) => c.notNull())
         .addColumn('employee_id', 'text', (c) => c.notNull())
         .addColumn('item_id', 'text', (c) => c.notNull())
@@ -203,6 +207,7 @@ const migrations: Record<string, Migration> = {
   },
   '0006_analytics_rollups': {
     async up(db: Kysely<unknown>) {
+      if (dialectOf(db) === 'postgres') return postgresRollups(db);
       // Daily totals per network, item and employee, kept by triggers as shares and clicks are written,
       // so a report over a month reads thousands of rows instead of hundreds of thousands. Reports add
       // the raw rows of the partial days at a period's edges (server/analytics/figures.ts).
@@ -234,12 +239,14 @@ const migrations: Record<string, Migration> = {
           SELECT day, k, SUM(s), SUM(r), SUM(c) FROM (
             SELECT ${day('shared_at')} AS day, ${sql.raw(key)} AS k, 1 AS s, audience AS r, 0 AS c FROM shares
             UNION ALL SELECT ${day('clicked_at')}, ${sql.raw(key)}, 0, 0, 1 FROM clicks
-          ) GROUP BY day, k`.execute(db);
+          ) AS activity GROUP BY day, k`.execute(db);
       }
     },
     async down(db: Kysely<unknown>) {
       for (const table of ['daily_network_figures', 'daily_item_figures', 'daily_employee_figures']) {
-        for (const suffix of ['share_in', 'share_out', 'click_in', 'click_out']) await sql`DROP TRIGGER IF EXISTS ${sql.raw(`${table}_${suffix}`)}`.execute(db);
+        const triggers = ['share_in', 'share_out', 'click_in', 'click_out'].map((suffix) => `${table}_${suffix}`);
+        if (dialectOf(db) === 'postgres') await dropTriggerFunctions(db, triggers);
+        else for (const trigger of triggers) await sql`DROP TRIGGER IF EXISTS ${sql.raw(trigger)}`.execute(db);
         await db.schema.dropTable(table).ifExists().execute();
       }
     },
@@ -251,7 +258,7 @@ const migrations: Record<string, Migration> = {
         kind TEXT NOT NULL CHECK (kind IN ('topic', 'campaign')),
         name TEXT NOT NULL,
         PRIMARY KEY (kind, name)
-      ) WITHOUT ROWID`.execute(db);
+      ) ${sql.raw(dialectOf(db) === 'sqlite' ? 'WITHOUT ROWID' : '')}`.execute(db);
     },
     async down(db: Kysely<unknown>) {
       await db.schema.dropTable('taxonomy').ifExists().execute();
@@ -259,6 +266,7 @@ const migrations: Record<string, Migration> = {
   },
   '0008_analytics_running_totals': {
     async up(db: Kysely<unknown>) {
+      if (dialectOf(db) === 'postgres') return postgresRunningTotals(db);
       // Running totals per employee and per item: for each day with activity, everything from the first
       // share up to the end of that day. Any period of whole days is then the latest row before its end
       // minus the latest row before its start: two lookups per person or item, however long the period
@@ -316,10 +324,10 @@ const migrations: Record<string, Migration> = {
       END`.execute(db);
     },
     async down(db: Kysely<unknown>) {
-      for (const trigger of ['running_employee_figures_day_in', 'running_employee_figures_day_change', 'running_item_figures_day_in',
-        'running_item_figures_day_change', 'weekly_sharers_day_in', 'weekly_sharers_day_change']) {
-        await sql`DROP TRIGGER IF EXISTS ${sql.raw(trigger)}`.execute(db);
-      }
+      const triggers = ['running_employee_figures_day_in', 'running_employee_figures_day_change', 'running_item_figures_day_in',
+        'running_item_figures_day_change', 'weekly_sharers_day_in', 'weekly_sharers_day_change'];
+      if (dialectOf(db) === 'postgres') await dropTriggerFunctions(db, triggers);
+      else for (const trigger of triggers) await sql`DROP TRIGGER IF EXISTS ${sql.raw(trigger)}`.execute(db);
       for (const table of ['running_employee_figures', 'running_item_figures', 'weekly_sharers']) await db.schema.dropTable(table).ifExists().execute();
     },
   },
@@ -375,12 +383,12 @@ export function migrateToLatest(db: Kysely<unknown>): Promise<string[]> {
 }
 
 /**
- * Brings the schema up to `name` and no further: tests write rows the way an older release did and then
+ * Brings the schema up (or down) to `name` and no further (NO_MIGRATIONS: everything undone): tests write rows the way an older release did and then
  * check what a later migration's backfill makes of them; the analytics bench seeds its raw rows this way
  * and lets the rollups' own backfill summarise them.
  */
-export function migrateTo(db: Kysely<unknown>, name: string): Promise<string[]> {
-  if (!(name in migrations)) throw new Error(`no migration named ${name}`);
+export function migrateTo(db: Kysely<unknown>, name: string | NoMigrations): Promise<string[]> {
+  if (typeof name === 'string' && !(name in migrations)) throw new Error(`no migration named ${String(name)}`);
   return migrate(db, (migrator) => migrator.migrateTo(name));
 }
 
