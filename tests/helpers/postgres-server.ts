@@ -96,8 +96,9 @@ export async function startPostgres(): Promise<PostgresServer> {
       // Every test file in every worker opens its own pools.
       '-c max_connections=400', '-c shared_buffers=64MB',
     ].join(' ');
-    run('pg_ctl', ['start', '-D', data, '-l', log, '-w', '-t', '60', '-o', options]);
+    // Set first: a start that times out may still leave a server running, and stop() must end it.
     started = true;
+    run('pg_ctl', ['start', '-D', data, '-l', log, '-w', '-t', '60', '-o', options]);
     return { url: `postgres://${SUPERUSER}@127.0.0.1:${port}/postgres`, stop };
   } catch (error) {
     stop();
