@@ -2,10 +2,12 @@ import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { migrateTo, migrateToLatest } from '../db/migrations';
+import type { DB } from '../db/schema';
+import { writeClicks, type Click as CountedClick } from '../links/click-buffer';
 import { harness, type Harness } from '../test-support';
 
 // The analytics rollups (daily totals of migration 0006; running totals and weekly sharers of 0008) are
-// kept by triggers and filled for older rows by each migration's backfill; here they are compared with
+// kept by triggers (and, for inserted clicks, by the click writer) and filled for older rows by each migration's backfill; here they are compared with
 // the raw shares and clicks they summarise, worked out in plain JavaScript.
 
 const DAY = 86_400_000;
@@ -95,20 +97,26 @@ const BASE = Date.UTC(2026, 10, 1);
 
 /**
  * Writes `count` shares and a click after each, straddling midnights (the first and last millisecond of
- * a day) over two ISO weeks, in an order that is not time order (an outbox sends old shares late).
+ * a day) over two ISO weeks, in an order that is not time order (an outbox sends old shares late). Clicks
+ * go through the click writer (which keeps their rollups), or straight into the table when `db` is absent
+ * (a release without rollups).
  */
-function writeActivity(sqlite: BetterSqlite3.Database, people: string[], items: string[], count: number, firstId = 0) {
+async function writeActivity(sqlite: BetterSqlite3.Database, people: string[], items: string[], count: number, firstId = 0, db?: Kysely<DB>) {
   const share = sqlite.prepare(`INSERT INTO shares (id, employee_id, item_id, network, shared_at, received_at, audience)
     VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`);
   const click = sqlite.prepare('INSERT INTO clicks (code, employee_id, item_id, network, clicked_at) VALUES (?, ?, ?, ?, ?)');
+  const clicks: CountedClick[] = [];
   for (let n = 0; n < count; n++) {
     const i = (n * 37) % count; // a permutation of 0..count-1 when count and 37 are coprime
     const who = people[i % 3 === 0 ? 1 % people.length : 0]!;
     const network = i % 2 ? 'x' : 'linkedin';
     const at = BASE + Math.floor(i / 4) * DAY + [0, DAY - 1, 12 * 3_600_000, 1][i % 4]!;
     share.run(id(firstId + i), who, items[i % items.length], network, at, at, 100 + i);
-    click.run(`c${i}`, who, items[(i + 1) % items.length], network, at + 5);
+    const written: CountedClick = { code: `c${i}`, employeeId: who, itemId: items[(i + 1) % items.length]!, network, clickedAt: at + 5 };
+    if (db) clicks.push(written);
+    else click.run(written.code, written.employeeId, written.itemId, written.network, written.clickedAt);
   }
+  if (db) await db.transaction().execute((trx) => writeClicks(trx, clicks));
 }
 
 describe('rollups kept by triggers', () => {
@@ -121,7 +129,7 @@ describe('rollups kept by triggers', () => {
     const people = [(await h.employee('Ana')).id, (await h.employee('Bea')).id];
     const cai = (await h.employee('Cai')).id;
     const items = [(await h.createItem()).id, (await h.createItem()).id];
-    writeActivity(sqlite, people, items, 60);
+    await writeActivity(sqlite, people, items, 60, 0, h.database.db);
     // Cai shares twice in one week and once in the next; deleting them below takes the weeks' count down.
     const caiShare = sqlite.prepare(`INSERT INTO shares (id, employee_id, item_id, network, shared_at, received_at, audience)
       VALUES (?, ?, ?, 'x', ?, ?, 7)`);
@@ -159,7 +167,7 @@ describe('rollups filled by the migrations for rows written before them', () => 
     const items = ['i-one', 'i-two', 'i-three'];
     for (const p of people) person.run(p, p);
     items.forEach((i, n) => item.run(i, n + 1));
-    writeActivity(sqlite, people, items, 59);
+    await writeActivity(sqlite, people, items, 59);
     expect(sqlite.prepare(`SELECT COUNT(*) AS n FROM sqlite_master WHERE name LIKE '%figures' OR name = 'weekly_sharers'`).get()).toEqual({ n: 0 });
 
     const applied = await migrateToLatest(db);
@@ -168,7 +176,7 @@ describe('rollups filled by the migrations for rows written before them', () => 
     expectRollupsMatch(sqlite);
 
     // The triggers carry on from what the backfill wrote, early days included.
-    writeActivity(sqlite, people, items, 41, 1000);
+    await writeActivity(sqlite, people, items, 41, 1000, db as Kysely<DB>);
     sqlite.prepare('DELETE FROM shares WHERE rowid % 5 = 0').run();
     expectRollupsMatch(sqlite);
   });

@@ -135,14 +135,14 @@ const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
  * GET /v1/admin/analytics/<report> (admin guard applied by the app). `flushClicks` first, so the
  * figures include clicks still waiting in the write buffer.
  */
-export function analyticsRoutes(db: Kysely<DB>, now: Clock, flushClicks: () => void) {
+export function analyticsRoutes(db: Kysely<DB>, now: Clock, flushClicks: () => Promise<unknown>) {
   const app = new Hono<AppEnv>();
   for (const name of reportNames) {
     const r = reports[name] as Report<z.ZodType<{ from?: string; to?: string; format?: 'json' | 'csv'; delimiter?: CsvDelimiter }>, unknown, unknown>;
     app.get(`/v1/admin/analytics/${name}`, async (c) => {
       const query = readQuery(c, r.query);
       const range = resolveRange(now(), query.from, query.to);
-      flushClicks();
+      await flushClicks();
       const body = await r.build(db, range, query);
       c.header('Vary', 'Accept');
       if (!wantsCsv(c, query.format)) return c.json(body as object);

@@ -1,7 +1,12 @@
-import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import { randomBytes } from 'node:crypto';
+import { Migrator, PostgresAdapter, sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 
 /** The key of the global change sequence in `meta`. */
 export const CHANGE_SEQ = 'change_seq';
+/** The key in `meta` that moves whenever cached sessions must be read again (sign-out, deactivation, role change). */
+export const SESSION_SEQ = 'session_seq';
+/** The name in `secrets` of the key of the visitor hash. */
+export const VISITOR_KEY = 'visitor_key';
 
 // Migrations live in code (not files on disk) so `tsx server/cli.ts` and the tests need no path lookups.
 // Never edit one that has shipped: add the next.
@@ -363,6 +368,45 @@ const migrations: Record<string, Migration> = {
       await db.schema.dropIndex('employees_sso').ifExists().execute();
       for (const column of ['sso_subject', 'sso_issuer', 'email']) await db.schema.alterTable('employees').dropColumn(column).execute();
       await db.schema.alterTable('tokens').dropColumn('last_used_at').execute();
+    },
+  },
+  '0010_clicks_for_several_instances': {
+    async up(db: Kysely<unknown>) {
+      const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
+      // Which visitor (a keyed hash, never the address or agent) was last counted on which link, and when:
+      // every instance checks a click against it as it writes, so a visitor counts once an hour across
+      // instances. Rows older than the hour are swept (server/links/click-buffer.ts).
+      await db.schema
+        .createTable('click_visitors')
+        .addColumn('code', 'text', (c) => c.notNull())
+        .addColumn('visitor', 'text', (c) => c.notNull())
+        .addColumn('counted_at', 'bigint', (c) => c.notNull())
+        .addPrimaryKeyConstraint('click_visitors_pk', ['code', 'visitor'])
+        .$call((t) => (postgres ? t : t.modifyEnd(sql`WITHOUT ROWID`)))
+        .execute();
+      await db.schema.createIndex('click_visitors_counted_at').on('click_visitors').column('counted_at').execute();
+      // Secrets every instance must share, made once here: the key of the visitor hash.
+      await db.schema
+        .createTable('secrets')
+        .addColumn('name', 'text', (c) => c.primaryKey())
+        .addColumn('value', 'text', (c) => c.notNull())
+        .execute();
+      await db.insertInto('secrets' as never).values({ name: VISITOR_KEY, value: randomBytes(32).toString('base64url') } as never).execute();
+      // Moves when a session ends or a person's role or active flag changes: other instances drop their cached tokens.
+      await db.insertInto('meta' as never).values({ key: SESSION_SEQ, value: 0 } as never).execute();
+      // The click writer adds a batch's daily totals in one upsert per table: one trigger run per click
+      // cost more than writing the click. Deleting clicks still goes through the triggers.
+      for (const table of ['daily_network_figures', 'daily_item_figures', 'daily_employee_figures']) {
+        await sql`DROP TRIGGER IF EXISTS ${sql.raw(`${table}_click_in`)}${sql.raw(postgres ? ' ON clicks' : '')}`.execute(db);
+      }
+      // Nothing reads clicks by item alone (reports go through the rollups and the time index).
+      await db.schema.dropIndex('clicks_item').ifExists().execute();
+    },
+    async down(db: Kysely<unknown>) {
+      await db.schema.createIndex('clicks_item').on('clicks').column('item_id').execute();
+      await db.deleteFrom('meta' as never).where('key' as never, '=', SESSION_SEQ as never).execute();
+      await db.schema.dropTable('secrets').ifExists().execute();
+      await db.schema.dropTable('click_visitors').ifExists().execute();
     },
   },
 };

@@ -17,7 +17,7 @@ interface ExportDeps {
   now: Clock;
   suggestions: SuggestionRepository;
   publicUrl: () => string;
-  flushClicks: () => void;
+  flushClicks: () => Promise<unknown>;
 }
 
 /**
@@ -109,7 +109,7 @@ export function exportRoutes(deps: ExportDeps) {
   return new Hono<AppEnv>().get('/v1/me/export', async (c) => {
     const employeeId = employeeOf(c);
     // Clicks still in the buffer are recorded too; write them first so the export holds them.
-    deps.flushClicks();
+    await deps.flushClicks();
     const body = await exportEmployee(deps, employeeId);
     const date = body.exportedAt.slice(0, 10);
     return c.json(body, 200, {
