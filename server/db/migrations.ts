@@ -373,16 +373,14 @@ const migrations: Record<string, Migration> = {
   '0010_clicks_for_several_instances': {
     async up(db: Kysely<unknown>) {
       const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
-      // Which visitor (a keyed hash, never the address or agent) was last counted on which link, and when:
-      // every instance checks a click against it as it writes, so a visitor counts once an hour across
-      // instances. Rows older than the hour are swept (server/links/click-buffer.ts).
+      // Which visitors (a keyed hash of link, address and agent, never those themselves) were counted when:
+      // every instance checks a click against it as it writes, so a visitor counts once an hour per link
+      // across instances. An integer key keeps the table small and its pages few; rows older than the hour
+      // are swept (server/links/click-buffer.ts).
       await db.schema
         .createTable('click_visitors')
-        .addColumn('code', 'text', (c) => c.notNull())
-        .addColumn('visitor', 'text', (c) => c.notNull())
+        .addColumn('visitor', postgres ? 'bigint' : 'integer', (c) => c.primaryKey())
         .addColumn('counted_at', 'bigint', (c) => c.notNull())
-        .addPrimaryKeyConstraint('click_visitors_pk', ['code', 'visitor'])
-        .$call((t) => (postgres ? t : t.modifyEnd(sql`WITHOUT ROWID`)))
         .execute();
       await db.schema.createIndex('click_visitors_counted_at').on('click_visitors').column('counted_at').execute();
       // Secrets every instance must share, made once here: the key of the visitor hash.

@@ -1,13 +1,15 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { hash } from 'node:crypto';
+import { CompiledQuery, sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
 import type { Network } from '../../lib/contract/common';
 import type { DB } from '../db/schema';
 import type { VisitorHash } from './visitor-hash';
 
 export const DEDUPE_WINDOW_MS = 60 * 60 * 1000;
 const DAY_MS = 86_400_000;
-/** Rows per multi-row statement: well under SQLite's and PostgreSQL's limits on bound values. */
-const CHUNK = 400;
+/** Rows per multi-row statement (a power of two): well under SQLite's and PostgreSQL's limits on bound values. */
+const MAX_ROWS = 256;
 const SWEEP_EVERY_MS = 60_000;
+const MAX_RECENT = 200_000;
 
 /** A redirect that may count: the click, and who visited (kept in memory only until the next write). */
 export interface ClickCandidate extends Click {
@@ -17,11 +19,16 @@ export interface ClickCandidate extends Click {
 
 /** Tables written here that the typed schema leaves out (the rollups are read with SQL in analytics). */
 type ClickTables = {
-  click_visitors: { code: string; visitor: string; counted_at: number };
+  click_visitors: { visitor: number; counted_at: number };
 };
 
-interface Counted extends ClickCandidate {
-  visitor: string;
+interface Pending extends ClickCandidate {
+  /** An in-memory name of the visitor of this link. */
+  seen: string;
+}
+
+interface Counted extends Pending {
+  visitor: number;
 }
 
 /**
@@ -32,7 +39,12 @@ interface Counted extends ClickCandidate {
  * themselves are never written. The daily rollups get one upsert per table and batch.
  */
 export class ClickBuffer {
-  private pending: ClickCandidate[] = [];
+  private pending: Pending[] = [];
+  /**
+   * Visitors this instance counted in the last hour (unkeyed hash → when): their repeats are dropped at once,
+   * without a database write. Cleared whole when full; the database still decides then, only more slowly.
+   */
+  private recent = new Map<string, number>();
   private timer: NodeJS.Timeout | undefined;
   /** The write in progress: writes run one after another, each taking what is pending when it starts. */
   private writing: Promise<number> = Promise.resolve(0);
@@ -58,7 +70,11 @@ export class ClickBuffer {
   }
 
   add(click: ClickCandidate): void {
-    this.pending.push(click);
+    // Header values cannot hold a newline, so the joined string names one visitor of one link.
+    const seen = hash('sha256', `${click.code}\n${click.ip}\n${click.userAgent}`, 'base64');
+    const at = this.recent.get(seen);
+    if (at !== undefined && click.clickedAt - at < DEDUPE_WINDOW_MS && click.clickedAt >= at) return;
+    this.pending.push({ ...click, seen });
     if (this.pending.length >= this.options.maxBatch && !this.busy) {
       this.flush().catch((error: unknown) => {
         console.error('Relay: writing clicks failed, will retry:', (error as Error).message);
@@ -108,34 +124,25 @@ export class ClickBuffer {
     return counted;
   }
 
-  private async write(trx: Transaction<DB>, batch: ClickCandidate[]): Promise<number> {
+  private async write(trx: Transaction<DB>, batch: Pending[]): Promise<number> {
     const counted: Counted[] = [];
     for (const round of rounds(batch)) {
-      const byKey = new Map<string, Counted>();
+      const byVisitor = new Map<number, Counted>();
       for (const c of round) {
         const visitor = this.visitorHash(c.code, c.ip, c.userAgent);
-        byKey.set(`${c.code} ${visitor}`, { ...c, visitor });
+        byVisitor.set(visitor, { ...c, visitor });
       }
-      const candidates = [...byKey.values()];
-      for (let i = 0; i < candidates.length; i += CHUNK) {
-        // A visitor counts when new to this link or last counted an hour ago or more: the upsert returns
-        // exactly those rows, and another instance writing the same visitor waits for our row or sees it.
-        const fresh = await trx
-          .withTables<ClickTables>()
-          .insertInto('click_visitors')
-          .values(candidates.slice(i, i + CHUNK).map((c) => ({ code: c.code, visitor: c.visitor, counted_at: c.clickedAt })))
-          .onConflict((oc) =>
-            oc
-              .columns(['code', 'visitor'])
-              .doUpdateSet({ counted_at: (eb) => eb.ref('excluded.counted_at') })
-              .where('click_visitors.counted_at', '<=', sql<number>`excluded.counted_at - ${sql.lit(DEDUPE_WINDOW_MS)}`),
-          )
-          .returning(['code', 'visitor'])
-          .execute();
-        for (const row of fresh) counted.push(byKey.get(`${row.code} ${row.visitor}`)!);
-      }
+      // A visitor counts when new to this link or last counted an hour ago or more: the upsert returns
+      // exactly those rows, and another instance writing the same visitor waits for our row or sees it.
+      const fresh = await countVisitors.run<{ visitor: number | string }>(trx, [...byVisitor.values()].map((c) => [c.visitor, c.clickedAt]));
+      // PostgreSQL's driver gives bigint as a string.
+      for (const row of fresh) counted.push(byVisitor.get(Number(row.visitor))!);
     }
     await writeClicks(trx, counted);
+    for (const c of counted) {
+      if (this.recent.size >= MAX_RECENT) this.recent = new Map();
+      this.recent.set(c.seen, c.clickedAt);
+    }
     return counted.length;
   }
 
@@ -155,12 +162,11 @@ export class ClickBuffer {
  * on PostgreSQL): repeats within the hour of the round's candidate are dropped here, and a repeat an hour
  * or more later (only a test clock makes those within one batch) goes to the next round.
  */
-function rounds(batch: ClickCandidate[]): ClickCandidate[][] {
-  const out: ClickCandidate[][] = [];
+function rounds(batch: Pending[]): Pending[][] {
+  const out: Pending[][] = [];
   const last = new Map<string, { at: number; round: number }>();
   for (const c of batch) {
-    // Header values cannot hold a newline, so the joined string names one visitor of one link.
-    const key = `${c.code}\n${c.ip}\n${c.userAgent}`;
+    const key = c.seen;
     const seen = last.get(key);
     if (seen && c.clickedAt - seen.at < DEDUPE_WINDOW_MS) continue;
     const round = seen ? seen.round + 1 : 0;
@@ -185,38 +191,77 @@ export interface Click {
  */
 export async function writeClicks(trx: Kysely<DB>, clicks: readonly Click[]): Promise<void> {
   if (clicks.length === 0) return;
-  for (let i = 0; i < clicks.length; i += CHUNK) {
-    await trx
-      .insertInto('clicks')
-      .values(clicks.slice(i, i + CHUNK).map((c) => ({
-        code: c.code, employee_id: c.employeeId, item_id: c.itemId, network: c.network, clicked_at: c.clickedAt,
-      })))
-      .execute();
-  }
-  await addDailyClicks(trx, 'daily_network_figures', 'network', clicks, (c) => c.network);
-  await addDailyClicks(trx, 'daily_item_figures', 'item_id', clicks, (c) => c.itemId);
-  await addDailyClicks(trx, 'daily_employee_figures', 'employee_id', clicks, (c) => c.employeeId);
+  await insertClicks.run(trx, clicks.map((c) => [c.code, c.employeeId, c.itemId, c.network, c.clickedAt]));
+  await addDailyClicks(trx, dailyNetworkClicks, clicks, (c) => c.network);
+  await addDailyClicks(trx, dailyItemClicks, clicks, (c) => c.itemId);
+  await addDailyClicks(trx, dailyEmployeeClicks, clicks, (c) => c.employeeId);
 }
 
-type DailyTable = 'daily_network_figures' | 'daily_item_figures' | 'daily_employee_figures';
+/**
+ * A multi-row statement whose SQL Kysely writes once per row count (so its placeholders suit the database
+ * at hand), run again with each batch's values: building the query anew for every batch cost more than
+ * SQLite's own work. Row counts are split into powers of two, so only a few texts are ever made.
+ */
+class MultiRowStatement {
+  private readonly texts = new Map<number, string>();
+
+  constructor(private readonly build: (rows: RawBuilder<unknown>[]) => RawBuilder<unknown>, private readonly columns: number) {}
+
+  async run<R>(db: Kysely<DB>, rows: readonly unknown[][]): Promise<R[]> {
+    const out: R[] = [];
+    for (let i = 0; i < rows.length; ) {
+      let n = MAX_ROWS;
+      while (n > rows.length - i) n >>= 1;
+      const part = rows.slice(i, i + n);
+      i += n;
+      let text = this.texts.get(n);
+      if (text === undefined) {
+        const placeholders = Array.from({ length: n }, () => sql`(${sql.join(Array.from({ length: this.columns }, () => sql`${null}`))})`);
+        text = this.build(placeholders).compile(db).sql;
+        this.texts.set(n, text);
+      }
+      const result = await db.executeQuery<R>(CompiledQuery.raw(text, part.flat()));
+      out.push(...result.rows);
+    }
+    return out;
+  }
+}
+
+const countVisitors = new MultiRowStatement(
+  (rows) => sql`INSERT INTO click_visitors (visitor, counted_at) VALUES ${sql.join(rows)}
+    ON CONFLICT (visitor) DO UPDATE SET counted_at = excluded.counted_at
+    WHERE click_visitors.counted_at <= excluded.counted_at - ${sql.lit(DEDUPE_WINDOW_MS)}
+    RETURNING visitor`,
+  2,
+);
+
+const insertClicks = new MultiRowStatement(
+  (rows) => sql`INSERT INTO clicks (code, employee_id, item_id, network, clicked_at) VALUES ${sql.join(rows)}`,
+  5,
+);
+
+const dailyClicks = (table: string, column: string) =>
+  new MultiRowStatement(
+    (rows) => sql`INSERT INTO ${sql.table(table)} (day, ${sql.ref(column)}, clicks) VALUES ${sql.join(rows)}
+      ON CONFLICT (day, ${sql.ref(column)}) DO UPDATE SET clicks = ${sql.ref(`${table}.clicks`)} + excluded.clicks`,
+    3,
+  );
+const dailyNetworkClicks = dailyClicks('daily_network_figures', 'network');
+const dailyItemClicks = dailyClicks('daily_item_figures', 'item_id');
+const dailyEmployeeClicks = dailyClicks('daily_employee_figures', 'employee_id');
 
 /** One upsert adding the batch's clicks to a daily table (its triggers move the running totals). */
 async function addDailyClicks(
-  trx: Kysely<DB>, table: DailyTable, column: string, counted: readonly Click[], keyOf: (c: Click) => string,
+  trx: Kysely<DB>, statement: MultiRowStatement, clicks: readonly Click[], keyOf: (c: Click) => string,
 ): Promise<void> {
-  const totals = new Map<string, { day: number; key: string; clicks: number }>();
-  for (const c of counted) {
+  const totals = new Map<string, [number, string, number]>();
+  for (const c of clicks) {
     const day = Math.floor(c.clickedAt / DAY_MS);
     const key = keyOf(c);
     const id = `${day} ${key}`;
     const t = totals.get(id);
-    if (t) t.clicks++;
-    else totals.set(id, { day, key, clicks: 1 });
+    if (t) t[2]++;
+    else totals.set(id, [day, key, 1]);
   }
-  const rows = [...totals.values()];
-  for (let i = 0; i < rows.length; i += CHUNK) {
-    const values = rows.slice(i, i + CHUNK).map((r) => sql`(${r.day}, ${r.key}, ${r.clicks})`);
-    await sql`INSERT INTO ${sql.table(table)} (day, ${sql.ref(column)}, clicks) VALUES ${sql.join(values)}
-      ON CONFLICT (day, ${sql.ref(column)}) DO UPDATE SET clicks = ${sql.ref(`${table}.clicks`)} + excluded.clicks`.execute(trx);
-  }
+  await statement.run(trx, [...totals.values()]);
 }

@@ -74,14 +74,13 @@ function clickStream(urls: string[], readers = 8) {
 
 /** The stored visitor hashes and click count, read from the database file after the servers are gone. */
 async function stored(database: Database, code: string) {
-  const db = database.db.withTables<{ click_visitors: { code: string; visitor: string; counted_at: number } }>();
-  const visitors = new Set((await db.selectFrom('click_visitors').select('visitor').where('code', '=', code).execute()).map((r) => r.visitor));
+  const db = database.db.withTables<{ click_visitors: { visitor: number; counted_at: number } }>();
+  const visitors = new Set((await db.selectFrom('click_visitors').select('visitor').execute()).map((r) => Number(r.visitor)));
   const clicks = Number((await db.selectFrom('clicks').select((eb) => eb.fn.countAll().as('n')).where('code', '=', code).executeTakeFirstOrThrow()).n);
   const hash = await visitorHashFrom(database.db);
   return { visitors, clicks, has: (visitor: number) => visitors.has(hash(code, '127.0.0.1', agent(visitor))) };
 }
 
-// Server processes take a few seconds to start on a loaded machine.
 describe('clicks survive the server stopping', { timeout: 60_000 }, () => {
   it('keeps every click answered 200 ms before a kill -9', async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'relay-durable-'));

@@ -22,7 +22,7 @@ describe('visitor hash', () => {
       const again = await visitorHashFrom(one.database.db);
       const elsewhere = await visitorHashFrom(two.database.db);
       const base = hash('a', 'ip', 'ua');
-      expect(base).toMatch(/^[A-Za-z0-9_-]{22}$/);
+      expect(Number.isSafeInteger(base) && base >= 0).toBe(true);
       expect(again('a', 'ip', 'ua')).toBe(base);
       expect(new Set([base, hash('b', 'ip', 'ua'), hash('a', 'ip2', 'ua'), hash('a', 'ip', 'ua2'), hash('a', 'ipu', 'a')]).size).toBe(5);
       // Another database has another key: a hash means nothing without the key it was made with.

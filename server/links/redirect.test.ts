@@ -47,7 +47,7 @@ describe('GET /r/:code', () => {
       { id: 1, code: path(links.linkedin).slice(3), employee_id: ana.id, item_id: itemId, network: 'linkedin', clicked_at: h.clock.now },
     ]);
     expect(JSON.stringify(rows)).not.toMatch(/Mozilla|203\.0\.113/);
-    const visitors = await h.database.db.withTables<{ click_visitors: { code: string; visitor: string; counted_at: number } }>()
+    const visitors = await h.database.db.withTables<{ click_visitors: { visitor: number; counted_at: number } }>()
       .selectFrom('click_visitors').selectAll().execute();
     expect(visitors).toHaveLength(1);
     expect(JSON.stringify(visitors)).not.toMatch(/Mozilla|203\.0\.113/);

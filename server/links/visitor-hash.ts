@@ -3,13 +3,14 @@ import type { Kysely } from 'kysely';
 import { VISITOR_KEY } from '../db/migrations';
 import type { DB } from '../db/schema';
 
-/** A visitor of a link as stored: never the address or agent themselves. */
-export type VisitorHash = (code: string, ip: string, userAgent: string) => string;
+/** A visitor of a link as stored: a number, never the address or agent themselves. */
+export type VisitorHash = (code: string, ip: string, userAgent: string) => number;
 
 /**
  * HMAC-SHA-256 of link, address and agent, with a key kept in the database so every instance names a
- * visitor alike. Keyed, so a stored hash cannot be checked against guessed addresses without the key;
- * 128 bits of it are plenty to tell the visitors of one link apart.
+ * visitor alike. Keyed, so a stored hash cannot be checked against guessed addresses without the key.
+ * 53 bits of it (a safe integer in JavaScript): two of a million visitors in an hour share one with odds
+ * of about 1 in 18,000, and then one click goes uncounted.
  */
 export async function visitorHashFrom(db: Kysely<DB>): Promise<VisitorHash> {
   const row = await db
@@ -20,5 +21,8 @@ export async function visitorHashFrom(db: Kysely<DB>): Promise<VisitorHash> {
     .executeTakeFirstOrThrow();
   const key = Buffer.from(row.value, 'base64url');
   // Header values cannot hold a newline, so the joined string is unambiguous.
-  return (code, ip, userAgent) => createHmac('sha256', key).update(`${code}\n${ip}\n${userAgent}`).digest().subarray(0, 16).toString('base64url');
+  return (code, ip, userAgent) => {
+    const digest = createHmac('sha256', key).update(`${code}\n${ip}\n${userAgent}`).digest();
+    return (digest.readUInt32BE(0) & 0x1f_ffff) * 2 ** 32 + digest.readUInt32BE(4);
+  };
 }
