@@ -401,6 +401,15 @@ const migrations: Record<string, Migration> = {
       await db.schema.dropIndex('clicks_item').ifExists().execute();
     },
     async down(db: Kysely<unknown>) {
+      // Back to one trigger run per inserted click, as 0006 made them (SQLite; PostgreSQL's are its own).
+      if (!(db.getExecutor().adapter instanceof PostgresAdapter)) {
+        for (const [table, key] of [['daily_network_figures', 'network'], ['daily_item_figures', 'item_id'], ['daily_employee_figures', 'employee_id']] as const) {
+          await sql`CREATE TRIGGER ${sql.raw(`${table}_click_in`)} AFTER INSERT ON clicks BEGIN
+            INSERT INTO ${sql.raw(table)} (day, ${sql.raw(key)}, clicks) VALUES (NEW.clicked_at / 86400000, NEW.${sql.raw(key)}, 1)
+            ON CONFLICT (day, ${sql.raw(key)}) DO UPDATE SET clicks = clicks + 1;
+          END`.execute(db);
+        }
+      }
       await db.schema.createIndex('clicks_item').on('clicks').column('item_id').execute();
       await db.deleteFrom('meta' as never).where('key' as never, '=', SESSION_SEQ as never).execute();
       await db.schema.dropTable('secrets').ifExists().execute();
