@@ -7,10 +7,13 @@
  * budgets hold, not absolute figures that change with the machine. Runs are interleaved (baseline and
  * backend alternate, the order flips every round) after a warm-up, with equal duration and connections.
  *
- * Then the click counting is checked for correctness: every redirect request carried one of K distinct,
- * ordinary browser user agents (and each visitor comes back once more at the end, so every one of them has
- * an answered request); after SIGTERM (which flushes buffered clicks) and a restart on the same database,
- * the employee's recorded clicks must equal the K distinct visitors: nothing lost, nothing counted twice.
+ * Redirects are measured twice: a new visitor in every request (a fresh forwarded address each, so every
+ * click is written: the database's share of the work), and K returning visitors (ordinary browser user
+ * agents, counted once an hour: the path of repeat clicks). Then the click counting is checked: each
+ * returning visitor comes back once more at the end, so every one of them has an answered request; after
+ * SIGTERM (which writes buffered clicks) and a restart on the same database, the returning visitors' link
+ * must hold exactly K clicks, and the new visitors' link at least every answered one and at most every sent
+ * one: nothing lost, nothing counted twice.
  *
  * Everything listens on 127.0.0.1 and every run is bounded in time. Exits 1 when a budget fails.
  *
