@@ -20,7 +20,8 @@ import { ClickBuffer } from './links/click-buffer';
 import { LinkTargets } from './links/link-targets';
 import { redirectHandler } from './links/redirect';
 import { TrackedLinks } from './links/tracked-links';
-import { VisitorDedupe } from './links/visitor-dedupe';
+import { visitorHashFrom } from './links/visitor-hash';
+import { SharedChanges } from './db/change-sequence';
 import { EmployeeDirectory } from './employees/repository';
 import { adminEmployeeRoutes } from './employees/routes';
 import { exportRoutes } from './me/export';
@@ -56,6 +57,8 @@ export interface AppOptions {
   trustProxy?: boolean;
   /** Interval of the click writer; 0 starts no timer (tests flush by hand). */
   clickFlushMs?: number;
+  /** How often the shared change sequences are read (changes made by other instances); 0 starts no timer. */
+  changePollMs?: number;
   /** Clicks written as soon as this many are waiting. */
   clickBatchSize?: number;
   /** The page fetcher behind POST /v1/admin/unfurl; tests widen it to reach a local page server. */
@@ -71,8 +74,10 @@ export interface RelayApp {
   database: Database;
   tokens: TokenCache;
   items: ItemRepository;
-  /** Writes buffered clicks now; returns how many. */
+  /** Writes buffered clicks now; resolves to how many counted. */
   flushClicks(): Promise<number>;
+  /** Reads the shared change sequences now (as the timer does), dropping caches other instances made stale. */
+  pollChanges(): Promise<void>;
   /** Stops the click timer, writes what is buffered and closes the database. */
   close(): Promise<void>;
 }
@@ -84,9 +89,18 @@ export async function createApp(options: AppOptions): Promise<RelayApp> {
   const { db, sqlite } = database;
   const publicUrl = typeof options.publicUrl === 'function' ? options.publicUrl : () => options.publicUrl as string;
 
-  const tokens = new TokenCache(sqlite, now, options.sessionIdleMs);
-  const targets = new LinkTargets(sqlite);
-  const version = new QueueVersion(sqlite);
+  const tokens = new TokenCache(db, now, options.sessionIdleMs);
+  const targets = new LinkTargets(db);
+  const version = new QueueVersion(db);
+  // Other instances' edits: their items, link targets and sessions are dropped from memory here.
+  const changes = new SharedChanges(db);
+  changes.on('change_seq', () => {
+    targets.clear();
+    version.invalidate();
+  });
+  changes.on('session_seq', () => tokens.clear());
+  await changes.poll();
+  if (options.changePollMs !== 0) changes.start(options.changePollMs ?? 1000);
   const policies = new PolicyRepository(db, now);
   const items = new ItemRepository(
     db,
@@ -97,7 +111,10 @@ export async function createApp(options: AppOptions): Promise<RelayApp> {
     },
     async (captions) => assertCaptionsAllowed(await policies.current(), captions),
   );
-  const clicks = new ClickBuffer(sqlite, { flushEveryMs: options.clickFlushMs ?? 1000, maxBatch: options.clickBatchSize ?? 1000 });
+  const clicks = new ClickBuffer(db, await visitorHashFrom(db), {
+    flushEveryMs: options.clickFlushMs ?? 25,
+    maxBatch: options.clickBatchSize ?? 1000,
+  });
   if (options.clickFlushMs !== 0) clicks.start();
 
   const app = new Hono<AppEnv>();
@@ -107,7 +124,7 @@ export async function createApp(options: AppOptions): Promise<RelayApp> {
   // Tracked links first and alone: no CORS, auth or body handling in front of the hottest route.
   app.get(
     '/r/:code',
-    redirectHandler({ targets, dedupe: new VisitorDedupe(), clicks, now, trustProxy: options.trustProxy ?? false }),
+    redirectHandler({ targets, clicks, now, trustProxy: options.trustProxy ?? false }),
   );
 
   app.route('/', joinPageRoutes());
@@ -150,13 +167,18 @@ export async function createApp(options: AppOptions): Promise<RelayApp> {
     database,
     tokens,
     items,
-    flushClicks: async () => clicks.flush(),
+    flushClicks: () => clicks.flush(),
+    pollChanges: () => changes.poll(),
     async close() {
       if (closed) return;
       closed = true;
-      clicks.stop();
-      await pageFetcher.close();
-      await database.close();
+      changes.stop();
+      try {
+        await clicks.stop();
+      } finally {
+        await pageFetcher.close();
+        await database.close();
+      }
     },
   };
 }

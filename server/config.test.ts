@@ -5,7 +5,7 @@ describe('loadConfig', () => {
   it('has working defaults', () => {
     expect(loadConfig({})).toEqual({
       port: 8787, host: '127.0.0.1', database: './data/relay.db', dbFile: './data/relay.db', adminToken: undefined, publicUrl: undefined,
-      corsOrigins: ['chrome-extension://*', 'moz-extension://*'], trustProxy: false, clickFlushMs: 1000, unfurlAllowLoopback: false,
+      corsOrigins: ['chrome-extension://*', 'moz-extension://*'], trustProxy: false, clickFlushMs: 25, unfurlAllowLoopback: false,
       sessionIdleMs: 90 * 86_400_000,
     });
   });

@@ -33,8 +33,11 @@ const EnvSchema = z.object({
   RELAY_OIDC_ISSUER: z.url({ protocol: /^https?$/, error: 'must be the provider\'s issuer URL, such as https://login.example.com' }).optional(),
   RELAY_OIDC_CLIENT_ID: z.string().trim().min(1).optional(),
   RELAY_OIDC_CLIENT_SECRET: z.string().min(1).optional(),
-  /** How often buffered clicks are written; tests raise it to prove that shutdown flushes. */
-  RELAY_CLICK_FLUSH_MS: z.coerce.number().int().min(10).max(3_600_000).default(1000),
+  /**
+   * How often buffered clicks are written: what a crash can lose (group commit). Tests raise it to prove that
+   * shutdown flushes.
+   */
+  RELAY_CLICK_FLUSH_MS: z.coerce.number().int().min(10).max(3_600_000).default(25),
   /**
    * End-to-end tests only: let the page fetcher of POST /v1/admin/unfurl reach 127.0.0.0/8 and ::1 on any
    * port (a local test page server). Refused when NODE_ENV is production; nothing over HTTP can set it.

@@ -10,7 +10,11 @@ export interface RunningServer {
   url: string;
   /** Stops accepting, lets requests in flight finish, writes buffered clicks, closes the database. */
   stop(): Promise<void>;
+  /** During stop: cut the connections still open now rather than waiting for them (clicks are still written). */
+  hurry(): void;
 }
+
+const STOP_GRACE_MS = 5000;
 
 /** Listens on HOST:PORT with an already migrated database (or opens one from the config). */
 export async function startServer(config: Config, database?: Database): Promise<RunningServer> {
@@ -34,28 +38,49 @@ export async function startServer(config: Config, database?: Database): Promise<
   // PORT=0 asks the system for a free port: the links must name the one we got.
   url = defaultPublicUrl(config.host, (server.address() as AddressInfo).port);
 
+  // Stopping: no new connections; requests already received are answered (their clicks buffered) with
+  // `Connection: close`, so keep-alive connections end after their current request instead of carrying
+  // new ones; then the click buffer is written and the database closed. Connections still open after
+  // STOP_GRACE_MS (a slow client) are cut, and the clicks are written all the same.
+  let closing = false;
+  server.prependListener('request', (_req, res) => {
+    if (closing) res.setHeader('Connection', 'close');
+  });
   let stopping: Promise<void> | undefined;
+  let cut: (() => void) | undefined;
   const stop = () =>
     (stopping ??= new Promise<void>((resolve) => {
-      const force = setTimeout(() => server.closeAllConnections(), 5000);
+      closing = true;
+      cut = () => server.closeAllConnections();
+      const force = setTimeout(cut, STOP_GRACE_MS);
       force.unref();
       server.close(() => {
         clearTimeout(force);
         resolve();
       });
-      // Keep-alive connections with no request in flight would hold close() open until they time out.
+      // Idle keep-alive connections hold no request: nothing to wait for.
       server.closeIdleConnections();
     }).then(() => relay.close()));
 
-  return { relay, url, stop };
+  return { relay, url, stop, hurry: () => cut?.() };
 }
 
-/** SIGTERM/SIGINT → graceful stop, exit 0; a second signal exits at once. */
+/**
+ * SIGTERM/SIGINT → graceful stop, exit 0 (1 when the last clicks could not be written). A repeated signal
+ * (a second Ctrl-C, or one relayed by npx or tsx) stops waiting for open connections but never skips
+ * writing the buffered clicks: exiting at once would lose every click answered since the last write. A third
+ * exits at once.
+ */
 export function stopOnSignals(running: RunningServer): void {
-  let received = false;
+  let received = 0;
   const onSignal = (signal: NodeJS.Signals) => {
-    if (received) process.exit(1);
-    received = true;
+    received++;
+    // A third: the person at the terminal wants out now, whatever is left.
+    if (received > 2) process.exit(1);
+    if (received === 2) {
+      running.hurry();
+      return;
+    }
     console.log(`Relay: ${signal} received, stopping`);
     running.stop().then(
       () => process.exit(0),

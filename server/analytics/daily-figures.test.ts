@@ -1,6 +1,8 @@
 import { sql, type Kysely } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { migrateTo, migrateToLatest } from '../db/migrations';
+import type { DB } from '../db/schema';
+import { writeClicks, type Click as CountedClick } from '../links/click-buffer';
 import { harness, type Harness } from '../test-support';
 
 // The analytics rollups (daily totals of migration 0006; running totals and weekly sharers of 0008) are
@@ -113,9 +115,12 @@ const BASE = Date.UTC(2026, 10, 1);
 
 /**
  * Writes `count` shares and a click after each, straddling midnights (the first and last millisecond of
- * a day) over two ISO weeks, in an order that is not time order (an outbox sends old shares late).
+ * a day) over two ISO weeks, in an order that is not time order (an outbox sends old shares late). Clicks
+ * go through the click writer (which keeps their rollups), or straight into the table when `raw` (a release
+ * without rollups).
  */
-async function writeActivity(db: AnyDb, people: string[], items: string[], count: number, firstId = 0) {
+async function writeActivity(db: AnyDb, people: string[], items: string[], count: number, firstId = 0, raw = false) {
+  const clicks: CountedClick[] = [];
   for (let n = 0; n < count; n++) {
     const i = (n * 37) % count; // a permutation of 0..count-1 when count and 37 are coprime
     const who = people[i % 3 === 0 ? 1 % people.length : 0]!;
@@ -123,9 +128,14 @@ async function writeActivity(db: AnyDb, people: string[], items: string[], count
     const at = BASE + Math.floor(i / 4) * DAY + [0, DAY - 1, 12 * 3_600_000, 1][i % 4]!;
     await sql`INSERT INTO shares (id, employee_id, item_id, network, shared_at, received_at, audience)
       VALUES (${id(firstId + i)}, ${who}, ${items[i % items.length]}, ${network}, ${at}, ${at}, ${100 + i}) ON CONFLICT (id) DO NOTHING`.execute(db);
-    await sql`INSERT INTO clicks (code, employee_id, item_id, network, clicked_at)
-      VALUES (${`c${i}`}, ${who}, ${items[(i + 1) % items.length]}, ${network}, ${at + 5})`.execute(db);
+    const written: CountedClick = { code: `c${i}`, employeeId: who, itemId: items[(i + 1) % items.length]!, network, clickedAt: at + 5 };
+    if (!raw) clicks.push(written);
+    else {
+      await sql`INSERT INTO clicks (code, employee_id, item_id, network, clicked_at)
+        VALUES (${written.code}, ${written.employeeId}, ${written.itemId}, ${written.network}, ${written.clickedAt})`.execute(db);
+    }
   }
+  if (!raw) await (db as Kysely<DB>).transaction().execute((trx) => writeClicks(trx, clicks));
 }
 
 /** Every `nth` share by id (a spread of days, people and networks), for deleting some. */
@@ -182,7 +192,7 @@ describe('rollups filled by the migrations for rows written before them', () => 
       await sql`INSERT INTO items (id, url, title, content_type, publish_at, created_at, updated_at, version)
         VALUES (${i}, 'https://example.com/', 'A post', 'curated', 0, 0, 0, ${n + 1})`.execute(db);
     }
-    await writeActivity(db, people, items, 59);
+    await writeActivity(db, people, items, 59, 0, true);
     const rollups = async () => (await db.introspection.getTables()).filter((t) => t.name.endsWith('figures') || t.name === 'weekly_sharers');
     expect(await rollups()).toEqual([]);
 

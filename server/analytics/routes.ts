@@ -135,7 +135,7 @@ const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
  * GET /v1/admin/analytics/<report> (admin guard applied by the app). `flushClicks` first, so the
  * figures include clicks still waiting in the write buffer.
  */
-export function analyticsRoutes(db: Kysely<DB>, now: Clock, flushClicks: () => Promise<number>) {
+export function analyticsRoutes(db: Kysely<DB>, now: Clock, flushClicks: () => Promise<unknown>) {
   const app = new Hono<AppEnv>();
   for (const name of reportNames) {
     const r = reports[name] as Report<z.ZodType<{ from?: string; to?: string; format?: 'json' | 'csv'; delimiter?: CsvDelimiter }>, unknown, unknown>;

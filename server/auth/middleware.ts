@@ -1,9 +1,9 @@
 import { timingSafeEqual } from 'node:crypto';
-import type { Context, MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler, Next } from 'hono';
 import { problems } from '../http/problem';
 import type { AppEnv, Principal } from './principal';
 import { sha256 } from './secrets';
-import type { TokenCache } from './token-cache';
+import type { TokenCache, TokenCheck } from './token-cache';
 
 const BEARER = /^Bearer[ \t]+([A-Za-z0-9._~+/=-]+)[ \t]*$/i;
 
@@ -26,16 +26,22 @@ export function requireBearer(tokens: TokenCache, adminToken?: string): Middlewa
     if (!match) throw problems.unauthorized('The Authorization header must be "Bearer <token>"');
     const tokenHash = sha256(match[1]!);
     const principal = isAdminToken(tokenHash) ? BOOTSTRAP_ADMIN : tokens.check(tokenHash);
-    if (principal === 'ended') {
-      throw problems.unauthorized('Your session ended because it was not used for a long time; sign in again (connect from Relay\'s settings)');
-    }
-    if (principal === 'unknown') {
-      throw problems.unauthorized('The token is not valid: the session was signed out or ended, or its account is no longer active; sign in again');
-    }
-    c.set('principal', principal);
-    c.set('tokenHash', tokenHash);
-    return next();
+    // A cached token answers without a promise; an unknown one is read first.
+    return principal instanceof Promise ? principal.then((p) => proceed(c, next, tokenHash, p)) : proceed(c, next, tokenHash, principal);
   };
+}
+
+/** After the token check: the principal for the request, or 401. */
+function proceed(c: Context<AppEnv>, next: Next, tokenHash: string, principal: TokenCheck) {
+  if (principal === 'ended') {
+    throw problems.unauthorized('Your session ended because it was not used for a long time; sign in again (connect from Relay\'s settings)');
+  }
+  if (principal === 'unknown') {
+    throw problems.unauthorized('The token is not valid: the session was signed out or ended, or its account is no longer active; sign in again');
+  }
+  c.set('principal', principal);
+  c.set('tokenHash', tokenHash);
+  return next();
 }
 
 export const requireAdmin: MiddlewareHandler<AppEnv> = async (c, next) => {

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { DAY, HOUR, expectProblem, harness, type Harness } from '../test-support';
+import { DAY, HOUR, expectProblem, harness, testDatabase, type Harness } from '../test-support';
+import { countingWrites } from '../test-rows';
 import { sha256 } from './secrets';
 import { touchIntervalFor } from './token-cache';
 
@@ -46,11 +47,11 @@ describe('sessions end after the idle time', () => {
   });
 
   it('writes the last use at most once an hour per token, and never on a cache hit', async () => {
-    h = await harness();
+    const counted = countingWrites(await testDatabase());
+    h = await harness({ database: counted.database });
     const { token } = await h.employee();
     const created = (await lastUsed(token))!;
-    // total_changes() counts every row written on the connection.
-    const changes = () => h.database.sqlite.prepare('SELECT total_changes()').pluck().get() as number;
+    const changes = counted.written;
     const before = changes();
     for (let minute = 1; minute <= 59; minute++) {
       h.clock.now += 60_000; // past the 30-second cache now and then: those requests read the row, and write nothing
@@ -67,11 +68,12 @@ describe('sessions end after the idle time', () => {
   });
 
   it('answers the queue’s 304 without writing anything', async () => {
-    h = await harness();
+    const counted = countingWrites(await testDatabase());
+    h = await harness({ database: counted.database });
     const { token } = await h.employee();
     const first = await h.queue(token);
     const etag = first.res.headers.get('etag')!;
-    const changes = () => h.database.sqlite.prepare('SELECT total_changes()').pluck().get() as number;
+    const changes = counted.written;
     const before = changes();
     for (let i = 0; i < 20; i++) {
       h.clock.now += 10 * 60_000; // 200 minutes in all: cache misses, and three hourly writes at most

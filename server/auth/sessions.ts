@@ -5,17 +5,17 @@ import { problems } from '../http/problem';
 import type { AppEnv } from './principal';
 import type { TokenCache } from './token-cache';
 
-/** Ends one session: its token stops working at once in this process (the cache forgets it too). */
+/** Ends one session: its token stops working at once here and within seconds on other instances. */
 export async function endSession(db: Kysely<DB>, tokens: TokenCache, tokenHash: string): Promise<boolean> {
   const result = await db.deleteFrom('tokens').where('token_hash', '=', tokenHash).executeTakeFirst();
-  tokens.forgetToken(tokenHash);
+  await tokens.forgetToken(tokenHash);
   return Number(result.numDeletedRows) > 0;
 }
 
 /** Ends every session of a person (signed out everywhere, or deactivated); returns how many there were. */
 export async function endSessionsOf(db: Kysely<DB>, tokens: TokenCache, employeeId: string): Promise<number> {
   const result = await db.deleteFrom('tokens').where('employee_id', '=', employeeId).executeTakeFirst();
-  tokens.forgetEmployee(employeeId);
+  await tokens.forgetEmployee(employeeId);
   return Number(result.numDeletedRows);
 }
 

@@ -1,4 +1,6 @@
-import type BetterSqlite3 from 'better-sqlite3';
+import type { Kysely } from 'kysely';
+import { nextSessionSeq } from '../db/change-sequence';
+import type { DB } from '../db/schema';
 import type { Clock } from '../clock';
 import type { Principal } from './principal';
 
@@ -27,8 +29,9 @@ export const touchIntervalFor = (idleMs: number): number => Math.max(1, Math.min
 
 /**
  * token hash → principal, so the hot paths (queue 304s) do not read the database per request.
- * Entries live briefly, and `forgetEmployee` drops them at once when someone is deactivated or
- * their role changes; the TTL bounds how long a change made by another process takes to apply.
+ * Entries live briefly, and `forgetToken`/`forgetEmployee` drop them at once when a session ends or someone
+ * is deactivated or their role changes; they also move the shared session sequence, on which every
+ * instance clears its cache (server/db/change-sequence.ts), so the change applies everywhere within seconds.
  *
  * Sessions end after `idleMs` without use. A cache hit writes nothing; only once the cached last use is a
  * touch interval old does the next request read the row again and move `last_used_at` (one UPDATE per token
@@ -36,59 +39,67 @@ export const touchIntervalFor = (idleMs: number): number => Math.max(1, Math.min
  */
 export class TokenCache {
   private readonly entries = new Map<string, Entry>();
-  private readonly lookup: BetterSqlite3.Statement<[string], { id: string; name: string; role: Principal['role']; last_used_at: number }>;
-  private readonly touch: BetterSqlite3.Statement<[number, string]>;
-  private readonly remove: BetterSqlite3.Statement<[string]>;
-  private readonly sweep: BetterSqlite3.Statement<[number]>;
   private readonly touchEveryMs: number;
   private lastSweep = -Infinity;
+  /** Bumped by every forget: a lookup that started before one must not cache what it read. */
+  private generation = 0;
 
   constructor(
-    sqlite: BetterSqlite3.Database,
+    private readonly db: Kysely<DB>,
     private readonly now: Clock,
     private readonly idleMs: number = DEFAULT_SESSION_IDLE_MS,
   ) {
     this.touchEveryMs = touchIntervalFor(idleMs);
-    this.lookup = sqlite.prepare(
-      `SELECT e.id, e.name, e.role, t.last_used_at FROM tokens t JOIN employees e ON e.id = t.employee_id
-       WHERE t.token_hash = ? AND e.active = 1`,
-    );
-    this.touch = sqlite.prepare('UPDATE tokens SET last_used_at = ? WHERE token_hash = ?');
-    this.remove = sqlite.prepare('DELETE FROM tokens WHERE token_hash = ?');
-    this.sweep = sqlite.prepare('DELETE FROM tokens WHERE last_used_at <= ?');
   }
 
   /** The principal for a token hash, or null when the token is unknown, ended, or its employee inactive. */
-  get(tokenHash: string): Principal | null {
-    const found = this.check(tokenHash);
+  async get(tokenHash: string): Promise<Principal | null> {
+    const found = await this.check(tokenHash);
     return typeof found === 'string' ? null : found;
   }
 
-  /** Like get, but says whether a refused token was one whose session ended for lack of use. */
-  check(tokenHash: string): TokenCheck {
+  /**
+   * Like get, but says whether a refused token was one whose session ended for lack of use. From memory
+   * (no promise) on a cache hit.
+   */
+  check(tokenHash: string): TokenCheck | Promise<TokenCheck> {
     const now = this.now();
     const hit = this.entries.get(tokenHash);
     // touchEveryMs < idleMs, so a hit young enough to skip the write is also too young to have ended.
     if (hit && hit.until > now && now - hit.lastUsedAt < this.touchEveryMs) return hit.principal;
-    this.sweepNow(now);
-    const row = this.lookup.get(tokenHash);
+    return this.load(tokenHash, now);
+  }
+
+  private async load(tokenHash: string, now: number): Promise<TokenCheck> {
+    const generation = this.generation;
+    await this.sweepNow(now);
+    const row = await this.db
+      .selectFrom('tokens as t')
+      .innerJoin('employees as e', 'e.id', 't.employee_id')
+      .select(['e.id', 'e.name', 'e.role', 't.last_used_at'])
+      .where('t.token_hash', '=', tokenHash)
+      .where('e.active', '=', 1)
+      .executeTakeFirst();
     if (!row) {
       this.entries.delete(tokenHash);
       return 'unknown';
     }
-    if (row.last_used_at + this.idleMs <= now) {
+    const storedUse = Number(row.last_used_at);
+    if (storedUse + this.idleMs <= now) {
       this.entries.delete(tokenHash);
-      this.remove.run(tokenHash);
+      await this.db.deleteFrom('tokens').where('token_hash', '=', tokenHash).execute();
       return 'ended';
     }
-    let lastUsedAt = row.last_used_at;
+    let lastUsedAt = storedUse;
     if (now - lastUsedAt >= this.touchEveryMs) {
-      this.touch.run(now, tokenHash);
+      await this.db.updateTable('tokens').set({ last_used_at: now }).where('token_hash', '=', tokenHash).execute();
       lastUsedAt = now;
     }
-    if (this.entries.size >= MAX_ENTRIES) this.entries.clear();
     const principal: Principal = { employeeId: row.id, name: row.name, role: row.role };
-    this.entries.set(tokenHash, { principal, until: now + TTL_MS, lastUsedAt });
+    if (generation === this.generation) {
+      if (this.entries.size >= MAX_ENTRIES) this.entries.clear();
+      this.entries.set(tokenHash, { principal, until: now + TTL_MS, lastUsedAt });
+    }
     return principal;
   }
 
@@ -97,21 +108,29 @@ export class TokenCache {
    * a day, keeps the table to live sessions (the scan costs a few milliseconds once a day).
    * Rows are kept a day past their end, so someone returning just after gets "your session ended".
    */
-  private sweepNow(now: number): void {
+  private async sweepNow(now: number): Promise<void> {
     if (now - this.lastSweep < 86_400_000) return;
     this.lastSweep = now;
-    this.sweep.run(now - this.idleMs - 86_400_000);
+    await this.db.deleteFrom('tokens').where('last_used_at', '<=', now - this.idleMs - 86_400_000).execute();
   }
 
-  forgetToken(tokenHash: string): void {
+  /** A session ended: here at once, on other instances once they see the session sequence move. */
+  async forgetToken(tokenHash: string): Promise<void> {
+    this.generation++;
     this.entries.delete(tokenHash);
+    await nextSessionSeq(this.db);
   }
 
-  forgetEmployee(employeeId: string): void {
+  /** A person was deactivated or their role changed: here at once, elsewhere within seconds. */
+  async forgetEmployee(employeeId: string): Promise<void> {
+    this.generation++;
     for (const [hash, entry] of this.entries) if (entry.principal.employeeId === employeeId) this.entries.delete(hash);
+    await nextSessionSeq(this.db);
   }
 
+  /** Another instance ended a session or changed a person: read every token again. */
   clear(): void {
+    this.generation++;
     this.entries.clear();
   }
 }

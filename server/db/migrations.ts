@@ -4,6 +4,8 @@ import { dropTriggerFunctions, postgresRollups, postgresRunningTotals } from './
 
 /** The key of the global change sequence in `meta`. */
 export const CHANGE_SEQ = 'change_seq';
+/** The key in `meta` that moves whenever cached sessions must be read again (sign-out, deactivation, role change). */
+export const SESSION_SEQ = 'session_seq';
 
 // Migrations live in code (not files on disk) so `tsx server/cli.ts` and the tests need no path lookups.
 // Never edit one that has shipped: add the next. Where the SQL differs, a migration asks dialectOf(db) and
@@ -371,6 +373,52 @@ const migrations: Record<string, Migration> = {
       await db.schema.dropIndex('employees_sso').ifExists().execute();
       for (const column of ['sso_subject', 'sso_issuer', 'email']) await db.schema.alterTable('employees').dropColumn(column).execute();
       await db.schema.alterTable('tokens').dropColumn('last_used_at').execute();
+    },
+  },
+  '0010_clicks_for_several_instances': {
+    async up(db: Kysely<unknown>) {
+      const postgres = dialectOf(db) === 'postgres';
+      // Which visitors (a keyed hash of link, address and agent, never those themselves) were counted when:
+      // every instance checks a click against it as it writes, so a visitor counts once an hour per link
+      // across instances. An integer key keeps the table small and its pages few; rows older than the hour
+      // are swept (server/links/click-buffer.ts).
+      await db.schema
+        .createTable('click_visitors')
+        .addColumn('visitor', postgres ? 'bigint' : 'integer', (c) => c.primaryKey())
+        .addColumn('counted_at', 'bigint', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('click_visitors_counted_at').on('click_visitors').column('counted_at').execute();
+      // Secrets every instance must share (the key of the visitor hash), each made by the first instance that
+      // needs it, not here: a database copied from a migrated template must not inherit another's key.
+      await db.schema
+        .createTable('secrets')
+        .addColumn('name', 'text', (c) => c.primaryKey())
+        .addColumn('value', 'text', (c) => c.notNull())
+        .execute();
+      // Moves when a session ends or a person's role or active flag changes: other instances drop their cached tokens.
+      await db.insertInto('meta' as never).values({ key: SESSION_SEQ, value: 0 } as never).execute();
+      // The click writer adds a batch's daily totals in one upsert per table: one trigger run per click
+      // cost more than writing the click. Deleting clicks still goes through the triggers.
+      for (const table of ['daily_network_figures', 'daily_item_figures', 'daily_employee_figures']) {
+        await sql`DROP TRIGGER IF EXISTS ${sql.raw(`${table}_click_in`)}${sql.raw(postgres ? ' ON clicks' : '')}`.execute(db);
+      }
+      // Nothing reads clicks by item alone (reports go through the rollups and the time index).
+      await db.schema.dropIndex('clicks_item').ifExists().execute();
+    },
+    async down(db: Kysely<unknown>) {
+      // Back to one trigger run per inserted click, as 0006 made them (SQLite; PostgreSQL's are its own).
+      if (dialectOf(db) === 'sqlite') {
+        for (const [table, key] of [['daily_network_figures', 'network'], ['daily_item_figures', 'item_id'], ['daily_employee_figures', 'employee_id']] as const) {
+          await sql`CREATE TRIGGER ${sql.raw(`${table}_click_in`)} AFTER INSERT ON clicks BEGIN
+            INSERT INTO ${sql.raw(table)} (day, ${sql.raw(key)}, clicks) VALUES (NEW.clicked_at / 86400000, NEW.${sql.raw(key)}, 1)
+            ON CONFLICT (day, ${sql.raw(key)}) DO UPDATE SET clicks = clicks + 1;
+          END`.execute(db);
+        }
+      }
+      await db.schema.createIndex('clicks_item').on('clicks').column('item_id').execute();
+      await db.deleteFrom('meta' as never).where('key' as never, '=', SESSION_SEQ as never).execute();
+      await db.schema.dropTable('secrets').ifExists().execute();
+      await db.schema.dropTable('click_visitors').ifExists().execute();
     },
   },
 };

@@ -88,7 +88,7 @@ export function adminEmployeeRoutes({ db, now, directory, tokens, publicUrl }: E
       // back to life. After the change, so no sign-in can slip in between (redeeming needs an active person).
       if (changes.active === false) await endSessionsOf(db, tokens, id);
       // Their cached tokens carry the old role and active flag: drop them so the change applies to the next request.
-      tokens.forgetEmployee(id);
+      await tokens.forgetEmployee(id);
       return c.json(employee);
     })
     .post('/v1/admin/employees/:id/invites', async (c) => {

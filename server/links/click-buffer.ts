@@ -1,6 +1,182 @@
-import type BetterSqlite3 from 'better-sqlite3';
+import { hash } from 'node:crypto';
+import { CompiledQuery, sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
 import type { Network } from '../../lib/contract/common';
+import type { DB } from '../db/schema';
+import type { VisitorHash } from './visitor-hash';
 
+export const DEDUPE_WINDOW_MS = 60 * 60 * 1000;
+const DAY_MS = 86_400_000;
+/** Rows per multi-row statement (a power of two): well under SQLite's and PostgreSQL's limits on bound values. */
+const MAX_ROWS = 256;
+const SWEEP_EVERY_MS = 60_000;
+const MAX_RECENT = 200_000;
+
+/** A redirect that may count: the click, and who visited (kept in memory only until the next write). */
+export interface ClickCandidate extends Click {
+  ip: string;
+  userAgent: string;
+}
+
+/** Tables written here that the typed schema leaves out (the rollups are read with SQL in analytics). */
+type ClickTables = {
+  click_visitors: { visitor: number; counted_at: number };
+};
+
+interface Pending extends ClickCandidate {
+  /** An in-memory name of the visitor of this link. */
+  seen: string;
+}
+
+interface Counted extends Pending {
+  visitor: number;
+}
+
+/**
+ * Redirects wait for no disk: candidate clicks collect in memory and are written every few milliseconds in
+ * one transaction per batch (group commit), so a crash loses only the last interval. The write decides
+ * which candidates count: a visitor counts once an hour per link, checked against `click_visitors`, which
+ * every instance shares. Visitors are a keyed hash of link, address and agent; the address and agent
+ * themselves are never written. The daily rollups get one upsert per table and batch.
+ */
+export class ClickBuffer {
+  private pending: Pending[] = [];
+  /**
+   * Visitors this instance counted in the last hour (unkeyed hash → when): their repeats are dropped at once,
+   * without a database write. Cleared whole when full; the database still decides then, only more slowly.
+   */
+  private recent = new Map<string, number>();
+  private timer: NodeJS.Timeout | undefined;
+  /** The write in progress: writes run one after another, each taking what is pending when it starts. */
+  private writing: Promise<number> = Promise.resolve(0);
+  private busy = false;
+  private sweptAt = Number.NEGATIVE_INFINITY;
+
+  constructor(
+    private readonly db: Kysely<DB>,
+    private readonly visitorHash: VisitorHash,
+    private readonly options: { flushEveryMs: number; maxBatch: number },
+  ) {}
+
+  start(): void {
+    if (this.timer) return;
+    this.timer = setInterval(() => {
+      if (this.pending.length === 0 || this.busy) return;
+      this.flush().catch((error: unknown) => {
+        console.error('Relay: writing clicks failed, will retry:', (error as Error).message);
+      });
+    }, this.options.flushEveryMs);
+    // The buffer must not keep a process alive that has nothing else to do (the CLI, tests).
+    this.timer.unref();
+  }
+
+  add(click: ClickCandidate): void {
+    // Header values cannot hold a newline, so the joined string names one visitor of one link.
+    const seen = hash('sha256', `${click.code}\n${click.ip}\n${click.userAgent}`, 'base64');
+    const at = this.recent.get(seen);
+    if (at !== undefined && click.clickedAt - at < DEDUPE_WINDOW_MS && click.clickedAt >= at) return;
+    this.pending.push({ ...click, seen });
+    if (this.pending.length >= this.options.maxBatch && !this.busy) {
+      this.flush().catch((error: unknown) => {
+        console.error('Relay: writing clicks failed, will retry:', (error as Error).message);
+      });
+    }
+  }
+
+  /** Writes everything buffered so far; resolves to how many clicks counted. */
+  flush(): Promise<number> {
+    const next = this.writing.then(() => this.writePending(), () => this.writePending());
+    this.writing = next.catch(() => 0);
+    return next;
+  }
+
+  get size(): number {
+    return this.pending.length;
+  }
+
+  /** Stops the timer and writes what is left. */
+  stop(): Promise<number> {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = undefined;
+    return this.flush();
+  }
+
+  private async writePending(): Promise<number> {
+    if (this.pending.length === 0) return 0;
+    const batch = this.pending;
+    this.pending = [];
+    this.busy = true;
+    let counted: number;
+    try {
+      counted = await this.db.transaction().execute((trx) => this.write(trx, batch));
+    } catch (error) {
+      // Kept for the next attempt (e.g. the database was busy) rather than lost.
+      this.pending = batch.concat(this.pending);
+      this.busy = false;
+      throw error;
+    }
+    const now = batch[batch.length - 1]!.clickedAt;
+    if (!(now - this.sweptAt < SWEEP_EVERY_MS)) {
+      await this.sweep(now).catch((error: unknown) => {
+        console.error('Relay: sweeping old click visitors failed:', (error as Error).message);
+      });
+    }
+    this.busy = false;
+    return counted;
+  }
+
+  private async write(trx: Transaction<DB>, batch: Pending[]): Promise<number> {
+    const counted: Counted[] = [];
+    for (const round of rounds(batch)) {
+      const byVisitor = new Map<number, Counted>();
+      for (const c of round) {
+        const visitor = this.visitorHash(c.code, c.ip, c.userAgent);
+        byVisitor.set(visitor, { ...c, visitor });
+      }
+      // A visitor counts when new to this link or last counted an hour ago or more: the upsert returns
+      // exactly those rows, and another instance writing the same visitor waits for our row or sees it.
+      const fresh = await countVisitors.run<{ visitor: number | string }>(trx, [...byVisitor.values()].map((c) => [c.visitor, c.clickedAt]));
+      // PostgreSQL's driver gives bigint as a string.
+      for (const row of fresh) counted.push(byVisitor.get(Number(row.visitor))!);
+    }
+    await writeClicks(trx, counted);
+    for (const c of counted) {
+      if (this.recent.size >= MAX_RECENT) this.recent = new Map();
+      this.recent.set(c.seen, c.clickedAt);
+    }
+    return counted.length;
+  }
+
+  /** Visitors last counted over an hour ago no longer matter. */
+  private async sweep(now: number): Promise<void> {
+    this.sweptAt = now;
+    await this.db
+      .withTables<ClickTables>()
+      .deleteFrom('click_visitors')
+      .where('counted_at', '<=', now - DEDUPE_WINDOW_MS)
+      .execute();
+  }
+}
+
+/**
+ * The batch split so that no round names a visitor of a link twice (one upsert cannot touch a row twice
+ * on PostgreSQL): repeats within the hour of the round's candidate are dropped here, and a repeat an hour
+ * or more later (only a test clock makes those within one batch) goes to the next round.
+ */
+function rounds(batch: Pending[]): Pending[][] {
+  const out: Pending[][] = [];
+  const last = new Map<string, { at: number; round: number }>();
+  for (const c of batch) {
+    const key = c.seen;
+    const seen = last.get(key);
+    if (seen && c.clickedAt - seen.at < DEDUPE_WINDOW_MS) continue;
+    const round = seen ? seen.round + 1 : 0;
+    last.set(key, { at: c.clickedAt, round });
+    (out[round] ??= []).push(c);
+  }
+  return out;
+}
+
+/** A click that counts, as stored. */
 export interface Click {
   code: string;
   employeeId: string;
@@ -10,73 +186,82 @@ export interface Click {
 }
 
 /**
- * Counted clicks wait in memory and are written in one transaction per batch (every interval, when
- * the batch is full, on demand and at shutdown), so a redirect never waits for a disk write.
- * Only code, employee, item, network and time are stored: no IP address or user agent.
+ * Writes counted clicks and adds them to the daily rollups (one upsert per table). Clicks are written only
+ * through here: no trigger adds an inserted click to the rollups. Call it inside a transaction.
  */
-export class ClickBuffer {
-  private pending: Click[] = [];
-  private timer: NodeJS.Timeout | undefined;
-  private readonly writeBatch: (clicks: Click[]) => void;
+export async function writeClicks(trx: Kysely<DB>, clicks: readonly Click[]): Promise<void> {
+  if (clicks.length === 0) return;
+  await insertClicks.run(trx, clicks.map((c) => [c.code, c.employeeId, c.itemId, c.network, c.clickedAt]));
+  await addDailyClicks(trx, dailyNetworkClicks, clicks, (c) => c.network);
+  await addDailyClicks(trx, dailyItemClicks, clicks, (c) => c.itemId);
+  await addDailyClicks(trx, dailyEmployeeClicks, clicks, (c) => c.employeeId);
+}
 
-  constructor(
-    private readonly sqlite: BetterSqlite3.Database,
-    private readonly options: { flushEveryMs: number; maxBatch: number },
-  ) {
-    const insert = sqlite.prepare<[string, string, string, string, number]>(
-      'INSERT INTO clicks (code, employee_id, item_id, network, clicked_at) VALUES (?, ?, ?, ?, ?)',
-    );
-    this.writeBatch = sqlite.transaction((clicks: Click[]) => {
-      for (const c of clicks) insert.run(c.code, c.employeeId, c.itemId, c.network, c.clickedAt);
-    });
-  }
+/**
+ * A multi-row statement whose SQL Kysely writes once per row count (so its placeholders suit the database
+ * at hand), run again with each batch's values: building the query anew for every batch cost more than
+ * SQLite's own work. Row counts are split into powers of two, so only a few texts are ever made.
+ */
+class MultiRowStatement {
+  private readonly texts = new Map<number, string>();
 
-  start(): void {
-    if (this.timer) return;
-    this.timer = setInterval(() => {
-      try {
-        this.flush();
-      } catch (error) {
-        console.error('Relay: writing clicks failed, will retry:', (error as Error).message);
+  constructor(private readonly build: (rows: RawBuilder<unknown>[]) => RawBuilder<unknown>, private readonly columns: number) {}
+
+  async run<R>(db: Kysely<DB>, rows: readonly unknown[][]): Promise<R[]> {
+    const out: R[] = [];
+    for (let i = 0; i < rows.length; ) {
+      let n = MAX_ROWS;
+      while (n > rows.length - i) n >>= 1;
+      const part = rows.slice(i, i + n);
+      i += n;
+      let text = this.texts.get(n);
+      if (text === undefined) {
+        const placeholders = Array.from({ length: n }, () => sql`(${sql.join(Array.from({ length: this.columns }, () => sql`${null}`))})`);
+        text = this.build(placeholders).compile(db).sql;
+        this.texts.set(n, text);
       }
-    }, this.options.flushEveryMs);
-    // The buffer must not keep a process alive that has nothing else to do (the CLI, tests).
-    this.timer.unref();
-  }
-
-  add(click: Click): void {
-    this.pending.push(click);
-    if (this.pending.length >= this.options.maxBatch) this.flush();
-  }
-
-  /** Writes everything buffered; returns how many clicks were written. */
-  flush(): number {
-    if (this.pending.length === 0) return 0;
-    // A write inside someone else's open transaction would share its fate; try again on the next tick.
-    if (this.sqlite.inTransaction) {
-      setImmediate(() => this.flush());
-      return 0;
+      const result = await db.executeQuery<R>(CompiledQuery.raw(text, part.flat()));
+      out.push(...result.rows);
     }
-    const batch = this.pending;
-    this.pending = [];
-    try {
-      this.writeBatch(batch);
-    } catch (error) {
-      // Keep the clicks for the next attempt (e.g. SQLITE_BUSY from another writer) rather than lose them.
-      this.pending = batch.concat(this.pending);
-      throw error;
-    }
-    return batch.length;
+    return out;
   }
+}
 
-  get size(): number {
-    return this.pending.length;
-  }
+const countVisitors = new MultiRowStatement(
+  (rows) => sql`INSERT INTO click_visitors (visitor, counted_at) VALUES ${sql.join(rows)}
+    ON CONFLICT (visitor) DO UPDATE SET counted_at = excluded.counted_at
+    WHERE click_visitors.counted_at <= excluded.counted_at - ${sql.lit(DEDUPE_WINDOW_MS)}
+    RETURNING visitor`,
+  2,
+);
 
-  /** Stops the timer and writes what is left. */
-  stop(): number {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = undefined;
-    return this.flush();
+const insertClicks = new MultiRowStatement(
+  (rows) => sql`INSERT INTO clicks (code, employee_id, item_id, network, clicked_at) VALUES ${sql.join(rows)}`,
+  5,
+);
+
+const dailyClicks = (table: string, column: string) =>
+  new MultiRowStatement(
+    (rows) => sql`INSERT INTO ${sql.table(table)} (day, ${sql.ref(column)}, clicks) VALUES ${sql.join(rows)}
+      ON CONFLICT (day, ${sql.ref(column)}) DO UPDATE SET clicks = ${sql.ref(`${table}.clicks`)} + excluded.clicks`,
+    3,
+  );
+const dailyNetworkClicks = dailyClicks('daily_network_figures', 'network');
+const dailyItemClicks = dailyClicks('daily_item_figures', 'item_id');
+const dailyEmployeeClicks = dailyClicks('daily_employee_figures', 'employee_id');
+
+/** One upsert adding the batch's clicks to a daily table (its triggers move the running totals). */
+async function addDailyClicks(
+  trx: Kysely<DB>, statement: MultiRowStatement, clicks: readonly Click[], keyOf: (c: Click) => string,
+): Promise<void> {
+  const totals = new Map<string, [number, string, number]>();
+  for (const c of clicks) {
+    const day = Math.floor(c.clickedAt / DAY_MS);
+    const key = keyOf(c);
+    const id = `${day} ${key}`;
+    const t = totals.get(id);
+    if (t) t[2]++;
+    else totals.set(id, [day, key, 1]);
   }
+  await statement.run(trx, [...totals.values()]);
 }

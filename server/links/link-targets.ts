@@ -1,6 +1,7 @@
-import type BetterSqlite3 from 'better-sqlite3';
+import type { Kysely } from 'kysely';
 import type { Network } from '../../lib/contract/common';
 import { tagUrl } from '../../lib/links/utm';
+import type { DB } from '../db/schema';
 
 export interface LinkTarget {
   employeeId: string;
@@ -14,27 +15,30 @@ const MAX_CACHED = 100_000;
 
 /**
  * code → redirect target, from the database once and from memory after that, so a redirect does no
- * database work. Deleted items still resolve (links in old posts keep working). Item edits call
- * `forgetItem` because the URL or campaign (hence the target) may have changed.
+ * database work. Deleted items still resolve (links in old posts keep working). Item edits here call
+ * `forgetItem` because the URL or campaign (hence the target) may have changed; edits made by another
+ * instance `clear` everything once the shared change sequence shows them.
  */
 export class LinkTargets {
   private readonly cache = new Map<string, LinkTarget>();
-  private readonly lookup: BetterSqlite3.Statement<
-    [string],
-    { employee_id: string; item_id: string; network: Network; url: string; campaign: string | null }
-  >;
+  /** Bumped by every forget: a lookup that started before one must not cache what it read. */
+  private generation = 0;
 
-  constructor(sqlite: BetterSqlite3.Database) {
-    this.lookup = sqlite.prepare(
-      `SELECT l.employee_id, l.item_id, l.network, i.url, i.campaign
-       FROM links l JOIN items i ON i.id = l.item_id WHERE l.code = ?`,
-    );
+  constructor(private readonly db: Kysely<DB>) {}
+
+  /** From memory when known (no promise), else read. */
+  resolve(code: string): LinkTarget | Promise<LinkTarget | null> {
+    return this.cache.get(code) ?? this.load(code);
   }
 
-  resolve(code: string): LinkTarget | null {
-    const hit = this.cache.get(code);
-    if (hit) return hit;
-    const row = this.lookup.get(code);
+  private async load(code: string): Promise<LinkTarget | null> {
+    const generation = this.generation;
+    const row = await this.db
+      .selectFrom('links as l')
+      .innerJoin('items as i', 'i.id', 'l.item_id')
+      .select(['l.employee_id', 'l.item_id', 'l.network', 'i.url', 'i.campaign'])
+      .where('l.code', '=', code)
+      .executeTakeFirst();
     if (!row) return null;
     const target: LinkTarget = {
       employeeId: row.employee_id,
@@ -42,12 +46,19 @@ export class LinkTargets {
       network: row.network,
       location: tagUrl(row.url, { network: row.network, itemId: row.item_id, campaign: row.campaign }),
     };
+    if (generation !== this.generation) return target;
     if (this.cache.size >= MAX_CACHED) this.cache.delete(this.cache.keys().next().value!);
     this.cache.set(code, target);
     return target;
   }
 
   forgetItem(itemId: string): void {
+    this.generation++;
     for (const [code, target] of this.cache) if (target.itemId === itemId) this.cache.delete(code);
+  }
+
+  clear(): void {
+    this.generation++;
+    this.cache.clear();
   }
 }

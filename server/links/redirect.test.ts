@@ -18,10 +18,12 @@ afterEach(() => h.close());
 const path = (link: string) => new URL(link).pathname;
 const click = (link: string, headers: Record<string, string> = { 'User-Agent': BROWSER }, method = 'GET') =>
   h.request(path(link), { method, headers });
-const clickRows = () => {
-  h.flushClicks();
-  return h.database.sqlite.prepare('SELECT * FROM clicks ORDER BY id').all() as Record<string, unknown>[];
+const clickRows = async () => {
+  await h.flushClicks();
+  return h.database.db.selectFrom('clicks').selectAll().orderBy('id').execute();
 };
+const countClicks = async (of: Harness = h) =>
+  Number((await of.database.db.selectFrom('clicks').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
 
 describe('GET /r/:code', () => {
   it('redirects 302, uncached, to the stored URL with UTM tags and the page\'s own query kept', async () => {
@@ -40,18 +42,22 @@ describe('GET /r/:code', () => {
 
   it('records code, employee, item, network and time, and nothing about the visitor', async () => {
     await click(links.linkedin, { 'User-Agent': BROWSER, 'X-Forwarded-For': '203.0.113.9' });
-    const rows = clickRows();
+    const rows = await clickRows();
     expect(rows).toEqual([
       { id: 1, code: path(links.linkedin).slice(3), employee_id: ana.id, item_id: itemId, network: 'linkedin', clicked_at: h.clock.now },
     ]);
     expect(JSON.stringify(rows)).not.toMatch(/Mozilla|203\.0\.113/);
+    const visitors = await h.database.db.withTables<{ click_visitors: { visitor: number; counted_at: number } }>()
+      .selectFrom('click_visitors').selectAll().execute();
+    expect(visitors).toHaveLength(1);
+    expect(JSON.stringify(visitors)).not.toMatch(/Mozilla|203\.0\.113/);
   });
 
   it('buffers clicks in memory until flushed', async () => {
     await click(links.x);
-    expect(h.database.sqlite.prepare('SELECT COUNT(*) FROM clicks').pluck().get()).toBe(0);
+    expect(await countClicks()).toBe(0);
     expect(await h.flushClicks()).toBe(1);
-    expect(h.database.sqlite.prepare('SELECT COUNT(*) FROM clicks').pluck().get()).toBe(1);
+    expect(await countClicks()).toBe(1);
   });
 
   it('writes a batch by itself once the buffer is full', async () => {
@@ -61,7 +67,7 @@ describe('GET /r/:code', () => {
       await small.createItem();
       const link = (await small.queue(emp.token)).body!.items[0]!.links.x;
       for (let i = 0; i < 3; i++) await small.request(path(link), { headers: { 'User-Agent': `${BROWSER} visitor/${i}` } });
-      expect(small.database.sqlite.prepare('SELECT COUNT(*) FROM clicks').pluck().get()).toBe(3);
+      await expect.poll(() => countClicks(small)).toBe(3);
     } finally {
       await small.close();
     }
@@ -77,7 +83,7 @@ describe('GET /r/:code', () => {
     await first.close();
     const again = await harness({ database: file });
     try {
-      expect(again.database.sqlite.prepare('SELECT COUNT(*) FROM clicks').pluck().get()).toBe(1);
+      expect(await countClicks(again)).toBe(1);
     } finally {
       await again.close();
     }
@@ -87,7 +93,7 @@ describe('GET /r/:code', () => {
     const res = await click(links.x, { 'User-Agent': BROWSER }, 'HEAD');
     expect(res.status).toBe(302);
     expect(res.headers.get('location')).toContain('utm_source=twitter');
-    expect(clickRows()).toHaveLength(0);
+    expect(await clickRows()).toHaveLength(0);
   });
 
   it.each([
@@ -106,7 +112,7 @@ describe('GET /r/:code', () => {
   ])('redirects %s previews and bots without counting them', async (_, ua) => {
     const res = await click(links.linkedin, ua ? { 'User-Agent': ua } : {});
     expect(res.status).toBe(302);
-    expect(clickRows()).toHaveLength(0);
+    expect(await clickRows()).toHaveLength(0);
   });
 
   it('counts the same visitor once per code within an hour, and again after', async () => {
@@ -114,17 +120,17 @@ describe('GET /r/:code', () => {
     await click(links.x, visitor);
     h.clock.now += HOUR - 1;
     await click(links.x, visitor);
-    expect(clickRows()).toHaveLength(1);
+    expect(await clickRows()).toHaveLength(1);
     h.clock.now += 1;
     await click(links.x, visitor);
-    expect(clickRows()).toHaveLength(2);
+    expect(await clickRows()).toHaveLength(2);
   });
 
   it('tells visitors apart by user agent, and by address behind a trusted proxy', async () => {
     await click(links.x, { 'User-Agent': BROWSER });
     await click(links.x, { 'User-Agent': `${BROWSER} Edg/124.0` });
     await click(links.linkedin, { 'User-Agent': BROWSER }); // another code counts separately
-    expect(clickRows()).toHaveLength(3);
+    expect(await clickRows()).toHaveLength(3);
 
     const proxied = await harness({ trustProxy: true });
     try {
@@ -134,8 +140,8 @@ describe('GET /r/:code', () => {
       for (const xff of ['198.51.100.1', '198.51.100.2', '10.0.0.1, 198.51.100.2']) {
         await proxied.request(path(link), { headers: { 'User-Agent': BROWSER, 'X-Forwarded-For': xff } });
       }
-      proxied.flushClicks();
-      expect(proxied.database.sqlite.prepare('SELECT COUNT(*) FROM clicks').pluck().get()).toBe(2);
+      await proxied.flushClicks();
+      expect(await countClicks(proxied)).toBe(2);
     } finally {
       await proxied.close();
     }
@@ -144,14 +150,14 @@ describe('GET /r/:code', () => {
   it('ignores X-Forwarded-For unless told to trust the proxy', async () => {
     await click(links.x, { 'User-Agent': BROWSER, 'X-Forwarded-For': '198.51.100.1' });
     await click(links.x, { 'User-Agent': BROWSER, 'X-Forwarded-For': '198.51.100.2' });
-    expect(clickRows()).toHaveLength(1);
+    expect(await clickRows()).toHaveLength(1);
   });
 
   it('answers 404 problems for unknown and malformed codes', async () => {
     await expectProblem(await h.request('/r/Zz9Zz9Zz9'), 404);
     await expectProblem(await h.request('/r/bad-code!'), 404);
     await expectProblem(await h.request('/r/'), 404);
-    expect(clickRows()).toHaveLength(0);
+    expect(await clickRows()).toHaveLength(0);
   });
 
   it('keeps redirecting after the item is deleted, and follows URL edits', async () => {
@@ -166,7 +172,7 @@ describe('GET /r/:code', () => {
 
   it('needs no database read once a code is known', async () => {
     await click(links.x);
-    h.database.sqlite.prepare('DELETE FROM links').run();
+    await h.database.db.deleteFrom('links').execute();
     expect((await click(links.x)).status).toBe(302);
   });
 });

@@ -4,12 +4,10 @@ import { problemResponse, problems } from '../http/problem';
 import { isNotAPerson } from './bots';
 import type { ClickBuffer } from './click-buffer';
 import { LINK_CODE } from './link-codes';
-import type { LinkTargets } from './link-targets';
-import type { VisitorDedupe } from './visitor-dedupe';
+import type { LinkTarget, LinkTargets } from './link-targets';
 
 interface RedirectDeps {
   targets: LinkTargets;
-  dedupe: VisitorDedupe;
   clicks: ClickBuffer;
   now: Clock;
   trustProxy: boolean;
@@ -17,25 +15,37 @@ interface RedirectDeps {
 
 /**
  * GET|HEAD /r/:code → 302 to the tagged item URL. 302, not 301: browsers cache a 301 and the
- * repeat clicks would never reach us. Everything here is in memory; the click is only buffered.
+ * repeat clicks would never reach us. A known code is answered from memory; the click is only
+ * buffered (whether it counts is decided when the buffer is written).
  */
 export function redirectHandler(deps: RedirectDeps): Handler {
-  return (c) => {
-    const code = c.req.param('code') ?? '';
-    const target = LINK_CODE.test(code) ? deps.targets.resolve(code) : null;
+  const answer = (c: Context, code: string, target: LinkTarget | null): Response => {
     if (!target) return problemResponse(problems.notFound('There is no tracked link with this code'));
-
     if (c.req.method === 'GET') {
       const userAgent = c.req.header('user-agent');
-      const now = deps.now();
-      if (!isNotAPerson(userAgent) && deps.dedupe.firstInWindow(code, clientIp(c, deps.trustProxy), userAgent!, now)) {
-        deps.clicks.add({ code, employeeId: target.employeeId, itemId: target.itemId, network: target.network, clickedAt: now });
+      if (!isNotAPerson(userAgent)) {
+        deps.clicks.add({
+          code,
+          employeeId: target.employeeId,
+          itemId: target.itemId,
+          network: target.network,
+          clickedAt: deps.now(),
+          ip: clientIp(c, deps.trustProxy),
+          userAgent: userAgent!,
+        });
       }
     }
     return new Response(null, {
       status: 302,
       headers: { Location: target.location, 'Cache-Control': 'no-store' },
     });
+  };
+
+  return (c) => {
+    const code = c.req.param('code') ?? '';
+    if (!LINK_CODE.test(code)) return answer(c, code, null);
+    const target = deps.targets.resolve(code);
+    return target instanceof Promise ? target.then((t) => answer(c, code, t)) : answer(c, code, target);
   };
 }
 
@@ -44,9 +54,9 @@ interface NodeBindings {
 }
 
 /**
- * The reader's address, only to tell visitors apart in memory. Behind a reverse proxy
- * (RELAY_TRUST_PROXY=1) it is the last X-Forwarded-For entry: the one our proxy added, which the
- * client cannot forge.
+ * The reader's address, only to tell visitors apart (hashed before anything is written). Behind a
+ * reverse proxy (RELAY_TRUST_PROXY=1) it is the last X-Forwarded-For entry: the one our proxy added,
+ * which the client cannot forge.
  */
 function clientIp(c: Context, trustProxy: boolean): string {
   if (trustProxy) {

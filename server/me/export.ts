@@ -17,7 +17,7 @@ interface ExportDeps {
   now: Clock;
   suggestions: SuggestionRepository;
   publicUrl: () => string;
-  flushClicks: () => Promise<number>;
+  flushClicks: () => Promise<unknown>;
 }
 
 /**

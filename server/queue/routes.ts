@@ -11,7 +11,7 @@ import { readQuery } from '../http/validate';
 import { captionsByItem, itemFields } from '../items/rows';
 import type { TrackedLinks } from '../links/tracked-links';
 import { decodeCursor, encodeCursor, type QueueCursor } from './cursor';
-import { etagMatches, type QueueVersion } from './queue-version';
+import { etagMatches, type QueueVersion, type Snapshot } from './queue-version';
 
 interface QueueDeps {
   db: Kysely<DB>;
@@ -38,7 +38,7 @@ const visibleAt = (eb: ItemsEb, now: number): Expression<SqlBool> =>
 export function queueRoutes(deps: QueueDeps) {
   const { db, version, links } = deps;
 
-  return new Hono<AppEnv>().get('/v1/queue', (c) => {
+  return new Hono<AppEnv>().get('/v1/queue', (c): Response | Promise<Response> => {
     const employeeId = employeeOf(c);
     // Most polls carry no query string: skip parsing one.
     const { since } = c.req.url.includes('?') ? readQuery(c, QueueQuery) : { since: undefined };
@@ -46,13 +46,20 @@ export function queueRoutes(deps: QueueDeps) {
     if (cursor === null) throw problems.badRequest('The since cursor is not one this server issued; fetch the queue without ?since=');
 
     const now = deps.now();
-    const etag = version.etag(employeeId, now);
-    // The hot path: auth came from memory and the ETag from one single-row read; no other work.
+    const snapshot = version.at(now);
+    return snapshot instanceof Promise
+      ? snapshot.then((s) => answer(c, employeeId, now, s, cursor))
+      : answer(c, employeeId, now, snapshot, cursor);
+  });
+
+  function answer(c: Context<AppEnv>, employeeId: string, now: number, snapshot: Snapshot, cursor: QueueCursor | undefined): Response | Promise<Response> {
+    const etag = version.etag(employeeId, snapshot);
+    // The hot path: auth and the ETag came from memory; no other work.
     if (etagMatches(c.req.header('if-none-match'), etag)) {
       return new Response(null, { status: 304, headers: { ETag: etag, 'Cache-Control': CACHE_CONTROL } });
     }
-    return buildQueue(c, employeeId, now, version.at(now).seq, cursor, etag);
-  });
+    return buildQueue(c, employeeId, now, snapshot.seq, cursor, etag);
+  }
 
   async function buildQueue(
     c: Context<AppEnv>, employeeId: string, now: number, seq: number, cursor: QueueCursor | undefined, etag: string,

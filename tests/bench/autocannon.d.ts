@@ -24,6 +24,8 @@ declare module 'autocannon' {
     headers?: Record<string, string>;
     body?: string;
     requests?: RequestSpec[];
+    /** Replace `[<id>]` anywhere in each request with a fresh unique id. */
+    idReplacement?: boolean;
   }
   export interface Histogram {
     average: number;
@@ -35,6 +37,8 @@ declare module 'autocannon' {
     p50: number;
     p90: number;
     p99: number;
+    /** requests only: how many were sent (answered or not). */
+    sent: number;
   }
   export interface Result {
     url: string;

@@ -7,10 +7,13 @@
  * budgets hold, not absolute figures that change with the machine. Runs are interleaved (baseline and
  * backend alternate, the order flips every round) after a warm-up, with equal duration and connections.
  *
- * Then the click counting is checked for correctness: every redirect request carried one of K distinct,
- * ordinary browser user agents (and each visitor comes back once more at the end, so every one of them has
- * an answered request); after SIGTERM (which flushes buffered clicks) and a restart on the same database,
- * the employee's recorded clicks must equal the K distinct visitors: nothing lost, nothing counted twice.
+ * Redirects are measured twice: a new visitor in every request (a fresh forwarded address each, so every
+ * click is written: the database's share of the work), and K returning visitors (ordinary browser user
+ * agents, counted once an hour: the path of repeat clicks). Then the click counting is checked: each
+ * returning visitor comes back once more at the end, so every one of them has an answered request; after
+ * SIGTERM (which writes buffered clicks) and a restart on the same database, the returning visitors' link
+ * must hold exactly K clicks, and the new visitors' link at least every answered one and at most every sent
+ * one: nothing lost, nothing counted twice.
  *
  * Everything listens on 127.0.0.1 and every run is bounded in time. Exits 1 when a budget fails.
  *
@@ -47,6 +50,8 @@ const SHARE_BATCH = 100;
 const SHARE_CONNECTIONS = 10;
 const RATIO_BUDGET = 0.7;
 const HONO_REFERENCE = process.env.BENCH_HONO === '1';
+/** New visitors are told apart by the address a proxy forwards, as behind a load balancer. */
+const BACKEND_ENV = { RELAY_TRUST_PROXY: '1' };
 
 // ---- the table ----------------------------------------------------------------------------------------
 
@@ -275,7 +280,7 @@ async function serverBench(): Promise<void> {
   let backend: Backend | undefined;
   const baselines: Awaited<ReturnType<typeof startBaseline>>[] = [];
   try {
-    backend = await Backend.start({ dataDir });
+    backend = await Backend.start({ dataDir, env: BACKEND_ENV });
     const adminToken = backend.adminToken;
 
     // Seed through the REST API: one item, one employee, whose queue gives the tracked link.
@@ -294,6 +299,8 @@ async function serverBench(): Promise<void> {
     const queueItem = (await backend.queue(token)).items.find((i) => i.id === item.id);
     if (!queueItem) throw new Error('the seeded item is not in the employee queue');
     const redirectPath = new URL(queueItem.links.linkedin).pathname;
+    // The other network's link takes the new visitors, so its count can be checked on its own at the end.
+    const newVisitorPath = new URL(queueItem.links.x).pathname;
 
     // What the bare server must answer: the backend's own Location (HEAD is redirected, never counted)
     // and its ETag.
@@ -320,14 +327,28 @@ async function serverBench(): Promise<void> {
       duration,
       requests: visitorRequests(redirectPath, seen),
     });
+    // Every request a visitor never seen: autocannon puts a fresh id in each request, here the reader's
+    // address as our proxy would forward it (RELAY_TRUST_PROXY=1), with an ordinary browser's agent.
+    const newVisitorsOn = (url: string) => (duration: number): Options => ({
+      url: url + newVisitorPath,
+      duration,
+      idReplacement: true,
+      headers: { 'user-agent': visitorAgent(0), 'x-forwarded-for': '[<id>]' },
+    });
     const queueHeaders = { authorization: auth, 'if-none-match': etag };
     const queueOn = (url: string) => (duration: number): Options => ({ url: `${url}/v1/queue`, duration, headers: queueHeaders });
     const comparisons: Comparison[] = [
       {
         status: 302,
+        baseline: side('baseline: bare node:http 302, new visitors', newVisitorsOn(bare.url)),
+        references: hono ? [side('reference: bare Hono 302, new visitors', newVisitorsOn(hono.url))] : [],
+        subject: side('GET /r/:code → 302, a new visitor each: every click written', newVisitorsOn(backendUrl)),
+      },
+      {
+        status: 302,
         baseline: side('baseline: bare node:http 302', redirectOn(bare.url, new Set())),
         references: hono ? [side('reference: bare Hono 302', redirectOn(hono.url, new Set()))] : [],
-        subject: side('GET /r/:code → 302, click counted', redirectOn(backendUrl, visitors)),
+        subject: side(`GET /r/:code → 302, ${VISITORS} returning visitors (counted once)`, redirectOn(backendUrl, visitors)),
       },
       {
         status: 304,
@@ -337,10 +358,18 @@ async function serverBench(): Promise<void> {
       },
     ];
     const sidesOf = (c: Comparison) => [c.baseline, ...c.references, c.subject];
+    // New visitors answered 302 and sent by the backend's runs: the clicks written lie between the two
+    // (a request cut off when a run stops may have counted without its answer arriving).
+    const newVisitors = { answered: 0, sent: 0 };
+    const countNewVisitors = (s: Side, r: Result) => {
+      if (s !== comparisons[0]!.subject) return;
+      newVisitors.answered += Number(r.statusCodeStats['302']?.count ?? 0);
+      newVisitors.sent += r.requests.sent;
+    };
 
     process.stdout.write('warm-up');
     for (const c of comparisons) {
-      for (const s of sidesOf(c)) await run(s.options(WARMUP));
+      for (const s of sidesOf(c)) countNewVisitors(s, await run(s.options(WARMUP)));
       process.stdout.write('.');
     }
     for (let round = 0; round < ROUNDS; round++) {
@@ -350,6 +379,7 @@ async function serverBench(): Promise<void> {
         if (round % 2 === 1) order.reverse();
         for (const s of order) {
           const result = await run(s.options(DURATION));
+          countNewVisitors(s, result);
           s.measure.add(result);
           s.perRound.push(result.requests.total / result.duration);
         }
@@ -476,20 +506,28 @@ async function serverBench(): Promise<void> {
     // Clicks: SIGTERM flushes the buffer; a fresh server on the same database must report exactly one
     // click per distinct visitor (all within the hour, from one address).
     const exitCode = await backend.stop();
-    backend = await Backend.start({ dataDir, adminToken });
+    backend = await Backend.start({ dataDir, adminToken, env: BACKEND_ENV });
     const period = {
       from: new Date(started.getTime() - 3_600_000).toISOString(),
       to: new Date(Date.now() + 3_600_000).toISOString(),
     };
     const reach = await backend.reach(token, period);
+    const returning = reach.byNetwork.linkedin.clicks;
     rows.push({
-      name: 'clicks recorded after SIGTERM + restart',
+      name: 'returning visitors\' clicks recorded after SIGTERM + restart',
       figure:
-        `${reach.clicks} clicks for ${visitors.size} distinct visitors (${employee.name})` +
+        `${returning} clicks for ${visitors.size} distinct visitors (${employee.name})` +
         (exitCode === 0 ? '' : `; server exited with ${exitCode}`) +
         (sweepFailures.length ? `; not redirected: ${sweepFailures.slice(0, 3).join(', ')}` : ''),
       budget: 'equal, exit 0',
-      pass: exitCode === 0 && reach.clicks === visitors.size && visitors.size === VISITORS && sweepFailures.length === 0,
+      pass: exitCode === 0 && returning === visitors.size && visitors.size === VISITORS && sweepFailures.length === 0,
+    });
+    const fresh = reach.byNetwork.x.clicks;
+    rows.push({
+      name: 'new visitors\' clicks recorded after SIGTERM + restart',
+      figure: `${fresh} clicks for ${newVisitors.answered} answered, ${newVisitors.sent} sent`,
+      budget: 'answered ≤ recorded ≤ sent',
+      pass: newVisitors.answered > 0 && newVisitors.answered <= fresh && fresh <= newVisitors.sent,
     });
     const sent = accepted + replayAccepted + replayDuplicates;
     rows.push({
