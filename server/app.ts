@@ -86,7 +86,7 @@ export interface RelayApp {
 export async function createApp(options: AppOptions): Promise<RelayApp> {
   const now = options.now ?? systemClock;
   const database = typeof options.database === 'string' ? await openDatabase(options.database) : options.database;
-  const { db, sqlite } = database;
+  const { db } = database;
   const publicUrl = typeof options.publicUrl === 'function' ? options.publicUrl : () => options.publicUrl as string;
 
   const tokens = new TokenCache(db, now, options.sessionIdleMs);
