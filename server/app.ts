@@ -11,7 +11,9 @@ import { systemClock, type Clock } from './clock';
 import { healthRoutes } from './health/routes';
 import type { OidcSettings } from './config';
 import { openDatabase, type Database } from './db/database';
+import { accessLog } from './http/access-log';
 import { corsFor } from './http/cors';
+import { silentLog, type Log } from './log/logger';
 import { notFound, onError } from './http/fallbacks';
 import { ItemRepository } from './items/repository';
 import { adminItemRoutes } from './items/routes';
@@ -64,6 +66,8 @@ export interface AppOptions {
   sessionIdleMs?: number;
   /** Single sign-on with an OpenID Connect provider; off when absent. */
   oidc?: OidcSettings;
+  /** Access and error log; silent when absent (tests). */
+  log?: Log;
 }
 
 export interface RelayApp {
@@ -103,6 +107,8 @@ export async function createApp(options: AppOptions): Promise<RelayApp> {
   const app = new Hono<AppEnv>();
   app.onError(onError);
   app.notFound(notFound);
+  const log = options.log ?? silentLog;
+  app.use(accessLog(log));
 
   // Tracked links first and alone: no CORS, auth or body handling in front of the hottest route.
   app.get(
@@ -117,7 +123,7 @@ export async function createApp(options: AppOptions): Promise<RelayApp> {
   app.use('/v1/*', corsFor(options.corsOrigins ?? DEFAULT_CORS_ORIGINS));
   // Public: registered before the bearer check, so they answer before it runs.
   app.route('/', redeemRoutes(db, now));
-  app.route('/', ssoRoutes({ db, now, publicUrl, oidc: options.oidc }));
+  app.route('/', ssoRoutes({ db, now, publicUrl, oidc: options.oidc, log }));
   app.route('/', openApiRoutes(publicUrl));
 
   app.use('/v1/*', requireBearer(tokens, options.adminToken));

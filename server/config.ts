@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LOG_LEVELS, type LogLevel } from './log/logger';
 
 const DEFAULT_CORS = 'chrome-extension://*,moz-extension://*';
 
@@ -39,6 +40,7 @@ const EnvSchema = z.object({
    */
   RELAY_UNFURL_ALLOW_LOOPBACK: flag.default(false),
   NODE_ENV: z.string().optional(),
+  LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
 });
 
 export interface Config {
@@ -57,6 +59,8 @@ export interface Config {
   oidc?: OidcSettings;
   /** Tests only (RELAY_UNFURL_ALLOW_LOOPBACK): the unfurl fetcher may reach loopback addresses on any port. */
   unfurlAllowLoopback: boolean;
+  /** LOG_LEVEL: the JSON log on stdout (access lines are `info`). */
+  logLevel: LogLevel;
 }
 
 export interface OidcSettings {
@@ -105,6 +109,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       ? { oidc: { issuer: e.RELAY_OIDC_ISSUER, clientId: e.RELAY_OIDC_CLIENT_ID, clientSecret: e.RELAY_OIDC_CLIENT_SECRET } }
       : {}),
     unfurlAllowLoopback: e.RELAY_UNFURL_ALLOW_LOOPBACK,
+    logLevel: e.LOG_LEVEL,
   };
 }
 

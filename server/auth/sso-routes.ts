@@ -7,6 +7,7 @@ import type { OidcSettings } from '../config';
 import type { DB } from '../db/schema';
 import { HttpProblem } from '../http/problem';
 import { limitBody, readJson, readQuery } from '../http/validate';
+import type { Log } from '../log/logger';
 import type { AppEnv } from './principal';
 import { OidcClient, SIGN_IN_TTL_MS, finishSignIn, isExtensionRedirect, redeemHandoff, startSignIn, type SignInRefusal } from './single-sign-on';
 
@@ -60,6 +61,7 @@ export interface SsoRouteOptions {
   now: Clock;
   publicUrl: () => string;
   oidc?: OidcSettings;
+  log: Log;
 }
 
 /**
@@ -73,7 +75,7 @@ export interface SsoRouteOptions {
  */
 export function ssoRoutes(options: SsoRouteOptions) {
   const client = options.oidc ? new OidcClient(options.oidc) : null;
-  const deps = client ? { db: options.db, now: options.now, client, publicUrl: options.publicUrl } : null;
+  const deps = client ? { db: options.db, now: options.now, client, publicUrl: options.publicUrl, log: options.log } : null;
   const refuse = (returnTo: string, reason: SignInRefusal) => back(returnTo, 'error', reason);
 
   return new Hono<AppEnv>()
@@ -87,7 +89,7 @@ export function ssoRoutes(options: SsoRouteOptions) {
         target = await startSignIn(deps, query.return_to, query.challenge);
       } catch (err) {
         // Discovery failed: the provider is down or misnamed. The person learns it in the extension.
-        console.warn('Relay: single sign-on provider unavailable:', err instanceof Error ? err.message : err);
+        options.log.warn({ reason: err instanceof Error ? err.message : String(err) }, 'single sign-on provider unavailable');
         return c.redirect(refuse(query.return_to, 'unavailable'), 302);
       }
       setCookie(c, STATE_COOKIE, target.searchParams.get('state')!, {
