@@ -122,8 +122,9 @@ export async function createApp(options: AppOptions): Promise<RelayApp> {
 
   app.use('/v1/*', corsFor(options.corsOrigins ?? DEFAULT_CORS_ORIGINS));
   // Public: registered before the bearer check, so they answer before it runs.
-  app.route('/', redeemRoutes(db, now));
-  app.route('/', ssoRoutes({ db, now, publicUrl, oidc: options.oidc, log }));
+  const trustProxy = options.trustProxy ?? false;
+  app.route('/', redeemRoutes(db, now, trustProxy));
+  app.route('/', ssoRoutes({ db, now, publicUrl, oidc: options.oidc, log, trustProxy }));
   app.route('/', openApiRoutes(publicUrl));
 
   app.use('/v1/*', requireBearer(tokens, options.adminToken));

@@ -1,5 +1,6 @@
-import type { Context, Handler } from 'hono';
+import type { Handler } from 'hono';
 import type { Clock } from '../clock';
+import { clientAddress } from '../http/client-address';
 import { problemResponse, problems } from '../http/problem';
 import { isNotAPerson } from './bots';
 import type { ClickBuffer } from './click-buffer';
@@ -28,7 +29,7 @@ export function redirectHandler(deps: RedirectDeps): Handler {
     if (c.req.method === 'GET') {
       const userAgent = c.req.header('user-agent');
       const now = deps.now();
-      if (!isNotAPerson(userAgent) && deps.dedupe.firstInWindow(code, clientIp(c, deps.trustProxy), userAgent!, now)) {
+      if (!isNotAPerson(userAgent) && deps.dedupe.firstInWindow(code, clientAddress(c, deps.trustProxy), userAgent!, now)) {
         deps.clicks.add({ code, employeeId: target.employeeId, itemId: target.itemId, network: target.network, clickedAt: now });
       }
     }
@@ -37,21 +38,4 @@ export function redirectHandler(deps: RedirectDeps): Handler {
       headers: { Location: target.location, 'Cache-Control': 'no-store' },
     });
   };
-}
-
-interface NodeBindings {
-  incoming?: { socket?: { remoteAddress?: string } };
-}
-
-/**
- * The reader's address, only to tell visitors apart in memory. Behind a reverse proxy
- * (RELAY_TRUST_PROXY=1) it is the last X-Forwarded-For entry: the one our proxy added, which the
- * client cannot forge.
- */
-function clientIp(c: Context, trustProxy: boolean): string {
-  if (trustProxy) {
-    const forwarded = c.req.header('x-forwarded-for');
-    if (forwarded) return forwarded.slice(forwarded.lastIndexOf(',') + 1).trim();
-  }
-  return (c.env as NodeBindings | undefined)?.incoming?.socket?.remoteAddress ?? '';
 }
