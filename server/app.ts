@@ -36,6 +36,7 @@ import { queueRoutes } from './queue/routes';
 import { reachRoutes } from './reach/routes';
 import { ShareRecorder } from './shares/record-shares';
 import { shareRoutes } from './shares/routes';
+import { ShareRules } from './shares/share-rules';
 import { SiteProfileRepository } from './site-profiles/repository';
 import { adminSiteProfileRoutes, siteProfileRoutes } from './site-profiles/routes';
 import { PageFetcher, type PageFetcherOptions } from './unfurl/page-fetcher';
@@ -140,7 +141,7 @@ export async function createApp(options: AppOptions): Promise<RelayApp> {
   app.route('/', siteProfileRoutes(siteProfiles));
   app.route('/', meRoutes(db));
   app.route('/', queueRoutes({ db, now, version, links: new TrackedLinks(sqlite, now), publicUrl }));
-  app.route('/', shareRoutes(new ShareRecorder(sqlite, now)));
+  app.route('/', shareRoutes(new ShareRecorder(sqlite, now), new ShareRules(db, now)));
   app.route('/', reachRoutes(db, now, () => clicks.flush()));
   const suggestions = new SuggestionRepository(db, now);
   app.route('/', suggestionRoutes(suggestions));
