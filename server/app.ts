@@ -67,6 +67,8 @@ export interface AppOptions {
   sessionIdleMs?: number;
   /** Single sign-on with an OpenID Connect provider; off when absent. */
   oidc?: OidcSettings;
+  /** Shares one person can make in a UTC day (RELAY_MAX_SHARES_PER_DAY; default 50). */
+  maxSharesPerDay?: number;
   /** Access and error log; silent when absent (tests). */
   log?: Log;
 }
@@ -141,7 +143,7 @@ export async function createApp(options: AppOptions): Promise<RelayApp> {
   app.route('/', siteProfileRoutes(siteProfiles));
   app.route('/', meRoutes(db));
   app.route('/', queueRoutes({ db, now, version, links: new TrackedLinks(sqlite, now), publicUrl }));
-  app.route('/', shareRoutes(new ShareRecorder(sqlite, now), new ShareRules(db, now)));
+  app.route('/', shareRoutes(new ShareRecorder(sqlite, now), new ShareRules(db, now, options.maxSharesPerDay)));
   app.route('/', reachRoutes(db, now, () => clicks.flush()));
   const suggestions = new SuggestionRepository(db, now);
   app.route('/', suggestionRoutes(suggestions));

@@ -32,6 +32,7 @@ export async function startServer(config: Config, database?: Database, tuning: S
     adminToken: config.adminToken,
     corsOrigins: config.corsOrigins,
     trustProxy: config.trustProxy,
+    maxSharesPerDay: config.maxSharesPerDay,
     clickFlushMs: config.clickFlushMs,
     sessionIdleMs: config.sessionIdleMs,
     ...(config.oidc ? { oidc: config.oidc } : {}),

@@ -14,7 +14,10 @@ const DAY = 24 * 60 * MINUTE;
 export const CLOCK_SKEW_MS = 5 * MINUTE;
 /** Shares made offline still count when delivered this long after (a holiday without the laptop). */
 export const MAX_SHARE_AGE_MS = 30 * DAY;
-/** Far beyond what a person shares in a day (a busy one is a handful): more is a script, not reach. */
+/**
+ * Far beyond what a person shares in a day (a busy one is a handful): more is a script, not reach.
+ * The default of RELAY_MAX_SHARES_PER_DAY.
+ */
 export const MAX_SHARES_PER_DAY = 50;
 
 const dayOf = (t: number) => Math.floor(t / DAY);
@@ -29,7 +32,7 @@ export const sharesRefused = (errors: ProblemField[]) =>
 /**
  * The rules that keep reach honest: a share is dated between its item's publication and now (within the
  * clock skew), at most 30 days ago, for an item that is published and was not yet deleted then, and a
- * person makes at most MAX_SHARES_PER_DAY a day. A batch breaking any of them is refused whole (422 listing
+ * person makes at most `maxPerDay` shares a day. A batch breaking any of them is refused whole (422 listing
  * each share and why); the extension's outbox then sends the halves on their own, so the good shares still
  * arrive and a refused one ends as "failed" after a few tries instead of holding the others back.
  * Shares already recorded (a replayed batch) are not judged again: they were counted when they came.
@@ -38,6 +41,7 @@ export class ShareRules {
   constructor(
     private readonly db: Kysely<DB>,
     private readonly now: Clock,
+    private readonly maxPerDay = MAX_SHARES_PER_DAY,
   ) {}
 
   async check(employeeId: string, shares: Share[]): Promise<void> {
@@ -103,8 +107,8 @@ export class ShareRules {
       const day = dayOf(share.t);
       const count = (perDay.get(day) ?? 0) + 1;
       perDay.set(day, count);
-      if (count > MAX_SHARES_PER_DAY) {
-        errors.push({ path: `shares.${share.index}.sharedAt`, message: `is past the ${MAX_SHARES_PER_DAY} shares a person can make in one day` });
+      if (count > this.maxPerDay) {
+        errors.push({ path: `shares.${share.index}.sharedAt`, message: `is past the ${this.maxPerDay} shares a person can make in one day` });
       }
     }
     return errors;
