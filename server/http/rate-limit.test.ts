@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { expectProblem, harness, type Harness } from '../test-support';
-import { CODE_GUESSES, TokenBuckets, addressKey } from './rate-limit';
+import { CODE_GUESSES, SIGN_IN_STARTS, TokenBuckets, addressKey } from './rate-limit';
 
 let h: Harness;
 beforeEach(async () => {
@@ -64,6 +64,12 @@ describe('POST /v1/auth/oidc/redeem and GET /v1/auth/oidc/start', () => {
     });
     for (let i = 0; i < CODE_GUESSES.burst; i++) expect((await post()).status).toBeLessThan(429);
     await expectProblem(await post(), 429);
+
+    const start = () => h.request('/v1/auth/oidc/start?return_to=https://x.chromiumapp.org/&challenge=c', { headers: { 'X-Forwarded-For': '198.51.100.7' } });
+    for (let i = 0; i < SIGN_IN_STARTS.burst; i++) expect((await start()).status).toBeLessThan(429);
+    const limited = await start();
+    await expectProblem(limited, 429);
+    expect(limited.headers.get('retry-after')).toBe(String(SIGN_IN_STARTS.refillEveryMs / 1000));
   });
 });
 
