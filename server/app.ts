@@ -11,7 +11,9 @@ import { systemClock, type Clock } from './clock';
 import { healthRoutes } from './health/routes';
 import type { OidcSettings } from './config';
 import { openDatabase, type Database } from './db/database';
+import { accessLog } from './http/access-log';
 import { corsFor } from './http/cors';
+import { silentLog, type Log } from './log/logger';
 import { notFound, onError } from './http/fallbacks';
 import { ItemRepository } from './items/repository';
 import { adminItemRoutes } from './items/routes';
@@ -35,6 +37,7 @@ import { queueRoutes } from './queue/routes';
 import { reachRoutes } from './reach/routes';
 import { ShareRecorder } from './shares/record-shares';
 import { shareRoutes } from './shares/routes';
+import { ShareRules } from './shares/share-rules';
 import { SiteProfileRepository } from './site-profiles/repository';
 import { adminSiteProfileRoutes, siteProfileRoutes } from './site-profiles/routes';
 import { PageFetcher, type PageFetcherOptions } from './unfurl/page-fetcher';
@@ -67,6 +70,10 @@ export interface AppOptions {
   sessionIdleMs?: number;
   /** Single sign-on with an OpenID Connect provider; off when absent. */
   oidc?: OidcSettings;
+  /** Shares one person can make in a UTC day (RELAY_MAX_SHARES_PER_DAY; default 50). */
+  maxSharesPerDay?: number;
+  /** Access and error log; silent when absent (tests). */
+  log?: Log;
 }
 
 export interface RelayApp {
@@ -120,6 +127,8 @@ export async function createApp(options: AppOptions): Promise<RelayApp> {
   const app = new Hono<AppEnv>();
   app.onError(onError);
   app.notFound(notFound);
+  const log = options.log ?? silentLog;
+  app.use(accessLog(log));
 
   // Tracked links first and alone: no CORS, auth or body handling in front of the hottest route.
   app.get(
@@ -133,8 +142,9 @@ export async function createApp(options: AppOptions): Promise<RelayApp> {
 
   app.use('/v1/*', corsFor(options.corsOrigins ?? DEFAULT_CORS_ORIGINS));
   // Public: registered before the bearer check, so they answer before it runs.
-  app.route('/', redeemRoutes(db, now));
-  app.route('/', ssoRoutes({ db, now, publicUrl, oidc: options.oidc }));
+  const trustProxy = options.trustProxy ?? false;
+  app.route('/', redeemRoutes(db, now, trustProxy));
+  app.route('/', ssoRoutes({ db, now, publicUrl, oidc: options.oidc, log, trustProxy }));
   app.route('/', openApiRoutes(publicUrl));
 
   app.use('/v1/*', requireBearer(tokens, options.adminToken));
@@ -150,8 +160,8 @@ export async function createApp(options: AppOptions): Promise<RelayApp> {
   app.route('/', siteProfileRoutes(siteProfiles));
   app.route('/', meRoutes(db));
   app.route('/', queueRoutes({ db, now, version, links: new TrackedLinks(db, now), publicUrl }));
-  app.route('/', shareRoutes(new ShareRecorder(db, now)));
-  app.route('/', reachRoutes(db, now, async () => clicks.flush()));
+  app.route('/', shareRoutes(new ShareRecorder(db, now), new ShareRules(db, now, options.maxSharesPerDay)));
+  app.route('/', reachRoutes(db, now, () => clicks.flush()));
   const suggestions = new SuggestionRepository(db, now);
   app.route('/', suggestionRoutes(suggestions));
   app.route('/', adminSuggestionRoutes({ suggestions, items }));

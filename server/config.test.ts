@@ -6,7 +6,7 @@ describe('loadConfig', () => {
     expect(loadConfig({})).toEqual({
       port: 8787, host: '127.0.0.1', database: './data/relay.db', dbFile: './data/relay.db', adminToken: undefined, publicUrl: undefined,
       corsOrigins: ['chrome-extension://*', 'moz-extension://*'], trustProxy: false, clickFlushMs: 25, unfurlAllowLoopback: false,
-      sessionIdleMs: 90 * 86_400_000,
+      sessionIdleMs: 90 * 86_400_000, logLevel: 'info', maxSharesPerDay: 50,
     });
   });
 
@@ -53,6 +53,9 @@ describe('loadConfig', () => {
     [{ PORT: '70000' }, /PORT/],
     [{ RELAY_PUBLIC_URL: 'ftp://example.com' }, /RELAY_PUBLIC_URL/],
     [{ RELAY_CORS_ORIGINS: '*' }, /RELAY_CORS_ORIGINS/],
+    [{ RELAY_CORS_ORIGINS: 'https://*' }, /RELAY_CORS_ORIGINS/],
+    [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL/],
+    [{ RELAY_MAX_SHARES_PER_DAY: '0' }, /RELAY_MAX_SHARES_PER_DAY/],
     [{ RELAY_TRUST_PROXY: 'maybe' }, /RELAY_TRUST_PROXY/],
     [{ RELAY_ADMIN_TOKEN: 'short' }, /RELAY_ADMIN_TOKEN/],
   ])('names the bad variable in %j', (env, name) => {

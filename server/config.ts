@@ -1,11 +1,13 @@
 import { z } from 'zod';
+import { LOG_LEVELS, type LogLevel } from './log/logger';
+import { MAX_SHARES_PER_DAY } from './shares/share-rules';
 
 const DEFAULT_CORS = 'chrome-extension://*,moz-extension://*';
 
 const originEntry = z
   .string()
-  .regex(/^[a-z][a-z0-9+.-]*:\/\/(?:\*|[^/\s*]+)$/i,
-    'must be an origin such as https://admin.example.com or a scheme wildcard such as chrome-extension://*');
+  .regex(/^(?:[a-z][a-z0-9+.-]*:\/\/[^/\s*]+|(?:chrome|moz)-extension:\/\/\*)$/i,
+    'must be an origin such as chrome-extension://<your extension id> or https://admin.example.com, or chrome-extension://* or moz-extension://* (any extension)');
 
 const flag = z
   .enum(['0', '1', 'true', 'false', 'yes', 'no', ''])
@@ -44,6 +46,8 @@ const EnvSchema = z.object({
    */
   RELAY_UNFURL_ALLOW_LOOPBACK: flag.default(false),
   NODE_ENV: z.string().optional(),
+  RELAY_MAX_SHARES_PER_DAY: z.coerce.number({ error: 'must be a number' }).int().min(1).default(MAX_SHARES_PER_DAY),
+  LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
 });
 
 export interface Config {
@@ -64,6 +68,10 @@ export interface Config {
   oidc?: OidcSettings;
   /** Tests only (RELAY_UNFURL_ALLOW_LOOPBACK): the unfurl fetcher may reach loopback addresses on any port. */
   unfurlAllowLoopback: boolean;
+  /** LOG_LEVEL: the JSON log on stdout (access lines are `info`). */
+  logLevel: LogLevel;
+  /** RELAY_MAX_SHARES_PER_DAY: shares one person can make in a UTC day before more are refused. */
+  maxSharesPerDay: number;
 }
 
 export interface OidcSettings {
@@ -113,6 +121,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       ? { oidc: { issuer: e.RELAY_OIDC_ISSUER, clientId: e.RELAY_OIDC_CLIENT_ID, clientSecret: e.RELAY_OIDC_CLIENT_SECRET } }
       : {}),
     unfurlAllowLoopback: e.RELAY_UNFURL_ALLOW_LOOPBACK,
+    logLevel: e.LOG_LEVEL,
+    maxSharesPerDay: e.RELAY_MAX_SHARES_PER_DAY,
   };
 }
 

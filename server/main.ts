@@ -4,6 +4,8 @@ import { serve } from '@hono/node-server';
 import { createApp, type RelayApp } from './app';
 import { defaultPublicUrl, type Config } from './config';
 import { openDatabase, type Database } from './db/database';
+import { SERVER_LIMITS, applyServerLimits, creationOptions, type ServerLimits } from './http/server-limits';
+import { createLog, type Log } from './log/logger';
 
 export interface RunningServer {
   relay: RelayApp;
@@ -15,16 +17,25 @@ export interface RunningServer {
 }
 
 const STOP_GRACE_MS = 5000;
+/** Tests shorten the limits and read the log; production takes the defaults and LOG_LEVEL. */
+export interface ServerTuning {
+  limits?: ServerLimits;
+  log?: Log;
+}
 
 /** Listens on HOST:PORT with an already migrated database (or opens one from the config). */
-export async function startServer(config: Config, database?: Database): Promise<RunningServer> {
+export async function startServer(config: Config, database?: Database, tuning: ServerTuning = {}): Promise<RunningServer> {
   let url = defaultPublicUrl(config.host, config.port);
+  const log = tuning.log ?? createLog(config.logLevel);
+  const limits = tuning.limits ?? SERVER_LIMITS;
   const relay = await createApp({
+    log,
     database: database ?? (await openDatabase(config.database)),
     publicUrl: () => config.publicUrl ?? url,
     adminToken: config.adminToken,
     corsOrigins: config.corsOrigins,
     trustProxy: config.trustProxy,
+    maxSharesPerDay: config.maxSharesPerDay,
     clickFlushMs: config.clickFlushMs,
     sessionIdleMs: config.sessionIdleMs,
     ...(config.oidc ? { oidc: config.oidc } : {}),
@@ -32,8 +43,12 @@ export async function startServer(config: Config, database?: Database): Promise<
   });
 
   const server = await new Promise<Server>((resolve, reject) => {
-    const s = serve({ fetch: relay.app.fetch, port: config.port, hostname: config.host }, () => resolve(s as Server)) as Server;
+    const s = serve(
+      { fetch: relay.app.fetch, port: config.port, hostname: config.host, serverOptions: creationOptions(limits) },
+      () => resolve(s as Server),
+    ) as Server;
     s.once('error', reject);
+    applyServerLimits(s, limits, log);
   });
   // PORT=0 asks the system for a free port: the links must name the one we got.
   url = defaultPublicUrl(config.host, (server.address() as AddressInfo).port);

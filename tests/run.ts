@@ -1,7 +1,7 @@
 /**
  * `npm test`: every check Relay has, in the order a failure is cheapest to find, with one closing line
  * `N passed, M failed` that counts each unit and end-to-end test plus each whole-project check
- * (typecheck, lint, builds, store packages, web-ext lint). Later steps still run after a failure so one run shows everything,
+ * (typecheck, lint, a production install, builds, store packages, web-ext lint). Later steps still run after a failure so one run shows everything,
  * except the end-to-end tests, which need the Chromium build.
  */
 import { spawnSync } from 'node:child_process';
@@ -60,6 +60,9 @@ suite('unit and backend tests', unitOk, vitestReport, (j) => {
   const r = j as { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number };
   return { p: r.numPassedTests, f: r.numFailedTests, s: r.numPendingTests + r.numTodoTests };
 });
+
+// A fresh clone installed as a server is (`npm ci --omit=dev`, no development tools) must start and answer.
+check('production install on a fresh clone', 'npx', ['tsx', 'tests/production-install.ts']);
 
 // The store packages come from the same builds (`wxt zip` builds, then zips in a second or two), so checking
 // them costs little: the Chrome zip against the Web Store's rules (web-ext lint only knows Firefox's; see

@@ -47,6 +47,10 @@ export const PROBLEM_MESSAGES: Readonly<Record<string, ProblemWords>> = {
   'sso-sign-in-unknown': { key: 'sso.problem.signInUnknown' },
   'invalid-sso-code': { key: 'sso.problem.invalidCode' },
   'account-deactivated': { key: 'sso.refused.deactivated' },
+  'headers-too-large': { key: 'hardening.problem.headersTooLarge' },
+  'request-timeout': { key: 'hardening.problem.requestTimeout' },
+  'rate-limited': { key: 'hardening.problem.rateLimited' },
+  'share-refused': { key: 'hardening.problem.shareRefused' },
 };
 
 /** `validation-failed` for `urn:relay:problem:validation-failed`; null for any other type (e.g. `about:blank`). */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ContentType, HttpUrl, Id, Language, Network, Timestamp } from './common';
+import { ContentType, Id, Language, Network, Timestamp } from './common';
 
 export const CaptionInput = z.object({
   network: Network,
@@ -23,12 +23,30 @@ const Slug = z
   .toLowerCase()
   .regex(/^[a-z0-9][a-z0-9-_]{0,79}$/, 'must be a slug: lower-case letters, digits, "-" or "_"');
 
+const hasControlCharacter = (s: string) => [...s].some((ch) => ch.charCodeAt(0) < 0x20 || ch.charCodeAt(0) === 0x7f);
+
+/**
+ * An item's address as stored and redirected to: the WHATWG-normalised form (`new URL(x).href`), so what
+ * the links lead to is exactly what browsers would open. Control characters anywhere (which browsers drop
+ * silently, hiding what the address really is) and schemes other than http(s) are refused.
+ */
+export const ItemUrl = z
+  .string()
+  .trim()
+  .max(2048)
+  .refine((s) => !hasControlCharacter(s), { message: 'must not contain control characters (tabs, line breaks…)', abort: true })
+  .refine((s) => URL.canParse(s) && /^https?:$/.test(new URL(s).protocol), {
+    message: 'must be a web address starting with http:// or https://', abort: true,
+  })
+  .transform((s) => new URL(s).href)
+  .pipe(z.string().max(2048, 'is too long once normalised'));
+
 /** The fields of an item as a curator sends them (shared with SuggestionAccept). */
 export const itemInputFields = {
-  url: HttpUrl,
+  url: ItemUrl,
   title: z.string().trim().min(1, 'must not be empty').max(300),
   summary: z.string().trim().max(2000).optional(),
-  imageUrl: HttpUrl.optional(),
+  imageUrl: ItemUrl.optional(),
   topics: z.array(Topic).max(20).optional(),
   contentType: ContentType.optional(),
   campaign: Slug.optional(),

@@ -87,15 +87,23 @@ beforeAll(async () => {
   }
   // Hana shares once, exactly at the end of the main period: outside [from, to).
   shares.push({ employeeId: hana.id, itemId: items[0]!.id, network: 'x', at: at('2026-11-16T00:00:00Z'), audience: 10 });
-  h.clock.now = T0;
+  // Each day's shares are delivered that day: the server refuses shares more than 30 days old.
   for (const person of [...sharers, hana]) {
-    const mine = shares.filter((s) => s.employeeId === person.id);
-    const res = await h.as(person.token!, '/v1/shares', {
-      method: 'POST',
-      json: { shares: mine.map((s) => ({ id: uuidv7(), itemId: s.itemId, network: s.network, sharedAt: iso(s.at) })) },
-    });
-    expect(res.status, await res.clone().text()).toBe(200);
+    const byDay = new Map<number, typeof shares>();
+    for (const s of shares.filter((x) => x.employeeId === person.id)) {
+      const day = Math.floor(s.at / DAY);
+      byDay.set(day, [...(byDay.get(day) ?? []), s]);
+    }
+    for (const mine of byDay.values()) {
+      h.clock.now = Math.max(...mine.map((s) => s.at));
+      const res = await h.as(person.token!, '/v1/shares', {
+        method: 'POST',
+        json: { shares: mine.map((s) => ({ id: uuidv7(), itemId: s.itemId, network: s.network, sharedAt: iso(s.at) })) },
+      });
+      expect(res.status, await res.clone().text()).toBe(200);
+    }
   }
+  h.clock.now = T0;
 
   // Clicks on tracked links at known times; bots follow the same links and must not count.
   h.clock.now = T0;
@@ -230,7 +238,7 @@ describe('GET /v1/admin/analytics/contributors', () => {
 
   it('gives equal figures the same rank', async () => {
     // One share each on a quiet day in the future: two people tie.
-    h.clock.now = at('2026-11-19T00:00:00Z');
+    h.clock.now = at('2026-11-19T06:00:00Z');
     const [ana, bea] = [people.find((p) => p.name === 'Ana López')!, people.find((p) => p.name === 'Bea Martí')!];
     for (const p of [ana, bea]) {
       await h.as(p.token!, '/v1/shares', { method: 'POST', json: { shares: [{ id: uuidv7(), itemId: items[1]!.id, network: 'linkedin', sharedAt: '2026-11-19T06:00:00Z' }] } });

@@ -4,6 +4,7 @@ import { InviteCreate, Redeem } from '../../lib/contract/auth';
 import { toIso, type Clock } from '../clock';
 import type { DB } from '../db/schema';
 import { HttpProblem } from '../http/problem';
+import { CODE_GUESSES, rateLimit } from '../http/rate-limit';
 import { limitBody, readJson } from '../http/validate';
 import { createInvite, redeemInvite } from './invites';
 import type { AppEnv } from './principal';
@@ -14,9 +15,12 @@ const invalidCode = () =>
     detail: 'This invite code is not valid or was already used; ask your programme admin for a new one',
   });
 
-/** POST /v1/auth/redeem: public, it is how a person gets a token in the first place. */
-export function redeemRoutes(db: Kysely<DB>, now: Clock) {
-  return new Hono<AppEnv>().post('/v1/auth/redeem', limitBody, async (c) => {
+/**
+ * POST /v1/auth/redeem: public, it is how a person gets a token in the first place. Wrong codes are
+ * rate-limited per address (`trustProxy`: read it from X-Forwarded-For), so codes cannot be guessed.
+ */
+export function redeemRoutes(db: Kysely<DB>, now: Clock, trustProxy = false) {
+  return new Hono<AppEnv>().post('/v1/auth/redeem', rateLimit(CODE_GUESSES, { trustProxy, now }), limitBody, async (c) => {
     const { code } = await readJson(c, Redeem);
     const redeemed = await redeemInvite(db, now, code);
     if (!redeemed) throw invalidCode();

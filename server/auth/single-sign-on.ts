@@ -8,6 +8,7 @@ import type { DB } from '../db/schema';
 import { sha256 } from './secrets';
 import { issueToken } from './tokens';
 import type { Redemption } from './invites';
+import type { Log } from '../log/logger';
 
 /** How long a person has between "Sign in with single sign-on" and coming back from the provider. */
 export const SIGN_IN_TTL_MS = 10 * 60_000;
@@ -75,6 +76,7 @@ export interface SsoDeps {
   now: Clock;
   client: OidcClient;
   publicUrl: () => string;
+  log: Log;
 }
 
 const redirectUri = (publicUrl: () => string) => `${publicUrl().replace(/\/+$/, '')}${CALLBACK_PATH}`;
@@ -133,7 +135,7 @@ export async function finishSignIn(deps: SsoDeps, search: URLSearchParams, brows
     identity = await exchange(deps, search, login);
   } catch (err) {
     // The person sees "the provider did not sign you in"; whoever runs the server needs the reason.
-    console.warn('Relay: single sign-on failed at the provider:', err instanceof Error ? `${err.name}: ${err.message}` : err);
+    deps.log.warn({ reason: err instanceof Error ? `${err.name}: ${err.message}` : String(err) }, 'single sign-on failed at the provider');
     return { outcome: 'refused', returnTo, reason: 'provider' };
   }
 

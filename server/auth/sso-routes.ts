@@ -6,7 +6,9 @@ import type { Clock } from '../clock';
 import type { OidcSettings } from '../config';
 import type { DB } from '../db/schema';
 import { HttpProblem } from '../http/problem';
+import { CODE_GUESSES, SIGN_IN_STARTS, rateLimit } from '../http/rate-limit';
 import { limitBody, readJson, readQuery } from '../http/validate';
+import type { Log } from '../log/logger';
 import type { AppEnv } from './principal';
 import { OidcClient, SIGN_IN_TTL_MS, finishSignIn, isExtensionRedirect, redeemHandoff, startSignIn, type SignInRefusal } from './single-sign-on';
 
@@ -60,6 +62,9 @@ export interface SsoRouteOptions {
   now: Clock;
   publicUrl: () => string;
   oidc?: OidcSettings;
+  log: Log;
+  /** Read the client's address from X-Forwarded-For (RELAY_TRUST_PROXY), for the rate limits. */
+  trustProxy?: boolean;
 }
 
 /**
@@ -73,12 +78,14 @@ export interface SsoRouteOptions {
  */
 export function ssoRoutes(options: SsoRouteOptions) {
   const client = options.oidc ? new OidcClient(options.oidc) : null;
-  const deps = client ? { db: options.db, now: options.now, client, publicUrl: options.publicUrl } : null;
+  const deps = client ? { db: options.db, now: options.now, client, publicUrl: options.publicUrl, log: options.log } : null;
   const refuse = (returnTo: string, reason: SignInRefusal) => back(returnTo, 'error', reason);
+  // Each writes to the database before anyone is known: per-address limits keep that from being a flood.
+  const limits = { trustProxy: options.trustProxy ?? false, now: options.now };
 
   return new Hono<AppEnv>()
     .get('/v1/auth/methods', (c) => c.json({ inviteCode: true, singleSignOn: client !== null } satisfies AuthMethods, 200))
-    .get('/v1/auth/oidc/start', async (c) => {
+    .get('/v1/auth/oidc/start', rateLimit(SIGN_IN_STARTS, limits), async (c) => {
       if (!deps) throw notConfigured();
       const query = readQuery(c, SsoStart);
       if (!isExtensionRedirect(query.return_to)) throw badReturnTo();
@@ -87,7 +94,7 @@ export function ssoRoutes(options: SsoRouteOptions) {
         target = await startSignIn(deps, query.return_to, query.challenge);
       } catch (err) {
         // Discovery failed: the provider is down or misnamed. The person learns it in the extension.
-        console.warn('Relay: single sign-on provider unavailable:', err instanceof Error ? err.message : err);
+        options.log.warn({ reason: err instanceof Error ? err.message : String(err) }, 'single sign-on provider unavailable');
         return c.redirect(refuse(query.return_to, 'unavailable'), 302);
       }
       setCookie(c, STATE_COOKIE, target.searchParams.get('state')!, {
@@ -96,7 +103,7 @@ export function ssoRoutes(options: SsoRouteOptions) {
       });
       return c.redirect(target.href, 302);
     })
-    .get('/v1/auth/oidc/callback', async (c) => {
+    .get('/v1/auth/oidc/callback', rateLimit(CODE_GUESSES, limits), async (c) => {
       if (!deps) throw notConfigured();
       const outcome = await finishSignIn(deps, new URL(c.req.url).searchParams, getCookie(c, STATE_COOKIE));
       deleteCookie(c, STATE_COOKIE, { path: COOKIE_PATH });
@@ -104,7 +111,7 @@ export function ssoRoutes(options: SsoRouteOptions) {
       if (outcome.outcome === 'refused') return c.redirect(refuse(outcome.returnTo, outcome.reason), 302);
       return c.redirect(back(outcome.returnTo, 'code', outcome.code), 302);
     })
-    .post('/v1/auth/oidc/redeem', limitBody, async (c) => {
+    .post('/v1/auth/oidc/redeem', rateLimit(CODE_GUESSES, limits), limitBody, async (c) => {
       if (!deps) throw notConfigured();
       const { code, verifier } = await readJson(c, SsoRedeem);
       const outcome = await redeemHandoff(options.db, options.now, code, verifier);

@@ -119,7 +119,7 @@ describe('GET /v1/admin/employees', () => {
     const bea = await h.employee('Bea'); // shares now: active
     const cai = await h.employee('Cai'); // shared 8 days ago: activated
     const dan = await h.employee('Dan'); // deactivated
-    const item = await h.createItem();
+    const item = await h.createItem({ publishAt: new Date(h.clock.now - 10 * DAY).toISOString() });
     const share = (token: string, at: number) =>
       h.as(token, '/v1/shares', { method: 'POST', json: { shares: [{ id: uuidv7(), itemId: item.id, network: 'x', sharedAt: new Date(at).toISOString() }] } });
     await share(bea.token, h.clock.now - 6 * DAY);

@@ -14,9 +14,21 @@ describe('originMatcher', () => {
     ['https://evil.test', false],
     ['chrome-extension://', false],
     ['chrome-extension://abc/path', false],
+    ['chrome-extension://abcdefghijklmnopabcdefghijklmnoq', false],
+    ['chrome-extension://abcdefghijklmnopabcdefghijklmno', false],
+    ['chrome-extension://abcdefghijklmnopabcdefghijklmnop.evil.test', false],
+    ['moz-extension://not-a-uuid', false],
+    ['moz-extension://6b2c3f1e-1111-4a4a-9999-0123456789ab/x', false],
     ['safari-web-extension://abc', false],
     ['null', false],
   ])('%s → %s', (origin, expected) => expect(allowed(origin)).toBe(expected));
+
+  it('pins one extension id when RELAY_CORS_ORIGINS names it, and ignores wildcards of other schemes', () => {
+    const pinned = originMatcher(['chrome-extension://abcdefghijklmnopabcdefghijklmnop']);
+    expect(pinned('chrome-extension://abcdefghijklmnopabcdefghijklmnop')).toBe(true);
+    expect(pinned('chrome-extension://ponmlkjihgfedcbaponmlkjihgfedcba')).toBe(false);
+    expect(originMatcher(['https://*'])('https://evil.test')).toBe(false);
+  });
 });
 
 describe('CORS on /v1', () => {

@@ -2,21 +2,32 @@ import type { MiddlewareHandler } from 'hono';
 import { cors } from 'hono/cors';
 
 /**
- * Builds the origin test from RELAY_CORS_ORIGINS entries: exact origins, or `<scheme>://*` for every
- * origin of that scheme (extension ids differ per install on Firefox and per build on Chromium).
+ * What `<scheme>://*` stands for: any well-formed id of that browser's extensions, nothing else. Chromium
+ * ids are 32 letters a–p; Firefox gives every install its own UUID. Wildcards of other schemes are refused
+ * by the configuration (`https://*` would open the API to every web page).
+ */
+export const EXTENSION_ID_SHAPES: Readonly<Record<string, RegExp>> = {
+  'chrome-extension': /^[a-p]{32}$/,
+  'moz-extension': /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/,
+};
+
+/**
+ * Builds the origin test from RELAY_CORS_ORIGINS entries: exact origins (pin the company's own extension
+ * id), or `chrome-extension://*` / `moz-extension://*` for any well-formed extension origin.
  */
 export function originMatcher(allowed: readonly string[]): (origin: string) => boolean {
   const exact = new Set<string>();
-  const schemes: string[] = [];
+  const shapes: Array<[prefix: string, id: RegExp]> = [];
   for (const entry of allowed) {
     const wildcard = /^([a-z][a-z0-9+.-]*):\/\/\*$/i.exec(entry);
-    if (wildcard) schemes.push(`${wildcard[1]!.toLowerCase()}://`);
-    else exact.add(entry.replace(/\/+$/, '').toLowerCase());
+    const shape = wildcard ? EXTENSION_ID_SHAPES[wildcard[1]!.toLowerCase()] : undefined;
+    if (wildcard && shape) shapes.push([`${wildcard[1]!.toLowerCase()}://`, shape]);
+    else if (!wildcard) exact.add(entry.replace(/\/+$/, '').toLowerCase());
   }
   return (origin) => {
     const o = origin.toLowerCase();
     if (exact.has(o)) return true;
-    return schemes.some((s) => o.startsWith(s) && o.length > s.length && !o.slice(s.length).includes('/'));
+    return shapes.some(([prefix, id]) => o.startsWith(prefix) && id.test(o.slice(prefix.length)));
   };
 }
 

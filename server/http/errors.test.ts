@@ -1,6 +1,8 @@
 import { Hono } from 'hono';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ADMIN_TOKEN, expectProblem, harness, type Harness } from '../test-support';
+import { createLog } from '../log/logger';
+import { accessLog } from './access-log';
 import { onError } from './fallbacks';
 import { MAX_BODY_BYTES } from './validate';
 
@@ -112,20 +114,17 @@ describe('bad inputs never reach a 5xx', () => {
 });
 
 describe('unexpected failures', () => {
-  it('become a 500 problem without a stack trace', async () => {
-    const app = new Hono().onError(onError).get('/boom', () => {
+  it('become a 500 problem without a stack trace; the log has the error, with the request id', async () => {
+    const lines: Array<Record<string, unknown>> = [];
+    const log = createLog('info', { write: (line: string) => void lines.push(JSON.parse(line)) });
+    const app = new Hono().onError(onError).use(accessLog(log)).get('/boom/:id', () => {
       throw new Error('secret internals at /srv/relay/app.ts:12');
     });
-    const errors: unknown[] = [];
-    const original = console.error;
-    console.error = (...args: unknown[]) => errors.push(args);
-    try {
-      const res = await app.request('/boom');
-      const body = await expectProblem(res, 500);
-      expect(JSON.stringify(body)).not.toMatch(/secret|app\.ts/);
-      expect(errors).toHaveLength(1);
-    } finally {
-      console.error = original;
-    }
+    const res = await app.request('/boom/42', { headers: { 'X-Request-Id': 'trace-1' } });
+    const body = await expectProblem(res, 500);
+    expect(JSON.stringify(body)).not.toMatch(/secret|app\.ts/);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatchObject({ level: 'error', msg: 'unexpected error', req: 'trace-1', route: '/boom/:id', status: 500 });
+    expect((lines[0]!.err as { message: string }).message).toContain('secret internals');
   });
 });

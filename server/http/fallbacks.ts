@@ -19,7 +19,10 @@ export const notFound: NotFoundHandler = (c) => {
   return problemResponse(problems.notFound(`There is no ${c.req.method} ${path} endpoint`));
 };
 
-/** Every failure leaves as problem+json; unexpected ones are logged here and never leak a stack. */
+/**
+ * Every failure leaves as problem+json and never leaks a stack. Unexpected ones are logged by the access
+ * log (it sees the error as c.error, with the request id), which also tells a client that hung up apart.
+ */
 export const onError: ErrorHandler = (error) => {
   if (error instanceof HttpProblem) return problemResponse(error);
   if (error instanceof HTTPException) {
@@ -27,6 +30,5 @@ export const onError: ErrorHandler = (error) => {
       new HttpProblem({ status: error.status, kind: 'http-error', title: 'Request failed', detail: error.message || 'Request failed' }),
     );
   }
-  console.error('Relay: unexpected error:', error);
   return problemResponse(problems.internal());
 };

@@ -93,6 +93,8 @@ export const problems = {
     new HttpProblem({
       status: 413, kind: 'payload-too-large', title: 'Payload too large',
       detail: `The request body is larger than ${limit} bytes`,
+      // The rest of the body may still be on its way: reading it would be the work the limit saves.
+      headers: { Connection: 'close' },
     }),
   unsupportedMediaType: (got: string | undefined) =>
     new HttpProblem({

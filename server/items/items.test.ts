@@ -166,3 +166,33 @@ describe('DELETE /v1/admin/items/:id', () => {
     await expectProblem(await h.admin('/v1/admin/items/01a20000-0000-7000-8000-000000000000', { method: 'DELETE' }), 404);
   });
 });
+
+describe('item addresses', () => {
+  const create = (url: string) =>
+    h.admin('/v1/admin/items', { method: 'POST', json: { url, title: 'A post', captions: [{ network: 'linkedin', text: 'Read this' }] } });
+
+  it('stores the normalised address (what the tracked links then redirect to)', async () => {
+    const res = await create('  HTTPS://Example.COM:443/a/../news/Ünïcode path?q=a b#top ');
+    expect(res.status).toBe(201);
+    const item = (await res.json()) as AdminItem;
+    expect(item.url).toBe('https://example.com/news/%C3%9Cn%C3%AFcode%20path?q=a%20b#top');
+    const stored = await h.database.db.selectFrom('items').select('url').where('id', '=', item.id).executeTakeFirstOrThrow();
+    expect(stored.url).toBe(item.url);
+    const patched = await h.admin(`/v1/admin/items/${item.id}`, { method: 'PATCH', json: { url: 'https://EXAMPLE.com', imageUrl: 'http://cdn.example.com:80/i.png' } });
+    expect(await patched.json()).toMatchObject({ url: 'https://example.com/', imageUrl: 'http://cdn.example.com/i.png' });
+  });
+
+  it.each([
+    ['https://exa\tmple.com/', 'control characters'],
+    ['https://example.com/a\nb', 'control characters'],
+    ['https://example.com/\u0000', 'control characters'],
+    ['javascript:alert(1)', 'http:// or https://'],
+    ['ftp://example.com/file', 'http:// or https://'],
+    ['data:text/html,<script>', 'http:// or https://'],
+    ['example.com/news', 'http:// or https://'],
+  ])('refuses %j with 422 naming what is wrong', async (url, words) => {
+    const body = await expectProblem(await create(url), 422);
+    expect(body.errors).toEqual([{ path: 'url', message: expect.stringContaining(words) }]);
+    expect(await countRows(h.database.db, 'items')).toBe(0);
+  });
+});

@@ -1,5 +1,6 @@
 import type { Context, Handler } from 'hono';
 import type { Clock } from '../clock';
+import { clientAddress } from '../http/client-address';
 import { problemResponse, problems } from '../http/problem';
 import { isNotAPerson } from './bots';
 import type { ClickBuffer } from './click-buffer';
@@ -30,7 +31,7 @@ export function redirectHandler(deps: RedirectDeps): Handler {
           itemId: target.itemId,
           network: target.network,
           clickedAt: deps.now(),
-          ip: clientIp(c, deps.trustProxy),
+          ip: clientAddress(c, deps.trustProxy),
           userAgent: userAgent!,
         });
       }
@@ -47,21 +48,4 @@ export function redirectHandler(deps: RedirectDeps): Handler {
     const target = deps.targets.resolve(code);
     return target instanceof Promise ? target.then((t) => answer(c, code, t)) : answer(c, code, target);
   };
-}
-
-interface NodeBindings {
-  incoming?: { socket?: { remoteAddress?: string } };
-}
-
-/**
- * The reader's address, only to tell visitors apart (hashed before anything is written). Behind a
- * reverse proxy (RELAY_TRUST_PROXY=1) it is the last X-Forwarded-For entry: the one our proxy added,
- * which the client cannot forge.
- */
-function clientIp(c: Context, trustProxy: boolean): string {
-  if (trustProxy) {
-    const forwarded = c.req.header('x-forwarded-for');
-    if (forwarded) return forwarded.slice(forwarded.lastIndexOf(',') + 1).trim();
-  }
-  return (c.env as NodeBindings | undefined)?.incoming?.socket?.remoteAddress ?? '';
 }

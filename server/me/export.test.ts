@@ -22,7 +22,7 @@ async function click(link: string, visitor: number) {
 
 describe('GET /v1/me/export', () => {
   it('is everything recorded about me, as an attachment, and nothing about anyone else', async () => {
-    const item = await h.createItem({ title: 'Informe anual' });
+    const item = await h.createItem({ title: 'Informe anual', publishAt: '2026-11-01T00:00:00Z' });
     await h.as(ana.token, '/v1/me', { method: 'PATCH', json: { audience: { x: 1200 } } });
     await share(ana.token, item.id, 'x', '2026-11-17T09:00:00Z');
     await share(bea.token, item.id, 'linkedin', '2026-11-17T09:00:00Z');

@@ -13,12 +13,23 @@ let itemId: string;
 beforeEach(async () => {
   h = await harness();
   [ana, bea, cai] = [await h.employee('Ana'), await h.employee('Bea'), await h.employee('Cai')];
-  itemId = (await h.createItem()).id;
+  // Published long before the shares below, which are each delivered when made (the server refuses
+  // shares dated before their item was published, or more than 30 days old).
+  itemId = (await h.createItem({ publishAt: '2024-01-01T00:00:00Z' })).id;
 });
 afterEach(() => h.close());
 
-const share = (token: string, network: 'linkedin' | 'x', sharedAt: string) =>
-  h.as(token, '/v1/shares', { method: 'POST', json: { shares: [{ id: uuidv7(), itemId, network, sharedAt }] } });
+async function share(token: string, network: 'linkedin' | 'x', sharedAt: string) {
+  const now = h.clock.now;
+  h.clock.now = Math.max(Date.parse(sharedAt), Date.parse('2024-01-01T00:00:00Z'));
+  try {
+    const res = await h.as(token, '/v1/shares', { method: 'POST', json: { shares: [{ id: uuidv7(), itemId, network, sharedAt }] } });
+    expect(res.status, await res.clone().text()).toBe(200);
+    return res;
+  } finally {
+    h.clock.now = now;
+  }
+}
 
 const reach = async (token: string, query = '') => {
   const res = await h.as(token, `/v1/me/reach${query}`);

@@ -1,8 +1,12 @@
 import { v7 as uuidv7 } from 'uuid';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SharesResult as SharesResultBody } from '../../lib/contract/shares';
+import { Reach } from '../../lib/contract/reach';
 import { DAY, HOUR, expectProblem, harness, type Harness } from '../test-support';
 import { countRows } from '../test-rows';
+import { MAX_SHARES_PER_DAY } from './share-rules';
+
+const MINUTE = 60_000;
 
 let h: Harness;
 let ana: { token: string; id: string };
@@ -90,23 +94,90 @@ describe('POST /v1/shares', () => {
     expect(await countShares()).toBe(1);
   });
 
-  it('accepts a client clock a little ahead, but not more than a day', async () => {
-    expect((await post([share({ sharedAt: new Date(h.clock.now + HOUR).toISOString() })])).status).toBe(200);
-    const res = await post([share({ sharedAt: new Date(h.clock.now + DAY + 1000).toISOString() })]);
+  it('accepts a client clock a few minutes ahead, refuses a share dated later', async () => {
+    expect((await post([share({ sharedAt: new Date(h.clock.now + 4 * MINUTE).toISOString() })])).status).toBe(200);
+    const res = await post([share(), share({ sharedAt: new Date(h.clock.now + HOUR).toISOString() })]);
     const body = await expectProblem(res, 422);
-    expect(body.errors?.[0]?.path).toBe('shares.0.sharedAt');
+    expect(body.type).toBe('urn:relay:problem:share-refused');
+    expect(body.errors).toEqual([{ path: 'shares.1.sharedAt', message: 'is in the future' }]);
     expect(await countShares()).toBe(1);
   });
-
   it('takes up to 500 shares and refuses 501', async () => {
     const many = Array.from({ length: 500 }, () => share());
     const res = await post(many);
-    expect(((await res.json()) as { accepted: string[] }).accepted).toHaveLength(500);
-    const body = await expectProblem(await post(Array.from({ length: 501 }, () => share())), 422);
-    expect(body.errors?.[0]?.path).toBe('shares');
+    const body = await expectProblem(res, 422); // 500 in a day is past the daily cap: see below
+    expect(body.errors).toHaveLength(500 - MAX_SHARES_PER_DAY);
+    const over = await expectProblem(await post(Array.from({ length: 501 }, () => share())), 422);
+    expect(over.errors?.[0]?.path).toBe('shares');
   });
-
   it('refuses the bootstrap admin token (it is nobody\'s share)', async () => {
     await expectProblem(await h.admin('/v1/shares', { method: 'POST', json: { shares: [share()] } }), 403);
+  });
+});
+
+describe('reach cannot be faked', () => {
+  it('500 back-dated shares in one request no longer make a two-year streak and rank 1', async () => {
+    const bea = await h.employee('Bea');
+    await post([share()], bea.token);
+    const oldItem = (await h.createItem({ publishAt: new Date(h.clock.now - 800 * DAY).toISOString() })).id;
+    const forged = Array.from({ length: 500 }, (_, i) => share({ itemId: oldItem, sharedAt: new Date(h.clock.now - (i % 104) * 7 * DAY).toISOString() }));
+    const body = await expectProblem(await post(forged), 422);
+    expect(body.errors!.length).toBeGreaterThan(400);
+    expect(await countShares()).toBe(1);
+    const reach = Reach.parse(await (await h.as(ana.token, '/v1/me/reach')).json());
+    expect(reach.streakWeeks).toBe(0);
+    expect(reach.rank).toBeNull();
+  });
+
+  it('refuses shares more than 30 days old, and takes one made offline 29 days ago', async () => {
+    const oldItem = (await h.createItem({ publishAt: new Date(h.clock.now - 60 * DAY).toISOString() })).id;
+    const late = share({ itemId: oldItem, sharedAt: new Date(h.clock.now - 29 * DAY).toISOString() });
+    const tooOld = share({ itemId: oldItem, sharedAt: new Date(h.clock.now - 31 * DAY).toISOString() });
+    const body = await expectProblem(await post([late, tooOld]), 422);
+    expect(body.errors).toEqual([{ path: 'shares.1.sharedAt', message: 'is more than 30 days ago' }]);
+    expect(await countShares()).toBe(0);
+    expect((await post([late])).status).toBe(200);
+  });
+
+  it('refuses a share dated before its item was published (beyond the clock skew)', async () => {
+    const res = await post([share({ sharedAt: new Date(h.clock.now - HOUR).toISOString() })]);
+    expect((await expectProblem(res, 422)).errors).toEqual([{ path: 'shares.0.sharedAt', message: 'is before the item was published' }]);
+    expect((await post([share({ sharedAt: new Date(h.clock.now - 4 * MINUTE).toISOString() })])).status).toBe(200);
+  });
+
+  it('refuses shares of an item scheduled for later', async () => {
+    const scheduled = (await h.createItem({ publishAt: new Date(h.clock.now + DAY).toISOString() })).id;
+    const body = await expectProblem(await post([share({ itemId: scheduled })]), 422);
+    expect(body.errors).toEqual([{ path: 'shares.0.itemId', message: 'the item is not published yet' }]);
+  });
+
+  it('refuses a share of a deleted item dated after the deletion', async () => {
+    h.clock.now += HOUR;
+    await h.admin(`/v1/admin/items/${itemId}`, { method: 'DELETE' });
+    h.clock.now += HOUR;
+    const body = await expectProblem(await post([share()]), 422);
+    expect(body.errors).toEqual([{ path: 'shares.0.itemId', message: 'the item was deleted before this share' }]);
+    // Made before the deletion, delivered after it: counts.
+    expect((await post([share({ sharedAt: new Date(h.clock.now - 90 * MINUTE).toISOString() })])).status).toBe(200);
+  });
+
+  it(`caps a person at ${MAX_SHARES_PER_DAY} shares a day, counting what is already recorded`, async () => {
+    const first = Array.from({ length: MAX_SHARES_PER_DAY - 2 }, () => share());
+    expect((await post(first)).status).toBe(200);
+    const body = await expectProblem(await post([share(), share(), share()]), 422);
+    expect(body.errors).toEqual([{ path: 'shares.2.sharedAt', message: `is past the ${MAX_SHARES_PER_DAY} shares a person can make in one day` }]);
+    expect((await post([share(), share()])).status).toBe(200);
+    h.clock.now += DAY;
+    expect((await post([share()])).status).toBe(200);
+    // Someone else's day is their own.
+    const bea = await h.employee('Bea');
+    expect((await post([share()], bea.token)).status).toBe(200);
+  });
+
+  it('does not judge a replayed batch again: it was counted when it came', async () => {
+    const batch = [share()];
+    await post(batch);
+    h.clock.now += 40 * DAY;
+    expect(await (await post(batch)).json()).toEqual({ accepted: [], duplicates: batch.map((s) => s.id) });
   });
 });

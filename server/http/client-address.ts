@@ -1,0 +1,18 @@
+import type { Context } from 'hono';
+
+interface NodeBindings {
+  incoming?: { socket?: { remoteAddress?: string } };
+}
+
+/**
+ * The client's address, to tell visitors apart and to rate-limit, in memory only (never logged or stored).
+ * Behind a reverse proxy (RELAY_TRUST_PROXY=1) it is the last X-Forwarded-For entry: the one our proxy
+ * added, which the client cannot forge. Empty when unknown (requests made in-process, as tests do).
+ */
+export function clientAddress(c: Context, trustProxy: boolean): string {
+  if (trustProxy) {
+    const forwarded = c.req.header('x-forwarded-for');
+    if (forwarded) return forwarded.slice(forwarded.lastIndexOf(',') + 1).trim();
+  }
+  return (c.env as NodeBindings | undefined)?.incoming?.socket?.remoteAddress ?? '';
+}
