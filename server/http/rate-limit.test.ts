@@ -84,7 +84,7 @@ describe('redirects are never rate-limited', () => {
       const res = await h.request(path, { headers: { 'X-Forwarded-For': '198.51.100.7', 'User-Agent': `Mozilla/5.0 reader ${i}` } });
       expect(res.status).toBe(302);
     }
-    expect(h.flushClicks()).toBe(readers);
+    expect(await h.flushClicks()).toBe(readers);
   });
 });
 

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { HOUR, expectProblem, harness, type Harness } from '../test-support';
+import { HOUR, expectProblem, harness, testDatabaseTarget, type Harness } from '../test-support';
 
 const BROWSER = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0 Safari/537.36';
 
@@ -74,18 +74,22 @@ describe('GET /r/:code', () => {
   });
 
   it('writes buffered clicks on close', async () => {
-    const file = `${process.env.TMPDIR ?? '/tmp'}/relay-close-${process.pid}-${Date.now()}.db`;
-    const first = await harness({ database: file });
-    const emp = await first.employee();
-    await first.createItem();
-    const link = (await first.queue(emp.token)).body!.items[0]!.links.x;
-    await first.request(path(link), { headers: { 'User-Agent': BROWSER } });
-    await first.close();
-    const again = await harness({ database: file });
+    const stored = await testDatabaseTarget();
     try {
-      expect(await countClicks(again)).toBe(1);
+      const first = await harness({ database: stored.target });
+      const emp = await first.employee();
+      await first.createItem();
+      const link = (await first.queue(emp.token)).body!.items[0]!.links.x;
+      await first.request(path(link), { headers: { 'User-Agent': BROWSER } });
+      await first.close();
+      const again = await harness({ database: stored.target });
+      try {
+        expect(await countClicks(again)).toBe(1);
+      } finally {
+        await again.close();
+      }
     } finally {
-      await again.close();
+      await stored.remove();
     }
   });
 
