@@ -96,11 +96,12 @@ export async function createApp(options: AppOptions): Promise<RelayApp> {
   const { db } = database;
   const publicUrl = typeof options.publicUrl === 'function' ? options.publicUrl : () => options.publicUrl as string;
 
+  const log = options.log ?? silentLog;
   const tokens = new TokenCache(db, now, options.sessionIdleMs);
   const targets = new LinkTargets(db);
   const version = new QueueVersion(db);
   // Other instances' edits: their items, link targets and sessions are dropped from memory here.
-  const changes = new SharedChanges(db);
+  const changes = new SharedChanges(db, log);
   changes.on('change_seq', () => {
     targets.clear();
     version.invalidate();
@@ -121,13 +122,13 @@ export async function createApp(options: AppOptions): Promise<RelayApp> {
   const clicks = new ClickBuffer(db, await visitorHashFrom(db), {
     flushEveryMs: options.clickFlushMs ?? 25,
     maxBatch: options.clickBatchSize ?? 1000,
+    log,
   });
   if (options.clickFlushMs !== 0) clicks.start();
 
   const app = new Hono<AppEnv>();
   app.onError(onError);
   app.notFound(notFound);
-  const log = options.log ?? silentLog;
   app.use(accessLog(log));
 
   // Tracked links first and alone: no CORS, auth or body handling in front of the hottest route.

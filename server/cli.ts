@@ -30,7 +30,8 @@ Commands:
 Environment: PORT (8787), HOST (127.0.0.1), RELAY_DB (./data/relay.db), DATABASE_URL (postgres://…,
 PostgreSQL instead of RELAY_DB), RELAY_ADMIN_TOKEN,
 RELAY_PUBLIC_URL (http://HOST:PORT), RELAY_CORS_ORIGINS (chrome-extension://*,moz-extension://*),
-RELAY_TRUST_PROXY (0)`;
+RELAY_TRUST_PROXY (0), RELAY_CLICK_FLUSH_MS (25), RELAY_SESSION_IDLE_DAYS (90), RELAY_MAX_SHARES_PER_DAY (50),
+LOG_LEVEL (info), RELAY_OIDC_ISSUER, RELAY_OIDC_CLIENT_ID, RELAY_OIDC_CLIENT_SECRET; see the README.`;
 
 async function serve(config: Config, database?: Database) {
   const running = await startServer(config, database);

@@ -14,6 +14,7 @@ export interface RunningServer {
   stop(): Promise<void>;
   /** During stop: cut the connections still open now rather than waiting for them (clicks are still written). */
   hurry(): void;
+  log: Log;
 }
 
 const STOP_GRACE_MS = 5000;
@@ -77,7 +78,7 @@ export async function startServer(config: Config, database?: Database, tuning: S
       server.closeIdleConnections();
     }).then(() => relay.close()));
 
-  return { relay, url, stop, hurry: () => cut?.() };
+  return { relay, url, stop, hurry: () => cut?.(), log };
 }
 
 /**
@@ -96,11 +97,11 @@ export function stopOnSignals(running: RunningServer): void {
       running.hurry();
       return;
     }
-    console.log(`Relay: ${signal} received, stopping`);
+    running.log.info({ signal }, 'stopping');
     running.stop().then(
       () => process.exit(0),
       (error: unknown) => {
-        console.error('Relay: error while stopping:', error);
+        running.log.error({ err: error }, 'error while stopping');
         process.exit(1);
       },
     );

@@ -1,6 +1,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { CHANGE_SEQ, SESSION_SEQ } from './migrations';
 import type { DB } from './schema';
+import type { Log } from '../log/logger';
 
 /**
  * One monotonically increasing number for every change to items. Items carry the value of their last
@@ -44,7 +45,10 @@ export class SharedChanges {
   private timer: NodeJS.Timeout | undefined;
   private polling: Promise<void> | undefined;
 
-  constructor(private readonly db: Kysely<DB>) {}
+  constructor(
+    private readonly db: Kysely<DB>,
+    private readonly log?: Log,
+  ) {}
 
   on(sequence: Sequence, listener: () => void): void {
     this.listeners.set(sequence, [...(this.listeners.get(sequence) ?? []), listener]);
@@ -53,7 +57,7 @@ export class SharedChanges {
   start(everyMs: number): void {
     if (this.timer) return;
     this.timer = setInterval(() => {
-      this.poll().catch((error: unknown) => console.error('Relay: reading the change sequences failed:', (error as Error).message));
+      this.poll().catch((error: unknown) => this.log?.error({ err: error }, 'reading the change sequences failed'));
     }, everyMs);
     this.timer.unref();
   }

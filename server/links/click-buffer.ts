@@ -3,6 +3,7 @@ import { CompiledQuery, sql, type Kysely, type RawBuilder, type Transaction } fr
 import type { Network } from '../../lib/contract/common';
 import type { DB } from '../db/schema';
 import type { VisitorHash } from './visitor-hash';
+import type { Log } from '../log/logger';
 
 export const DEDUPE_WINDOW_MS = 60 * 60 * 1000;
 const DAY_MS = 86_400_000;
@@ -54,7 +55,7 @@ export class ClickBuffer {
   constructor(
     private readonly db: Kysely<DB>,
     private readonly visitorHash: VisitorHash,
-    private readonly options: { flushEveryMs: number; maxBatch: number },
+    private readonly options: { flushEveryMs: number; maxBatch: number; log?: Log },
   ) {}
 
   start(): void {
@@ -62,7 +63,7 @@ export class ClickBuffer {
     this.timer = setInterval(() => {
       if (this.pending.length === 0 || this.busy) return;
       this.flush().catch((error: unknown) => {
-        console.error('Relay: writing clicks failed, will retry:', (error as Error).message);
+        this.options.log?.error({ err: error }, 'writing clicks failed, will retry');
       });
     }, this.options.flushEveryMs);
     // The buffer must not keep a process alive that has nothing else to do (the CLI, tests).
@@ -77,7 +78,7 @@ export class ClickBuffer {
     this.pending.push({ ...click, seen });
     if (this.pending.length >= this.options.maxBatch && !this.busy) {
       this.flush().catch((error: unknown) => {
-        console.error('Relay: writing clicks failed, will retry:', (error as Error).message);
+        this.options.log?.error({ err: error }, 'writing clicks failed, will retry');
       });
     }
   }
@@ -117,7 +118,7 @@ export class ClickBuffer {
     const now = batch[batch.length - 1]!.clickedAt;
     if (!(now - this.sweptAt < SWEEP_EVERY_MS)) {
       await this.sweep(now).catch((error: unknown) => {
-        console.error('Relay: sweeping old click visitors failed:', (error as Error).message);
+        this.options.log?.error({ err: error }, 'sweeping old click visitors failed');
       });
     }
     this.busy = false;
