@@ -4,7 +4,7 @@
  * (typecheck, lint, a production install, builds, store packages, web-ext lint). Later steps still run after a failure so one run shows everything,
  * except the end-to-end tests, which need the Chromium build.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -24,14 +24,35 @@ function run(name: string, cmd: string, args: string[], env: NodeJS.ProcessEnv =
   return result.status === 0;
 }
 
-function check(name: string, cmd: string, args: string[]): boolean {
-  const ok = run(name, cmd, args);
+function count(name: string, ok: boolean): boolean {
   if (ok) passed++;
   else {
     failed++;
     failures.push(name);
   }
   return ok;
+}
+
+function check(name: string, cmd: string, args: string[]): boolean {
+  return count(name, run(name, cmd, args));
+}
+
+/**
+ * A check that runs beside others (each is mostly one core: tsc, eslint, an npm install compiling one addon):
+ * its output is held and printed in one piece when it ends, so parallel checks never interleave lines.
+ */
+function checkBeside(name: string, cmd: string, args: string[]): Promise<boolean> {
+  return new Promise((resolve) => {
+    const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    const output: Buffer[] = [];
+    child.stdout.on('data', (chunk: Buffer) => output.push(chunk));
+    child.stderr.on('data', (chunk: Buffer) => output.push(chunk));
+    child.on('close', (code) => {
+      console.log(`\n▶ ${name}: ${cmd} ${args.join(' ')}`);
+      process.stdout.write(Buffer.concat(output));
+      resolve(count(name, code === 0));
+    });
+  });
 }
 
 /** A test runner counts its own tests; if it died before writing a report, the whole step is one failure. */
@@ -49,8 +70,10 @@ function suite(name: string, ok: boolean, report: string, count: (json: unknown)
   }
 }
 
-check('typecheck', 'npx', ['tsc', '--noEmit']);
-check('lint', 'npx', ['eslint', '.']);
+// A fresh clone installed as a server is (`npm ci --omit=dev`, no development tools) must start and answer.
+// It waits mostly on the registry and one compiler, so it runs beside the typecheck and lint, then the unit tests.
+const productionInstall = checkBeside('production install on a fresh clone', 'npx', ['tsx', 'tests/production-install.ts']);
+await Promise.all([checkBeside('typecheck', 'npx', ['tsc', '--noEmit']), checkBeside('lint', 'npx', ['eslint', '.'])]);
 
 rmSync(vitestReport, { force: true });
 const unitOk = run('unit and backend tests', 'npx', [
@@ -61,8 +84,7 @@ suite('unit and backend tests', unitOk, vitestReport, (j) => {
   return { p: r.numPassedTests, f: r.numFailedTests, s: r.numPendingTests + r.numTodoTests };
 });
 
-// A fresh clone installed as a server is (`npm ci --omit=dev`, no development tools) must start and answer.
-check('production install on a fresh clone', 'npx', ['tsx', 'tests/production-install.ts']);
+await productionInstall;
 
 // The store packages come from the same builds (`wxt zip` builds, then zips in a second or two), so checking
 // them costs little: the Chrome zip against the Web Store's rules (web-ext lint only knows Firefox's; see
