@@ -175,6 +175,13 @@ async function seed(backend: Backend): Promise<Seeded> {
   const queueItem = (await backend.queue(token)).items.find((i) => i.id === item.id);
   if (!queueItem) throw new Error('the seeded item is not in the employee queue');
   const redirectPath = new URL(queueItem.links.linkedin).pathname;
+  // Before the ETag is read: whatever they change, the queue's version is taken after it.
+  const sharers: string[] = [];
+  // A few at a time: redeeming is limited per address to a small burst (a success gives its turn back).
+  for (let n = 0; n < SHARERS; n += 8) {
+    const group = Array.from({ length: Math.min(8, SHARERS - n) }, (_, i) => backend.employee(`Sharer ${n + i + 1}`));
+    for (const r of await Promise.all(group)) sharers.push(r.token);
+  }
   // What the bare server must answer: the backend's own Location (HEAD is redirected, never counted) and ETag.
   const head = await fetch(backend.url + redirectPath, { method: 'HEAD', redirect: 'manual' });
   const location = head.headers.get('location');
@@ -187,12 +194,6 @@ async function seed(backend: Backend): Promise<Seeded> {
   const revalidated = await fetch(`${backend.url}/v1/queue`, { headers: { ...auth, 'if-none-match': etag } });
   await revalidated.arrayBuffer();
   if (revalidated.status !== 304) throw new Error(`GET /v1/queue with If-None-Match: expected 304, got ${revalidated.status}`);
-  const sharers: string[] = [];
-  // A few at a time: redeeming is limited per address to a small burst (a success gives its turn back).
-  for (let n = 0; n < SHARERS; n += 8) {
-    const group = Array.from({ length: Math.min(8, SHARERS - n) }, (_, i) => backend.employee(`Sharer ${n + i + 1}`));
-    for (const r of await Promise.all(group)) sharers.push(r.token);
-  }
   return {
     token,
     sharers,
