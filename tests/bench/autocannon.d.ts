@@ -14,7 +14,7 @@ declare module 'autocannon' {
     onResponse?: (status: number, body: string, context: RequestContext, headers: IncomingHttpHeaders) => void;
   }
   export interface Options {
-    url: string;
+    url: string | string[];
     connections?: number;
     duration?: number;
     amount?: number;
@@ -41,7 +41,7 @@ declare module 'autocannon' {
     sent: number;
   }
   export interface Result {
-    url: string;
+    url: string | string[];
     duration: number;
     requests: Histogram;
     latency: Histogram;

@@ -21,3 +21,21 @@ export function median(xs: readonly number[]): number {
   const m = s.length >> 1;
   return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 }
+
+/** A line of the printed table: the server part fills the request columns, the other parts a figure. */
+export interface TableRow {
+  name: string;
+  reqPerSec?: number;
+  p50?: number;
+  p99?: number;
+  /** Ratio of reqPerSec to the baseline's. */
+  ratio?: number;
+  /** CPU time of the server process(es) per answered request, in µs. */
+  cpuPerRequest?: number;
+  /** CPU time of the PostgreSQL server processes per answered request, in µs. */
+  dbCpuPerRequest?: number;
+  /** A figure that is not requests per second (shares/s, clicks recorded, …). */
+  figure?: string;
+  budget?: string;
+  pass?: boolean;
+}

@@ -1,0 +1,42 @@
+/** Starting and stopping the bare baseline servers (baseline-server.ts) as child processes. */
+import { spawn } from 'node:child_process';
+import { freePort, killOnExit, repoRoot } from '../helpers/server';
+
+export interface BaselineServer {
+  url: string;
+  pid: number;
+  stop(): Promise<void>;
+}
+
+/** env: MODE (node or hono), LOCATION and ETAG (what to answer); see baseline-server.ts. */
+export async function startBaseline(env: Record<string, string>): Promise<BaselineServer> {
+  const port = await freePort();
+  const child = spawn(process.execPath, ['--import', 'tsx', 'tests/bench/baseline-server.ts'], {
+    cwd: repoRoot,
+    env: { ...process.env, NODE_ENV: 'production', ...env, PORT: String(port) },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  killOnExit(child);
+  const url = `http://127.0.0.1:${port}`;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    try {
+      const res = await fetch(`${url}/health`);
+      await res.arrayBuffer();
+      if (res.ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (child.exitCode !== null || Date.now() > deadline) throw new Error(`baseline server (${env.MODE}) did not start`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return {
+    url,
+    pid: child.pid!,
+    async stop() {
+      if (child.exitCode === null) child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
