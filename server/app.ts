@@ -11,10 +11,9 @@ import { systemClock, type Clock } from './clock';
 import { healthRoutes } from './health/routes';
 import type { OidcSettings } from './config';
 import { openDatabase, type Database } from './db/database';
-import { accessLog } from './http/access-log';
 import { corsFor } from './http/cors';
 import { silentLog, type Log } from './log/logger';
-import { notFound, onError } from './http/fallbacks';
+import { notFound, onErrorLogged } from './http/fallbacks';
 import { ItemRepository } from './items/repository';
 import { adminItemRoutes } from './items/routes';
 import { analyticsRoutes } from './analytics/routes';
@@ -127,11 +126,11 @@ export async function createApp(options: AppOptions): Promise<RelayApp> {
   if (options.clickFlushMs !== 0) clicks.start();
 
   const app = new Hono<AppEnv>();
-  app.onError(onError);
+  app.onError(onErrorLogged(log));
   app.notFound(notFound);
-  app.use(accessLog(log));
 
-  // Tracked links first and alone: no CORS, auth or body handling in front of the hottest route.
+  // Tracked links first and alone: no middleware at all in front of the hottest route, so a known code is
+  // answered without a promise (the request id, nosniff and access log are added around the app: main.ts).
   app.get(
     '/r/:code',
     redirectHandler({ targets, clicks, now, trustProxy: options.trustProxy ?? false }),

@@ -1,9 +1,8 @@
 import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
-import { serve } from '@hono/node-server';
 import { createApp, type RelayApp } from './app';
 import { defaultPublicUrl, type Config } from './config';
 import { openDatabase, type Database } from './db/database';
+import { appServer } from './http/node-listener';
 import { SERVER_LIMITS, applyServerLimits, creationOptions, type ServerLimits } from './http/server-limits';
 import { createLog, type Log } from './log/logger';
 
@@ -43,13 +42,14 @@ export async function startServer(config: Config, database?: Database, tuning: S
     ...(config.unfurlAllowLoopback ? { unfurl: { allowedRanges: ['127.0.0.0/8', '::1/128'], allowAnyPort: true } } : {}),
   });
 
-  const server = await new Promise<Server>((resolve, reject) => {
-    const s = serve(
-      { fetch: relay.app.fetch, port: config.port, hostname: config.host, serverOptions: creationOptions(limits) },
-      () => resolve(s as Server),
-    ) as Server;
-    s.once('error', reject);
-    applyServerLimits(s, limits, log);
+  const server = appServer(relay.app, log, creationOptions(limits));
+  applyServerLimits(server, limits, log);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, config.host, () => {
+      server.off('error', reject);
+      resolve();
+    });
   });
   // PORT=0 asks the system for a free port: the links must name the one we got.
   url = defaultPublicUrl(config.host, (server.address() as AddressInfo).port);

@@ -2,8 +2,9 @@ import { Hono } from 'hono';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ADMIN_TOKEN, expectProblem, harness, type Harness } from '../test-support';
 import { createLog } from '../log/logger';
-import { accessLog } from './access-log';
-import { onError } from './fallbacks';
+import { onErrorLogged } from './fallbacks';
+import { listening } from './http-server.test-support';
+import { appServer } from './node-listener';
 import { MAX_BODY_BYTES } from './validate';
 
 let h: Harness;
@@ -117,14 +118,22 @@ describe('unexpected failures', () => {
   it('become a 500 problem without a stack trace; the log has the error, with the request id', async () => {
     const lines: Array<Record<string, unknown>> = [];
     const log = createLog('info', { write: (line: string) => void lines.push(JSON.parse(line)) });
-    const app = new Hono().onError(onError).use(accessLog(log)).get('/boom/:id', () => {
+    const app = new Hono().onError(onErrorLogged(log)).get('/boom/:id', () => {
       throw new Error('secret internals at /srv/relay/app.ts:12');
     });
-    const res = await app.request('/boom/42', { headers: { 'X-Request-Id': 'trace-1' } });
-    const body = await expectProblem(res, 500);
-    expect(JSON.stringify(body)).not.toMatch(/secret|app\.ts/);
-    expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatchObject({ level: 'error', msg: 'unexpected error', req: 'trace-1', route: '/boom/:id', status: 500 });
-    expect((lines[0]!.err as { message: string }).message).toContain('secret internals');
+    const server = await listening(appServer(app, log));
+    try {
+      const res = await fetch(`${server.url}/boom/42`);
+      const body = await expectProblem(res, 500);
+      expect(JSON.stringify(body)).not.toMatch(/secret|app\.ts/);
+      const id = res.headers.get('x-request-id');
+      await expect.poll(() => lines.length).toBe(2);
+      const [error, access] = lines;
+      expect(error).toMatchObject({ level: 'error', msg: 'unexpected error', req: id, route: '/boom/:id', status: 500 });
+      expect((error!.err as { message: string }).message).toContain('secret internals');
+      expect(access).toMatchObject({ level: 'info', msg: 'request', req: id, route: '/boom/:id', status: 500 });
+    } finally {
+      await server.close();
+    }
   });
 });

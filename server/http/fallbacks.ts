@@ -1,6 +1,8 @@
 import type { ErrorHandler, NotFoundHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { routes } from '../../lib/contract/routes';
+import type { Log } from '../log/logger';
+import { requestIdIn, routeOf } from './access-log';
 import { HttpProblem, problemResponse, problems } from './problem';
 
 const known = routes.map((r) => ({
@@ -20,15 +22,20 @@ export const notFound: NotFoundHandler = (c) => {
 };
 
 /**
- * Every failure leaves as problem+json and never leaks a stack. Unexpected ones are logged by the access
- * log (it sees the error as c.error, with the request id), which also tells a client that hung up apart.
+ * Every failure leaves as problem+json and never leaks a stack. Unexpected ones are logged with the
+ * request's id, unless the client hung up mid-request (its body cut short): the access line says so.
  */
-export const onError: ErrorHandler = (error) => {
-  if (error instanceof HttpProblem) return problemResponse(error);
-  if (error instanceof HTTPException) {
-    return problemResponse(
-      new HttpProblem({ status: error.status, kind: 'http-error', title: 'Request failed', detail: error.message || 'Request failed' }),
-    );
-  }
-  return problemResponse(problems.internal());
-};
+export function onErrorLogged(log: Log): ErrorHandler {
+  return (error, c) => {
+    if (error instanceof HttpProblem) return problemResponse(error);
+    if (error instanceof HTTPException) {
+      return problemResponse(
+        new HttpProblem({ status: error.status, kind: 'http-error', title: 'Request failed', detail: error.message || 'Request failed' }),
+      );
+    }
+    if (!c.req.raw.signal.aborted) {
+      log.error({ req: requestIdIn(c), method: c.req.method, route: routeOf(c), status: 500, err: error }, 'unexpected error');
+    }
+    return problemResponse(problems.internal());
+  };
+}

@@ -88,6 +88,10 @@ describe('clicks survive the server stopping', { timeout: 60_000 }, () => {
     const { path } = await seed(backend);
     const stream = clickStream([backend.url + path]);
     await stream.waitForAnswers(300);
+    // Enough answers well before the kill, however fast the server answers them.
+    await expect
+      .poll(() => stream.answers.filter((a) => a.at <= performance.now() - 250).length, { timeout: 20_000, interval: 10 })
+      .toBeGreaterThanOrEqual(150);
     backend.child.kill('SIGKILL');
     const killedAt = performance.now();
     await stream.stop();

@@ -51,7 +51,7 @@ const RATIO_BUDGET = 0.7;
 const HONO_REFERENCE = process.env.BENCH_HONO === '1';
 /** New visitors are told apart by the address a proxy forwards, as behind a load balancer. */
 // Each bench person still sends hundreds of shares in a day: far past the daily cap that stops faked reach.
-const BACKEND_ENV = { RELAY_TRUST_PROXY: '1', RELAY_MAX_SHARES_PER_DAY: '1000000000' };
+const BACKEND_ENV = { RELAY_TRUST_PROXY: '1', RELAY_MAX_SHARES_PER_DAY: '1000000000', LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'info' };
 
 /** Autocannon runs of one side of a comparison, summed, with the CPU its servers used meanwhile. */
 class Measure {
