@@ -1,6 +1,5 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
@@ -10,6 +9,7 @@ import { parseInvitation } from '../lib/contract/invitation';
 import { openDatabase } from './db/database';
 import type { DB } from './db/schema';
 import { countRows } from './test-rows';
+import { freePort } from '../tests/helpers/server';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const ADMIN = 'process-test-admin-token';
@@ -20,15 +20,6 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function freePort(): Promise<number> {
-  return new Promise((ok, fail) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => ok(port));
-    });
-    probe.on('error', fail);
-  });
-}
 
 /** The CLI as `npx tsx server/cli.ts` runs it, minus npx, so signals reach the server process itself. */
 function cli(args: string[], env: Record<string, string>): ChildProcessWithoutNullStreams {

@@ -6,9 +6,9 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { freePort } from './helpers/server';
 
 const repoRoot = join(import.meta.dirname, '..');
 const started = Date.now();
@@ -20,15 +20,6 @@ function sh(cmd: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = p
   if (result.status !== 0) throw new Error(`${cmd} ${args.join(' ')} exited with ${result.status ?? result.signal}`);
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-    probe.once('error', reject);
-  });
-}
 
 /** The environment of a plain shell: no npm_* variables inherited from an `npm test` around us. */
 function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
