@@ -137,14 +137,43 @@ export class ClickBuffer {
       // exactly those rows, and another instance writing the same visitor waits for our row or sees it.
       const fresh = await countVisitors.run<{ visitor: number | string }>(trx, [...byVisitor.values()].map((c) => [c.visitor, c.clickedAt]));
       // PostgreSQL's driver gives bigint as a string.
-      for (const row of fresh) counted.push(byVisitor.get(Number(row.visitor))!);
+      for (const row of fresh) {
+        const visitor = Number(row.visitor);
+        counted.push(byVisitor.get(visitor)!);
+        byVisitor.delete(visitor);
+      }
+      await this.rememberCountedElsewhere(trx, byVisitor);
     }
     await writeClicks(trx, counted);
-    for (const c of counted) {
-      if (this.recent.size >= MAX_RECENT) this.recent = new Map();
-      this.recent.set(c.seen, c.clickedAt);
-    }
+    for (const c of counted) this.remember(c.seen, c.clickedAt);
     return counted.length;
+  }
+
+  /**
+   * Visitors the database refused were counted within the hour, by another instance (or by this one before
+   * its memory was cleared): remembered here with the time they were counted, so their repeats on this
+   * instance are dropped at once until that hour is over, instead of being written and refused each time.
+   */
+  private async rememberCountedElsewhere(trx: Transaction<DB>, refused: Map<number, Counted>): Promise<void> {
+    if (refused.size === 0) return;
+    const ids = [...refused.keys()];
+    for (let i = 0; i < ids.length; i += MAX_ROWS) {
+      const rows = await trx
+        .withTables<ClickTables>()
+        .selectFrom('click_visitors')
+        .select(['visitor', 'counted_at'])
+        .where('visitor', 'in', ids.slice(i, i + MAX_ROWS))
+        .execute();
+      for (const row of rows) {
+        const c = refused.get(Number(row.visitor));
+        if (c) this.remember(c.seen, Number(row.counted_at));
+      }
+    }
+  }
+
+  private remember(seen: string, countedAt: number): void {
+    if (this.recent.size >= MAX_RECENT) this.recent = new Map();
+    this.recent.set(seen, countedAt);
   }
 
   /** Visitors last counted over an hour ago no longer matter. */
