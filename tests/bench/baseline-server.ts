@@ -5,7 +5,9 @@
  *
  * MODE=node (default): a bare node:http server, the practical ceiling for Node on this machine.
  * MODE=hono: the same answers from a Hono app on @hono/node-server (what the backend is built on), to
- *            tell the framework's share of the cost from the application's (BENCH_HONO=1).
+ *            tell the framework's share of the cost from the application's (BENCH_HONO=0 leaves it out).
+ * MODE=hono-logged: that Hono app served as the backend serves its own (server/http/node-listener.ts: request
+ *            ids, nosniff and one JSON access line per request on stdout, LOG_LEVEL info): the access log's share.
  *
  * env: PORT; LOCATION (the Location of the 302 for /r/*); ETAG (answered with 304 on /v1/queue when
  * If-None-Match matches).
@@ -13,6 +15,8 @@
 import { createServer } from 'node:http';
 import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
+import { appServer } from '../../server/http/node-listener';
+import { createLog } from '../../server/log/logger';
 
 const port = Number(process.env.PORT);
 const location = process.env.LOCATION ?? 'https://example.com/';
@@ -36,15 +40,24 @@ function bareNode() {
   }).listen(port, '127.0.0.1');
 }
 
-function bareHono() {
+function honoApp() {
   const app = new Hono();
   app.get('/r/:code', (c) => c.redirect(location, 302));
   app.get('/v1/queue', (c) =>
     c.req.header('if-none-match') === etag ? c.body(null, 304, { etag }) : c.json({}, 200, { etag }),
   );
   app.get('/health', (c) => c.text('ok'));
-  return serve({ fetch: app.fetch, port, hostname: '127.0.0.1' });
+  return app;
 }
 
-const server = process.env.MODE === 'hono' ? bareHono() : bareNode();
+function bareHono() {
+  return serve({ fetch: honoApp().fetch, port, hostname: '127.0.0.1' });
+}
+
+function loggedHono() {
+  return appServer(honoApp(), createLog('info')).listen(port, '127.0.0.1');
+}
+
+const modes = { node: bareNode, hono: bareHono, 'hono-logged': loggedHono } as const;
+const server = modes[(process.env.MODE ?? 'node') as keyof typeof modes]();
 process.on('SIGTERM', () => server.close(() => process.exit(0)));

@@ -1,5 +1,6 @@
 /** Starting and stopping the bare baseline servers (baseline-server.ts) as child processes. */
 import { spawn } from 'node:child_process';
+import { closeSync, openSync } from 'node:fs';
 import { freePort, killOnExit, repoRoot } from '../helpers/server';
 
 export interface BaselineServer {
@@ -8,14 +9,19 @@ export interface BaselineServer {
   stop(): Promise<void>;
 }
 
-/** env: MODE (node or hono), LOCATION and ETAG (what to answer); see baseline-server.ts. */
-export async function startBaseline(env: Record<string, string>): Promise<BaselineServer> {
+/**
+ * env: MODE (node, hono or hono-logged), LOCATION and ETAG (what to answer); see baseline-server.ts. A
+ * server that logs appends to `logFile`, as the backends do in the bench.
+ */
+export async function startBaseline(env: Record<string, string>, logFile?: string): Promise<BaselineServer> {
   const port = await freePort();
+  const logFd = logFile ? openSync(logFile, 'a') : undefined;
   const child = spawn(process.execPath, ['--import', 'tsx', 'tests/bench/baseline-server.ts'], {
     cwd: repoRoot,
     env: { ...process.env, NODE_ENV: 'production', ...env, PORT: String(port) },
-    stdio: ['ignore', 'ignore', 'inherit'],
+    stdio: ['ignore', logFd ?? 'ignore', 'inherit'],
   });
+  if (logFd !== undefined) closeSync(logFd);
   killOnExit(child);
   const url = `http://127.0.0.1:${port}`;
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));

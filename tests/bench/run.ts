@@ -14,8 +14,9 @@
  * real IndexedDB (tests/bench/history.ts) add their rows to the same table.
  *
  * Environment (all optional): BENCH_DURATION (s per run, 3), BENCH_ROUNDS (5), BENCH_WARMUP (s, 2),
- * BENCH_CONNECTIONS (50), BENCH_VISITORS (500), BENCH_SHARERS (500), BENCH_HONO=1 (add a bare Hono server
- * as a reference row, to tell the framework's cost from the application's), BENCH_CPU_RUNS (7), BENCH_LATENCY_RUNS (11),
+ * BENCH_CONNECTIONS (50), BENCH_VISITORS (500), BENCH_SHARERS (500), BENCH_HONO=0 (leave out the bare Hono
+ * server's reference rows, which tell the framework's cost from the application's), BENCH_LOG_LEVEL (the
+ * backends' LOG_LEVEL, info as in production), BENCH_CPU_RUNS (7), BENCH_LATENCY_RUNS (11),
  * BENCH_ONLY=<parts> (comma-separated: server, analytics, extension, popup, history; default all).
  * The server part needs PostgreSQL's programs (Debian's postgresql package; PG_BIN to point elsewhere).
  */

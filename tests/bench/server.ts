@@ -10,6 +10,10 @@
  * two bare servers loaded the same way. Runs are interleaved (every side of a path one after the other, the
  * order flipping every round) after a warm-up, with equal duration and connections.
  *
+ * Two references show where the rest goes: the same answers from a bare Hono app (the framework's cost), and
+ * from that app served with Relay's access log at LOG_LEVEL info (what one JSON line per request costs).
+ * Every server that logs appends to a file, as to a service manager's journal, not to this process.
+ *
  * The load generator runs in this process and shares the cores with the servers, so beside requests per
  * second each row gives the CPU time the server processes spent per answered request (from /proc), and
  * for PostgreSQL that of the database server's processes too.
@@ -48,7 +52,7 @@ const SHARE_CONNECTIONS = 10;
  */
 const SHARERS = Math.round(envNumber('BENCH_SHARERS', 500));
 const RATIO_BUDGET = 0.7;
-const HONO_REFERENCE = process.env.BENCH_HONO === '1';
+const HONO_REFERENCE = process.env.BENCH_HONO !== '0';
 /** New visitors are told apart by the address a proxy forwards, as behind a load balancer. */
 // Each bench person still sends hundreds of shares in a day: far past the daily cap that stops faked reach.
 const BACKEND_ENV = { RELAY_TRUST_PROXY: '1', RELAY_MAX_SHARES_PER_DAY: '1000000000', LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'info' };
@@ -325,7 +329,10 @@ export async function serverBench(): Promise<TableRow[]> {
   let postgres: PostgresServer | undefined;
   try {
     // SQLite, as `npm start` runs it.
-    let sqlite = await Backend.start({ dataDir, env: BACKEND_ENV });
+    // Logs go to files, as to a service manager's journal: the bench process is the load generator and
+    // must not spend its turns reading them.
+    const logFile = join(dataDir, 'relay.log');
+    let sqlite = await Backend.start({ dataDir, env: BACKEND_ENV, logFile });
     backends.push(sqlite);
     const onSqlite = await seed(sqlite);
 
@@ -333,9 +340,9 @@ export async function serverBench(): Promise<TableRow[]> {
     postgres = await startPostgres();
     const database = await benchDatabase(postgres);
     const pgEnv = { ...BACKEND_ENV, DATABASE_URL: database.url };
-    const pgA = await Backend.start({ env: pgEnv });
+    const pgA = await Backend.start({ env: pgEnv, logFile });
     backends.push(pgA);
-    const pgB = await Backend.start({ env: pgEnv, adminToken: pgA.adminToken });
+    const pgB = await Backend.start({ env: pgEnv, adminToken: pgA.adminToken, logFile });
     backends.push(pgB);
     const onPostgres = await seed(pgA);
 
@@ -346,11 +353,14 @@ export async function serverBench(): Promise<TableRow[]> {
     baselines.push(bare2);
     const hono = HONO_REFERENCE ? await startBaseline({ MODE: 'hono', ...baselineEnv }) : undefined;
     if (hono) baselines.push(hono);
+    const honoLogged = HONO_REFERENCE ? await startBaseline({ MODE: 'hono-logged', ...baselineEnv }, logFile) : undefined;
+    if (honoLogged) baselines.push(honoLogged);
 
     const targets = {
       bare: baselineTarget('bare node:http', [bare]),
       barePair: baselineTarget('2 bare node:http servers', [bare, bare2]),
       hono: hono ? baselineTarget('bare Hono', [hono]) : undefined,
+      honoLogged: honoLogged ? baselineTarget('bare Hono + access log', [honoLogged]) : undefined,
       sqlite: backendTarget('SQLite', [sqlite]),
       postgres: backendTarget('PostgreSQL', [pgA], database.postmaster),
       pair: backendTarget('2 instances, PostgreSQL', [pgA, pgB], database.postmaster),
@@ -406,8 +416,11 @@ export async function serverBench(): Promise<TableRow[]> {
       // Baselines get their own tallies: what they answer is never checked.
       const one = sideOf(`baseline: bare node:http ${baselineWhat}`, targets.bare, onSqlite, new Tally());
       const two = sideOf(`baseline: 2 bare node:http servers ${baselineWhat}`, targets.barePair, onSqlite, new Tally());
-      const reference = targets.hono
-        ? [sideOf(`reference: bare Hono ${baselineWhat}`, targets.hono, onSqlite, new Tally(), one)]
+      const reference = targets.hono && targets.honoLogged
+        ? [
+          sideOf(`reference: bare Hono ${baselineWhat}`, targets.hono, onSqlite, new Tally(), one),
+          sideOf(`reference: bare Hono + Relay's access log ${baselineWhat}`, targets.honoLogged, onSqlite, new Tally(), one),
+        ]
         : [];
       const relay = subjects.map((s) =>
         sideOf(`${what} · ${s.target.label}`, s.target, s.seeded, s.tally, s.target === targets.pair ? two : one, budgeted.has(s.target)),
@@ -504,7 +517,7 @@ export async function serverBench(): Promise<TableRow[]> {
       to: new Date(Date.now() + 3_600_000).toISOString(),
     };
     const sqliteExit = await sqlite.stop();
-    sqlite = await Backend.start({ dataDir, adminToken: sqlite.adminToken, env: BACKEND_ENV });
+    sqlite = await Backend.start({ dataDir, adminToken: sqlite.adminToken, env: BACKEND_ENV, logFile });
     backends.push(sqlite);
     rows.push(
       ...countRows('SQLite', onSqlite, onSqliteTally, sweepFailures.get(onSqliteTally)!, {
@@ -515,7 +528,7 @@ export async function serverBench(): Promise<TableRow[]> {
     );
 
     const pgExits = await Promise.all([pgA.stop(), pgB.stop()]);
-    const pgAfter = await Backend.start({ env: pgEnv, adminToken: pgA.adminToken });
+    const pgAfter = await Backend.start({ env: pgEnv, adminToken: pgA.adminToken, logFile });
     backends.push(pgAfter);
     rows.push(
       ...countRows('PostgreSQL, both instances', onPostgres, onPostgresTally, sweepFailures.get(onPostgresTally)!, {

@@ -8,7 +8,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -55,6 +55,11 @@ export interface StartOptions {
   env?: Record<string, string>;
   /** How long to wait for the server to answer, in ms. */
   startTimeoutMs?: number;
+  /**
+   * Append the server's stdout (its JSON log) to this file instead of reading it here: the bench, whose
+   * process is also the load generator, must not spend its time reading the log of the server it measures.
+   */
+  logFile?: string;
 }
 
 export class HttpError extends Error {
@@ -106,6 +111,7 @@ export class Backend {
     const url = `http://127.0.0.1:${port}`;
     // `node --import tsx` keeps the server in a single process, so SIGTERM reaches it directly
     // (npx and the tsx CLI would put a relay process in between).
+    const logFd = opts.logFile ? openSync(opts.logFile, 'a') : undefined;
     const child = spawn(process.execPath, ['--import', 'tsx', 'server/cli.ts', 'serve'], {
       cwd: repoRoot,
       env: {
@@ -118,8 +124,10 @@ export class Backend {
         RELAY_ADMIN_TOKEN: adminToken,
         RELAY_PUBLIC_URL: url,
       },
-      stdio: ['ignore', 'pipe', 'pipe'],
+      stdio: ['ignore', logFd ?? 'pipe', 'pipe'],
     });
+    // The child has its own copy of the descriptor.
+    if (logFd !== undefined) closeSync(logFd);
     killOnExit(child);
     const backend = new Backend(child, url, port, dataDir, dbPath, adminToken, ownsDataDir);
     try {
