@@ -17,6 +17,7 @@ afterEach(() => {
 
 /** Runs detection with batches flushed synchronously on demand (`flush()`), recording what it reports. */
 function run(profile: SiteProfile, path = '/home') {
+  controller?.abort(); // one detector at a time: a test may run several, one per page
   controller = new AbortController();
   const appeared: Composer[] = [];
   const disappeared: Composer[] = [];
@@ -37,6 +38,27 @@ function run(profile: SiteProfile, path = '/home') {
     for (const fn of fns) fn();
   };
   return { appeared, disappeared, flush, names: () => appeared.map((c) => c.composer.name) };
+}
+
+/**
+ * The profile with one more composer, last, that takes any text box anywhere: what a hasty profile push could
+ * add. Chat and comment boxes match none of the bundled composers today, so only with this do the tests below
+ * show that the ignore rules themselves keep them without a panel.
+ */
+function withCatchAll(profile: SiteProfile): SiteProfile {
+  return {
+    ...profile,
+    composers: [
+      ...profile.composers,
+      {
+        name: 'any-text-box',
+        editor: ['textarea', '[role="textbox"][contenteditable="true"]'],
+        editorKind: 'auto',
+        anchor: { position: 'after' },
+        postButton: { selectors: ['button[type="submit"]'] },
+      },
+    ],
+  };
 }
 
 describe('detectComposers on X', () => {
@@ -92,6 +114,44 @@ describe('detectComposers on X', () => {
     document.body.insertAdjacentHTML('beforeend', `<aside>${xEditor()}</aside>`);
     await dmPage.flush();
     expect(dmPage.appeared).toEqual([]);
+  });
+});
+
+describe('X direct messages in XChat (/i/chat/…)', () => {
+  const broad = withCatchAll(xProfile);
+  const chatBox = (extra = '') =>
+    `<div data-testid="dm-composer-form"><textarea data-testid="dm-composer-textarea" placeholder="Unencrypted message"></textarea>${extra}</div>`;
+
+  it('the catch-all composer does find a plain text box on the timeline', () => {
+    document.body.innerHTML = `<div><textarea placeholder="Anything"></textarea></div>`;
+    expect(run(broad, '/home').names()).toEqual(['any-text-box']);
+  });
+
+  it('a page at /i/chat/… gets no composer, whatever its boxes look like', () => {
+    document.body.innerHTML = `
+      ${chatBox()}
+      <section><textarea placeholder="renamed chat box"></textarea></section>
+      <div role="dialog">${xEditor()}</div>`;
+    expect(run(broad, '/i/chat/1234-5678').appeared).toEqual([]);
+    expect(run(xProfile, '/i/chat').appeared).toEqual([]);
+  });
+
+  it('the XChat box gets no composer anywhere (a chat drawer over the timeline), by its test ids', () => {
+    document.body.innerHTML = `<main>${xEditor()}</main><aside>${chatBox('<button data-testid="dm-composer-voice-button">Voice</button>')}</aside>`;
+    expect(run(broad, '/home').names()).toEqual(['x-home-inline']);
+    document.body.innerHTML = `<aside><div><textarea data-testid="dm-composer-textarea"></textarea></div></aside>`;
+    expect(run(broad, '/home').appeared).toEqual([]);
+    // the chat's form, around an editor of another kind
+    document.body.innerHTML = `<aside><div data-testid="dm-composer-form"><div role="textbox" contenteditable="true"></div></div></aside>`;
+    expect(run(broad, '/home').appeared).toEqual([]);
+  });
+
+  it('a chat form whose test ids changed is known by the chat send button it shows while holding a draft', () => {
+    const form = (button: string) => `<form><textarea placeholder="Message">draft</textarea>${button}</form>`;
+    document.body.innerHTML = form('<button type="button" data-testid="dm-composer-send-button">Send</button>');
+    expect(run(broad, '/home').appeared).toEqual([]);
+    document.body.innerHTML = form('<button type="button">Send</button>');
+    expect(run(broad, '/home').names()).toEqual(['any-text-box']);
   });
 });
 
