@@ -9,6 +9,12 @@ const xEditor = (testid = 'tweetTextarea_0') =>
 const quillEditor = () =>
   `<div class="ql-container"><div class="ql-editor" contenteditable="true" role="textbox" aria-label="Text editor for creating content"><p><br></p></div></div>`;
 
+/** LinkedIn's TipTap editor as the package renders it: a contenteditable div of paragraphs. */
+const tiptapEditor = (label: string, text = '') =>
+  `<div data-testid="ui-core-tiptap-text-editor-wrapper"><div><div contenteditable="true" role="textbox" translate="no" tabindex="0" class="tiptap ProseMirror"${label ? ` aria-label="${label}"` : ''}>${
+    text ? `<p>${text}</p>` : '<p data-placeholder="Add a comment…" class="is-empty is-editor-empty"><br class="ProseMirror-trailingBreak"></p>'
+  }</div></div></div>`;
+
 let controller: AbortController;
 afterEach(() => {
   controller?.abort();
@@ -221,5 +227,30 @@ describe('detectComposers on LinkedIn', () => {
     document.body.innerHTML = `<div role="dialog">${quillEditor()}</div>`;
     await d.flush();
     expect(d.appeared).toEqual([]);
+  });
+});
+
+describe('LinkedIn comments in TipTap (ProseMirror)', () => {
+  const broad = withCatchAll(linkedinProfile);
+  const post = (inner: string) => `<div role="dialog"><article><p>A post opened in a dialog</p>${inner}<button>Comment</button></article></div>`;
+
+  it('the catch-all composer does find a TipTap editor that is not a comment (a profile field)', () => {
+    document.body.innerHTML = `<section>${tiptapEditor('Headline')}</section>`;
+    expect(run(broad, '/in/someone/edit/intro/').names()).toEqual(['any-text-box']);
+  });
+
+  it('a comment box gets no composer, by its aria-label', () => {
+    document.body.innerHTML = post(tiptapEditor('Text editor for creating comment', 'Great news'));
+    expect(run(broad, '/feed/').appeared).toEqual([]);
+  });
+
+  it('a comment box in another language gets no composer, by its component key', () => {
+    document.body.innerHTML = post(`<div componentkey="commentBox-urn:li:activity:7300000000000000000">${tiptapEditor('Editor de comentarios')}</div>`);
+    expect(run(broad, '/feed/').appeared).toEqual([]);
+  });
+
+  it('the same wrapper around the share box’s editor is still the share box', () => {
+    document.body.innerHTML = `<div role="dialog">${tiptapEditor('Text editor for creating content')}<button>Post</button></div>`;
+    expect(run(linkedinProfile, '/feed/').names()).toEqual(['linkedin-share-dialog']);
   });
 });

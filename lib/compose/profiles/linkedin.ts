@@ -5,7 +5,11 @@ import type { SiteProfile } from '../../contract/site-profiles';
  * `div.ql-editor[role="textbox"][contenteditable="true"]`, aria-label "Text editor for creating content",
  * placeholder "What do you want to talk about?", inside `[role="dialog"]`. LinkedIn has been moving it into the
  * open shadow root of `div#interop-outlet`. The Post button is `.share-actions__primary-action`.
- * Never: comments (`.comments-comment-box`, same Quill editor) and messaging (`.msg-form`).
+ * Never: comments and messaging (`.msg-form`). Comments were the same Quill editor (`.comments-comment-box`);
+ * in 2026 they became TipTap/ProseMirror: a `[data-testid="ui-core-tiptap-text-editor-wrapper"]` around
+ * `div.tiptap.ProseMirror[contenteditable][role="textbox"][aria-label="Text editor for creating comment"]`, inside
+ * a `[componentkey^="commentBox-"]`, submitted with a "Comment" button. That wrapper alone marks no comment: it
+ * is LinkedIn's rich-text component, also around profile fields and, in some versions, the share box's editor.
  * The aria-label is localised, so it is only one fallback among class-based selectors.
  */
 export const linkedinProfile: SiteProfile = {
@@ -38,7 +42,13 @@ export const linkedinProfile: SiteProfile = {
   ignore: [
     {
       reason: 'LinkedIn comments',
-      closest: ['.comments-comment-box', '.comments-comment-texteditor', '.comments-comment-box-comment__text-editor'],
+      closest: [
+        '.comments-comment-box',
+        '.comments-comment-texteditor',
+        '.comments-comment-box-comment__text-editor',
+        '[componentkey^="commentBox-"]',
+        '[role="textbox"][aria-label="Text editor for creating comment"]',
+      ],
     },
     {
       reason: 'LinkedIn messaging',
