@@ -221,6 +221,36 @@ describe('detectComposers on LinkedIn', () => {
     expect(d.names()).toEqual(['linkedin-share-dialog']);
   });
 
+  /** The share box with LinkedIn's class names changed: only what `editor` carries marks it. */
+  const renamedShareBox = (dialog: string, editor: string) =>
+    `<div ${dialog}><div class="a1b2c3"><div class="d4e5f6" contenteditable="true" ${editor}><p><br></p></div></div><button class="g7h8">Post</button></div>`;
+
+  it('finds a share box with renamed classes by its data-test hooks alone', () => {
+    document.body.innerHTML = renamedShareBox('data-test-modal-id="sharebox"', 'data-test-ql-editor-contenteditable="true"');
+    expect(run(linkedinProfile, '/feed/').names()).toEqual(['linkedin-share-dialog']);
+  });
+
+  it('finds a share box with renamed classes by its Spanish aria-label alone', () => {
+    document.body.innerHTML = renamedShareBox('role="dialog"', 'role="textbox" aria-label="Editor de texto para crear contenido"');
+    expect(run(linkedinProfile, '/feed/').names()).toEqual(['linkedin-share-dialog']);
+  });
+
+  it('finds a share box with renamed classes in the shadow root of #interop-outlet by its Russian aria-label', async () => {
+    const d = run(linkedinProfile, '/feed/');
+    const host = document.createElement('div');
+    host.id = 'interop-outlet';
+    document.body.append(host);
+    const shadow = host.attachShadow({ mode: 'open' });
+    shadow.innerHTML = renamedShareBox(
+      'data-test-modal-id="sharebox" role="dialog"',
+      'role="textbox" aria-label="Текстовое поле для написания контента"',
+    );
+    await d.flush();
+    await d.flush();
+    expect(d.names()).toEqual(['linkedin-share-dialog']);
+    expect(d.appeared[0]!.editor.getRootNode()).toBe(shadow);
+  });
+
   it('stops when aborted', async () => {
     const d = run(linkedinProfile, '/feed/');
     controller.abort();
