@@ -41,7 +41,9 @@ export const linkedinProfile: SiteProfile = {
           'button[data-control-name="share.post"]',
           '.share-box_actions button.artdeco-button--primary',
         ],
-        texts: ['Post', 'Publicar', 'Publica', 'Publier', 'Posten', 'Veröffentlichen', 'Pubblica', 'Plaatsen', 'Опубликовать'],
+        // LinkedIn's own words for its Post button, used only when no selector matches: es, ru, fi, de as
+        // code that works on the site in 2026 has them; fr, it, nl kept from before, not checked again. X's words stay with X.
+        texts: ['Post', 'Publicar', 'Опубликовать', 'Julkaise', 'Posten', 'Veröffentlichen', 'Publier', 'Pubblica', 'Plaatsen'],
       },
     },
   ],

@@ -31,7 +31,8 @@ const draftEditor = [
 ];
 const postButton = {
   selectors: ['[data-testid="tweetButton"]', '[data-testid="tweetButtonInline"]'],
-  texts: ['Post', 'Post all', 'Tweet', 'Publicar', 'Publica', 'Publier', 'Posten', 'Pubblica', 'Plaatsen', 'Опубликовать'],
+  // X's own words for its Post button (es, ca, fr, it, nl, ru, pt, de), used only when no selector matches.
+  texts: ['Post', 'Post all', 'Tweet', 'Postear', 'Publica', 'Poster', 'Posta', 'Plaatsen', 'Опубликовать', 'Postar', 'Posten'],
 };
 
 export const xProfile: SiteProfile = {
