@@ -16,7 +16,7 @@ import type { SiteProfile } from '../../contract/site-profiles';
  * контента"), so the labels are fallbacks after the class-based selectors.
  */
 export const linkedinProfile: SiteProfile = {
-  version: 1,
+  version: 2,
   network: 'linkedin',
   hosts: ['www.linkedin.com', 'linkedin.com'],
   composers: [

@@ -36,7 +36,7 @@ const postButton = {
 };
 
 export const xProfile: SiteProfile = {
-  version: 1,
+  version: 2,
   network: 'x',
   hosts: ['x.com', 'twitter.com', 'mobile.x.com', 'mobile.twitter.com'],
   composers: [
