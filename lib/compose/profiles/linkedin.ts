@@ -41,8 +41,8 @@ export const linkedinProfile: SiteProfile = {
           'button[data-control-name="share.post"]',
           '.share-box_actions button.artdeco-button--primary',
         ],
-        // LinkedIn's own words for its Post button, used only when no selector matches: es, ru, fi, de as
-        // code that works on the site in 2026 has them; fr, it, nl kept from before, not checked again. X's words stay with X.
+        // LinkedIn's own words for its Post button, used only when no selector matches. es, ru, fi and de are
+        // LinkedIn's current strings; fr, it and nl were here before and are not checked again. X's stay in x.ts.
         texts: ['Post', 'Publicar', 'Опубликовать', 'Julkaise', 'Posten', 'Veröffentlichen', 'Publier', 'Pubblica', 'Plaatsen'],
       },
     },
