@@ -9,6 +9,12 @@ const xEditor = (testid = 'tweetTextarea_0') =>
 const quillEditor = () =>
   `<div class="ql-container"><div class="ql-editor" contenteditable="true" role="textbox" aria-label="Text editor for creating content"><p><br></p></div></div>`;
 
+/** LinkedIn's TipTap editor as the package renders it: a contenteditable div of paragraphs. */
+const tiptapEditor = (label: string, text = '') =>
+  `<div data-testid="ui-core-tiptap-text-editor-wrapper"><div><div contenteditable="true" role="textbox" translate="no" tabindex="0" class="tiptap ProseMirror"${label ? ` aria-label="${label}"` : ''}>${
+    text ? `<p>${text}</p>` : '<p data-placeholder="Add a comment…" class="is-empty is-editor-empty"><br class="ProseMirror-trailingBreak"></p>'
+  }</div></div></div>`;
+
 let controller: AbortController;
 afterEach(() => {
   controller?.abort();
@@ -17,6 +23,7 @@ afterEach(() => {
 
 /** Runs detection with batches flushed synchronously on demand (`flush()`), recording what it reports. */
 function run(profile: SiteProfile, path = '/home') {
+  controller?.abort(); // one detector at a time: a test may run several, one per page
   controller = new AbortController();
   const appeared: Composer[] = [];
   const disappeared: Composer[] = [];
@@ -37,6 +44,27 @@ function run(profile: SiteProfile, path = '/home') {
     for (const fn of fns) fn();
   };
   return { appeared, disappeared, flush, names: () => appeared.map((c) => c.composer.name) };
+}
+
+/**
+ * The profile with one more composer, last, that takes any text box anywhere: what a hasty profile push could
+ * add. Chat and comment boxes match none of the bundled composers today, so only with this do the tests below
+ * show that the ignore rules themselves keep them without a panel.
+ */
+function withCatchAll(profile: SiteProfile): SiteProfile {
+  return {
+    ...profile,
+    composers: [
+      ...profile.composers,
+      {
+        name: 'any-text-box',
+        editor: ['textarea', '[role="textbox"][contenteditable="true"]'],
+        editorKind: 'auto',
+        anchor: { position: 'after' },
+        postButton: { selectors: ['button[type="submit"]'] },
+      },
+    ],
+  };
 }
 
 describe('detectComposers on X', () => {
@@ -92,6 +120,44 @@ describe('detectComposers on X', () => {
     document.body.insertAdjacentHTML('beforeend', `<aside>${xEditor()}</aside>`);
     await dmPage.flush();
     expect(dmPage.appeared).toEqual([]);
+  });
+});
+
+describe('X direct messages in XChat (/i/chat/…)', () => {
+  const broad = withCatchAll(xProfile);
+  const chatBox = (extra = '') =>
+    `<div data-testid="dm-composer-form"><textarea data-testid="dm-composer-textarea" placeholder="Unencrypted message"></textarea>${extra}</div>`;
+
+  it('the catch-all composer does find a plain text box on the timeline', () => {
+    document.body.innerHTML = `<div><textarea placeholder="Anything"></textarea></div>`;
+    expect(run(broad, '/home').names()).toEqual(['any-text-box']);
+  });
+
+  it('a page at /i/chat/… gets no composer, whatever its boxes look like', () => {
+    document.body.innerHTML = `
+      ${chatBox()}
+      <section><textarea placeholder="renamed chat box"></textarea></section>
+      <div role="dialog">${xEditor()}</div>`;
+    expect(run(broad, '/i/chat/1234-5678').appeared).toEqual([]);
+    expect(run(xProfile, '/i/chat').appeared).toEqual([]);
+  });
+
+  it('the XChat box gets no composer anywhere (a chat drawer over the timeline), by its test ids', () => {
+    document.body.innerHTML = `<main>${xEditor()}</main><aside>${chatBox('<button data-testid="dm-composer-voice-button">Voice</button>')}</aside>`;
+    expect(run(broad, '/home').names()).toEqual(['x-home-inline']);
+    document.body.innerHTML = `<aside><div><textarea data-testid="dm-composer-textarea"></textarea></div></aside>`;
+    expect(run(broad, '/home').appeared).toEqual([]);
+    // the chat's form, around an editor of another kind
+    document.body.innerHTML = `<aside><div data-testid="dm-composer-form"><div role="textbox" contenteditable="true"></div></div></aside>`;
+    expect(run(broad, '/home').appeared).toEqual([]);
+  });
+
+  it('a chat form whose test ids changed is known by the chat send button it shows while holding a draft', () => {
+    const form = (button: string) => `<form><textarea placeholder="Message">draft</textarea>${button}</form>`;
+    document.body.innerHTML = form('<button type="button" data-testid="dm-composer-send-button">Send</button>');
+    expect(run(broad, '/home').appeared).toEqual([]);
+    document.body.innerHTML = form('<button type="button">Send</button>');
+    expect(run(broad, '/home').names()).toEqual(['any-text-box']);
   });
 });
 
@@ -155,11 +221,66 @@ describe('detectComposers on LinkedIn', () => {
     expect(d.names()).toEqual(['linkedin-share-dialog']);
   });
 
+  /** The share box with LinkedIn's class names changed: only what `editor` carries marks it. */
+  const renamedShareBox = (dialog: string, editor: string) =>
+    `<div ${dialog}><div class="a1b2c3"><div class="d4e5f6" contenteditable="true" ${editor}><p><br></p></div></div><button class="g7h8">Post</button></div>`;
+
+  it('finds a share box with renamed classes by its data-test hooks alone', () => {
+    document.body.innerHTML = renamedShareBox('data-test-modal-id="sharebox"', 'data-test-ql-editor-contenteditable="true"');
+    expect(run(linkedinProfile, '/feed/').names()).toEqual(['linkedin-share-dialog']);
+  });
+
+  it('finds a share box with renamed classes by its Spanish aria-label alone', () => {
+    document.body.innerHTML = renamedShareBox('role="dialog"', 'role="textbox" aria-label="Editor de texto para crear contenido"');
+    expect(run(linkedinProfile, '/feed/').names()).toEqual(['linkedin-share-dialog']);
+  });
+
+  it('finds a share box with renamed classes in the shadow root of #interop-outlet by its Russian aria-label', async () => {
+    const d = run(linkedinProfile, '/feed/');
+    const host = document.createElement('div');
+    host.id = 'interop-outlet';
+    document.body.append(host);
+    const shadow = host.attachShadow({ mode: 'open' });
+    shadow.innerHTML = renamedShareBox(
+      'data-test-modal-id="sharebox" role="dialog"',
+      'role="textbox" aria-label="Текстовое поле для написания контента"',
+    );
+    await d.flush();
+    await d.flush();
+    expect(d.names()).toEqual(['linkedin-share-dialog']);
+    expect(d.appeared[0]!.editor.getRootNode()).toBe(shadow);
+  });
+
   it('stops when aborted', async () => {
     const d = run(linkedinProfile, '/feed/');
     controller.abort();
     document.body.innerHTML = `<div role="dialog">${quillEditor()}</div>`;
     await d.flush();
     expect(d.appeared).toEqual([]);
+  });
+});
+
+describe('LinkedIn comments in TipTap (ProseMirror)', () => {
+  const broad = withCatchAll(linkedinProfile);
+  const post = (inner: string) => `<div role="dialog"><article><p>A post opened in a dialog</p>${inner}<button>Comment</button></article></div>`;
+
+  it('the catch-all composer does find a TipTap editor that is not a comment (a profile field)', () => {
+    document.body.innerHTML = `<section>${tiptapEditor('Headline')}</section>`;
+    expect(run(broad, '/in/someone/edit/intro/').names()).toEqual(['any-text-box']);
+  });
+
+  it('a comment box gets no composer, by its aria-label', () => {
+    document.body.innerHTML = post(tiptapEditor('Text editor for creating comment', 'Great news'));
+    expect(run(broad, '/feed/').appeared).toEqual([]);
+  });
+
+  it('a comment box in another language gets no composer, by its component key', () => {
+    document.body.innerHTML = post(`<div componentkey="commentBox-urn:li:activity:7300000000000000000">${tiptapEditor('Editor de comentarios')}</div>`);
+    expect(run(broad, '/feed/').appeared).toEqual([]);
+  });
+
+  it('the same wrapper around the share box’s editor is still the share box', () => {
+    document.body.innerHTML = `<div role="dialog">${tiptapEditor('Text editor for creating content')}<button>Post</button></div>`;
+    expect(run(linkedinProfile, '/feed/').names()).toEqual(['linkedin-share-dialog']);
   });
 });

@@ -9,8 +9,12 @@ import type { SiteProfile } from '../../contract/site-profiles';
  *   `aria-disabled="true"` until the editor STATE has text;
  * - "Create post" dialog: `/compose/post`, the editor inside `[role="dialog"]`.
  * Never: replies (a post page's inline reply box, or a dialog showing the post being replied to) and direct
- * messages (`[data-testid="dmComposerTextInput"]`, on `/messages` or in the drawer). Path rules are avoided
- * for these: the "Create post" dialog can open over any page and must still get its panel.
+ * messages: the legacy `[data-testid="dmComposerTextInput"]` (on `/messages` or in the drawer) and XChat, which
+ * replaced it at `/i/chat/…` (a `textarea[data-testid="dm-composer-textarea"]` in a
+ * `[data-testid="dm-composer-form"]` with a `[data-testid="dm-composer-send-button"]`). Path rules are avoided
+ * for replies and the drawer: the "Create post" dialog can open over any page and must still get its panel.
+ * XChat's own pages are the exception (`/i/chat/**`): nothing there is a post composer, and the "Create post"
+ * dialog has a location of its own (`/compose/post`).
  * Where the reply markers come from (open-source code that works on x.com, read in Nov 2026; none of it copied):
  * - the inline reply box of a post page sits in `div[data-testid="inline_reply_offscreen"]`, the sibling right
  *   after the focal post's article: several extensions and scrapers locate the focal post as the article
@@ -27,11 +31,12 @@ const draftEditor = [
 ];
 const postButton = {
   selectors: ['[data-testid="tweetButton"]', '[data-testid="tweetButtonInline"]'],
-  texts: ['Post', 'Post all', 'Tweet', 'Publicar', 'Publica', 'Publier', 'Posten', 'Pubblica', 'Plaatsen', 'Опубликовать'],
+  // X's own words for its Post button (es, ca, fr, it, nl, ru, pt, de), used only when no selector matches.
+  texts: ['Post', 'Post all', 'Tweet', 'Postear', 'Publica', 'Poster', 'Posta', 'Plaatsen', 'Опубликовать', 'Postar', 'Posten'],
 };
 
 export const xProfile: SiteProfile = {
-  version: 1,
+  version: 2,
   network: 'x',
   hosts: ['x.com', 'twitter.com', 'mobile.x.com', 'mobile.twitter.com'],
   composers: [
@@ -74,8 +79,18 @@ export const xProfile: SiteProfile = {
         '[data-testid="DMDrawer"]',
         '[data-testid="DmActivityContainer"]',
         '[data-testid="DMComposer"]',
+        'textarea[data-testid="dm-composer-textarea"]',
+        '[data-testid="dm-composer-form"]',
       ],
     },
+    {
+      // A second way to know a chat box whose own test ids changed. The send button shows only while the box
+      // holds text (a draft kept for the conversation, say), so it backs up the markers above, never replaces them.
+      reason: 'X direct messages (XChat): a form with the chat send button',
+      within: ['[data-testid="dm-composer-form"]', 'form'],
+      has: ['[data-testid="dm-composer-send-button"]'],
+    },
+    { reason: 'X direct messages (XChat pages)', paths: ['/i/chat/**'] },
     {
       reason: 'X reply markers',
       closest: ['[data-testid="inline_reply_offscreen"]', '[data-testid="replyComposer"]'],
