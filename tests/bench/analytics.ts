@@ -1,8 +1,10 @@
 /**
- * Analytics speed (issue 5), and the same answers on both databases: every report of /v1/admin/analytics
+ * Analytics speed, and the same answers on both databases: every report of /v1/admin/analytics
  * answers in ≤ 300 ms (median) for 10,000 employees, 2,000 items, 1,000,000 shares and 1,000,000 clicks,
  * on the embedded SQLite database and on PostgreSQL (a throw-away local cluster, as the tests start it), and
- * both answer every report with the same JSON.
+ * both answer every report with the same JSON. Here (2 cores, shared with other work) every report took
+ * ≤ 40 ms on SQLite; on PostgreSQL the contributors (two index lookups for each of the 10,000 people) about
+ * 270 ms, the rest ≤ 215 ms. Seeding and migrating take about 100 s (SQLite) and 75 s (PostgreSQL).
  *
  * The data set is written straight into each database (SQLite: multi-row inserts in transactions;
  * PostgreSQL: COPY; going through the REST API would take an hour), spread over 180 days, with one
