@@ -3,8 +3,8 @@
  * answers in ≤ 300 ms (median) for 10,000 employees, 2,000 items, 1,000,000 shares and 1,000,000 clicks,
  * on the embedded SQLite database and on PostgreSQL (a throw-away local cluster, as the tests start it), and
  * both answer every report with the same JSON. Here (2 cores, shared with other work) every report took
- * ≤ 40 ms on SQLite; on PostgreSQL the contributors (two index lookups for each of the 10,000 people) about
- * 270 ms, the rest ≤ 215 ms. Seeding and migrating take about 100 s (SQLite) and 75 s (PostgreSQL).
+ * ≤ 40 ms on SQLite; on PostgreSQL the contributors (two index lookups for each of the 10,000 people)
+ * 170–275 ms, the rest ≤ 215 ms. Seeding and migrating take about 100 s (SQLite) and 75 s (PostgreSQL).
  *
  * The data set is written straight into each database (SQLite: multi-row inserts in transactions;
  * PostgreSQL: COPY; going through the REST API would take an hour), spread over 180 days, with one
