@@ -18,7 +18,7 @@
  * server's reference rows, which tell the framework's cost from the application's), BENCH_LOG_LEVEL (the
  * backends' LOG_LEVEL, info as in production), BENCH_CPU_RUNS (7), BENCH_LATENCY_RUNS (11),
  * BENCH_ONLY=<parts> (comma-separated: server, analytics, extension, popup, history; default all).
- * The server part needs PostgreSQL's programs (Debian's postgresql package; PG_BIN to point elsewhere).
+ * The server and analytics parts need PostgreSQL's programs (Debian's postgresql package; PG_BIN to point elsewhere).
  */
 import { cpus } from 'node:os';
 import { analyticsBench } from './analytics';
