@@ -178,11 +178,17 @@ describe('detectComposers on LinkedIn', () => {
     expect(run(linkedinProfile, '/feed/').appeared).toEqual([]);
   });
 
-  it('finds the share dialog inside the open shadow root of #interop-outlet, also when it mounts later', async () => {
-    const d = run(linkedinProfile, '/feed/');
+  /** LinkedIn's host for the share box's shadow root, added to the page. */
+  const interopOutlet = () => {
     const host = document.createElement('div');
     host.id = 'interop-outlet';
     document.body.append(host);
+    return host;
+  };
+
+  it('finds the share dialog inside the open shadow root of #interop-outlet, also when it mounts later', async () => {
+    const d = run(linkedinProfile, '/feed/');
+    const host = interopOutlet();
     const shadow = host.attachShadow({ mode: 'open' });
     await d.flush();
     expect(d.appeared).toEqual([]);
@@ -203,9 +209,7 @@ describe('detectComposers on LinkedIn', () => {
   });
 
   it('finds the share dialog when the shadow root is attached long after its host (on the person’s click)', async () => {
-    const host = document.createElement('div');
-    host.id = 'interop-outlet';
-    document.body.append(host);
+    const host = interopOutlet();
     const d = run(linkedinProfile, '/feed/');
     await new Promise((r) => setTimeout(r, 300)); // the early retries find nothing
     const button = document.createElement('button');
@@ -237,9 +241,7 @@ describe('detectComposers on LinkedIn', () => {
 
   it('finds a share box with renamed classes in the shadow root of #interop-outlet by its Russian aria-label', async () => {
     const d = run(linkedinProfile, '/feed/');
-    const host = document.createElement('div');
-    host.id = 'interop-outlet';
-    document.body.append(host);
+    const host = interopOutlet();
     const shadow = host.attachShadow({ mode: 'open' });
     shadow.innerHTML = renamedShareBox(
       'data-test-modal-id="sharebox" role="dialog"',

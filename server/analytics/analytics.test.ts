@@ -6,20 +6,11 @@ import {
 } from '../../lib/contract/analytics';
 import type { ContentType, Network } from '../../lib/contract/common';
 import { DAY, T0, expectProblem, harness, type Harness } from '../test-support';
+import { seededRandom } from '../../tests/helpers/seeded-random';
 
 // A generated programme with answers worked out here, by plain loops over what was generated, and never
 // by SQL. Everything goes through the real API: invites, redemptions, audiences, shares and redirects.
 
-/** Small seeded generator (mulberry32): the same data set on every run. */
-function random(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 const at = Date.parse;
 const iso = (ms: number) => new Date(ms).toISOString();
 
@@ -74,7 +65,7 @@ beforeAll(async () => {
     people.push(person);
   }
 
-  const rnd = random(20261118);
+  const rnd = seededRandom(20261118);
   const pick = <T>(list: T[]) => list[Math.floor(rnd() * list.length)]!;
   const hana = people.find((p) => p.name === 'Hana Ito')!;
   const sharers = people.filter((p) => p.activated !== null && p !== hana);

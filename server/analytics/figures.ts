@@ -77,6 +77,12 @@ function periodRows(range: Range, key: FigureKey, dialect: DialectName): RawBuil
   return sql.join(parts, sql` UNION ALL `);
 }
 
+/** Per key x, its running totals at the period's end (hi) minus those before its start (lo, none yet: 0). */
+const HI_MINUS_LO = sql`x.id AS k, hi.shares - COALESCE(lo.shares, 0) AS shares,
+  hi.reach - COALESCE(lo.reach, 0) AS reach, hi.clicks - COALESCE(lo.clicks, 0) AS clicks`;
+/** Keys whose totals moved in the period; the others add nothing. */
+const MOVED = sql`(hi.shares <> COALESCE(lo.shares, 0) OR hi.clicks <> COALESCE(lo.clicks, 0))`;
+
 /**
  * SQLite: CROSS JOIN keeps it on the plan of each employee or item, then its two rows by primary key; left
  * to choose, it scans every running total.
@@ -86,13 +92,11 @@ function latestRowsCrossJoin(key: Exclude<FigureKey, 'network'>, [first, end]: [
   const t = sql.table(table);
   const k = sql.ref(key);
   const latestBefore = (day: number) => sql`(SELECT MAX(day) FROM ${t} WHERE ${k} = x.id AND day < ${day})`;
-  return sql`SELECT x.id AS k, hi.shares - COALESCE(lo.shares, 0) AS shares,
-      hi.reach - COALESCE(lo.reach, 0) AS reach, hi.clicks - COALESCE(lo.clicks, 0) AS clicks
+  return sql`SELECT ${HI_MINUS_LO}
     FROM ${sql.table(keys)} AS x
     CROSS JOIN ${t} AS hi
     LEFT JOIN ${t} AS lo ON lo.${k} = x.id AND lo.day = ${latestBefore(first)}
-    WHERE hi.${k} = x.id AND hi.day = ${latestBefore(end)}
-      AND (hi.shares <> COALESCE(lo.shares, 0) OR hi.clicks <> COALESCE(lo.clicks, 0))`;
+    WHERE hi.${k} = x.id AND hi.day = ${latestBefore(end)} AND ${MOVED}`;
 }
 
 /**
@@ -106,12 +110,11 @@ function latestRowsLateral(key: Exclude<FigureKey, 'network'>, [first, end]: [nu
   const k = sql.ref(key);
   const latestBefore = (day: number) =>
     sql`(SELECT shares, reach, clicks FROM ${t} WHERE ${k} = x.id AND day < ${day} ORDER BY day DESC LIMIT 1)`;
-  return sql`SELECT x.id AS k, hi.shares - COALESCE(lo.shares, 0) AS shares,
-      hi.reach - COALESCE(lo.reach, 0) AS reach, hi.clicks - COALESCE(lo.clicks, 0) AS clicks
+  return sql`SELECT ${HI_MINUS_LO}
     FROM ${sql.table(keys)} AS x
     CROSS JOIN LATERAL ${latestBefore(end)} AS hi
     LEFT JOIN LATERAL ${latestBefore(first)} AS lo ON TRUE
-    WHERE hi.shares <> COALESCE(lo.shares, 0) OR hi.clicks <> COALESCE(lo.clicks, 0)`;
+    WHERE ${MOVED}`;
 }
 
 /** Shares, reach and clicks in the period per key; only keys with any activity appear. */

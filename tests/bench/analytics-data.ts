@@ -12,6 +12,7 @@ import { migrateTo } from '../../server/db/migrations';
 import type { DB } from '../../server/db/schema';
 import { envNumber } from './common';
 import { copyRows } from './pg-copy';
+import { seededRandom } from '../helpers/seeded-random';
 
 export const EMPLOYEES = 10_000;
 export const ITEMS = 2_000;
@@ -24,17 +25,6 @@ export const NOW = Date.UTC(2026, 10, 18, 12);
 export const START = NOW - SPAN_DAYS * DAY;
 const TOPICS = ['company', 'engineering', 'hiring', 'finance', 'open-source', 'events', 'product', 'culture', 'ai', 'security'];
 const TYPES = ['curated', 'curated', 'curated', 'curated', 'curated', 'curated', 'owned', 'owned', 'owned', 'promotional'] as const;
-
-/** mulberry32: the same data set on every run. */
-export function random(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 export const uuid = (kind: number, n: number) => `0190a000-${kind.toString(16).padStart(4, '0')}-7000-8000-${n.toString(16).padStart(12, '0')}`;
 export const log = (line: string) => process.stdout.write(`analytics bench: ${line}\n`);
@@ -58,7 +48,7 @@ function* batches<T extends Table>(table: T, count: number, row: (i: number) => 
 
 /** Every row of the data set, table by table, spread over 180 days. */
 function* dataSet(): Generator<Batch> {
-  const rnd = random(5_000_2026);
+  const rnd = seededRandom(5_000_2026);
   const employeeAudience: [number, number][] = [];
 
   yield* batches('employees', EMPLOYEES, (i) => {

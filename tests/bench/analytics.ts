@@ -33,9 +33,10 @@ import { openDatabase, type Database } from '../../server/db/database';
 import type { DB } from '../../server/db/schema';
 import { startPostgres, type PostgresServer } from '../helpers/postgres-server';
 import {
-  CLICKS, DAY, EMPLOYEES, ITEMS, NOW, SHARES, START, log, random, seedPostgres, seedSqlite, settlePostgres, uuid,
+  CLICKS, DAY, EMPLOYEES, ITEMS, NOW, SHARES, START, log, seedPostgres, seedSqlite, settlePostgres, uuid,
 } from './analytics-data';
 import { envNumber, median, type Row } from './common';
+import { seededRandom } from '../helpers/seeded-random';
 
 const RUNS = Math.max(5, Math.round(envNumber('BENCH_ANALYTICS_RUNS', 7)));
 const BUDGET_MS = 300;
@@ -62,7 +63,7 @@ const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
  */
 async function writeThroughTriggers(db: Kysely<DB>, where: string): Promise<Row> {
   const COUNT = 20_000;
-  const rnd = random(2026_11_18);
+  const rnd = seededRandom(2026_11_18);
   const started = performance.now();
   for (let from = 0; from < COUNT; from += 100) {
     const batch = Array.from({ length: 100 }, (_, n) => {
