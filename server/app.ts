@@ -14,12 +14,13 @@ import { openDatabase, type Database } from './db/database';
 import { corsFor } from './http/cors';
 import { silentLog, type Log } from './log/logger';
 import { notFound, onErrorLogged } from './http/fallbacks';
+import type { NodeShortcut } from './http/node-listener';
 import { ItemRepository } from './items/repository';
 import { adminItemRoutes } from './items/routes';
 import { analyticsRoutes } from './analytics/routes';
 import { ClickBuffer } from './links/click-buffer';
 import { LinkTargets } from './links/link-targets';
-import { redirectHandler } from './links/redirect';
+import { knownLinkShortcut, redirectHandler } from './links/redirect';
 import { TrackedLinks } from './links/tracked-links';
 import { visitorHashFrom } from './links/visitor-hash';
 import { SharedChanges } from './db/change-sequence';
@@ -77,6 +78,8 @@ export interface AppOptions {
 
 export interface RelayApp {
   app: Hono<AppEnv>;
+  /** The hottest path, answered on node:http before the app (servers pass it to appServer). */
+  shortcut: NodeShortcut;
   database: Database;
   tokens: TokenCache;
   items: ItemRepository;
@@ -129,12 +132,10 @@ export async function createApp(options: AppOptions): Promise<RelayApp> {
   app.onError(onErrorLogged(log));
   app.notFound(notFound);
 
-  // Tracked links first and alone: no middleware at all in front of the hottest route, so a known code is
-  // answered without a promise (the request id, nosniff and access log are added around the app: main.ts).
-  app.get(
-    '/r/:code',
-    redirectHandler({ targets, clicks, now, trustProxy: options.trustProxy ?? false }),
-  );
+  // Tracked links first and alone: no middleware in front of the hottest route. A code in memory is answered
+  // before the app, on node:http (`shortcut`); this route reads the others, and serves in-process requests.
+  const redirects = { targets, clicks, now, trustProxy: options.trustProxy ?? false };
+  app.get('/r/:code', redirectHandler(redirects));
 
   app.route('/', joinPageRoutes());
 
@@ -174,6 +175,7 @@ export async function createApp(options: AppOptions): Promise<RelayApp> {
   let closed = false;
   return {
     app,
+    shortcut: knownLinkShortcut(redirects),
     database,
     tokens,
     items,

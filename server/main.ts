@@ -42,7 +42,7 @@ export async function startServer(config: Config, database?: Database, tuning: S
     ...(config.unfurlAllowLoopback ? { unfurl: { allowedRanges: ['127.0.0.0/8', '::1/128'], allowAnyPort: true } } : {}),
   });
 
-  const server = appServer(relay.app, log, creationOptions(limits));
+  const server = appServer(relay.app, log, creationOptions(limits), relay.shortcut);
   applyServerLimits(server, limits, log);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -9,10 +9,16 @@ interface NodeBindings {
  * Behind a reverse proxy (RELAY_TRUST_PROXY=1) it is the last X-Forwarded-For entry: the one our proxy
  * added, which the client cannot forge. Empty when unknown (requests made in-process, as tests do).
  */
+export function addressFrom(forwardedFor: string | undefined, socketAddress: string | undefined, trustProxy: boolean): string {
+  if (trustProxy && forwardedFor) return forwardedFor.slice(forwardedFor.lastIndexOf(',') + 1).trim();
+  return socketAddress ?? '';
+}
+
+/** The same, for a request inside the app. */
 export function clientAddress(c: Context, trustProxy: boolean): string {
-  if (trustProxy) {
-    const forwarded = c.req.header('x-forwarded-for');
-    if (forwarded) return forwarded.slice(forwarded.lastIndexOf(',') + 1).trim();
-  }
-  return (c.env as NodeBindings | undefined)?.incoming?.socket?.remoteAddress ?? '';
+  return addressFrom(
+    trustProxy ? c.req.header('x-forwarded-for') : undefined,
+    (c.env as NodeBindings | undefined)?.incoming?.socket?.remoteAddress,
+    trustProxy,
+  );
 }

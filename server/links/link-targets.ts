@@ -31,6 +31,11 @@ export class LinkTargets {
     return this.cache.get(code) ?? this.load(code);
   }
 
+  /** From memory only: undefined when this code has not been read yet (or was forgotten). */
+  cached(code: string): LinkTarget | undefined {
+    return this.cache.get(code);
+  }
+
   private async load(code: string): Promise<LinkTarget | null> {
     const generation = this.generation;
     const row = await this.db

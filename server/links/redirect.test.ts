@@ -1,23 +1,68 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { listening } from '../http/http-server.test-support';
+import { appServer } from '../http/node-listener';
+import { silentLog } from '../log/logger';
 import { HOUR, expectProblem, harness, testDatabaseTarget, type Harness } from '../test-support';
 
 const BROWSER = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0 Safari/537.36';
 
-let h: Harness;
-let ana: { token: string; id: string };
-let itemId: string;
-let links: { linkedin: string; x: string };
-beforeEach(async () => {
-  h = await harness();
-  ana = await h.employee();
-  itemId = (await h.createItem({ url: 'https://example.com/jobs?team=payments#apply', campaign: 'Hiring-Q4' })).id;
-  links = (await h.queue(ana.token)).body!.items[0]!.links;
-});
-afterEach(() => h.close());
+type Send = (path: string, init?: RequestInit) => Promise<Response>;
 
-const path = (link: string) => new URL(link).pathname;
-const click = (link: string, headers: Record<string, string> = { 'User-Agent': BROWSER }, method = 'GET') =>
-  h.request(path(link), { method, headers });
+/**
+ * Every case runs twice: in-process through the app, and over HTTP through the server main.ts builds, where
+ * a code already in memory is answered by the node:http shortcut and never reaches the app. Both must agree.
+ */
+describe.each([
+  ['in the app', false],
+  ['served on node:http', true],
+])('GET /r/:code %s', (_, served) => {
+  const closers: Array<() => Promise<void>> = [];
+  /** How many requests reached the Hono app of each served harness. */
+  const appCalls = new Map<Harness, number>();
+  const sender = async (of: Harness): Promise<Send> => {
+    if (!served) return of.request;
+    appCalls.set(of, 0);
+    const app = {
+      routes: of.app.routes,
+      fetch: (request: Request, env: Parameters<typeof of.app.fetch>[1]) => {
+        appCalls.set(of, appCalls.get(of)! + 1);
+        return of.app.fetch(request, env);
+      },
+    };
+    const server = await listening(appServer(app, silentLog, {}, of.shortcut));
+    closers.push(server.close);
+    return async (path, init) => {
+      const res = await fetch(server.url + path, { redirect: 'manual', ...init });
+      await res.clone().arrayBuffer();
+      return res;
+    };
+  };
+  /** A harness of its own (other options) and how to send it requests. */
+  const another = async (options: Parameters<typeof harness>[0]) => {
+    const other = await harness(options);
+    return { other, send: await sender(other) };
+  };
+
+  let h: Harness;
+  let send: Send;
+  let ana: { token: string; id: string };
+  let itemId: string;
+  let links: { linkedin: string; x: string };
+  beforeEach(async () => {
+    h = await harness();
+    send = await sender(h);
+    ana = await h.employee();
+    itemId = (await h.createItem({ url: 'https://example.com/jobs?team=payments#apply', campaign: 'Hiring-Q4' })).id;
+    links = (await h.queue(ana.token)).body!.items[0]!.links;
+  });
+  afterEach(async () => {
+    for (const close of closers.splice(0)) await close();
+    await h.close();
+  });
+
+  const path = (link: string) => new URL(link).pathname;
+  const click = (link: string, headers: Record<string, string> = { 'User-Agent': BROWSER }, method = 'GET') =>
+    send(path(link), { method, headers });
 const clickRows = async () => {
   await h.flushClicks();
   return h.database.db.selectFrom('clicks').selectAll().orderBy('id').execute();
@@ -25,7 +70,6 @@ const clickRows = async () => {
 const countClicks = async (of: Harness = h) =>
   Number((await of.database.db.selectFrom('clicks').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
 
-describe('GET /r/:code', () => {
   it('redirects 302, uncached, to the stored URL with UTM tags and the page\'s own query kept', async () => {
     const res = await click(links.x);
     expect(res.status).toBe(302);
@@ -61,12 +105,12 @@ describe('GET /r/:code', () => {
   });
 
   it('writes a batch by itself once the buffer is full', async () => {
-    const small = await harness({ clickBatchSize: 3 });
+    const { other: small, send: sendSmall } = await another({ clickBatchSize: 3 });
     try {
       const emp = await small.employee();
       await small.createItem();
       const link = (await small.queue(emp.token)).body!.items[0]!.links.x;
-      for (let i = 0; i < 3; i++) await small.request(path(link), { headers: { 'User-Agent': `${BROWSER} visitor/${i}` } });
+      for (let i = 0; i < 3; i++) await sendSmall(path(link), { headers: { 'User-Agent': `${BROWSER} visitor/${i}` } });
       await expect.poll(() => countClicks(small)).toBe(3);
     } finally {
       await small.close();
@@ -136,13 +180,13 @@ describe('GET /r/:code', () => {
     await click(links.linkedin, { 'User-Agent': BROWSER }); // another code counts separately
     expect(await clickRows()).toHaveLength(3);
 
-    const proxied = await harness({ trustProxy: true });
+    const { other: proxied, send: sendProxied } = await another({ trustProxy: true });
     try {
       const emp = await proxied.employee();
       await proxied.createItem();
       const link = (await proxied.queue(emp.token)).body!.items[0]!.links.x;
       for (const xff of ['198.51.100.1', '198.51.100.2', '10.0.0.1, 198.51.100.2']) {
-        await proxied.request(path(link), { headers: { 'User-Agent': BROWSER, 'X-Forwarded-For': xff } });
+        await sendProxied(path(link), { headers: { 'User-Agent': BROWSER, 'X-Forwarded-For': xff } });
       }
       await proxied.flushClicks();
       expect(await countClicks(proxied)).toBe(2);
@@ -158,9 +202,9 @@ describe('GET /r/:code', () => {
   });
 
   it('answers 404 problems for unknown and malformed codes', async () => {
-    await expectProblem(await h.request('/r/Zz9Zz9Zz9'), 404);
-    await expectProblem(await h.request('/r/bad-code!'), 404);
-    await expectProblem(await h.request('/r/'), 404);
+    await expectProblem(await send('/r/Zz9Zz9Zz9'), 404);
+    await expectProblem(await send('/r/bad-code!'), 404);
+    await expectProblem(await send('/r/'), 404);
     expect(await clickRows()).toHaveLength(0);
   });
 
@@ -178,5 +222,25 @@ describe('GET /r/:code', () => {
     await click(links.x);
     await h.database.db.deleteFrom('links').execute();
     expect((await click(links.x)).status).toBe(302);
+  });
+
+  if (served) it('answers a code in memory on node:http, with the headers the app gives', async () => {
+    const fromApp = await click(links.x);
+    expect(appCalls.get(h)).toBe(1);
+    const shortcut = await click(links.x, { 'User-Agent': `${BROWSER} visitor/2` });
+    const head = await click(links.x, {}, 'HEAD');
+    const queried = await send(`${path(links.x)}?utm_source=ignored`, { headers: { 'User-Agent': BROWSER } });
+    expect(appCalls.get(h)).toBe(1);
+    // Connection and Keep-Alive are node's choices about the connection, not part of the answer.
+    const varying = new Set(['date', 'x-request-id', 'connection', 'keep-alive']);
+    const names = (res: Response) => [...res.headers.keys()].filter((n) => !varying.has(n)).sort();
+    for (const res of [shortcut, head, queried]) {
+      expect(res.status).toBe(302);
+      expect(res.headers.get('location')).toBe(fromApp.headers.get('location'));
+      expect(names(res)).toEqual(names(fromApp));
+      expect(res.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+      expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    }
+    expect(await clickRows()).toHaveLength(2);
   });
 });

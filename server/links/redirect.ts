@@ -1,6 +1,7 @@
 import type { Context, Handler } from 'hono';
 import type { Clock } from '../clock';
-import { clientAddress } from '../http/client-address';
+import { addressFrom, clientAddress } from '../http/client-address';
+import type { NodeShortcut } from '../http/node-listener';
 import { problemResponse, problems } from '../http/problem';
 import { isNotAPerson } from './bots';
 import type { ClickBuffer } from './click-buffer';
@@ -14,32 +15,33 @@ interface RedirectDeps {
   trustProxy: boolean;
 }
 
+/** A person's GET is a click; a HEAD, a bot or a link preview is not. Whether it counts is decided when written. */
+function countVisit(deps: RedirectDeps, code: string, target: LinkTarget, userAgent: string | undefined, ip: () => string): void {
+  if (isNotAPerson(userAgent)) return;
+  deps.clicks.add({
+    code,
+    employeeId: target.employeeId,
+    itemId: target.itemId,
+    network: target.network,
+    clickedAt: deps.now(),
+    ip: ip(),
+    userAgent: userAgent!,
+  });
+}
+
+// 302, not 301: browsers cache a 301 and the repeat clicks would never reach us. An explicit empty body
+// spares node:http the choice between chunked encoding and closing the connection.
+const redirectHeaders = (target: LinkTarget) => ({ Location: target.location, 'Cache-Control': 'no-store', 'Content-Length': '0' });
+
 /**
- * GET|HEAD /r/:code → 302 to the tagged item URL. 302, not 301: browsers cache a 301 and the
- * repeat clicks would never reach us. A known code is answered from memory; the click is only
- * buffered (whether it counts is decided when the buffer is written).
+ * GET|HEAD /r/:code → 302 to the tagged item URL. A known code is answered from memory; the click is only
+ * buffered.
  */
 export function redirectHandler(deps: RedirectDeps): Handler {
   const answer = (c: Context, code: string, target: LinkTarget | null): Response => {
     if (!target) return problemResponse(problems.notFound('There is no tracked link with this code'));
-    if (c.req.method === 'GET') {
-      const userAgent = c.req.header('user-agent');
-      if (!isNotAPerson(userAgent)) {
-        deps.clicks.add({
-          code,
-          employeeId: target.employeeId,
-          itemId: target.itemId,
-          network: target.network,
-          clickedAt: deps.now(),
-          ip: clientAddress(c, deps.trustProxy),
-          userAgent: userAgent!,
-        });
-      }
-    }
-    return new Response(null, {
-      status: 302,
-      headers: { Location: target.location, 'Cache-Control': 'no-store' },
-    });
+    if (c.req.method === 'GET') countVisit(deps, code, target, c.req.header('user-agent'), () => clientAddress(c, deps.trustProxy));
+    return new Response(null, { status: 302, headers: redirectHeaders(target) });
   };
 
   return (c) => {
@@ -47,5 +49,32 @@ export function redirectHandler(deps: RedirectDeps): Handler {
     if (!LINK_CODE.test(code)) return answer(c, code, null);
     const target = deps.targets.resolve(code);
     return target instanceof Promise ? target.then((t) => answer(c, code, t)) : answer(c, code, target);
+  };
+}
+
+/**
+ * The same redirect for a code already in memory, answered straight on node:http: no Request, Response or
+ * context objects for the path that every reader of every post takes. Anything else (a code not read yet,
+ * an unusual spelling of the path) is left to the route above, which gives the same answer.
+ */
+export function knownLinkShortcut(deps: RedirectDeps): NodeShortcut {
+  return (req, res) => {
+    const { url, method } = req;
+    if (url === undefined || !url.startsWith('/r/') || (method !== 'GET' && method !== 'HEAD')) return false;
+    const query = url.indexOf('?', 3);
+    const code = query === -1 ? url.slice(3) : url.slice(3, query);
+    if (!LINK_CODE.test(code)) return false;
+    const target = deps.targets.cached(code);
+    if (!target) return false;
+    if (method === 'GET') {
+      countVisit(deps, code, target, req.headers['user-agent'], () => {
+        // Node joins repeated X-Forwarded-For headers into one string; its type still allows a list.
+        const forwarded = req.headers['x-forwarded-for'];
+        return addressFrom(typeof forwarded === 'string' ? forwarded : forwarded?.join(','), req.socket.remoteAddress, deps.trustProxy);
+      });
+    }
+    res.writeHead(302, redirectHeaders(target));
+    res.end();
+    return true;
   };
 }
