@@ -5,7 +5,8 @@
  *
  * Switching the share box back to ProseMirror must be a profile push, not a release: the main tests publish a
  * LinkedIn profile whose share-box composer says `editorKind: 'prosemirror'` on the backend, and check what the
- * ProseMirror EditorState holds after Relay's insertion (`getDocText()`, never innerText).
+ * ProseMirror EditorState holds after Relay's insertion (`getDocText()`, never innerText). The first two tests
+ * check the fixture itself and measure, in the page, the two ways of inserting that Relay could use.
  */
 import type { Locator, Page } from '@playwright/test';
 import type { SiteProfile } from '../../lib/contract/site-profiles';
@@ -92,6 +93,64 @@ async function openShareBoxAfterComments(page: Page, url: string): Promise<Locat
   await expect(panels(page), 'one panel on the page: the share box’s').toHaveCount(1);
   return panel;
 }
+
+test('the fixture: typing reaches each EditorState and enables its button; ?reject=1 refuses typing', async ({ context }) => {
+  const page = await context.newPage();
+  await page.goto(FEED);
+  await commentEditor(page).click();
+  await page.keyboard.type('Nice');
+  await expect.poll(() => docText(page, 'comment')).toBe('Nice');
+  await expect(commentBox(page).getByRole('button', { name: 'Comment' })).toBeEnabled();
+
+  await page.getByRole('button', { name: 'Start a post' }).click();
+  await shareEditor(page).click();
+  await page.keyboard.type('Hello');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('world');
+  await expect.poll(() => docText(page)).toBe('Hello\nworld');
+  await expect(postButton(page)).toBeEnabled();
+
+  await page.goto(`${FEED}&open=1&reject=1`);
+  await shareEditor(page).click();
+  await page.keyboard.type('Refused');
+  // Typing is read back from the DOM on the editor's next flush: wait for the view to have looked at it.
+  await expect.poll(() => shareEditor(page).textContent()).toBe('');
+  expect(await docText(page)).toBe('');
+  await expect(postButton(page)).toBeDisabled();
+});
+
+test('measured in the page: both editors take a synthetic paste and execCommand insertText; the paste loses the blank line', async ({
+  context,
+}) => {
+  const page = await context.newPage();
+  const text = 'Line 1\n\nLine 2 <b>x</b> https://example.com/r/abc';
+  for (const name of ['share', 'comment']) {
+    for (const how of ['paste', 'insertText'] as const) {
+      await page.goto(`${FEED}&open=1`);
+      await expect(shareEditor(page)).toBeVisible();
+      await page.evaluate(
+        ([n, h, t]) => {
+          const view = window.pmViews[n]!;
+          view.focus();
+          if (h === 'paste') {
+            const data = new DataTransfer();
+            data.setData('text/plain', t);
+            view.dom.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+          } else {
+            t.split('\n').forEach((line, i) => {
+              if (i > 0) document.execCommand('insertParagraph', false);
+              if (line) document.execCommand('insertText', false, line);
+            });
+          }
+        },
+        [name, how, text] as const,
+      );
+      const expected = how === 'paste' ? text.replace('\n\n', '\n') : text;
+      await expect.poll(() => docText(page, name), { message: `${how} into ${name}` }).toBe(expected);
+      expect(await page.locator('b').count(), 'markup stays characters').toBe(0);
+    }
+  }
+});
 
 test('a profile push switches the share box to ProseMirror: the caption and link are in the EditorState, Post records the share; the TipTap comment box gets no panel', async ({
   backend,

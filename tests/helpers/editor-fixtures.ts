@@ -12,6 +12,7 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Route } from '@playwright/test';
+import type { EditorView } from '@tiptap/pm/view';
 import { repoRoot } from './server';
 
 export const fixturesSrc = join(repoRoot, 'tests', 'fixtures', 'editors');
@@ -137,6 +138,8 @@ declare global {
     getQuillText(name?: string): string;
     /** LinkedIn with ?editor=prosemirror: the EditorState's text, one line per block (or `name`: 'comment'). */
     getDocText(name?: string): string;
+    /** LinkedIn with ?editor=prosemirror: the ProseMirror views, 'share' (while open) and 'comment'. */
+    pmViews: Record<string, EditorView | undefined>;
     /** Submit clicks the person (the test) made: Post, Reply, Comment, Send. */
     __posted: { name: string; kind?: string; text: string }[];
     /** When each composer entered the page (performance.now()). */
