@@ -9,10 +9,10 @@ import { isTextarea, occurrences, readEditorText, squash } from './editor-text';
  * - Draft.js (X): a synthetic `paste` carrying a DataTransfer with text/plain (execCommand breaks it on newlines);
  * - Quill 1 (LinkedIn): `execCommand('insertText')` (a synthetic paste does nothing), one line at a time with
  *   `insertParagraph` between lines; Quill 2 takes either;
- * - ProseMirror (prosemirror-view 1.44, bare and as TipTap 3): takes either, from the content script too; but
- *   its paste handler splits text/plain on runs of line breaks, so the blank line between two paragraphs of a
- *   caption is lost, while `insertText` line by line (its DOM observer turns each change into a transaction)
- *   keeps it. So `insertText`, as for Quill;
+ * - ProseMirror (prosemirror-view 1.44, bare and as TipTap 3): takes either, in Chromium (from the content script
+ *   too) and in Firefox ESR 153 (in the page); but its paste handler splits text/plain on runs of line breaks, so
+ *   the blank line between two paragraphs of a caption is lost, while `insertText` line by line (its DOM observer
+ *   turns each change into a transaction) keeps it. So `insertText`, as for Quill;
  * - <textarea>: the native value setter (so React notices) at the selection, then an `input` event.
  * Never innerHTML: a caption is characters, whatever it contains.
  *
