@@ -92,7 +92,7 @@ export async function placeCaret(editor: HTMLElement, memory: CaretMemory): Prom
   }
   sel.removeAllRanges();
   sel.addRange(range);
-  // Draft.js and Quill read the DOM selection into their state on selectionchange; let them before inserting.
+  // Draft.js, Quill and ProseMirror read the DOM selection into their state on selectionchange: let them first.
   await waitForSelectionChange(editor.ownerDocument, 60);
 }
 
