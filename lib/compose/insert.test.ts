@@ -1,6 +1,8 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { insertText, isEdited, placeCaret, readEditorText, rememberCaret, squash, textBeforeCaret } from './insert';
+import { placeCaret, rememberCaret, textBeforeCaret } from './caret';
+import { isEdited, readEditorText, squash } from './editor-text';
+import { insertText } from './insert';
 import { watchForShare } from './share-detect';
 
 afterEach(() => {

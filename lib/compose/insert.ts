@@ -1,5 +1,7 @@
 import type { EditorKind } from '../contract/site-profiles';
+import { type CaretMemory, placeCaret } from './caret';
 import { isEnabled } from './dom';
+import { isTextarea, occurrences, readEditorText, squash } from './editor-text';
 
 /*
  * Putting plain text into a site's editor STATE, at the caret, and checking that it took.
@@ -7,6 +9,10 @@ import { isEnabled } from './dom';
  * - Draft.js (X): a synthetic `paste` carrying a DataTransfer with text/plain (execCommand breaks it on newlines);
  * - Quill 1 (LinkedIn): `execCommand('insertText')` (a synthetic paste does nothing), one line at a time with
  *   `insertParagraph` between lines; Quill 2 takes either;
+ * - ProseMirror (prosemirror-view 1.44, bare and as TipTap 3): takes either, in Chromium (from the content script
+ *   too) and in Firefox ESR 153 (in the page); but its paste handler splits text/plain on runs of line breaks, so
+ *   the blank line between two paragraphs of a caption is lost, while `insertText` line by line (its DOM observer
+ *   turns each change into a transaction) keeps it. So `insertText`, as for Quill;
  * - <textarea>: the native value setter (so React notices) at the selection, then an `input` event.
  * Never innerHTML: a caption is characters, whatever it contains.
  *
@@ -19,7 +25,7 @@ import { isEnabled } from './dom';
  * script is needed, so there is no channel a page could use to make Relay insert anything.
  */
 
-export type ResolvedKind = 'draft' | 'quill' | 'textarea' | 'contenteditable';
+export type ResolvedKind = 'draft' | 'quill' | 'prosemirror' | 'textarea' | 'contenteditable';
 
 export interface EditorDriver {
   /** Dispatch a paste of `text` at the editor's current selection. */
@@ -60,151 +66,14 @@ export const contentScriptDriver: EditorDriver = {
   },
 };
 
-const isTextarea = (el: Element): el is HTMLTextAreaElement | HTMLInputElement =>
-  el.localName === 'textarea' || el.localName === 'input';
-
 export function resolveKind(editor: HTMLElement, kind: EditorKind): ResolvedKind {
   if (kind !== 'auto') return kind;
   if (isTextarea(editor)) return 'textarea';
   if (editor.closest('.DraftEditor-root') || editor.classList.contains('public-DraftEditor-content')) return 'draft';
   if (editor.classList.contains('ql-editor')) return 'quill';
+  // prosemirror-view marks its editable element so (TipTap adds `.tiptap` beside it).
+  if (editor.classList.contains('ProseMirror')) return 'prosemirror';
   return 'contenteditable';
-}
-
-/** The editor's text as the person sees it (line breaks between blocks), '' when only a placeholder shows. */
-export function readEditorText(editor: HTMLElement): string {
-  if (isTextarea(editor)) return editor.value;
-  // innerText follows layout (blocks become lines); happy-dom and detached nodes fall back to textContent.
-  const text = (editor.innerText ?? editor.textContent ?? '').replace(/\u00a0/g, ' ');
-  return text.trim() === '' ? '' : text.replace(/\n$/, '');
-}
-
-/** Editors render line breaks as blocks, spaces as nbsp and so on: compare text with all whitespace removed. */
-export function squash(text: string): string {
-  return text.replace(/[\s\u00a0\u200b\ufeff]+/g, '');
-}
-
-function occurrences(haystack: string, needle: string): number {
-  if (!needle) return 0;
-  let count = 0;
-  for (let i = haystack.indexOf(needle); i !== -1; i = haystack.indexOf(needle, i + needle.length)) count++;
-  return count;
-}
-
-/**
- * The person changed the post after Relay's insertion: the editor's text now differs (whitespace aside) from what
- * it held right after inserting. Typing their own words around the caption counts, as does changing the caption
- * or the link: "edited" is what Relay wants people to do (identical posts from many staff read as spam).
- */
-export function isEdited(editorText: string, afterInsert: string): boolean {
-  return squash(editorText) !== squash(afterInsert);
-}
-
-/* ------------------------------------------------------------------------------------------------ caret */
-
-/**
- * Remembers where the caret was in one editor, so that pressing a button in Relay's panel (which may take
- * focus) inserts where the person was writing; and whether the editor ever had focus (if not: at the end).
- */
-export interface CaretMemory {
-  readonly hadFocus: boolean;
-  readonly range: Range | null;
-}
-
-function selectionFor(editor: HTMLElement): Selection | null {
-  const root = editor.getRootNode() as Document | (ShadowRoot & { getSelection?: () => Selection | null });
-  // Chromium retargets document.getSelection() to the shadow host; ShadowRoot#getSelection gives the real nodes.
-  if (root !== editor.ownerDocument && typeof root.getSelection === 'function') return root.getSelection();
-  return editor.ownerDocument.getSelection();
-}
-
-export function rememberCaret(editor: HTMLElement, signal: AbortSignal): CaretMemory {
-  const memory = { hadFocus: false, range: null as Range | null };
-  if (editor.ownerDocument.activeElement === editor || editor.contains(editor.ownerDocument.activeElement)) {
-    memory.hadFocus = true;
-  }
-  const save = () => {
-    if (isTextarea(editor)) return; // a textarea keeps its own selection when it loses focus
-    const sel = selectionFor(editor);
-    if (!sel || sel.rangeCount === 0) return;
-    const range = sel.getRangeAt(0);
-    if (editor.contains(range.startContainer) && editor.contains(range.endContainer)) {
-      memory.range = range.cloneRange();
-      memory.hadFocus = true;
-    }
-  };
-  // selectionchange alone misses the caret moving as the person types (Chromium does not always fire it then),
-  // so the caret is also read after each edit and key (text from an IME or emoji picker comes with no key), and
-  // as focus leaves for the panel.
-  for (const type of ['focusin', 'focusout', 'keyup', 'input'] as const) {
-    editor.addEventListener(type, () => {
-      memory.hadFocus = true;
-      save();
-    }, { signal });
-  }
-  editor.ownerDocument.addEventListener('selectionchange', save, { signal });
-  return memory;
-}
-
-/** A collapsed range at the end of the editor's last line (inside the last block, before a trailing <br>). */
-function endRange(editor: HTMLElement): Range {
-  const range = editor.ownerDocument.createRange();
-  let node: Node = editor;
-  while (node.lastChild && node.lastChild.nodeName !== 'BR') node = node.lastChild;
-  if (node.nodeType === 3) range.setStart(node, (node as Text).length);
-  else range.setStart(node, node.lastChild ? node.childNodes.length - 1 : 0);
-  range.collapse(true);
-  return range;
-}
-
-function waitForSelectionChange(doc: Document, ms: number): Promise<void> {
-  return new Promise((resolve) => {
-    const done = () => {
-      doc.removeEventListener('selectionchange', done);
-      clearTimeout(timer);
-      // one more turn so the editor's own selectionchange listener (registered earlier) has run too
-      setTimeout(resolve, 0);
-    };
-    const timer = setTimeout(done, ms);
-    doc.addEventListener('selectionchange', done);
-  });
-}
-
-/** Focus the editor and put the DOM selection back where the person left it (or at the end). */
-export async function placeCaret(editor: HTMLElement, memory: CaretMemory): Promise<void> {
-  const saved = memory.range;
-  const usable = memory.hadFocus && saved && editor.contains(saved.startContainer) && editor.contains(saved.endContainer);
-  const range = usable ? saved.cloneRange() : endRange(editor);
-  editor.focus({ preventScroll: true });
-  const sel = selectionFor(editor) ?? editor.ownerDocument.getSelection();
-  if (!sel) return;
-  const current = sel.rangeCount > 0 ? sel.getRangeAt(0) : null;
-  if (
-    current &&
-    current.startContainer === range.startContainer &&
-    current.startOffset === range.startOffset &&
-    current.endContainer === range.endContainer &&
-    current.endOffset === range.endOffset
-  ) {
-    return;
-  }
-  sel.removeAllRanges();
-  sel.addRange(range);
-  // Draft.js and Quill read the DOM selection into their state on selectionchange; let them before inserting.
-  await waitForSelectionChange(editor.ownerDocument, 60);
-}
-
-/** The text before the caret (for the separator choice of insertionText). */
-export function textBeforeCaret(editor: HTMLElement, memory: CaretMemory): string {
-  if (isTextarea(editor)) {
-    return memory.hadFocus ? editor.value.slice(0, editor.selectionStart ?? editor.value.length) : editor.value;
-  }
-  const saved = memory.range;
-  if (!memory.hadFocus || !saved || !editor.contains(saved.startContainer)) return readEditorText(editor);
-  const before = editor.ownerDocument.createRange();
-  before.selectNodeContents(editor);
-  before.setEnd(saved.startContainer, saved.startOffset);
-  return before.toString();
 }
 
 /* ----------------------------------------------------------------------------------------------- insert */
@@ -257,6 +126,7 @@ export async function insertText(editor: HTMLElement, text: string, options: Ins
     if (kind === 'textarea' && isTextarea(editor)) insertIntoTextarea(editor, text, memory);
     else {
       await placeCaret(editor, memory);
+      // As measured (see above): Draft.js takes a paste; Quill, ProseMirror and the rest take insertText.
       if (kind === 'draft') await driver.paste(editor, text);
       else await driver.insertText(editor, text);
     }

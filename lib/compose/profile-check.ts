@@ -16,7 +16,7 @@ const isStrs = (v: unknown, max = 500, min = 1): v is string[] =>
 const optStrs = (v: unknown, min = 1) => v === undefined || isStrs(v, 500, min);
 const isPath = (v: unknown) => typeof v === 'string' && v.length <= 200 && /^\/[^\s?#]*$/.test(v);
 const optPaths = (v: unknown) => v === undefined || (Array.isArray(v) && v.length >= 1 && v.every(isPath));
-const kinds = ['draft', 'quill', 'textarea', 'auto'];
+const kinds = ['draft', 'quill', 'prosemirror', 'textarea', 'auto'];
 const positions = ['before', 'after', 'first', 'last'];
 
 function isComposer(c: unknown): boolean {

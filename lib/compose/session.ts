@@ -4,7 +4,9 @@ import { containsWord, foldForMatch } from '../policy/match';
 import type { ShareReport, Suggestion } from '../messaging/protocol';
 import type { Composer } from './detect';
 import { closestComposed, nearest } from './dom';
-import { type EditorDriver, type InsertResult, insertText, placeCaret, readEditorText, rememberCaret, textBeforeCaret } from './insert';
+import { placeCaret, rememberCaret, textBeforeCaret } from './caret';
+import { readEditorText } from './editor-text';
+import { type EditorDriver, type InsertResult, insertText } from './insert';
 import { watchForShare } from './share-detect';
 
 /*

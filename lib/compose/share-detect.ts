@@ -1,5 +1,5 @@
 import { isEnabled } from './dom';
-import { isEdited, readEditorText } from './insert';
+import { isEdited, readEditorText } from './editor-text';
 
 /*
  * After Relay inserted a caption, notice the person posting it with the site's OWN Post button (click,

@@ -29,10 +29,12 @@ export const PathPattern = z
  * How the text goes into the editor:
  * - `draft`: Draft.js (X) takes a synthetic paste;
  * - `quill`: Quill 1 and 2 (LinkedIn) take execCommand('insertText');
+ * - `prosemirror`: ProseMirror and TipTap (LinkedIn's share box for a while) take execCommand('insertText') too;
  * - `textarea`: a plain <textarea>, native value setter plus an input event;
- * - `auto`: decide from the element (textarea, .public-DraftEditor-content, .ql-editor, else contenteditable).
+ * - `auto`: decide from the element (textarea, .public-DraftEditor-content, .ql-editor, .ProseMirror, else
+ *   contenteditable).
  */
-export const editorKinds = ['draft', 'quill', 'textarea', 'auto'] as const;
+export const editorKinds = ['draft', 'quill', 'prosemirror', 'textarea', 'auto'] as const;
 export const EditorKind = z.enum(editorKinds);
 export type EditorKind = z.infer<typeof EditorKind>;
 

@@ -5,20 +5,22 @@
  * reaches the internet.
  *
  *   https://x.com/…, https://twitter.com/…   the X fixture (Draft.js + React 18), see x-app.js for routes
- *   https://www.linkedin.com/…               the LinkedIn fixture (Quill 1; `?quill=2` for Quill 2)
+ *   https://www.linkedin.com/…               the LinkedIn fixture (Quill 1; `?quill=2` for Quill 2;
+ *                                            `?editor=prosemirror` for ProseMirror/TipTap, linkedin-prosemirror.js)
  *   …?relay-bench=feed on any of them        a page that appends post-like elements (the CPU bench)
  */
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Route } from '@playwright/test';
+import type { EditorView } from '@tiptap/pm/view';
 import { repoRoot } from './server';
 
 export const fixturesSrc = join(repoRoot, 'tests', 'fixtures', 'editors');
 export const fixturesOut = join(repoRoot, '.tmp', 'fixtures');
 
-const bundles = ['x.js', 'linkedin-quill1.js', 'linkedin-quill2.js'] as const;
+const bundles = ['x.js', 'linkedin-quill1.js', 'linkedin-quill2.js', 'linkedin-prosemirror.js'] as const;
 
-/** Bundle the fixture apps (React + Draft.js, Quill 1, Quill 2) into .tmp/fixtures. */
+/** Bundle the fixture apps (React + Draft.js, Quill 1, Quill 2, ProseMirror + TipTap) into .tmp/fixtures. */
 export async function buildEditorFixtures(): Promise<void> {
   const { build } = await import('esbuild');
   mkdirSync(fixturesOut, { recursive: true });
@@ -28,6 +30,7 @@ export async function buildEditorFixtures(): Promise<void> {
       x: join(fixturesSrc, 'x-app.js'),
       'linkedin-quill1': join(fixturesSrc, 'linkedin-quill1.js'),
       'linkedin-quill2': join(fixturesSrc, 'linkedin-quill2.js'),
+      'linkedin-prosemirror': join(fixturesSrc, 'linkedin-prosemirror.js'),
     },
     outdir: fixturesOut,
     bundle: true,
@@ -93,7 +96,10 @@ window.runFeed = (total, batch) => new Promise((resolve) => {
 function pageFor(url: URL): string | null {
   if (url.searchParams.get('relay-bench') === 'feed') return feedPage(url.hostname === 'www.linkedin.com' ? 'linkedin' : 'x');
   if (url.hostname === 'www.linkedin.com') {
-    const script = url.searchParams.get('quill') === '2' ? 'linkedin-quill2.js' : 'linkedin-quill1.js';
+    const script =
+      url.searchParams.get('editor') === 'prosemirror'
+        ? 'linkedin-prosemirror.js'
+        : url.searchParams.get('quill') === '2' ? 'linkedin-quill2.js' : 'linkedin-quill1.js';
     return shell('Feed | LinkedIn', '', script);
   }
   return shell('Home / X', '<div id="react-root"></div>', 'x.js');
@@ -130,6 +136,10 @@ declare global {
     getPlainText(name?: string): string;
     /** LinkedIn: `quill.getText()` of the share editor (or `name`: 'comment'). */
     getQuillText(name?: string): string;
+    /** LinkedIn with ?editor=prosemirror: the EditorState's text, one line per block (or `name`: 'comment'). */
+    getDocText(name?: string): string;
+    /** LinkedIn with ?editor=prosemirror: the ProseMirror views, 'share' (while open) and 'comment'. */
+    pmViews: Record<string, EditorView | undefined>;
     /** Submit clicks the person (the test) made: Post, Reply, Comment, Send. */
     __posted: { name: string; kind?: string; text: string }[];
     /** When each composer entered the page (performance.now()). */
