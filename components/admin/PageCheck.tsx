@@ -100,7 +100,7 @@ export function PageCheck({ networkNames, profileFor }: Props) {
     if (!addressTyped && !fromFile) setAddress(DEFAULT_ADDRESS[n]);
   };
 
-  const onFile = async (input: HTMLInputElement) => {
+  const onFile = (input: HTMLInputElement) => {
     const round = ++reading.current;
     loaded.current = null;
     setDone(null);
@@ -109,22 +109,26 @@ export function PageCheck({ networkNames, profileFor }: Props) {
     const file = input.files?.[0];
     if (!file) return;
     setBusy(true);
-    const read = await readSavedPage(file).catch((err: unknown) => t('pageCheck.problem.unreadable', { reason: String(err) }));
-    if (round !== reading.current) return;
-    setBusy(false);
-    if (typeof read === 'string') {
-      setProblem({ field: 'file', text: read });
-      return;
-    }
-    loaded.current = read.doc;
-    if (read.address) {
-      const url = read.address;
-      setAddress(url.href);
-      setAddressTyped(false);
-      setFromFile(url.href);
-      const owner = networks.find((n) => profileFor(n).profile.hosts.includes(url.hostname));
-      if (owner) setNetwork(owner);
-    }
+    // The button stays disabled (busy) until the file is read, so a check never runs on a half-chosen page.
+    void readSavedPage(file)
+      .catch((err: unknown) => t('pageCheck.problem.unreadable', { reason: String(err) }))
+      .then((read) => {
+        if (round !== reading.current) return;
+        setBusy(false);
+        if (typeof read === 'string') {
+          setProblem({ field: 'file', text: read });
+          return;
+        }
+        loaded.current = read.doc;
+        if (read.address) {
+          const url = read.address;
+          setAddress(url.href);
+          setAddressTyped(false);
+          setFromFile(url.href);
+          const owner = networks.find((n) => profileFor(n).profile.hosts.includes(url.hostname));
+          if (owner) setNetwork(owner);
+        }
+      });
   };
 
   const onSubmit = async (e: Event) => {
@@ -182,7 +186,7 @@ export function PageCheck({ networkNames, profileFor }: Props) {
             accept=".html,.htm,.xhtml,text/html,application/xhtml+xml"
             aria-describedby="check-file-hint"
             aria-invalid={problem?.field === 'file'}
-            onChange={(e) => void onFile(e.currentTarget)}
+            onChange={(e) => onFile(e.currentTarget)}
           />
           <span id="check-file-hint" class="hint">{t('pageCheck.fileHint')}</span>
         </div>
