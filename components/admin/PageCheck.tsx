@@ -20,7 +20,12 @@ export interface ProfileInUse {
 interface Props {
   networkNames: Record<Network, string>;
   profileFor: (n: Network) => ProfileInUse;
+  /** The profile being edited in the publish form, when it is a valid one (so a fix is checked before it ships). */
+  draft: SiteProfile | null;
 }
+
+/** A network's profile in use, or the draft being edited. */
+type Choice = Network | 'draft';
 
 const DEFAULT_ADDRESS: Record<Network, string> = { linkedin: 'https://www.linkedin.com/feed/', x: 'https://x.com/home' };
 
@@ -34,10 +39,11 @@ interface Done {
   report: PageReport;
   network: Network;
   version: number;
+  draft: boolean;
   otherHost: string | null;
 }
 
-type Problem = { field: 'file' | 'address'; text: string };
+type Problem = { field: 'profile' | 'file' | 'address'; text: string };
 
 function problemText(p: SavedPageProblem): string {
   switch (p.kind) {
@@ -83,8 +89,8 @@ function addressHost(address: string): string | null {
   return null;
 }
 
-export function PageCheck({ networkNames, profileFor }: Props) {
-  const [network, setNetwork] = useState<Network>('linkedin');
+export function PageCheck({ networkNames, profileFor, draft }: Props) {
+  const [choice, setChoice] = useState<Choice>('linkedin');
   const [address, setAddress] = useState(DEFAULT_ADDRESS.linkedin);
   const [addressTyped, setAddressTyped] = useState(false);
   const [fromFile, setFromFile] = useState<string | null>(null);
@@ -95,9 +101,10 @@ export function PageCheck({ networkNames, profileFor }: Props) {
   // A newer file choice makes the answer of an older, slower read irrelevant.
   const reading = useRef(0);
 
-  const chooseNetwork = (n: Network) => {
-    setNetwork(n);
-    if (!addressTyped && !fromFile) setAddress(DEFAULT_ADDRESS[n]);
+  const choose = (c: Choice) => {
+    setChoice(c);
+    const n = c === 'draft' ? draft?.network : c;
+    if (n && !addressTyped && !fromFile) setAddress(DEFAULT_ADDRESS[n]);
   };
 
   const onFile = (input: HTMLInputElement) => {
@@ -126,7 +133,8 @@ export function PageCheck({ networkNames, profileFor }: Props) {
           setAddressTyped(false);
           setFromFile(url.href);
           const owner = networks.find((n) => profileFor(n).profile.hosts.includes(url.hostname));
-          if (owner) setNetwork(owner);
+          // The page tells which network's profile to check, unless the curator is checking their draft.
+          if (owner) setChoice((c) => (c === 'draft' ? c : owner));
         }
       });
   };
@@ -144,13 +152,18 @@ export function PageCheck({ networkNames, profileFor }: Props) {
       setProblem({ field: 'address', text: t('pageCheck.problem.address', { value: address.trim() }) });
       return;
     }
+    const profile = choice === 'draft' ? draft : profileFor(choice).profile;
+    if (!profile) {
+      setProblem({ field: 'profile', text: t('pageCheck.draftProblem') });
+      return;
+    }
     setProblem(null);
-    const { profile } = profileFor(network);
     const host = addressHost(address);
     setDone({
       report: check.checkPage(loaded.current, profile, path),
-      network,
+      network: profile.network,
       version: profile.version,
+      draft: choice === 'draft',
       otherHost: host && !profile.hosts.includes(host) ? host : null,
     });
   };
@@ -158,12 +171,12 @@ export function PageCheck({ networkNames, profileFor }: Props) {
   const found = done ? done.report.composers.filter((c) => c.status === 'found').length : 0;
   return (
     <>
-      <form onSubmit={onSubmit} aria-label={t('pageCheck.form')} noValidate>
+      <form class="page-check-form" onSubmit={onSubmit} aria-label={t('pageCheck.form')} noValidate>
         <h3>{t('pageCheck.heading')}</h3>
         <p class="muted">{t('pageCheck.intro')}</p>
         <div class="field">
           <label for="check-profile">{t('pageCheck.profile')}</label>
-          <select id="check-profile" value={network} onChange={(e) => chooseNetwork(e.currentTarget.value as Network)}>
+          <select id="check-profile" value={choice} aria-invalid={problem?.field === 'profile'} onChange={(e) => choose(e.currentTarget.value as Choice)}>
             {networks.map((n) => {
               const { profile, published } = profileFor(n);
               return (
@@ -176,6 +189,11 @@ export function PageCheck({ networkNames, profileFor }: Props) {
                 </option>
               );
             })}
+            <option value="draft" disabled={!draft && choice !== 'draft'}>
+              {draft
+                ? t('pageCheck.draftOption', { network: networkNames[draft.network], version: String(draft.version) })
+                : t('pageCheck.draftInvalid')}
+            </option>
           </select>
         </div>
         <div class="field">
@@ -214,7 +232,7 @@ export function PageCheck({ networkNames, profileFor }: Props) {
       <div role="status">
         {done && (
           <p>
-            {t('pageCheck.summary', {
+            {t(done.draft ? 'pageCheck.summaryDraft' : 'pageCheck.summary', {
               network: networkNames[done.network],
               version: String(done.version),
               path: done.report.path,

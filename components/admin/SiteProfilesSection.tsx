@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
 import type { AdminApi } from '@/lib/api/admin';
 import { checkProfileJson } from '@/lib/admin/profile-json';
 import { networks, type Network } from '@/lib/contract/common';
@@ -16,6 +16,11 @@ export function SiteProfilesSection({ api }: { api: AdminApi }) {
   const [problems, setProblems] = useState<string[]>([]);
   const [news, setNews] = useState<string | null>(null);
   const publish = useAction();
+  const draft = useMemo(() => {
+    if (!json.trim()) return null;
+    const checked = checkProfileJson(json);
+    return checked.ok ? checked.profile : null;
+  }, [json]);
 
   const onSubmit = async (e: Event) => {
     e.preventDefault();
@@ -96,7 +101,7 @@ export function SiteProfilesSection({ api }: { api: AdminApi }) {
         <Notice role="status" tone="success">{news}</Notice>
         <button type="submit" class="button" disabled={publish.busy || !json.trim()}>{t('admin.profiles.publish')}</button>
       </form>
-      <PageCheck networkNames={NETWORK_NAMES} profileFor={inUse} />
+      <PageCheck networkNames={NETWORK_NAMES} profileFor={inUse} draft={draft} />
     </>
   );
 }

@@ -10,6 +10,8 @@ import type { Page, Request } from '@playwright/test';
 import { expect, test } from '../helpers/fixtures';
 import type { Backend } from '../helpers/server';
 import type { RelayPages } from '../helpers/fixtures';
+import type { SiteProfile } from '../../lib/contract/site-profiles';
+import { xProfile } from '../../lib/compose/profiles/x';
 
 const saved = (name: string) => join(import.meta.dirname, '..', 'fixtures', 'saved-pages', name);
 
@@ -71,6 +73,29 @@ test('a curator checks the profiles against saved LinkedIn and X pages', async (
   await form.getByRole('button', { name: 'Check the page' }).click();
   await expect(status).toHaveText('Composers of the X profile, version 2, that get a panel on /home: 0 of 3.');
   await expect(composer(page, 'x-home-inline')).toContainText('Not found');
+
+  // The curator writes the fix in the publish form and checks it before publishing it.
+  const fix: SiteProfile = {
+    ...xProfile,
+    version: xProfile.version + 1,
+    composers: [
+      ...xProfile.composers,
+      {
+        name: 'x-home-redesigned',
+        editor: ['[data-testid="postTextarea"][contenteditable="true"]'],
+        editorKind: 'auto',
+        paths: ['/', '/home'],
+        anchor: { position: 'after' },
+        postButton: { selectors: ['[data-testid="postButtonInline"]'] },
+      },
+    ],
+  };
+  await page.getByLabel('Profile (JSON)').fill(JSON.stringify(fix, null, 2));
+  await form.getByLabel('Profile to check').selectOption({ label: 'The profile being edited above: X, version 3 (not published)' });
+  await form.getByRole('button', { name: 'Check the page' }).click();
+  await expect(status).toHaveText('Composers of the edited X profile, version 3 (not published), that get a panel on /home: 1 of 4.');
+  await expect(composer(page, 'x-home-redesigned').getByRole('row').nth(1))
+    .toContainText('Found by [data-testid="postButtonInline"]: button data-testid="postButtonInline"');
 
   const results = await new AxeBuilder({ page }).include('.page-check').include('form[aria-label="Check a profile against a saved page"]').analyze();
   expect(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
