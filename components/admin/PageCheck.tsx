@@ -1,7 +1,7 @@
 import { useRef, useState } from 'preact/hooks';
 import { networks, type Network } from '@/lib/contract/common';
 import type { SiteProfile } from '@/lib/contract/site-profiles';
-import type { Candidate, ComposerReport, Outcome, PageReport } from '@/lib/compose/page-check';
+import type { Candidate, ComposerReport, Described, Outcome, PageReport } from '@/lib/compose/page-check';
 import type { SavedPageProblem } from '@/lib/admin/saved-page';
 import { Notice } from '@/components/Notice';
 import { t } from '@/lib/i18n';
@@ -268,8 +268,8 @@ function ComposerResult({ report }: { report: ComposerReport }) {
       <h5 id={id}>{t('pageCheck.composer', { name: report.name })}</h5>
       <p><strong>{t(STATUS_KEYS[report.status])}</strong></p>
       {report.emptyShadowHosts.map((host) => (
-        <div key={host} class="notice">
-          <p>{t('pageCheck.emptyHost', { host })}</p>
+        <div key={described(host)} class="notice">
+          <p>{t('pageCheck.emptyHost', { host: described(host) })}</p>
           <p>{t('pageCheck.emptyHostHow')}</p>
           <pre class="json"><code>{SAVE_WITH_SHADOW_ROOTS}</code></pre>
         </div>
@@ -290,8 +290,8 @@ function ComposerResult({ report }: { report: ComposerReport }) {
           <tbody>
             {report.candidates.map((c, i) => (
               <tr key={i}>
-                <td><code class="page-check-code">{c.element}</code></td>
-                <td><code class="page-check-code">{c.selector}</code></td>
+                <td><code>{described(c)}</code></td>
+                <td><code>{c.selector}</code></td>
                 <td>{outcomeText(c.outcome)}</td>
                 <td>{postButtonText(c)}</td>
               </tr>
@@ -301,6 +301,11 @@ function ComposerResult({ report }: { report: ComposerReport }) {
       )}
     </div>
   );
+}
+
+/** An element's description, with the shadow roots it is in. */
+function described(d: Described): string {
+  return [d.element, ...d.inShadowOf.map((host) => t('pageCheck.inShadowOf', { host }))].join(' ');
 }
 
 function outcomeText(o: Outcome): string {
@@ -327,6 +332,6 @@ function postButtonText(c: Candidate): string {
   if (b === undefined) return t('pageCheck.post.notLooked');
   if (b === null) return t('pageCheck.post.notFound');
   return 'selector' in b
-    ? t('pageCheck.post.bySelector', { selector: b.selector, element: b.element })
-    : t('pageCheck.post.byText', { text: b.text, element: b.element });
+    ? t('pageCheck.post.bySelector', { selector: b.selector, element: described(b) })
+    : t('pageCheck.post.byText', { text: b.text, element: described(b) });
 }

@@ -19,11 +19,13 @@ describe('checking a site profile against a saved page', () => {
     expect(share.emptyShadowHosts).toEqual([]);
     expect(share.candidates).toEqual([
       {
-        element: 'div.ql-editor.ql-blank role="textbox" aria-label="Text editor for creating content" ‹ shadow root of div#interop-outlet data-testid="interop-shadowdom"',
+        element: 'div.ql-editor.ql-blank role="textbox" aria-label="Text editor for creating content"',
+        inShadowOf: ['div#interop-outlet data-testid="interop-shadowdom"'],
         selector: '.ql-editor[role="textbox"][contenteditable="true"]',
         outcome: { kind: 'panel' },
         postButton: {
-          element: 'button.share-actions__primary-action.artdeco-button.artdeco-button--2 ‹ shadow root of div#interop-outlet data-testid="interop-shadowdom"',
+          element: 'button.share-actions__primary-action.artdeco-button.artdeco-button--2',
+          inShadowOf: ['div#interop-outlet data-testid="interop-shadowdom"'],
           selector: '.share-actions__primary-action',
         },
       },
@@ -37,7 +39,7 @@ describe('checking a site profile against a saved page', () => {
     const share = composer(report, 'linkedin-share-dialog');
     expect(share.status).toBe('notFound');
     expect(share.candidates).toEqual([]);
-    expect(share.emptyShadowHosts).toEqual(['div#interop-outlet data-testid="interop-shadowdom"']);
+    expect(share.emptyShadowHosts).toEqual([{ element: 'div#interop-outlet data-testid="interop-shadowdom"', inShadowOf: [] }]);
   });
 
   it('names the comments rule when a Quill comment box sits where a share box could', () => {
@@ -58,9 +60,10 @@ describe('checking a site profile against a saved page', () => {
     expect(inline.candidates).toEqual([
       {
         element: 'div.notranslate.public-DraftEditor-content role="textbox" aria-label="Post text" data-testid="tweetTextarea_0"',
+        inShadowOf: [],
         selector: '[data-testid^="tweetTextarea_"][role="textbox"][contenteditable="true"]',
         outcome: { kind: 'panel' },
-        postButton: { element: 'button role="button" data-testid="tweetButtonInline"', selector: '[data-testid="tweetButtonInline"]' },
+        postButton: { element: 'button role="button" data-testid="tweetButtonInline"', inShadowOf: [], selector: '[data-testid="tweetButtonInline"]' },
       },
     ]);
     const dialog = composer(report, 'x-compose-dialog');
@@ -110,7 +113,7 @@ describe('checking a site profile against a saved page', () => {
       <div class="ql-editor" contenteditable="true" role="textbox"><p><br></p></div></div>
       <div class="share-box-footer">${button}</div></div></body>`);
     const byText = composer(checkPage(page('<button class="new-primary">Publicar</button>'), linkedinProfile, '/feed/'), 'linkedin-share-dialog');
-    expect(byText.candidates[0]!.postButton).toEqual({ element: 'button.new-primary', text: 'Publicar' });
+    expect(byText.candidates[0]!.postButton).toEqual({ element: 'button.new-primary', inShadowOf: [], text: 'Publicar' });
     const none = composer(checkPage(page('<button aria-label="Send" class="icon-only"></button>'), linkedinProfile, '/feed/'), 'linkedin-share-dialog');
     expect(none.status).toBe('found');
     expect(none.candidates[0]!.postButton).toBeNull();

@@ -21,10 +21,16 @@ export type Outcome =
   /** It would get a panel, but it lives in a shadow root detection does not look into. */
   | { kind: 'unwatchedShadow'; host: string };
 
-export type PostButtonFound = { element: string } & ({ selector: string } | { text: string });
-
-export interface Candidate {
+/** An element as the curator reads it: its own description, and those of the shadow hosts it sits in. */
+export interface Described {
   element: string;
+  /** Innermost first; empty in the document's own tree. */
+  inShadowOf: string[];
+}
+
+export type PostButtonFound = Described & ({ selector: string } | { text: string });
+
+export interface Candidate extends Described {
   /** The first of the composer's editor selectors the element matches. */
   selector: string;
   outcome: Outcome;
@@ -38,7 +44,7 @@ export interface ComposerReport {
   status: 'found' | 'ignored' | 'notFound';
   candidates: Candidate[];
   /** The composer's shadow hosts present in the page without open shadow content (saved without it). */
-  emptyShadowHosts: string[];
+  emptyShadowHosts: Described[];
 }
 
 export interface PageReport {
@@ -62,11 +68,10 @@ export function describeElement(el: Element): string {
   return out;
 }
 
-/** The element's description, followed by the shadow hosts it sits in (innermost first). */
-function describeWithHosts(el: Element): string {
-  let out = describeElement(el);
-  for (let host = hostOf(el); host; host = hostOf(host)) out += ` ‹ shadow root of ${describeElement(host)}`;
-  return out;
+function describe(el: Element): Described {
+  const inShadowOf: string[] = [];
+  for (let host = hostOf(el); host; host = hostOf(host)) inShadowOf.push(describeElement(host));
+  return { element: describeElement(el), inShadowOf };
 }
 
 /** Every element of the document and of the open shadow roots inside it, at any depth, matching `selector`. */
@@ -107,11 +112,11 @@ function postButtonOf(editor: Element, composer: ComposerProfile): PostButtonFou
   const { selectors, texts } = composer.postButton;
   const button = nearest(editor, selectors, texts);
   if (!button) return null;
-  const element = describeWithHosts(button);
+  const described = describe(button);
   const selector = selectors.find((s) => safeMatches(button, s));
-  if (selector) return { element, selector };
+  if (selector) return { ...described, selector };
   const text = (button.textContent ?? '').trim();
-  return { element, text: texts?.find((t) => t.trim().toLowerCase() === text.toLowerCase()) ?? text };
+  return { ...described, text: texts?.find((t) => t.trim().toLowerCase() === text.toLowerCase()) ?? text };
 }
 
 function ruleNumber(rule: IgnoreRule, profile: SiteProfile): number {
@@ -140,7 +145,7 @@ function checkComposer(doc: Document, composer: ComposerProfile, profile: SitePr
   const candidates: Candidate[] = editorSelectors.length === 0 ? [] : queryDeep(doc, editorSelectors.join(',')).map((el) => {
     const outcome = outcomeOf(el, composer, profile, path, panels);
     return {
-      element: describeWithHosts(el),
+      ...describe(el),
       selector: composer.editor.find((s) => safeMatches(el, s))!,
       outcome,
       ...(outcome.kind === 'panel' ? { postButton: postButtonOf(el, composer) } : {}),
@@ -151,7 +156,7 @@ function checkComposer(doc: Document, composer: ComposerProfile, profile: SitePr
     ? []
     : queryDeep(doc, hostSelectors.join(','))
       .filter((host) => !host.shadowRoot || host.shadowRoot.childElementCount === 0)
-      .map(describeWithHosts);
+      .map(describe);
   const status = candidates.some((c) => c.outcome.kind === 'panel')
     ? 'found'
     : candidates.some((c) => c.outcome.kind === 'ignored') ? 'ignored' : 'notFound';

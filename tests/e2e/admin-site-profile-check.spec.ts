@@ -45,7 +45,7 @@ test('a curator checks the profiles against saved LinkedIn and X pages', async (
   await expect(share).toContainText('Found: it gets a panel');
   const row = share.getByRole('row').filter({ hasText: 'Gets a panel' });
   await expect(row.getByRole('cell').nth(0)).toHaveText(
-    'div.ql-editor.ql-blank role="textbox" aria-label="Text editor for creating content" ‹ shadow root of div#interop-outlet data-testid="interop-shadowdom"',
+    'div.ql-editor.ql-blank role="textbox" aria-label="Text editor for creating content" (in the shadow root of div#interop-outlet data-testid="interop-shadowdom")',
   );
   await expect(row.getByRole('cell').nth(3)).toContainText('Found by .share-actions__primary-action: button.share-actions__primary-action');
 
@@ -149,5 +149,5 @@ test('a refused file says why, and a page saved without its shadow content says 
   await form.getByLabel('Page address or path').fill('/feed/');
   await form.getByRole('button', { name: 'Check the page' }).click();
   await expect(share).toContainText('Found: it gets a panel');
-  await expect(share.getByRole('row').filter({ hasText: 'Gets a panel' })).toContainText('‹ shadow root of div#interop-outlet');
+  await expect(share.getByRole('row').filter({ hasText: 'Gets a panel' })).toContainText('(in the shadow root of div#interop-outlet');
 });
