@@ -50,7 +50,8 @@ function problemText(p: SavedPageProblem): string {
     case 'empty':
       return t('pageCheck.problem.empty');
     case 'tooLarge':
-      return t('pageCheck.problem.tooLarge', { size: (p.bytes / 1024 / 1024).toFixed(1) });
+      // Rounded up, so a file just over the limit never reads as the limit itself.
+      return t('pageCheck.problem.tooLarge', { size: Math.ceil((p.bytes / 1024 / 1024) * 10) / 10 });
     case 'mhtml':
       return t('pageCheck.problem.mhtml');
     case 'notHtml':

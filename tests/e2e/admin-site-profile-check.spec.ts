@@ -117,9 +117,9 @@ test('a refused file says why, and a page saved without its shadow content says 
   await expect(file).toHaveAttribute('aria-invalid', 'true');
   // From disk, not as a buffer: the browser reads the file itself instead of 11 MB crossing the DevTools protocol.
   const large = testInfo.outputPath('feed.html');
-  writeFileSync(large, Buffer.alloc(11 * 1024 * 1024, 'a'));
+  writeFileSync(large, Buffer.alloc(11 * 1024 * 1024 + 1, 'a'));
   await file.setInputFiles(large);
-  await expect(alert).toHaveText('The file is 11.0 MB; the limit is 10 MB.');
+  await expect(alert).toHaveText('The file is 11.1 MB; the limit is 10 MB.');
   await file.setInputFiles({ name: 'notes.html', mimeType: 'text/html', buffer: Buffer.from('only words, no markup') });
   await expect(alert).toHaveText(/^This file is not an HTML page\./);
 
@@ -150,4 +150,11 @@ test('a refused file says why, and a page saved without its shadow content says 
   await form.getByRole('button', { name: 'Check the page' }).click();
   await expect(share).toContainText('Found: it gets a panel');
   await expect(share.getByRole('row').filter({ hasText: 'Gets a panel' })).toContainText('(in the shadow root of div#interop-outlet');
+  await expect(page.getByText(/which is not one of the hosts/)).toHaveCount(0);
+
+  // An address on another host (a staging copy, say) is checked all the same, with a word about it.
+  await form.getByLabel('Page address or path').fill('https://linkedin.example.com/feed/');
+  await form.getByRole('button', { name: 'Check the page' }).click();
+  await expect(page.getByText('The page was saved from linkedin.example.com, which is not one of the hosts of the LinkedIn profile.')).toBeVisible();
+  await expect(share).toContainText('Found: it gets a panel');
 });
