@@ -40,7 +40,6 @@ export interface Candidate extends Described {
 
 export interface ComposerReport {
   name: string;
-  editorKind: ComposerProfile['editorKind'];
   status: 'found' | 'ignored' | 'notFound';
   candidates: Candidate[];
   /** The composer's shadow hosts present in the page without open shadow content (saved without it). */
@@ -160,7 +159,7 @@ function checkComposer(doc: Document, composer: ComposerProfile, profile: SitePr
   const status = candidates.some((c) => c.outcome.kind === 'panel')
     ? 'found'
     : candidates.some((c) => c.outcome.kind === 'ignored') ? 'ignored' : 'notFound';
-  return { name: composer.name, editorKind: composer.editorKind, status, candidates, emptyShadowHosts };
+  return { name: composer.name, status, candidates, emptyShadowHosts };
 }
 
 /** Which of the profile's composers a saved page holds, what ignores the others, and each one's Post button. */
