@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
 import type { AdminApi } from '@/lib/api/admin';
 import { checkProfileJson } from '@/lib/admin/profile-json';
 import { networks, type Network } from '@/lib/contract/common';
@@ -6,6 +6,7 @@ import { bundledProfiles } from '@/lib/compose/profiles';
 import { Notice } from '@/components/Notice';
 import { t } from '@/lib/i18n';
 import { useAction, useLoad } from './use-load';
+import { PageCheck } from './PageCheck';
 
 const NETWORK_NAMES: Record<Network, string> = { linkedin: 'LinkedIn', x: 'X' };
 
@@ -15,6 +16,11 @@ export function SiteProfilesSection({ api }: { api: AdminApi }) {
   const [problems, setProblems] = useState<string[]>([]);
   const [news, setNews] = useState<string | null>(null);
   const publish = useAction();
+  const draft = useMemo(() => {
+    if (!json.trim()) return null;
+    const checked = checkProfileJson(json);
+    return checked.ok ? checked.profile : null;
+  }, [json]);
 
   const onSubmit = async (e: Event) => {
     e.preventDefault();
@@ -40,6 +46,11 @@ export function SiteProfilesSection({ api }: { api: AdminApi }) {
   };
 
   const current = (n: Network) => published.data?.find((p) => p.network === n);
+  // The profile extensions use: the published one when it is newer than the one they were built with.
+  const inUse = (n: Network) => {
+    const p = current(n);
+    return p && p.version > bundledProfiles[n].version ? { profile: p, published: true } : { profile: bundledProfiles[n], published: false };
+  };
   return (
     <>
       <p class="muted">{t('admin.profiles.intro')}</p>
@@ -65,8 +76,8 @@ export function SiteProfilesSection({ api }: { api: AdminApi }) {
       </table>
       {networks.map((n) => (
         <details key={n}>
-          <summary>{t(current(n) && current(n)!.version > bundledProfiles[n].version ? 'admin.profiles.inUsePublished' : 'admin.profiles.inUseBundled', { network: NETWORK_NAMES[n] })}</summary>
-          <pre class="json">{JSON.stringify(current(n) && current(n)!.version > bundledProfiles[n].version ? current(n) : bundledProfiles[n], null, 2)}</pre>
+          <summary>{t(inUse(n).published ? 'admin.profiles.inUsePublished' : 'admin.profiles.inUseBundled', { network: NETWORK_NAMES[n] })}</summary>
+          <pre class="json">{JSON.stringify(inUse(n).profile, null, 2)}</pre>
           <button type="button" class="button secondary" onClick={() => setJson(JSON.stringify({ ...bundledProfiles[n], version: Math.max(bundledProfiles[n].version, current(n)?.version ?? 0) + 1 }, null, 2))}>
             {t('admin.profiles.startFrom', { network: NETWORK_NAMES[n] })}
           </button>
@@ -90,6 +101,7 @@ export function SiteProfilesSection({ api }: { api: AdminApi }) {
         <Notice role="status" tone="success">{news}</Notice>
         <button type="submit" class="button" disabled={publish.busy || !json.trim()}>{t('admin.profiles.publish')}</button>
       </form>
+      <PageCheck networkNames={NETWORK_NAMES} profileFor={inUse} draft={draft} />
     </>
   );
 }

@@ -44,9 +44,9 @@ const SHADOW_RETRY_MS = [0, 50, 200, 600, 1500, 4000];
  */
 const microtask = (run: () => void) => queueMicrotask(run);
 
-/** Is this editor one the profile says must never get a panel? */
-export function isIgnored(editor: Element, composer: ComposerProfile, rules: readonly IgnoreRule[], path: string): boolean {
-  return rules.some((rule) => {
+/** The first of `rules` that says this editor must never get a panel, or undefined. */
+export function ignoringRule(editor: Element, composer: ComposerProfile, rules: readonly IgnoreRule[], path: string): IgnoreRule | undefined {
+  return rules.find((rule) => {
     if (rule.paths && !rule.paths.some((p) => matchPath(p, path))) return false;
     if (rule.closest && !closestComposed(editor, rule.closest)) return false;
     if (rule.has) {
@@ -59,6 +59,11 @@ export function isIgnored(editor: Element, composer: ComposerProfile, rules: rea
   });
 }
 
+/** Is this editor one the profile says must never get a panel? */
+export function isIgnored(editor: Element, composer: ComposerProfile, rules: readonly IgnoreRule[], path: string): boolean {
+  return ignoringRule(editor, composer, rules, path) !== undefined;
+}
+
 function safeHas(container: Element, selector: string): boolean {
   try {
     return container.querySelector(selector) !== null;
@@ -67,15 +72,36 @@ function safeHas(container: Element, selector: string): boolean {
   }
 }
 
+/**
+ * How one composer of a profile judges an element: not its editor, outside its `within` containers, on a path
+ * it does not list, excluded by an ignore rule, or its editor ('match').
+ */
+export type ComposerVerdict = 'editor' | 'within' | 'path' | 'match' | { ignoredBy: IgnoreRule };
+
+export function judgeEditor(el: Element, composer: ComposerProfile, profile: SiteProfile, path: string): ComposerVerdict {
+  if (!matchesAny(el, composer.editor)) return 'editor';
+  if (composer.within && !closestComposed(el, composer.within)) return 'within';
+  if (composer.paths && !composer.paths.some((p) => matchPath(p, path))) return 'path';
+  const rule = ignoringRule(el, composer, profile.ignore, path);
+  return rule ? { ignoredBy: rule } : 'match';
+}
+
+/**
+ * The composer of the profile that decides about `el`: the first whose editor, `within` and `paths` fit. Its
+ * verdict is 'match' or ignored; undefined when no composer fits.
+ */
+export function decidingComposer(el: Element, profile: SiteProfile, path: string): { composer: ComposerProfile; verdict: ComposerVerdict } | undefined {
+  for (const composer of profile.composers) {
+    const verdict = judgeEditor(el, composer, profile, path);
+    if (verdict === 'match' || typeof verdict === 'object') return { composer, verdict };
+  }
+  return undefined;
+}
+
 /** Which of the profile's composers `el` is (first match in profile order), or null (not one, or ignored). */
 export function matchComposer(el: Element, profile: SiteProfile, path: string): ComposerProfile | null {
-  for (const composer of profile.composers) {
-    if (!matchesAny(el, composer.editor)) continue;
-    if (composer.within && !closestComposed(el, composer.within)) continue;
-    if (composer.paths && !composer.paths.some((p) => matchPath(p, path))) continue;
-    return isIgnored(el, composer, profile.ignore, path) ? null : composer;
-  }
-  return null;
+  const decided = decidingComposer(el, profile, path);
+  return decided?.verdict === 'match' ? decided.composer : null;
 }
 
 export function detectComposers(options: DetectOptions): void {
