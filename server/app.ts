@@ -11,10 +11,10 @@ import { systemClock, type Clock } from './clock';
 import { healthRoutes } from './health/routes';
 import type { OidcSettings } from './config';
 import { openDatabase, type Database } from './db/database';
-import { corsFor } from './http/cors';
+import { corsAnswerHeaders, corsFor } from './http/cors';
 import { silentLog, type Log } from './log/logger';
 import { notFound, onErrorLogged } from './http/fallbacks';
-import type { NodeShortcut } from './http/node-listener';
+import { firstOf, type NodeShortcut } from './http/node-listener';
 import { ItemRepository } from './items/repository';
 import { adminItemRoutes } from './items/routes';
 import { analyticsRoutes } from './analytics/routes';
@@ -34,6 +34,7 @@ import { PolicyRepository } from './policy/repository';
 import { adminPolicyRoutes, policyRoutes } from './policy/routes';
 import { QueueVersion } from './queue/queue-version';
 import { queueRoutes } from './queue/routes';
+import { unchangedQueueShortcut } from './queue/unchanged-queue';
 import { reachRoutes } from './reach/routes';
 import { ShareRecorder } from './shares/record-shares';
 import { shareRoutes } from './shares/routes';
@@ -78,7 +79,7 @@ export interface AppOptions {
 
 export interface RelayApp {
   app: Hono<AppEnv>;
-  /** The hottest path, answered on node:http before the app (servers pass it to appServer). */
+  /** The hottest paths, answered on node:http before the app when memory suffices (servers pass it to appServer). */
   shortcut: NodeShortcut;
   database: Database;
   tokens: TokenCache;
@@ -141,7 +142,8 @@ export async function createApp(options: AppOptions): Promise<RelayApp> {
 
   app.route('/', healthRoutes(db as Kysely<unknown>));
 
-  app.use('/v1/*', corsFor(options.corsOrigins ?? DEFAULT_CORS_ORIGINS));
+  const corsOrigins = options.corsOrigins ?? DEFAULT_CORS_ORIGINS;
+  app.use('/v1/*', corsFor(corsOrigins));
   // Public: registered before the bearer check, so they answer before it runs.
   const trustProxy = options.trustProxy ?? false;
   app.route('/', redeemRoutes(db, now, trustProxy));
@@ -175,7 +177,10 @@ export async function createApp(options: AppOptions): Promise<RelayApp> {
   let closed = false;
   return {
     app,
-    shortcut: knownLinkShortcut(redirects),
+    shortcut: firstOf(
+      knownLinkShortcut(redirects),
+      unchangedQueueShortcut({ tokens, version, now, cors: corsAnswerHeaders(corsOrigins) }),
+    ),
     database,
     tokens,
     items,

@@ -6,6 +6,9 @@ import { expect, inject } from 'vitest';
 import { createTestDatabase, EMPTY_TEMPLATE, MIGRATED_TEMPLATE } from '../tests/helpers/postgres-databases';
 import { createApp, type AppOptions, type RelayApp } from './app';
 import { openDatabase, type Database } from './db/database';
+import { listening } from './http/http-server.test-support';
+import { appServer } from './http/node-listener';
+import { silentLog } from './log/logger';
 import type { DialectName } from './db/dialect';
 import type { ItemCreate } from '../lib/contract/items';
 import type { AdminItem } from '../lib/contract/items';
@@ -28,6 +31,16 @@ export interface Harness extends RelayApp {
   /** Invites and redeems a person; returns their token and id. */
   employee(name?: string, role?: 'employee' | 'admin'): Promise<{ token: string; id: string }>;
   queue(token: string, query?: string, headers?: Record<string, string>): Promise<{ res: Response; body: QueueResponse | null }>;
+  /** How many requests reached the Hono app: served harnesses answer some on node:http before it. */
+  appRequests: number;
+}
+
+export interface HarnessOptions extends Partial<AppOptions> {
+  /**
+   * Requests go over HTTP to the server main.ts builds (appServer with the app's shortcuts), redirects not
+   * followed; without it they are made in-process (app.request).
+   */
+  served?: boolean;
 }
 
 /**
@@ -114,7 +127,7 @@ export async function testDatabaseTarget(): Promise<{ target: string; remove(): 
 }
 
 /** An app over a private database (see testDatabase) with a controllable clock and no click timer. */
-export async function harness(options: Partial<AppOptions> = {}): Promise<Harness> {
+export async function harness({ served = false, ...options }: HarnessOptions = {}): Promise<Harness> {
   const clock = { now: T0 };
   const relay = await createApp({
     publicUrl: PUBLIC_URL,
@@ -124,6 +137,30 @@ export async function harness(options: Partial<AppOptions> = {}): Promise<Harnes
     ...options,
     database: options.database ?? (await testDatabase()),
   });
+  let send = (path: string, init?: RequestInit): Promise<Response> => {
+    h.appRequests++;
+    return Promise.resolve(relay.app.request(path, init));
+  };
+  if (served) {
+    const countingApp = {
+      routes: relay.app.routes,
+      fetch: (request: Request, env: Parameters<typeof relay.app.fetch>[1]) => {
+        h.appRequests++;
+        return relay.app.fetch(request, env);
+      },
+    };
+    const server = await listening(appServer(countingApp, silentLog, {}, relay.shortcut));
+    const closeApp = relay.close;
+    relay.close = async () => {
+      await server.close();
+      await closeApp();
+    };
+    send = async (path, init) => {
+      const res = await fetch(server.url + path, { redirect: 'manual', ...init });
+      await res.clone().arrayBuffer();
+      return res;
+    };
+  }
 
   const withJson = (init: RequestInit & { json?: unknown } = {}, token?: string): RequestInit => {
     const headers = new Headers(init.headers);
@@ -139,9 +176,10 @@ export async function harness(options: Partial<AppOptions> = {}): Promise<Harnes
   const h: Harness = {
     ...relay,
     clock,
-    request: (path, init) => Promise.resolve(relay.app.request(path, init)),
-    admin: (path, init) => Promise.resolve(relay.app.request(path, withJson(init, ADMIN_TOKEN))),
-    as: (token, path, init) => Promise.resolve(relay.app.request(path, withJson(init, token))),
+    appRequests: 0,
+    request: (path, init) => send(path, init),
+    admin: (path, init) => send(path, withJson(init, ADMIN_TOKEN)),
+    as: (token, path, init) => send(path, withJson(init, token)),
     async createItem(fields = {}) {
       const res = await h.admin('/v1/admin/items', {
         method: 'POST',

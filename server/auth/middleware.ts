@@ -5,7 +5,7 @@ import type { AppEnv, Principal } from './principal';
 import { sha256 } from './secrets';
 import type { TokenCache, TokenCheck } from './token-cache';
 
-const BEARER = /^Bearer[ \t]+([A-Za-z0-9._~+/=-]+)[ \t]*$/i;
+export const BEARER = /^Bearer[ \t]+([A-Za-z0-9._~+/=-]+)[ \t]*$/i;
 
 const BOOTSTRAP_ADMIN: Principal = { employeeId: null, name: 'Bootstrap admin', role: 'admin' };
 

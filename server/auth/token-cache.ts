@@ -63,11 +63,15 @@ export class TokenCache {
    * (no promise) on a cache hit.
    */
   check(tokenHash: string): TokenCheck | Promise<TokenCheck> {
+    return this.cached(tokenHash) ?? this.load(tokenHash, this.now());
+  }
+
+  /** From memory only: the principal of a token seen recently, while nothing about it needs the database. */
+  cached(tokenHash: string): Principal | undefined {
     const now = this.now();
     const hit = this.entries.get(tokenHash);
     // touchEveryMs < idleMs, so a hit young enough to skip the write is also too young to have ended.
-    if (hit && hit.until > now && now - hit.lastUsedAt < this.touchEveryMs) return hit.principal;
-    return this.load(tokenHash, now);
+    return hit && hit.until > now && now - hit.lastUsedAt < this.touchEveryMs ? hit.principal : undefined;
   }
 
   private async load(tokenHash: string, now: number): Promise<TokenCheck> {

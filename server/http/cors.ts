@@ -31,6 +31,9 @@ export function originMatcher(allowed: readonly string[]): (origin: string) => b
   };
 }
 
+// Retry-After: the outbox backs off as the server asks (a cross-origin read hides it otherwise).
+const EXPOSED = ['ETag', 'Retry-After'];
+
 /** CORS for /v1: the extension reads ETag, and sends Authorization and If-None-Match. */
 export function corsFor(allowed: readonly string[]): MiddlewareHandler {
   const isAllowed = originMatcher(allowed);
@@ -38,10 +41,20 @@ export function corsFor(allowed: readonly string[]): MiddlewareHandler {
     origin: (origin) => (origin && isAllowed(origin) ? origin : null),
     allowHeaders: ['Authorization', 'Content-Type', 'If-None-Match'],
     allowMethods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
-    // Retry-After: the outbox backs off as the server asks (a cross-origin read hides it otherwise).
-    exposeHeaders: ['ETag', 'Retry-After'],
+    exposeHeaders: EXPOSED,
     maxAge: 600,
   });
   // Requests without Origin are not cross-origin reads (CLI, curl, the bench): skip the work.
   return (c, next) => (c.req.header('origin') ? middleware(c, next) : next());
+}
+
+/**
+ * The headers corsFor gives an answer to a GET from an allowed origin, for answers made outside Hono;
+ * undefined for an origin it does not allow.
+ */
+export function corsAnswerHeaders(allowed: readonly string[]): (origin: string) => Record<string, string> | undefined {
+  const isAllowed = originMatcher(allowed);
+  const exposed = EXPOSED.join(',');
+  return (origin) =>
+    isAllowed(origin) ? { 'Access-Control-Allow-Origin': origin, 'Access-Control-Expose-Headers': exposed, Vary: 'Origin' } : undefined;
 }

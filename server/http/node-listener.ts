@@ -12,6 +12,12 @@ interface App {
 /** Answers a request on node:http and says true, or leaves it to the app and says false. */
 export type NodeShortcut = (req: IncomingMessage, res: ServerResponse) => boolean;
 
+/** The first shortcut that answers. */
+export const firstOf =
+  (...shortcuts: NodeShortcut[]): NodeShortcut =>
+  (req, res) =>
+    shortcuts.some((answer) => answer(req, res));
+
 /**
  * The node:http server for an app (not yet listening): the shortcut, then Hono's adapter, inside the
  * request id, nosniff and access log.

@@ -1,12 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { listening } from '../http/http-server.test-support';
-import { appServer } from '../http/node-listener';
-import { silentLog } from '../log/logger';
-import { HOUR, expectProblem, harness, testDatabaseTarget, type Harness } from '../test-support';
+import { HOUR, expectProblem, harness, testDatabaseTarget, type Harness, type HarnessOptions } from '../test-support';
 
 const BROWSER = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0 Safari/537.36';
-
-type Send = (path: string, init?: RequestInit) => Promise<Response>;
 
 /**
  * Every case runs twice: in-process through the app, and over HTTP through the server main.ts builds, where
@@ -16,49 +11,25 @@ describe.each([
   ['in the app', false],
   ['served on node:http', true],
 ])('GET /r/:code %s', (_, served) => {
-  const closers: Array<() => Promise<void>> = [];
-  /** How many requests reached the Hono app of each served harness. */
-  const appCalls = new Map<Harness, number>();
-  const sender = async (of: Harness): Promise<Send> => {
-    if (!served) return of.request;
-    appCalls.set(of, 0);
-    const app = {
-      routes: of.app.routes,
-      fetch: (request: Request, env: Parameters<typeof of.app.fetch>[1]) => {
-        appCalls.set(of, appCalls.get(of)! + 1);
-        return of.app.fetch(request, env);
-      },
-    };
-    const server = await listening(appServer(app, silentLog, {}, of.shortcut));
-    closers.push(server.close);
-    return async (path, init) => {
-      const res = await fetch(server.url + path, { redirect: 'manual', ...init });
-      await res.clone().arrayBuffer();
-      return res;
-    };
-  };
-  /** A harness of its own (other options) and how to send it requests. */
-  const another = async (options: Parameters<typeof harness>[0]) => {
-    const other = await harness(options);
-    return { other, send: await sender(other) };
+  /** A harness of its own (other options), served or not like the others. */
+  const another = async (options: HarnessOptions) => {
+    const other = await harness({ ...options, served });
+    return { other, send: other.request };
   };
 
   let h: Harness;
-  let send: Send;
+  let send: Harness['request'];
   let ana: { token: string; id: string };
   let itemId: string;
   let links: { linkedin: string; x: string };
   beforeEach(async () => {
-    h = await harness();
-    send = await sender(h);
+    h = await harness({ served });
+    send = h.request;
     ana = await h.employee();
     itemId = (await h.createItem({ url: 'https://example.com/jobs?team=payments#apply', campaign: 'Hiring-Q4' })).id;
     links = (await h.queue(ana.token)).body!.items[0]!.links;
   });
-  afterEach(async () => {
-    for (const close of closers.splice(0)) await close();
-    await h.close();
-  });
+  afterEach(() => h.close());
 
   const path = (link: string) => new URL(link).pathname;
   const click = (link: string, headers: Record<string, string> = { 'User-Agent': BROWSER }, method = 'GET') =>
@@ -225,12 +196,13 @@ const countClicks = async (of: Harness = h) =>
   });
 
   if (served) it('answers a code in memory on node:http, with the headers the app gives', async () => {
+    const before = h.appRequests;
     const fromApp = await click(links.x);
-    expect(appCalls.get(h)).toBe(1);
+    expect(h.appRequests - before).toBe(1);
     const shortcut = await click(links.x, { 'User-Agent': `${BROWSER} visitor/2` });
     const head = await click(links.x, {}, 'HEAD');
     const queried = await send(`${path(links.x)}?utm_source=ignored`, { headers: { 'User-Agent': BROWSER } });
-    expect(appCalls.get(h)).toBe(1);
+    expect(h.appRequests - before).toBe(1);
     // Connection and Keep-Alive are node's choices about the connection, not part of the answer.
     const varying = new Set(['date', 'x-request-id', 'connection', 'keep-alive']);
     const names = (res: Response) => [...res.headers.keys()].filter((n) => !varying.has(n)).sort();

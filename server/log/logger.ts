@@ -1,4 +1,5 @@
-import { destination as fileDestination, pino, type DestinationStream, type Logger } from 'pino';
+import { pino, type DestinationStream, type Logger } from 'pino';
+import { LineWriter } from './line-writer';
 
 export type Log = Logger;
 
@@ -6,9 +7,8 @@ export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', '
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
 /**
- * One JSON object per line on stdout, for whatever collects the logs. The default destination writes
- * asynchronously in batches, so a log line costs the redirect path a string build, not a write(2); pino
- * flushes what is left when the process exits.
+ * One JSON object per line on stdout, for whatever collects the logs: written in one batch per turn of the
+ * event loop (LineWriter), so a log line costs the redirect path a string build, not a write(2).
  */
 export function createLog(level: LogLevel, destination?: DestinationStream): Log {
   return pino(
@@ -17,7 +17,7 @@ export function createLog(level: LogLevel, destination?: DestinationStream): Log
       timestamp: pino.stdTimeFunctions.isoTime,
       formatters: { level: (label) => ({ level: label }) },
     },
-    destination ?? fileDestination({ dest: 1, sync: false, minLength: 4096, periodicFlush: 250 }),
+    destination ?? new LineWriter(1),
   );
 }
 

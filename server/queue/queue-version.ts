@@ -40,9 +40,13 @@ export class QueueVersion {
 
   /** The snapshot at `now`: from memory (no promise) while it holds, else read. */
   at(now: number): Snapshot | Promise<Snapshot> {
+    return this.current(now) ?? (this.reading ??= this.read(now).finally(() => (this.reading = undefined)));
+  }
+
+  /** From memory only: the snapshot while it holds, else undefined. */
+  current(now: number): Snapshot | undefined {
     const s = this.snapshot;
-    if (s && !this.stale && now < s.nextBoundary) return s;
-    return (this.reading ??= this.read(now).finally(() => (this.reading = undefined)));
+    return s && !this.stale && now < s.nextBoundary ? s : undefined;
   }
 
   /** A weak ETag: the representation is equivalent, not byte-identical (cursor time differs). */

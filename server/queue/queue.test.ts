@@ -65,7 +65,19 @@ describe('GET /v1/queue', () => {
   });
 });
 
-describe('ETag and 304', () => {
+// Served, a poll that finds nothing new is answered on node:http before the app (unchanged-queue.ts): the
+// same cases must hold both ways.
+describe.each([
+  ['in the app', false],
+  ['served on node:http', true],
+])('ETag and 304, %s', (_, served) => {
+  beforeEach(async () => {
+    if (!served) return;
+    await h.close();
+    h = await harness({ served });
+    ana = await h.employee('Ana');
+  });
+
   it('answers 304 with no body when If-None-Match matches', async () => {
     await h.createItem();
     const etag = await etagNow();

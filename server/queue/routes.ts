@@ -22,7 +22,7 @@ interface QueueDeps {
   publicUrl: () => string;
 }
 
-const CACHE_CONTROL = 'private, no-cache';
+export const CACHE_CONTROL = 'private, no-cache';
 
 type ItemsEb = ExpressionBuilder<DB, 'items'>;
 
