@@ -16,7 +16,7 @@ let request: (path: string, init?: RequestInit) => Promise<Response>;
 beforeEach(async () => {
   lines = [];
   h = await harness();
-  server = await listening(appServer(h.app, createLog('info', { write: (line: string) => void lines.push(JSON.parse(line)) })));
+  server = await listening(appServer(h.app, createLog('info', { write: (line: string) => void lines.push(JSON.parse(line)) }), {}, h.shortcut));
   request = async (path, init = {}) => {
     const res = await fetch(server.url + path, { redirect: 'manual', ...init });
     await res.clone().arrayBuffer();
@@ -77,6 +77,25 @@ describe('access log', () => {
     for (const secret of ['SECRETLINKCODE1', code, token, '203.0.113.9', 'since=', '01a20000', 'SECRET']) expect(text).not.toContain(secret);
     expect(lines.map((l) => l.route)).toEqual(['/r/:code', '/join', '/v1/auth/redeem', '/v1/queue', '/v1/admin/items/:id', null]);
     expect(lines.map((l) => l.status)).toEqual([404, 200, 200, 400, 403, 404]);
+  });
+
+  it('logs answers made before the app (a known link, an unchanged queue) like any other', async () => {
+    const { token } = await h.employee('Ana');
+    await h.createItem();
+    const { res, body } = await h.queue(token);
+    const link = new URL(body!.items[0]!.links.x).pathname;
+    const poll = { headers: { Authorization: `Bearer ${token}`, 'If-None-Match': res.headers.get('etag')! } };
+    for (const path of [link, link]) await request(path, { headers: { 'User-Agent': 'Mozilla/5.0 (X11; Linux x86_64)' } });
+    await request('/v1/queue', poll);
+    await request('/v1/queue', poll);
+    const written = await linesAfter(4);
+    expect(written.map((l) => [l.route, l.status])).toEqual([
+      ['/r/:code', 302],
+      ['/r/:code', 302],
+      ['/v1/queue', 304],
+      ['/v1/queue', 304],
+    ]);
+    expect(new Set(written.map((l) => l.req)).size).toBe(4);
   });
 
   it('LOG_LEVEL above info writes no access lines', async () => {

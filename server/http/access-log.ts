@@ -58,6 +58,8 @@ const isOurs = (name: string) =>
  */
 export class AnswerWithId<Request extends IncomingMessage = IncomingMessage> extends ServerResponse<Request> {
   requestId = '';
+  /** The route pattern, when the answer was made before the app (a shortcut): no need to look it up. */
+  route: string | undefined = undefined;
 
   override writeHead(statusCode: number, ...rest: unknown[]): this {
     const message = typeof rest[0] === 'string' ? [rest[0]] : [];
@@ -100,7 +102,7 @@ export function withAccessLog(listener: RequestListener<typeof IncomingMessage, 
         const line = {
           req: id,
           method,
-          route: routeOf(method, req.url ?? '/'),
+          route: res.route ?? routeOf(method, req.url ?? '/'),
           status: res.statusCode,
           ms: Math.round((performance.now() - started) * 100) / 100,
         };

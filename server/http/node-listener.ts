@@ -9,14 +9,22 @@ interface App {
   routes: readonly { method: string; path: string }[];
 }
 
-/** Answers a request on node:http and says true, or leaves it to the app and says false. */
-export type NodeShortcut = (req: IncomingMessage, res: ServerResponse) => boolean;
+/**
+ * Answers a request on node:http and names the route pattern it answered as (for the access log), or
+ * leaves it to the app and says undefined.
+ */
+export type NodeShortcut = (req: IncomingMessage, res: ServerResponse) => string | undefined;
 
 /** The first shortcut that answers. */
 export const firstOf =
   (...shortcuts: NodeShortcut[]): NodeShortcut =>
-  (req, res) =>
-    shortcuts.some((answer) => answer(req, res));
+  (req, res) => {
+    for (const answer of shortcuts) {
+      const route = answer(req, res);
+      if (route !== undefined) return route;
+    }
+    return undefined;
+  };
 
 /**
  * The node:http server for an app (not yet listening): the shortcut, then Hono's adapter, inside the
@@ -31,7 +39,8 @@ export function appServer(
   const toApp = getRequestListener(app.fetch);
   const listener = shortcut
     ? (req: IncomingMessage, res: AnswerWithId) => {
-        if (!shortcut(req, res)) void toApp(req, res);
+        res.route = shortcut(req, res);
+        if (res.route === undefined) void toApp(req, res);
       }
     : toApp;
   return createServer({ ...options, IncomingMessage, ServerResponse: AnswerWithId }, withAccessLog(listener, log, routeNamer(app.routes)));

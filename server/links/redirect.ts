@@ -60,12 +60,12 @@ export function redirectHandler(deps: RedirectDeps): Handler {
 export function knownLinkShortcut(deps: RedirectDeps): NodeShortcut {
   return (req, res) => {
     const { url, method } = req;
-    if (url === undefined || !url.startsWith('/r/') || (method !== 'GET' && method !== 'HEAD')) return false;
+    if (url === undefined || !url.startsWith('/r/') || (method !== 'GET' && method !== 'HEAD')) return undefined;
     const query = url.indexOf('?', 3);
     const code = query === -1 ? url.slice(3) : url.slice(3, query);
-    if (!LINK_CODE.test(code)) return false;
+    if (!LINK_CODE.test(code)) return undefined;
     const target = deps.targets.cached(code);
-    if (!target) return false;
+    if (!target) return undefined;
     if (method === 'GET') {
       countVisit(deps, code, target, req.headers['user-agent'], () => {
         // Node joins repeated X-Forwarded-For headers into one string; its type still allows a list.
@@ -75,6 +75,6 @@ export function knownLinkShortcut(deps: RedirectDeps): NodeShortcut {
     }
     res.writeHead(302, redirectHeaders(target));
     res.end();
-    return true;
+    return '/r/:code';
   };
 }

@@ -23,21 +23,21 @@ interface UnchangedQueueDeps {
  */
 export function unchangedQueueShortcut(deps: UnchangedQueueDeps): NodeShortcut {
   return (req, res) => {
-    if (req.url !== '/v1/queue' || req.method !== 'GET') return false;
+    if (req.url !== '/v1/queue' || req.method !== 'GET') return undefined;
     const { authorization, origin } = req.headers;
     const ifNoneMatch = req.headers['if-none-match'];
-    if (!ifNoneMatch || !authorization) return false;
+    if (!ifNoneMatch || !authorization) return undefined;
     const token = BEARER.exec(authorization)?.[1];
     const employeeId = token === undefined ? undefined : deps.tokens.cached(sha256(token))?.employeeId;
-    if (!employeeId) return false;
+    if (!employeeId) return undefined;
     const snapshot = deps.version.current(deps.now());
-    if (!snapshot) return false;
+    if (!snapshot) return undefined;
     const etag = deps.version.etag(employeeId, snapshot);
-    if (!etagMatches(ifNoneMatch, etag)) return false;
+    if (!etagMatches(ifNoneMatch, etag)) return undefined;
     const cors = origin === undefined ? undefined : deps.cors(origin);
-    if (origin !== undefined && !cors) return false;
+    if (origin !== undefined && !cors) return undefined;
     res.writeHead(304, { ETag: etag, 'Cache-Control': CACHE_CONTROL, ...cors });
     res.end();
-    return true;
+    return '/v1/queue';
   };
 }
