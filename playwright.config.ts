@@ -10,8 +10,9 @@ import { defineConfig } from '@playwright/test';
 export default defineConfig({
   testDir: 'tests/e2e',
   globalSetup: './tests/helpers/global-setup.ts',
-  // Two cores: one browser and one backend at a time keeps the machine responsive and the tests stable.
-  workers: 1,
+  // Two spec files at a time, each with its own browser, backend, port and profile: on two cores the whole run
+  // measured 13.6 min against about 18.5 at one worker, every test passing. Tests wait for conditions, never for time.
+  workers: 2,
   fullyParallel: false,
   retries: 0,
   forbidOnly: !!process.env.CI,
