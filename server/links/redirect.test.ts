@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { HOUR, expectProblem, harness, testDatabaseTarget, type Harness, type HarnessOptions } from '../test-support';
+import { HOUR, expectProblem, harness, testDatabaseTarget, type Harness } from '../test-support';
 
 const BROWSER = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0 Safari/537.36';
 
@@ -11,12 +11,6 @@ describe.each([
   ['in the app', false],
   ['served on node:http', true],
 ])('GET /r/:code %s', (_, served) => {
-  /** A harness of its own (other options), served or not like the others. */
-  const another = async (options: HarnessOptions) => {
-    const other = await harness({ ...options, served });
-    return { other, send: other.request };
-  };
-
   let h: Harness;
   let send: Harness['request'];
   let ana: { token: string; id: string };
@@ -76,12 +70,12 @@ const countClicks = async (of: Harness = h) =>
   });
 
   it('writes a batch by itself once the buffer is full', async () => {
-    const { other: small, send: sendSmall } = await another({ clickBatchSize: 3 });
+    const small = await harness({ clickBatchSize: 3, served });
     try {
       const emp = await small.employee();
       await small.createItem();
       const link = (await small.queue(emp.token)).body!.items[0]!.links.x;
-      for (let i = 0; i < 3; i++) await sendSmall(path(link), { headers: { 'User-Agent': `${BROWSER} visitor/${i}` } });
+      for (let i = 0; i < 3; i++) await small.request(path(link), { headers: { 'User-Agent': `${BROWSER} visitor/${i}` } });
       await expect.poll(() => countClicks(small)).toBe(3);
     } finally {
       await small.close();
@@ -151,13 +145,13 @@ const countClicks = async (of: Harness = h) =>
     await click(links.linkedin, { 'User-Agent': BROWSER }); // another code counts separately
     expect(await clickRows()).toHaveLength(3);
 
-    const { other: proxied, send: sendProxied } = await another({ trustProxy: true });
+    const proxied = await harness({ trustProxy: true, served });
     try {
       const emp = await proxied.employee();
       await proxied.createItem();
       const link = (await proxied.queue(emp.token)).body!.items[0]!.links.x;
       for (const xff of ['198.51.100.1', '198.51.100.2', '10.0.0.1, 198.51.100.2']) {
-        await sendProxied(path(link), { headers: { 'User-Agent': BROWSER, 'X-Forwarded-For': xff } });
+        await proxied.request(path(link), { headers: { 'User-Agent': BROWSER, 'X-Forwarded-For': xff } });
       }
       await proxied.flushClicks();
       expect(await countClicks(proxied)).toBe(2);
