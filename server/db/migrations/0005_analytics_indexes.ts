@@ -10,7 +10,7 @@ export const analyticsIndexes: Migration = {
       .columns(['shared_at', 'employee_id', 'item_id', 'network', 'audience']).execute();
     await db.schema.createIndex('clicks_time_covering').on('clicks')
       .columns(['clicked_at', 'employee_id', 'item_id', 'network']).execute();
-    // The covering ones start with the same column, so the narrow ones only cost writes now.
+    // The covering ones start with the same column, so the narrow ones would only cost writes.
     await db.schema.dropIndex('shares_time').execute();
     await db.schema.dropIndex('clicks_time').execute();
     await db.schema.createIndex('employees_activated_at').on('employees').column('activated_at').execute();
