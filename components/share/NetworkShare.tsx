@@ -2,16 +2,16 @@ import './share.css';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Network } from '@/lib/contract';
 import { bannedTermsMessage } from '@/lib/policy/prepare';
-import { networkLabel, useShareDraft, type ShareDraft, type ShareDraftInput } from './use-share-draft';
+import { networkLabel } from './network-label';
+import { useShareDraft, type ShareDraft, type ShareDraftInput } from './use-share-draft';
 import { formatNumber, t } from '@/lib/i18n';
 
-export { networkLabel, type ShareRecord } from './use-share-draft';
+export type { ShareRecord } from './use-share-draft';
 
 export interface NetworkShareProps extends ShareDraftInput {
   /** Unique prefix for element ids. */
   idBase: string;
 }
-
 
 /** How long typing must pause before the remaining count is read out (every keystroke would be noise). */
 const ANNOUNCE_AFTER_MS = 900;

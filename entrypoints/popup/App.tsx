@@ -3,7 +3,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { CardContext } from '@/components/ItemCard';
 import { Notice } from '@/components/Notice';
 import { QueueView } from '@/components/queue/QueueView';
-import { SharePage } from '@/components/share/SharePage';
+import { SharePage, type PageTab } from '@/components/share/SharePage';
 import { useStorageItem } from '@/components/hooks';
 import type { QueueRow } from '@/lib/db';
 import type { QueueHead } from '@/lib/db/head';
@@ -21,7 +21,6 @@ import {
   topicsItem,
 } from '@/lib/settings';
 import { bannerText } from './banner';
-import type { ActiveTab } from './boot';
 import { firstFrameOnScreen } from './on-screen';
 import { HistorySlot, ReachSlot } from './slots';
 import { Tabs } from './Tabs';
@@ -89,7 +88,7 @@ export function App({
 }: {
   previousOpen: string | null;
   head: QueueHead | null;
-  activeTab: ActiveTab | null;
+  activeTab: PageTab | null;
 }) {
   const employee = useStorageItem(employeeItem);
   const lastSync = useStorageItem(lastSyncItem);

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import { openQueueDb, readQueueHead } from '@/components/queue/head';
+import type { PageTab } from '@/components/share/SharePage';
 import { isShareablePage } from '@/lib/links/share-urls';
 import { PAGE_SIZE, headFromSnapshot, queueTopics, type QueueHead, type QueueHeadSnapshot } from '@/lib/db/head';
 import {
@@ -52,16 +53,11 @@ export interface FirstView {
    * The web page in the current tab ("Share this page"), read beside the settings so the section is in the
    * first frame instead of pushing the queue down when it arrives; null on any other page.
    */
-  activeTab: ActiveTab | null;
-}
-
-export interface ActiveTab {
-  url: string;
-  title: string;
+  activeTab: PageTab | null;
 }
 
 /** The current tab when it is a web page (activeTab lets the popup read its address while it is open). */
-async function readActiveTab(): Promise<ActiveTab | null> {
+async function readActiveTab(): Promise<PageTab | null> {
   try {
     const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
     return tab && isShareablePage(tab.url) ? { url: tab.url, title: tab.title ?? '' } : null;

@@ -1,7 +1,4 @@
-/*
- * Where the reach card and the history view plug into the popup. components/reach and components/history
- * are another engineer's; this file is the only place the shell names them.
- */
+/* Where the reach card and the history view plug into the popup: the only place the shell names them. */
 import type { ComponentType } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 
