@@ -1,3 +1,4 @@
+import './share-page.css';
 import { useState } from 'preact/hooks';
 import type { CardContext } from '../ItemCard';
 import { NetworkShare, ShareStatusLine } from './NetworkShare';
