@@ -51,7 +51,6 @@ function useOnline(): boolean {
   return online;
 }
 
-type TabKey = 'queue' | 'history';
 const tabs = () => [
   { key: 'queue' as const, label: t('popup.tabs.queue') },
   { key: 'history' as const, label: t('popup.tabs.history') },
@@ -99,8 +98,6 @@ export function App({
   const policyCache = useStorageItem(policyCacheItem);
   const items = useWholeQueue();
   const online = useOnline();
-  const [tab, setTab] = useState<TabKey>('queue');
-  const [visited, setVisited] = useState<ReadonlySet<TabKey>>(new Set(['queue']));
 
   const ctx = useMemo<CardContext | null>(
     () =>
@@ -161,12 +158,6 @@ export function App({
       <Tabs
         label={t('popup.tabs.label')}
         tabs={tabs()}
-        selected={tab}
-        visited={visited}
-        onSelect={(key) => {
-          setTab(key);
-          setVisited((v) => (v.has(key) ? v : new Set([...v, key])));
-        }}
         render={(key) =>
           key === 'queue' ? (
             <>
