@@ -4,7 +4,7 @@ import type { CardContext } from '@/components/ItemCard';
 import { Notice } from '@/components/Notice';
 import { QueueView } from '@/components/queue/QueueView';
 import { SharePage, type PageTab } from '@/components/share/SharePage';
-import { useStorageItem } from '@/components/hooks';
+import { useOnline, useStorageItem } from '@/components/hooks';
 import type { QueueRow } from '@/lib/db';
 import type { QueueHead } from '@/lib/db/head';
 import { t } from '@/lib/i18n';
@@ -34,21 +34,6 @@ function openOptions() {
 function openSignIn() {
   void browser.tabs.create({ url: browser.runtime.getURL('/options.html#sign-in') });
   window.close();
-}
-
-/** navigator.onLine, kept current. */
-function useOnline(): boolean {
-  const [online, setOnline] = useState(navigator.onLine);
-  useEffect(() => {
-    const update = () => setOnline(navigator.onLine);
-    addEventListener('online', update);
-    addEventListener('offline', update);
-    return () => {
-      removeEventListener('online', update);
-      removeEventListener('offline', update);
-    };
-  }, []);
-  return online;
 }
 
 const tabs = () => [
@@ -129,7 +114,7 @@ export function App({
   if (!employee || !ctx) {
     return (
       <main class="popup">
-        <Header />
+        <Header admin={false} />
         <div class="empty">
           <p>{t('popup.notConnected')}</p>
           <button type="button" class="button" onClick={openOptions}>
@@ -143,7 +128,7 @@ export function App({
   const banner = bannerText(lastSync, online);
   return (
     <main class="popup">
-      <Header />
+      <Header admin={employee.role === 'admin'} />
       <p role="status" class={banner ? 'banner' : 'banner empty-banner'} title={lastSync?.error}>
         {banner}
       </p>
@@ -182,13 +167,12 @@ export function App({
   );
 }
 
-function Header() {
-  const employee = useStorageItem(employeeItem);
+function Header({ admin }: { admin: boolean }) {
   return (
     <header class="popup-header">
       <img src="/icon/32.png" alt="" width={20} height={20} />
       <h1>Relay</h1>
-      {employee?.role === 'admin' && (
+      {admin && (
         <a class="link-button" href="/admin.html" target="_blank" rel="noopener">
           {t('popup.header.console')}
         </a>

@@ -18,9 +18,8 @@ import {
 } from '@/lib/settings';
 
 /*
- * The popup's first read, started as soon as its script runs (main.tsx imports this module first): every
- * setting the first view shows and the first screenful of the queue (the background's snapshot of it) in
- * one storage call. Only when that snapshot cannot be used is IndexedDB opened, over a plain connection.
+ * The popup's first read, started as soon as its script runs (main.tsx imports this module first): the
+ * settings the first view shows and the background's snapshot of the queue's head, in one storage call.
  * Nothing waits for Dexie or for the background worker.
  */
 
