@@ -1,12 +1,11 @@
 import { useState } from 'preact/hooks';
 import { contentTypes, type ContentType } from '@/lib/contract/common';
-import type { PolicyRules } from '@/lib/policy';
 import { newCaptionKey, splitTopics, type ItemDraft } from '@/lib/admin/item-draft';
-import type { Taxonomy } from '@/lib/contract/taxonomy';
 import { ProblemError } from '@/lib/api/admin';
 import { Notice } from '@/components/Notice';
 import { t, type MessageKey } from '@/lib/i18n';
 import { CaptionEditor } from './CaptionEditor';
+import type { ItemChoices } from './item-choices';
 import { useAction } from './use-load';
 
 const TYPE_LABELS: Record<ContentType, MessageKey> = {
@@ -18,11 +17,7 @@ const TYPE_LABELS: Record<ContentType, MessageKey> = {
 interface Props {
   heading: string;
   initial: ItemDraft;
-  policy: PolicyRules | null;
-  knownTopics: string[];
-  knownCampaigns: string[];
-  /** The managed lists; entries outside them are pointed out (not refused: a list may lag behind). */
-  managed?: Taxonomy;
+  choices: ItemChoices;
   submitLabel: string;
   /** Sends the draft; throws the server's refusal. */
   onSave: (draft: ItemDraft) => Promise<unknown>;
@@ -39,7 +34,8 @@ function fieldErrors(failure: unknown): Map<string, string> {
 /** A hint of one or two whole sentences. */
 const sentences = (first: string, second: string | null) => (second ? `${first} ${second}` : first);
 
-export function ItemEditor({ heading, initial, policy, knownTopics, knownCampaigns, managed, submitLabel, onSave, onCancel }: Props) {
+export function ItemEditor({ heading, initial, choices, submitLabel, onSave, onCancel }: Props) {
+  const { policy, managed } = choices;
   const [draft, setDraft] = useState<ItemDraft>(initial);
   const save = useAction();
   const errors = fieldErrors(save.failure);
@@ -96,12 +92,12 @@ export function ItemEditor({ heading, initial, policy, knownTopics, knownCampaig
         list: 'known-topics',
         hint: sentences(t('admin.editor.topicsHint'), outsideTopics.length ? t('admin.editor.notManaged', { list: outsideTopics.join(', ') }) : null),
       })}
-      <datalist id="known-topics">{knownTopics.map((topic) => <option key={topic} value={topic} />)}</datalist>
+      <datalist id="known-topics">{choices.topics.map((topic) => <option key={topic} value={topic} />)}</datalist>
       {text('campaign', t('admin.editor.campaign'), {
         list: 'known-campaigns',
         hint: sentences(t('admin.editor.campaignHint'), outsideCampaign ? t('admin.editor.notManaged', { list: outsideCampaign }) : null),
       })}
-      <datalist id="known-campaigns">{knownCampaigns.map((campaign) => <option key={campaign} value={campaign} />)}</datalist>
+      <datalist id="known-campaigns">{choices.campaigns.map((campaign) => <option key={campaign} value={campaign} />)}</datalist>
       <div class="schedule">
         <div class="field">
           <label for="item-publish">{t('admin.editor.publishAt')}</label>
