@@ -5,6 +5,7 @@ import { ProblemError } from '@/lib/api/admin';
 import { Notice } from '@/components/Notice';
 import { t, type MessageKey } from '@/lib/i18n';
 import { CaptionEditor } from './CaptionEditor';
+import { Field } from './Field';
 import type { ItemChoices } from './item-choices';
 import { useAction } from './use-load';
 
@@ -77,17 +78,15 @@ export function ItemEditor({ heading, initial, choices, submitLabel, onSave, onC
       <h3>{heading}</h3>
       {text('url', t('admin.editor.url'), { type: 'url' })}
       {text('title', t('admin.editor.title'), { dir: 'auto' })}
-      <div class="field">
-        <label for="item-summary">{t('admin.editor.summary')}</label>
+      <Field id="item-summary" label={t('admin.editor.summary')}>
         <textarea id="item-summary" dir="auto" rows={3} value={draft.summary} onInput={(e) => set('summary', e.currentTarget.value)} />
-      </div>
+      </Field>
       {text('imageUrl', t('admin.editor.image'), { type: 'url' })}
-      <div class="field">
-        <label for="item-type">{t('admin.editor.contentType')}</label>
+      <Field id="item-type" label={t('admin.editor.contentType')}>
         <select id="item-type" value={draft.contentType} onChange={(e) => set('contentType', e.currentTarget.value as ContentType)}>
           {contentTypes.map((type) => <option key={type} value={type}>{t(TYPE_LABELS[type])}</option>)}
         </select>
-      </div>
+      </Field>
       {text('topics', t('admin.editor.topics'), {
         list: 'known-topics',
         hint: sentences(t('admin.editor.topicsHint'), outsideTopics.length ? t('admin.editor.notManaged', { list: outsideTopics.join(', ') }) : null),
@@ -99,13 +98,10 @@ export function ItemEditor({ heading, initial, choices, submitLabel, onSave, onC
       })}
       <datalist id="known-campaigns">{choices.campaigns.map((campaign) => <option key={campaign} value={campaign} />)}</datalist>
       <div class="schedule">
-        <div class="field">
-          <label for="item-publish">{t('admin.editor.publishAt')}</label>
+        <Field id="item-publish" label={t('admin.editor.publishAt')} hint={t('admin.editor.publishHint')}>
           <input id="item-publish" type="datetime-local" value={draft.publishAt} aria-describedby="item-publish-hint" onInput={(e) => set('publishAt', e.currentTarget.value)} />
-          <span id="item-publish-hint" class="hint">{t('admin.editor.publishHint')}</span>
-        </div>
-        <div class="field">
-          <label for="item-expires">{t('admin.editor.expiresAt')}</label>
+        </Field>
+        <Field id="item-expires" label={t('admin.editor.expiresAt')} hint={fieldError('expiresAt') ?? t('admin.editor.expiresHint')}>
           <input
             id="item-expires"
             type="datetime-local"
@@ -114,8 +110,7 @@ export function ItemEditor({ heading, initial, choices, submitLabel, onSave, onC
             aria-describedby="item-expires-hint"
             onInput={(e) => set('expiresAt', e.currentTarget.value)}
           />
-          <span id="item-expires-hint" class="hint">{fieldError('expiresAt') ?? t('admin.editor.expiresHint')}</span>
-        </div>
+        </Field>
       </div>
       <label class="checkbox">
         <input type="checkbox" checked={draft.pinned} onChange={(e) => set('pinned', e.currentTarget.checked)} /> {t('admin.editor.pinned')}
