@@ -8,7 +8,7 @@ import { day, pct, percentTick } from './analytics-format';
 import { Chart } from './Chart';
 import { download } from './csv-download';
 import { Emphasised } from './emphasised';
-import { NETWORK_NAMES } from './network-names';
+import { networkLabel } from '@/components/network-label';
 import { ReportTable as Table, type Column } from './ReportTable';
 import { useLoad } from './use-load';
 
@@ -112,7 +112,7 @@ export function AnalyticsSection({ api }: { api: AdminApi }) {
 
           <h3>{t('analytics.breakdownTitle')}</h3>
           <Table caption={t('analytics.perNetwork')} rows={r.networks.networks} csv={csv('networks')} columns={[
-            { label: t('analytics.network'), value: (n) => NETWORK_NAMES[n.network] }, ...figures<(typeof r.networks.networks)[number]>(),
+            { label: t('analytics.network'), value: (n) => networkLabel[n.network] }, ...figures<(typeof r.networks.networks)[number]>(),
           ]} />
           {top && (
             <Table caption={t('analytics.topItems')} rows={top.items.items} csv={csv('items', { by: by.value, limit: 100 })} columns={[

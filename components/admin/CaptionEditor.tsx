@@ -4,7 +4,7 @@ import { applyDisclosure, checkCaption } from '@/lib/policy';
 import { postLength } from '@/lib/captions/post-length';
 import { xWeightedLength } from '@/lib/captions/x-length';
 import { t } from '@/lib/i18n';
-import { NETWORK_NAMES } from './network-names';
+import { networkLabel } from '@/components/network-label';
 import { rich } from './rich';
 
 export interface CaptionDraft {
@@ -48,7 +48,7 @@ export function CaptionEditor({ index, caption, policy, serverError, onChange, o
         <div class="field">
           <label for={`${id}-network`}>{t('admin.caption.network')}</label>
           <select id={`${id}-network`} value={caption.network} onChange={(e) => onChange({ ...caption, network: e.currentTarget.value as Network })}>
-            {networks.map((n) => <option key={n} value={n}>{NETWORK_NAMES[n]}</option>)}
+            {networks.map((n) => <option key={n} value={n}>{networkLabel[n]}</option>)}
           </select>
         </div>
         <div class="field">

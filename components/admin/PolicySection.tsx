@@ -5,7 +5,7 @@ import type { Policy, PolicyUpdate } from '@/lib/contract/policy';
 import { Notice } from '@/components/Notice';
 import { t } from '@/lib/i18n';
 import { dateTime } from './date-time';
-import { NETWORK_NAMES } from './network-names';
+import { networkLabel } from '@/components/network-label';
 import { ProblemNotice, refusedFields } from './ProblemNotice';
 import { useAction, useLoad } from './use-load';
 
@@ -68,7 +68,7 @@ export function PolicySection({ api }: { api: AdminApi }) {
       <div class="two-columns">
         {networks.map((n) => (
           <fieldset key={n}>
-            <legend>{NETWORK_NAMES[n]}</legend>
+            <legend>{networkLabel[n]}</legend>
             <div class="field">
               <label for={`policy-${n}-disclosure`}>{t('policy.disclosure')}</label>
               <input id={`policy-${n}-disclosure`} dir="auto" value={form.networks[n].disclosure} aria-describedby={`policy-${n}-disclosure-hint`} onInput={(e) => setNetwork(n, 'disclosure', e.currentTarget.value)} />
@@ -80,7 +80,7 @@ export function PolicySection({ api }: { api: AdminApi }) {
               <span id={`policy-${n}-max-hint`} class="hint">{t(n === 'x' ? 'policy.maxLengthHintX' : 'policy.maxLengthHintLinkedIn', { limit: OWN_LIMIT[n] })}</span>
             </div>
             <div class="field">
-              <label for={`policy-${n}-banned`}>{t('policy.alsoBanned', { network: NETWORK_NAMES[n] })}</label>
+              <label for={`policy-${n}-banned`}>{t('policy.alsoBanned', { network: networkLabel[n] })}</label>
               <textarea id={`policy-${n}-banned`} dir="auto" rows={3} value={form.networks[n].banned} onInput={(e) => setNetwork(n, 'banned', e.currentTarget.value)} />
             </div>
           </fieldset>

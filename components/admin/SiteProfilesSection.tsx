@@ -6,7 +6,7 @@ import { bundledProfiles } from '@/lib/compose/profiles';
 import { Notice } from '@/components/Notice';
 import { t } from '@/lib/i18n';
 import { DataTable } from './DataTable';
-import { NETWORK_NAMES } from './network-names';
+import { networkLabel } from '@/components/network-label';
 import { PageCheck } from './PageCheck';
 import { ProblemNotice } from './ProblemNotice';
 import { useAction, useLoad } from './use-load';
@@ -41,7 +41,7 @@ export function SiteProfilesSection({ api }: { api: AdminApi }) {
     setProblems([]);
     const result = await publish.run(() => api.publishSiteProfile(checked.profile));
     if (result) {
-      setNews(t('admin.profiles.published', { network: NETWORK_NAMES[result.network], version: String(result.version) }));
+      setNews(t('admin.profiles.published', { network: networkLabel[result.network], version: String(result.version) }));
       published.reload();
     }
   };
@@ -62,7 +62,7 @@ export function SiteProfilesSection({ api }: { api: AdminApi }) {
       >
         {networks.map((n) => (
           <tr key={n}>
-            <th scope="row">{NETWORK_NAMES[n]}</th>
+            <th scope="row">{networkLabel[n]}</th>
             <td>{bundledProfiles[n].version}</td>
             <td>{current(n)?.version ?? t('admin.profiles.none')}</td>
           </tr>
@@ -70,10 +70,10 @@ export function SiteProfilesSection({ api }: { api: AdminApi }) {
       </DataTable>
       {networks.map((n) => (
         <details key={n}>
-          <summary>{t(inUse(n).published ? 'admin.profiles.inUsePublished' : 'admin.profiles.inUseBundled', { network: NETWORK_NAMES[n] })}</summary>
+          <summary>{t(inUse(n).published ? 'admin.profiles.inUsePublished' : 'admin.profiles.inUseBundled', { network: networkLabel[n] })}</summary>
           <pre class="json">{JSON.stringify(inUse(n).profile, null, 2)}</pre>
           <button type="button" class="button secondary" onClick={() => setJson(JSON.stringify({ ...bundledProfiles[n], version: Math.max(bundledProfiles[n].version, current(n)?.version ?? 0) + 1 }, null, 2))}>
-            {t('admin.profiles.startFrom', { network: NETWORK_NAMES[n] })}
+            {t('admin.profiles.startFrom', { network: networkLabel[n] })}
           </button>
         </details>
       ))}
@@ -88,7 +88,7 @@ export function SiteProfilesSection({ api }: { api: AdminApi }) {
         <Notice role="status" tone="success">{news}</Notice>
         <button type="submit" class="button" disabled={publish.busy || !json.trim()}>{t('admin.profiles.publish')}</button>
       </form>
-      <PageCheck networkNames={NETWORK_NAMES} profileFor={inUse} draft={draft} />
+      <PageCheck networkNames={networkLabel} profileFor={inUse} draft={draft} />
     </>
   );
 }

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { useLiveQuery } from '@/components/hooks';
 import { formatDate, formatNumber, plural, t, timeAgo, type MessageKey } from '@/lib/i18n';
 import { getDb, listHistory, listHistoryDownTo, shareTotals, type HistoryCursor, type HistoryRow, type ShareState } from '@/lib/db';
-import { networkLabel } from '@/components/share/network-label';
+import { networkLabel } from '@/components/network-label';
 import './history.css';
 
 /** Rows per page: what one "Show older" adds. */

@@ -3,7 +3,7 @@ import { useStorageItem } from '@/components/hooks';
 import { formatDate, formatNumber, t, timeAgo } from '@/lib/i18n';
 import type { Badge, Reach } from '@/lib/contract/reach';
 import { reachCacheItem } from '@/lib/settings';
-import { networkLabel } from '@/components/share/network-label';
+import { networkLabel } from '@/components/network-label';
 import { badgeLabel, rankText, sparklinePoints, sparklineSummary, streakText } from './figures';
 import './reach.css';
 

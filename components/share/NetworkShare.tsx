@@ -2,7 +2,7 @@ import './share.css';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Network } from '@/lib/contract';
 import { bannedTermsMessage } from '@/lib/policy/prepare';
-import { networkLabel } from './network-label';
+import { networkLabel } from '@/components/network-label';
 import { useShareDraft, type ShareDraft, type ShareDraftInput } from './use-share-draft';
 import { formatNumber, t } from '@/lib/i18n';
 

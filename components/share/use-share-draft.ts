@@ -9,7 +9,7 @@ import type { PolicyRules } from '@/lib/policy';
 import { preparePost, type PreparedPost } from '@/lib/policy/prepare';
 import { copyText } from './clipboard';
 import { t } from '@/lib/i18n';
-import { networkLabel } from './network-label';
+import { networkLabel } from '@/components/network-label';
 import { usePostCounter } from './use-post-length';
 
 /** What a share records: the variant started from, whether the words changed, the text as sent. */
