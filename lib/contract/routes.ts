@@ -11,6 +11,7 @@ import { Suggestion, SuggestionAccept, SuggestionAccepted, SuggestionCreate, Sug
 import { MyExport } from './export';
 import { Policy, PolicyUpdate } from './policy';
 import { Taxonomy } from './taxonomy';
+import { JOIN_PATH } from './invitation';
 import {
   AdminEmployee, EmployeeBatch, EmployeeBatchResult, EmployeeCreate, EmployeeInviteCode, EmployeeInvited, EmployeeList, EmployeeListQuery,
   EmployeePatch, EmployeeSignedOut,
@@ -112,7 +113,7 @@ export const endpoints = {
     'Replace the managed lists of topics and campaigns'),
   signOut: route('post', '/v1/auth/sign-out', 'bearer', { responses: { 204: null } },
     'End this session (the extension\'s Disconnect): the token stops working'),
-  join: route('get', '/join', 'none', { responses: { 200: null } },
+  join: route('get', JOIN_PATH, 'none', { responses: { 200: null } },
     'The page an invitation link opens: says to paste the whole link into Relay\'s settings (HTML; the code stays in the fragment)'),
   healthz: route('get', '/healthz', 'none', { responses: { 200: z.object({ status: z.literal('ok') }) } },
     'Liveness: the process answers (no auth, never cached)'),
