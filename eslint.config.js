@@ -13,4 +13,17 @@ export default tseslint.config(
       '@typescript-eslint/no-explicit-any': 'error',
     },
   },
+  {
+    // The backend shares only the contract and the pure rules both sides must apply alike; the rest of lib/ is
+    // the extension's (browser APIs, storage, UI).
+    files: ['server/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [{
+          regex: '^(?:(?:\\.\\./)+|@/)lib(?:/|$)(?!(?:contract(?:/[\\w-]+)?|policy|links/utm|captions/x-length)$)',
+          message: 'server/ may import from lib/ only lib/contract, lib/policy, lib/links/utm and lib/captions/x-length.',
+        }],
+      }],
+    },
+  },
 );

@@ -19,6 +19,20 @@ export class ApiError extends Error {
   }
 }
 
+/** A refusal with the fields the server named (e.g. `csv.3` for a bad CSV line, `captions.0.text`). */
+export class ProblemError extends ApiError {
+  override name = 'ProblemError';
+  constructor(
+    status: number,
+    title: string,
+    detail: string,
+    readonly errors: ReadonlyArray<{ path: string; message: string }>,
+    type: string | null = null,
+  ) {
+    super(status, title, detail, null, type);
+  }
+}
+
 /** No answer at all: wrong address, server down, offline, or too slow. */
 export class UnreachableError extends Error {
   override name = 'UnreachableError';

@@ -1,10 +1,8 @@
 import { t, uiLocale, type MessageKey } from '../i18n';
 
 /*
- * The server answers every refusal with RFC 9457 problem details whose `type` is `urn:relay:problem:<kind>`
- * (server/http/problem.ts and the routes) and whose `detail` is English. The extension says each problem in
- * its own words, in the language it is shown in; the server's `detail` is only a fallback, for a type it does
- * not know.
+ * Refusals are problem details typed `urn:relay:problem:<kind>` with an English `detail`: the extension says
+ * each kind in its own words and language, and the server's `detail` only for a kind it does not know.
  */
 
 export const PROBLEM_TYPE_PREFIX = 'urn:relay:problem:';

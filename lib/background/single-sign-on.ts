@@ -65,7 +65,7 @@ export async function singleSignOn(
 
   const { verifier, challenge } = await pkcePair();
   const redirectUrl = deps.flow.redirectUrl();
-  const start = `${serverUrl}/v1/auth/oidc/start?${new URLSearchParams({ return_to: redirectUrl, challenge })}`;
+  const start = api.ssoStartUrl({ return_to: redirectUrl, challenge });
   let ended: string | undefined;
   try {
     ended = await deps.flow.launch(start);

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { ContentType, Id, Network, Timestamp } from './common';
-import type { RouteSpec } from './routes';
 
 /**
  * Programme analytics for curators. Every report covers a half-open period [from, to) (default: the 30
@@ -128,20 +127,19 @@ export const Traffic = z.object({
 });
 export type Traffic = z.infer<typeof Traffic>;
 
-const report = (path: string, summary: string, query: z.ZodType, response: z.ZodType): RouteSpec => ({
-  method: 'get', path: `/v1/admin/analytics/${path}`, summary: `${summary} (JSON, or CSV with Accept: text/csv or ?format=csv)`,
-  auth: 'admin', query, responses: { 200: response },
-});
+const report = <Q extends z.ZodType, A extends z.ZodType>(summary: string, query: Q, answer: A) => ({ summary, query, answer });
 
-/** The analytics endpoints, listed in lib/contract/routes.ts. */
-export const analyticsRoutes: RouteSpec[] = [
-  report('adoption', 'Invited, activated and active people at the end of the period', AnalyticsQuery, Adoption),
-  report('participation', 'Share of activated people who shared, per ISO week', AnalyticsQuery, Participation),
-  report('contributors', 'Top contributors by shares, clicks or reach (?anonymise=true: initials only)', ContributorsQuery, Contributors),
-  report('networks', 'Shares, clicks and reach per network', AnalyticsQuery, NetworkFigures),
-  report('items', 'Top items by shares, clicks or reach', TopItemsQuery, TopItems),
-  report('topics', 'Shares, clicks and reach per topic', AnalyticsQuery, TopicFigures),
-  report('content-types', 'Shares, clicks and reach per content type', AnalyticsQuery, ContentTypeFigures),
-  report('reach', 'Shares and reach over time, per day or per week', AnalyticsQuery, ReachOverTime),
-  report('traffic', 'Clicks on tracked links per day', AnalyticsQuery, Traffic),
-];
+/** Each report: what it answers, the query it takes, and its JSON answer (the endpoints are in routes.ts). */
+export const analyticsReports = {
+  adoption: report('Invited, activated and active people at the end of the period', AnalyticsQuery, Adoption),
+  participation: report('Share of activated people who shared, per ISO week', AnalyticsQuery, Participation),
+  contributors: report('Top contributors by shares, clicks or reach (?anonymise=true: initials only)', ContributorsQuery, Contributors),
+  networks: report('Shares, clicks and reach per network', AnalyticsQuery, NetworkFigures),
+  items: report('Top items by shares, clicks or reach', TopItemsQuery, TopItems),
+  topics: report('Shares, clicks and reach per topic', AnalyticsQuery, TopicFigures),
+  'content-types': report('Shares, clicks and reach per content type', AnalyticsQuery, ContentTypeFigures),
+  reach: report('Shares and reach over time, per day or per week', AnalyticsQuery, ReachOverTime),
+  traffic: report('Clicks on tracked links per day', AnalyticsQuery, Traffic),
+};
+export type AnalyticsReport = keyof typeof analyticsReports;
+export type AnalyticsAnswer<R extends AnalyticsReport> = z.infer<(typeof analyticsReports)[R]['answer']>;

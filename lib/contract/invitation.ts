@@ -1,8 +1,6 @@
 /**
- * An invitation handed over as one thing to paste: the server's address and the invite code together, as a
- * link to the server's `/join` page with the code in the fragment (`https://relay.example.com/join#invite=ABCD-…`).
- * The fragment never reaches the server's logs or a proxy; the page itself only explains what to do with the link.
- * Curators' console writes it (server's public URL), the settings page reads it (paste into either field).
+ * An invitation as one thing to paste: server and invite code as `https://relay.example.com/join#invite=ABCD-…`.
+ * The code is in the fragment, which never reaches the server's logs or a proxy.
  */
 export const JOIN_PATH = '/join';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ContentType, Id, Language, Network, Timestamp } from './common';
+import { ContentType, HttpUrl, Id, Language, Network, Timestamp } from './common';
 
 export const CaptionInput = z.object({
   network: Network,
@@ -82,13 +82,16 @@ export const ItemPatch = z
   .refine(datesInOrder, datesMessage);
 export type ItemPatch = z.input<typeof ItemPatch>;
 
-/** An item as curators see it. */
-export const AdminItem = z.object({
+/**
+ * An item as the server answers it, extended for the console (AdminItem) and the queue (QueueItem).
+ * Addresses are checked as HttpUrl: the server only stores ItemUrl's normalised http(s) form.
+ */
+export const Item = z.object({
   id: Id,
-  url: z.string(),
+  url: HttpUrl,
   title: z.string(),
   summary: z.string().nullable(),
-  imageUrl: z.string().nullable(),
+  imageUrl: HttpUrl.nullable(),
   topics: z.array(z.string()),
   contentType: ContentType,
   campaign: z.string().nullable(),
@@ -96,9 +99,10 @@ export const AdminItem = z.object({
   publishAt: Timestamp,
   expiresAt: Timestamp.nullable(),
   captions: z.array(Caption),
-  createdAt: Timestamp,
-  updatedAt: Timestamp,
 });
+
+/** An item as curators see it. */
+export const AdminItem = Item.extend({ createdAt: Timestamp, updatedAt: Timestamp });
 export type AdminItem = z.infer<typeof AdminItem>;
 
 export const AdminItemList = z.object({ items: z.array(AdminItem) });

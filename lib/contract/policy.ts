@@ -3,10 +3,7 @@ import { Timestamp } from './common';
 
 /*
  * The social-media policy curators set and the extension enforces before sharing or inserting a caption
- * (lib/policy holds the matching, shared by both sides).
- *
- * How the extension gets it: GET /v1/policy with If-None-Match, on the same schedule as the queue. The answer
- * carries an ETag ("policy-<version>") and is 304 while unchanged, so polling costs one small read.
+ * (lib/policy holds the matching, shared by both sides). Polled with the queue: its ETag makes that one small read.
  */
 
 /** A word or phrase; matched case-insensitively as whole words (substrings in scripts written without spaces). */

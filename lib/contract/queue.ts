@@ -1,27 +1,12 @@
 import { z } from 'zod';
-import { Caption } from './items';
-import { ContentType, HttpUrl, Id, Timestamp } from './common';
+import { Item } from './items';
+import { HttpUrl, Id, Timestamp } from './common';
 
 export const TrackedLinks = z.object({ linkedin: HttpUrl, x: HttpUrl });
 export type TrackedLinks = z.infer<typeof TrackedLinks>;
 
-export const QueueItem = z.object({
-  id: Id,
-  url: HttpUrl,
-  title: z.string(),
-  summary: z.string().nullable(),
-  imageUrl: HttpUrl.nullable(),
-  topics: z.array(z.string()),
-  contentType: ContentType,
-  campaign: z.string().nullable(),
-  pinned: z.boolean(),
-  publishAt: Timestamp,
-  expiresAt: Timestamp.nullable(),
-  captions: z.array(Caption),
-  /** This employee's tracked links for the item, one per network. */
-  links: TrackedLinks,
-  updatedAt: Timestamp,
-});
+/** An item in an employee's queue, with their tracked link for each network. */
+export const QueueItem = Item.extend({ links: TrackedLinks, updatedAt: Timestamp });
 export type QueueItem = z.infer<typeof QueueItem>;
 
 export const QueueQuery = z.object({

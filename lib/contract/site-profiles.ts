@@ -2,12 +2,9 @@ import { z } from 'zod';
 import { Network } from './common';
 
 /*
- * Site profiles: how Relay finds the post composers of a network's pages, as DATA.
- *
- * LinkedIn and X change their markup often. A profile lists CSS selectors (with fallbacks, tried in order),
- * never code: the backend can publish a newer profile (GET /v1/site-profiles) and the extension uses it after
- * validating it with this schema, so a redesign is fixed by a config push instead of a store release.
- * Strings, arrays and enums only: nothing in here is ever evaluated as a function or a regular expression.
+ * How Relay finds a network's post composers, as data, so that a site's redesign is fixed by publishing a
+ * profile rather than a store release. Strings, arrays and enums only: nothing here is evaluated as code or
+ * as a regular expression.
  */
 
 /** One CSS selector. Invalid selectors are skipped at run time (querySelector throwing is caught). */
