@@ -13,9 +13,9 @@ import {
   onReminderClicked,
   type ReminderDeps,
 } from '@/lib/background/reminders';
-import { createQueueHeadWriter } from '@/lib/background/queue-head';
 import { createRelayService } from '@/lib/background/service';
 import { getDb } from '@/lib/db';
+import { createQueueHeadWriter } from '@/lib/db/head';
 import { ensureCatalogue } from '@/lib/i18n';
 import { registerHandlers } from '@/lib/messaging/handlers';
 import { messenger } from '@/lib/messaging';

@@ -210,7 +210,7 @@ export const popupOpenedAtItem = storage.defineItem<string | null>('local:popupO
 
 /**
  * The popup's first screenful of the queue, written by the background whenever the cached queue or the
- * chosen topics change (lib/background/queue-head.ts), read by the popup with its other settings.
+ * chosen topics change (lib/db/head.ts), read by the popup with its other settings.
  */
 export const queueHeadItem = storage.defineItem<QueueHeadSnapshot | null>('local:queueHead', { fallback: null });
 
