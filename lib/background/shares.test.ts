@@ -173,7 +173,7 @@ describe('flush triggers', () => {
     answer = (req) => (req.url.endsWith('/v1/queue') ? json(queueBody([])) : accepting(req));
     await s.handlers.syncNow(undefined, {} as never);
     expect((await db.history.get(id))!.state).toBe('synced');
-    expect(fetch.requests.map((r) => new URL(r.url).pathname)).toEqual(['/v1/shares', '/v1/queue', '/v1/site-profiles', '/v1/shares']);
+    expect(fetch.requests.map((r) => new URL(r.url).pathname)).toEqual(['/v1/shares', '/v1/queue', '/v1/site-profiles', '/v1/policy', '/v1/me/reach', '/v1/shares']);
   });
 
   it('the outbox alarm delivers what is due', async () => {

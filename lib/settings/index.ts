@@ -138,6 +138,11 @@ export async function chosenCaptionLanguage(): Promise<string | null> {
 /** Topics the employee chose; their items rank first. Empty: no preference. */
 export const topicsItem = storage.defineItem<string[]>('local:topics', { fallback: [] });
 
+/** The topics as stored, or null when none ever were (topicsItem then gives []). */
+export async function storedTopics(): Promise<string[] | null> {
+  return storage.getItem<string[]>(topicsItem.key);
+}
+
 /**
  * The company's default topics (managed `defaultTopics`) as last written into topicsItem. While the person's
  * topics still equal these, they are the company's and follow a new policy; once the person changes them, theirs.
