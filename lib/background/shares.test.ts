@@ -162,6 +162,8 @@ describe('flush triggers', () => {
     await db.queue.put(toQueueRow(item));
     const r = await s.recordShare({ itemId: item.id, network: 'x', edited: false, sharedAt: new Date(NOW).toISOString() });
     await vi.waitFor(async () => expect((await db.outbox.toArray())[0]?.attempts).toBe(1));
+    // That first flush is over once it let go of the lease; a flush asked for before would join it.
+    await vi.waitFor(async () => expect(await db.getMeta('outboxLease')).toBeUndefined());
     return r.ok ? r.id : '';
   }
 
