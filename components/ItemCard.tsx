@@ -7,10 +7,8 @@ import type { RecordShareResult } from '@/lib/messaging';
 import type { PolicyRules } from '@/lib/policy';
 import { expiresLabel, sourceDomain } from './queue/when';
 import { NetworkEditor, ShareButton, ShareStatusLine } from './share/NetworkShare';
-import { networkLabel, useShareDraft, type ShareDraft, type ShareRecord } from './share/use-share-draft';
+import { useShareDraft, type ShareDraft, type ShareRecord } from './share/use-share-draft';
 import { t } from '@/lib/i18n';
-
-export { networkLabel };
 
 /** Only web links become clickable: a queue entry must never turn into a javascript: or data: link. */
 export function safeHref(url: string): string | undefined {

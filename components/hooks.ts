@@ -62,3 +62,18 @@ export function useStorageItem<T>(item: WxtStorageItem<T, Record<string, unknown
   }, [item]);
   return value;
 }
+
+/** navigator.onLine, kept current. */
+export function useOnline(): boolean {
+  const [online, setOnline] = useState(navigator.onLine);
+  useEffect(() => {
+    const update = () => setOnline(navigator.onLine);
+    addEventListener('online', update);
+    addEventListener('offline', update);
+    return () => {
+      removeEventListener('online', update);
+      removeEventListener('offline', update);
+    };
+  }, []);
+  return online;
+}

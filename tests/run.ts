@@ -13,6 +13,12 @@ mkdirSync(tmp, { recursive: true });
 const vitestReport = join(tmp, 'vitest.json');
 const playwrightReport = join(tmp, 'playwright.json');
 
+const started = performance.now();
+/** How long each step took, printed at the end: where a slow run spends its minutes. */
+const timings: { name: string; seconds: number }[] = [];
+const took = (since: number) => Math.round((performance.now() - since) / 100) / 10;
+const minutes = (seconds: number) => `${Math.floor(seconds / 60)} min ${Math.round(seconds % 60)} s`;
+
 let passed = 0;
 let failed = 0;
 let skipped = 0;
@@ -20,7 +26,9 @@ const failures: string[] = [];
 
 function run(name: string, cmd: string, args: string[], env: NodeJS.ProcessEnv = {}): boolean {
   console.log(`\n▶ ${name}: ${cmd} ${args.join(' ')}`);
+  const since = performance.now();
   const result = spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+  timings.push({ name, seconds: took(since) });
   return result.status === 0;
 }
 
@@ -43,6 +51,7 @@ function check(name: string, cmd: string, args: string[]): boolean {
  */
 function checkBeside(name: string, cmd: string, args: string[]): Promise<boolean> {
   return new Promise((resolve) => {
+    const since = performance.now();
     const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'] });
     const output: Buffer[] = [];
     child.stdout.on('data', (chunk: Buffer) => output.push(chunk));
@@ -50,6 +59,7 @@ function checkBeside(name: string, cmd: string, args: string[]): Promise<boolean
     child.on('close', (code) => {
       console.log(`\n▶ ${name}: ${cmd} ${args.join(' ')}`);
       process.stdout.write(Buffer.concat(output));
+      timings.push({ name: `${name} (beside others)`, seconds: took(since) });
       resolve(count(name, code === 0));
     });
   });
@@ -113,6 +123,8 @@ if (browser) {
 }
 
 console.log('');
+for (const t of timings) console.log(`${String(t.seconds.toFixed(1)).padStart(7)} s  ${t.name}`);
+console.log(`npm test took ${minutes(took(started))}`);
 if (failures.length) console.log(`Failed: ${failures.join('; ')}`);
 console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
 process.exit(failed > 0 ? 1 : 0);

@@ -4,6 +4,7 @@ import { applyDisclosure, checkCaption } from '@/lib/policy';
 import { postLength } from '@/lib/captions/post-length';
 import { xWeightedLength } from '@/lib/captions/x-length';
 import { t } from '@/lib/i18n';
+import { NETWORK_NAMES } from './network-names';
 import { rich } from './rich';
 
 export interface CaptionDraft {
@@ -13,8 +14,6 @@ export interface CaptionDraft {
   language: string;
   text: string;
 }
-
-const NETWORK_NAMES: Record<Network, string> = { linkedin: 'LinkedIn', x: 'X' };
 
 interface Props {
   index: number;

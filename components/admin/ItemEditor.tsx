@@ -1,12 +1,12 @@
 import { useState } from 'preact/hooks';
 import { contentTypes, type ContentType } from '@/lib/contract/common';
-import type { PolicyRules } from '@/lib/policy';
 import { newCaptionKey, splitTopics, type ItemDraft } from '@/lib/admin/item-draft';
-import type { Taxonomy } from '@/lib/contract/taxonomy';
 import { ProblemError } from '@/lib/api/admin';
 import { Notice } from '@/components/Notice';
 import { t, type MessageKey } from '@/lib/i18n';
 import { CaptionEditor } from './CaptionEditor';
+import { Field } from './Field';
+import type { ItemChoices } from './item-choices';
 import { useAction } from './use-load';
 
 const TYPE_LABELS: Record<ContentType, MessageKey> = {
@@ -18,11 +18,7 @@ const TYPE_LABELS: Record<ContentType, MessageKey> = {
 interface Props {
   heading: string;
   initial: ItemDraft;
-  policy: PolicyRules | null;
-  knownTopics: string[];
-  knownCampaigns: string[];
-  /** The managed lists; entries outside them are pointed out (not refused: a list may lag behind). */
-  managed?: Taxonomy;
+  choices: ItemChoices;
   submitLabel: string;
   /** Sends the draft; throws the server's refusal. */
   onSave: (draft: ItemDraft) => Promise<unknown>;
@@ -39,7 +35,8 @@ function fieldErrors(failure: unknown): Map<string, string> {
 /** A hint of one or two whole sentences. */
 const sentences = (first: string, second: string | null) => (second ? `${first} ${second}` : first);
 
-export function ItemEditor({ heading, initial, policy, knownTopics, knownCampaigns, managed, submitLabel, onSave, onCancel }: Props) {
+export function ItemEditor({ heading, initial, choices, submitLabel, onSave, onCancel }: Props) {
+  const { policy, managed } = choices;
   const [draft, setDraft] = useState<ItemDraft>(initial);
   const save = useAction();
   const errors = fieldErrors(save.failure);
@@ -81,35 +78,30 @@ export function ItemEditor({ heading, initial, policy, knownTopics, knownCampaig
       <h3>{heading}</h3>
       {text('url', t('admin.editor.url'), { type: 'url' })}
       {text('title', t('admin.editor.title'), { dir: 'auto' })}
-      <div class="field">
-        <label for="item-summary">{t('admin.editor.summary')}</label>
+      <Field id="item-summary" label={t('admin.editor.summary')}>
         <textarea id="item-summary" dir="auto" rows={3} value={draft.summary} onInput={(e) => set('summary', e.currentTarget.value)} />
-      </div>
+      </Field>
       {text('imageUrl', t('admin.editor.image'), { type: 'url' })}
-      <div class="field">
-        <label for="item-type">{t('admin.editor.contentType')}</label>
+      <Field id="item-type" label={t('admin.editor.contentType')}>
         <select id="item-type" value={draft.contentType} onChange={(e) => set('contentType', e.currentTarget.value as ContentType)}>
           {contentTypes.map((type) => <option key={type} value={type}>{t(TYPE_LABELS[type])}</option>)}
         </select>
-      </div>
+      </Field>
       {text('topics', t('admin.editor.topics'), {
         list: 'known-topics',
         hint: sentences(t('admin.editor.topicsHint'), outsideTopics.length ? t('admin.editor.notManaged', { list: outsideTopics.join(', ') }) : null),
       })}
-      <datalist id="known-topics">{knownTopics.map((topic) => <option key={topic} value={topic} />)}</datalist>
+      <datalist id="known-topics">{choices.topics.map((topic) => <option key={topic} value={topic} />)}</datalist>
       {text('campaign', t('admin.editor.campaign'), {
         list: 'known-campaigns',
         hint: sentences(t('admin.editor.campaignHint'), outsideCampaign ? t('admin.editor.notManaged', { list: outsideCampaign }) : null),
       })}
-      <datalist id="known-campaigns">{knownCampaigns.map((campaign) => <option key={campaign} value={campaign} />)}</datalist>
+      <datalist id="known-campaigns">{choices.campaigns.map((campaign) => <option key={campaign} value={campaign} />)}</datalist>
       <div class="schedule">
-        <div class="field">
-          <label for="item-publish">{t('admin.editor.publishAt')}</label>
+        <Field id="item-publish" label={t('admin.editor.publishAt')} hint={t('admin.editor.publishHint')}>
           <input id="item-publish" type="datetime-local" value={draft.publishAt} aria-describedby="item-publish-hint" onInput={(e) => set('publishAt', e.currentTarget.value)} />
-          <span id="item-publish-hint" class="hint">{t('admin.editor.publishHint')}</span>
-        </div>
-        <div class="field">
-          <label for="item-expires">{t('admin.editor.expiresAt')}</label>
+        </Field>
+        <Field id="item-expires" label={t('admin.editor.expiresAt')} hint={fieldError('expiresAt') ?? t('admin.editor.expiresHint')}>
           <input
             id="item-expires"
             type="datetime-local"
@@ -118,8 +110,7 @@ export function ItemEditor({ heading, initial, policy, knownTopics, knownCampaig
             aria-describedby="item-expires-hint"
             onInput={(e) => set('expiresAt', e.currentTarget.value)}
           />
-          <span id="item-expires-hint" class="hint">{fieldError('expiresAt') ?? t('admin.editor.expiresHint')}</span>
-        </div>
+        </Field>
       </div>
       <label class="checkbox">
         <input type="checkbox" checked={draft.pinned} onChange={(e) => set('pinned', e.currentTarget.checked)} /> {t('admin.editor.pinned')}

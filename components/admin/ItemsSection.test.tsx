@@ -47,7 +47,7 @@ const text = (selector: string) => host.querySelector(selector)!.textContent;
 const headers = () => [...host.querySelectorAll('thead th')].map((th) => th.textContent);
 
 describe('ItemsSection', () => {
-  it('speaks English as it always has', async () => {
+  it('speaks English in an English browser', async () => {
     await show();
     expect(text('.mix')).toBe(
       'Content mix of the live queue: 10 curated · 0 owned · 0 promotional — on target (the 6-3-1 rule: 6 curated · 3 owned · 1 promotional in every 10)',

@@ -7,7 +7,6 @@ import type { AdminEmployee, EmployeeList, EmployeeListQuery } from '@/lib/contr
 import { plural } from '@/lib/i18n';
 import { useLocale } from '@/lib/i18n/test-catalogue';
 import { settle, testHost } from '@/components/test-host';
-import { defaultDelimiter } from './AnalyticsSection';
 import { csvLineErrors } from './csv-errors';
 import { PEOPLE_PAGE, PeopleSection, SEARCH_DEBOUNCE_MS } from './PeopleSection';
 
@@ -259,22 +258,5 @@ describe('csvLineErrors', () => {
       { key: 'csv.4.novel', text: 'Line 4: something new' },
       { key: 'csv', text: 'csv: must not be empty' },
     ]);
-  });
-});
-
-describe('analytics words', () => {
-  it('has Russian plurals for 1, 2, 5 and 21', () => {
-    useLocale('ru');
-    expect([1, 2, 5, 21].map((n) => plural('analytics.lastDays', n))).toEqual([
-      'Последний 1 день', 'Последние 2 дня', 'Последние 5 дней', 'Последний 21 день',
-    ]);
-    expect([1, 2, 5, 21].map((n) => plural('analytics.showRows', n))).toEqual([
-      'Показать 1 строку', 'Показать 2 строки', 'Показать 5 строк', 'Показать 21 строку',
-    ]);
-  });
-
-  it('offers ";" for CSV where the decimal separator is a comma, "," elsewhere', () => {
-    expect(['ca', 'es', 'it', 'nl', 'ru'].map((l) => defaultDelimiter(l))).toEqual([';', ';', ';', ';', ';']);
-    expect(defaultDelimiter('en')).toBe(',');
   });
 });

@@ -1,61 +1,18 @@
+import { batch, useSignal } from '@preact/signals';
 import { useEffect, useState } from 'preact/hooks';
-import { ProblemError, type AdminApi } from '@/lib/api/admin';
-import type { AdminEmployee, EmployeeInviteCode } from '@/lib/contract/employees';
+import type { AdminApi } from '@/lib/api/admin';
+import type { AdminEmployee } from '@/lib/contract/employees';
 import type { Role } from '@/lib/contract/common';
 import { Notice } from '@/components/Notice';
 import { formatDate, plural, t } from '@/lib/i18n';
-import { csvLineErrors } from './csv-errors';
+import { DataTable } from './DataTable';
+import { Field } from './Field';
+import { InviteCodes, type NewCode } from './InviteCodes';
+import { InviteForms } from './InviteForms';
 import { useAction, useLoad } from './use-load';
 
-/** As toLocaleString() writes it, in the shown language. */
-const DATE_TIME: Intl.DateTimeFormatOptions = { year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' };
 /** As toLocaleDateString() writes it, in the shown language. */
 const DATE: Intl.DateTimeFormatOptions = {};
-
-/** The label names what is copied and for whom ("Copy the code for …", then "Copied the code for …"); the visible word is short. */
-function CopyButton({ text, label, copiedLabel }: { text: string; label: string; copiedLabel: string }) {
-  const [copied, setCopied] = useState(false);
-  return (
-    <button
-      type="button"
-      class="button secondary"
-      aria-label={copied ? copiedLabel : label}
-      onClick={() => void navigator.clipboard.writeText(text).then(() => setCopied(true), () => setCopied(false))}
-    >
-      {copied ? t('people.copied') : t('people.copy')}
-    </button>
-  );
-}
-
-type NewCode = EmployeeInviteCode & { employee: Pick<AdminEmployee, 'id' | 'name' | 'role'>; line?: number };
-
-/**
- * The codes just made, each with its invitation link (server and code as one thing to paste): shown this once,
- * the server keeps only their hashes.
- */
-function Codes({ invited, label }: { invited: NewCode[]; label?: string }) {
-  return (
-    <div class="codes" role="status" aria-label={label}>
-      <p><strong>{t('people.codesLead')}</strong> {t('people.codesOnce')}</p>
-      <p class="muted small">{t('sessions.linkHint')}</p>
-      <ul>
-        {invited.map((i) => {
-          const name = i.employee.name;
-          return (
-            <li key={i.employee.id}>
-              <span dir="auto">{name}</span> ({t(`people.codeRole.${i.employee.role}`)}): <code>{i.code}</code>{' '}
-              <CopyButton text={i.code} label={t('people.copyCode', { name })} copiedLabel={t('people.copiedCode', { name })} />
-              <span class="muted small"> {t('people.validUntil', { date: formatDate(i.expiresAt, DATE_TIME) })}</span>
-              <br />
-              <span class="muted small">{t('sessions.linkLabel')}:</span> <code class="link" dir="ltr">{i.link}</code>{' '}
-              <CopyButton text={i.link} label={t('sessions.copyLinkName', { name })} copiedLabel={t('sessions.copiedLinkName', { name })} />
-            </li>
-          );
-        })}
-      </ul>
-    </div>
-  );
-}
 
 /** People per page: a page of a few thousand would be slow to render and to read. */
 export const PEOPLE_PAGE = 100;
@@ -64,45 +21,23 @@ export const SEARCH_DEBOUNCE_MS = 300;
 
 export function PeopleSection({ api, selfId }: { api: AdminApi; selfId: string }) {
   const [query, setQuery] = useState('');
-  const [search, setSearch] = useState('');
-  const [offset, setOffset] = useState(0);
+  const search = useSignal('');
+  const offset = useSignal(0);
   useEffect(() => {
     const timer = setTimeout(() => {
       const next = query.trim();
-      if (next === search) return;
-      setSearch(next);
-      setOffset(0);
+      if (next === search.value) return;
+      batch(() => {
+        search.value = next;
+        offset.value = 0;
+      });
     }, SEARCH_DEBOUNCE_MS);
     return () => clearTimeout(timer);
   }, [query]);
-  const people = useLoad(() => api.employees({ ...(search ? { q: search } : {}), limit: PEOPLE_PAGE, offset }), [api, search, offset]);
+  const people = useLoad(() => api.employees({ ...(search.value ? { q: search.value } : {}), limit: PEOPLE_PAGE, offset: offset.value }), [api]);
   const [rowCodes, setRowCodes] = useState<NewCode[]>([]);
-  const [name, setName] = useState('');
-  const [role, setRole] = useState<Role>('employee');
-  const [csv, setCsv] = useState('');
-  const [invited, setInvited] = useState<NewCode[]>([]);
-  const one = useAction();
-  const batch = useAction();
   const change = useAction();
   const [news, setNews] = useState<string | null>(null);
-
-  const inviteOne = async (e: Event) => {
-    e.preventDefault();
-    const result = await one.run(() => api.invite({ name: name.trim(), role }));
-    if (!result) return;
-    setInvited([result]);
-    setName('');
-    people.reload();
-  };
-
-  const inviteMany = async (e: Event) => {
-    e.preventDefault();
-    const result = await batch.run(() => api.inviteBatch(csv));
-    if (!result) return;
-    setInvited(result.invited);
-    setCsv('');
-    people.reload();
-  };
 
   const patch = (p: AdminEmployee, body: { active?: boolean; role?: Role }, message: string) =>
     change.run(async () => {
@@ -126,9 +61,9 @@ export function PeopleSection({ api, selfId }: { api: AdminApi; selfId: string }
     });
   };
 
-  const lineErrors = batch.failure instanceof ProblemError ? csvLineErrors(batch.failure.errors) : [];
   const page = people.data;
   const counts = page?.counts;
+  const from = offset.value;
   return (
     <>
       {counts && (
@@ -136,59 +71,10 @@ export function PeopleSection({ api, selfId }: { api: AdminApi; selfId: string }
           {t('people.counts', { ...counts })}
         </p>
       )}
-      <div class="two-columns">
-        <form onSubmit={inviteOne} aria-label={t('people.inviteOne')}>
-          <h3>{t('people.inviteOne')}</h3>
-          <div class="field">
-            <label for="invite-name">{t('people.name')}</label>
-            <input id="invite-name" dir="auto" required value={name} onInput={(e) => setName(e.currentTarget.value)} />
-          </div>
-          <div class="field">
-            <label for="invite-role">{t('people.role')}</label>
-            <select id="invite-role" value={role} onChange={(e) => setRole(e.currentTarget.value as Role)}>
-              <option value="employee">{t('people.roleEmployee')}</option>
-              <option value="admin">{t('people.roleAdminCurator')}</option>
-            </select>
-          </div>
-          <Notice role="alert" tone="error">{one.error}</Notice>
-          <button type="submit" class="button" disabled={one.busy}>{t('people.invite')}</button>
-        </form>
-        <form onSubmit={inviteMany} aria-label={t('people.inviteMany')}>
-          <h3>{t('people.inviteManyTitle')}</h3>
-          <div class="field">
-            <label for="invite-csv">{t('people.csvLabel')}</label>
-            <textarea
-              id="invite-csv"
-              dir="auto"
-              rows={6}
-              value={csv}
-              aria-describedby="invite-csv-hint invite-csv-formats"
-              placeholder={t('people.csvPlaceholder')}
-              onInput={(e) => setCsv(e.currentTarget.value)}
-            />
-            <span id="invite-csv-hint" class="hint">{t('people.csvHint')}</span>
-            <span id="invite-csv-formats" class="hint">{t('people.csvFormats')}</span>
-          </div>
-          <div role="alert">
-            {batch.error && (
-              <div class="notice error">
-                <p>{batch.error}</p>
-                {lineErrors.length > 0 && (
-                  <ul aria-label={t('people.linesToFix')}>
-                    {lineErrors.map((e) => <li key={e.key}>{e.text}</li>)}
-                  </ul>
-                )}
-              </div>
-            )}
-          </div>
-          <button type="submit" class="button" disabled={batch.busy || !csv.trim()}>{t('people.inviteEveryone')}</button>
-        </form>
-      </div>
-      {invited.length > 0 && <Codes invited={invited} />}
+      <InviteForms api={api} onInvited={people.reload} />
 
       <h3>{t('people.title')}</h3>
-      <div class="field people-search">
-        <label for="people-search">{t('sessions.searchLabel')}</label>
+      <Field id="people-search" label={t('sessions.searchLabel')} hint={t('sessions.searchHint')} class="people-search">
         <input
           id="people-search"
           type="search"
@@ -197,99 +83,95 @@ export function PeopleSection({ api, selfId }: { api: AdminApi; selfId: string }
           aria-describedby="people-search-hint"
           onInput={(e) => setQuery(e.currentTarget.value)}
         />
-        <span id="people-search-hint" class="hint">{t('sessions.searchHint')}</span>
-      </div>
+      </Field>
       <Notice role="status" tone="success">{news}</Notice>
       <Notice role="alert" tone="error">{people.error ?? change.error}</Notice>
-      {rowCodes.length > 0 && <Codes invited={rowCodes} label={t('sessions.newCode')} />}
+      {rowCodes.length > 0 && <InviteCodes invited={rowCodes} label={t('sessions.newCode')} />}
       {page && (
         <nav class="pager" aria-label={t('sessions.pagesLabel')}>
-          <button type="button" class="button secondary" disabled={offset === 0 || people.loading} onClick={() => setOffset(Math.max(0, offset - PEOPLE_PAGE))}>
+          <button type="button" class="button secondary" disabled={from === 0 || people.loading} onClick={() => (offset.value = Math.max(0, from - PEOPLE_PAGE))}>
             {t('sessions.previous')}
           </button>
           <span role="status">
             {page.total === 0
-              ? (search ? t('sessions.noMatch', { query: search }) : '')
-              : t('sessions.range', { from: offset + 1, to: offset + page.employees.length, total: page.total })}
+              ? (search.value ? t('sessions.noMatch', { query: search.value }) : '')
+              : t('sessions.range', { from: from + 1, to: from + page.employees.length, total: page.total })}
           </span>
           <button
             type="button"
             class="button secondary"
-            disabled={offset + PEOPLE_PAGE >= page.total || people.loading}
-            onClick={() => setOffset(offset + PEOPLE_PAGE)}
+            disabled={from + PEOPLE_PAGE >= page.total || people.loading}
+            onClick={() => (offset.value = from + PEOPLE_PAGE)}
           >
             {t('sessions.next')}
           </button>
         </nav>
       )}
       {page && page.employees.length > 0 && (
-        <table class="data">
-          <caption class="visually-hidden">{t('people.tableCaption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('people.name')}</th>
-              <th scope="col">{t('sessions.emailColumn')}</th>
-              <th scope="col">{t('people.role')}</th>
-              <th scope="col">{t('people.stateColumn')}</th>
-              <th scope="col">{t('people.invitedColumn')}</th>
-              <th scope="col">{t('people.lastShare')}</th>
-              <th scope="col"><span class="visually-hidden">{t('people.actions')}</span></th>
+        <DataTable
+          caption={t('people.tableCaption')}
+          columns={[
+            t('people.name'),
+            t('sessions.emailColumn'),
+            t('people.role'),
+            t('people.stateColumn'),
+            t('people.invitedColumn'),
+            t('people.lastShare'),
+            { label: t('people.actions'), hidden: true },
+          ]}
+        >
+          {page.employees.map((p) => (
+            <tr key={p.id}>
+              <th scope="row" dir="auto">{p.id === selfId ? t('people.you', { name: p.name }) : p.name}</th>
+              <td dir="ltr">{p.email ?? '—'}</td>
+              <td>{p.role === 'admin' ? t('people.admin') : t('people.employee')}</td>
+              <td>{t(`people.state.${p.state}`)}</td>
+              <td>{formatDate(p.invitedAt, DATE)}</td>
+              <td>{p.lastSharedAt ? formatDate(p.lastSharedAt, DATE) : '—'}</td>
+              <td class="row-actions">
+                <button
+                  type="button"
+                  class="button secondary"
+                  disabled={change.busy}
+                  aria-label={p.active ? t('people.deactivateName', { name: p.name }) : t('people.reactivateName', { name: p.name })}
+                  onClick={() => void patch(p, { active: !p.active }, p.active ? t('people.deactivatedNews', { name: p.name }) : t('sessions.reactivatedNews', { name: p.name }))}
+                >
+                  {p.active ? t('people.deactivate') : t('people.reactivate')}
+                </button>
+                <button
+                  type="button"
+                  class="button secondary"
+                  disabled={change.busy}
+                  aria-label={t(p.role === 'admin' ? 'people.makeEmployeeName' : 'people.makeAdminName', { name: p.name })}
+                  onClick={() => {
+                    const next: Role = p.role === 'admin' ? 'employee' : 'admin';
+                    void patch(p, { role: next }, t(next === 'admin' ? 'people.nowAdmin' : 'people.nowEmployee', { name: p.name }));
+                  }}
+                >
+                  {p.role === 'admin' ? t('people.makeEmployee') : t('people.makeAdmin')}
+                </button>
+                <button
+                  type="button"
+                  class="button secondary"
+                  disabled={change.busy || !p.active}
+                  aria-label={t('sessions.newCodeName', { name: p.name })}
+                  onClick={() => void newCode(p)}
+                >
+                  {t('sessions.newCode')}
+                </button>
+                <button
+                  type="button"
+                  class="button secondary"
+                  disabled={change.busy}
+                  aria-label={t('sessions.signOutName', { name: p.name })}
+                  onClick={() => void signOutEverywhere(p)}
+                >
+                  {t('sessions.signOut')}
+                </button>
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {page.employees.map((p) => (
-              <tr key={p.id}>
-                <th scope="row" dir="auto">{p.id === selfId ? t('people.you', { name: p.name }) : p.name}</th>
-                <td dir="ltr">{p.email ?? '—'}</td>
-                <td>{p.role === 'admin' ? t('people.admin') : t('people.employee')}</td>
-                <td>{t(`people.state.${p.state}`)}</td>
-                <td>{formatDate(p.invitedAt, DATE)}</td>
-                <td>{p.lastSharedAt ? formatDate(p.lastSharedAt, DATE) : '—'}</td>
-                <td class="row-actions">
-                  <button
-                    type="button"
-                    class="button secondary"
-                    disabled={change.busy}
-                    aria-label={p.active ? t('people.deactivateName', { name: p.name }) : t('people.reactivateName', { name: p.name })}
-                    onClick={() => void patch(p, { active: !p.active }, p.active ? t('people.deactivatedNews', { name: p.name }) : t('sessions.reactivatedNews', { name: p.name }))}
-                  >
-                    {p.active ? t('people.deactivate') : t('people.reactivate')}
-                  </button>
-                  <button
-                    type="button"
-                    class="button secondary"
-                    disabled={change.busy}
-                    aria-label={t(p.role === 'admin' ? 'people.makeEmployeeName' : 'people.makeAdminName', { name: p.name })}
-                    onClick={() => {
-                      const next: Role = p.role === 'admin' ? 'employee' : 'admin';
-                      void patch(p, { role: next }, t(next === 'admin' ? 'people.nowAdmin' : 'people.nowEmployee', { name: p.name }));
-                    }}
-                  >
-                    {p.role === 'admin' ? t('people.makeEmployee') : t('people.makeAdmin')}
-                  </button>
-                  <button
-                    type="button"
-                    class="button secondary"
-                    disabled={change.busy || !p.active}
-                    aria-label={t('sessions.newCodeName', { name: p.name })}
-                    onClick={() => void newCode(p)}
-                  >
-                    {t('sessions.newCode')}
-                  </button>
-                  <button
-                    type="button"
-                    class="button secondary"
-                    disabled={change.busy}
-                    aria-label={t('sessions.signOutName', { name: p.name })}
-                    onClick={() => void signOutEverywhere(p)}
-                  >
-                    {t('sessions.signOut')}
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </DataTable>
       )}
     </>
   );

@@ -1,12 +1,13 @@
 import { useEffect, useState } from 'preact/hooks';
-import { ProblemError, type AdminApi } from '@/lib/api/admin';
+import type { AdminApi } from '@/lib/api/admin';
 import { networks, type Network } from '@/lib/contract/common';
 import type { Policy, PolicyUpdate } from '@/lib/contract/policy';
 import { Notice } from '@/components/Notice';
-import { formatDate, t } from '@/lib/i18n';
+import { t } from '@/lib/i18n';
+import { dateTime } from './date-time';
+import { NETWORK_NAMES } from './network-names';
+import { ProblemNotice, refusedFields } from './ProblemNotice';
 import { useAction, useLoad } from './use-load';
-
-const NETWORK_NAMES: Record<Network, string> = { linkedin: 'LinkedIn', x: 'X' };
 
 interface Form {
   banned: string;
@@ -15,8 +16,6 @@ interface Form {
 
 /** Each network's own limit when the policy sets none. */
 const OWN_LIMIT: Record<Network, number> = { linkedin: 3000, x: 280 };
-/** As toLocaleString() writes it, in the shown language. */
-const DATE_TIME: Intl.DateTimeFormatOptions = { year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' };
 
 const lines = (text: string) => [...new Set(text.split('\n').map((l) => l.trim()).filter(Boolean))];
 
@@ -58,7 +57,6 @@ export function PolicySection({ api }: { api: AdminApi }) {
       setSaved(t('policy.saved', { version: result.version }));
     }
   };
-  const fieldErrors = save.failure instanceof ProblemError ? save.failure.errors : [];
 
   return (
     <form onSubmit={onSubmit} aria-label={t('policy.form')}>
@@ -88,20 +86,13 @@ export function PolicySection({ api }: { api: AdminApi }) {
           </fieldset>
         ))}
       </div>
-      <div role="alert">
-        {save.error && (
-          <div class="notice error">
-            <p>{save.error}</p>
-            {fieldErrors.length > 0 && <ul>{fieldErrors.map((f) => <li key={f.path}>{f.path}: {f.message}</li>)}</ul>}
-          </div>
-        )}
-      </div>
+      <ProblemNotice message={save.error} lines={refusedFields(save.failure)} />
       <Notice role="status" tone="success">{saved}</Notice>
       <button type="submit" class="button" disabled={save.busy}>{t('policy.save')}</button>
       {policy.data && policy.data.version > 0 && (
         <p class="muted small">
           {policy.data.updatedAt
-            ? t('policy.versionSet', { version: policy.data.version, date: formatDate(policy.data.updatedAt, DATE_TIME) })
+            ? t('policy.versionSet', { version: policy.data.version, date: dateTime(policy.data.updatedAt) })
             : t('policy.version', { version: policy.data.version })}
         </p>
       )}

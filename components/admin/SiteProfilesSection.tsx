@@ -5,10 +5,11 @@ import { networks, type Network } from '@/lib/contract/common';
 import { bundledProfiles } from '@/lib/compose/profiles';
 import { Notice } from '@/components/Notice';
 import { t } from '@/lib/i18n';
-import { useAction, useLoad } from './use-load';
+import { DataTable } from './DataTable';
+import { NETWORK_NAMES } from './network-names';
 import { PageCheck } from './PageCheck';
-
-const NETWORK_NAMES: Record<Network, string> = { linkedin: 'LinkedIn', x: 'X' };
+import { ProblemNotice } from './ProblemNotice';
+import { useAction, useLoad } from './use-load';
 
 export function SiteProfilesSection({ api }: { api: AdminApi }) {
   const published = useLoad(() => api.siteProfiles(), [api]);
@@ -55,25 +56,18 @@ export function SiteProfilesSection({ api }: { api: AdminApi }) {
     <>
       <p class="muted">{t('admin.profiles.intro')}</p>
       <Notice role="alert" tone="error">{published.error}</Notice>
-      <table class="data">
-        <caption class="visually-hidden">{t('admin.profiles.tableCaption')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('admin.profiles.network')}</th>
-            <th scope="col">{t('admin.profiles.bundledVersion')}</th>
-            <th scope="col">{t('admin.profiles.publishedVersion')}</th>
+      <DataTable
+        caption={t('admin.profiles.tableCaption')}
+        columns={[t('admin.profiles.network'), t('admin.profiles.bundledVersion'), t('admin.profiles.publishedVersion')]}
+      >
+        {networks.map((n) => (
+          <tr key={n}>
+            <th scope="row">{NETWORK_NAMES[n]}</th>
+            <td>{bundledProfiles[n].version}</td>
+            <td>{current(n)?.version ?? t('admin.profiles.none')}</td>
           </tr>
-        </thead>
-        <tbody>
-          {networks.map((n) => (
-            <tr key={n}>
-              <th scope="row">{NETWORK_NAMES[n]}</th>
-              <td>{bundledProfiles[n].version}</td>
-              <td>{current(n)?.version ?? t('admin.profiles.none')}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </DataTable>
       {networks.map((n) => (
         <details key={n}>
           <summary>{t(inUse(n).published ? 'admin.profiles.inUsePublished' : 'admin.profiles.inUseBundled', { network: NETWORK_NAMES[n] })}</summary>
@@ -89,14 +83,7 @@ export function SiteProfilesSection({ api }: { api: AdminApi }) {
           <label for="profile-json">{t('admin.profiles.json')}</label>
           <textarea id="profile-json" class="code" rows={14} spellcheck={false} value={json} aria-invalid={problems.length > 0} onInput={(e) => setJson(e.currentTarget.value)} />
         </div>
-        <div role="alert">
-          {problems.length > 0 && (
-            <div class="notice error">
-              <p>{t('admin.profiles.invalid')}</p>
-              <ul>{problems.map((p) => <li key={p}>{p}</li>)}</ul>
-            </div>
-          )}
-        </div>
+        <ProblemNotice message={problems.length > 0 ? t('admin.profiles.invalid') : null} lines={problems.map((p) => ({ key: p, text: p }))} />
         <Notice role="alert" tone="error">{publish.error}</Notice>
         <Notice role="status" tone="success">{news}</Notice>
         <button type="submit" class="button" disabled={publish.busy || !json.trim()}>{t('admin.profiles.publish')}</button>

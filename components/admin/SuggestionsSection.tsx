@@ -3,23 +3,22 @@ import type { AdminApi } from '@/lib/api/admin';
 import type { Suggestion } from '@/lib/contract/suggestions';
 import type { Unfurl } from '@/lib/contract/unfurl';
 import { describeError } from '@/lib/api/errors';
-import { draftFromUnfurl, draftToCreate, type ItemDraft } from '@/lib/admin/item-draft';
+import { draftFromUnfurl, draftToCreate, emptyDraft, type ItemDraft } from '@/lib/admin/item-draft';
 import { Notice } from '@/components/Notice';
-import { formatDate, t } from '@/lib/i18n';
+import { t } from '@/lib/i18n';
+import { dateTime } from './date-time';
+import { useItemChoices } from './item-choices';
 import { ItemEditor } from './ItemEditor';
-import { DATE_TIME, knownLists } from './ItemsSection';
 import { rich } from './rich';
 import { useAction, useLoad } from './use-load';
 
 export function SuggestionsSection({ api }: { api: AdminApi }) {
   const list = useLoad(() => api.suggestions({ status: 'open', limit: 200 }), [api]);
   const items = useLoad(() => api.listItems(), [api]);
-  const policy = useLoad(() => api.policy(), [api]);
-  const taxonomy = useLoad(() => api.taxonomy(), [api]);
+  const { choices } = useItemChoices(api, items.data ?? []);
   const [accepting, setAccepting] = useState<{ suggestion: Suggestion; draft: ItemDraft; unfurlError: string | null } | null>(null);
   const [news, setNews] = useState<string | null>(null);
   const action = useAction();
-  const known = knownLists(items.data ?? [], taxonomy.data);
 
   const makeItem = async (s: Suggestion) => {
     setNews(null);
@@ -31,7 +30,7 @@ export function SuggestionsSection({ api }: { api: AdminApi }) {
     } catch (err) {
       unfurlError = describeError(err);
     }
-    const draft = draftFromUnfurl(found ?? { url: s.url, title: null, description: null, imageUrl: null });
+    const draft = found ? draftFromUnfurl(found) : { ...emptyDraft(), url: s.url };
     setAccepting({ suggestion: s, draft, unfurlError });
   };
 
@@ -57,10 +56,7 @@ export function SuggestionsSection({ api }: { api: AdminApi }) {
             key={accepting.suggestion.id}
             heading={t('admin.suggestions.fromSuggestion', { name: accepting.suggestion.suggestedBy.name })}
             initial={accepting.draft}
-            policy={policy.data ?? null}
-            knownTopics={known.topics}
-            knownCampaigns={known.campaigns}
-            managed={taxonomy.data}
+            choices={choices}
             submitLabel={t('admin.items.addToQueue')}
             onSave={async (d) => {
               const { item } = await api.acceptSuggestion(accepting.suggestion.id, draftToCreate(d));
@@ -84,7 +80,7 @@ export function SuggestionsSection({ api }: { api: AdminApi }) {
               <a href={s.url} target="_blank" rel="noopener noreferrer">{s.url}</a>
               {s.note && <p dir="auto">{s.note}</p>}
               <p class="muted small">
-                {rich(t('admin.suggestions.suggestedBy', { date: formatDate(s.createdAt, DATE_TIME) }), { name: <span dir="auto">{s.suggestedBy.name}</span> })}
+                {rich(t('admin.suggestions.suggestedBy', { date: dateTime(s.createdAt) }), { name: <span dir="auto">{s.suggestedBy.name}</span> })}
               </p>
               <div class="actions">
                 <button type="button" class="button" disabled={action.busy} onClick={() => void makeItem(s)}>{t('admin.suggestions.makeItem')}</button>

@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
-import { ProblemError, type AdminApi } from '@/lib/api/admin';
+import type { AdminApi } from '@/lib/api/admin';
 import type { Taxonomy } from '@/lib/contract/taxonomy';
 import { Notice } from '@/components/Notice';
 import { plural, t } from '@/lib/i18n';
+import { ProblemNotice, refusedFields } from './ProblemNotice';
 import { useAction } from './use-load';
 
 const lines = (text: string) => [...new Set(text.split(/[\n,]/).map((l) => l.trim().toLowerCase()).filter(Boolean))];
@@ -45,7 +46,6 @@ export function TaxonomyEditor({ api, lists, inUse, onSaved }: Props) {
     setTopics([...new Set([...lines(topics), ...inUse.topics])].join('\n'));
     setCampaigns([...new Set([...lines(campaigns), ...inUse.campaigns])].join('\n'));
   };
-  const fields = save.failure instanceof ProblemError ? save.failure.errors : [];
 
   return (
     <details class="taxonomy">
@@ -62,14 +62,7 @@ export function TaxonomyEditor({ api, lists, inUse, onSaved }: Props) {
             <span id="taxonomy-campaigns-hint" class="hint">{t('admin.editor.campaignHint')}</span>
           </div>
         </div>
-        <div role="alert">
-          {save.error && (
-            <div class="notice error">
-              <p>{save.error}</p>
-              {fields.length > 0 && <ul>{fields.map((f) => <li key={f.path}>{f.path}: {f.message}</li>)}</ul>}
-            </div>
-          )}
-        </div>
+        <ProblemNotice message={save.error} lines={refusedFields(save.failure)} />
         <Notice role="status" tone="success">{saved}</Notice>
         <div class="actions">
           <button type="submit" class="button" disabled={save.busy}>{t('admin.taxonomy.save')}</button>

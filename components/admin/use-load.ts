@@ -1,4 +1,5 @@
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { effect, useSignal } from '@preact/signals';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { describeError } from '@/lib/api/errors';
 
 export interface Loaded<T> {
@@ -9,34 +10,43 @@ export interface Loaded<T> {
   reload: () => void;
 }
 
-/** Runs `load` now and whenever `deps` change or `reload()` is called; the newest answer wins. */
+/**
+ * Runs `load` now, and again when `deps` change (the props it uses), when a signal it reads before its first
+ * `await` changes, or on `reload()`; the newest answer wins. Filters kept in signals thus need no list of their own.
+ */
 export function useLoad<T>(load: () => Promise<T>, deps: unknown[]): Loaded<T> {
   const [data, setData] = useState<T | undefined>(undefined);
   const [error, setError] = useState<string | null>(null);
   const [loading, setLoading] = useState(true);
-  const [round, setRound] = useState(0);
-  useEffect(() => {
-    let current = true;
-    setLoading(true);
-    load().then(
-      (value) => {
-        if (!current) return;
-        setData(() => value);
-        setError(null);
-        setLoading(false);
-      },
-      (err: unknown) => {
-        if (!current) return;
-        setError(describeError(err));
-        setLoading(false);
-      },
-    );
-    return () => {
-      current = false;
-    };
-    // Callers list what the load depends on, as with useEffect.
-  }, [...deps, round]);
-  const reload = useCallback(() => setRound((r) => r + 1), []);
+  const round = useSignal(0);
+  const latest = useRef(load);
+  latest.current = load;
+  useEffect(
+    () =>
+      effect(() => {
+        void round.value;
+        let current = true;
+        setLoading(true);
+        latest.current().then(
+          (value) => {
+            if (!current) return;
+            setData(() => value);
+            setError(null);
+            setLoading(false);
+          },
+          (err: unknown) => {
+            if (!current) return;
+            setError(describeError(err));
+            setLoading(false);
+          },
+        );
+        return () => {
+          current = false;
+        };
+      }),
+    deps,
+  );
+  const reload = useCallback(() => void round.value++, []);
   return { data, error, loading, reload };
 }
 
@@ -60,5 +70,5 @@ export function useAction() {
       setBusy(false);
     }
   }, []);
-  return { busy, error, failure, setError, run };
+  return { busy, error, failure, run };
 }

@@ -2,13 +2,12 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { useLiveQuery } from '@/components/hooks';
 import { formatDate, formatNumber, plural, t, timeAgo, type MessageKey } from '@/lib/i18n';
 import { getDb, listHistory, listHistoryDownTo, shareTotals, type HistoryCursor, type HistoryRow, type ShareState } from '@/lib/db';
-import type { Network } from '@/lib/contract/common';
+import { networkLabel } from '@/components/share/network-label';
 import './history.css';
 
 /** Rows per page: what one "Show older" adds. */
 export const HISTORY_PAGE = 50;
 
-export const NETWORK_NAMES: Record<Network, string> = { linkedin: 'LinkedIn', x: 'X' };
 const STATE_WORDS: Record<ShareState, MessageKey> = {
   pending: 'popup.history.pending',
   synced: 'popup.history.synced',
@@ -115,7 +114,7 @@ function MonthTotals() {
         <>
           {' '}
           <span class="muted">
-            · {NETWORK_NAMES.linkedin} {formatNumber(totals.linkedin)} · {NETWORK_NAMES.x} {formatNumber(totals.x)}
+            · {networkLabel.linkedin} {formatNumber(totals.linkedin)} · {networkLabel.x} {formatNumber(totals.x)}
           </span>
         </>
       )}
@@ -133,7 +132,7 @@ function HistoryEntry({ row }: { row: HistoryRow }) {
         <span class={`history-state state-${row.state}`}>{t(STATE_WORDS[row.state])}</span>
       </div>
       <div class="history-meta muted">
-        <span class={`history-network network-${row.network}`}>{NETWORK_NAMES[row.network]}</span>
+        <span class={`history-network network-${row.network}`}>{networkLabel[row.network]}</span>
         {' · '}
         <time dateTime={row.sharedAt} title={exactTime(row.sharedAt)}>
           {timeAgo(row.sharedAt)}

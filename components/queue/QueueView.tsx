@@ -1,6 +1,7 @@
 import './queue.css';
+import { batch, useSignal, type Signal } from '@preact/signals';
 import { Component } from 'preact';
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef } from 'preact/hooks';
 import { ItemCard, type CardContext } from '../ItemCard';
 import type { QueueItem } from '@/lib/contract';
 import { filterQueue, initialTopics, searchText, toggleTopic } from './filter';
@@ -17,6 +18,13 @@ export { PAGE_SIZE };
  */
 export const FIRST_FRAME_CARDS = 3;
 const CARDS_PER_FRAME = 4;
+
+/** How far a list is rendered: `count` cards asked for (PAGE_SIZE more per step), `built` of them so far. */
+interface Steps {
+  count: number;
+  built: number;
+}
+const firstStep = (): Steps => ({ count: PAGE_SIZE, built: FIRST_FRAME_CARDS });
 
 interface QueueViewProps {
   items: QueueItem[];
@@ -37,10 +45,22 @@ interface QueueViewProps {
 export function QueueView({ items, complete, headTopics = [], chosenTopics, previousOpen, ctx }: QueueViewProps) {
   const topics = useMemo(() => (complete ? queueTopics(items) : headTopics), [complete, items, headTopics]);
   // The chosen topics are preselected among those the whole queue has; null until the person presses a chip.
-  const [pressed, setSelected] = useState<ReadonlySet<string> | null>(null);
-  const selected = useMemo(() => pressed ?? initialTopics(chosenTopics, topics), [pressed, chosenTopics, topics]);
-  const [query, setQuery] = useState('');
-  const shown = useMemo(() => (complete ? filterQueue(items, { topics: selected, query }) : items), [complete, items, selected, query]);
+  const pressed = useSignal<ReadonlySet<string> | null>(null);
+  const query = useSignal('');
+  const steps = useSignal(firstStep());
+  const selected = useMemo(() => pressed.value ?? initialTopics(chosenTopics, topics), [pressed.value, chosenTopics, topics]);
+  const shown = useMemo(
+    () => (complete ? filterQueue(items, { topics: selected, query: query.value }) : items),
+    [complete, items, selected, query.value],
+  );
+  // A new filter starts the list short again, once filters apply: the whole queue's first list goes on from
+  // the first screenful.
+  const filter = (next: { query?: string; topics?: ReadonlySet<string> }) =>
+    batch(() => {
+      if (next.query !== undefined) query.value = next.query;
+      if (next.topics) pressed.value = next.topics;
+      if (complete) steps.value = firstStep();
+    });
   useEffect(() => {
     if (!complete) return;
     performance.mark('relay:queue-loaded');
@@ -54,7 +74,7 @@ export function QueueView({ items, complete, headTopics = [], chosenTopics, prev
     return <p class="empty">{t('popup.queue.empty')}</p>;
   }
 
-  const filtering = selected.size > 0 || query.trim() !== '';
+  const filtering = selected.size > 0 || query.value.trim() !== '';
   // The same children in both phases, so that the cards painted first are kept, in the same place, when
   // the whole list arrives.
   return (
@@ -65,8 +85,8 @@ export function QueueView({ items, complete, headTopics = [], chosenTopics, prev
           <input
             type="search"
             placeholder={t('popup.queue.searchPlaceholder')}
-            value={query}
-            onInput={(e) => setQuery(e.currentTarget.value)}
+            value={query.value}
+            onInput={(e) => filter({ query: e.currentTarget.value })}
           />
         </label>
         {topics.length > 0 && (
@@ -78,7 +98,7 @@ export function QueueView({ items, complete, headTopics = [], chosenTopics, prev
                 class="topic-chip"
                 aria-pressed={selected.has(t)}
                 dir="auto"
-                onClick={() => setSelected(toggleTopic(selected, t))}
+                onClick={() => filter({ topics: toggleTopic(selected, t) })}
               >
                 {t}
               </button>
@@ -99,21 +119,13 @@ export function QueueView({ items, complete, headTopics = [], chosenTopics, prev
           <button
             type="button"
             class="button secondary"
-            onClick={() => {
-              setQuery('');
-              setSelected(new Set());
-            }}
+            onClick={() => filter({ query: '', topics: new Set() })}
           >
             {t('popup.queue.showAll')}
           </button>
         </div>
       ) : (
-        <QueueList
-          filterKey={complete ? `${[...selected].join(',')}\u0000${query}` : null}
-          items={shown}
-          previousOpen={previousOpen}
-          ctx={ctx}
-        />
+        <QueueList items={shown} steps={steps} previousOpen={previousOpen} ctx={ctx} />
       )}
     </div>
   );
@@ -137,59 +149,42 @@ function warmSearch(items: readonly QueueItem[]): () => void {
 
 /**
  * A real list, rendered in steps: the first PAGE_SIZE cards, then more whenever the end comes near
- * (scrolling, or keyboard focus moving down, brings the sentinel into view). A "Show more" button in the
- * sentinel does the same for anyone who prefers to ask. A new filter (`filterKey`) starts short again,
- * while cards that stay in view are kept (keyed by item), so typing re-renders little. Each step is built
- * FIRST_FRAME_CARDS, then CARDS_PER_FRAME cards per frame.
- *
- * `filterKey` null: the first screenful, before any filter exists; the list the whole queue brings next
- * continues it without starting over.
+ * (scrolling, or keyboard focus moving down, brings the sentinel into view), or on "Show more". Cards that
+ * stay in view are kept (keyed by item), so typing re-renders little. Each step is built FIRST_FRAME_CARDS,
+ * then CARDS_PER_FRAME cards per frame.
  */
 function QueueList({
   items,
+  steps,
   previousOpen,
   ctx,
-  filterKey,
 }: {
   items: QueueItem[];
+  steps: Signal<Steps>;
   previousOpen: string | null;
   ctx: CardContext;
-  filterKey: string | null;
 }) {
-  const [page, setPage] = useState<{ key: string | null; count: number; built: number }>({
-    key: filterKey,
-    count: PAGE_SIZE,
-    built: FIRST_FRAME_CARDS,
-  });
-  // A new filter starts a new list; the whole queue's first list goes on from the first screenful.
-  const current =
-    page.key === filterKey ? page : page.key === null ? { ...page, key: filterKey } : { key: filterKey, count: PAGE_SIZE, built: FIRST_FRAME_CARDS };
-  const { count, built } = current;
-  const setCount = (next: (c: number) => number) => setPage({ ...current, count: next(count) });
+  const { count, built } = steps.value;
+  const showMore = () => (steps.value = { ...steps.value, count: steps.value.count + PAGE_SIZE });
   const sentinel = useRef<HTMLLIElement>(null);
   const target = Math.min(count, items.length);
   const visible = items.slice(0, Math.min(target, built));
   const more = items.length - target;
 
-  // Preact runs effects once the frame is painted: one more batch of cards per frame until the step is
-  // built. Also records which filter the state belongs to.
+  // Preact runs effects once the frame is painted: one more batch of cards per frame until the step is built.
   useEffect(() => {
-    if (built < target) setPage({ ...current, built: built + CARDS_PER_FRAME });
-    else if (page !== current) setPage(current);
-  }, [built, target, filterKey]);
+    if (built < target) steps.value = { count, built: built + CARDS_PER_FRAME };
+  }, [steps.value, target]);
 
   useEffect(() => {
     const el = sentinel.current;
     if (!el || more <= 0 || built < target) return;
-    const observer = new IntersectionObserver(
-      (entries) => {
-        if (entries.some((e) => e.isIntersecting)) setCount((c) => c + PAGE_SIZE);
-      },
-      { rootMargin: '600px 0px' },
-    );
+    const observer = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && showMore(), {
+      rootMargin: '600px 0px',
+    });
     observer.observe(el);
     return () => observer.disconnect();
-  }, [count, more > 0, built >= target, filterKey]);
+  }, [steps.value, more > 0, built >= target]);
 
   useEffect(() => {
     // For the bench and for anyone profiling: when the first cards reached the screen (this effect runs
@@ -206,7 +201,7 @@ function QueueList({
       ))}
       {more > 0 && (
         <li ref={sentinel} class="queue-more">
-          <button type="button" class="button secondary" onClick={() => setCount((c) => c + PAGE_SIZE)}>
+          <button type="button" class="button secondary" onClick={showMore}>
             {t('popup.queue.showMore', { count: more })}
           </button>
         </li>

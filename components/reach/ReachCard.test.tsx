@@ -1,12 +1,12 @@
 // @vitest-environment happy-dom
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { utcMonth } from '@/lib/db';
 import type { Reach } from '@/lib/contract/reach';
 import { reachCacheItem } from '@/lib/settings';
 import { ReachCard } from './ReachCard';
-import { settle, testHost } from '@/components/test-host';
+import { testHost } from '@/components/test-host';
 
 const now = Date.now();
 const zero = { reach: 0, clicks: 0, shares: 0 };
@@ -29,14 +29,12 @@ const reach: Reach = {
 
 const host = testHost();
 
-
 describe('ReachCard', () => {
   it('shows this month’s three labelled figures in one row, and unfolds networks, rank, streak, sparkline and badges', async () => {
     await reachCacheItem.setValue({ reach, fetchedAt: new Date(now - 5 * 60_000).toISOString() });
     render(<ReachCard />, host);
-    await settle();
+    await vi.waitFor(() => expect(host.querySelector('section h2')?.textContent).toBe('This month'));
     const section = host.querySelector('section')!;
-    expect(section.querySelector('h2')!.textContent).toBe('This month');
     const figures = [...section.querySelectorAll('.reach-row .reach-figure')].map((f) => `${f.querySelector('dt')!.textContent}=${f.querySelector('dd')!.textContent}`);
     expect(figures).toEqual(['Reach=1,231', 'Clicks=7', 'Shares=3']);
     const toggle = section.querySelector<HTMLButtonElement>('button.reach-toggle')!;
@@ -60,10 +58,8 @@ describe('ReachCard', () => {
 
   it('names an older month as such, and says when there is nothing yet', async () => {
     render(<ReachCard />, host);
-    await settle();
-    expect(host.textContent).toContain('appear here after Relay’s first sync');
+    await vi.waitFor(() => expect(host.textContent).toContain('appear here after Relay’s first sync'));
     await act(() => reachCacheItem.setValue({ reach: { ...reach, from: '2025-01-01T00:00:00.000Z', to: '2025-02-01T00:00:00.000Z' }, fetchedAt: '2025-01-31T10:00:00.000Z' }));
-    await settle();
-    expect(host.querySelector('h2')!.textContent).toBe('January 2025');
+    await vi.waitFor(() => expect(host.querySelector('h2')!.textContent).toBe('January 2025'));
   });
 });

@@ -3,6 +3,7 @@ import { useStorageItem } from '@/components/hooks';
 import { formatDate, formatNumber, t, timeAgo } from '@/lib/i18n';
 import type { Badge, Reach } from '@/lib/contract/reach';
 import { reachCacheItem } from '@/lib/settings';
+import { networkLabel } from '@/components/share/network-label';
 import { badgeLabel, rankText, sparklinePoints, sparklineSummary, streakText } from './figures';
 import './reach.css';
 
@@ -95,8 +96,8 @@ function Figure({ label, value }: { label: string; value: number }) {
 
 function NetworkTable({ reach }: { reach: Reach }) {
   const rows = [
-    ['LinkedIn', reach.byNetwork.linkedin],
-    ['X', reach.byNetwork.x],
+    [networkLabel.linkedin, reach.byNetwork.linkedin],
+    [networkLabel.x, reach.byNetwork.x],
   ] as const;
   return (
     <table class="reach-networks">

@@ -2,16 +2,16 @@ import './share.css';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Network } from '@/lib/contract';
 import { bannedTermsMessage } from '@/lib/policy/prepare';
-import { networkLabel, useShareDraft, type ShareDraft, type ShareDraftInput } from './use-share-draft';
+import { networkLabel } from './network-label';
+import { useShareDraft, type ShareDraft, type ShareDraftInput } from './use-share-draft';
 import { formatNumber, t } from '@/lib/i18n';
 
-export { networkLabel, type ShareRecord } from './use-share-draft';
+export type { ShareRecord } from './use-share-draft';
 
 export interface NetworkShareProps extends ShareDraftInput {
   /** Unique prefix for element ids. */
   idBase: string;
 }
-
 
 /** How long typing must pause before the remaining count is read out (every keystroke would be noise). */
 const ANNOUNCE_AFTER_MS = 900;
@@ -27,11 +27,9 @@ export function NetworkShare({ idBase, ...input }: NetworkShareProps) {
 }
 
 /**
- * One network's post, unfolded: the suggested variants, an editor holding the chosen one with the employee's
- * personal touches, a live length counter, and "Share on …" / "Copy". The nudge to add a personal sentence
- * is advice only: nothing is ever disabled because of it. The curators' policy is not: while the text holds
- * a banned term, Share and Copy stay off (and say why); the required disclosure is added to what goes out
- * when the text lacks it, shown under the editor and counted.
+ * One network's post, unfolded: the variants, an editor with the chosen one and the personal touches, a
+ * length counter, "Share on …" and "Copy". The nudge to add a personal sentence is advice only; a banned
+ * term keeps Share and Copy off (saying why), and a missing disclosure is added, shown and counted.
  */
 export function NetworkEditor({ draft, idBase }: { draft: ShareDraft; idBase: string }) {
   const { network, label, variants, selected, text, edited, prepared, blocked, length, status, busy } = draft;

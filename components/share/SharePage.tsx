@@ -1,6 +1,8 @@
+import './share-page.css';
 import { useState } from 'preact/hooks';
 import type { CardContext } from '../ItemCard';
-import { NetworkShare } from './NetworkShare';
+import { NetworkShare, ShareStatusLine } from './NetworkShare';
+import type { ShareStatus } from './use-share-draft';
 import { sourceDomain } from '../queue/when';
 import type { Network, QueueItem } from '@/lib/contract';
 import { comparablePageUrl, tagPageUrl } from '@/lib/links/share-urls';
@@ -14,7 +16,6 @@ export interface PageTab {
 }
 
 const networks: Network[] = ['linkedin', 'x'];
-type Status = { tone: 'ok' | 'error'; text: string } | null;
 
 /**
  * "Share this page": the page in the current tab (an http(s) page), with an empty caption editor per network
@@ -23,7 +24,7 @@ type Status = { tone: 'ok' | 'error'; text: string } | null;
 export function SharePage({ tab, items, ctx }: { tab: PageTab; items: QueueItem[]; ctx: CardContext }) {
   const [open, setOpen] = useState(false);
   const [note, setNote] = useState('');
-  const [status, setStatus] = useState<Status>(null);
+  const [status, setStatus] = useState<ShareStatus>(null);
   const [sending, setSending] = useState(false);
 
   // The page may be an item of the queue: then its tracked links count the clicks and the share is
@@ -86,9 +87,7 @@ export function SharePage({ tab, items, ctx }: { tab: PageTab; items: QueueItem[
             {t('popup.page.suggest')}
           </button>
         </div>
-        <p role="status" class={status ? `share-status ${status.tone}` : 'share-status'}>
-          {status?.text}
-        </p>
+        <ShareStatusLine status={status} />
       </div>
     </section>
   );

@@ -9,9 +9,8 @@ import type { PolicyRules } from '@/lib/policy';
 import { preparePost, type PreparedPost } from '@/lib/policy/prepare';
 import { copyText } from './clipboard';
 import { t } from '@/lib/i18n';
+import { networkLabel } from './network-label';
 import { usePostCounter } from './use-post-length';
-
-export const networkLabel: Record<Network, string> = { linkedin: 'LinkedIn', x: 'X' };
 
 /** What a share records: the variant started from, whether the words changed, the text as sent. */
 export interface ShareRecord {

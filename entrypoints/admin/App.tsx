@@ -1,5 +1,6 @@
+import { signal } from '@preact/signals';
 import { lazy, Suspense } from 'preact/compat';
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { employeeItem, serverUrlItem, tokenItem } from '@/lib/settings';
 import { createAdminApi, type AdminApi } from '@/lib/api/admin';
@@ -31,15 +32,9 @@ const sectionFromHash = (): SectionId => {
   return sections.some((s) => s.id === id) ? (id as SectionId) : 'items';
 };
 
-function useHashSection(): SectionId {
-  const [section, setSection] = useState(sectionFromHash);
-  useEffect(() => {
-    const onHash = () => setSection(sectionFromHash());
-    addEventListener('hashchange', onHash);
-    return () => removeEventListener('hashchange', onHash);
-  }, []);
-  return section;
-}
+/** The section shown follows the address's hash, so links, history and reloads all land on it. */
+const shownSection = signal(sectionFromHash());
+addEventListener('hashchange', () => (shownSection.value = sectionFromHash()));
 
 const openSettings = () => void browser.runtime.openOptionsPage();
 
@@ -47,7 +42,7 @@ export function App() {
   const serverUrl = useStorageItem(serverUrlItem);
   const token = useStorageItem(tokenItem);
   const employee = useStorageItem(employeeItem);
-  const section = useHashSection();
+  const section = shownSection.value;
   const api = useMemo(() => (serverUrl && token ? createAdminApi({ serverUrl, token }) : null), [serverUrl, token]);
 
   if (serverUrl === undefined || token === undefined || employee === undefined) return <p class="admin-loading">{t('admin.loading')}</p>;

@@ -3,8 +3,8 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { CardContext } from '@/components/ItemCard';
 import { Notice } from '@/components/Notice';
 import { QueueView } from '@/components/queue/QueueView';
-import { SharePage } from '@/components/share/SharePage';
-import { useStorageItem } from '@/components/hooks';
+import { SharePage, type PageTab } from '@/components/share/SharePage';
+import { useOnline, useStorageItem } from '@/components/hooks';
 import type { QueueRow } from '@/lib/db';
 import type { QueueHead } from '@/lib/db/head';
 import { t } from '@/lib/i18n';
@@ -21,7 +21,6 @@ import {
   topicsItem,
 } from '@/lib/settings';
 import { bannerText } from './banner';
-import type { ActiveTab } from './boot';
 import { firstFrameOnScreen } from './on-screen';
 import { HistorySlot, ReachSlot } from './slots';
 import { Tabs } from './Tabs';
@@ -37,22 +36,6 @@ function openSignIn() {
   window.close();
 }
 
-/** navigator.onLine, kept current. */
-function useOnline(): boolean {
-  const [online, setOnline] = useState(navigator.onLine);
-  useEffect(() => {
-    const update = () => setOnline(navigator.onLine);
-    addEventListener('online', update);
-    addEventListener('offline', update);
-    return () => {
-      removeEventListener('online', update);
-      removeEventListener('offline', update);
-    };
-  }, []);
-  return online;
-}
-
-type TabKey = 'queue' | 'history';
 const tabs = () => [
   { key: 'queue' as const, label: t('popup.tabs.queue') },
   { key: 'history' as const, label: t('popup.tabs.history') },
@@ -89,7 +72,7 @@ export function App({
 }: {
   previousOpen: string | null;
   head: QueueHead | null;
-  activeTab: ActiveTab | null;
+  activeTab: PageTab | null;
 }) {
   const employee = useStorageItem(employeeItem);
   const lastSync = useStorageItem(lastSyncItem);
@@ -100,8 +83,6 @@ export function App({
   const policyCache = useStorageItem(policyCacheItem);
   const items = useWholeQueue();
   const online = useOnline();
-  const [tab, setTab] = useState<TabKey>('queue');
-  const [visited, setVisited] = useState<ReadonlySet<TabKey>>(new Set(['queue']));
 
   const ctx = useMemo<CardContext | null>(
     () =>
@@ -133,7 +114,7 @@ export function App({
   if (!employee || !ctx) {
     return (
       <main class="popup">
-        <Header />
+        <Header admin={false} />
         <div class="empty">
           <p>{t('popup.notConnected')}</p>
           <button type="button" class="button" onClick={openOptions}>
@@ -147,7 +128,7 @@ export function App({
   const banner = bannerText(lastSync, online);
   return (
     <main class="popup">
-      <Header />
+      <Header admin={employee.role === 'admin'} />
       <p role="status" class={banner ? 'banner' : 'banner empty-banner'} title={lastSync?.error}>
         {banner}
       </p>
@@ -162,12 +143,6 @@ export function App({
       <Tabs
         label={t('popup.tabs.label')}
         tabs={tabs()}
-        selected={tab}
-        visited={visited}
-        onSelect={(key) => {
-          setTab(key);
-          setVisited((v) => (v.has(key) ? v : new Set([...v, key])));
-        }}
         render={(key) =>
           key === 'queue' ? (
             <>
@@ -192,13 +167,12 @@ export function App({
   );
 }
 
-function Header() {
-  const employee = useStorageItem(employeeItem);
+function Header({ admin }: { admin: boolean }) {
   return (
     <header class="popup-header">
       <img src="/icon/32.png" alt="" width={20} height={20} />
       <h1>Relay</h1>
-      {employee?.role === 'admin' && (
+      {admin && (
         <a class="link-button" href="/admin.html" target="_blank" rel="noopener">
           {t('popup.header.console')}
         </a>

@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { useRef } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 
 export interface TabDef<K extends string> {
   key: K;
@@ -7,25 +7,21 @@ export interface TabDef<K extends string> {
 }
 
 /**
- * ARIA tabs: one tab stop for the list (roving tabindex), ←/→ move and select, Home/End jump. Panels are
- * kept mounted once visited (hidden, not removed) so a filter or a half-written caption survives a visit
- * to the other tab.
+ * ARIA tabs, the first selected: one tab stop for the list (roving tabindex), ←/→ move and select, Home/End
+ * jump. Panels are kept mounted once visited (hidden, not removed) so a filter or a half-written caption
+ * survives a visit to the other tab.
  */
 export function Tabs<K extends string>({
   tabs,
-  selected,
-  onSelect,
-  visited,
   render,
   label,
 }: {
   tabs: TabDef<K>[];
-  selected: K;
-  onSelect: (key: K) => void;
-  visited: ReadonlySet<K>;
   render: (key: K) => ComponentChildren;
   label: string;
 }) {
+  const [selected, onSelect] = useState(tabs[0]!.key);
+  const visited = useRef(new Set<K>()).current.add(selected);
   const refs = useRef<Partial<Record<K, HTMLButtonElement | null>>>({});
   function onKeyDown(e: KeyboardEvent) {
     const i = tabs.findIndex((t) => t.key === selected);
@@ -71,7 +67,7 @@ export function Tabs<K extends string>({
           hidden={t.key !== selected}
           class="tab-panel"
         >
-          {(t.key === selected || visited.has(t.key)) && render(t.key)}
+          {visited.has(t.key) && render(t.key)}
         </div>
       ))}
     </>

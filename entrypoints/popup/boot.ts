@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
+import type { PageTab } from '@/components/share/SharePage';
 import { isShareablePage } from '@/lib/links/share-urls';
 import { PAGE_SIZE, headFromSnapshot, openQueueDb, queueTopics, readQueueHead, type QueueHead, type QueueHeadSnapshot } from '@/lib/db/head';
 import {
@@ -16,9 +17,8 @@ import {
 } from '@/lib/settings';
 
 /*
- * The popup's first read, started as soon as its script runs (main.tsx imports this module first): every
- * setting the first view shows and the first screenful of the queue (the background's snapshot of it) in
- * one storage call. Only when that snapshot cannot be used is IndexedDB opened, over a plain connection.
+ * The popup's first read, started as soon as its script runs (main.tsx imports this module first): the
+ * settings the first view shows and the background's snapshot of the queue's head, in one storage call.
  * Nothing waits for Dexie or for the background worker.
  */
 
@@ -51,16 +51,11 @@ export interface FirstView {
    * The web page in the current tab ("Share this page"), read beside the settings so the section is in the
    * first frame instead of pushing the queue down when it arrives; null on any other page.
    */
-  activeTab: ActiveTab | null;
-}
-
-export interface ActiveTab {
-  url: string;
-  title: string;
+  activeTab: PageTab | null;
 }
 
 /** The current tab when it is a web page (activeTab lets the popup read its address while it is open). */
-async function readActiveTab(): Promise<ActiveTab | null> {
+async function readActiveTab(): Promise<PageTab | null> {
   try {
     const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
     return tab && isShareablePage(tab.url) ? { url: tab.url, title: tab.title ?? '' } : null;

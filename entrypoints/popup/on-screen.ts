@@ -1,11 +1,7 @@
 /**
- * Resolves once the popup's first contentful frame is on screen (the browser's first-contentful-paint
- * entry, which carries the time the frame was presented), or after `fallbackMs` when no such entry comes
- * (a hidden page, an engine without Paint Timing).
- *
- * Work that can wait (loading Dexie and the whole list, waking the background worker) starts here rather
- * than right after the main thread produced the frame: between those two moments the frame is still being
- * rastered and presented, on a machine with few cores that extra work delays the very frame it waits for.
+ * Resolves once the popup's first contentful frame is presented (first-contentful-paint), or after
+ * `fallbackMs` when no such entry comes (a hidden page, no Paint Timing). Work that can wait starts here, not
+ * when the main thread has produced the frame: on few cores it would delay the frame's raster and display.
  */
 export function onScreen(fallbackMs = 300): Promise<void> {
   return new Promise((resolve) => {

@@ -2,9 +2,8 @@ import { liveQuery } from 'dexie';
 import { getDb, type QueueRow, type RelayDb } from '@/lib/db';
 
 /**
- * Rows per read. IndexedDB hands a read's rows over in one task (Chromium: about half a second for all of
- * 10,000 items, garbage collection included), so the whole queue comes in pages small enough that the
- * popup keeps painting and answering between them.
+ * Rows per read: IndexedDB hands a read's rows over in one task, so the whole queue comes in pages small
+ * enough that the popup keeps painting and answering between them.
  */
 export const READ_PAGE = 500;
 

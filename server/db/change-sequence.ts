@@ -1,5 +1,5 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
-import { CHANGE_SEQ, SESSION_SEQ } from './migrations';
+import { CHANGE_SEQ, SESSION_SEQ } from './meta-keys';
 import type { DB } from './schema';
 import type { Log } from '../log/logger';
 

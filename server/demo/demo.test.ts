@@ -1,24 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { xWeightedLength } from '../../lib/captions/x-length';
 import { ItemCreate } from '../../lib/contract/items';
 import { systemClock } from '../clock';
 import { openDatabase } from '../db/database';
 import { countRows } from '../test-rows';
 import { demoItems } from './content';
-import { seedDemo } from './seed';
-
-/**
- * X counts most Latin, Cyrillic and punctuation as 1 and other characters (CJK, emoji) as 2 —
- * a simplified twitter-text v3 weighting, enough to keep demo captions honest.
- */
-function xWeightedLength(text: string): number {
-  let n = 0;
-  for (const ch of text) {
-    const cp = ch.codePointAt(0)!;
-    const light = cp <= 0x10ff || (cp >= 0x2000 && cp <= 0x200d) || (cp >= 0x2010 && cp <= 0x201f) || (cp >= 0x2032 && cp <= 0x2037);
-    n += light ? 1 : 2;
-  }
-  return n;
-}
+import { demoItemAt, seedDemo } from './seed';
 
 const RESERVED_HOST = /(^|\.)example\.(com|org|net)$|\.example$/;
 
@@ -26,12 +13,8 @@ describe('demo content', () => {
   it('has about a dozen valid items', () => {
     expect(demoItems.length).toBeGreaterThanOrEqual(10);
     expect(demoItems.length).toBeLessThanOrEqual(14);
-    for (const { publishIn, expiresIn, ...item } of demoItems) {
-      const parsed = ItemCreate.safeParse({
-        ...item,
-        publishAt: new Date(Date.now() + publishIn).toISOString(),
-        expiresAt: expiresIn === undefined ? undefined : new Date(Date.now() + expiresIn).toISOString(),
-      });
+    for (const item of demoItems) {
+      const parsed = ItemCreate.safeParse(demoItemAt(item, Date.now()));
       expect(parsed.success, `${item.title}: ${parsed.error?.message}`).toBe(true);
     }
   });

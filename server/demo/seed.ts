@@ -3,7 +3,7 @@ import type { Clock } from '../clock';
 import type { DB } from '../db/schema';
 import { ItemRepository } from '../items/repository';
 import { ItemCreate } from '../../lib/contract/items';
-import { demoItems } from './content';
+import { demoItems, type DemoItem } from './content';
 
 /**
  * Adds the demo items through the same validation and repository as the API. Idempotent by default:
@@ -15,13 +15,15 @@ export async function seedDemo(db: Kysely<DB>, now: Clock, options: { force?: bo
   const at = now();
   // Oldest first, so the change sequence follows publication order like real curation would.
   const ordered = [...demoItems].sort((a, b) => a.publishIn - b.publishIn);
-  for (const { publishIn, expiresIn, ...fields } of ordered) {
-    const input = ItemCreate.parse({
-      ...fields,
-      publishAt: new Date(at + publishIn).toISOString(),
-      expiresAt: expiresIn === undefined ? undefined : new Date(at + expiresIn).toISOString(),
-    });
-    await items.create(input);
-  }
+  for (const item of ordered) await items.create(ItemCreate.parse(demoItemAt(item, at)));
   return ordered.length;
+}
+
+/** A demo item as the API takes it, its dates counted from `at`. */
+export function demoItemAt({ publishIn, expiresIn, ...fields }: DemoItem, at: number) {
+  return {
+    ...fields,
+    publishAt: new Date(at + publishIn).toISOString(),
+    expiresAt: expiresIn === undefined ? undefined : new Date(at + expiresIn).toISOString(),
+  };
 }

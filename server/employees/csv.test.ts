@@ -60,7 +60,7 @@ describe('parseEmployeeCsv', () => {
     ]);
   });
 
-  it('no longer takes "nombre;rol" lines for one person called "nombre;rol": a bad line says what is wrong', () => {
+  it('does not take "nombre;rol" lines for one person called "nombre;rol": a bad line says what is wrong', () => {
     const { errors, people } = parseEmployeeCsv('Núria Puig;employee\nJoan Vidal;jefe\nAna;admin;extra');
     expect(people).toEqual([{ line: 1, name: 'Núria Puig', role: 'employee' }]);
     expect(errors).toEqual([

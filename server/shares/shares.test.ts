@@ -116,7 +116,7 @@ describe('POST /v1/shares', () => {
 });
 
 describe('reach cannot be faked', () => {
-  it('500 back-dated shares in one request no longer make a two-year streak and rank 1', async () => {
+  it('500 back-dated shares in one request do not make a two-year streak and rank 1', async () => {
     const bea = await h.employee('Bea');
     await post([share()], bea.token);
     const oldItem = (await h.createItem({ publishAt: new Date(h.clock.now - 800 * DAY).toISOString() })).id;

@@ -2,7 +2,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PageFetcher, UnfurlBusy, UnfurlError, type PageFetcherOptions } from './page-fetcher';
+import { UnfurlBusy, UnfurlError } from './fetch-errors';
+import { PageFetcher, type PageFetcherOptions } from './page-fetcher';
 
 // A page server on 127.0.0.1. The production fetcher must refuse it (that is the loopback test); the
 // happy paths use a fetcher built with the test-only loopback allowance and any port.

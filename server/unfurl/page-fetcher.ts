@@ -1,11 +1,13 @@
-import { pipeline, type Readable, type Transform } from 'node:stream';
-import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
+import { pipeline, type Readable } from 'node:stream';
 import type { Dispatcher } from 'undici';
 import { request } from 'undici';
 import type { Unfurl } from '../../lib/contract/unfurl';
 import { addressPolicy, type AddressPolicy } from './address-policy';
 import { guardedAgent, RefusedAddress, systemResolver, type Resolver } from './guarded-agent';
-import { HeadMetadataReader, LIMITS } from './page-metadata';
+import { describeNetworkError, failed, findCause, refused, UnfurlBusy, UnfurlError } from './fetch-errors';
+import { charsetOf, DECOMPRESSORS, discard, readHead } from './page-decoding';
+import { LIMITS, type HeadMetadataReader } from './page-metadata';
+import { Slots } from './slots';
 
 export interface PageFetcherOptions {
   /** Whole fetch, redirects included. */
@@ -26,56 +28,6 @@ export interface PageFetcherOptions {
 }
 
 export const FETCH_DEFAULTS = { timeoutMs: 5000, maxBytes: 1024 * 1024, maxRedirects: 5, maxConcurrent: 4, maxQueued: 4 } as const;
-
-/**
- * Why a page gave no preview. `refused`: the URL or an address it led to is not allowed; `failed`: the
- * page could not be fetched or is not a web page. Both are the curator's problem to fix, never a 5xx.
- */
-export class UnfurlError extends Error {
-  override name = 'UnfurlError';
-  constructor(readonly reason: 'refused' | 'failed', message: string) {
-    super(message);
-  }
-}
-
-/**
- * The server is already fetching as many pages as it allows and as many more wait: asked again after
- * `retryAfterSeconds` (the longest a running fetch may still take), it will have room.
- */
-export class UnfurlBusy extends Error {
-  override name = 'UnfurlBusy';
-  constructor(readonly running: number, readonly retryAfterSeconds: number) {
-    super(`this server fetches at most ${running} ${running === 1 ? 'page' : 'pages'} at once and is busy; try again in ${retryAfterSeconds} s`);
-  }
-}
-
-/** A counter of slots with a short first-come-first-served line. */
-class Slots {
-  private active = 0;
-  private readonly line: (() => void)[] = [];
-
-  constructor(readonly size: number, private readonly lineLength: number) {}
-
-  /** Resolves once a slot is this caller's; null when every slot is taken and the line is full. */
-  take(): Promise<void> | null {
-    if (this.active < this.size) {
-      this.active++;
-      return Promise.resolve();
-    }
-    if (this.line.length >= this.lineLength) return null;
-    return new Promise((resolve) => this.line.push(resolve));
-  }
-
-  give(): void {
-    const next = this.line.shift();
-    // The slot passes straight to the next in line, so nobody arriving meanwhile jumps the queue.
-    if (next) next();
-    else this.active--;
-  }
-}
-
-const refused = (message: string) => new UnfurlError('refused', message);
-const failed = (message: string) => new UnfurlError('failed', `the page could not be fetched: ${message}`);
 
 const HTML_TYPES = new Set(['text/html', 'application/xhtml+xml']);
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
@@ -186,7 +138,7 @@ export class PageFetcher {
       const body: Readable = decompress ? pipeline(res.body, decompress(), () => {}) : res.body;
       let page: HeadMetadataReader;
       try {
-        page = await this.readHead(body, charsetOf(type));
+        page = await readHead(body, charsetOf(type), this.options.maxBytes);
       } catch (err) {
         if (decompress && !signal.aborted) throw failed(`its compressed (${encoding}) body is damaged`);
         throw err;
@@ -195,39 +147,6 @@ export class PageFetcher {
       }
       return { url: url.href, ...page.finish(url.href) };
     }
-  }
-
-  /** Reads until the head ends or the byte cap is reached, whichever is first; the rest is never downloaded. */
-  private async readHead(body: Readable, declared: string | null) {
-    const reader = new HeadMetadataReader();
-    let decoder: TextDecoder | null = declared ? textDecoder(declared) : null;
-    let pending: Buffer[] = [];
-    let read = 0;
-    try {
-      for await (const chunk of body) {
-        const part = read + chunk.length > this.options.maxBytes ? chunk.subarray(0, this.options.maxBytes - read) : chunk;
-        read += part.length;
-        if (!decoder) {
-          // Without a charset in the header, the HTML rule: look for <meta charset> in the first 1024 bytes.
-          pending.push(part);
-          if (read < 1024 && read < this.options.maxBytes) continue;
-          decoder = textDecoder(sniffCharset(Buffer.concat(pending)) ?? 'utf-8');
-          for (const held of pending) reader.write(decoder.decode(held, { stream: true }));
-          pending = [];
-        } else {
-          reader.write(decoder.decode(part, { stream: true }));
-        }
-        if (reader.done || read >= this.options.maxBytes) break;
-      }
-      if (!decoder) {
-        decoder = textDecoder(sniffCharset(Buffer.concat(pending)) ?? 'utf-8');
-        for (const held of pending) reader.write(decoder.decode(held, { stream: true }));
-      }
-      reader.write(decoder.decode());
-    } finally {
-      discard(body);
-    }
-    return reader;
   }
 
   /** The URL if it may be fetched; a refusal naming what is wrong otherwise. */
@@ -256,69 +175,10 @@ export class PageFetcher {
   }
 }
 
-/** Content-Encoding values a page may come in (HTTP's names), and how to undo them. */
-const DECOMPRESSORS: Record<string, (() => Transform) | undefined> = {
-  gzip: createGunzip,
-  'x-gzip': createGunzip,
-  deflate: createInflate,
-  br: createBrotliDecompress,
-};
-
-/** Drops the rest of a body; destroying it reports an abort that nobody needs to hear. */
-function discard(body: Readable): void {
-  body.on('error', () => {});
-  body.destroy();
-}
-
 function header(headers: Record<string, string | string[] | undefined>, name: string): string | undefined {
   const value = headers[name];
   return Array.isArray(value) ? value[0] : value;
 }
 
-function charsetOf(contentType: string): string | null {
-  return /;\s*charset\s*=\s*"?([\w.:-]+)"?/i.exec(contentType)?.[1] ?? null;
-}
-
-function sniffCharset(start: Buffer): string | null {
-  const text = start.subarray(0, 1024).toString('latin1');
-  return /<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)/i.exec(text)?.[1] ?? null;
-}
-
-/** A decoder for the page's charset; an unknown label falls back to UTF-8 rather than failing the preview. */
-function textDecoder(label: string): TextDecoder {
-  try {
-    return new TextDecoder(label);
-  } catch {
-    return new TextDecoder('utf-8');
-  }
-}
-
 const seconds = (ms: number) => (ms % 1000 === 0 ? `${ms / 1000} s` : `${ms} ms`);
 
-function findCause(error: unknown, test: (e: Error) => boolean): Error | undefined {
-  for (let e: unknown = error, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) {
-    if (test(e)) return e;
-  }
-  return undefined;
-}
-
-const CODES: Record<string, string> = {
-  ENOTFOUND: 'the host name does not exist',
-  EAI_AGAIN: 'the host name could not be looked up',
-  ECONNREFUSED: 'the connection was refused',
-  ECONNRESET: 'the connection was reset',
-  EHOSTUNREACH: 'the host cannot be reached',
-  ENETUNREACH: 'the network cannot be reached',
-  UND_ERR_CONNECT_TIMEOUT: 'connecting took too long',
-  UND_ERR_HEADERS_TIMEOUT: 'the page took too long to answer',
-  UND_ERR_BODY_TIMEOUT: 'the page took too long to send',
-  UND_ERR_SOCKET: 'the connection closed unexpectedly',
-};
-
-function describeNetworkError(error: unknown): string {
-  const coded = findCause(error, (e) => typeof (e as NodeJS.ErrnoException).code === 'string');
-  const code = (coded as NodeJS.ErrnoException | undefined)?.code;
-  if (code && CODES[code]) return CODES[code];
-  if (code && /CERT|SSL|TLS/.test(code)) return `its TLS certificate is not valid (${code})`;
-  return error instanceof Error ? error.message : String(error);
-}

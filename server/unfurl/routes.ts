@@ -3,7 +3,8 @@ import { UnfurlRequest } from '../../lib/contract/unfurl';
 import type { AppEnv } from '../auth/principal';
 import { HttpProblem } from '../http/problem';
 import { limitBody, readJson } from '../http/validate';
-import { UnfurlBusy, UnfurlError, type PageFetcher } from './page-fetcher';
+import { UnfurlBusy, UnfurlError } from './fetch-errors';
+import type { PageFetcher } from './page-fetcher';
 
 /**
  * POST /v1/admin/unfurl (admin guard applied by the app): a page's preview, a 422 saying why not, or a

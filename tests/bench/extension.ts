@@ -1,5 +1,5 @@
 /**
- * The extension's budgets from issue 3, measured in Debian Chromium with the built extension:
+ * The extension's budgets, measured in Debian Chromium with the built extension:
  *
  * - content scripts with their CSS, gzipped: ≤ 25 KB each;
  * - main-thread CPU on a page that appends 5,000 post-like elements in batches, with Relay loaded vs. a

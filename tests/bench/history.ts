@@ -1,5 +1,5 @@
 /**
- * The History tab's speed budgets from issue 4, measured in Debian Chromium in the extension's own page
+ * The History tab's speed budgets, measured in Debian Chromium in the extension's own page
  * (its origin's real IndexedDB), with 100,000 shares written through lib/db (RelayDb, bulkAdd):
  *
  * - the newest 50 (lib/db listHistory, first page) ≤ 10 ms;

@@ -1,5 +1,5 @@
 /**
- * The popup's speed budgets from issue 4, measured in Debian Chromium with the built extension:
+ * The popup's speed budgets, measured in Debian Chromium with the built extension:
  *
  * - queue shown: from the popup's navigation start to the first card painted, BENCH_POPUP_OPENS (≥ 5) fresh
  *   opens, each paired with a fresh open of a blank page of the same extension (its text painted), alternating.

@@ -1,5 +1,5 @@
 /**
- * Issue 13, sessions and People: a curator finds people among hundreds (search in any script, pages), gives
+ * Sessions and People: a curator finds people among hundreds (search in any script, pages), gives
  * someone already invited a new invite code with its invitation link, and signs a person out everywhere;
  * Disconnect ends the extension's session on the server; a session unused for the idle time is refused.
  */

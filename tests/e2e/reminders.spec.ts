@@ -1,5 +1,5 @@
 /**
- * Reminders (issue 4), end to end: the built extension in Chromium, the real backend, the settings page
+ * Reminders, end to end: the built extension in Chromium, the real backend, the settings page
  * clicked the way a person clicks it, and the notifications read back from the extension's service worker.
  *
  * The notifications permission. It is optional and Chromium words it "Display notifications", so

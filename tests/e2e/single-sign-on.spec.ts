@@ -1,5 +1,5 @@
 /**
- * Single sign-on (issue 13), end to end: a real OpenID provider (oidc-provider, development sign-in page) and
+ * Single sign-on, end to end: a real OpenID provider (oidc-provider, development sign-in page) and
  * the real backend on loopback, the built extension in Chromium. The settings page offers the button once the
  * server says it has single sign-on; the provider's page opens in the browser's web-auth window, and when the
  * person has signed in there the extension is connected, with no invite code.
