@@ -1,10 +1,10 @@
 import '@/lib/zod-setup'; // before anything that creates zod schemas
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { runAfterSync } from '@/lib/background/after-sync';
 import { SYNC_ALARM, ensureSyncAlarm } from '@/lib/background/alarms';
 import { refreshBadge } from '@/lib/background/badge';
 import { welcomeOnInstall } from '@/lib/background/first-run';
-import { syncStoredPolicy } from '@/lib/background/policy';
 import {
   REMINDER_ALARM,
   checkReminders,
@@ -13,19 +13,17 @@ import {
   onReminderClicked,
   type ReminderDeps,
 } from '@/lib/background/reminders';
-import { createQueueHeadWriter } from '@/lib/background/queue-head';
 import { createRelayService } from '@/lib/background/service';
 import { getDb } from '@/lib/db';
+import { createQueueHeadWriter } from '@/lib/db/head';
 import { ensureCatalogue } from '@/lib/i18n';
 import { registerHandlers } from '@/lib/messaging/handlers';
 import { messenger } from '@/lib/messaging';
 import { FLUSH_ALARM } from '@/lib/outbox';
-import { refreshReach } from '@/lib/reach/refresh';
 import { watchManaged } from '@/lib/settings/managed';
 import {
   popupOpenedAtItem,
   queueHeadItem,
-  reachCacheItem,
   reminderPrefsItem,
   tokenItem,
   topicsItem,
@@ -64,16 +62,8 @@ export default defineBackground(() => {
   const service = createRelayService({
     db: getDb,
     onQueueChanged: refreshQueueHead,
-    // After every sync that reached the server: the curators' policy first (enforced before sharing and
-    // inserting), this month's reach for the card and the badge, then reminders.
-    // Through the service's connection and fetch: a 401 here ends the session like one from the queue.
-    onSynced: async () => {
-      const { getConnection, fetch } = service;
-      await syncStoredPolicy({ getConnection, fetch }).catch((err: unknown) => console.warn('[relay] policy', err));
-      await refreshReach({ getConnection, fetch, save: (value) => reachCacheItem.setValue(value) });
-      await badge();
-      await reminders();
-    },
+    // After every sync that reached the server: the one ordered list in lib/background/after-sync.ts.
+    afterSync: (net) => runAfterSync({ ...net, badge, reminders }),
   });
 
   registerHandlers(messenger, service.handlers, { id: browser.runtime.id, origin: browser.runtime.getURL('/') });

@@ -1,5 +1,6 @@
 import type { MyExport } from '@/lib/contract/export';
 import type { HistoryRow, OutboxRow } from '@/lib/db';
+import { LOCAL_KEYS } from '@/lib/settings/keys';
 
 /**
  * "Export my data": everything Relay keeps about the person, in one JSON document. Local part: the share
@@ -21,12 +22,12 @@ export interface MyDataExport {
 }
 
 /** Settings keys that must never leave the browser in an export. */
-export const SECRET_SETTINGS = ['token'] as const;
+export const SECRET_SETTINGS = [LOCAL_KEYS.token] as const;
 /**
  * Copies of the company's queue, kept for the popup's first screen: not about the person (the cached queue
  * itself is not exported either).
  */
-export const QUEUE_COPIES = ['queueHead'] as const;
+export const QUEUE_COPIES = [LOCAL_KEYS.queueHead] as const;
 const LEFT_OUT: readonly string[] = [...SECRET_SETTINGS, ...QUEUE_COPIES];
 
 export function buildExport(input: {

@@ -1,9 +1,8 @@
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
-import { openQueueDb, readQueueHead } from '@/components/queue/head';
 import type { PageTab } from '@/components/share/SharePage';
 import { isShareablePage } from '@/lib/links/share-urls';
-import { PAGE_SIZE, headFromSnapshot, queueTopics, type QueueHead, type QueueHeadSnapshot } from '@/lib/db/head';
+import { PAGE_SIZE, headFromSnapshot, openQueueDb, queueTopics, readQueueHead, type QueueHead, type QueueHeadSnapshot } from '@/lib/db/head';
 import {
   employeeItem,
   lastSyncItem,

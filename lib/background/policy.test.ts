@@ -104,7 +104,7 @@ describe('syncPolicy', () => {
 describe('in extension storage', () => {
   beforeEach(() => fakeBrowser.reset());
 
-  it('stores the policy in local:policyCache after a good queue sync (as the background wires onSynced)', async () => {
+  it('stores the policy in local:policyCache after a good queue sync (as the background wires it)', async () => {
     await saveConnection({ ...connection, employee });
     const db = freshDb();
     const fetch = fakeFetch((req) => {
@@ -113,7 +113,7 @@ describe('in extension storage', () => {
       if (path === '/v1/policy') return json(policy(5), { headers: { ETag: '"policy-5"' } });
       return problem(404, 'Not found', path);
     });
-    const service = createRelayService({ db: () => db, fetch, onSynced: () => syncStoredPolicy({ getConnection, fetch }).then(() => undefined) });
+    const service = createRelayService({ db: () => db, fetch });
     await service.sync();
     expect(await fakeBrowser.storage.local.get('policyCache')).toMatchObject({ policyCache: { policy: policy(5), etag: '"policy-5"' } });
     expect(await readPolicy()).toEqual(policy(5));
@@ -123,7 +123,7 @@ describe('in extension storage', () => {
     await saveConnection({ ...connection, employee });
     const db = freshDb();
     const fetch = fakeFetch(new TypeError('offline'));
-    await createRelayService({ db: () => db, fetch, onSynced: () => syncStoredPolicy({ getConnection, fetch }).then(() => undefined) }).sync();
+    await createRelayService({ db: () => db, fetch }).sync();
     expect(fetch.requests.map((r) => new URL(r.url).pathname)).toEqual(['/v1/queue']);
     expect(await policyCacheItem.getValue()).toBeNull();
   });

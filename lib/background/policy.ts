@@ -47,7 +47,7 @@ export async function syncPolicy(deps: PolicySyncDeps): Promise<PolicySyncResult
   return { outcome: 'updated', version: answer.policy.version };
 }
 
-/** syncPolicy against the extension's storage (what entrypoints/background.ts runs after each good sync). */
+/** syncPolicy against the extension's storage (lib/background/after-sync.ts runs it after each good sync). */
 export function syncStoredPolicy(opts: { getConnection: () => Promise<Connection | null>; fetch?: FetchLike }): Promise<PolicySyncResult> {
   return syncPolicy({
     getConnection: opts.getConnection,

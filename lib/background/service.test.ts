@@ -26,11 +26,13 @@ describe('connect', () => {
     const result = await service(fetch).connect({ serverUrl: ' localhost:8787/ ', code: ' INVITE-1 ' });
 
     expect(result).toEqual({ ok: true, employee, items: 2 });
-    // Then the site profiles, which ride along with every good queue sync (lib/background/site-profiles.ts).
+    // Then what runs after every good queue sync (lib/background/after-sync.ts), in its order.
     expect(fetch.requests.map((r) => r.url)).toEqual([
       'http://localhost:8787/v1/auth/redeem',
       'http://localhost:8787/v1/queue',
       'http://localhost:8787/v1/site-profiles',
+      'http://localhost:8787/v1/policy',
+      'http://localhost:8787/v1/me/reach',
     ]);
     expect(JSON.parse(fetch.requests[0]!.body!)).toEqual({ code: 'INVITE-1' });
     expect(fetch.requests[1]!.headers.get('Authorization')).toBe('Bearer tok-1');

@@ -1,6 +1,7 @@
+import { storage } from 'wxt/utils/storage';
 import { createApi, type FetchLike } from '../api/client';
 import { SiteProfile } from '../contract/site-profiles';
-import type { Connection, StoredSiteProfiles } from '../settings';
+import { siteProfilesEtagItem, siteProfilesItem, type Connection, type StoredSiteProfiles } from '../settings';
 
 export interface ProfileSyncDeps {
   getConnection: () => Promise<Connection | null>;
@@ -53,4 +54,21 @@ export async function syncSiteProfiles(deps: ProfileSyncDeps): Promise<ProfileSy
   // With a refused profile, forget the ETag: the next sync asks again rather than trusting a 304.
   await deps.save(next, refused ? null : answer.etag);
   return { outcome: updated.length ? 'updated' : 'unchanged', updated, refused };
+}
+
+let inFlight: Promise<ProfileSyncResult> | undefined;
+
+/** syncSiteProfiles against the extension's storage, one fetch at a time. */
+export function syncStoredSiteProfiles(opts: { getConnection: () => Promise<Connection | null>; fetch?: FetchLike }): Promise<ProfileSyncResult> {
+  return (inFlight ??= syncSiteProfiles({
+    getConnection: opts.getConnection,
+    getStored: () => siteProfilesItem.getValue(),
+    getEtag: () => siteProfilesEtagItem.getValue(),
+    save: (profiles, etag) =>
+      storage.setItems([
+        { item: siteProfilesItem, value: profiles },
+        { item: siteProfilesEtagItem, value: etag },
+      ]),
+    fetch: opts.fetch,
+  }).finally(() => (inFlight = undefined)));
 }

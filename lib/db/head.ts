@@ -1,19 +1,15 @@
 import type { QueueRow, RelayDb } from './index';
+import { DB_NAME, QUEUE_ORDER_INDEX } from './names';
 
 /*
  * The queue's head: the first screenful the popup shows, before (and without) loading Dexie or the whole
- * list. Kept free of Dexie at run time (types only), since the popup's first paint imports it.
+ * list. The background writes a snapshot of it to extension storage (createQueueHeadWriter); the popup reads
+ * that, or the database directly without Dexie (openQueueDb, readQueueHead). Kept free of Dexie at run time
+ * (types only), since the popup's first paint imports it.
  */
 
 /** Cards rendered at first and added per step as the popup's list scrolls. */
 export const PAGE_SIZE = 15;
-
-/**
- * lib/db's database and its "pinned first, newest first" index, as IndexedDB itself names them (spelled
- * out so the popup can read them without Dexie; head.test.ts checks they still match lib/db).
- */
-export const QUEUE_DB_NAME = 'relay';
-export const QUEUE_ORDER_INDEX = '[pinnedRank+publishMs]';
 
 /** The rows the popup shows before any filter of the person's own: not expired, with one of `topics` if any. */
 export function headFilter(topics: readonly string[], now: number): (row: QueueRow) => boolean {
@@ -96,4 +92,92 @@ export function headFromSnapshot(snapshot: QueueHeadSnapshot | null | undefined,
   if (!snapshot || snapshot.version !== HEAD_SNAPSHOT_VERSION || !Array.isArray(snapshot.rows)) return null;
   if (!Array.isArray(snapshot.allTopics) || snapshot.topics !== topicsKey(topics)) return null;
   return { rows: snapshot.rows.filter(headFilter(topics, now)), allTopics: snapshot.allTopics };
+}
+
+export interface QueueHeadWriterDeps {
+  db: () => RelayDb;
+  getTopics: () => Promise<string[]>;
+  /** The snapshot stored now. */
+  load: () => Promise<QueueHeadSnapshot | null>;
+  save: (snapshot: QueueHeadSnapshot) => Promise<void>;
+  now?: () => number;
+}
+
+/**
+ * Keeps the snapshot equal to the cache: `refresh()` after every change to the cached queue or to the chosen
+ * topics. Refreshes run one after another, each reading the cache as it is when it starts, so the last one
+ * written is always the newest state. A snapshot equal to the stored one is not written again: every write is
+ * broadcast to each page and content script that listens to storage, and the worker refreshes each time it starts.
+ */
+export function createQueueHeadWriter(deps: QueueHeadWriterDeps): { refresh(): Promise<void> } {
+  const now = deps.now ?? (() => Date.now());
+  let last: Promise<void> = Promise.resolve();
+  async function write() {
+    const topics = await deps.getTopics();
+    const at = now();
+    const rows = await queueHead(deps.db(), PAGE_SIZE, topics, at);
+    const allTopics = await cachedQueueTopics(deps.db(), at);
+    const next: QueueHeadSnapshot = { version: HEAD_SNAPSHOT_VERSION, topics: topicsKey(topics), rows, allTopics };
+    if (JSON.stringify(await deps.load()) === JSON.stringify(next)) return;
+    await deps.save(next);
+  }
+  return {
+    refresh() {
+      const run = last.then(write);
+      last = run.catch(() => undefined);
+      return run;
+    },
+  };
+}
+
+/**
+ * Opens the extension's database as it is, without Dexie (whose code the popup loads after its first
+ * paint), or null when there is none yet: opening must not create it, that is the background's job.
+ * The popup's way to its first screen when there is no snapshot it can use.
+ */
+export function openQueueDb(factory: IDBFactory = indexedDB, name = DB_NAME): Promise<IDBDatabase | null> {
+  return new Promise((resolve) => {
+    let request: IDBOpenDBRequest;
+    try {
+      request = factory.open(name);
+    } catch {
+      resolve(null);
+      return;
+    }
+    // Only a database that does not exist yet needs an upgrade here: abort, so that none is created.
+    request.onupgradeneeded = () => request.transaction?.abort();
+    request.onsuccess = () => {
+      const db = request.result;
+      // Never hold up the background's schema upgrades.
+      db.onversionchange = () => db.close();
+      if (db.objectStoreNames.contains('queue')) resolve(db);
+      else {
+        db.close();
+        resolve(null);
+      }
+    };
+    request.onerror = () => resolve(null);
+  });
+}
+
+/**
+ * queueHead over a plain IndexedDB connection (openQueueDb): the same rows in the same order, walking the
+ * sort index backwards with a cursor and stopping after `limit` matches.
+ */
+export function readQueueHead(db: IDBDatabase, limit: number, topics: readonly string[] = [], now = Date.now()): Promise<QueueRow[]> {
+  const keep = headFilter(topics, now);
+  return new Promise((resolve, reject) => {
+    const rows: QueueRow[] = [];
+    if (limit <= 0) return resolve(rows);
+    const request = db.transaction('queue', 'readonly').objectStore('queue').index(QUEUE_ORDER_INDEX).openCursor(null, 'prev');
+    request.onsuccess = () => {
+      const cursor = request.result;
+      if (!cursor) return resolve(rows);
+      const row = cursor.value as QueueRow;
+      if (keep(row)) rows.push(row);
+      if (rows.length >= limit) resolve(rows);
+      else cursor.continue();
+    };
+    request.onerror = () => reject(request.error);
+  });
 }

@@ -2,11 +2,14 @@ import { Dexie, type Table } from 'dexie';
 import type { Network } from '../contract/common';
 import type { QueueItem } from '../contract/queue';
 import type { ShareInput } from '../contract/shares';
+import { DB_NAME, QUEUE_ORDER_INDEX } from './names';
+
+export { DB_NAME } from './names';
 
 /**
  * A queue item as cached: the contract's QueueItem unchanged, plus two derived keys, because IndexedDB
  * cannot index booleans and ISO strings with different offsets do not sort by time.
- * Sorting "pinned first, newest first" is `orderBy('[pinnedRank+publishMs]').reverse()`.
+ * Sorting "pinned first, newest first" is `orderBy(QUEUE_ORDER_INDEX).reverse()`.
  */
 export interface QueueRow extends QueueItem {
   pinnedRank: 0 | 1;
@@ -86,8 +89,6 @@ export interface OutboxRow {
   lastError?: string;
 }
 
-export const DB_NAME = 'relay';
-
 /**
  * Relay's IndexedDB. Only the background worker writes to it; pages read it (liveQuery).
  *
@@ -117,7 +118,7 @@ export class RelayDb extends Dexie {
   constructor(name = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
     this.version(1).stores({
-      queue: 'id, [pinnedRank+publishMs], publishMs, *topics, expiresAt, updatedAt',
+      queue: `id, ${QUEUE_ORDER_INDEX}, publishMs, *topics, expiresAt, updatedAt`,
       meta: 'key',
     });
     this.version(2).stores({
@@ -167,7 +168,7 @@ export function getDb(): RelayDb {
 
 /** Items to show: not expired at `now`, pinned first, then newest first. */
 export async function listQueue(db: RelayDb, now = Date.now()): Promise<QueueRow[]> {
-  const rows = await db.queue.orderBy('[pinnedRank+publishMs]').reverse().toArray();
+  const rows = await db.queue.orderBy(QUEUE_ORDER_INDEX).reverse().toArray();
   return rows.filter((r) => !r.expiresAt || Date.parse(r.expiresAt) > now);
 }
 

@@ -7,6 +7,7 @@ import {
   MAX_REJECTED_ATTEMPTS,
   backoffDelay,
   flushOutbox,
+  outboxCounts,
   parseRetryAfter,
   recordShare,
   type FlushDeps,
@@ -401,5 +402,14 @@ describe('backoff', () => {
     expect(parseRetryAfter(new Date(NOW - 90_000).toUTCString(), NOW)).toBe(0);
     expect(parseRetryAfter('soon', NOW)).toBeNull();
     expect(parseRetryAfter(null, NOW)).toBeNull();
+  });
+});
+
+describe('outboxCounts', () => {
+  it('counts the shares waiting and those the server refused for good', async () => {
+    expect(await outboxCounts(db)).toEqual({ waiting: 0, failed: 0 });
+    const [first] = await Promise.all([recordShare(db, share(), NOW), recordShare(db, share(), NOW)]);
+    await db.outbox.update(first, { state: 'failed' });
+    expect(await outboxCounts(db)).toEqual({ waiting: 1, failed: 1 });
   });
 });

@@ -9,7 +9,7 @@ import { fakeFetch, freshDb, makeItem } from '../test-support';
 import { chosenCaptionLanguage, defaultCaptionLanguage, preferredLanguageItem, saveConnection } from './index';
 
 /*
- * Issue 12: the preferred caption language defaults to the browser's language until the person chooses one;
+ * The preferred caption language defaults to the browser's language until the person chooses one;
  * their choice wins. Nothing is stored for the default, so it follows the browser.
  */
 

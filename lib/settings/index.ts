@@ -5,10 +5,11 @@ import type { Reach } from '../contract/reach';
 import type { SiteProfile } from '../contract/site-profiles';
 import type { QueueHeadSnapshot } from '../db/head';
 import { uiLocale } from '../i18n';
+import { LOCAL_KEYS } from './keys';
 
 /**
- * Every key Relay keeps in extension storage, in one place (nothing else calls `storage.defineItem`).
- * All in `local:`: the token must never roam through sync storage, and the other values only make sense
+ * Every item Relay keeps in extension storage, in one place (nothing else calls `storage.defineItem`; the
+ * names are in ./keys.ts). All in `local:`: the token must never roam through sync storage, and the other values only make sense
  * together with it. Defining an item touches no browser API, so this module is safe to import anywhere.
  */
 
@@ -25,15 +26,15 @@ export interface LastSync {
 export type SyncFailure = 'unreachable' | 'signed-out' | 'server' | 'invalid-response';
 
 /** Normalised origin (and optional path prefix) of the Relay backend, without a trailing slash. */
-export const serverUrlItem = storage.defineItem<string | null>('local:serverUrl', { fallback: null });
+export const serverUrlItem = storage.defineItem<string | null>(`local:${LOCAL_KEYS.serverUrl}`, { fallback: null });
 
 /** Bearer token from /v1/auth/redeem. */
-export const tokenItem = storage.defineItem<string | null>('local:token', { fallback: null });
+export const tokenItem = storage.defineItem<string | null>(`local:${LOCAL_KEYS.token}`, { fallback: null });
 
 /** Who is signed in (as the server told us at redeem time). */
-export const employeeItem = storage.defineItem<Employee | null>('local:employee', { fallback: null });
+export const employeeItem = storage.defineItem<Employee | null>(`local:${LOCAL_KEYS.employee}`, { fallback: null });
 
-export const lastSyncItem = storage.defineItem<LastSync | null>('local:lastSync', { fallback: null });
+export const lastSyncItem = storage.defineItem<LastSync | null>(`local:${LOCAL_KEYS.lastSync}`, { fallback: null });
 
 /**
  * Set when the server refused the token (any 401: it expired, or a curator signed the person out): the pages
@@ -44,7 +45,7 @@ export interface SessionEnded {
   /** ISO time the refusal arrived. */
   at: string;
 }
-export const sessionEndedItem = storage.defineItem<SessionEnded | null>('local:sessionEnded', { fallback: null });
+export const sessionEndedItem = storage.defineItem<SessionEnded | null>(`local:${LOCAL_KEYS.sessionEnded}`, { fallback: null });
 
 /**
  * Record that the server refused `token`, unless someone signed in again meanwhile (a refusal that arrives
@@ -95,7 +96,7 @@ export async function clearConnection(): Promise<void> {
   await storage.removeItems([tokenItem, employeeItem, lastSyncItem, sessionEndedItem, reachCacheItem, policyCacheItem]);
 }
 
-// --- Personal voice (issue 3 uses these; the options page that edits them comes with issue 4) ---
+// --- Personal voice (captions are personalised and ranked with these; the options page edits them) ---
 
 /** Per network: the employee's own opening line and signature (lib/captions/personalise). Empty: none. */
 export interface PersonalTouches {
@@ -106,10 +107,10 @@ export const EMPTY_TOUCHES: PersonalTouches = {
   linkedin: { openingLine: '', signature: '' },
   x: { openingLine: '', signature: '' },
 };
-export const personalTouchesItem = storage.defineItem<PersonalTouches>('local:personalTouches', { fallback: EMPTY_TOUCHES });
+export const personalTouchesItem = storage.defineItem<PersonalTouches>(`local:${LOCAL_KEYS.personalTouches}`, { fallback: EMPTY_TOUCHES });
 
 /**
- * The language captions are offered in first when the person chose none (issue 12: the browser's): the
+ * The language captions are offered in first when the person chose none (the browser's): the
  * language Relay is shown in, which the browser picked from its own ("ca", "ru"; "en" for a language Relay
  * has no catalogue for). Not i18n.getUILanguage(): it can name another language than the one whose catalogue
  * the browser chose (Chromium under test automation says "en-US" while showing Russian), and captions
@@ -124,7 +125,7 @@ export function defaultCaptionLanguage(): string {
  * then (and after they clear the field) every read gives defaultCaptionLanguage(), worked out at read time
  * so it follows the browser.
  */
-export const preferredLanguageItem = storage.defineItem<string | null>('local:preferredLanguage', {
+export const preferredLanguageItem = storage.defineItem<string | null>(`local:${LOCAL_KEYS.preferredLanguage}`, {
   get fallback() {
     return defaultCaptionLanguage();
   },
@@ -136,13 +137,18 @@ export async function chosenCaptionLanguage(): Promise<string | null> {
 }
 
 /** Topics the employee chose; their items rank first. Empty: no preference. */
-export const topicsItem = storage.defineItem<string[]>('local:topics', { fallback: [] });
+export const topicsItem = storage.defineItem<string[]>(`local:${LOCAL_KEYS.topics}`, { fallback: [] });
+
+/** The topics as stored, or null when none ever were (topicsItem then gives []). */
+export async function storedTopics(): Promise<string[] | null> {
+  return storage.getItem<string[]>(topicsItem.key);
+}
 
 /**
  * The company's default topics (managed `defaultTopics`) as last written into topicsItem. While the person's
  * topics still equal these, they are the company's and follow a new policy; once the person changes them, theirs.
  */
-export const presetTopicsItem = storage.defineItem<string[] | null>('local:presetTopics', { fallback: null });
+export const presetTopicsItem = storage.defineItem<string[] | null>(`local:${LOCAL_KEYS.presetTopics}`, { fallback: null });
 
 /**
  * The employee's own audience size per network, used for reach; null = the benchmark default
@@ -152,10 +158,10 @@ export interface AudienceSettings {
   linkedin: number | null;
   x: number | null;
 }
-export const audienceItem = storage.defineItem<AudienceSettings>('local:audience', { fallback: { linkedin: null, x: null } });
+export const audienceItem = storage.defineItem<AudienceSettings>(`local:${LOCAL_KEYS.audience}`, { fallback: { linkedin: null, x: null } });
 
 /** How the employee wants to be called in Relay's own pages (null: the name the server knows). Local only. */
-export const displayNameItem = storage.defineItem<string | null>('local:displayName', { fallback: null });
+export const displayNameItem = storage.defineItem<string | null>(`local:${LOCAL_KEYS.displayName}`, { fallback: null });
 
 // --- Reach (the background writes after each good sync; the popup's card and the toolbar badge read) ---
 
@@ -165,7 +171,7 @@ export interface CachedReach {
   /** ISO time the answer arrived. */
   fetchedAt: string;
 }
-export const reachCacheItem = storage.defineItem<CachedReach | null>('local:reachCache', { fallback: null });
+export const reachCacheItem = storage.defineItem<CachedReach | null>(`local:${LOCAL_KEYS.reachCache}`, { fallback: null });
 
 // --- Reminders (opt-in; lib/reminders decides, lib/background/reminders.ts notifies) ---
 
@@ -182,14 +188,14 @@ export interface ReminderPrefs {
   weeklyNudgeSince: string | null;
 }
 export const REMINDERS_OFF: ReminderPrefs = { newItems: false, weeklyNudge: false, weeklyNudgeSince: null };
-export const reminderPrefsItem = storage.defineItem<ReminderPrefs>('local:reminderPrefs', { fallback: REMINDERS_OFF });
+export const reminderPrefsItem = storage.defineItem<ReminderPrefs>(`local:${LOCAL_KEYS.reminderPrefs}`, { fallback: REMINDERS_OFF });
 
 /** When each reminder last went out (ISO), so "at most one a day" survives the worker being stopped. */
 export interface ReminderLog {
   newItemsAt: string | null;
   nudgeAt: string | null;
 }
-export const reminderLogItem = storage.defineItem<ReminderLog>('local:reminderLog', { fallback: { newItemsAt: null, nudgeAt: null } });
+export const reminderLogItem = storage.defineItem<ReminderLog>(`local:${LOCAL_KEYS.reminderLog}`, { fallback: { newItemsAt: null, nudgeAt: null } });
 
 // --- Site profiles from the backend (lib/background/site-profiles.ts writes, content scripts read) ---
 
@@ -198,21 +204,21 @@ export const reminderLogItem = storage.defineItem<ReminderLog>('local:reminderLo
  * newer than the profile bundled with lib/compose. Only ever replaced by a valid, newer profile.
  */
 export type StoredSiteProfiles = Partial<Record<'linkedin' | 'x', SiteProfile>>;
-export const siteProfilesItem = storage.defineItem<StoredSiteProfiles>('local:siteProfiles', { fallback: {} });
+export const siteProfilesItem = storage.defineItem<StoredSiteProfiles>(`local:${LOCAL_KEYS.siteProfiles}`, { fallback: {} });
 
 /** ETag of the last GET /v1/site-profiles answer that was stored in full. */
-export const siteProfilesEtagItem = storage.defineItem<string | null>('local:siteProfilesEtag', { fallback: null });
+export const siteProfilesEtagItem = storage.defineItem<string | null>(`local:${LOCAL_KEYS.siteProfilesEtag}`, { fallback: null });
 
-// --- Popup and toolbar state (issue 4) ---
+// --- Popup and toolbar state ---
 
 /** ISO time the popup was last opened: items that arrived after it make the toolbar badge show a mark. */
-export const popupOpenedAtItem = storage.defineItem<string | null>('local:popupOpenedAt', { fallback: null });
+export const popupOpenedAtItem = storage.defineItem<string | null>(`local:${LOCAL_KEYS.popupOpenedAt}`, { fallback: null });
 
 /**
  * The popup's first screenful of the queue, written by the background whenever the cached queue or the
- * chosen topics change (lib/background/queue-head.ts), read by the popup with its other settings.
+ * chosen topics change (lib/db/head.ts), read by the popup with its other settings.
  */
-export const queueHeadItem = storage.defineItem<QueueHeadSnapshot | null>('local:queueHead', { fallback: null });
+export const queueHeadItem = storage.defineItem<QueueHeadSnapshot | null>(`local:${LOCAL_KEYS.queueHead}`, { fallback: null });
 
 // --- Policy (lib/background/policy.ts writes after each good sync; the popup and getSuggestions enforce it) ---
 
@@ -224,7 +230,7 @@ export interface CachedPolicy {
   fetchedAt: string;
 }
 /** Null until the first answer, and after disconnecting: then nothing is banned or required (EMPTY_POLICY). */
-export const policyCacheItem = storage.defineItem<CachedPolicy | null>('local:policyCache', { fallback: null });
+export const policyCacheItem = storage.defineItem<CachedPolicy | null>(`local:${LOCAL_KEYS.policyCache}`, { fallback: null });
 
 // --- First run (lib/background/first-run.ts) ---
 
@@ -232,4 +238,4 @@ export const policyCacheItem = storage.defineItem<CachedPolicy | null>('local:po
  * True once the settings page was opened on install. Chromium reports "install" again on every start for an
  * extension loaded from the command line (developers, tests); this keeps the welcome to one opening per install.
  */
-export const welcomedItem = storage.defineItem<boolean>('local:welcomed', { fallback: false });
+export const welcomedItem = storage.defineItem<boolean>(`local:${LOCAL_KEYS.welcomed}`, { fallback: false });

@@ -1,6 +1,6 @@
 /**
  * The popup's first screen comes from one storage read: a snapshot of the queue's head that the background
- * keeps equal to its cache (lib/background/queue-head.ts). With a real backend: the snapshot follows a
+ * keeps equal to its cache (lib/db/head.ts). With a real backend: the snapshot follows a
  * connect, a sync that brings a new item, a change of topics and a disconnect; and the popup paints its
  * first cards from it, then shows the whole list from IndexedDB.
  */
