@@ -1,29 +1,29 @@
-import { useState } from 'preact/hooks';
+import { useSignal } from '@preact/signals';
 import { Notice } from '@/components/Notice';
 import { useLiveQuery, useStorageItem } from '@/components/hooks';
 import { getDb } from '@/lib/db';
 import { plural, t, timeAgo } from '@/lib/i18n';
 import { sendMessage } from '@/lib/messaging';
 import { lastSyncItem } from '@/lib/settings';
+import { useRequest } from './request';
 
+/** Who is connected to which server, how the last sync went, and the buttons to sync now or disconnect. */
 export function AccountSection({ name, serverUrl }: { name: string; serverUrl: string }) {
   const items = useLiveQuery(() => getDb().queue.count());
   const lastSync = useStorageItem(lastSyncItem);
-  const [busy, setBusy] = useState<'sync' | 'disconnect' | null>(null);
-  const [error, setError] = useState('');
+  const { busy, error, send } = useRequest();
+  const running = useSignal<'sync' | 'disconnect'>('sync');
 
-  async function run(kind: 'sync' | 'disconnect') {
-    setBusy(kind);
-    setError('');
-    try {
-      if (kind === 'sync') await sendMessage('syncNow');
-      else await sendMessage('disconnect');
-    } catch {
-      setError(t('options.noBackground'));
-    } finally {
-      setBusy(null);
-    }
+  function run(kind: 'sync' | 'disconnect') {
+    running.value = kind;
+    void send(async () => {
+      if (kind === 'disconnect') return sendMessage('disconnect');
+      // How the sync went shows in the last sync line.
+      await sendMessage('syncNow');
+      return { ok: true };
+    });
   }
+  const working = (kind: 'sync' | 'disconnect') => busy.value && running.value === kind;
 
   return (
     <section id="account" aria-labelledby="account-heading" class="panel" tabIndex={-1}>
@@ -45,14 +45,14 @@ export function AccountSection({ name, serverUrl }: { name: string; serverUrl: s
         </dd>
       </dl>
       <Notice role="alert" tone="error">
-        {error}
+        {error.value}
       </Notice>
       <div class="actions">
-        <button type="button" class="button" disabled={busy !== null} onClick={() => run('sync')}>
-          {busy === 'sync' ? t('options.account.syncing') : t('options.account.syncNow')}
+        <button type="button" class="button" disabled={busy.value} onClick={() => run('sync')}>
+          {working('sync') ? t('options.account.syncing') : t('options.account.syncNow')}
         </button>
-        <button type="button" class="button secondary" disabled={busy !== null} onClick={() => run('disconnect')}>
-          {busy === 'disconnect' ? t('options.account.disconnecting') : t('options.account.disconnect')}
+        <button type="button" class="button secondary" disabled={busy.value} onClick={() => run('disconnect')}>
+          {working('disconnect') ? t('options.account.disconnecting') : t('options.account.disconnect')}
         </button>
       </div>
     </section>

@@ -1,8 +1,10 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useSignal, type Signal } from '@preact/signals';
 import { Notice } from '@/components/Notice';
 import { t } from '@/lib/i18n';
 import { sendMessage } from '@/lib/messaging';
 import { readInvitation } from '@/lib/settings/managed';
+import { Field } from './Field';
+import { useRequest } from './request';
 import { SsoSignIn } from './SsoSignIn';
 
 interface ConnectFormProps {
@@ -18,74 +20,48 @@ interface ConnectFormProps {
 
 /**
  * Signing in: to the company's server when its policy names one (then no address can be typed), else to the
- * server the person types. Ways to sign in sit side by side in this form: the invite code here, single sign-on
- * beside it.
+ * server the person types; with an invite code here, or with single sign-on beside it.
  */
 export function ConnectForm({ initialServerUrl, managedServerUrl, allowInviteCodes, again }: ConnectFormProps) {
-  const [serverUrl, setServerUrl] = useState(initialServerUrl);
-  const [code, setCode] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState('');
-  const [note, setNote] = useState('');
-  const submitRef = useRef<HTMLButtonElement>(null);
-  const wasBusy = useRef(false);
+  const serverUrl = useSignal(initialServerUrl);
+  const code = useSignal('');
+  const note = useSignal('');
+  const { busy, error, button, send } = useRequest();
 
-  // A disabled button loses focus; give it back when the attempt ends so keyboard users stay in place.
-  useEffect(() => {
-    if (wasBusy.current && !busy && document.activeElement === document.body) submitRef.current?.focus();
-    wasBusy.current = busy;
-  }, [busy]);
-
-  /**
-   * An invitation link pasted or typed into either field fills both. Returns what the field it landed in
-   * should now hold, or null when the text is no invitation.
-   */
-  function takeInvitation(text: string, field: 'server' | 'code'): string | null {
+  /** An invitation link pasted or typed into either field fills both; false when the text is no invitation. */
+  function takeInvitation(text: string): boolean {
     const invitation = readInvitation(text, managedServerUrl);
-    if (!invitation) return null;
-    if (!invitation.ok) {
-      setNote('');
-      setCode('');
-      setError(invitation.message);
-      return '';
+    if (!invitation) return false;
+    if (invitation.ok) {
+      serverUrl.value = invitation.serverUrl;
+      code.value = invitation.code;
+      error.value = '';
+      note.value = t('signin.invitationRead');
+    } else {
+      note.value = '';
+      code.value = '';
+      error.value = invitation.message;
     }
-    setServerUrl(invitation.serverUrl);
-    setCode(invitation.code);
-    setError('');
-    setNote(t('signin.invitationRead'));
-    return field === 'server' ? invitation.serverUrl : invitation.code;
+    return true;
   }
 
-  /** Input handler for a field that also reads invitation links. */
-  const onInputOf = (field: 'server' | 'code', set: (v: string) => void) => (e: Event) => {
-    const input = e.currentTarget as HTMLInputElement;
-    const now = takeInvitation(input.value, field);
-    if (now === null) return set(input.value);
-    // Preact skips an update when the state already held this value; the field must still lose the link.
-    input.value = now;
+  const onInputOf = (field: Signal<string>) => (text: string, input: HTMLInputElement) => {
+    if (!takeInvitation(text)) field.value = text;
+    // Preact skips an update when the field's value did not change; the field must still lose the link.
+    else input.value = field.value;
   };
 
-  async function onSubmit(event: Event) {
+  function onSubmit(event: Event) {
     event.preventDefault();
-    if (busy) return;
-    setBusy(true);
-    setError('');
-    setNote('');
-    try {
-      const result = await sendMessage('connect', { serverUrl: managedServerUrl ?? serverUrl, code });
-      // On success the employee item changes and App shows the connected view.
-      if (!result.ok) setError(result.message);
-    } catch {
-      setError(t('options.noBackground'));
-    } finally {
-      setBusy(false);
-    }
+    if (busy.value) return;
+    note.value = '';
+    // On success the employee item changes and App shows the connected view.
+    void send(() => sendMessage('connect', { serverUrl: managedServerUrl ?? serverUrl.value, code: code.value }));
   }
 
-  const heading = again ? t('signin.signInAgain') : t('options.connect.heading');
   return (
     <section id="sign-in" aria-labelledby="connect-heading" class="panel" tabIndex={-1}>
-      <h2 id="connect-heading">{heading}</h2>
+      <h2 id="connect-heading">{again ? t('signin.signInAgain') : t('options.connect.heading')}</h2>
       {managedServerUrl ? (
         <>
           <dl class="facts company-server">
@@ -97,49 +73,39 @@ export function ConnectForm({ initialServerUrl, managedServerUrl, allowInviteCod
       ) : (
         <p class="muted">{t('options.connect.intro')}</p>
       )}
-      <SsoSignIn serverUrl={managedServerUrl ?? serverUrl} />
+      <SsoSignIn serverUrl={managedServerUrl ?? serverUrl.value} />
       {allowInviteCodes ? (
-        <form onSubmit={onSubmit} aria-busy={busy} noValidate>
+        <form onSubmit={onSubmit} aria-busy={busy.value} noValidate>
           {!managedServerUrl && (
-            <div class="field">
-              <label for="server-url">{t('options.connect.serverUrl')}</label>
-              <input
-                id="server-url"
-                name="serverUrl"
-                type="text"
-                inputMode="url"
-                autoComplete="url"
-                spellcheck={false}
-                placeholder="https://relay.example.com"
-                aria-describedby="server-url-hint"
-                value={serverUrl}
-                onInput={onInputOf('server', setServerUrl)}
-              />
-              <span id="server-url-hint" class="hint">
-                {t('options.connect.serverUrlHint')}
-              </span>
-            </div>
-          )}
-          <div class="field">
-            <label for="invite-code">{t('options.connect.inviteCode')}</label>
-            <input
-              id="invite-code"
-              name="code"
-              type="text"
-              autoComplete="off"
+            <Field
+              id="server-url"
+              name="serverUrl"
+              label={t('options.connect.serverUrl')}
+              hint={t('options.connect.serverUrlHint')}
+              inputMode="url"
+              autoComplete="url"
               spellcheck={false}
-              value={code}
-              onInput={onInputOf('code', setCode)}
+              placeholder="https://relay.example.com"
+              value={serverUrl.value}
+              onInput={onInputOf(serverUrl)}
             />
-          </div>
+          )}
+          <Field
+            id="invite-code"
+            name="code"
+            label={t('options.connect.inviteCode')}
+            spellcheck={false}
+            value={code.value}
+            onInput={onInputOf(code)}
+          />
           <Notice role="status" class="invitation-read">
-            {note}
+            {note.value}
           </Notice>
           <Notice role="alert" tone="error">
-            {error}
+            {error.value}
           </Notice>
-          <button ref={submitRef} type="submit" class="button" disabled={busy}>
-            {busy ? t('options.connect.connecting') : t('options.connect.connect')}
+          <button ref={button} type="submit" class="button" disabled={busy.value}>
+            {busy.value ? t('options.connect.connecting') : t('options.connect.connect')}
           </button>
         </form>
       ) : (
