@@ -1,83 +1,88 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useSignal } from '@preact/signals';
+import { useEffect, useRef } from 'preact/hooks';
 import { DEFAULT_AUDIENCE } from '@/lib/contract/reach';
-import { t } from '@/lib/i18n';
+import { t, type MessageKey } from '@/lib/i18n';
 import { sendMessage } from '@/lib/messaging';
-import { audienceItem } from '@/lib/settings';
+import { audienceItem, type AudienceSettings } from '@/lib/settings';
 import { Field, focusFirstInvalid } from './Field';
+import { useSaveStatus } from './save-status';
 import { checkAudience } from './validate';
+
+type Network = 'linkedin' | 'x';
+const NETWORKS: ReadonlyArray<{ network: Network; label: MessageKey; hint: MessageKey }> = [
+  { network: 'linkedin', label: 'options.audience.linkedin', hint: 'options.audience.linkedinHint' },
+  { network: 'x', label: 'options.audience.x', hint: 'options.audience.xHint' },
+];
+
+/** The figures as the fields show them: empty for the benchmark default. */
+const asText = (a: AudienceSettings): Record<Network, string> => ({ linkedin: a.linkedin?.toString() ?? '', x: a.x?.toString() ?? '' });
 
 /** Followers per network, used to estimate reach; saved here and sent to the server (PATCH /v1/me). */
 export function AudienceSection() {
-  const [values, setValues] = useState<{ linkedin: string; x: string } | null>(null);
-  const [errors, setErrors] = useState<{ linkedin?: string; x?: string }>({});
-  const [status, setStatus] = useState<{ tone: 'ok' | 'error'; text: string } | null>(null);
-  const [busy, setBusy] = useState(false);
+  const figures = useSignal<Record<Network, string> | null>(null);
+  const errors = useSignal<Partial<Record<Network, string>>>({});
+  const busy = useSignal(false);
+  const { status, say } = useSaveStatus(figures);
   const formRef = useRef<HTMLFormElement>(null);
 
   useEffect(() => {
-    void audienceItem.getValue().then((a) => setValues({ linkedin: a.linkedin?.toString() ?? '', x: a.x?.toString() ?? '' }));
+    void audienceItem.getValue().then((a) => (figures.value = asText(a)));
   }, []);
-  if (!values) return null;
+  const shown = figures.value;
+  if (!shown) return null;
 
-  async function onSubmit(event: Event) {
+  const onSubmit = async (event: Event) => {
     event.preventDefault();
-    if (busy) return;
-    const linkedin = checkAudience(values!.linkedin, 'linkedin');
-    const x = checkAudience(values!.x, 'x');
-    setErrors({ linkedin: linkedin.ok ? undefined : linkedin.error, x: x.ok ? undefined : x.error });
+    if (busy.value) return;
+    const linkedin = checkAudience(shown.linkedin, 'linkedin');
+    const x = checkAudience(shown.x, 'x');
+    errors.value = { linkedin: linkedin.ok ? undefined : linkedin.error, x: x.ok ? undefined : x.error };
     if (!linkedin.ok || !x.ok) {
-      setStatus({ tone: 'error', text: t('options.notSaved') });
+      say({ text: t('options.notSaved'), error: true });
       setTimeout(() => focusFirstInvalid(formRef.current));
       return;
     }
-    setBusy(true);
-    setStatus(null);
+    busy.value = true;
+    say(null);
     try {
       const result = await sendMessage('updateAudience', { linkedin: linkedin.value, x: x.value });
-      setValues({ linkedin: linkedin.value?.toString() ?? '', x: x.value?.toString() ?? '' });
-      setStatus(result.sent ? { tone: 'ok', text: t('options.audience.saved') } : { tone: 'error', text: result.message });
+      figures.value = asText({ linkedin: linkedin.value, x: x.value });
+      say(result.sent ? { text: t('options.audience.saved') } : { text: result.message, error: true });
     } catch {
-      setStatus({ tone: 'error', text: t('options.noBackground') });
+      say({ text: t('options.noBackground'), error: true });
     } finally {
-      setBusy(false);
+      busy.value = false;
     }
-  }
+  };
 
   return (
     <section id="audience" aria-labelledby="audience-heading" class="panel" tabIndex={-1}>
       <h2 id="audience-heading">{t('options.audience.heading')}</h2>
       <p class="muted">{t('options.audience.intro')}</p>
-      <form ref={formRef} onSubmit={onSubmit} noValidate aria-busy={busy}>
+      <form ref={formRef} onSubmit={onSubmit} noValidate aria-busy={busy.value}>
         <fieldset class="fieldset">
           <legend>{t('options.audience.legend')}</legend>
-          <Field
-            id="audience-linkedin"
-            label={t('options.audience.linkedin')}
-            hint={t('options.audience.linkedinHint', { count: DEFAULT_AUDIENCE.linkedin })}
-            placeholder={String(DEFAULT_AUDIENCE.linkedin)}
-            inputMode="numeric"
-            value={values.linkedin}
-            onInput={(v) => (setValues({ ...values, linkedin: v }), setStatus(null))}
-            error={errors.linkedin}
-          />
-          <Field
-            id="audience-x"
-            label={t('options.audience.x')}
-            hint={t('options.audience.xHint', { count: DEFAULT_AUDIENCE.x })}
-            placeholder={String(DEFAULT_AUDIENCE.x)}
-            inputMode="numeric"
-            value={values.x}
-            onInput={(v) => (setValues({ ...values, x: v }), setStatus(null))}
-            error={errors.x}
-          />
+          {NETWORKS.map(({ network, label, hint }) => (
+            <Field
+              key={network}
+              id={`audience-${network}`}
+              label={t(label)}
+              hint={t(hint, { count: DEFAULT_AUDIENCE[network] })}
+              placeholder={String(DEFAULT_AUDIENCE[network])}
+              inputMode="numeric"
+              value={shown[network]}
+              onInput={(v) => (figures.value = { ...shown, [network]: v })}
+              error={errors.value[network]}
+            />
+          ))}
         </fieldset>
         <div class="actions">
-          <button type="submit" class="button" disabled={busy}>
-            {busy ? t('options.audience.saving') : t('options.audience.save')}
+          <button type="submit" class="button" disabled={busy.value}>
+            {busy.value ? t('options.audience.saving') : t('options.audience.save')}
           </button>
         </div>
-        <p role="status" class={`save-status${status?.tone === 'error' ? ' error-text' : ''}`}>
-          {status?.text ?? ''}
+        <p role="status" class={`save-status${status.value?.error ? ' error-text' : ''}`}>
+          {status.value?.text ?? ''}
         </p>
       </form>
     </section>

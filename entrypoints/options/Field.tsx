@@ -2,7 +2,8 @@ interface FieldProps {
   id: string;
   label: string;
   value: string;
-  onInput: (value: string) => void;
+  /** The field's new text, and the field itself for a handler that must put other text there. */
+  onInput: (value: string, input: HTMLInputElement) => void;
   hint?: string;
   error?: string;
   /** Text typed here may be in any language and script. */
@@ -11,6 +12,9 @@ interface FieldProps {
   placeholder?: string;
   list?: string;
   autoComplete?: string;
+  /** The input's name when it is not its id. */
+  name?: string;
+  spellcheck?: boolean;
   maxLength?: number;
   /** Enter in this field does this instead of submitting the form (e.g. "Add topic"). */
   onEnter?: () => void;
@@ -26,10 +30,10 @@ export function Field(p: FieldProps) {
       <label for={p.id}>{p.label}</label>
       <input
         id={p.id}
-        name={p.id}
+        name={p.name ?? p.id}
         type="text"
         value={p.value}
-        onInput={(e) => p.onInput(e.currentTarget.value)}
+        onInput={(e) => p.onInput(e.currentTarget.value, e.currentTarget)}
         onKeyDown={
           p.onEnter
             ? (e) => {
@@ -47,6 +51,7 @@ export function Field(p: FieldProps) {
         list={p.list}
         autoComplete={p.autoComplete ?? 'off'}
         maxLength={p.maxLength}
+        spellcheck={p.spellcheck}
       />
       {p.hint && (
         <span id={hintId!} class="hint">

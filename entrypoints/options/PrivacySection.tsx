@@ -1,3 +1,4 @@
+import { Fragment } from 'preact';
 import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { createApi } from '@/lib/api/client';
@@ -32,6 +33,10 @@ export const ON_SERVER: readonly MessageKey[] = [
   'options.privacy.serverShares',
   'options.privacy.serverLinks',
   'options.privacy.serverSuggestions',
+];
+const LISTS: ReadonlyArray<[MessageKey, readonly MessageKey[]]> = [
+  ['options.privacy.inBrowser', IN_BROWSER],
+  ['options.privacy.onServer', ON_SERVER],
 ];
 
 /** "What Relay records about you", in plain words, and the export of all of it. */
@@ -82,18 +87,16 @@ export function PrivacySection() {
   return (
     <section id="privacy" aria-labelledby="privacy-heading" class="panel" tabIndex={-1}>
       <h2 id="privacy-heading">{t('options.privacy.heading')}</h2>
-      <h3>{t('options.privacy.inBrowser')}</h3>
-      <ul class="plain-list">
-        {IN_BROWSER.map((key) => (
-          <li key={key}>{t(key)}</li>
-        ))}
-      </ul>
-      <h3>{t('options.privacy.onServer')}</h3>
-      <ul class="plain-list">
-        {ON_SERVER.map((key) => (
-          <li key={key}>{t(key)}</li>
-        ))}
-      </ul>
+      {LISTS.map(([heading, lines]) => (
+        <Fragment key={heading}>
+          <h3>{t(heading)}</h3>
+          <ul class="plain-list">
+            {lines.map((key) => (
+              <li key={key}>{t(key)}</li>
+            ))}
+          </ul>
+        </Fragment>
+      ))}
       <h3>{t('options.privacy.never')}</h3>
       <p>{t('options.privacy.neverText')}</p>
       {/* The policy ships inside the extension (modules/privacy-page/), so the link works without a web site. */}

@@ -1,9 +1,11 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useSignal } from '@preact/signals';
+import { useEffect } from 'preact/hooks';
 import { Notice } from '@/components/Notice';
 import { createApi } from '@/lib/api/client';
 import { normaliseServerUrl } from '@/lib/api/url';
 import { t } from '@/lib/i18n';
 import { sendMessage } from '@/lib/messaging';
+import { useRequest } from './request';
 
 /** Wait this long after the last keystroke in the server address before asking the server what it offers. */
 const ASK_AFTER_MS = 400;
@@ -14,25 +16,22 @@ const ASK_AFTER_MS = 400;
  * provider's window and keeps the PKCE verifier; the page only waits for the answer.
  */
 export function SsoSignIn({ serverUrl }: { serverUrl: string }) {
-  const [offered, setOffered] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState('');
-  const buttonRef = useRef<HTMLButtonElement>(null);
-  const wasBusy = useRef(false);
+  const offered = useSignal(false);
+  const { busy, error, button, send } = useRequest();
 
   useEffect(() => {
     const url = normaliseServerUrl(serverUrl);
     if (!url.ok) {
-      setOffered(false);
+      offered.value = false;
       return;
     }
     let current = true;
     const timer = setTimeout(() => {
       createApi({ serverUrl: url.url, timeoutMs: 5000 })
         .authMethods()
-        .then((methods) => current && setOffered(methods.singleSignOn))
+        .then((methods) => current && (offered.value = methods.singleSignOn))
         // An older server, or none at that address yet: the invite code form is still there.
-        .catch(() => current && setOffered(false));
+        .catch(() => current && (offered.value = false));
     }, ASK_AFTER_MS);
     return () => {
       current = false;
@@ -40,36 +39,16 @@ export function SsoSignIn({ serverUrl }: { serverUrl: string }) {
     };
   }, [serverUrl]);
 
-  // A disabled button loses focus; give it back when the attempt ends so keyboard users stay in place.
-  useEffect(() => {
-    if (wasBusy.current && !busy && document.activeElement === document.body) buttonRef.current?.focus();
-    wasBusy.current = busy;
-  }, [busy]);
-
-  async function signIn() {
-    if (busy) return;
-    setBusy(true);
-    setError('');
-    try {
-      const result = await sendMessage('signInWithSso', { serverUrl });
-      // On success the employee item changes and the page shows the connected view.
-      if (!result.ok) setError(result.message);
-    } catch {
-      setError(t('options.noBackground'));
-    } finally {
-      setBusy(false);
-    }
-  }
-
-  if (!offered) return null;
+  if (!offered.value) return null;
   return (
-    <div class="sso" aria-busy={busy}>
+    <div class="sso" aria-busy={busy.value}>
       <p class="muted">{t('sso.offered')}</p>
       <Notice role="alert" tone="error">
-        {error}
+        {error.value}
       </Notice>
-      <button ref={buttonRef} type="button" class="button" disabled={busy} onClick={signIn}>
-        {busy ? t('sso.signingIn') : t('sso.signIn')}
+      {/* On success the employee item changes and the page shows the connected view. */}
+      <button ref={button} type="button" class="button" disabled={busy.value} onClick={() => send(() => sendMessage('signInWithSso', { serverUrl }))}>
+        {busy.value ? t('sso.signingIn') : t('sso.signIn')}
       </button>
     </div>
   );

@@ -1,4 +1,5 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useSignal } from '@preact/signals';
+import { useEffect, useRef } from 'preact/hooks';
 import { useLiveQuery } from '@/components/hooks';
 import { getDb } from '@/lib/db';
 import { t, uiLocale } from '@/lib/i18n';
@@ -12,13 +13,20 @@ import {
   type PersonalTouches,
 } from '@/lib/settings';
 import { Field, focusFirstInvalid } from './Field';
-import { MAX_TOPICS, checkDisplayName, checkLanguage, checkTouch, normaliseTopic } from './validate';
+import { useSaveStatus } from './save-status';
+import { TopicChooser } from './TopicChooser';
+import { checkDisplayName, checkLanguage, checkTouch } from './validate';
 
 type Net = 'linkedin' | 'x';
 const NETS: ReadonlyArray<[Net, string]> = [
   ['linkedin', 'LinkedIn'],
   ['x', 'X'],
 ];
+/** The personal touches each network has: where they are kept, their fields and their words. */
+const TOUCHES = [
+  { key: 'openingLine', id: 'opening', what: 'opening line', label: 'options.voice.opening', hint: 'options.voice.openingHint' },
+  { key: 'signature', id: 'signature', what: 'signature', label: 'options.voice.signature', hint: 'options.voice.signatureHint' },
+] as const;
 
 interface Draft {
   name: string;
@@ -38,17 +46,15 @@ function languageName(code: string): string {
 
 /** Display name, opening line and signature per network, caption language and topics: kept in this browser. */
 export function VoiceSection() {
-  const [draft, setDraft] = useState<Draft | null>(null);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [status, setStatus] = useState('');
-  const [newTopic, setNewTopic] = useState('');
-  const [topicError, setTopicError] = useState('');
+  const draft = useSignal<Draft | null>(null);
+  const errors = useSignal<Record<string, string>>({});
+  const { status, say } = useSaveStatus(draft);
   const formRef = useRef<HTMLFormElement>(null);
 
   useEffect(() => {
     // The caption language as chosen (empty when the person chose none: then the browser's applies).
     void Promise.all([displayNameItem.getValue(), personalTouchesItem.getValue(), chosenCaptionLanguage(), topicsItem.getValue()]).then(
-      ([name, touches, language, topics]) => setDraft({ name: name ?? '', touches, language: language ?? '', topics }),
+      ([name, touches, language, topics]) => (draft.value = { name: name ?? '', touches, language: language ?? '', topics }),
     );
   }, []);
 
@@ -60,30 +66,12 @@ export function VoiceSection() {
     return { topics: topics.map(String), languages: [...languages].sort() };
   });
 
-  if (!draft) return null;
-  const update = (patch: Partial<Draft>) => {
-    setDraft({ ...draft, ...patch });
-    setStatus('');
-  };
-  const setTouch = (net: Net, key: 'openingLine' | 'signature', value: string) =>
-    update({ touches: { ...draft.touches, [net]: { ...draft.touches[net], [key]: value } } });
-  const toggleTopic = (topic: string) =>
-    update({ topics: draft.topics.includes(topic) ? draft.topics.filter((t) => t !== topic) : [...draft.topics, topic] });
+  const d = draft.value;
+  if (!d) return null;
+  const update = (patch: Partial<Draft>) => (draft.value = { ...draft.value!, ...patch });
 
-  function addTopic() {
-    const checked = normaliseTopic(newTopic);
-    if (!checked.ok) return setTopicError(checked.error);
-    if (!draft!.topics.includes(checked.value)) {
-      if (draft!.topics.length >= MAX_TOPICS) return setTopicError(t('options.voice.tooManyTopics', { max: MAX_TOPICS }));
-      update({ topics: [...draft!.topics, checked.value] });
-    }
-    setTopicError('');
-    setNewTopic('');
-  }
-
-  async function onSubmit(event: Event) {
+  const onSubmit = async (event: Event) => {
     event.preventDefault();
-    const d = draft!;
     const found: Record<string, string> = {};
     const name = checkDisplayName(d.name);
     if (!name.ok) found['display-name'] = name.error;
@@ -91,16 +79,15 @@ export function VoiceSection() {
     if (!language.ok) found['caption-language'] = language.error;
     const touches: PersonalTouches = { linkedin: { openingLine: '', signature: '' }, x: { openingLine: '', signature: '' } };
     for (const [net] of NETS) {
-      const opening = checkTouch(d.touches[net].openingLine, 'opening line');
-      const signature = checkTouch(d.touches[net].signature, 'signature');
-      if (opening.ok) touches[net].openingLine = opening.value;
-      else found[`${net}-opening`] = opening.error;
-      if (signature.ok) touches[net].signature = signature.value;
-      else found[`${net}-signature`] = signature.error;
+      for (const touch of TOUCHES) {
+        const checked = checkTouch(d.touches[net][touch.key], touch.what);
+        if (checked.ok) touches[net][touch.key] = checked.value;
+        else found[`${net}-${touch.id}`] = checked.error;
+      }
     }
-    setErrors(found);
+    errors.value = found;
     if (Object.keys(found).length > 0) {
-      setStatus(t('options.notSaved'));
+      say({ text: t('options.notSaved') });
       // After the error texts are in the page, so they are read with the field.
       setTimeout(() => focusFirstInvalid(formRef.current));
       return;
@@ -111,12 +98,10 @@ export function VoiceSection() {
       preferredLanguageItem.setValue(language.ok ? language.value : null),
       topicsItem.setValue(d.topics),
     ]);
-    setStatus(t('options.voice.saved'));
-  }
+    say({ text: t('options.voice.saved') });
+  };
 
   const defaultLanguage = defaultCaptionLanguage();
-  const chips = [...new Set([...(offered?.topics ?? []), ...draft.topics])].sort((a, b) => a.localeCompare(b, uiLocale()));
-
   return (
     <section id="voice" aria-labelledby="voice-heading" class="panel" tabIndex={-1}>
       <h2 id="voice-heading">{t('options.voice.heading')}</h2>
@@ -126,33 +111,27 @@ export function VoiceSection() {
           id="display-name"
           label={t('options.voice.displayName')}
           hint={t('options.voice.displayNameHint')}
-          value={draft.name}
+          value={d.name}
           onInput={(v) => update({ name: v })}
-          error={errors['display-name']}
+          error={errors.value['display-name']}
           freeText
           autoComplete="name"
         />
         {NETS.map(([net, label]) => (
           <fieldset key={net} class="fieldset">
             <legend>{label}</legend>
-            <Field
-              id={`${net}-opening`}
-              label={t('options.voice.opening', { network: label })}
-              hint={t('options.voice.openingHint')}
-              value={draft.touches[net].openingLine}
-              onInput={(v) => setTouch(net, 'openingLine', v)}
-              error={errors[`${net}-opening`]}
-              freeText
-            />
-            <Field
-              id={`${net}-signature`}
-              label={t('options.voice.signature', { network: label })}
-              hint={t('options.voice.signatureHint')}
-              value={draft.touches[net].signature}
-              onInput={(v) => setTouch(net, 'signature', v)}
-              error={errors[`${net}-signature`]}
-              freeText
-            />
+            {TOUCHES.map((touch) => (
+              <Field
+                key={touch.key}
+                id={`${net}-${touch.id}`}
+                label={t(touch.label, { network: label })}
+                hint={t(touch.hint)}
+                value={d.touches[net][touch.key]}
+                onInput={(v) => update({ touches: { ...d.touches, [net]: { ...d.touches[net], [touch.key]: v } } })}
+                error={errors.value[`${net}-${touch.id}`]}
+                freeText
+              />
+            ))}
           </fieldset>
         ))}
         <Field
@@ -160,9 +139,9 @@ export function VoiceSection() {
           label={t('options.voice.language')}
           hint={t('options.voice.languageHint', { language: languageName(defaultLanguage) })}
           placeholder={defaultLanguage}
-          value={draft.language}
+          value={d.language}
           onInput={(v) => update({ language: v })}
-          error={errors['caption-language']}
+          error={errors.value['caption-language']}
           list="caption-languages"
           maxLength={35}
         />
@@ -171,38 +150,14 @@ export function VoiceSection() {
             <option key={l} value={l} />
           ))}
         </datalist>
-        <fieldset class="fieldset">
-          <legend>{t('options.voice.topics')}</legend>
-          <p class="hint" id="topics-hint">
-            {t('options.voice.topicsHint')}
-          </p>
-          {chips.length > 0 ? (
-            <ul class="chips" aria-describedby="topics-hint">
-              {chips.map((t) => (
-                <li key={t}>
-                  <button type="button" class="chip" aria-pressed={draft.topics.includes(t)} onClick={() => toggleTopic(t)} dir="auto">
-                    {t}
-                  </button>
-                </li>
-              ))}
-            </ul>
-          ) : (
-            <p class="muted">{t('options.voice.noTopics')}</p>
-          )}
-          <div class="add-topic">
-            <Field id="new-topic" label={t('options.voice.newTopic')} value={newTopic} onInput={(v) => (setNewTopic(v), setTopicError(''))} onEnter={addTopic} error={topicError} freeText />
-            <button type="button" class="button secondary" onClick={addTopic}>
-              {t('options.voice.addTopic')}
-            </button>
-          </div>
-        </fieldset>
+        <TopicChooser chosen={d.topics} offered={offered?.topics ?? []} onChange={(topics) => update({ topics })} />
         <div class="actions">
           <button type="submit" class="button">
             {t('options.voice.save')}
           </button>
         </div>
         <p role="status" class="save-status">
-          {status}
+          {status.value?.text ?? ''}
         </p>
       </form>
     </section>

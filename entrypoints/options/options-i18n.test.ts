@@ -23,7 +23,10 @@ describe('the settings page, translated', () => {
   it('shows the reminders in Russian, naming the notification’s own button', async () => {
     useLocale('ru');
     render(h(RemindersSection, {}), host);
-    await settle();
+    await vi.waitFor(async () => {
+      await settle();
+      expect(host.querySelector('fieldset')).not.toBeNull();
+    });
     expect(text('#reminders-heading')).toBe('Напоминания');
     expect(text('label[for="reminder-newItems"]')).toBe('Сообщать о новых материалах');
     expect(text('fieldset')).toContain('«Выключить эти напоминания»');

@@ -26,9 +26,13 @@ const descriptionOf = (el: Element) =>
 const alertText = () => host.querySelector('[role="alert"]')!.textContent;
 const statusText = () => host.querySelector('[role="status"]')!.textContent;
 
+/** Renders the section and waits for it to read the preferences. */
 async function mount() {
   render(h(RemindersSection, {}), host);
-  await settle();
+  await vi.waitFor(async () => {
+    await settle();
+    expect(host.querySelector('#reminder-newItems')).not.toBeNull();
+  });
 }
 
 async function click(input: HTMLInputElement) {
@@ -54,8 +58,8 @@ describe('RemindersSection', () => {
     vi.spyOn(fakeBrowser.permissions, 'request').mockImplementation(answer);
     await mount();
     await click(box('newItems'));
+    await vi.waitFor(() => expect(alertText()).toMatch(/did not allow Relay to show notifications, so this reminder stays off/));
     expect(box('newItems').checked).toBe(false);
-    expect(alertText()).toMatch(/did not allow Relay to show notifications, so this reminder stays off/);
     expect(descriptionOf(host.querySelector('fieldset')!)).toBe(alertText());
     expect(statusText()).toBe('');
     expect(await reminderPrefsItem.getValue()).toEqual(REMINDERS_OFF);
@@ -69,12 +73,14 @@ describe('RemindersSection', () => {
     await click(box('weeklyNudge'));
     expect(answers).toHaveLength(2);
     for (const answer of answers) answer(true);
-    await settle();
+    await vi.waitFor(async () => {
+      await settle();
+      expect(box('newItems').checked).toBe(true);
+      expect(box('weeklyNudge').checked).toBe(true);
+    });
     const prefs = await reminderPrefsItem.getValue();
     expect(prefs).toMatchObject({ newItems: true, weeklyNudge: true });
     expect(prefs.weeklyNudgeSince).not.toBeNull();
-    expect(box('newItems').checked).toBe(true);
-    expect(box('weeklyNudge').checked).toBe(true);
   });
 
   it('asks only when switching on, and gives the permission back when the last one goes off', async () => {
@@ -84,15 +90,16 @@ describe('RemindersSection', () => {
     await click(box('newItems'));
     await click(box('weeklyNudge'));
     expect(request).toHaveBeenCalledTimes(2);
-    expect(statusText()).toBe('Weekly reminders are on.');
+    await vi.waitFor(() => expect(statusText()).toBe('Weekly reminders are on.'));
 
     await click(box('weeklyNudge'));
+    await vi.waitFor(() => expect(statusText()).toBe('Weekly reminders are off.'));
     expect(remove).not.toHaveBeenCalled();
     expect(await reminderPrefsItem.getValue()).toEqual({ newItems: true, weeklyNudge: false, weeklyNudgeSince: null });
     await click(box('newItems'));
+    await vi.waitFor(() => expect(statusText()).toBe('New-item reminders are off.'));
     expect(request).toHaveBeenCalledTimes(2);
     expect(remove).toHaveBeenCalledWith({ permissions: ['notifications'] });
-    expect(statusText()).toBe('New-item reminders are off.');
     expect(await reminderPrefsItem.getValue()).toEqual(REMINDERS_OFF);
   });
 });
