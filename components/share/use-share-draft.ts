@@ -7,7 +7,7 @@ import { shareUrl } from '@/lib/links/share-urls';
 import type { RecordShareResult } from '@/lib/messaging';
 import type { PolicyRules } from '@/lib/policy';
 import { preparePost, type PreparedPost } from '@/lib/policy/prepare';
-import { copyText } from './clipboard';
+import { copyText } from '@/lib/compose/clipboard';
 import { t } from '@/lib/i18n';
 import { usePostCounter } from './use-post-length';
 
