@@ -29,6 +29,11 @@ export interface ComposeUiOptions {
   length?: PanelProps['length'];
 }
 
+interface PanelEntry {
+  session: ComposerSession;
+  remove?: () => void;
+}
+
 export function startComposeUi(ctx: ContentScriptContext, profile: SiteProfile, options: ComposeUiOptions = {}): void {
   const network = profile.network;
   let cached: { at: number; promise: Promise<SuggestionsResult> } | null = null;
@@ -41,7 +46,7 @@ export function startComposeUi(ctx: ContentScriptContext, profile: SiteProfile, 
     return cached.promise;
   };
 
-  const panels = new Map<HTMLElement, { session: ComposerSession; remove?: () => void; gone: boolean }>();
+  const panels = new Map<HTMLElement, PanelEntry>();
 
   const mount = (found: Composer) => {
     const session = createSession(found, {
@@ -49,10 +54,10 @@ export function startComposeUi(ctx: ContentScriptContext, profile: SiteProfile, 
       recordShare: (report) =>
         sendMessage('recordShare', report).catch((err: unknown) => console.warn('[relay] recording the share failed', err)),
     });
-    const entry: { session: ComposerSession; remove?: () => void; gone: boolean } = { session, gone: false };
-    panels.set(found.editor, entry);
-    const { element, position } = session.anchor();
     const editor = found.editor;
+    const entry: PanelEntry = { session };
+    panels.set(editor, entry);
+    const { element, position } = session.anchor();
     const ui = createShadowUi(editor.ownerDocument, PANEL_TAG);
     ui.host.setAttribute('data-relay-composer', found.composer.name);
     // Element#before/after also work at the top of a shadow root, where parentElement is null.
@@ -114,7 +119,6 @@ export function startComposeUi(ctx: ContentScriptContext, profile: SiteProfile, 
     const entry = panels.get(editor);
     if (!entry) return;
     panels.delete(editor);
-    entry.gone = true;
     entry.session.dispose();
     entry.remove?.();
   };

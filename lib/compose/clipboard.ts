@@ -1,19 +1,16 @@
-/** Copy plain text with the async clipboard API; false when the browser refused (no focus, no permission). */
-export async function copyText(text: string, doc: Document = document): Promise<boolean> {
+/**
+ * Copy plain text with the async clipboard API; false when the browser refused (no focus, no permission).
+ * Unless `apiOnly`, a refusal is retried with a hidden textarea and execCommand('copy'): a content script's
+ * page may lack the focus or the permission the API needs.
+ */
+export async function copyToClipboard(text: string, doc: Document = document, apiOnly?: boolean): Promise<boolean> {
   try {
     await doc.defaultView!.navigator.clipboard.writeText(text);
     return true;
   } catch {
-    return false;
+    // refused: the old way below, unless only the API may be used
   }
-}
-
-/**
- * `copyText`, else a hidden textarea and execCommand('copy'): a content script's page may lack focus or the
- * permission the async API needs.
- */
-export async function copyToClipboard(text: string, doc: Document = document): Promise<boolean> {
-  if (await copyText(text, doc)) return true;
+  if (apiOnly) return false;
   const active = doc.activeElement as HTMLElement | null;
   const area = doc.createElement('textarea');
   area.value = text;

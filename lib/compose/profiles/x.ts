@@ -1,4 +1,4 @@
-import type { ComposerProfile, SiteProfile } from '../../contract/site-profiles';
+import type { SiteProfile } from '../../contract/site-profiles';
 
 /*
  * X's post composers: Draft.js (`tweetTextarea_0`), a <textarea> at mobile widths; on the home timeline or in the
@@ -18,25 +18,30 @@ const postButton = {
   texts: ['Post', 'Post all', 'Tweet', 'Postear', 'Publica', 'Poster', 'Posta', 'Plaatsen', 'Опубликовать', 'Postar', 'Posten'],
 };
 
-/** The Draft.js editor as a composer `where` it is one; the panel goes below the whole rich-text box. */
-const draftComposer = (name: string, where: Pick<ComposerProfile, 'within' | 'paths'>): ComposerProfile => ({
-  name,
-  editor: draftEditor,
-  editorKind: 'draft',
-  ...where,
-  anchor: { closest: ['[data-testid$="RichTextInputContainer"]', '.DraftEditor-root'], position: 'after' },
-  postButton,
-});
-
 export const xProfile: SiteProfile = {
   version: 2,
   network: 'x',
   hosts: ['x.com', 'twitter.com', 'mobile.x.com', 'mobile.twitter.com'],
   composers: [
-    draftComposer('x-compose-dialog', { within: ['[role="dialog"]', '[aria-modal="true"]'] }),
-    // The timeline's composer exists only on the home page; the same editor elsewhere outside a dialog is a reply
-    // or a direct message. Listing where it IS a post composer keeps new look-alikes elsewhere without a panel.
-    draftComposer('x-home-inline', { paths: ['/', '/home'] }),
+    {
+      name: 'x-compose-dialog',
+      editor: draftEditor,
+      editorKind: 'draft',
+      within: ['[role="dialog"]', '[aria-modal="true"]'],
+      // Below the whole rich-text box, never inside Draft.js's own DOM.
+      anchor: { closest: ['[data-testid$="RichTextInputContainer"]', '.DraftEditor-root'], position: 'after' },
+      postButton,
+    },
+    {
+      name: 'x-home-inline',
+      editor: draftEditor,
+      editorKind: 'draft',
+      // The timeline's composer exists only on the home page; the same editor elsewhere outside a dialog is a
+      // reply or a direct message. Listing where it IS a post composer keeps new look-alikes without a panel.
+      paths: ['/', '/home'],
+      anchor: { closest: ['[data-testid$="RichTextInputContainer"]', '.DraftEditor-root'], position: 'after' },
+      postButton,
+    },
     {
       name: 'x-mobile-textarea',
       editor: ['textarea[data-testid^="tweetTextarea_"]'],
