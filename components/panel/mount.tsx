@@ -2,7 +2,8 @@ import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { SiteProfile } from '@/lib/contract/site-profiles';
 import { type Composer, detectComposers } from '@/lib/compose/detect';
-import { copyToClipboard, type EditorDriver } from '@/lib/compose/insert';
+import { copyToClipboard } from '@/lib/compose/clipboard';
+import type { EditorDriver } from '@/lib/compose/insert';
 import { type ComposerSession, createSession } from '@/lib/compose/session';
 import type { SuggestionsResult } from '@/lib/messaging/protocol';
 import { sendMessage } from '@/lib/messaging';
@@ -28,6 +29,11 @@ export interface ComposeUiOptions {
   length?: PanelProps['length'];
 }
 
+interface PanelEntry {
+  session: ComposerSession;
+  remove?: () => void;
+}
+
 export function startComposeUi(ctx: ContentScriptContext, profile: SiteProfile, options: ComposeUiOptions = {}): void {
   const network = profile.network;
   let cached: { at: number; promise: Promise<SuggestionsResult> } | null = null;
@@ -40,7 +46,7 @@ export function startComposeUi(ctx: ContentScriptContext, profile: SiteProfile, 
     return cached.promise;
   };
 
-  const panels = new Map<HTMLElement, { session: ComposerSession; remove?: () => void; gone: boolean }>();
+  const panels = new Map<HTMLElement, PanelEntry>();
 
   const mount = (found: Composer) => {
     const session = createSession(found, {
@@ -48,10 +54,10 @@ export function startComposeUi(ctx: ContentScriptContext, profile: SiteProfile, 
       recordShare: (report) =>
         sendMessage('recordShare', report).catch((err: unknown) => console.warn('[relay] recording the share failed', err)),
     });
-    const entry: { session: ComposerSession; remove?: () => void; gone: boolean } = { session, gone: false };
-    panels.set(found.editor, entry);
-    const { element, position } = session.anchor();
     const editor = found.editor;
+    const entry: PanelEntry = { session };
+    panels.set(editor, entry);
+    const { element, position } = session.anchor();
     const ui = createShadowUi(editor.ownerDocument, PANEL_TAG);
     ui.host.setAttribute('data-relay-composer', found.composer.name);
     // Element#before/after also work at the top of a shadow root, where parentElement is null.
@@ -113,7 +119,6 @@ export function startComposeUi(ctx: ContentScriptContext, profile: SiteProfile, 
     const entry = panels.get(editor);
     if (!entry) return;
     panels.delete(editor);
-    entry.gone = true;
     entry.session.dispose();
     entry.remove?.();
   };

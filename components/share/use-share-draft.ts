@@ -7,7 +7,7 @@ import { shareUrl } from '@/lib/links/share-urls';
 import type { RecordShareResult } from '@/lib/messaging';
 import type { PolicyRules } from '@/lib/policy';
 import { preparePost, type PreparedPost } from '@/lib/policy/prepare';
-import { copyText } from './clipboard';
+import { copyToClipboard } from '@/lib/compose/clipboard';
 import { t } from '@/lib/i18n';
 import { networkLabel } from '@/components/network-label';
 import { usePostCounter } from './use-post-length';
@@ -86,7 +86,7 @@ export function useShareDraft({ network, variants, touch, link, policy, record }
       const target = shareUrl(network, prepared.caption, link);
       // LinkedIn's link-only page cannot take the words: they go to the clipboard first (while the popup
       // still has focus), so the person can paste them.
-      const copied = target.linkOnly ? await copyText(target.text) : false;
+      const copied = target.linkOnly ? await copyToClipboard(target.text, document, true) : false;
       await browser.tabs.create({ url: target.url });
       let recorded = '';
       if (record) {
@@ -107,7 +107,7 @@ export function useShareDraft({ network, variants, touch, link, policy, record }
 
   async function copy() {
     if (blocked) return;
-    const ok = await copyText(prepared.text);
+    const ok = await copyToClipboard(prepared.text, document, true);
     setStatus(
       ok
         ? { tone: 'ok', text: t('popup.share.copied', { network: label }) }

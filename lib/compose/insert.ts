@@ -1,28 +1,18 @@
 import type { EditorKind } from '../contract/site-profiles';
 import { type CaretMemory, placeCaret } from './caret';
+import { copyToClipboard } from './clipboard';
 import { isEnabled } from './dom';
 import { isTextarea, occurrences, readEditorText, squash } from './editor-text';
 
 /*
- * Putting plain text into a site's editor STATE, at the caret, and checking that it took.
- * What works for each editor was measured with the real packages (see TESTING.md):
- * - Draft.js (X): a synthetic `paste` carrying a DataTransfer with text/plain (execCommand breaks it on newlines);
- * - Quill 1 (LinkedIn): `execCommand('insertText')` (a synthetic paste does nothing), one line at a time with
- *   `insertParagraph` between lines; Quill 2 takes either;
- * - ProseMirror (prosemirror-view 1.44, bare and as TipTap 3): takes either, in Chromium (from the content script
- *   too) and in Firefox ESR 153 (in the page); but its paste handler splits text/plain on runs of line breaks, so
- *   the blank line between two paragraphs of a caption is lost, while `insertText` line by line (its DOM observer
- *   turns each change into a transaction) keeps it. So `insertText`, as for Quill;
- * - <textarea>: the native value setter (so React notices) at the selection, then an `input` event.
- * Never innerHTML: a caption is characters, whatever it contains.
- *
- * The text reaches the editor through an `EditorDriver` (swappable, e.g. for a site that needs something else).
- * The default one runs in the content script, in Chromium and in Firefox alike. Firefox's synthetic paste looked
- * like it needed the page's world, but measured in Firefox ESR 153 (tests/firefox/): Firefox ignores the
- * `clipboardData` member of ClipboardEventInit, for the page's own scripts too, and instead fills the event's
- * DataTransfer from its non-standard `dataType` + `data` members, which work from a content script. So the paste
- * carries both: Chromium reads `clipboardData` and ignores the other two, Firefox the reverse. No page-world
- * script is needed, so there is no channel a page could use to make Relay insert anything.
+ * Plain text into a site's editor STATE at the caret, then a check that it took. Per editor, as the e2e
+ * fixtures with the real packages show (composer-prosemirror.spec.ts measures the two ways in the page):
+ * - Draft.js (X): a synthetic `paste` (execCommand breaks it on newlines);
+ * - Quill, ProseMirror and plain contenteditable: `execCommand('insertText')` line by line (a paste does nothing
+ *   in Quill 1, and ProseMirror's paste loses the blank line between paragraphs);
+ * - <textarea>: the native value setter at the selection, then an `input` event (so React notices).
+ * Never innerHTML: a caption is characters, whatever it contains. Everything runs in the content script, in
+ * Firefox too (firefox-composer.spec.ts), so no page could ask Relay to insert anything.
  */
 
 export type ResolvedKind = 'draft' | 'quill' | 'prosemirror' | 'textarea' | 'contenteditable';
@@ -34,7 +24,7 @@ export interface EditorDriver {
   insertText(editor: HTMLElement, text: string): void | Promise<void>;
 }
 
-/** Firefox's own ClipboardEventInit members (Gecko's ClipboardEvent.webidl): the event's data, one type. */
+/** Firefox ignores `clipboardData` in ClipboardEventInit and fills the event from these; Chromium the reverse. */
 interface FirefoxClipboardInit {
   dataType?: string;
   data?: string;
@@ -55,9 +45,7 @@ export const contentScriptDriver: EditorDriver = {
     editor.dispatchEvent(new win.ClipboardEvent('paste', init));
   },
   insertText(editor, text) {
-    // Line by line, a paragraph between lines (as Enter would): Firefox's insertText drops the line breaks
-    // inside the text (measured with Quill 1 and 2 in Firefox ESR 153); Chromium splits them into paragraphs
-    // itself, so both end up with the same blocks.
+    // A paragraph between lines, as Enter would: Firefox's insertText drops line breaks inside the text.
     const doc = editor.ownerDocument;
     text.split('\n').forEach((line, i) => {
       if (i > 0) doc.execCommand('insertParagraph', false);
@@ -75,8 +63,6 @@ export function resolveKind(editor: HTMLElement, kind: EditorKind): ResolvedKind
   if (editor.classList.contains('ProseMirror')) return 'prosemirror';
   return 'contenteditable';
 }
-
-/* ----------------------------------------------------------------------------------------------- insert */
 
 function insertIntoTextarea(el: HTMLTextAreaElement | HTMLInputElement, text: string, memory: CaretMemory): void {
   const value = el.value;
@@ -126,7 +112,6 @@ export async function insertText(editor: HTMLElement, text: string, options: Ins
     if (kind === 'textarea' && isTextarea(editor)) insertIntoTextarea(editor, text, memory);
     else {
       await placeCaret(editor, memory);
-      // As measured (see above): Draft.js takes a paste; Quill, ProseMirror and the rest take insertText.
       if (kind === 'draft') await driver.paste(editor, text);
       else await driver.insertText(editor, text);
     }
@@ -144,31 +129,4 @@ export async function insertText(editor: HTMLElement, text: string, options: Ins
     if (Date.now() >= deadline) break;
   }
   return { ok: false, reason: 'not-accepted', copied: await copy(text) };
-}
-
-/* -------------------------------------------------------------------------------------------- clipboard */
-
-/** Copy plain text: the async clipboard API, else a hidden textarea and execCommand('copy'). */
-export async function copyToClipboard(text: string, doc: Document = document): Promise<boolean> {
-  try {
-    await doc.defaultView!.navigator.clipboard.writeText(text);
-    return true;
-  } catch {
-    // not focused, no permission, or no API: the old way below
-  }
-  const active = doc.activeElement as HTMLElement | null;
-  const area = doc.createElement('textarea');
-  area.value = text;
-  area.setAttribute('readonly', '');
-  area.style.cssText = 'position:fixed;top:0;left:0;width:1px;height:1px;opacity:0;pointer-events:none';
-  (doc.body ?? doc.documentElement).append(area);
-  try {
-    area.select();
-    return doc.execCommand('copy');
-  } catch {
-    return false;
-  } finally {
-    area.remove();
-    active?.focus?.({ preventScroll: true });
-  }
 }

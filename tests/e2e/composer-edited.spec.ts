@@ -3,12 +3,8 @@
  * share says whether they did. Edited = the post changed after Relay inserted the caption (X's Draft.js here,
  * typed with real key presses). Checked where it ends up: the share as the backend stored it (/v1/me/export).
  */
-import type { MyExport } from '../../lib/contract/export';
-import { captions, expect, expectEditorText, insertButton, panels, seedAndConnect, test, xText } from '../helpers/composer';
+import { captions, expect, expectEditorText, insertButton, panels, seedAndConnect, storedShares, test, xText } from '../helpers/composer';
 import type { Backend } from '../helpers/server';
-
-const storedShares = async (backend: Backend, token: string) =>
-  (await backend.request<MyExport>('GET', '/v1/me/export', { token })).shares.map((s) => ({ network: s.network, edited: s.edited }));
 
 async function expectStoredShare(backend: Backend, token: string, share: { network: 'x' | 'linkedin'; edited: boolean }) {
   await expect

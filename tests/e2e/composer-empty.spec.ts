@@ -4,7 +4,7 @@
  * an extension open its popup), instead of showing an empty list.
  */
 import type { Locator, Worker } from '@playwright/test';
-import { expect, panels, test } from '../helpers/composer';
+import { expect, panels, syncedToken, test } from '../helpers/composer';
 
 /** The extension's open popup.html documents, as the browser lists them (a toolbar popup, or a tab). */
 const openPopups = (serviceWorker: Worker) =>
@@ -45,11 +45,7 @@ test('connected with an empty queue: the LinkedIn panel says nothing is cached, 
   const code = await backend.createInvite('Empty Queue');
   const options = await relay.connect(recorder.url, code);
   await expect(options.getByText(/Connected as Empty Queue/)).toBeVisible();
-  await expect
-    .poll(() => recorder.exchanges.some((e) => e.path.startsWith('/v1/queue') && e.status === 200), {
-      message: 'the extension synced the (empty) queue',
-    })
-    .toBe(true);
+  await syncedToken(recorder); // the (empty) queue is synced
 
   const page = await context.newPage();
   await page.goto('https://www.linkedin.com/feed/');

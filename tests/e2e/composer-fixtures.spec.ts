@@ -1,7 +1,7 @@
 /**
  * The editor fixtures on their own (no extension): they must behave like the live editors, or the composer
- * tests prove nothing. Typing enables Post, the state text is readable, and the insertion methods measured
- * in TESTING.md give the same results here (Draft.js takes a paste, Quill takes execCommand).
+ * tests prove nothing. Typing enables Post, the state text is readable, and the insertion methods Relay uses
+ * (lib/compose/insert.ts) give the same results here (Draft.js takes a paste, Quill takes execCommand).
  */
 import { chromium, expect, test as base, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { chromiumPath } from '../helpers/browser';

@@ -5,22 +5,17 @@
  * inserted with Enter. Keys used in the panel do not reach the site.
  */
 import type { Locator, Page } from '@playwright/test';
-import { captions, expect, expectInsertedAtCaret, insertButton, panels, quillText, seedAndConnect, test, xText } from '../helpers/composer';
-
-const sites = {
-  x: {
-    name: 'X (Draft.js)',
-    url: 'https://x.com/home',
-    editor: (page: Page) => page.locator('[data-testid="tweetTextarea_0"]'),
-    text: (page: Page) => xText(page),
-  },
-  linkedin: {
-    name: 'LinkedIn (Quill)',
-    url: 'https://www.linkedin.com/feed/?open=1',
-    editor: (page: Page) => page.getByRole('dialog').getByRole('textbox', { name: 'Text editor for creating content' }),
-    text: (page: Page) => quillText(page),
-  },
-} as const;
+import {
+  captions,
+  composerSites,
+  expect,
+  expectInsertedAtCaret,
+  insertButton,
+  panels,
+  seedAndConnect,
+  test,
+  typeBeforeAfter,
+} from '../helpers/composer';
 
 /** Every key the site's document sees, so the test can tell which ones the panel kept to itself. */
 const recordSiteKeys = (page: Page) =>
@@ -33,10 +28,10 @@ const siteKeys = (page: Page) => page.evaluate(() => (window as unknown as { __s
 
 const toggle = (panel: Locator) => panel.getByRole('button', { name: 'Relay captions' });
 
-for (const network of ['x', 'linkedin'] as const) {
-  const site = sites[network];
+for (const site of Object.values(composerSites)) {
+  const { network } = site;
 
-  test(`${site.name}: Alt+Shift+R goes to the panel, Escape comes back to the caret with the text intact`, async ({
+  test(`${site.label}: Alt+Shift+R goes to the panel, Escape comes back to the caret with the text intact`, async ({
     backend,
     recorder,
     relay,
@@ -50,10 +45,7 @@ for (const network of ['x', 'linkedin'] as const) {
     await recordSiteKeys(page);
 
     const editor = site.editor(page);
-    await editor.click();
-    await page.keyboard.type('Before. After.');
-    for (let i = 0; i < 'After.'.length; i++) await page.keyboard.press('ArrowLeft');
-    await expect.poll(() => site.text(page)).toBe('Before. After.');
+    await typeBeforeAfter(page, editor, () => site.text(page));
 
     await page.keyboard.press('Alt+Shift+R');
     await expect(toggle(panel)).toBeFocused();
@@ -84,26 +76,23 @@ for (const network of ['x', 'linkedin'] as const) {
     await expect.poll(() => site.text(page)).toContain(link);
     expectInsertedAtCaret(await site.text(page), captions.multiline[network], link, 'Before. Now', 'After.');
   });
-
 }
 
 // Plain Tab where the editor lets it move focus: Draft.js does, and the panel follows the editor in the page.
 // Quill keeps Tab for itself (it types a tab), so on LinkedIn Alt+Shift+R is the way.
-{
-  const site = sites.x;
-  test(`${site.name}: plain Tab from the post box reaches the panel`, async ({ backend, recorder, relay, context }) => {
-    await seedAndConnect({ backend, recorder, relay }, 'multiline');
-    const page = await context.newPage();
-    await page.goto(site.url);
-    const panel = panels(page);
-    await expect(insertButton(panel, captions.multiline.x)).toBeVisible();
-    await site.editor(page).click();
-    await page.keyboard.type('Hello');
-    await page.keyboard.press('Tab');
-    await expect(toggle(panel)).toBeFocused();
-    await page.keyboard.press('Escape');
-    await expect(site.editor(page)).toBeFocused();
-    await page.keyboard.type(' again');
-    await expect.poll(() => site.text(page)).toBe('Hello again');
-  });
-}
+test(`${composerSites.x.label}: plain Tab from the post box reaches the panel`, async ({ backend, recorder, relay, context }) => {
+  const site = composerSites.x;
+  await seedAndConnect({ backend, recorder, relay }, 'multiline');
+  const page = await context.newPage();
+  await page.goto(site.url);
+  const panel = panels(page);
+  await expect(insertButton(panel, captions.multiline.x)).toBeVisible();
+  await site.editor(page).click();
+  await page.keyboard.type('Hello');
+  await page.keyboard.press('Tab');
+  await expect(toggle(panel)).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(site.editor(page)).toBeFocused();
+  await page.keyboard.type(' again');
+  await expect.poll(() => site.text(page)).toBe('Hello again');
+});

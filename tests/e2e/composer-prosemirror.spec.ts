@@ -11,7 +11,6 @@
 import type { Locator, Page } from '@playwright/test';
 import type { SiteProfile } from '../../lib/contract/site-profiles';
 import { linkedinProfile } from '../../lib/compose/profiles/linkedin';
-import type { ExtensionBrowser } from '../helpers/browser';
 import {
   captions,
   expect,
@@ -21,12 +20,12 @@ import {
   expectShareRecorded,
   insertButton,
   panels,
+  publishProfile,
   seedAndConnect,
   statusMessage,
   test,
+  typeBeforeAfter,
 } from '../helpers/composer';
-import type { RelayPages } from '../helpers/fixtures';
-import type { Backend } from '../helpers/server';
 
 const FEED = 'https://www.linkedin.com/feed/?editor=prosemirror';
 
@@ -44,27 +43,6 @@ const switchedBack: SiteProfile = {
     },
   ],
 };
-
-/** Publish `profile` as an admin and wait until the extension's background has stored it. */
-async function publish(backend: Backend, relay: RelayPages, ext: ExtensionBrowser, profile: SiteProfile): Promise<void> {
-  await backend.request('PUT', '/v1/admin/site-profiles/linkedin', { token: backend.adminToken, body: profile, expect: 200 });
-  // Opening the popup makes the background sync (queue and site profiles).
-  const popup = await relay.openPopup();
-  const composerName = profile.composers[0]!.name;
-  await expect
-    .poll(
-      () =>
-        ext.serviceWorker.evaluate(async (name) => {
-          type Local = { get(key: string): Promise<Record<string, unknown>> };
-          const { chrome } = globalThis as unknown as { chrome: { storage: { local: Local } } };
-          const { siteProfiles } = await chrome.storage.local.get('siteProfiles');
-          return JSON.stringify(siteProfiles ?? null).includes(`"${name}"`);
-        }, composerName),
-      { message: 'the background stored the published profile' },
-    )
-    .toBe(true);
-  await popup.close();
-}
 
 const docText = (page: Page, name?: string) => page.evaluate((n) => window.getDocText(n), name);
 const shareBox = (page: Page) => page.locator('#interop-outlet [data-test-modal-id="sharebox"][role="dialog"]');
@@ -161,7 +139,7 @@ test('a profile push switches the share box to ProseMirror: the caption and link
 }) => {
   test.setTimeout(120_000);
   const relayUser = await seedAndConnect({ backend, recorder, relay }, 'multiline');
-  await publish(backend, relay, ext, switchedBack);
+  await publishProfile({ backend, relay, ext }, switchedBack);
 
   const page = await context.newPage();
   // The update with the comment box is shown in a dialog: the share-box composer's selectors and `within`
@@ -193,13 +171,10 @@ test('ProseMirror share box: the caption goes in at the caret the person left, w
 }) => {
   test.setTimeout(120_000);
   const relayUser = await seedAndConnect({ backend, recorder, relay }, 'russian');
-  await publish(backend, relay, ext, switchedBack);
+  await publishProfile({ backend, relay, ext }, switchedBack);
   const page = await context.newPage();
   await page.goto(`${FEED}&open=1`);
-  await shareEditor(page).click();
-  await page.keyboard.type('Before. After.');
-  for (let i = 0; i < 'After.'.length; i++) await page.keyboard.press('ArrowLeft');
-  await expect.poll(() => docText(page)).toBe('Before. After.');
+  await typeBeforeAfter(page, shareEditor(page), () => docText(page));
 
   await insertButton(panels(shareBox(page)), captions.russian.linkedin).click();
   const link = relayUser.link('russian', 'linkedin');
@@ -217,7 +192,7 @@ test('ProseMirror share box that refuses the text: Relay copies it to the clipbo
 }) => {
   test.setTimeout(120_000);
   const relayUser = await seedAndConnect({ backend, recorder, relay }, 'multiline');
-  await publish(backend, relay, ext, switchedBack);
+  await publishProfile({ backend, relay, ext }, switchedBack);
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: 'https://www.linkedin.com' });
   const page = await context.newPage();
   await page.goto(`${FEED}&open=1&reject=1`);

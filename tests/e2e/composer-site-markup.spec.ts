@@ -27,6 +27,7 @@ import {
   insertButton,
   PANEL,
   panels,
+  publishProfile,
   quillText,
   seedAndConnect,
   test,
@@ -151,26 +152,7 @@ for (const c of cases) {
   test(c.name, async ({ backend, recorder, relay, context, ext }) => {
     test.setTimeout(120_000);
     const relayUser = await seedAndConnect({ backend, recorder, relay }, c.post?.caption ?? 'multiline');
-    if (c.published) {
-      const profile = c.published;
-      // The background fetches site profiles with the queue, which opening the popup syncs.
-      await backend.request('PUT', `/v1/admin/site-profiles/${profile.network}`, { token: backend.adminToken, body: profile, expect: 200 });
-      const popup = await relay.openPopup();
-      await expect
-        .poll(
-          () =>
-            ext.serviceWorker.evaluate(async (name) => {
-              type Local = { get(key: string): Promise<Record<string, unknown>> };
-              const { chrome } = globalThis as unknown as { chrome: { storage: { local: Local } } };
-              const { siteProfiles } = await chrome.storage.local.get('siteProfiles');
-              return JSON.stringify(siteProfiles ?? null).includes(`"name":"${name}"`);
-            }, profile.composers.at(-1)!.name),
-          { message: 'the background stored the published profile' },
-        )
-        .toBe(true);
-      await popup.close();
-    }
-
+    if (c.published) await publishProfile({ backend, relay, ext }, c.published);
     const page = await context.newPage();
     await page.goto(c.url);
     const quiet = c.quiet?.(page) ?? [];

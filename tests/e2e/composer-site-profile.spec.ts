@@ -6,7 +6,7 @@
  */
 import type { SiteProfile } from '../../lib/contract/site-profiles';
 import { xProfile } from '../../lib/compose/profiles/x';
-import { captions, expect, expectEditorText, insertButton, panels, seedAndConnect, test, xText } from '../helpers/composer';
+import { captions, expect, expectEditorText, insertButton, panels, publishProfile, seedAndConnect, test, xText } from '../helpers/composer';
 
 const published: SiteProfile = {
   ...xProfile,
@@ -42,22 +42,8 @@ test('a profile published on the backend reaches the content script: the redesig
   await page.waitForTimeout(2_500);
   await expect(panels(page)).toHaveCount(0);
 
-  // An admin publishes the fix; opening the popup makes the background sync (queue and site profiles).
-  await backend.request('PUT', '/v1/admin/site-profiles/x', { token: backend.adminToken, body: published, expect: 200 });
-  const popup = await relay.openPopup();
-  await expect
-    .poll(
-      () =>
-        ext.serviceWorker.evaluate(async () => {
-          type Local = { get(key: string): Promise<Record<string, unknown>> };
-          const { chrome } = globalThis as unknown as { chrome: { storage: { local: Local } } };
-          const { siteProfiles } = await chrome.storage.local.get('siteProfiles');
-          return JSON.stringify(siteProfiles ?? null).includes('x-redesign');
-        }),
-      { message: 'the background stored the published profile' },
-    )
-    .toBe(true);
-  await popup.close();
+  // An admin publishes the fix.
+  await publishProfile({ backend, relay, ext }, published);
 
   await page.reload();
   await expect(page.locator('[data-testid="postEditor"]')).toBeVisible();

@@ -1,21 +1,17 @@
 /**
- * Relay in Firefox: Debian's Firefox ESR driven by puppeteer-core over WebDriver BiDi (Playwright's own
- * Firefox cannot be downloaded here and cannot load an extension), the Firefox build of the extension
- * (.output/firefox-mv2, or RELAY_FIREFOX_EXTENSION_DIR) installed as a temporary add-on, the real backend, and
- * the X fixture (real Draft.js 0.11.7 + React 18) and the LinkedIn one (Quill 1.3.7) served on their real hostnames
- * by request interception.
+ * Relay in Firefox: Debian's Firefox ESR driven by puppeteer-core over WebDriver BiDi (Playwright's Firefox
+ * cannot load an extension), the Firefox build of the extension (.output/firefox-mv2, or
+ * RELAY_FIREFOX_EXTENSION_DIR) as a temporary add-on, the real backend, and the X (Draft.js) and LinkedIn
+ * (Quill 1) fixtures served on their real hostnames by request interception.
  *
- * What it proves: Draft.js takes Relay's paste in Firefox. Firefox ignores ClipboardEventInit.clipboardData
- * (see lib/compose/insert.ts), so before the fix the editor state stayed empty and Relay fell back to the
- * clipboard. Checked on the editor STATE (`getPlainText()`) and on the Post button, then the share reaches the
- * backend after the test presses Post.
+ * It pins that Draft.js takes Relay's paste in Firefox, which ignores ClipboardEventInit.clipboardData (see
+ * lib/compose/insert.ts): checked on the editor STATE and the Post button, then the share reaches the backend.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, ElementHandle, Page } from 'puppeteer-core';
 import type { Network } from '../../lib/contract/common';
-import type { MyExport } from '../../lib/contract/export';
-import { captions, expectInserted } from '../helpers/composer';
+import { captions, expectInserted, storedShares, syncedToken } from '../helpers/composer';
 import { ensureEditorFixtures, fixturesOut } from '../helpers/editor-fixtures';
 import { expect, test } from '../helpers/fixtures';
 import type { RecordingProxy } from '../helpers/recording-proxy';
@@ -73,14 +69,7 @@ async function connectRelay(browser: Browser, recorder: RecordingProxy, code: st
   );
   await (connect as unknown as ElementHandle<HTMLButtonElement>).click();
   await options.waitForFunction((n) => document.body.textContent?.includes(`Connected as ${n}`), { timeout: 20_000 }, name);
-  let token = '';
-  await expect
-    .poll(() => {
-      const sync = recorder.exchanges.find((e) => e.path.startsWith('/v1/queue') && e.status === 200);
-      token = String(sync?.requestHeaders.authorization ?? '').replace(/^Bearer /, '');
-      return token;
-    }, { message: 'the extension synced the queue after connecting' })
-    .not.toBe('');
+  const token = await syncedToken(recorder);
   await options.close();
   return token;
 }
@@ -97,9 +86,6 @@ async function insertButtonFor(page: Page, caption: string): Promise<ElementHand
   );
   return handle as unknown as ElementHandle<HTMLButtonElement>;
 }
-
-const storedShares = async (backend: Backend, token: string) =>
-  (await backend.request<MyExport>('GET', '/v1/me/export', { token })).shares.map((s) => [s.network, s.edited]);
 
 async function withRelayInFirefox(
   { backend, recorder }: { backend: Backend; recorder: RecordingProxy },
@@ -148,7 +134,7 @@ test('Firefox: Insert puts caption and link into X’s Draft.js state; Post reco
     await expect.poll(() => page.evaluate(() => window.__posted.length)).toBe(1);
     await expect
       .poll(() => storedShares(backend, token), { message: 'the share reached the backend', timeout: 45_000, intervals: [250, 500, 1000] })
-      .toEqual([['x', false]]);
+      .toEqual([{ network: 'x', edited: false }]);
   });
 });
 

@@ -1,7 +1,7 @@
 /**
  * Shared pieces of the composer tests (tests/e2e/composer-*.spec.ts): the editor fixtures served on the
  * real hostnames in the extension's browser, captions seeded through the admin API, an employee connected
- * through the options page, and locators for Relay's in-page panel (engineer A's contract):
+ * through the options page, the two networks' composers as one table, and locators for Relay's in-page panel:
  *
  * - a region named "Suggested captions" next to each post composer (in an open shadow root; getByRole
  *   pierces it),
@@ -10,6 +10,9 @@
  */
 import type { Locator, Page } from '@playwright/test';
 import type { AdminItem, ItemCreate, Network } from '../../lib/contract';
+import type { MyExport } from '../../lib/contract/export';
+import type { SiteProfile } from '../../lib/contract/site-profiles';
+import type { ExtensionBrowser } from './browser';
 import { expect, test as base, type RelayPages } from './fixtures';
 import type { RecordingProxy } from './recording-proxy';
 import type { Backend } from './server';
@@ -61,6 +64,19 @@ const itemFor = (key: CaptionKey, pinned: boolean): ItemCreate => ({
   ],
 });
 
+/** The employee's bearer token, from the extension's first queue sync that the recorder saw succeed. */
+export async function syncedToken(recorder: RecordingProxy): Promise<string> {
+  let token = '';
+  await expect
+    .poll(() => {
+      const sync = recorder.exchanges.find((e) => e.path.startsWith('/v1/queue') && e.status === 200);
+      token = String(sync?.requestHeaders.authorization ?? '').replace(/^Bearer /, '');
+      return token;
+    }, { message: 'the extension synced the queue after connecting' })
+    .not.toBe('');
+  return token;
+}
+
 export interface Connected {
   /** The employee's bearer token, as the extension sends it (seen through the recording proxy). */
   token: string;
@@ -84,14 +100,7 @@ export async function seedAndConnect(
   const code = await backend.createInvite(name);
   const options = await relay.connect(recorder.url, code);
   await expect(options.getByText(new RegExp(`Connected as ${name}`))).toBeVisible();
-  let token = '';
-  await expect
-    .poll(() => {
-      const sync = recorder.exchanges.find((e) => e.path.startsWith('/v1/queue') && e.status === 200);
-      token = String(sync?.requestHeaders.authorization ?? '').replace(/^Bearer /, '');
-      return token;
-    }, { message: 'the extension synced the queue after connecting' })
-    .not.toBe('');
+  const token = await syncedToken(recorder);
   const queue = await backend.queue(token);
   return {
     token,
@@ -103,6 +112,31 @@ export async function seedAndConnect(
       return q.links[network];
     },
   };
+}
+
+/**
+ * Publish `profile` as an admin and wait until the extension's background has stored it (known by its last
+ * composer's name). Opening the popup makes the background sync the queue and the site profiles.
+ */
+export async function publishProfile(
+  { backend, relay, ext }: { backend: Backend; relay: RelayPages; ext: ExtensionBrowser },
+  profile: SiteProfile,
+): Promise<void> {
+  await backend.request('PUT', `/v1/admin/site-profiles/${profile.network}`, { token: backend.adminToken, body: profile, expect: 200 });
+  const popup = await relay.openPopup();
+  await expect
+    .poll(
+      () =>
+        ext.serviceWorker.evaluate(async (name) => {
+          type Local = { get(key: string): Promise<Record<string, unknown>> };
+          const { chrome } = globalThis as unknown as { chrome: { storage: { local: Local } } };
+          const { siteProfiles } = await chrome.storage.local.get('siteProfiles');
+          return JSON.stringify(siteProfiles ?? null).includes(`"name":"${name}"`);
+        }, profile.composers.at(-1)!.name),
+      { message: 'the background stored the published profile' },
+    )
+    .toBe(true);
+  await popup.close();
 }
 
 // ---- the panel ------------------------------------------------------------------------------------------
@@ -126,6 +160,72 @@ export const statusMessage = (page: Page) => page.getByRole('status').filter({ h
 export const xText = (page: Page, name?: string) => page.evaluate((n) => window.getPlainText(n), name);
 /** quill.getText() always ends with one "\n"; that one is the editor's, not the text's. */
 export const quillText = (page: Page, name?: string) => page.evaluate((n) => window.getQuillText(n).replace(/\n$/, ''), name);
+
+/** Click into `editor`, type "Before. After." and leave the caret before "After.". */
+export async function typeBeforeAfter(page: Page, editor: Locator, read: () => Promise<string>): Promise<void> {
+  await editor.click();
+  await page.keyboard.type('Before. After.');
+  for (let i = 0; i < 'After.'.length; i++) await page.keyboard.press('ArrowLeft');
+  await expect.poll(read).toBe('Before. After.');
+}
+
+// ---- the two networks' post composers -----------------------------------------------------------------
+
+export interface ComposerSite {
+  network: Network;
+  /** For test titles. */
+  label: string;
+  origin: string;
+  /** A page whose post composer is there at load. */
+  url: string;
+  /** Go to the site and open its post composer as a person would. */
+  open(page: Page): Promise<void>;
+  editor(page: Page): Locator;
+  /** The text in the editor's state. */
+  text(page: Page): Promise<string>;
+  postButton(page: Page): Locator;
+  expectPostEnabled(page: Page, enabled: boolean): Promise<void>;
+  /** The fixture's name for the composer in `window.__posted`. */
+  postedAs: string;
+}
+
+const linkedinEditor = (page: Page) =>
+  page.getByRole('dialog').getByRole('textbox', { name: 'Text editor for creating content' });
+
+export const composerSites: Record<Network, ComposerSite> = {
+  x: {
+    network: 'x',
+    label: 'X (Draft.js)',
+    origin: 'https://x.com',
+    url: 'https://x.com/home',
+    open: async (page) => void (await page.goto('https://x.com/home')),
+    editor: (page) => page.locator('[data-testid="tweetTextarea_0"]'),
+    text: (page) => xText(page),
+    postButton: (page) => page.locator('[data-testid="tweetButtonInline"]'),
+    expectPostEnabled: (page, enabled) =>
+      expect(composerSites.x.postButton(page)).toHaveAttribute('aria-disabled', String(!enabled)),
+    postedAs: 'home',
+  },
+  linkedin: {
+    network: 'linkedin',
+    label: 'LinkedIn (Quill 1)',
+    origin: 'https://www.linkedin.com',
+    url: 'https://www.linkedin.com/feed/?open=1',
+    async open(page) {
+      await page.goto('https://www.linkedin.com/feed/');
+      await page.getByRole('button', { name: 'Start a post' }).click();
+      await expect(linkedinEditor(page)).toBeVisible();
+    },
+    editor: linkedinEditor,
+    text: (page) => quillText(page),
+    postButton: (page) => page.locator('.share-actions__primary-action'),
+    async expectPostEnabled(page, enabled) {
+      const post = composerSites.linkedin.postButton(page);
+      await (enabled ? expect(post).toBeEnabled() : expect(post).toBeDisabled());
+    },
+    postedAs: 'share',
+  },
+};
 
 const count = (haystack: string, needle: string) => haystack.split(needle).length - 1;
 
@@ -162,6 +262,10 @@ export async function expectEditorText(read: () => Promise<string>, caption: str
   expectInserted(text, caption, link, before);
   return text;
 }
+
+/** The shares as the backend stored them, from the employee's export. */
+export const storedShares = async (backend: Backend, token: string) =>
+  (await backend.request<MyExport>('GET', '/v1/me/export', { token })).shares.map((s) => ({ network: s.network, edited: s.edited }));
 
 /** The share reaches the backend (the extension's outbox flushes it): reach shows exactly one. */
 export async function expectShareRecorded(backend: Backend, token: string, network: Network): Promise<void> {

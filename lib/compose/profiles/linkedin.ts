@@ -1,19 +1,12 @@
 import type { SiteProfile } from '../../contract/site-profiles';
 
 /*
- * LinkedIn (www.linkedin.com). The share box ("Start a post") is a Quill editor:
- * `div.ql-editor[role="textbox"][contenteditable="true"]`, aria-label "Text editor for creating content",
- * placeholder "What do you want to talk about?", inside `[role="dialog"]`. LinkedIn has been moving it into the
- * open shadow root of `div#interop-outlet`, in `[data-test-modal-id="sharebox"][role="dialog"]`, the editor also
- * marked `[data-test-ql-editor-contenteditable]`: those test hooks outlive class renames, so they are fallbacks.
- * The Post button is `.share-actions__primary-action`.
- * Never: comments and messaging (`.msg-form`). Comments were the same Quill editor (`.comments-comment-box`);
- * in 2026 they became TipTap/ProseMirror: a `[data-testid="ui-core-tiptap-text-editor-wrapper"]` around
- * `div.tiptap.ProseMirror[contenteditable][role="textbox"][aria-label="Text editor for creating comment"]`, inside
- * a `[componentkey^="commentBox-"]`, submitted with a "Comment" button. That wrapper alone marks no comment: it
- * is LinkedIn's rich-text component, also around profile fields and, in some versions, the share box's editor.
- * The aria-label is localised (es "Editor de texto para crear contenido", ru "Текстовое поле для написания
- * контента"), so the labels are fallbacks after the class-based selectors.
+ * LinkedIn's share box ("Start a post"): Quill in a dialog, in the light DOM or in the open shadow root of
+ * #interop-outlet. Class selectors first; the data-test hooks and the localised aria-labels are fallbacks for
+ * renamed classes. Comments (Quill, or TipTap in a `[componentkey^="commentBox-"]`) and messaging never get a
+ * panel; the TipTap wrapper alone marks no comment, as it also wraps other fields and at times the share box.
+ * Pinned by detect.test.ts ('detectComposers on LinkedIn', 'LinkedIn comments in TipTap (ProseMirror)'),
+ * page-check.test.ts, and in the browser by composer-linkedin.spec.ts and composer-prosemirror.spec.ts.
  */
 export const linkedinProfile: SiteProfile = {
   version: 2,
@@ -41,8 +34,7 @@ export const linkedinProfile: SiteProfile = {
           'button[data-control-name="share.post"]',
           '.share-box_actions button.artdeco-button--primary',
         ],
-        // LinkedIn's own words for its Post button, used only when no selector matches. es, ru, fi and de are
-        // LinkedIn's current strings; fr, it and nl were here before and are not checked again. X's stay in x.ts.
+        // LinkedIn's own words for its Post button, used only when no selector matches (share-languages.test.ts).
         texts: ['Post', 'Publicar', 'Опубликовать', 'Julkaise', 'Posten', 'Veröffentlichen', 'Publier', 'Pubblica', 'Plaatsen'],
       },
     },

@@ -1,29 +1,12 @@
 import type { SiteProfile } from '../../contract/site-profiles';
 
 /*
- * X (x.com, twitter.com). Markers, as seen on the live site and reproduced by the e2e fixtures
- * (draft-js@0.11.7 with `webDriverTestID="tweetTextarea_0"`):
- * - editor: `div.public-DraftEditor-content[data-testid="tweetTextarea_0"][role="textbox"][contenteditable]`;
- *   at mobile widths a plain `<textarea data-testid="tweetTextarea_0">`;
- * - Post button: `[data-testid="tweetButtonInline"]` (home timeline) or `[data-testid="tweetButton"]` (dialog),
- *   `aria-disabled="true"` until the editor STATE has text;
- * - "Create post" dialog: `/compose/post`, the editor inside `[role="dialog"]`.
- * Never: replies (a post page's inline reply box, or a dialog showing the post being replied to) and direct
- * messages: the legacy `[data-testid="dmComposerTextInput"]` (on `/messages` or in the drawer) and XChat, which
- * replaced it at `/i/chat/…` (a `textarea[data-testid="dm-composer-textarea"]` in a
- * `[data-testid="dm-composer-form"]` with a `[data-testid="dm-composer-send-button"]`). Path rules are avoided
- * for replies and the drawer: the "Create post" dialog can open over any page and must still get its panel.
- * XChat's own pages are the exception (`/i/chat/**`): nothing there is a post composer, and the "Create post"
- * dialog has a location of its own (`/compose/post`).
- * Where the reply markers come from (open-source code that works on x.com, read in Nov 2026; none of it copied):
- * - the inline reply box of a post page sits in `div[data-testid="inline_reply_offscreen"]`, the sibling right
- *   after the focal post's article: several extensions and scrapers locate the focal post as the article
- *   followed by that div, or skip that div when reading a post's text;
- * - a reply opened as a dialog renders the post being replied to, an `[data-testid="tweet"]` article, inside
- *   the `[role="dialog"]`: the Twitter UI Customizer extension (TUIC) tells its reply dialog from its "Create
- *   post" dialog by exactly that, to relabel the Post button and the placeholder only in the latter.
- * The "Replying to @…" line has no test id that any of them relies on, so Relay does not look for one.
- * Selectors that a site no longer uses cost nothing; keep the old ones as fallbacks for a while.
+ * X's post composers: Draft.js (`tweetTextarea_0`), a <textarea> at mobile widths; on the home timeline or in the
+ * "Create post" dialog, which can open over any page, so replies and chat boxes are told apart by their markers
+ * rather than by path (XChat's own pages at /i/chat/** are the exception: no post composer there).
+ * Old selectors stay as fallbacks: one a site no longer uses costs nothing.
+ * Pinned by detect.test.ts ('detectComposers on X', 'X direct messages in XChat (/i/chat/…)'), page-check.test.ts,
+ * and in the browser by composer-x.spec.ts and composer-site-markup.spec.ts.
  */
 const draftEditor = [
   '[data-testid^="tweetTextarea_"][role="textbox"][contenteditable="true"]',
@@ -31,7 +14,7 @@ const draftEditor = [
 ];
 const postButton = {
   selectors: ['[data-testid="tweetButton"]', '[data-testid="tweetButtonInline"]'],
-  // X's own words for its Post button (es, ca, fr, it, nl, ru, pt, de), used only when no selector matches.
+  // X's own words for its Post button, used only when no selector matches (share-languages.test.ts).
   texts: ['Post', 'Post all', 'Tweet', 'Postear', 'Publica', 'Poster', 'Posta', 'Plaatsen', 'Опубликовать', 'Postar', 'Posten'],
 };
 
@@ -53,9 +36,8 @@ export const xProfile: SiteProfile = {
       name: 'x-home-inline',
       editor: draftEditor,
       editorKind: 'draft',
-      // The timeline's own composer exists only on the home page. The same editor elsewhere outside a dialog is
-      // a reply (a post page's conversation) or a direct message: by listing where it IS a post composer, new
-      // look-alikes elsewhere stay without a panel.
+      // The timeline's composer exists only on the home page; the same editor elsewhere outside a dialog is a
+      // reply or a direct message. Listing where it IS a post composer keeps new look-alikes without a panel.
       paths: ['/', '/home'],
       anchor: { closest: ['[data-testid$="RichTextInputContainer"]', '.DraftEditor-root'], position: 'after' },
       postButton,
