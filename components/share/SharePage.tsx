@@ -56,7 +56,7 @@ export function SharePage({ tab, items, ctx }: { tab: PageTab; items: QueueItem[
   return (
     <section class="share-page" aria-labelledby="share-page-h">
       <h2 id="share-page-h" class="share-page-heading">
-        <button type="button" class="disclosure" aria-expanded={open} aria-controls="share-page-body" onClick={() => setOpen(!open)}>
+        <button type="button" class="share-page-toggle" aria-expanded={open} aria-controls="share-page-body" onClick={() => setOpen(!open)}>
           {t('popup.page.title')}
         </button>
       </h2>
