@@ -8,6 +8,9 @@
  *            tell the framework's share of the cost from the application's (BENCH_HONO=0 leaves it out).
  * MODE=hono-logged: that Hono app served as the backend serves its own (server/http/node-listener.ts: request
  *            ids, nosniff and one JSON access line per request on stdout, LOG_LEVEL info): the access log's share.
+ * MODE=node-logged: the same fixed answers written on node:http by a shortcut, as the backend answers a known
+ *            link and an unchanged queue, inside the same request ids, nosniff and access line: what every
+ *            request costs before Relay does any work of its own (the floor its budgets are held against).
  *
  * env: PORT; LOCATION (the Location of the 302 for /r/*); ETAG (answered with 304 on /v1/queue when
  * If-None-Match matches).
@@ -15,7 +18,7 @@
 import { createServer } from 'node:http';
 import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
-import { appServer } from '../../server/http/node-listener';
+import { appServer, type NodeShortcut } from '../../server/http/node-listener';
 import { createLog } from '../../server/log/logger';
 
 const port = Number(process.env.PORT);
@@ -58,6 +61,24 @@ function loggedHono() {
   return appServer(honoApp(), createLog('info')).listen(port, '127.0.0.1');
 }
 
-const modes = { node: bareNode, hono: bareHono, 'hono-logged': loggedHono } as const;
+const fixedAnswers: NodeShortcut = (req, res) => {
+  if (req.url?.startsWith('/r/')) {
+    res.writeHead(302, { location, 'content-length': '0' });
+    res.end();
+    return '/r/:code';
+  }
+  if (req.url === '/v1/queue' && req.headers['if-none-match'] === etag) {
+    res.writeHead(304, { etag });
+    res.end();
+    return '/v1/queue';
+  }
+  return undefined;
+};
+
+function loggedNode() {
+  return appServer(honoApp(), createLog('info'), {}, fixedAnswers).listen(port, '127.0.0.1');
+}
+
+const modes = { node: bareNode, hono: bareHono, 'hono-logged': loggedHono, 'node-logged': loggedNode } as const;
 const server = modes[(process.env.MODE ?? 'node') as keyof typeof modes]();
 process.on('SIGTERM', () => server.close(() => process.exit(0)));

@@ -10,7 +10,7 @@ export interface BaselineServer {
 }
 
 /**
- * env: MODE (node, hono or hono-logged), LOCATION and ETAG (what to answer); see baseline-server.ts. A
+ * env: MODE (node, node-logged, hono or hono-logged), LOCATION and ETAG (what to answer); see baseline-server.ts. A
  * server that logs appends to `logFile`, as the backends do in the bench.
  */
 export async function startBaseline(env: Record<string, string>, logFile?: string): Promise<BaselineServer> {
