@@ -3,7 +3,18 @@ import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['.output/**', '.output-*/**', '.wxt/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'data/**', '.tmp/**'] },
+  {
+    ignores: [
+      '.output/**',
+      '.output-*/**',
+      '.wxt/**',
+      'node_modules/**',
+      'test-results/**',
+      'playwright-report/**',
+      'data/**',
+      '.tmp/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -18,12 +29,18 @@ export default tseslint.config(
     // the extension's (browser APIs, storage, UI).
     files: ['server/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [{
-          regex: '^(?:(?:\\.\\./)+|@/)lib(?:/|$)(?!(?:contract(?:/[\\w-]+)?|policy|links/utm|captions/x-length)$)',
-          message: 'server/ may import from lib/ only lib/contract, lib/policy, lib/links/utm and lib/captions/x-length.',
-        }],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(?:(?:\\.\\./)+|@/)lib(?:/|$)(?!(?:contract(?:/[\\w-]+)?|policy|links/utm|captions/x-length)$)',
+              message:
+                'server/ may import from lib/ only lib/contract, lib/policy, lib/links/utm and lib/captions/x-length.',
+            },
+          ],
+        },
+      ],
     },
   },
 );

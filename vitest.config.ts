@@ -11,7 +11,15 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'unit', include: ['lib/**/*.test.ts', 'components/**/*.test.{ts,tsx}', 'entrypoints/**/*.test.ts', 'tests/store/**/*.test.ts'] },
+        test: {
+          name: 'unit',
+          include: [
+            'lib/**/*.test.ts',
+            'components/**/*.test.{ts,tsx}',
+            'entrypoints/**/*.test.ts',
+            'tests/store/**/*.test.ts',
+          ],
+        },
       },
       // Every backend test runs on both databases (server/test-support.ts reads RELAY_TEST_DATABASE).
       { extends: true, test: { name: 'server-sqlite', include: backend, env: { RELAY_TEST_DATABASE: 'sqlite' } } },

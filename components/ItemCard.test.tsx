@@ -32,7 +32,10 @@ const item = makeItem({
 
 const buttons = () => [...host.querySelectorAll('button')];
 const button = (name: string) => buttons().find((b) => b.textContent === name);
-const previews = () => [...host.querySelectorAll('.caption-preview')].map((p) => `${p.getAttribute('aria-label')}: ${p.querySelector('.caption-text')!.textContent}`);
+const previews = () =>
+  [...host.querySelectorAll('.caption-preview')].map(
+    (p) => `${p.getAttribute('aria-label')}: ${p.querySelector('.caption-text')!.textContent}`,
+  );
 
 async function show() {
   render(<ItemCard item={item} isNew={false} ctx={ctx} />, host);
@@ -62,7 +65,9 @@ describe('ItemCard', () => {
     const toggle = button('Personalise')!;
     await act(() => toggle.click());
     expect(toggle.getAttribute('aria-expanded')).toBe('true');
-    expect(host.querySelector(`#${toggle.getAttribute('aria-controls')}`)!.contains(host.querySelector('textarea'))).toBe(true);
+    expect(
+      host.querySelector(`#${toggle.getAttribute('aria-controls')}`)!.contains(host.querySelector('textarea')),
+    ).toBe(true);
     expect(host.querySelectorAll('input[type="radio"]').length).toBe(3);
     expect(host.textContent).toContain('Numbers and stories');
     const x = host.querySelectorAll('textarea')[1]!;
@@ -83,7 +88,11 @@ describe('ItemCard', () => {
     await act(() => button('Share on X')!.click());
     await settle();
     expect(fakeBrowser.tabs.create).toHaveBeenCalledWith({ url: expect.stringContaining('Our%20year%20in%20numbers') });
-    expect(record).toHaveBeenCalledWith(item, 'x', expect.objectContaining({ edited: false, text: expect.stringContaining('Our year in numbers') }));
+    expect(record).toHaveBeenCalledWith(
+      item,
+      'x',
+      expect.objectContaining({ edited: false, text: expect.stringContaining('Our year in numbers') }),
+    );
     expect(host.querySelector('[role="status"]')!.textContent).toContain('Opened X in a new tab.');
   });
 

@@ -44,7 +44,9 @@ const sameValue = (a: unknown, b: unknown) => a === b || JSON.stringify(a) === J
 
 /** The value of a storage item, following changes made anywhere in the extension. `undefined` while loading. */
 export function useStorageItem<T>(item: WxtStorageItem<T, Record<string, unknown>>): T | undefined {
-  const [value, setValue] = useState<T | undefined>(() => (primed.has(item.key) ? (primed.get(item.key) as T) : undefined));
+  const [value, setValue] = useState<T | undefined>(() =>
+    primed.has(item.key) ? (primed.get(item.key) as T) : undefined,
+  );
   useEffect(() => {
     let active = true;
     const update = (v: T) => {

@@ -41,11 +41,14 @@ export default defineBackground(() => {
     db: getDb,
     // The optional permission may be granted or taken back at any time: ask each time.
     notifications: async () =>
-      browser.notifications && (await browser.permissions.contains({ permissions: ['notifications'] })) ? browser.notifications : null,
+      browser.notifications && (await browser.permissions.contains({ permissions: ['notifications'] }))
+        ? browser.notifications
+        : null,
     // Firefox shows no notification buttons; there a click opens the reminder settings instead.
     supportsButtons: !import.meta.env.FIREFOX,
     iconUrl: browser.runtime.getURL('/icon/128.png'),
-    openPage: async (path) => void (await browser.tabs.create({ url: browser.runtime.getURL(path as '/options.html') })),
+    openPage: async (path) =>
+      void (await browser.tabs.create({ url: browser.runtime.getURL(path as '/options.html') })),
     releasePermission: () => browser.permissions.remove({ permissions: ['notifications'] }),
   };
   const reminders = () => checkReminders(reminderDeps).catch((err: unknown) => console.warn('[relay] reminders', err));
@@ -72,7 +75,9 @@ export default defineBackground(() => {
     void ensureSyncAlarm();
     // A tab of its own: openOptionsPage may take over a tab that is already loading the settings page.
     const openSettings = async () => void (await browser.tabs.create({ url: browser.runtime.getURL('/options.html') }));
-    void welcomeOnInstall(details, { openSettings, welcomed: welcomedItem }).catch((err: unknown) => console.warn('[relay] welcome', err));
+    void welcomeOnInstall(details, { openSettings, welcomed: welcomedItem }).catch((err: unknown) =>
+      console.warn('[relay] welcome', err),
+    );
   });
   browser.runtime.onStartup.addListener(() => void ensureSyncAlarm());
   browser.alarms.onAlarm.addListener((alarm) => {
@@ -100,7 +105,8 @@ export default defineBackground(() => {
   topicsItem.watch(() => void refreshQueueHead());
 
   // The company's policy, at start and whenever an administrator changes it while the browser runs.
-  const managedChanged = () => void service.applyManaged().catch((err: unknown) => console.warn('[relay] managed', err));
+  const managedChanged = () =>
+    void service.applyManaged().catch((err: unknown) => console.warn('[relay] managed', err));
   watchManaged(managedChanged);
   managedChanged();
 

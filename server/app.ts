@@ -155,7 +155,10 @@ export async function createApp(options: AppOptions): Promise<RelayApp> {
   app.route('/', adminItemRoutes(items));
   const pageFetcher = new PageFetcher(options.unfurl);
   app.route('/', unfurlRoutes(pageFetcher));
-  app.route('/', analyticsRoutes(db, now, async () => clicks.flush()));
+  app.route(
+    '/',
+    analyticsRoutes(db, now, async () => clicks.flush()),
+  );
   app.route('/', inviteRoutes(db, now));
   app.route('/', signOutRoutes(db, tokens));
   const siteProfiles = new SiteProfileRepository(db, now);
@@ -164,7 +167,10 @@ export async function createApp(options: AppOptions): Promise<RelayApp> {
   app.route('/', meRoutes(db));
   app.route('/', queueRoutes({ db, now, version, links: new TrackedLinks(db, now), publicUrl }));
   app.route('/', shareRoutes(new ShareRecorder(db, now), new ShareRules(db, now, options.maxSharesPerDay)));
-  app.route('/', reachRoutes(db, now, () => clicks.flush()));
+  app.route(
+    '/',
+    reachRoutes(db, now, () => clicks.flush()),
+  );
   const suggestions = new SuggestionRepository(db, now);
   app.route('/', suggestionRoutes(suggestions));
   app.route('/', adminSuggestionRoutes({ suggestions, items }));

@@ -20,7 +20,6 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-
 /** The CLI as `npx tsx server/cli.ts` runs it, minus npx, so signals reach the server process itself. */
 function cli(args: string[], env: Record<string, string>): ChildProcessWithoutNullStreams {
   return spawn(process.execPath, ['--import', 'tsx', 'server/cli.ts', ...args], {
@@ -37,9 +36,15 @@ function output(child: ChildProcessWithoutNullStreams) {
 }
 
 const exited = (child: ChildProcessWithoutNullStreams) =>
-  new Promise<number | null>((ok) => (child.exitCode !== null ? ok(child.exitCode) : child.once('exit', (code) => ok(code))));
+  new Promise<number | null>((ok) =>
+    child.exitCode !== null ? ok(child.exitCode) : child.once('exit', (code) => ok(code)),
+  );
 
-async function waitFor(out: { stdout: string; stderr: string }, pattern: RegExp, child: ChildProcessWithoutNullStreams) {
+async function waitFor(
+  out: { stdout: string; stderr: string },
+  pattern: RegExp,
+  child: ChildProcessWithoutNullStreams,
+) {
   for (let i = 0; i < 300; i++) {
     if (pattern.test(out.stdout)) return;
     if (child.exitCode !== null) throw new Error(`exited ${child.exitCode}: ${out.stderr}`);
@@ -66,22 +71,40 @@ describe('server process', () => {
     const port = await freePort();
     const db = join(dir, 'sigterm', 'relay.db');
     // Clicks would only be written by the timer after an hour: what we find was written at shutdown.
-    const child = cli(['serve'], { PORT: String(port), RELAY_DB: db, RELAY_ADMIN_TOKEN: ADMIN, RELAY_CLICK_FLUSH_MS: '3600000' });
+    const child = cli(['serve'], {
+      PORT: String(port),
+      RELAY_DB: db,
+      RELAY_ADMIN_TOKEN: ADMIN,
+      RELAY_CLICK_FLUSH_MS: '3600000',
+    });
     const out = output(child);
     try {
       await waitFor(out, new RegExp(`^Relay server listening on http://127\\.0\\.0\\.1:${port}$`, 'm'), child);
       const base = `http://127.0.0.1:${port}`;
       const admin = { Authorization: `Bearer ${ADMIN}`, 'Content-Type': 'application/json' };
       const created = await fetch(`${base}/v1/admin/items`, {
-        method: 'POST', headers: admin,
+        method: 'POST',
+        headers: admin,
         body: JSON.stringify({ url: 'https://example.com/a', title: 'A', captions: [{ network: 'x', text: 'Hi' }] }),
       });
       expect(created.status).toBe(201);
-      const { code } = (await (await fetch(`${base}/v1/admin/invites`, { method: 'POST', headers: admin, body: '{"name":"Ana","role":"employee"}' })).json()) as { code: string };
-      const { token } = (await (await fetch(`${base}/v1/auth/redeem`, {
-        method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ code }),
-      })).json()) as { token: string };
-      const queue = (await (await fetch(`${base}/v1/queue`, { headers: { Authorization: `Bearer ${token}` } })).json()) as {
+      const { code } = (await (
+        await fetch(`${base}/v1/admin/invites`, {
+          method: 'POST',
+          headers: admin,
+          body: '{"name":"Ana","role":"employee"}',
+        })
+      ).json()) as { code: string };
+      const { token } = (await (
+        await fetch(`${base}/v1/auth/redeem`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify({ code }),
+        })
+      ).json()) as { token: string };
+      const queue = (await (
+        await fetch(`${base}/v1/queue`, { headers: { Authorization: `Bearer ${token}` } })
+      ).json()) as {
         items: { links: { x: string } }[];
       };
       const link = queue.items[0]!.links.x;
@@ -89,13 +112,18 @@ describe('server process', () => {
 
       const visitors = 25;
       for (let i = 0; i < visitors; i++) {
-        const res = await fetch(link, { redirect: 'manual', headers: { 'User-Agent': `Mozilla/5.0 (X11; Linux) Firefox/${100 + i}.0` } });
+        const res = await fetch(link, {
+          redirect: 'manual',
+          headers: { 'User-Agent': `Mozilla/5.0 (X11; Linux) Firefox/${100 + i}.0` },
+        });
         expect(res.status).toBe(302);
         await res.arrayBuffer();
       }
       // A preview bot and a repeat visitor, which must not be counted.
       await (await fetch(link, { redirect: 'manual', headers: { 'User-Agent': 'LinkedInBot/1.0' } })).arrayBuffer();
-      await (await fetch(link, { redirect: 'manual', headers: { 'User-Agent': 'Mozilla/5.0 (X11; Linux) Firefox/100.0' } })).arrayBuffer();
+      await (
+        await fetch(link, { redirect: 'manual', headers: { 'User-Agent': 'Mozilla/5.0 (X11; Linux) Firefox/100.0' } })
+      ).arrayBuffer();
 
       child.kill('SIGTERM');
       expect(await exited(child)).toBe(0);
@@ -117,14 +145,23 @@ describe('server process', () => {
       expect(out.stdout).toMatch(new RegExp(`employee:\\s+${CODE.source}`));
       // The whole invitation (server + code) in one paste, read back by the settings page.
       const link = /employee:\s+\S+\s+(\S+)/.exec(out.stdout)![1]!;
-      expect(parseInvitation(link)).toEqual({ serverUrl: `http://127.0.0.1:${port}`, code: expect.stringMatching(CODE) });
-      expect(out.stdout).toContain('Extension built in .output/chrome-mv3 — load it at chrome://extensions (Developer mode → Load unpacked)');
+      expect(parseInvitation(link)).toEqual({
+        serverUrl: `http://127.0.0.1:${port}`,
+        code: expect.stringMatching(CODE),
+      });
+      expect(out.stdout).toContain(
+        'Extension built in .output/chrome-mv3 — load it at chrome://extensions (Developer mode → Load unpacked)',
+      );
       const employeeCode = new RegExp(`employee:\\s+(${CODE.source})`).exec(out.stdout)![1]!;
       const redeemed = await fetch(`http://127.0.0.1:${port}/v1/auth/redeem`, {
-        method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ code: employeeCode }),
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ code: employeeCode }),
       });
       const { token } = (await redeemed.json()) as { token: string };
-      const queue = (await (await fetch(`http://127.0.0.1:${port}/v1/queue`, { headers: { Authorization: `Bearer ${token}` } })).json()) as {
+      const queue = (await (
+        await fetch(`http://127.0.0.1:${port}/v1/queue`, { headers: { Authorization: `Bearer ${token}` } })
+      ).json()) as {
         items: unknown[];
       };
       expect(queue.items.length).toBeGreaterThanOrEqual(10);
@@ -176,7 +213,8 @@ describe('CLI commands', () => {
     expect(lines[2]).toMatch(new RegExp(`^Олег,employee,${CODE.source}$`));
     const people = await inDatabase(db, (d) => d.selectFrom('employees').select(['name', 'role']).execute());
     expect(people.sort((a, b) => (a.name < b.name ? -1 : 1))).toEqual([
-      { name: 'Puig, Núria', role: 'admin' }, { name: 'Олег', role: 'employee' },
+      { name: 'Puig, Núria', role: 'admin' },
+      { name: 'Олег', role: 'employee' },
     ]);
   }, 60_000);
 

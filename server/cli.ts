@@ -96,7 +96,9 @@ async function main(argv: string[]): Promise<number> {
         return 2;
       }
       if (isPostgresUrl(config.database)) {
-        console.error("Relay: backup copies a SQLite database; this one is PostgreSQL (DATABASE_URL): back it up with pg_dump, e.g. pg_dump --format=custom --file=relay.dump \"$DATABASE_URL\"");
+        console.error(
+          'Relay: backup copies a SQLite database; this one is PostgreSQL (DATABASE_URL): back it up with pg_dump, e.g. pg_dump --format=custom --file=relay.dump "$DATABASE_URL"',
+        );
         return 2;
       }
       try {
@@ -112,8 +114,14 @@ async function main(argv: string[]): Promise<number> {
 
     case 'seed-demo': {
       const { values } = parseArgs({ args: rest, options: { force: { type: 'boolean', default: false } } });
-      const added = await withDatabase(config, (database) => seedDemo(database.db, systemClock, { force: values.force }));
-      console.error(added ? `Added ${added} demo items` : 'The database already has items; nothing added (use --force to add anyway)');
+      const added = await withDatabase(config, (database) =>
+        seedDemo(database.db, systemClock, { force: values.force }),
+      );
+      console.error(
+        added
+          ? `Added ${added} demo items`
+          : 'The database already has items; nothing added (use --force to add anyway)',
+      );
       return 0;
     }
 
@@ -144,12 +152,14 @@ async function main(argv: string[]): Promise<number> {
       console.log('');
       // Port 0 is picked at listen time, so a link is printed only for a fixed port.
       const server = config.publicUrl ?? (config.port === 0 ? null : defaultPublicUrl(config.host, config.port));
-      console.log('  Invite codes (single use, valid 14 days; enter one in the extension\'s settings page,');
+      console.log("  Invite codes (single use, valid 14 days; enter one in the extension's settings page,");
       console.log('  or paste the whole invitation link there: it carries the server address too):');
       console.log(`    admin:     ${admin.code}${server ? `   ${invitationLink(server, admin.code)}` : ''}`);
       console.log(`    employee:  ${employee.code}${server ? `   ${invitationLink(server, employee.code)}` : ''}`);
       console.log('');
-      console.log('Extension built in .output/chrome-mv3 — load it at chrome://extensions (Developer mode → Load unpacked)');
+      console.log(
+        'Extension built in .output/chrome-mv3 — load it at chrome://extensions (Developer mode → Load unpacked)',
+      );
       await serve(config, database);
       return -1;
     }

@@ -4,9 +4,19 @@ import { ConfigError, defaultPublicUrl, loadConfig } from './config';
 describe('loadConfig', () => {
   it('has working defaults', () => {
     expect(loadConfig({})).toEqual({
-      port: 8787, host: '127.0.0.1', database: './data/relay.db', dbFile: './data/relay.db', adminToken: undefined, publicUrl: undefined,
-      corsOrigins: ['chrome-extension://*', 'moz-extension://*'], trustProxy: false, clickFlushMs: 25, unfurlAllowLoopback: false,
-      sessionIdleMs: 90 * 86_400_000, logLevel: 'info', maxSharesPerDay: 50,
+      port: 8787,
+      host: '127.0.0.1',
+      database: './data/relay.db',
+      dbFile: './data/relay.db',
+      adminToken: undefined,
+      publicUrl: undefined,
+      corsOrigins: ['chrome-extension://*', 'moz-extension://*'],
+      trustProxy: false,
+      clickFlushMs: 25,
+      unfurlAllowLoopback: false,
+      sessionIdleMs: 90 * 86_400_000,
+      logLevel: 'info',
+      maxSharesPerDay: 50,
     });
   });
 
@@ -17,22 +27,41 @@ describe('loadConfig', () => {
   });
 
   it('turns single sign-on on with all three OIDC settings, and names what is missing otherwise', () => {
-    const oidc = { RELAY_OIDC_ISSUER: 'https://login.example.com', RELAY_OIDC_CLIENT_ID: 'relay', RELAY_OIDC_CLIENT_SECRET: 's3cret' };
-    expect(loadConfig(oidc).oidc).toEqual({ issuer: 'https://login.example.com', clientId: 'relay', clientSecret: 's3cret' });
+    const oidc = {
+      RELAY_OIDC_ISSUER: 'https://login.example.com',
+      RELAY_OIDC_CLIENT_ID: 'relay',
+      RELAY_OIDC_CLIENT_SECRET: 's3cret',
+    };
+    expect(loadConfig(oidc).oidc).toEqual({
+      issuer: 'https://login.example.com',
+      clientId: 'relay',
+      clientSecret: 's3cret',
+    });
     expect(loadConfig({}).oidc).toBeUndefined();
-    expect(() => loadConfig({ RELAY_OIDC_ISSUER: 'https://login.example.com' })).toThrow(/RELAY_OIDC_CLIENT_ID, RELAY_OIDC_CLIENT_SECRET/);
+    expect(() => loadConfig({ RELAY_OIDC_ISSUER: 'https://login.example.com' })).toThrow(
+      /RELAY_OIDC_CLIENT_ID, RELAY_OIDC_CLIENT_SECRET/,
+    );
     expect(() => loadConfig({ ...oidc, RELAY_OIDC_ISSUER: 'login' })).toThrow(/RELAY_OIDC_ISSUER/);
   });
 
   it('reads every variable', () => {
     const config = loadConfig({
-      PORT: '9000', HOST: '0.0.0.0', RELAY_DB: ':memory:', RELAY_ADMIN_TOKEN: 'a-long-admin-secret',
-      RELAY_PUBLIC_URL: 'https://go.example.com/', RELAY_CORS_ORIGINS: ' https://admin.example.com , chrome-extension://* ',
+      PORT: '9000',
+      HOST: '0.0.0.0',
+      RELAY_DB: ':memory:',
+      RELAY_ADMIN_TOKEN: 'a-long-admin-secret',
+      RELAY_PUBLIC_URL: 'https://go.example.com/',
+      RELAY_CORS_ORIGINS: ' https://admin.example.com , chrome-extension://* ',
       RELAY_TRUST_PROXY: '1',
     });
     expect(config).toMatchObject({
-      port: 9000, host: '0.0.0.0', dbFile: ':memory:', adminToken: 'a-long-admin-secret', publicUrl: 'https://go.example.com',
-      corsOrigins: ['https://admin.example.com', 'chrome-extension://*'], trustProxy: true,
+      port: 9000,
+      host: '0.0.0.0',
+      dbFile: ':memory:',
+      adminToken: 'a-long-admin-secret',
+      publicUrl: 'https://go.example.com',
+      corsOrigins: ['https://admin.example.com', 'chrome-extension://*'],
+      trustProxy: true,
     });
   });
 
@@ -40,7 +69,9 @@ describe('loadConfig', () => {
     const url = 'postgres://relay:pw@db.example.com:5432/relay';
     expect(loadConfig({ DATABASE_URL: url, RELAY_DB: './x.db' })).toMatchObject({ database: url, dbFile: './x.db' });
     expect(loadConfig({ DATABASE_URL: 'postgresql://db/relay' }).database).toBe('postgresql://db/relay');
-    expect(() => loadConfig({ DATABASE_URL: 'mysql://relay:hunter2@db/relay' })).toThrow(/DATABASE_URL: must be a PostgreSQL URL/);
+    expect(() => loadConfig({ DATABASE_URL: 'mysql://relay:hunter2@db/relay' })).toThrow(
+      /DATABASE_URL: must be a PostgreSQL URL/,
+    );
     expect(() => loadConfig({ DATABASE_URL: 'mysql://relay:hunter2@db/relay' })).not.toThrow(/hunter2/);
   });
 
@@ -65,7 +96,9 @@ describe('loadConfig', () => {
 
   it('lets tests open the unfurl fetcher to loopback, never in production', () => {
     expect(loadConfig({ RELAY_UNFURL_ALLOW_LOOPBACK: '1', NODE_ENV: 'test' }).unfurlAllowLoopback).toBe(true);
-    expect(() => loadConfig({ RELAY_UNFURL_ALLOW_LOOPBACK: '1', NODE_ENV: 'production' })).toThrow(/RELAY_UNFURL_ALLOW_LOOPBACK/);
+    expect(() => loadConfig({ RELAY_UNFURL_ALLOW_LOOPBACK: '1', NODE_ENV: 'production' })).toThrow(
+      /RELAY_UNFURL_ALLOW_LOOPBACK/,
+    );
     expect(loadConfig({ NODE_ENV: 'production' }).unfurlAllowLoopback).toBe(false);
   });
 

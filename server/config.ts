@@ -6,8 +6,10 @@ const DEFAULT_CORS = 'chrome-extension://*,moz-extension://*';
 
 const originEntry = z
   .string()
-  .regex(/^(?:[a-z][a-z0-9+.-]*:\/\/[^/\s*]+|(?:chrome|moz)-extension:\/\/\*)$/i,
-    'must be an origin such as chrome-extension://<your extension id> or https://admin.example.com, or chrome-extension://* or moz-extension://* (any extension)');
+  .regex(
+    /^(?:[a-z][a-z0-9+.-]*:\/\/[^/\s*]+|(?:chrome|moz)-extension:\/\/\*)$/i,
+    'must be an origin such as chrome-extension://<your extension id> or https://admin.example.com, or chrome-extension://* or moz-extension://* (any extension)',
+  );
 
 const flag = z
   .enum(['0', '1', 'true', 'false', 'yes', 'no', ''])
@@ -18,7 +20,14 @@ const EnvSchema = z.object({
   HOST: z.string().trim().min(1, 'must not be empty').default('127.0.0.1'),
   RELAY_DB: z.string().trim().min(1, 'must not be empty').default('./data/relay.db'),
   /** PostgreSQL instead of the SQLite file RELAY_DB. */
-  DATABASE_URL: z.string().trim().regex(/^postgres(?:ql)?:\/\/\S+$/i, 'must be a PostgreSQL URL such as postgres://relay:password@db.example.com:5432/relay').optional(),
+  DATABASE_URL: z
+    .string()
+    .trim()
+    .regex(
+      /^postgres(?:ql)?:\/\/\S+$/i,
+      'must be a PostgreSQL URL such as postgres://relay:password@db.example.com:5432/relay',
+    )
+    .optional(),
   RELAY_ADMIN_TOKEN: z.string().min(16, 'must be at least 16 characters (it is an admin password)').optional(),
   RELAY_PUBLIC_URL: z
     .url({ protocol: /^https?$/, error: 'must be an http(s) URL such as https://relay.example.com' })
@@ -26,13 +35,24 @@ const EnvSchema = z.object({
   RELAY_CORS_ORIGINS: z
     .string()
     .default(DEFAULT_CORS)
-    .transform((s) => s.split(',').map((e) => e.trim()).filter(Boolean))
+    .transform((s) =>
+      s
+        .split(',')
+        .map((e) => e.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(originEntry)),
   RELAY_TRUST_PROXY: flag.default(false),
   /** A session (token) ends after this many days without use; each use moves the end. Fractions allowed. */
-  RELAY_SESSION_IDLE_DAYS: z.coerce.number({ error: 'must be a number of days' }).positive('must be more than 0').max(3650).default(90),
+  RELAY_SESSION_IDLE_DAYS: z.coerce
+    .number({ error: 'must be a number of days' })
+    .positive('must be more than 0')
+    .max(3650)
+    .default(90),
   /** Single sign-on (OpenID Connect): all three, or none. */
-  RELAY_OIDC_ISSUER: z.url({ protocol: /^https?$/, error: 'must be the provider\'s issuer URL, such as https://login.example.com' }).optional(),
+  RELAY_OIDC_ISSUER: z
+    .url({ protocol: /^https?$/, error: "must be the provider's issuer URL, such as https://login.example.com" })
+    .optional(),
   RELAY_OIDC_CLIENT_ID: z.string().trim().min(1).optional(),
   RELAY_OIDC_CLIENT_SECRET: z.string().min(1).optional(),
   /**
@@ -92,19 +112,26 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => {
       const name = String(i.path[0] ?? 'environment');
-      const got = typeof env[name] === 'string' && !/TOKEN|SECRET|DATABASE_URL/.test(name) ? ` (got "${env[name]}")` : '';
+      const got =
+        typeof env[name] === 'string' && !/TOKEN|SECRET|DATABASE_URL/.test(name) ? ` (got "${env[name]}")` : '';
       return `  ${name}: ${i.message}${got}`;
     });
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
   if (e.RELAY_UNFURL_ALLOW_LOOPBACK && e.NODE_ENV === 'production') {
-    throw new ConfigError('Invalid configuration:\n  RELAY_UNFURL_ALLOW_LOOPBACK: is for tests only and cannot be set when NODE_ENV is production');
+    throw new ConfigError(
+      'Invalid configuration:\n  RELAY_UNFURL_ALLOW_LOOPBACK: is for tests only and cannot be set when NODE_ENV is production',
+    );
   }
   const oidcParts = [e.RELAY_OIDC_ISSUER, e.RELAY_OIDC_CLIENT_ID, e.RELAY_OIDC_CLIENT_SECRET];
   if (oidcParts.some((v) => v !== undefined) && oidcParts.some((v) => v === undefined)) {
-    const missing = (['RELAY_OIDC_ISSUER', 'RELAY_OIDC_CLIENT_ID', 'RELAY_OIDC_CLIENT_SECRET'] as const).filter((k) => e[k] === undefined);
-    throw new ConfigError(`Invalid configuration:\n  ${missing.join(', ')}: single sign-on needs RELAY_OIDC_ISSUER, RELAY_OIDC_CLIENT_ID and RELAY_OIDC_CLIENT_SECRET together`);
+    const missing = (['RELAY_OIDC_ISSUER', 'RELAY_OIDC_CLIENT_ID', 'RELAY_OIDC_CLIENT_SECRET'] as const).filter(
+      (k) => e[k] === undefined,
+    );
+    throw new ConfigError(
+      `Invalid configuration:\n  ${missing.join(', ')}: single sign-on needs RELAY_OIDC_ISSUER, RELAY_OIDC_CLIENT_ID and RELAY_OIDC_CLIENT_SECRET together`,
+    );
   }
   return {
     port: e.PORT,
@@ -118,7 +145,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     clickFlushMs: e.RELAY_CLICK_FLUSH_MS,
     sessionIdleMs: Math.round(e.RELAY_SESSION_IDLE_DAYS * 86_400_000),
     ...(e.RELAY_OIDC_ISSUER && e.RELAY_OIDC_CLIENT_ID && e.RELAY_OIDC_CLIENT_SECRET
-      ? { oidc: { issuer: e.RELAY_OIDC_ISSUER, clientId: e.RELAY_OIDC_CLIENT_ID, clientSecret: e.RELAY_OIDC_CLIENT_SECRET } }
+      ? {
+          oidc: {
+            issuer: e.RELAY_OIDC_ISSUER,
+            clientId: e.RELAY_OIDC_CLIENT_ID,
+            clientSecret: e.RELAY_OIDC_CLIENT_SECRET,
+          },
+        }
       : {}),
     unfurlAllowLoopback: e.RELAY_UNFURL_ALLOW_LOOPBACK,
     logLevel: e.LOG_LEVEL,

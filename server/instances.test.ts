@@ -7,7 +7,8 @@ import { harness, type Harness } from './test-support';
 // Two instances of the app on one database, as behind a load balancer: each keeps link targets, sessions
 // and the queue's version in memory, and must still behave as one service.
 
-const BROWSER = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0 Safari/537.36';
+const BROWSER =
+  'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0 Safari/537.36';
 /** What "within 5 s" allows; the caches follow the shared sequences, read about once a second. */
 const PROPAGATION = { timeout: 5000, interval: 50 };
 
@@ -32,7 +33,14 @@ const etagOn = async (h: Harness, token: string) => {
   return res.headers.get('etag');
 };
 const countClicks = async () =>
-  Number((await a.database.db.selectFrom('clicks').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+  Number(
+    (
+      await a.database.db
+        .selectFrom('clicks')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 describe('two instances on one database', () => {
   it('give the same ETag for the same queue, also after an edit on one of them', async () => {
@@ -69,18 +77,19 @@ describe('two instances on one database', () => {
     expect(await countClicks()).toBe(2);
   });
 
-  it('send readers to an item\'s new URL on every instance within 5 s', async () => {
+  it("send readers to an item's new URL on every instance within 5 s", async () => {
     const ana = await a.employee();
     const item = await a.createItem({ url: 'https://example.com/old' });
     const link = new URL((await a.queue(ana.token)).body!.items[0]!.links.linkedin).pathname;
-    const target = async (h: Harness) => new URL((await h.request(link, { method: 'HEAD' })).headers.get('location')!).pathname;
+    const target = async (h: Harness) =>
+      new URL((await h.request(link, { method: 'HEAD' })).headers.get('location')!).pathname;
     expect(await target(b)).toBe('/old');
     await a.admin(`/v1/admin/items/${item.id}`, { method: 'PATCH', json: { url: 'https://example.com/new' } });
     expect(await target(a)).toBe('/new');
     await expect.poll(() => target(b), PROPAGATION).toBe('/new');
   });
 
-  it('refuse a deactivated person\'s token on every instance within 5 s', async () => {
+  it("refuse a deactivated person's token on every instance within 5 s", async () => {
     const bea = await a.employee('Bea');
     expect((await b.as(bea.token, '/v1/me')).status).toBe(200);
     const res = await a.admin(`/v1/admin/employees/${bea.id}`, { method: 'PATCH', json: { active: false } });
@@ -99,7 +108,9 @@ describe('two instances on one database', () => {
   it('apply a role change on every instance within 5 s', async () => {
     const dan = await a.employee('Dan');
     expect((await b.as(dan.token, '/v1/admin/employees')).status).toBe(403);
-    expect((await a.admin(`/v1/admin/employees/${dan.id}`, { method: 'PATCH', json: { role: 'admin' } })).status).toBe(200);
+    expect((await a.admin(`/v1/admin/employees/${dan.id}`, { method: 'PATCH', json: { role: 'admin' } })).status).toBe(
+      200,
+    );
     await expect.poll(async () => (await b.as(dan.token, '/v1/admin/employees')).status, PROPAGATION).toBe(200);
   });
 
@@ -108,14 +119,20 @@ describe('two instances on one database', () => {
     const item = await a.createItem();
     const sharedAt = new Date(a.clock.now).toISOString();
     const shares = Array.from({ length: 30 }, (_, i) => ({
-      id: `01900000-0000-7000-8000-${String(i).padStart(12, '0')}`, itemId: item.id, network: 'linkedin', sharedAt,
+      id: `01900000-0000-7000-8000-${String(i).padStart(12, '0')}`,
+      itemId: item.id,
+      network: 'linkedin',
+      sharedAt,
     }));
     const send = (h: Harness) => h.as(ana.token, '/v1/shares', { method: 'POST', json: { shares } });
     const [fromA, fromB] = await Promise.all([send(a), send(b)]);
     expect([fromA.status, fromB.status]).toEqual([200, 200]);
     const answers = (await Promise.all([fromA.json(), fromB.json()])) as { accepted: string[]; duplicates: string[] }[];
     expect(answers[0]!.accepted.length + answers[1]!.accepted.length).toBe(shares.length);
-    const rows = await a.database.db.selectFrom('shares').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+    const rows = await a.database.db
+      .selectFrom('shares')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .executeTakeFirstOrThrow();
     expect(Number(rows.n)).toBe(shares.length);
   });
 });

@@ -24,7 +24,11 @@ export interface ServerTuning {
 }
 
 /** Listens on HOST:PORT with an already migrated database (or opens one from the config). */
-export async function startServer(config: Config, database?: Database, tuning: ServerTuning = {}): Promise<RunningServer> {
+export async function startServer(
+  config: Config,
+  database?: Database,
+  tuning: ServerTuning = {},
+): Promise<RunningServer> {
   let url = defaultPublicUrl(config.host, config.port);
   const log = tuning.log ?? createLog(config.logLevel);
   const limits = tuning.limits ?? SERVER_LIMITS;
@@ -39,7 +43,9 @@ export async function startServer(config: Config, database?: Database, tuning: S
     clickFlushMs: config.clickFlushMs,
     sessionIdleMs: config.sessionIdleMs,
     ...(config.oidc ? { oidc: config.oidc } : {}),
-    ...(config.unfurlAllowLoopback ? { unfurl: { allowedRanges: ['127.0.0.0/8', '::1/128'], allowAnyPort: true } } : {}),
+    ...(config.unfurlAllowLoopback
+      ? { unfurl: { allowedRanges: ['127.0.0.0/8', '::1/128'], allowAnyPort: true } }
+      : {}),
   });
 
   const server = appServer(relay.app, log, creationOptions(limits), relay.shortcut);

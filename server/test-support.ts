@@ -30,7 +30,11 @@ export interface Harness extends RelayApp {
   createItem(fields?: Partial<ItemCreate>): Promise<AdminItem>;
   /** Invites and redeems a person; returns their token and id. */
   employee(name?: string, role?: 'employee' | 'admin'): Promise<{ token: string; id: string }>;
-  queue(token: string, query?: string, headers?: Record<string, string>): Promise<{ res: Response; body: QueueResponse | null }>;
+  queue(
+    token: string,
+    query?: string,
+    headers?: Record<string, string>,
+  ): Promise<{ res: Response; body: QueueResponse | null }>;
   /** How many requests reached the Hono app: served harnesses answer some on node:http before it. */
   appRequests: number;
 }
@@ -51,7 +55,8 @@ export const TEST_DATABASE: DialectName = process.env.RELAY_TEST_DATABASE === 'p
 
 function postgresServer(): string {
   const url = inject('postgresUrl');
-  if (!url) throw new Error('RELAY_TEST_DATABASE=postgres needs the PostgreSQL of the vitest project "server-postgres"');
+  if (!url)
+    throw new Error('RELAY_TEST_DATABASE=postgres needs the PostgreSQL of the vitest project "server-postgres"');
   return url;
 }
 
@@ -183,7 +188,12 @@ export async function harness({ served = false, ...options }: HarnessOptions = {
     async createItem(fields = {}) {
       const res = await h.admin('/v1/admin/items', {
         method: 'POST',
-        json: { url: 'https://example.com/post', title: 'A post', captions: [{ network: 'linkedin', text: 'Read this' }], ...fields },
+        json: {
+          url: 'https://example.com/post',
+          title: 'A post',
+          captions: [{ network: 'linkedin', text: 'Read this' }],
+          ...fields,
+        },
       });
       expect(res.status, await res.clone().text()).toBe(201);
       return (await res.json()) as AdminItem;
@@ -192,7 +202,9 @@ export async function harness({ served = false, ...options }: HarnessOptions = {
       const invite = await h.admin('/v1/admin/invites', { method: 'POST', json: { name, role } });
       const { code } = (await invite.json()) as { code: string };
       const res = await h.request('/v1/auth/redeem', {
-        method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ code }),
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ code }),
       });
       const body = (await res.json()) as { token: string; employee: { id: string } };
       return { token: body.token, id: body.employee.id };
@@ -211,7 +223,18 @@ export async function expectProblem(res: Response, status: number) {
   const text = await res.text();
   expect(res.status, text).toBe(status);
   expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
-  const body = JSON.parse(text) as { type: string; title: string; status: number; detail: string; errors?: { path: string; message: string }[] };
-  expect(body).toMatchObject({ status, type: expect.any(String), title: expect.any(String), detail: expect.any(String) });
+  const body = JSON.parse(text) as {
+    type: string;
+    title: string;
+    status: number;
+    detail: string;
+    errors?: { path: string; message: string }[];
+  };
+  expect(body).toMatchObject({
+    status,
+    type: expect.any(String),
+    title: expect.any(String),
+    detail: expect.any(String),
+  });
   return body;
 }

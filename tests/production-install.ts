@@ -20,7 +20,6 @@ function sh(cmd: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = p
   if (result.status !== 0) throw new Error(`${cmd} ${args.join(' ')} exited with ${result.status ?? result.signal}`);
 }
 
-
 /** The environment of a plain shell: no npm_* variables inherited from an `npm test` around us. */
 function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^npm_/i.test(k)));
@@ -53,13 +52,24 @@ try {
   sh('git', ['-c', 'advice.detachedHead=false', 'checkout', '--quiet', commit], clone);
   say(`cloned ${commit.slice(0, 12)}`);
 
-  sh('npm', ['ci', '--omit=dev', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error'], clone, cleanEnv({ NODE_ENV: 'production' }));
+  sh(
+    'npm',
+    ['ci', '--omit=dev', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error'],
+    clone,
+    cleanEnv({ NODE_ENV: 'production' }),
+  );
   say('npm ci --omit=dev done');
 
   const port = await freePort();
   const server = spawn('npm', ['run', '--silent', 'server'], {
     cwd: clone,
-    env: cleanEnv({ NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1', RELAY_DB: join(work, 'relay.db'), LOG_LEVEL: 'warn' }),
+    env: cleanEnv({
+      NODE_ENV: 'production',
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      RELAY_DB: join(work, 'relay.db'),
+      LOG_LEVEL: 'warn',
+    }),
     stdio: ['ignore', 'inherit', 'inherit'],
     // Its own process group: npm, its shell and the server stop together.
     detached: true,

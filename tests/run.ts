@@ -1,7 +1,7 @@
 /**
  * `npm test`: every check Relay has, in the order a failure is cheapest to find, with one closing line
  * `N passed, M failed` that counts each unit and end-to-end test plus each whole-project check
- * (typecheck, lint, a production install, builds, store packages, web-ext lint). Later steps still run after a failure so one run shows everything,
+ * (typecheck, lint, formatting, a production install, builds, store packages, web-ext lint). Later steps still run after a failure so one run shows everything,
  * except the end-to-end tests, which need the Chromium build.
  */
 import { spawn, spawnSync } from 'node:child_process';
@@ -66,7 +66,12 @@ function checkBeside(name: string, cmd: string, args: string[]): Promise<boolean
 }
 
 /** A test runner counts its own tests; if it died before writing a report, the whole step is one failure. */
-function suite(name: string, ok: boolean, report: string, count: (json: unknown) => { p: number; f: number; s: number }) {
+function suite(
+  name: string,
+  ok: boolean,
+  report: string,
+  count: (json: unknown) => { p: number; f: number; s: number },
+) {
   try {
     const { p, f, s } = count(JSON.parse(readFileSync(report, 'utf8')));
     passed += p;
@@ -82,12 +87,23 @@ function suite(name: string, ok: boolean, report: string, count: (json: unknown)
 
 // A fresh clone installed as a server is (`npm ci --omit=dev`, no development tools) must start and answer.
 // It waits mostly on the registry and one compiler, so it runs beside the typecheck and lint, then the unit tests.
-const productionInstall = checkBeside('production install on a fresh clone', 'npx', ['tsx', 'tests/production-install.ts']);
-await Promise.all([checkBeside('typecheck', 'npx', ['tsc', '--noEmit']), checkBeside('lint', 'npx', ['eslint', '.'])]);
+const productionInstall = checkBeside('production install on a fresh clone', 'npx', [
+  'tsx',
+  'tests/production-install.ts',
+]);
+await Promise.all([
+  checkBeside('typecheck', 'npx', ['tsc', '--noEmit']),
+  checkBeside('lint', 'npx', ['eslint', '.']),
+  checkBeside('formatting (npm run format fixes it)', 'npx', ['prettier', '--check', '--log-level=warn', '.']),
+]);
 
 rmSync(vitestReport, { force: true });
 const unitOk = run('unit and backend tests', 'npx', [
-  'vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestReport}`,
+  'vitest',
+  'run',
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile.json=${vitestReport}`,
 ]);
 suite('unit and backend tests', unitOk, vitestReport, (j) => {
   const r = j as { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number };
@@ -101,7 +117,11 @@ await productionInstall;
 // tests/store/chrome-package.ts), the Firefox zip with web-ext lint, and its sources by rebuilding from them.
 const built = check('Chromium build and package', 'npx', ['wxt', 'zip']);
 if (built) check('Chrome package fit for the Web Store', 'npx', ['tsx', 'tests/store/chrome-package.ts']);
-const firefoxPackage = check('Firefox build, package, sources and web-ext lint', 'npm', ['run', '--silent', 'lint:firefox']);
+const firefoxPackage = check('Firefox build, package, sources and web-ext lint', 'npm', [
+  'run',
+  '--silent',
+  'lint:firefox',
+]);
 if (firefoxPackage) check('Firefox package rebuilt from its sources', 'npx', ['tsx', 'tests/store/sources-rebuild.ts']);
 
 // Firefox runs one end-to-end spec (tests/e2e/firefox-*.spec.ts, the Firefox build above in Debian's Firefox ESR);
@@ -110,9 +130,14 @@ check('Firefox present', 'bash', ['tests/ensure-firefox.sh']);
 const browser = built && check('Chromium present', 'bash', ['tests/ensure-chromium.sh']);
 if (browser) {
   rmSync(playwrightReport, { force: true });
-  const e2eOk = run('end-to-end tests (Chromium, and Firefox for one spec)', 'npx', ['playwright', 'test', '--reporter=list,json'], {
-    PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightReport,
-  });
+  const e2eOk = run(
+    'end-to-end tests (Chromium, and Firefox for one spec)',
+    'npx',
+    ['playwright', 'test', '--reporter=list,json'],
+    {
+      PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightReport,
+    },
+  );
   suite('end-to-end tests', e2eOk, playwrightReport, (j) => {
     const s = (j as { stats: { expected: number; unexpected: number; flaky: number; skipped: number } }).stats;
     return { p: s.expected + s.flaky, f: s.unexpected, s: s.skipped };

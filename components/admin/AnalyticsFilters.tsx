@@ -64,7 +64,14 @@ export function AnalyticsFilterForm({ filters }: { filters: AnalyticsFilters }) 
       </Field>
       <div class="presets" role="group" aria-label={t('analytics.quickPeriods')}>
         {[7, 30, 90].map((d) => (
-          <button key={d} type="button" class="button secondary" onClick={() => filters.setDays(lastDays(d, Date.now()))}>{plural('analytics.lastDays', d)}</button>
+          <button
+            key={d}
+            type="button"
+            class="button secondary"
+            onClick={() => filters.setDays(lastDays(d, Date.now()))}
+          >
+            {plural('analytics.lastDays', d)}
+          </button>
         ))}
       </div>
       <Field id="rank-by" label={t('analytics.rankBy')}>
@@ -75,10 +82,19 @@ export function AnalyticsFilterForm({ filters }: { filters: AnalyticsFilters }) 
         </select>
       </Field>
       <label class="checkbox">
-        <input type="checkbox" checked={anonymise.value} onChange={(e) => (anonymise.value = e.currentTarget.checked)} /> {t('analytics.initialsOnly')}
+        <input
+          type="checkbox"
+          checked={anonymise.value}
+          onChange={(e) => (anonymise.value = e.currentTarget.checked)}
+        />{' '}
+        {t('analytics.initialsOnly')}
       </label>
       <Field id="csv-delimiter" label={t('analytics.delimiter')}>
-        <select id="csv-delimiter" value={delimiter.value} onChange={(e) => (delimiter.value = e.currentTarget.value as CsvDelimiter)}>
+        <select
+          id="csv-delimiter"
+          value={delimiter.value}
+          onChange={(e) => (delimiter.value = e.currentTarget.value as CsvDelimiter)}
+        >
           <option value=",">{t('analytics.delimiterComma')}</option>
           <option value=";">{t('analytics.delimiterSemicolon')}</option>
         </select>

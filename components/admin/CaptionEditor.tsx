@@ -36,9 +36,14 @@ export function CaptionEditor({ index, caption, policy, serverError, onChange, o
   const check = policy
     ? checkCaption(caption.text, policy, caption.network, caption.network === 'x' ? xWeightedLength : undefined)
     : null;
-  const withDisclosure = policy && check?.missingDisclosure ? applyDisclosure(caption.text, policy, caption.network) : null;
+  const withDisclosure =
+    policy && check?.missingDisclosure ? applyDisclosure(caption.text, policy, caption.network) : null;
   const over = length.left < 0 || Boolean(check?.tooLong);
-  const describedBy = [`${id}-count`, check?.bannedTerms.length ? `${id}-banned` : null, serverError ? `${id}-server` : null]
+  const describedBy = [
+    `${id}-count`,
+    check?.bannedTerms.length ? `${id}-banned` : null,
+    serverError ? `${id}-server` : null,
+  ]
     .filter(Boolean)
     .join(' ');
   return (
@@ -47,8 +52,16 @@ export function CaptionEditor({ index, caption, policy, serverError, onChange, o
       <div class="caption-meta">
         <div class="field">
           <label for={`${id}-network`}>{t('admin.caption.network')}</label>
-          <select id={`${id}-network`} value={caption.network} onChange={(e) => onChange({ ...caption, network: e.currentTarget.value as Network })}>
-            {networks.map((n) => <option key={n} value={n}>{networkLabel[n]}</option>)}
+          <select
+            id={`${id}-network`}
+            value={caption.network}
+            onChange={(e) => onChange({ ...caption, network: e.currentTarget.value as Network })}
+          >
+            {networks.map((n) => (
+              <option key={n} value={n}>
+                {networkLabel[n]}
+              </option>
+            ))}
           </select>
         </div>
         <div class="field">
@@ -60,7 +73,9 @@ export function CaptionEditor({ index, caption, policy, serverError, onChange, o
             aria-describedby={`${id}-lang-hint`}
             onInput={(e) => onChange({ ...caption, language: e.currentTarget.value.trim() })}
           />
-          <span id={`${id}-lang-hint`} class="hint">{t('admin.caption.languageHint')}</span>
+          <span id={`${id}-lang-hint`} class="hint">
+            {t('admin.caption.languageHint')}
+          </span>
         </div>
         {onRemove && (
           <button type="button" class="button secondary" onClick={onRemove}>
@@ -83,24 +98,40 @@ export function CaptionEditor({ index, caption, policy, serverError, onChange, o
       </div>
       <p id={`${id}-count`} class={over ? 'counter over' : 'counter'} aria-live="polite">
         {/* The same plain figures as the employees' counter ("280 / 280"). */}
-        {t('admin.caption.counter', { used: String(length.used), max: String(check?.tooLong ? check.tooLong.limit : length.max) })}
+        {t('admin.caption.counter', {
+          used: String(length.used),
+          max: String(check?.tooLong ? check.tooLong.limit : length.max),
+        })}
         {caption.network === 'x' ? ` ${t('admin.caption.xCounting')}` : ''}
         {over ? ` ${t('admin.caption.tooLong')}` : ''}
       </p>
       {check && check.bannedTerms.length > 0 && (
         <p id={`${id}-banned`} class="policy-flag" role="alert">
           {rich(t('admin.caption.banned'), {
-            terms: check.bannedTerms.map((term, i) => <span key={term}>{i > 0 ? ', ' : ''}<mark dir="auto">{term}</mark></span>),
+            terms: check.bannedTerms.map((term, i) => (
+              <span key={term}>
+                {i > 0 ? ', ' : ''}
+                <mark dir="auto">{term}</mark>
+              </span>
+            )),
           })}
         </p>
       )}
       {withDisclosure !== null && (
         <div class="policy-preview">
-          <p class="muted">{rich(t('admin.caption.disclosure'), { disclosure: <span dir="auto">{check!.missingDisclosure}</span> })}</p>
-          <p class="preview" dir="auto" lang={caption.language || undefined}>{withDisclosure}</p>
+          <p class="muted">
+            {rich(t('admin.caption.disclosure'), { disclosure: <span dir="auto">{check!.missingDisclosure}</span> })}
+          </p>
+          <p class="preview" dir="auto" lang={caption.language || undefined}>
+            {withDisclosure}
+          </p>
         </div>
       )}
-      {serverError && <p id={`${id}-server`} class="field-error">{serverError}</p>}
+      {serverError && (
+        <p id={`${id}-server`} class="field-error">
+          {serverError}
+        </p>
+      )}
     </fieldset>
   );
 }

@@ -39,7 +39,12 @@ export function Chart({ title, times, series, formatY }: Props) {
       height: 220,
       series: [
         { label: t('analytics.chartTime'), value: (_u: uPlot, v: number | null) => (v === null ? '—' : legendDate(v)) },
-        ...series.map((s) => ({ label: s.label, stroke: s.colour, width: 2, value: (_u: uPlot, v: number | null) => (v === null ? '—' : formatValue(v)) })),
+        ...series.map((s) => ({
+          label: s.label,
+          stroke: s.colour,
+          width: 2,
+          value: (_u: uPlot, v: number | null) => (v === null ? '—' : formatValue(v)),
+        })),
       ],
       axes: [
         { values: (_u: uPlot, ticks: number[]) => ticks.map(tickDate) },

@@ -9,7 +9,15 @@ export interface Heading {
 }
 
 /** A table of records: a caption for assistive technology, one header a column, and the rows as children. */
-export function DataTable({ caption, columns, children }: { caption: string; columns: Array<string | Heading>; children: ComponentChildren }) {
+export function DataTable({
+  caption,
+  columns,
+  children,
+}: {
+  caption: string;
+  columns: Array<string | Heading>;
+  children: ComponentChildren;
+}) {
   return (
     <table class="data">
       <caption class="visually-hidden">{caption}</caption>

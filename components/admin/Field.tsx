@@ -15,7 +15,11 @@ export function Field({ id, label, hint, class: extra, children }: Props) {
     <div class={extra ? `field ${extra}` : 'field'}>
       <label for={id}>{label}</label>
       {children}
-      {hint !== undefined && <span id={`${id}-hint`} class="hint">{hint}</span>}
+      {hint !== undefined && (
+        <span id={`${id}-hint`} class="hint">
+          {hint}
+        </span>
+      )}
     </div>
   );
 }

@@ -13,7 +13,12 @@ function CopyButton({ text, label, copiedLabel }: { text: string; label: string;
       type="button"
       class="button secondary"
       aria-label={copied ? copiedLabel : label}
-      onClick={() => void navigator.clipboard.writeText(text).then(() => setCopied(true), () => setCopied(false))}
+      onClick={() =>
+        void navigator.clipboard.writeText(text).then(
+          () => setCopied(true),
+          () => setCopied(false),
+        )
+      }
     >
       {copied ? t('people.copied') : t('people.copy')}
     </button>
@@ -27,7 +32,9 @@ function CopyButton({ text, label, copiedLabel }: { text: string; label: string;
 export function InviteCodes({ invited, label }: { invited: NewCode[]; label?: string }) {
   return (
     <div class="codes" role="status" aria-label={label}>
-      <p><strong>{t('people.codesLead')}</strong> {t('people.codesOnce')}</p>
+      <p>
+        <strong>{t('people.codesLead')}</strong> {t('people.codesOnce')}
+      </p>
       <p class="muted small">{t('sessions.linkHint')}</p>
       <ul>
         {invited.map((i) => {
@@ -35,11 +42,22 @@ export function InviteCodes({ invited, label }: { invited: NewCode[]; label?: st
           return (
             <li key={i.employee.id}>
               <span dir="auto">{name}</span> ({t(`people.codeRole.${i.employee.role}`)}): <code>{i.code}</code>{' '}
-              <CopyButton text={i.code} label={t('people.copyCode', { name })} copiedLabel={t('people.copiedCode', { name })} />
+              <CopyButton
+                text={i.code}
+                label={t('people.copyCode', { name })}
+                copiedLabel={t('people.copiedCode', { name })}
+              />
               <span class="muted small"> {t('people.validUntil', { date: dateTime(i.expiresAt) })}</span>
               <br />
-              <span class="muted small">{t('sessions.linkLabel')}:</span> <code class="link" dir="ltr">{i.link}</code>{' '}
-              <CopyButton text={i.link} label={t('sessions.copyLinkName', { name })} copiedLabel={t('sessions.copiedLinkName', { name })} />
+              <span class="muted small">{t('sessions.linkLabel')}:</span>{' '}
+              <code class="link" dir="ltr">
+                {i.link}
+              </code>{' '}
+              <CopyButton
+                text={i.link}
+                label={t('sessions.copyLinkName', { name })}
+                copiedLabel={t('sessions.copiedLinkName', { name })}
+              />
             </li>
           );
         })}

@@ -51,8 +51,12 @@ export function InviteForms({ api, onInvited }: { api: AdminApi; onInvited: () =
               <option value="admin">{t('people.roleAdminCurator')}</option>
             </select>
           </Field>
-          <Notice role="alert" tone="error">{one.error}</Notice>
-          <button type="submit" class="button" disabled={one.busy}>{t('people.invite')}</button>
+          <Notice role="alert" tone="error">
+            {one.error}
+          </Notice>
+          <button type="submit" class="button" disabled={one.busy}>
+            {t('people.invite')}
+          </button>
         </form>
         <form onSubmit={inviteMany} aria-label={t('people.inviteMany')}>
           <h3>{t('people.inviteManyTitle')}</h3>
@@ -67,11 +71,17 @@ export function InviteForms({ api, onInvited }: { api: AdminApi; onInvited: () =
               placeholder={t('people.csvPlaceholder')}
               onInput={(e) => setCsv(e.currentTarget.value)}
             />
-            <span id="invite-csv-hint" class="hint">{t('people.csvHint')}</span>
-            <span id="invite-csv-formats" class="hint">{t('people.csvFormats')}</span>
+            <span id="invite-csv-hint" class="hint">
+              {t('people.csvHint')}
+            </span>
+            <span id="invite-csv-formats" class="hint">
+              {t('people.csvFormats')}
+            </span>
           </div>
           <ProblemNotice message={batch.error} lines={lineErrors} label={t('people.linesToFix')} />
-          <button type="submit" class="button" disabled={batch.busy || !csv.trim()}>{t('people.inviteEveryone')}</button>
+          <button type="submit" class="button" disabled={batch.busy || !csv.trim()}>
+            {t('people.inviteEveryone')}
+          </button>
         </form>
       </div>
       {invited.length > 0 && <InviteCodes invited={invited} />}

@@ -55,7 +55,11 @@ describe('ItemsSection', () => {
     expect(headers()).toEqual(['Title', 'State', 'Type', 'Publish', 'Expires', 'Captions', 'Actions']);
     const row = host.querySelector('tbody tr')!;
     expect(row.querySelector('.tag')!.textContent).toBe('Pinned');
-    expect([...row.querySelectorAll('td')].map((td) => td.textContent).slice(0, 3)).toEqual(['Live', 'curated', new Date(item.publishAt).toLocaleString('en')]);
+    expect([...row.querySelectorAll('td')].map((td) => td.textContent).slice(0, 3)).toEqual([
+      'Live',
+      'curated',
+      new Date(item.publishAt).toLocaleString('en'),
+    ]);
     expect([...row.querySelectorAll('button')].map((b) => b.getAttribute('aria-label'))).toEqual([
       'Edit “Our annual report”',
       'Unpin “Our annual report”',
@@ -69,7 +73,15 @@ describe('ItemsSection', () => {
     expect(text('.mix')).toBe(
       'Состав текущей очереди: 10 сторонних · 0 собственных · 0 рекламных — баланс соблюдён (правило 6-3-1: 6 сторонних · 3 собственных · 1 рекламный на каждые 10)',
     );
-    expect(headers()).toEqual(['Заголовок', 'Состояние', 'Тип', 'Начало показа', 'Конец показа', 'Подписи', 'Действия']);
+    expect(headers()).toEqual([
+      'Заголовок',
+      'Состояние',
+      'Тип',
+      'Начало показа',
+      'Конец показа',
+      'Подписи',
+      'Действия',
+    ]);
     const cells = [...host.querySelectorAll('tbody td')].map((td) => td.textContent);
     expect(cells.slice(0, 3)).toEqual(['В очереди', 'сторонний', new Date(item.publishAt).toLocaleString('ru')]);
     expect(host.querySelector('label[for="new-item-url"]')!.textContent).toBe('Новый материал по адресу страницы');
@@ -78,7 +90,17 @@ describe('ItemsSection', () => {
 
   it('has the Russian forms for 1, 2, 5 and 21', () => {
     useLocale('ru');
-    expect([1, 2, 5, 21].map((n) => plural('admin.taxonomy.campaignCount', n))).toEqual(['1 кампания', '2 кампании', '5 кампаний', '21 кампания']);
-    expect([1, 2, 5, 21].map((n) => plural('admin.mix.promotional', n))).toEqual(['1 рекламный', '2 рекламных', '5 рекламных', '21 рекламный']);
+    expect([1, 2, 5, 21].map((n) => plural('admin.taxonomy.campaignCount', n))).toEqual([
+      '1 кампания',
+      '2 кампании',
+      '5 кампаний',
+      '21 кампания',
+    ]);
+    expect([1, 2, 5, 21].map((n) => plural('admin.mix.promotional', n))).toEqual([
+      '1 рекламный',
+      '2 рекламных',
+      '5 рекламных',
+      '21 рекламный',
+    ]);
   });
 });

@@ -2,7 +2,14 @@ import { useState } from 'preact/hooks';
 import type { AdminApi } from '@/lib/api/admin';
 import type { AdminItem } from '@/lib/contract/items';
 import { contentMix, describeMix, isLive, MIX_TARGET, mixParts } from '@/lib/admin/content-mix';
-import { draftFromItem, draftFromUnfurl, draftToCreate, draftToPatch, emptyDraft, type ItemDraft } from '@/lib/admin/item-draft';
+import {
+  draftFromItem,
+  draftFromUnfurl,
+  draftToCreate,
+  draftToPatch,
+  emptyDraft,
+  type ItemDraft,
+} from '@/lib/admin/item-draft';
 import { Notice } from '@/components/Notice';
 import { formatNumber, t } from '@/lib/i18n';
 import { DataTable } from './DataTable';
@@ -103,15 +110,32 @@ export function ItemsSection({ api }: { api: AdminApi }) {
       <form class="inline-form" onSubmit={fetchDetails} aria-label={t('admin.items.newFromPage')}>
         <div class="field grow">
           <label for="new-item-url">{t('admin.items.pageAddress')}</label>
-          <input id="new-item-url" type="url" required value={url} placeholder="https://…" onInput={(e) => setUrl(e.currentTarget.value)} />
+          <input
+            id="new-item-url"
+            type="url"
+            required
+            value={url}
+            placeholder="https://…"
+            onInput={(e) => setUrl(e.currentTarget.value)}
+          />
         </div>
-        <button type="submit" class="button" disabled={unfurl.busy}>{unfurl.busy ? t('admin.items.fetching') : t('admin.items.fetch')}</button>
-        <button type="button" class="button secondary" onClick={() => startNew({ ...emptyDraft(), url: url.trim() || 'https://' })}>
+        <button type="submit" class="button" disabled={unfurl.busy}>
+          {unfurl.busy ? t('admin.items.fetching') : t('admin.items.fetch')}
+        </button>
+        <button
+          type="button"
+          class="button secondary"
+          onClick={() => startNew({ ...emptyDraft(), url: url.trim() || 'https://' })}
+        >
           {t('admin.items.byHand')}
         </button>
       </form>
-      <Notice role="alert" tone="error">{unfurl.error ? t('admin.items.unusable', { reason: unfurl.error }) : null}</Notice>
-      <Notice role="status" tone="success">{news}</Notice>
+      <Notice role="alert" tone="error">
+        {unfurl.error ? t('admin.items.unusable', { reason: unfurl.error }) : null}
+      </Notice>
+      <Notice role="status" tone="success">
+        {news}
+      </Notice>
 
       {editing && (
         <ItemEditor
@@ -125,7 +149,9 @@ export function ItemsSection({ api }: { api: AdminApi }) {
         />
       )}
 
-      <Notice role="alert" tone="error">{items.error ?? action.error ?? (policy.error ? t('admin.items.policyFailed', { reason: policy.error }) : null)}</Notice>
+      <Notice role="alert" tone="error">
+        {items.error ?? action.error ?? (policy.error ? t('admin.items.policyFailed', { reason: policy.error }) : null)}
+      </Notice>
       {items.loading && !items.data ? (
         <p>{t('admin.items.loading')}</p>
       ) : list.length === 0 ? (
@@ -149,7 +175,9 @@ export function ItemsSection({ api }: { api: AdminApi }) {
                 <span dir="auto">{item.title}</span>
                 {item.pinned && <span class="tag">{t('admin.items.tagPinned')}</span>}
                 <br />
-                <a class="muted small" href={item.url} target="_blank" rel="noopener noreferrer">{item.url}</a>
+                <a class="muted small" href={item.url} target="_blank" rel="noopener noreferrer">
+                  {item.url}
+                </a>
               </th>
               <td>{itemState(item, now)}</td>
               <td>{t(`admin.items.type.${item.contentType}`)}</td>
@@ -157,11 +185,30 @@ export function ItemsSection({ api }: { api: AdminApi }) {
               <td>{when(item.expiresAt)}</td>
               <td>{formatNumber(item.captions.length)}</td>
               <td class="row-actions">
-                <button type="button" class="button secondary" aria-label={t('admin.items.editLabel', { title: item.title })} onClick={() => startEdit(item)}>{t('admin.items.edit')}</button>
-                <button type="button" class="button secondary" aria-label={t(item.pinned ? 'admin.items.unpinLabel' : 'admin.items.pinLabel', { title: item.title })} disabled={action.busy} onClick={() => void togglePin(item)}>
+                <button
+                  type="button"
+                  class="button secondary"
+                  aria-label={t('admin.items.editLabel', { title: item.title })}
+                  onClick={() => startEdit(item)}
+                >
+                  {t('admin.items.edit')}
+                </button>
+                <button
+                  type="button"
+                  class="button secondary"
+                  aria-label={t(item.pinned ? 'admin.items.unpinLabel' : 'admin.items.pinLabel', { title: item.title })}
+                  disabled={action.busy}
+                  onClick={() => void togglePin(item)}
+                >
                   {item.pinned ? t('admin.items.unpin') : t('admin.items.pin')}
                 </button>
-                <button type="button" class="button secondary" aria-label={t('admin.items.removeLabel', { title: item.title })} disabled={action.busy} onClick={() => archive(item)}>
+                <button
+                  type="button"
+                  class="button secondary"
+                  aria-label={t('admin.items.removeLabel', { title: item.title })}
+                  disabled={action.busy}
+                  onClick={() => archive(item)}
+                >
                   {t('admin.items.remove')}
                 </button>
               </td>

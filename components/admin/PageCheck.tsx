@@ -22,7 +22,10 @@ interface Props {
 /** A network's profile in use, or the draft being edited. */
 type Choice = Network | 'draft';
 
-const DEFAULT_ADDRESS: Record<Network, string> = { linkedin: 'https://www.linkedin.com/feed/', x: 'https://x.com/home' };
+const DEFAULT_ADDRESS: Record<Network, string> = {
+  linkedin: 'https://www.linkedin.com/feed/',
+  x: 'https://x.com/home',
+};
 
 /** The page's address and where it came from: a network's default (follows the profile chosen), typed, or read from the file. */
 interface Address {
@@ -129,7 +132,12 @@ export function PageCheck({ networkNames, profileFor, draft }: Props) {
         <h3>{t('pageCheck.heading')}</h3>
         <p class="muted">{t('pageCheck.intro')}</p>
         <Field id="check-profile" label={t('pageCheck.profile')}>
-          <select id="check-profile" value={choice} aria-invalid={problem?.field === 'profile'} onChange={(e) => choose(e.currentTarget.value as Choice)}>
+          <select
+            id="check-profile"
+            value={choice}
+            aria-invalid={problem?.field === 'profile'}
+            onChange={(e) => choose(e.currentTarget.value as Choice)}
+          >
             {networks.map((n) => {
               const { profile, published } = profileFor(n);
               return (
@@ -170,11 +178,21 @@ export function PageCheck({ networkNames, profileFor, draft }: Props) {
             aria-invalid={problem?.field === 'address'}
             onInput={(e) => setAddress({ value: e.currentTarget.value, source: 'typed' })}
           />
-          <span id="check-address-hint" class="hint">{t('pageCheck.addressHint')}</span>
-          {fromFile && <span id="check-address-source" class="hint">{t('pageCheck.addressFromFile', { url: fromFile })}</span>}
+          <span id="check-address-hint" class="hint">
+            {t('pageCheck.addressHint')}
+          </span>
+          {fromFile && (
+            <span id="check-address-source" class="hint">
+              {t('pageCheck.addressFromFile', { url: fromFile })}
+            </span>
+          )}
         </div>
-        <Notice role="alert" tone="error">{problem?.text}</Notice>
-        <button type="submit" class="button" disabled={busy}>{t('pageCheck.submit')}</button>
+        <Notice role="alert" tone="error">
+          {problem?.text}
+        </Notice>
+        <button type="submit" class="button" disabled={busy}>
+          {t('pageCheck.submit')}
+        </button>
       </form>
       <PageCheckReport done={done} networkNames={networkNames} />
     </>

@@ -24,7 +24,13 @@ const STATUS_KEYS = {
 } as const;
 
 /** The check's one-line summary (a status region, present before there is one) and each composer's findings. */
-export function PageCheckReport({ done, networkNames }: { done: PageCheckDone | null; networkNames: Record<Network, string> }) {
+export function PageCheckReport({
+  done,
+  networkNames,
+}: {
+  done: PageCheckDone | null;
+  networkNames: Record<Network, string>;
+}) {
   const found = done ? done.report.composers.filter((c) => c.status === 'found').length : 0;
   return (
     <>
@@ -45,9 +51,13 @@ export function PageCheckReport({ done, networkNames }: { done: PageCheckDone | 
         <section class="page-check" aria-labelledby="page-check-results">
           <h4 id="page-check-results">{t('pageCheck.results')}</h4>
           {done.otherHost && (
-            <p class="notice">{t('pageCheck.otherHost', { host: done.otherHost, network: networkNames[done.network] })}</p>
+            <p class="notice">
+              {t('pageCheck.otherHost', { host: done.otherHost, network: networkNames[done.network] })}
+            </p>
           )}
-          {done.report.composers.map((c) => <ComposerResult key={c.name} report={c} />)}
+          {done.report.composers.map((c) => (
+            <ComposerResult key={c.name} report={c} />
+          ))}
         </section>
       )}
     </>
@@ -59,12 +69,16 @@ function ComposerResult({ report }: { report: ComposerReport }) {
   return (
     <div class="report" role="group" aria-labelledby={id}>
       <h5 id={id}>{t('pageCheck.composer', { name: report.name })}</h5>
-      <p><strong>{t(STATUS_KEYS[report.status])}</strong></p>
+      <p>
+        <strong>{t(STATUS_KEYS[report.status])}</strong>
+      </p>
       {report.emptyShadowHosts.map((host) => (
         <div key={described(host)} class="notice">
           <p>{t('pageCheck.emptyHost', { host: described(host) })}</p>
           <p>{t('pageCheck.emptyHostHow')}</p>
-          <pre class="json"><code>{SAVE_WITH_SHADOW_ROOTS}</code></pre>
+          <pre class="json">
+            <code>{SAVE_WITH_SHADOW_ROOTS}</code>
+          </pre>
         </div>
       ))}
       {report.candidates.length === 0 ? (
@@ -72,12 +86,21 @@ function ComposerResult({ report }: { report: ComposerReport }) {
       ) : (
         <DataTable
           caption={t('pageCheck.caption', { name: report.name })}
-          columns={[t('pageCheck.column.element'), t('pageCheck.column.selector'), t('pageCheck.column.result'), t('pageCheck.column.postButton')]}
+          columns={[
+            t('pageCheck.column.element'),
+            t('pageCheck.column.selector'),
+            t('pageCheck.column.result'),
+            t('pageCheck.column.postButton'),
+          ]}
         >
           {report.candidates.map((c, i) => (
             <tr key={i}>
-              <td><code>{described(c)}</code></td>
-              <td><code>{c.selector}</code></td>
+              <td>
+                <code>{described(c)}</code>
+              </td>
+              <td>
+                <code>{c.selector}</code>
+              </td>
               <td>{outcomeText(c.outcome)}</td>
               <td>{postButtonText(c)}</td>
             </tr>

@@ -11,11 +11,20 @@ import { csvLineErrors } from './csv-errors';
 import { PEOPLE_PAGE, PeopleSection, SEARCH_DEBOUNCE_MS } from './PeopleSection';
 
 const person = (name: string, state: AdminEmployee['state']): AdminEmployee => ({
-  id: `0190a0b0-0000-7000-8000-00000000000${name.length % 10}`, name, email: null, role: 'employee', active: state !== 'deactivated', state,
-  invitedAt: '2026-11-02T09:00:00.000Z', activatedAt: null, lastSharedAt: null,
+  id: `0190a0b0-0000-7000-8000-00000000000${name.length % 10}`,
+  name,
+  email: null,
+  role: 'employee',
+  active: state !== 'deactivated',
+  state,
+  invitedAt: '2026-11-02T09:00:00.000Z',
+  activatedAt: null,
+  lastSharedAt: null,
 });
 const list: EmployeeList = {
-  employees: [person('Анна Петрова', 'activated')], total: 1, counts: { invited: 2, activated: 1, active: 0, deactivated: 0 },
+  employees: [person('Анна Петрова', 'activated')],
+  total: 1,
+  counts: { invited: 2, activated: 1, active: 0, deactivated: 0 },
 };
 const refusal = new ProblemError(422, 'Unprocessable Content', 'Nobody was invited: 2 lines are not valid', [
   { path: 'csv.2.role', message: 'role must be "employee" or "admin" (got "jefe")' },
@@ -53,7 +62,9 @@ describe('PeopleSection', () => {
     expect(host.querySelector('tbody tr')!.textContent).toContain('02.11.2026');
 
     await submitCsv('Анна;employee\nИван;jefe\nОля;admin;x');
-    const items = [...host.querySelectorAll('ul[aria-label="Строки, которые нужно исправить"] li')].map((li) => li.textContent);
+    const items = [...host.querySelectorAll('ul[aria-label="Строки, которые нужно исправить"] li')].map(
+      (li) => li.textContent,
+    );
     expect(items).toEqual([
       'Строка 2: роль должна быть «employee» или «admin»',
       'Строка 3: в строке больше, чем имя и роль (заключите имя с разделителем в двойные кавычки)',
@@ -65,33 +76,44 @@ describe('PeopleSection', () => {
     expect(host.querySelector('label[for="invite-csv"]')!.textContent).toBe('One person a line: name,role');
     expect(host.textContent).toContain('2 invited · 1 activated · 0 active in the last 7 days · 0 deactivated');
     await submitCsv('Ana,employee\nBea,boss');
-    expect(host.querySelector('ul[aria-label="Lines to fix"]')!.textContent).toContain('Line 2: the role must be “employee” or “admin”');
+    expect(host.querySelector('ul[aria-label="Lines to fix"]')!.textContent).toContain(
+      'Line 2: the role must be “employee” or “admin”',
+    );
   });
 });
 
 /** 5,000 people, of whom the server answers the page and search asked for. */
 function bigApi(size = 5000) {
-  const everyone = Array.from({ length: size }, (_, i): AdminEmployee => ({
-    ...person('x', 'activated'),
-    id: `0190a0b0-0000-7000-8000-${String(i).padStart(12, '0')}`,
-    name: i === 4 ? 'Анна Петрова' : `Person ${String(i).padStart(4, '0')}`,
-    email: i === 7 ? 'oleg@example.com' : null,
-    active: i !== 9,
-    state: i === 9 ? 'deactivated' : 'activated',
-  }));
+  const everyone = Array.from(
+    { length: size },
+    (_, i): AdminEmployee => ({
+      ...person('x', 'activated'),
+      id: `0190a0b0-0000-7000-8000-${String(i).padStart(12, '0')}`,
+      name: i === 4 ? 'Анна Петрова' : `Person ${String(i).padStart(4, '0')}`,
+      email: i === 7 ? 'oleg@example.com' : null,
+      active: i !== 9,
+      state: i === 9 ? 'deactivated' : 'activated',
+    }),
+  );
   const asked: EmployeeListQuery[] = [];
   const calls = { newCode: [] as string[], signOut: [] as string[] };
   const fake = {
     employees: async (q: EmployeeListQuery) => {
       asked.push(q);
       const text = q.q?.toLowerCase();
-      const found = text ? everyone.filter((p) => p.name.toLowerCase().includes(text) || p.email?.includes(text)) : everyone;
+      const found = text
+        ? everyone.filter((p) => p.name.toLowerCase().includes(text) || p.email?.includes(text))
+        : everyone;
       const [offset, limit] = [Number(q.offset ?? 0), Number(q.limit ?? 100)];
       return { employees: found.slice(offset, offset + limit), total: found.length, counts: list.counts };
     },
     newInviteCode: async (id: string) => {
       calls.newCode.push(id);
-      return { code: 'ABCD-EFGH-JKMN-PQRS', expiresAt: '2026-12-18T12:00:00.000Z', link: 'http://relay.test/join#invite=ABCD-EFGH-JKMN-PQRS' };
+      return {
+        code: 'ABCD-EFGH-JKMN-PQRS',
+        expiresAt: '2026-12-18T12:00:00.000Z',
+        link: 'http://relay.test/join#invite=ABCD-EFGH-JKMN-PQRS',
+      };
     },
     signOutEverywhere: async (id: string) => {
       calls.signOut.push(id);
@@ -101,7 +123,9 @@ function bigApi(size = 5000) {
   return { api: fake, asked, calls };
 }
 
-const button = (name: string) => host.querySelector<HTMLButtonElement>(`button[aria-label="${name}"]`) ?? [...host.querySelectorAll('button')].find((b) => b.textContent === name)!;
+const button = (name: string) =>
+  host.querySelector<HTMLButtonElement>(`button[aria-label="${name}"]`) ??
+  [...host.querySelectorAll('button')].find((b) => b.textContent === name)!;
 const click = (b: HTMLButtonElement) => act(() => b.click());
 
 /** Renders and waits for the first page (a hundred rows take happy-dom a moment). */
@@ -186,7 +210,10 @@ describe('PeopleSection: search, pages, codes and signing out', () => {
     expect(codes.textContent).toContain('ABCD-EFGH-JKMN-PQRS');
     expect(codes.textContent).toContain('http://relay.test/join#invite=ABCD-EFGH-JKMN-PQRS');
     const writes: string[] = [];
-    Object.defineProperty(navigator, 'clipboard', { configurable: true, value: { writeText: async (text: string) => void writes.push(text) } });
+    Object.defineProperty(navigator, 'clipboard', {
+      configurable: true,
+      value: { writeText: async (text: string) => void writes.push(text) },
+    });
     await click(button('Copy the invitation link for Анна Петрова'));
     await settle();
     expect(writes).toEqual(['http://relay.test/join#invite=ABCD-EFGH-JKMN-PQRS']);
@@ -197,7 +224,9 @@ describe('PeopleSection: search, pages, codes and signing out', () => {
     const { api: big } = bigApi(3);
     const invited = {
       employee: { ...person('Núria Puig', 'invited'), id: '0190a0b0-0000-7000-8000-00000000abcd' },
-      code: 'WXYZ-0123-4567-89AB', expiresAt: '2026-12-18T12:00:00.000Z', link: 'http://relay.test/join#invite=WXYZ-0123-4567-89AB',
+      code: 'WXYZ-0123-4567-89AB',
+      expiresAt: '2026-12-18T12:00:00.000Z',
+      link: 'http://relay.test/join#invite=WXYZ-0123-4567-89AB',
     };
     (big as unknown as { invite: () => Promise<typeof invited> }).invite = async () => invited;
     await mount(big);
@@ -254,7 +283,12 @@ describe('PeopleSection: search, pages, codes and signing out', () => {
 
 describe('csvLineErrors', () => {
   it('falls back to the server’s words for a problem it does not know, and to the path for another field', () => {
-    expect(csvLineErrors([{ path: 'csv.4.novel', message: 'something new' }, { path: 'csv', message: 'must not be empty' }])).toEqual([
+    expect(
+      csvLineErrors([
+        { path: 'csv.4.novel', message: 'something new' },
+        { path: 'csv', message: 'must not be empty' },
+      ]),
+    ).toEqual([
       { key: 'csv.4.novel', text: 'Line 4: something new' },
       { key: 'csv', text: 'csv: must not be empty' },
     ]);

@@ -34,7 +34,10 @@ export function PeopleSection({ api, selfId }: { api: AdminApi; selfId: string }
     }, SEARCH_DEBOUNCE_MS);
     return () => clearTimeout(timer);
   }, [query]);
-  const people = useLoad(() => api.employees({ ...(search.value ? { q: search.value } : {}), limit: PEOPLE_PAGE, offset: offset.value }), [api]);
+  const people = useLoad(
+    () => api.employees({ ...(search.value ? { q: search.value } : {}), limit: PEOPLE_PAGE, offset: offset.value }),
+    [api],
+  );
   const [rowCodes, setRowCodes] = useState<NewCode[]>([]);
   const change = useAction();
   const [news, setNews] = useState<string | null>(null);
@@ -57,7 +60,11 @@ export function PeopleSection({ api, selfId }: { api: AdminApi; selfId: string }
     if (!confirm(t('sessions.confirmSignOut', { name: p.name }))) return;
     return change.run(async () => {
       const ended = await api.signOutEverywhere(p.id);
-      setNews(ended === 0 ? t('sessions.signedOutNone', { name: p.name }) : plural('sessions.signedOutNews', ended, { name: p.name }));
+      setNews(
+        ended === 0
+          ? t('sessions.signedOutNone', { name: p.name })
+          : plural('sessions.signedOutNews', ended, { name: p.name }),
+      );
     });
   };
 
@@ -66,11 +73,7 @@ export function PeopleSection({ api, selfId }: { api: AdminApi; selfId: string }
   const from = offset.value;
   return (
     <>
-      {counts && (
-        <p role="status">
-          {t('people.counts', { ...counts })}
-        </p>
-      )}
+      {counts && <p role="status">{t('people.counts', { ...counts })}</p>}
       <InviteForms api={api} onInvited={people.reload} />
 
       <h3>{t('people.title')}</h3>
@@ -84,17 +87,28 @@ export function PeopleSection({ api, selfId }: { api: AdminApi; selfId: string }
           onInput={(e) => setQuery(e.currentTarget.value)}
         />
       </Field>
-      <Notice role="status" tone="success">{news}</Notice>
-      <Notice role="alert" tone="error">{people.error ?? change.error}</Notice>
+      <Notice role="status" tone="success">
+        {news}
+      </Notice>
+      <Notice role="alert" tone="error">
+        {people.error ?? change.error}
+      </Notice>
       {rowCodes.length > 0 && <InviteCodes invited={rowCodes} label={t('sessions.newCode')} />}
       {page && (
         <nav class="pager" aria-label={t('sessions.pagesLabel')}>
-          <button type="button" class="button secondary" disabled={from === 0 || people.loading} onClick={() => (offset.value = Math.max(0, from - PEOPLE_PAGE))}>
+          <button
+            type="button"
+            class="button secondary"
+            disabled={from === 0 || people.loading}
+            onClick={() => (offset.value = Math.max(0, from - PEOPLE_PAGE))}
+          >
             {t('sessions.previous')}
           </button>
           <span role="status">
             {page.total === 0
-              ? (search.value ? t('sessions.noMatch', { query: search.value }) : '')
+              ? search.value
+                ? t('sessions.noMatch', { query: search.value })
+                : ''
               : t('sessions.range', { from: from + 1, to: from + page.employees.length, total: page.total })}
           </span>
           <button
@@ -122,7 +136,9 @@ export function PeopleSection({ api, selfId }: { api: AdminApi; selfId: string }
         >
           {page.employees.map((p) => (
             <tr key={p.id}>
-              <th scope="row" dir="auto">{p.id === selfId ? t('people.you', { name: p.name }) : p.name}</th>
+              <th scope="row" dir="auto">
+                {p.id === selfId ? t('people.you', { name: p.name }) : p.name}
+              </th>
               <td dir="ltr">{p.email ?? '—'}</td>
               <td>{p.role === 'admin' ? t('people.admin') : t('people.employee')}</td>
               <td>{t(`people.state.${p.state}`)}</td>
@@ -133,8 +149,20 @@ export function PeopleSection({ api, selfId }: { api: AdminApi; selfId: string }
                   type="button"
                   class="button secondary"
                   disabled={change.busy}
-                  aria-label={p.active ? t('people.deactivateName', { name: p.name }) : t('people.reactivateName', { name: p.name })}
-                  onClick={() => void patch(p, { active: !p.active }, p.active ? t('people.deactivatedNews', { name: p.name }) : t('sessions.reactivatedNews', { name: p.name }))}
+                  aria-label={
+                    p.active
+                      ? t('people.deactivateName', { name: p.name })
+                      : t('people.reactivateName', { name: p.name })
+                  }
+                  onClick={() =>
+                    void patch(
+                      p,
+                      { active: !p.active },
+                      p.active
+                        ? t('people.deactivatedNews', { name: p.name })
+                        : t('sessions.reactivatedNews', { name: p.name }),
+                    )
+                  }
                 >
                   {p.active ? t('people.deactivate') : t('people.reactivate')}
                 </button>
@@ -142,10 +170,16 @@ export function PeopleSection({ api, selfId }: { api: AdminApi; selfId: string }
                   type="button"
                   class="button secondary"
                   disabled={change.busy}
-                  aria-label={t(p.role === 'admin' ? 'people.makeEmployeeName' : 'people.makeAdminName', { name: p.name })}
+                  aria-label={t(p.role === 'admin' ? 'people.makeEmployeeName' : 'people.makeAdminName', {
+                    name: p.name,
+                  })}
                   onClick={() => {
                     const next: Role = p.role === 'admin' ? 'employee' : 'admin';
-                    void patch(p, { role: next }, t(next === 'admin' ? 'people.nowAdmin' : 'people.nowEmployee', { name: p.name }));
+                    void patch(
+                      p,
+                      { role: next },
+                      t(next === 'admin' ? 'people.nowAdmin' : 'people.nowEmployee', { name: p.name }),
+                    );
                   }}
                 >
                   {p.role === 'admin' ? t('people.makeEmployee') : t('people.makeAdmin')}

@@ -45,11 +45,18 @@ export function ReportTable<T>({ caption, rows, columns, csv, collapsed }: Props
     <div class="report">
       <div class="report-head">
         <h4>{caption}</h4>
-        <button type="button" class="button secondary" aria-label={t('analytics.downloadCsvOf', { table: caption })} onClick={() => void download.run(csv)}>
+        <button
+          type="button"
+          class="button secondary"
+          aria-label={t('analytics.downloadCsvOf', { table: caption })}
+          onClick={() => void download.run(csv)}
+        >
           {t('analytics.downloadCsv')}
         </button>
       </div>
-      <Notice role="alert" tone="error">{download.error}</Notice>
+      <Notice role="alert" tone="error">
+        {download.error}
+      </Notice>
       {rows.length === 0 ? (
         <p class="muted">{t('analytics.nothing')}</p>
       ) : collapsed ? (

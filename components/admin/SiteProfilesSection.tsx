@@ -41,7 +41,9 @@ export function SiteProfilesSection({ api }: { api: AdminApi }) {
     setProblems([]);
     const result = await publish.run(() => api.publishSiteProfile(checked.profile));
     if (result) {
-      setNews(t('admin.profiles.published', { network: networkLabel[result.network], version: String(result.version) }));
+      setNews(
+        t('admin.profiles.published', { network: networkLabel[result.network], version: String(result.version) }),
+      );
       published.reload();
     }
   };
@@ -50,15 +52,23 @@ export function SiteProfilesSection({ api }: { api: AdminApi }) {
   // The profile extensions use: the published one when it is newer than the one they were built with.
   const inUse = (n: Network) => {
     const p = current(n);
-    return p && p.version > bundledProfiles[n].version ? { profile: p, published: true } : { profile: bundledProfiles[n], published: false };
+    return p && p.version > bundledProfiles[n].version
+      ? { profile: p, published: true }
+      : { profile: bundledProfiles[n], published: false };
   };
   return (
     <>
       <p class="muted">{t('admin.profiles.intro')}</p>
-      <Notice role="alert" tone="error">{published.error}</Notice>
+      <Notice role="alert" tone="error">
+        {published.error}
+      </Notice>
       <DataTable
         caption={t('admin.profiles.tableCaption')}
-        columns={[t('admin.profiles.network'), t('admin.profiles.bundledVersion'), t('admin.profiles.publishedVersion')]}
+        columns={[
+          t('admin.profiles.network'),
+          t('admin.profiles.bundledVersion'),
+          t('admin.profiles.publishedVersion'),
+        ]}
       >
         {networks.map((n) => (
           <tr key={n}>
@@ -70,9 +80,28 @@ export function SiteProfilesSection({ api }: { api: AdminApi }) {
       </DataTable>
       {networks.map((n) => (
         <details key={n}>
-          <summary>{t(inUse(n).published ? 'admin.profiles.inUsePublished' : 'admin.profiles.inUseBundled', { network: networkLabel[n] })}</summary>
+          <summary>
+            {t(inUse(n).published ? 'admin.profiles.inUsePublished' : 'admin.profiles.inUseBundled', {
+              network: networkLabel[n],
+            })}
+          </summary>
           <pre class="json">{JSON.stringify(inUse(n).profile, null, 2)}</pre>
-          <button type="button" class="button secondary" onClick={() => setJson(JSON.stringify({ ...bundledProfiles[n], version: Math.max(bundledProfiles[n].version, current(n)?.version ?? 0) + 1 }, null, 2))}>
+          <button
+            type="button"
+            class="button secondary"
+            onClick={() =>
+              setJson(
+                JSON.stringify(
+                  {
+                    ...bundledProfiles[n],
+                    version: Math.max(bundledProfiles[n].version, current(n)?.version ?? 0) + 1,
+                  },
+                  null,
+                  2,
+                ),
+              )
+            }
+          >
             {t('admin.profiles.startFrom', { network: networkLabel[n] })}
           </button>
         </details>
@@ -81,12 +110,29 @@ export function SiteProfilesSection({ api }: { api: AdminApi }) {
         <h3>{t('admin.profiles.heading')}</h3>
         <div class="field">
           <label for="profile-json">{t('admin.profiles.json')}</label>
-          <textarea id="profile-json" class="code" rows={14} spellcheck={false} value={json} aria-invalid={problems.length > 0} onInput={(e) => setJson(e.currentTarget.value)} />
+          <textarea
+            id="profile-json"
+            class="code"
+            rows={14}
+            spellcheck={false}
+            value={json}
+            aria-invalid={problems.length > 0}
+            onInput={(e) => setJson(e.currentTarget.value)}
+          />
         </div>
-        <ProblemNotice message={problems.length > 0 ? t('admin.profiles.invalid') : null} lines={problems.map((p) => ({ key: p, text: p }))} />
-        <Notice role="alert" tone="error">{publish.error}</Notice>
-        <Notice role="status" tone="success">{news}</Notice>
-        <button type="submit" class="button" disabled={publish.busy || !json.trim()}>{t('admin.profiles.publish')}</button>
+        <ProblemNotice
+          message={problems.length > 0 ? t('admin.profiles.invalid') : null}
+          lines={problems.map((p) => ({ key: p, text: p }))}
+        />
+        <Notice role="alert" tone="error">
+          {publish.error}
+        </Notice>
+        <Notice role="status" tone="success">
+          {news}
+        </Notice>
+        <button type="submit" class="button" disabled={publish.busy || !json.trim()}>
+          {t('admin.profiles.publish')}
+        </button>
       </form>
       <PageCheck networkNames={networkLabel} profileFor={inUse} draft={draft} />
     </>

@@ -16,7 +16,11 @@ export function SuggestionsSection({ api }: { api: AdminApi }) {
   const list = useLoad(() => api.suggestions({ status: 'open', limit: 200 }), [api]);
   const items = useLoad(() => api.listItems(), [api]);
   const { choices } = useItemChoices(api, items.data ?? []);
-  const [accepting, setAccepting] = useState<{ suggestion: Suggestion; draft: ItemDraft; unfurlError: string | null } | null>(null);
+  const [accepting, setAccepting] = useState<{
+    suggestion: Suggestion;
+    draft: ItemDraft;
+    unfurlError: string | null;
+  } | null>(null);
   const [news, setNews] = useState<string | null>(null);
   const action = useAction();
 
@@ -45,12 +49,18 @@ export function SuggestionsSection({ api }: { api: AdminApi }) {
   return (
     <>
       <p class="muted">{t('admin.suggestions.intro')}</p>
-      <Notice role="status" tone="success">{news}</Notice>
-      <Notice role="alert" tone="error">{list.error ?? (accepting ? null : action.error)}</Notice>
+      <Notice role="status" tone="success">
+        {news}
+      </Notice>
+      <Notice role="alert" tone="error">
+        {list.error ?? (accepting ? null : action.error)}
+      </Notice>
       {accepting && (
         <>
           {accepting.unfurlError && (
-            <Notice role="alert" tone="error">{t('admin.suggestions.unfetchable', { reason: accepting.unfurlError })}</Notice>
+            <Notice role="alert" tone="error">
+              {t('admin.suggestions.unfetchable', { reason: accepting.unfurlError })}
+            </Notice>
           )}
           <ItemEditor
             key={accepting.suggestion.id}
@@ -77,14 +87,22 @@ export function SuggestionsSection({ api }: { api: AdminApi }) {
         <ul class="cards" aria-label={t('admin.suggestions.list')}>
           {open.map((s) => (
             <li key={s.id} class="card">
-              <a href={s.url} target="_blank" rel="noopener noreferrer">{s.url}</a>
+              <a href={s.url} target="_blank" rel="noopener noreferrer">
+                {s.url}
+              </a>
               {s.note && <p dir="auto">{s.note}</p>}
               <p class="muted small">
-                {rich(t('admin.suggestions.suggestedBy', { date: dateTime(s.createdAt) }), { name: <span dir="auto">{s.suggestedBy.name}</span> })}
+                {rich(t('admin.suggestions.suggestedBy', { date: dateTime(s.createdAt) }), {
+                  name: <span dir="auto">{s.suggestedBy.name}</span>,
+                })}
               </p>
               <div class="actions">
-                <button type="button" class="button" disabled={action.busy} onClick={() => void makeItem(s)}>{t('admin.suggestions.makeItem')}</button>
-                <button type="button" class="button secondary" disabled={action.busy} onClick={() => void dismiss(s)}>{t('admin.suggestions.dismiss')}</button>
+                <button type="button" class="button" disabled={action.busy} onClick={() => void makeItem(s)}>
+                  {t('admin.suggestions.makeItem')}
+                </button>
+                <button type="button" class="button secondary" disabled={action.busy} onClick={() => void dismiss(s)}>
+                  {t('admin.suggestions.dismiss')}
+                </button>
               </div>
             </li>
           ))}

@@ -6,7 +6,14 @@ import { plural, t } from '@/lib/i18n';
 import { ProblemNotice, refusedFields } from './ProblemNotice';
 import { useAction } from './use-load';
 
-const lines = (text: string) => [...new Set(text.split(/[\n,]/).map((l) => l.trim().toLowerCase()).filter(Boolean))];
+const lines = (text: string) => [
+  ...new Set(
+    text
+      .split(/[\n,]/)
+      .map((l) => l.trim().toLowerCase())
+      .filter(Boolean),
+  ),
+];
 
 interface Props {
   api: AdminApi;
@@ -54,19 +61,39 @@ export function TaxonomyEditor({ api, lists, inUse, onSaved }: Props) {
         <div class="two-columns">
           <div class="field">
             <label for="taxonomy-topics">{t('admin.taxonomy.topics')}</label>
-            <textarea id="taxonomy-topics" dir="auto" rows={6} value={topics} onInput={(e) => setTopics(e.currentTarget.value)} />
+            <textarea
+              id="taxonomy-topics"
+              dir="auto"
+              rows={6}
+              value={topics}
+              onInput={(e) => setTopics(e.currentTarget.value)}
+            />
           </div>
           <div class="field">
             <label for="taxonomy-campaigns">{t('admin.taxonomy.campaigns')}</label>
-            <textarea id="taxonomy-campaigns" rows={6} aria-describedby="taxonomy-campaigns-hint" value={campaigns} onInput={(e) => setCampaigns(e.currentTarget.value)} />
-            <span id="taxonomy-campaigns-hint" class="hint">{t('admin.editor.campaignHint')}</span>
+            <textarea
+              id="taxonomy-campaigns"
+              rows={6}
+              aria-describedby="taxonomy-campaigns-hint"
+              value={campaigns}
+              onInput={(e) => setCampaigns(e.currentTarget.value)}
+            />
+            <span id="taxonomy-campaigns-hint" class="hint">
+              {t('admin.editor.campaignHint')}
+            </span>
           </div>
         </div>
         <ProblemNotice message={save.error} lines={refusedFields(save.failure)} />
-        <Notice role="status" tone="success">{saved}</Notice>
+        <Notice role="status" tone="success">
+          {saved}
+        </Notice>
         <div class="actions">
-          <button type="submit" class="button" disabled={save.busy}>{t('admin.taxonomy.save')}</button>
-          <button type="button" class="button secondary" onClick={addInUse}>{t('admin.taxonomy.addInUse')}</button>
+          <button type="submit" class="button" disabled={save.busy}>
+            {t('admin.taxonomy.save')}
+          </button>
+          <button type="button" class="button secondary" onClick={addInUse}>
+            {t('admin.taxonomy.addInUse')}
+          </button>
         </div>
       </form>
     </details>

@@ -5,7 +5,9 @@ import { t } from '@/lib/i18n';
  * The invite CSV's refusals in the console's words: the server names each as `csv.<line>.<problem>` (and
  * explains it in English in `message`, shown only for a problem this console does not know).
  */
-export function csvLineErrors(errors: ReadonlyArray<{ path: string; message: string }>): Array<{ key: string; text: string }> {
+export function csvLineErrors(
+  errors: ReadonlyArray<{ path: string; message: string }>,
+): Array<{ key: string; text: string }> {
   return errors.map((e) => {
     const match = /^csv\.(\d+)(?:\.(\w+))?$/.exec(e.path);
     if (!match) return { key: e.path, text: `${e.path}: ${e.message}` };

@@ -28,6 +28,10 @@ export function knownLists(items: readonly AdminItem[], managed?: Taxonomy) {
 export function useItemChoices(api: AdminApi, items: readonly AdminItem[]) {
   const policy = useLoad(() => api.policy(), [api]);
   const taxonomy = useLoad(() => api.taxonomy(), [api]);
-  const choices: ItemChoices = { policy: policy.data ?? null, ...knownLists(items, taxonomy.data), managed: taxonomy.data };
+  const choices: ItemChoices = {
+    policy: policy.data ?? null,
+    ...knownLists(items, taxonomy.data),
+    managed: taxonomy.data,
+  };
   return { policy, taxonomy, choices };
 }

@@ -56,7 +56,7 @@ export function useAction() {
   const [error, setError] = useState<string | null>(null);
   /** The last failure itself, for callers that show the fields a problem named. */
   const [failure, setFailure] = useState<unknown>(null);
-  const run = useCallback(async <T,>(action: () => Promise<T>): Promise<T | undefined> => {
+  const run = useCallback(async <T>(action: () => Promise<T>): Promise<T | undefined> => {
     setBusy(true);
     setError(null);
     setFailure(null);

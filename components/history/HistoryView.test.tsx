@@ -27,7 +27,10 @@ const row = (n: number, over: Partial<HistoryRow> = {}): HistoryRow => ({
 
 describe('HistoryView', () => {
   it('lists the newest 50 with network, time, caption and state; "Show older" adds the next page; live', async () => {
-    await addHistory(getDb(), Array.from({ length: 60 }, (_, n) => row(n, n === 59 ? { state: 'pending', text: 'Привет, мир 👋' } : {})));
+    await addHistory(
+      getDb(),
+      Array.from({ length: 60 }, (_, n) => row(n, n === 59 ? { state: 'pending', text: 'Привет, мир 👋' } : {})),
+    );
     render(<HistoryView />, host);
     await vi.waitFor(() => expect(entries()).toHaveLength(50));
     const first = entries()[0]!;
@@ -37,7 +40,9 @@ describe('HistoryView', () => {
     expect(first.querySelector('.history-text')!.getAttribute('dir')).toBe('auto');
     expect(first.querySelector('.history-text')!.textContent).toBe('Привет, мир 👋');
     expect(first.querySelector('time')!.getAttribute('datetime')).toBe(row(59).sharedAt);
-    await vi.waitFor(() => expect(host.querySelector('.history-totals')!.textContent).toMatch(/This month:\s*60 shares/));
+    await vi.waitFor(() =>
+      expect(host.querySelector('.history-totals')!.textContent).toMatch(/This month:\s*60 shares/),
+    );
 
     const more = [...host.querySelectorAll('button')].find((b) => b.textContent === 'Show older')!;
     await act(async () => more.click());
@@ -53,6 +58,8 @@ describe('HistoryView', () => {
   it('says so when there is nothing yet', async () => {
     render(<HistoryView />, host);
     await vi.waitFor(() => expect(host.textContent).toContain('Nothing shared yet.'));
-    await vi.waitFor(() => expect(host.querySelector('.history-totals')!.textContent).toMatch(/This month:\s*0 shares/));
+    await vi.waitFor(() =>
+      expect(host.querySelector('.history-totals')!.textContent).toMatch(/This month:\s*0 shares/),
+    );
   });
 });

@@ -1,7 +1,15 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useLiveQuery } from '@/components/hooks';
 import { formatDate, formatNumber, plural, t, timeAgo, type MessageKey } from '@/lib/i18n';
-import { getDb, listHistory, listHistoryDownTo, shareTotals, type HistoryCursor, type HistoryRow, type ShareState } from '@/lib/db';
+import {
+  getDb,
+  listHistory,
+  listHistoryDownTo,
+  shareTotals,
+  type HistoryCursor,
+  type HistoryRow,
+  type ShareState,
+} from '@/lib/db';
 import { networkLabel } from '@/components/network-label';
 import './history.css';
 
@@ -77,9 +85,7 @@ export function HistoryView() {
       </h2>
       <MonthTotals />
       {shown === undefined ? null : shown.rows.length === 0 ? (
-        <p class="history-empty">
-          {t('popup.history.empty')}
-        </p>
+        <p class="history-empty">{t('popup.history.empty')}</p>
       ) : (
         <>
           <ol class="history-list" ref={listRef}>

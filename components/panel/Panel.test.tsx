@@ -74,7 +74,10 @@ describe('Panel', () => {
   });
 
   it('only lists captions for its own network', async () => {
-    await show({ connected: true, suggestions: [suggestion({ network: 'linkedin', text: 'For LinkedIn' }), suggestion()] });
+    await show({
+      connected: true,
+      suggestions: [suggestion({ network: 'linkedin', text: 'For LinkedIn' }), suggestion()],
+    });
     expect(buttonNamed('Insert: For LinkedIn')).toBeUndefined();
   });
 
@@ -97,7 +100,9 @@ describe('Panel', () => {
   it('refuses to insert a caption that would go over X’s limit, and says so', async () => {
     const insert = vi.fn(async () => ({ ok: true as const }));
     await show({ connected: true, suggestions: [suggestion({ text: 'x'.repeat(300) })] }, { insert });
-    const button = [...root.querySelectorAll('button')].find((b) => b.getAttribute('aria-label')?.startsWith('Insert:'))!;
+    const button = [...root.querySelectorAll('button')].find((b) =>
+      b.getAttribute('aria-label')?.startsWith('Insert:'),
+    )!;
     expect(button.getAttribute('aria-disabled')).toBe('true');
     expect(root.textContent).toMatch(/characters over X’s 280 limit/);
     await act(async () => button.click());
@@ -135,7 +140,9 @@ describe('Panel', () => {
 
   it('says when the policy held captions back: instead of "nothing cached", and under a list', async () => {
     await show({ connected: true, suggestions: [], withheld: 2 });
-    expect(root.textContent).toContain('2 captions have a term your company’s policy does not allow, so Relay doesn’t offer them on X.');
+    expect(root.textContent).toContain(
+      '2 captions have a term your company’s policy does not allow, so Relay doesn’t offer them on X.',
+    );
     expect(root.textContent).not.toMatch(/cached yet/);
     expect(buttonNamed('Open Relay')).toBeDefined();
     render(null, root);
@@ -152,7 +159,12 @@ describe('Panel', () => {
     await show({ connected: true, suggestions: [suggestion()], withheld: 1 });
     expect(root.querySelector('section')!.getAttribute('aria-label')).toBe('Готовые подписи');
     expect(buttonNamed('Вставить: Our year in numbers')).toBeDefined();
-    expect([1, 2, 5, 21].map((n) => withheldNote(n, 'x').split(' есть')[0])).toEqual(['В 1 подписи', 'В 2 подписях', 'В 5 подписях', 'В 21 подписи']);
+    expect([1, 2, 5, 21].map((n) => withheldNote(n, 'x').split(' есть')[0])).toEqual([
+      'В 1 подписи',
+      'В 2 подписях',
+      'В 5 подписях',
+      'В 21 подписи',
+    ]);
   });
 
   it('Escape anywhere in the panel goes back to the editor; other keys do not', async () => {

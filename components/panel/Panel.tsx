@@ -45,12 +45,19 @@ export function withheldNote(count: number, network: Network): string {
 /** Keep the caret in the editor: a mouse press on the panel must not take focus from it. */
 const keepFocus = (e: MouseEvent) => e.preventDefault();
 
-type Load =
-  | { state: 'loading' }
-  | { state: 'failed' }
-  | { state: 'done'; result: SuggestionsResult };
+type Load = { state: 'loading' } | { state: 'failed' } | { state: 'done'; result: SuggestionsResult };
 
-export function Panel({ composer, load, copy, onHide, watchEditor, limit = 5, length, openRelay, backToEditor }: PanelProps) {
+export function Panel({
+  composer,
+  load,
+  copy,
+  onHide,
+  watchEditor,
+  limit = 5,
+  length,
+  openRelay,
+  backToEditor,
+}: PanelProps) {
   // Plain hooks rather than signals: the panel is small, and @preact/signals would cost ~2.5 KB of the
   // content script's 25 KB budget.
   const [open, setOpen] = useState(true);
@@ -179,7 +186,12 @@ export function Panel({ composer, load, copy, onHide, watchEditor, limit = 5, le
                   >
                     {t('panel.insert')}
                   </button>
-                  <button type="button" aria-label={copyLabel(s.text)} onMouseDown={keepFocus} onClick={() => void onCopy(s)}>
+                  <button
+                    type="button"
+                    aria-label={copyLabel(s.text)}
+                    onMouseDown={keepFocus}
+                    onClick={() => void onCopy(s)}
+                  >
                     {t('panel.copy')}
                   </button>
                 </div>
@@ -217,7 +229,14 @@ export function Panel({ composer, load, copy, onHide, watchEditor, limit = 5, le
           </span>
           {t('panel.toggle')}
         </button>
-        <button type="button" class="hide" aria-label={t('panel.hide')} title={t('panel.hide')} onMouseDown={keepFocus} onClick={onHide}>
+        <button
+          type="button"
+          class="hide"
+          aria-label={t('panel.hide')}
+          title={t('panel.hide')}
+          onMouseDown={keepFocus}
+          onClick={onHide}
+        >
           <span aria-hidden="true">×</span>
         </button>
       </div>

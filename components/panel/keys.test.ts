@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { isPanelShortcut } from './keys';
 
-const key = (over: Partial<KeyboardEvent>) => ({ altKey: false, shiftKey: false, ctrlKey: false, metaKey: false, code: 'KeyR', ...over });
+const key = (over: Partial<KeyboardEvent>) => ({
+  altKey: false,
+  shiftKey: false,
+  ctrlKey: false,
+  metaKey: false,
+  code: 'KeyR',
+  ...over,
+});
 
 describe('isPanelShortcut', () => {
   it('is Alt+Shift+R, by physical key (Option+Shift+R gives "‰" as key on a Mac)', () => {

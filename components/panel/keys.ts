@@ -7,6 +7,8 @@
 /** As aria-keyshortcuts spells it. */
 export const PANEL_SHORTCUT = 'Alt+Shift+R';
 
-export function isPanelShortcut(e: Pick<KeyboardEvent, 'altKey' | 'shiftKey' | 'ctrlKey' | 'metaKey' | 'code'>): boolean {
+export function isPanelShortcut(
+  e: Pick<KeyboardEvent, 'altKey' | 'shiftKey' | 'ctrlKey' | 'metaKey' | 'code'>,
+): boolean {
   return e.altKey && e.shiftKey && !e.ctrlKey && !e.metaKey && e.code === 'KeyR';
 }

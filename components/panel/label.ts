@@ -8,10 +8,11 @@ export const LABEL_MAX = 60;
  * boundary when one is near, never inside a surrogate pair) with an ellipsis.
  */
 export function firstLine(text: string, max = LABEL_MAX): string {
-  const line = text
-    .split(/\r?\n|\r/)
-    .map((l) => l.replace(/\s+/g, ' ').trim())
-    .find((l) => l.length > 0) ?? '';
+  const line =
+    text
+      .split(/\r?\n|\r/)
+      .map((l) => l.replace(/\s+/g, ' ').trim())
+      .find((l) => l.length > 0) ?? '';
   const chars = Array.from(line);
   if (chars.length <= max) return line;
   const cut = chars.slice(0, max - 1).join('');

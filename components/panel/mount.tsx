@@ -52,7 +52,9 @@ export function startComposeUi(ctx: ContentScriptContext, profile: SiteProfile, 
     const session = createSession(found, {
       driver: options.driver,
       recordShare: (report) =>
-        sendMessage('recordShare', report).catch((err: unknown) => console.warn('[relay] recording the share failed', err)),
+        sendMessage('recordShare', report).catch((err: unknown) =>
+          console.warn('[relay] recording the share failed', err),
+        ),
     });
     const editor = found.editor;
     const entry: PanelEntry = { session };
@@ -91,7 +93,9 @@ export function startComposeUi(ctx: ContentScriptContext, profile: SiteProfile, 
         }}
         backToEditor={() => void session.focusEditor()}
         length={options.length}
-        openRelay={() => void sendMessage('openRelay').catch((err: unknown) => console.warn('[relay] could not open Relay', err))}
+        openRelay={() =>
+          void sendMessage('openRelay').catch((err: unknown) => console.warn('[relay] could not open Relay', err))
+        }
         watchEditor={(changed) => {
           let frame = 0;
           const soon = () => {

@@ -9,7 +9,11 @@ import { type ComposeUiOptions, startComposeUi } from './mount';
  * What a site's content script does: take the newest valid site profile (one the background stored from the
  * backend, else the bundled one), check the page is one of its hosts, start.
  */
-export async function startForNetwork(ctx: ContentScriptContext, network: Network, options: ComposeUiOptions = {}): Promise<void> {
+export async function startForNetwork(
+  ctx: ContentScriptContext,
+  network: Network,
+  options: ComposeUiOptions = {},
+): Promise<void> {
   let stored: unknown = null;
   try {
     // The site profiles storage item, read directly: WXT's storage wrapper costs ~3 KB gzipped here.

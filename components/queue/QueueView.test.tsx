@@ -24,7 +24,14 @@ const host = testHost();
 
 const show = (items: QueueItem[], complete: boolean, chosenTopics: string[] = [], headTopics: string[] = []) =>
   render(
-    <QueueView items={items} complete={complete} headTopics={headTopics} chosenTopics={chosenTopics} previousOpen={null} ctx={ctx} />,
+    <QueueView
+      items={items}
+      complete={complete}
+      headTopics={headTopics}
+      chosenTopics={chosenTopics}
+      previousOpen={null}
+      ctx={ctx}
+    />,
     host,
   );
 const chips = () => [...host.querySelectorAll('button.topic-chip')].map((b) => b.textContent);
@@ -33,7 +40,9 @@ const titles = () => cards().map((a) => a.querySelector('h3')!.textContent);
 const settle = () => settleFor(30);
 
 describe('QueueView', () => {
-  const all = Array.from({ length: 40 }, (_, i) => makeItem({ title: `Item ${i}${i % 5 ? '' : ' alpha'}`, topics: [i % 2 ? 'odd' : 'even'] }));
+  const all = Array.from({ length: 40 }, (_, i) =>
+    makeItem({ title: `Item ${i}${i % 5 ? '' : ' alpha'}`, topics: [i % 2 ? 'odd' : 'even'] }),
+  );
 
   it('builds the first frame with a few cards, then the rest of the first step', async () => {
     // Outside act(), which would run every effect at once: what the first frame holds.
@@ -73,7 +82,9 @@ describe('QueueView', () => {
   it('shows a row whose content changed, even under the same id', async () => {
     act(() => show(all, true));
     await settle();
-    const changed = all.map((item, i) => (i === 0 ? { ...item, title: 'Retitled by the curators' } : structuredClone(item)));
+    const changed = all.map((item, i) =>
+      i === 0 ? { ...item, title: 'Retitled by the curators' } : structuredClone(item),
+    );
     act(() => show(changed, true));
     await settle();
     expect(titles()[0]).toBe('Retitled by the curators');
@@ -114,6 +125,8 @@ describe('QueueView', () => {
       counts.push(host.querySelector('[role="status"]')!.textContent!);
     }
     expect(counts).toEqual(['1 материал', '2 материала', '5 материалов', '21 материал']);
-    expect(host.querySelector('input[type="search"]')!.getAttribute('placeholder')).toBe('Поиск по заголовкам, подписям, темам');
+    expect(host.querySelector('input[type="search"]')!.getAttribute('placeholder')).toBe(
+      'Поиск по заголовкам, подписям, темам',
+    );
   });
 });

@@ -48,7 +48,10 @@ export function QueueView({ items, complete, headTopics = [], chosenTopics, prev
   const pressed = useSignal<ReadonlySet<string> | null>(null);
   const query = useSignal('');
   const steps = useSignal(firstStep());
-  const selected = useMemo(() => pressed.value ?? initialTopics(chosenTopics, topics), [pressed.value, chosenTopics, topics]);
+  const selected = useMemo(
+    () => pressed.value ?? initialTopics(chosenTopics, topics),
+    [pressed.value, chosenTopics, topics],
+  );
   const shown = useMemo(
     () => (complete ? filterQueue(items, { topics: selected, query: query.value }) : items),
     [complete, items, selected, query.value],
@@ -116,11 +119,7 @@ export function QueueView({ items, complete, headTopics = [], chosenTopics, prev
       {shown.length === 0 ? (
         <div class="empty">
           <p>{t('popup.queue.noMatch')}</p>
-          <button
-            type="button"
-            class="button secondary"
-            onClick={() => filter({ query: '', topics: new Set() })}
-          >
+          <button type="button" class="button secondary" onClick={() => filter({ query: '', topics: new Set() })}>
             {t('popup.queue.showAll')}
           </button>
         </div>
@@ -220,7 +219,11 @@ type CardProps = { item: QueueItem; isNew: boolean; ctx: CardContext };
 class QueueCard extends Component<CardProps> {
   override shouldComponentUpdate(next: CardProps): boolean {
     const { item, isNew: fresh, ctx } = this.props;
-    return next.ctx !== ctx || next.isNew !== fresh || (next.item !== item && JSON.stringify(next.item) !== JSON.stringify(item));
+    return (
+      next.ctx !== ctx ||
+      next.isNew !== fresh ||
+      (next.item !== item && JSON.stringify(next.item) !== JSON.stringify(item))
+    );
   }
   override render() {
     return <ItemCard {...this.props} />;

@@ -18,7 +18,10 @@ export interface FilterableItem {
  * script is kept as it is (CJK has no case).
  */
 export function fold(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase();
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase();
 }
 
 const folded = new WeakMap<object, string>();
@@ -27,7 +30,9 @@ const folded = new WeakMap<object, string>();
 export function searchText(item: FilterableItem): string {
   let text = folded.get(item);
   if (text === undefined) {
-    text = fold([item.title, item.summary ?? '', item.topics.join('\n'), ...item.captions.map((c) => c.text)].join('\n'));
+    text = fold(
+      [item.title, item.summary ?? '', item.topics.join('\n'), ...item.captions.map((c) => c.text)].join('\n'),
+    );
     folded.set(item, text);
   }
   return text;

@@ -35,7 +35,9 @@ export function ReachCard() {
   const { reach, fetchedAt } = cached;
   const now = Date.now();
   const current = now >= Date.parse(reach.from) && now < Date.parse(reach.to);
-  const period = current ? t('popup.reach.thisMonth') : formatDate(reach.from, { month: 'long', year: 'numeric', timeZone: 'UTC' });
+  const period = current
+    ? t('popup.reach.thisMonth')
+    : formatDate(reach.from, { month: 'long', year: 'numeric', timeZone: 'UTC' });
   // "As of <time>": the words around the time element come from one message.
   const [asOfBefore, asOfAfter] = t('popup.reach.asOf', { time: '\u0000' }).split('\u0000');
   const rank = rankText(reach.rank, reach.participants);
@@ -133,8 +135,22 @@ function Sparkline({ reach }: { reach: Reach }) {
   const summary = sparklineSummary(reach.weeks, fmt);
   return (
     <figure class="reach-spark">
-      <svg role="img" aria-label={summary} viewBox={`0 0 ${SPARK_W} ${SPARK_H}`} width={SPARK_W} height={SPARK_H} focusable="false">
-        <polyline points={points} fill="none" stroke="currentColor" stroke-width="2" stroke-linejoin="round" stroke-linecap="round" />
+      <svg
+        role="img"
+        aria-label={summary}
+        viewBox={`0 0 ${SPARK_W} ${SPARK_H}`}
+        width={SPARK_W}
+        height={SPARK_H}
+        focusable="false"
+      >
+        <polyline
+          points={points}
+          fill="none"
+          stroke="currentColor"
+          stroke-width="2"
+          stroke-linejoin="round"
+          stroke-linecap="round"
+        />
       </svg>
       <figcaption class="muted">{t('popup.reach.sparkCaption')}</figcaption>
     </figure>
@@ -147,7 +163,8 @@ function Badges({ badges }: { badges: Badge[] }) {
   return (
     <div class="reach-badges">
       <h3 id="badges-heading">
-        {t('popup.reach.badges')} <span class="muted">{t('popup.reach.badgesEarned', { earned, total: badges.length })}</span>
+        {t('popup.reach.badges')}{' '}
+        <span class="muted">{t('popup.reach.badgesEarned', { earned, total: badges.length })}</span>
       </h3>
       <ul aria-labelledby="badges-heading">
         {badges.map((b) => (

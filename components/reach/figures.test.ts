@@ -38,7 +38,12 @@ describe('reach card figures', () => {
   });
 
   it('says what the sparkline shows', () => {
-    const weeks = [0, 120, 40].map((reach, i) => ({ start: new Date(Date.UTC(2026, 10, 2 + 7 * i)).toISOString(), reach, clicks: 0, shares: 0 }));
+    const weeks = [0, 120, 40].map((reach, i) => ({
+      start: new Date(Date.UTC(2026, 10, 2 + 7 * i)).toISOString(),
+      reach,
+      clicks: 0,
+      shares: 0,
+    }));
     expect(sparklineSummary(weeks, String)).toBe(
       'Reach per week over the last 3 weeks: 0, 120, 40. This week 40; best week 120 (week of Nov 9).',
     );

@@ -96,18 +96,24 @@ describe('NetworkShare under the curators’ policy', () => {
     const url = new URL(tabs.mock.calls[0]![0].url!);
     expect(url.searchParams.get('text')).toBe(`Solid returns, read why #ad ${link}`);
     await vi.waitFor(() =>
-      expect(record).toHaveBeenCalledWith(expect.objectContaining({ edited: true, text: `Solid returns, read why #ad ${link}` })),
+      expect(record).toHaveBeenCalledWith(
+        expect.objectContaining({ edited: true, text: `Solid returns, read why #ad ${link}` }),
+      ),
     );
   });
 
   it('shows the disclosure it will add, and counts it', async () => {
     const { editor } = await show('Read our report');
-    expect(described(editor).join(' ')).toContain('Your company asks for “#ad” on X: it is added when you share or copy.');
+    expect(described(editor).join(' ')).toContain(
+      'Your company asks for “#ad” on X: it is added when you share or copy.',
+    );
     const withDisclosure = Number(root.querySelector('.count')!.textContent!.split('/')[0]!.trim());
     expect(withDisclosure).toBe('Read our report #ad '.length + 23);
     await type(editor, 'Read our report #AD');
     expect(root.textContent).not.toContain('it is added when you share');
-    expect(Number(root.querySelector('.count')!.textContent!.split('/')[0]!.trim())).toBe('Read our report #AD '.length + 23);
+    expect(Number(root.querySelector('.count')!.textContent!.split('/')[0]!.trim())).toBe(
+      'Read our report #AD '.length + 23,
+    );
   });
 
   it('leaves everything as it was when there is no policy', async () => {

@@ -130,7 +130,11 @@ export function NetworkEditor({ draft, idBase }: { draft: ShareDraft; idBase: st
       )}
       {prepared.overLimit && (
         <p id={limitId} class="policy-note limit">
-          {t('popup.share.limit', { limit: prepared.overLimit.limit, network: label, length: prepared.overLimit.length })}
+          {t('popup.share.limit', {
+            limit: prepared.overLimit.limit,
+            network: label,
+            length: prepared.overLimit.length,
+          })}
         </p>
       )}
       <span class="visually-hidden" aria-live="polite">

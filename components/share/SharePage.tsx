@@ -47,7 +47,10 @@ export function SharePage({ tab, items, ctx }: { tab: PageTab; items: QueueItem[
       );
       if (result.ok) setNote('');
     } catch (err) {
-      setStatus({ tone: 'error', text: t('popup.page.notSent', { message: err instanceof Error ? err.message : String(err) }) });
+      setStatus({
+        tone: 'error',
+        text: t('popup.page.notSent', { message: err instanceof Error ? err.message : String(err) }),
+      });
     } finally {
       setSending(false);
     }
@@ -56,7 +59,13 @@ export function SharePage({ tab, items, ctx }: { tab: PageTab; items: QueueItem[
   return (
     <section class="share-page" aria-labelledby="share-page-h">
       <h2 id="share-page-h" class="share-page-heading">
-        <button type="button" class="share-page-toggle" aria-expanded={open} aria-controls="share-page-body" onClick={() => setOpen(!open)}>
+        <button
+          type="button"
+          class="share-page-toggle"
+          aria-expanded={open}
+          aria-controls="share-page-body"
+          onClick={() => setOpen(!open)}
+        >
           {t('popup.page.title')}
         </button>
       </h2>
@@ -82,7 +91,14 @@ export function SharePage({ tab, items, ctx }: { tab: PageTab; items: QueueItem[
           ))}
         <div class="field suggest">
           <label for="suggest-note">{t('popup.page.note')}</label>
-          <textarea id="suggest-note" rows={2} maxLength={1000} dir="auto" value={note} onInput={(e) => setNote(e.currentTarget.value)} />
+          <textarea
+            id="suggest-note"
+            rows={2}
+            maxLength={1000}
+            dir="auto"
+            value={note}
+            onInput={(e) => setNote(e.currentTarget.value)}
+          />
           <button type="button" class="button secondary" disabled={sending} onClick={() => void suggest()}>
             {t('popup.page.suggest')}
           </button>

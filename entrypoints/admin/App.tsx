@@ -15,7 +15,9 @@ import { rich } from '@/components/admin/rich';
 import { t, type MessageKey } from '@/lib/i18n';
 
 // uPlot and the charts load only when someone opens Analytics.
-const AnalyticsSection = lazy(() => import('@/components/admin/AnalyticsSection').then((m) => ({ default: m.AnalyticsSection })));
+const AnalyticsSection = lazy(() =>
+  import('@/components/admin/AnalyticsSection').then((m) => ({ default: m.AnalyticsSection })),
+);
 
 const sections = [
   { id: 'items', label: 'admin.tabs.items' },
@@ -45,13 +47,18 @@ export function App() {
   const section = shownSection.value;
   const api = useMemo(() => (serverUrl && token ? createAdminApi({ serverUrl, token }) : null), [serverUrl, token]);
 
-  if (serverUrl === undefined || token === undefined || employee === undefined) return <p class="admin-loading">{t('admin.loading')}</p>;
+  if (serverUrl === undefined || token === undefined || employee === undefined)
+    return <p class="admin-loading">{t('admin.loading')}</p>;
   if (!api || !employee) {
     return (
       <main class="admin-gate">
         <h1>{t('admin.title')}</h1>
-        <Notice role="alert" tone="error">{t('admin.notConnected')}</Notice>
-        <button type="button" class="button" onClick={openSettings}>{t('admin.openSettings')}</button>
+        <Notice role="alert" tone="error">
+          {t('admin.notConnected')}
+        </Notice>
+        <button type="button" class="button" onClick={openSettings}>
+          {t('admin.openSettings')}
+        </button>
       </main>
     );
   }
@@ -59,7 +66,9 @@ export function App() {
     return (
       <main class="admin-gate">
         <h1>{t('admin.title')}</h1>
-        <Notice role="alert" tone="error">{t('admin.notCurator', { name: employee.name })}</Notice>
+        <Notice role="alert" tone="error">
+          {t('admin.notCurator', { name: employee.name })}
+        </Notice>
       </main>
     );
   }
@@ -68,13 +77,17 @@ export function App() {
     <div class="admin">
       <header class="admin-header">
         <h1>{t('admin.title')}</h1>
-        <p class="muted">{rich(t('admin.signedInAs', { server: serverUrl ?? '' }), { name: <span dir="auto">{employee.name}</span> })}</p>
+        <p class="muted">
+          {rich(t('admin.signedInAs', { server: serverUrl ?? '' }), { name: <span dir="auto">{employee.name}</span> })}
+        </p>
       </header>
       <nav class="admin-nav" aria-label={t('admin.sections')}>
         <ul>
           {sections.map((s) => (
             <li key={s.id}>
-              <a href={`#${s.id}`} aria-current={section === s.id ? 'page' : undefined}>{t(s.label)}</a>
+              <a href={`#${s.id}`} aria-current={section === s.id ? 'page' : undefined}>
+                {t(s.label)}
+              </a>
             </li>
           ))}
         </ul>
@@ -88,11 +101,16 @@ export function App() {
 
 function Section({ id, api, selfId }: { id: SectionId; api: AdminApi; selfId: string }) {
   switch (id) {
-    case 'items': return <ItemsSection api={api} />;
-    case 'suggestions': return <SuggestionsSection api={api} />;
-    case 'people': return <PeopleSection api={api} selfId={selfId} />;
-    case 'policy': return <PolicySection api={api} />;
-    case 'site-profiles': return <SiteProfilesSection api={api} />;
+    case 'items':
+      return <ItemsSection api={api} />;
+    case 'suggestions':
+      return <SuggestionsSection api={api} />;
+    case 'people':
+      return <PeopleSection api={api} selfId={selfId} />;
+    case 'policy':
+      return <PolicySection api={api} />;
+    case 'site-profiles':
+      return <SiteProfilesSection api={api} />;
     case 'analytics':
       return (
         <Suspense fallback={<p>{t('admin.loadingAnalytics')}</p>}>
@@ -115,7 +133,9 @@ function SectionFrame({ title, children }: { title: string; children: preact.Com
   }, []);
   return (
     <main class="admin-main" aria-labelledby="section-title">
-      <h2 id="section-title" tabIndex={-1} ref={heading}>{title}</h2>
+      <h2 id="section-title" tabIndex={-1} ref={heading}>
+        {title}
+      </h2>
       {children}
     </main>
   );

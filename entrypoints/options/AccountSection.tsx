@@ -41,7 +41,10 @@ export function AccountSection({ name, serverUrl }: { name: string; serverUrl: s
             ? t('options.account.notYet')
             : lastSync.ok
               ? t('options.account.succeeded', { when: timeAgo(lastSync.at) })
-              : t('options.account.failed', { when: timeAgo(lastSync.at), error: lastSync.error ?? t('options.account.unknownError') })}
+              : t('options.account.failed', {
+                  when: timeAgo(lastSync.at),
+                  error: lastSync.error ?? t('options.account.unknownError'),
+                })}
         </dd>
       </dl>
       <Notice role="alert" tone="error">

@@ -33,7 +33,8 @@ export function App() {
   const savedServerUrl = useStorageItem(serverUrlItem);
   const sessionEnded = useStorageItem(sessionEndedItem);
   const managed = useManaged();
-  const loading = employee === undefined || savedServerUrl === undefined || sessionEnded === undefined || managed === undefined;
+  const loading =
+    employee === undefined || savedServerUrl === undefined || sessionEnded === undefined || managed === undefined;
   // The server no longer accepts the token: the person signs in again (cache, history and outbox stay).
   const signedOut = !!employee && !!sessionEnded;
   const connected = !loading && !!employee && !signedOut;

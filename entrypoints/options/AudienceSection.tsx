@@ -15,7 +15,10 @@ const NETWORKS: ReadonlyArray<{ network: Network; label: MessageKey; hint: Messa
 ];
 
 /** The figures as the fields show them: empty for the benchmark default. */
-const asText = (a: AudienceSettings): Record<Network, string> => ({ linkedin: a.linkedin?.toString() ?? '', x: a.x?.toString() ?? '' });
+const asText = (a: AudienceSettings): Record<Network, string> => ({
+  linkedin: a.linkedin?.toString() ?? '',
+  x: a.x?.toString() ?? '',
+});
 
 /** Followers per network, used to estimate reach; saved here and sent to the server (PATCH /v1/me). */
 export function AudienceSection() {

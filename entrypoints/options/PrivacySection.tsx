@@ -75,7 +75,10 @@ export function PrivacySection() {
       setStatus(
         server.ok
           ? plural('options.privacy.downloaded', history.length, { file: a.download })
-          : plural('options.privacy.downloadedLocal', history.length, { file: a.download, reason: doc.serverMissing ?? '' }),
+          : plural('options.privacy.downloadedLocal', history.length, {
+              file: a.download,
+              reason: doc.serverMissing ?? '',
+            }),
       );
     } catch (err) {
       setStatus(t('options.privacy.failed', { error: describeError(err) }));

@@ -47,7 +47,13 @@ export function SsoSignIn({ serverUrl }: { serverUrl: string }) {
         {error.value}
       </Notice>
       {/* On success the employee item changes and the page shows the connected view. */}
-      <button ref={button} type="button" class="button" disabled={busy.value} onClick={() => send(() => sendMessage('signInWithSso', { serverUrl }))}>
+      <button
+        ref={button}
+        type="button"
+        class="button"
+        disabled={busy.value}
+        onClick={() => send(() => sendMessage('signInWithSso', { serverUrl }))}
+      >
         {busy.value ? t('sso.signingIn') : t('sso.signIn')}
       </button>
     </div>

@@ -15,7 +15,8 @@ export function TopicChooser({ chosen, offered, onChange }: TopicChooserProps) {
   const newTopic = useSignal('');
   const error = useSignal('');
 
-  const toggle = (topic: string) => onChange(chosen.includes(topic) ? chosen.filter((c) => c !== topic) : [...chosen, topic]);
+  const toggle = (topic: string) =>
+    onChange(chosen.includes(topic) ? chosen.filter((c) => c !== topic) : [...chosen, topic]);
 
   function add() {
     const checked = normaliseTopic(newTopic.value);
@@ -45,7 +46,13 @@ export function TopicChooser({ chosen, offered, onChange }: TopicChooserProps) {
         <ul class="chips" aria-describedby="topics-hint">
           {chips.map((topic) => (
             <li key={topic}>
-              <button type="button" class="chip" aria-pressed={chosen.includes(topic)} onClick={() => toggle(topic)} dir="auto">
+              <button
+                type="button"
+                class="chip"
+                aria-pressed={chosen.includes(topic)}
+                onClick={() => toggle(topic)}
+                dir="auto"
+              >
                 {topic}
               </button>
             </li>

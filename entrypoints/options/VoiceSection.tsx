@@ -24,8 +24,20 @@ const NETS: ReadonlyArray<[Net, string]> = [
 ];
 /** The personal touches each network has: where they are kept, their fields and their words. */
 const TOUCHES = [
-  { key: 'openingLine', id: 'opening', what: 'opening line', label: 'options.voice.opening', hint: 'options.voice.openingHint' },
-  { key: 'signature', id: 'signature', what: 'signature', label: 'options.voice.signature', hint: 'options.voice.signatureHint' },
+  {
+    key: 'openingLine',
+    id: 'opening',
+    what: 'opening line',
+    label: 'options.voice.opening',
+    hint: 'options.voice.openingHint',
+  },
+  {
+    key: 'signature',
+    id: 'signature',
+    what: 'signature',
+    label: 'options.voice.signature',
+    hint: 'options.voice.signatureHint',
+  },
 ] as const;
 
 interface Draft {
@@ -53,8 +65,14 @@ export function VoiceSection() {
 
   useEffect(() => {
     // The caption language as chosen (empty when the person chose none: then the browser's applies).
-    void Promise.all([displayNameItem.getValue(), personalTouchesItem.getValue(), chosenCaptionLanguage(), topicsItem.getValue()]).then(
-      ([name, touches, language, topics]) => (draft.value = { name: name ?? '', touches, language: language ?? '', topics }),
+    void Promise.all([
+      displayNameItem.getValue(),
+      personalTouchesItem.getValue(),
+      chosenCaptionLanguage(),
+      topicsItem.getValue(),
+    ]).then(
+      ([name, touches, language, topics]) =>
+        (draft.value = { name: name ?? '', touches, language: language ?? '', topics }),
     );
   }, []);
 
@@ -77,7 +95,10 @@ export function VoiceSection() {
     if (!name.ok) found['display-name'] = name.error;
     const language = checkLanguage(d.language);
     if (!language.ok) found['caption-language'] = language.error;
-    const touches: PersonalTouches = { linkedin: { openingLine: '', signature: '' }, x: { openingLine: '', signature: '' } };
+    const touches: PersonalTouches = {
+      linkedin: { openingLine: '', signature: '' },
+      x: { openingLine: '', signature: '' },
+    };
     for (const [net] of NETS) {
       for (const touch of TOUCHES) {
         const checked = checkTouch(d.touches[net][touch.key], touch.what);

@@ -32,14 +32,18 @@ describe('ConnectForm', () => {
     await type(field('server-url'), invitationLink('https://relay.example.com', 'ABCD-1234'));
     expect(field('server-url').value).toBe('https://relay.example.com');
     expect(field('invite-code').value).toBe('ABCD-1234');
-    expect(host.querySelector('.invitation-read')!.textContent).toBe('Invitation link read: the server and the invite code are filled in.');
+    expect(host.querySelector('.invitation-read')!.textContent).toBe(
+      'Invitation link read: the server and the invite code are filled in.',
+    );
   });
 
   it('explains an invitation for another server than the company’s, and fills in nothing', async () => {
     mount('https://relay.company.example');
     await type(field('invite-code'), invitationLink('https://relay.other.example', 'NOPE-0000'));
     expect(field('invite-code').value).toBe('');
-    expect(host.querySelector('[role="alert"]')!.textContent).toMatch(/This invitation is for https:\/\/relay.other.example/);
+    expect(host.querySelector('[role="alert"]')!.textContent).toMatch(
+      /This invitation is for https:\/\/relay.other.example/,
+    );
   });
 
   it('sends what was typed, shows the refusal, and gives the button back its focus', async () => {

@@ -37,9 +37,7 @@ export function buildExport(input: {
   server: { ok: true; data: MyExport } | { ok: false; reason: string };
   now: number;
 }): MyDataExport {
-  const settings = Object.fromEntries(
-    Object.entries(input.settings).filter(([key]) => !LEFT_OUT.includes(key)),
-  );
+  const settings = Object.fromEntries(Object.entries(input.settings).filter(([key]) => !LEFT_OUT.includes(key)));
   return {
     format: 'relay-my-data',
     version: 1,

@@ -37,7 +37,10 @@ describe('the settings page, translated', () => {
     render(h(Welcome, { managed: NOT_MANAGED }), host);
     await settle();
     expect(text('#welcome-heading')).toBe('Et donem la benvinguda a Relay');
-    expect([...host.querySelectorAll('strong')].map((s) => s.textContent)).toEqual(['adreça del servidor', "codi d'invitació"]);
+    expect([...host.querySelectorAll('strong')].map((s) => s.textContent)).toEqual([
+      'adreça del servidor',
+      "codi d'invitació",
+    ]);
     expect(host.querySelector('strong')!.parentElement!.textContent).toBe(
       "Per començar, necessites dues coses dels organitzadors del teu programa: l'adreça del servidor de la teva empresa i un codi d'invitació d'un sol ús.",
     );
@@ -51,16 +54,27 @@ describe('the settings page, translated', () => {
     useLocale('ru');
     render(h(Welcome, { managed: { ...NOT_MANAGED, serverUrl: 'https://relay.example.com' } }), host);
     await settle();
-    expect(text('.welcome-need')).toBe('Чтобы начать, нужен одноразовый код приглашения от организаторов программы: ваша компания уже настроила свой сервер.');
+    expect(text('.welcome-need')).toBe(
+      'Чтобы начать, нужен одноразовый код приглашения от организаторов программы: ваша компания уже настроила свой сервер.',
+    );
     expect(host.querySelector('.welcome-need strong')?.textContent).toBe('код приглашения');
-    render(h(Welcome, { managed: { ...NOT_MANAGED, serverUrl: 'https://relay.example.com', singleSignOnOnly: true } }), host);
+    render(
+      h(Welcome, { managed: { ...NOT_MANAGED, serverUrl: 'https://relay.example.com', singleSignOnOnly: true } }),
+      host,
+    );
     await settle();
-    expect(text('.welcome-need')).toBe('Чтобы начать, войдите ниже с рабочей учётной записью: ваша компания уже настроила Relay для вас.');
+    expect(text('.welcome-need')).toBe(
+      'Чтобы начать, войдите ниже с рабочей учётной записью: ваша компания уже настроила Relay для вас.',
+    );
   });
 
   it('says how many items are synced with the Russian plural forms', async () => {
     useLocale('ru');
-    await saveConnection({ serverUrl: 'http://127.0.0.1:8787', token: 'tok', employee: { id: crypto.randomUUID(), name: 'Иван Петров', role: 'employee' } });
+    await saveConnection({
+      serverUrl: 'http://127.0.0.1:8787',
+      token: 'tok',
+      employee: { id: crypto.randomUUID(), name: 'Иван Петров', role: 'employee' },
+    });
     const db = getDb();
     await db.queue.clear();
     render(h(App, {}), host);
@@ -87,7 +101,13 @@ describe('the settings page, translated', () => {
 
   it('explains a field’s problem in the language shown', () => {
     useLocale('ru');
-    expect(checkTouch('я'.repeat(281), 'signature')).toEqual({ ok: false, error: 'Завершающая фраза — не больше 280 символов (сейчас 281).' });
-    expect(checkAudience('много', 'x')).toMatchObject({ ok: false, error: expect.stringMatching(/^Введите целое число подписчиков/) });
+    expect(checkTouch('я'.repeat(281), 'signature')).toEqual({
+      ok: false,
+      error: 'Завершающая фраза — не больше 280 символов (сейчас 281).',
+    });
+    expect(checkAudience('много', 'x')).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/^Введите целое число подписчиков/),
+    });
   });
 });

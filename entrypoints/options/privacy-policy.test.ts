@@ -21,7 +21,10 @@ function section(heading: string): string[] {
   expect(start, `PRIVACY.md has a "### ${heading}" section`).toBeGreaterThan(0);
   const end = policy.slice(start + 1).search(/\n#{1,3} /);
   const body = policy.slice(start + 1, end < 0 ? undefined : start + 1 + end);
-  return body.split(/\n- /).slice(1).map((b) => b.replace(/\s*\n\s*/g, ' ').trim());
+  return body
+    .split(/\n- /)
+    .slice(1)
+    .map((b) => b.replace(/\s*\n\s*/g, ' ').trim());
 }
 
 /** The bold opening of each bullet: the sentence it shares with the settings page. */
@@ -36,7 +39,8 @@ describe('PRIVACY.md and the settings page', () => {
     const lists: Record<string, string[]> = {};
     for (const heading of host.querySelectorAll('#privacy h3')) {
       const list = heading.nextElementSibling;
-      lists[heading.textContent!] = list?.tagName === 'UL' ? [...list.querySelectorAll('li')].map((li) => li.textContent!) : [];
+      lists[heading.textContent!] =
+        list?.tagName === 'UL' ? [...list.querySelectorAll('li')].map((li) => li.textContent!) : [];
     }
     return lists;
   }
@@ -79,7 +83,9 @@ describe('privacy.html, made from PRIVACY.md', () => {
   });
 
   it('escapes what would be markup', () => {
-    const html = privacyPage('# A <b> & "c"\n\nSee `<script>`.\n\n<script>alert(1)</script>\n\n<img src=x onerror=alert(1)>');
+    const html = privacyPage(
+      '# A <b> & "c"\n\nSee `<script>`.\n\n<script>alert(1)</script>\n\n<img src=x onerror=alert(1)>',
+    );
     expect(html).toContain('<title>A &lt;b&gt; &amp; &quot;c&quot;</title>');
     expect(html).toContain('<h1>A &lt;b&gt; &amp; &quot;c&quot;</h1>');
     expect(html).toContain('<code>&lt;script&gt;</code>');
@@ -87,7 +93,9 @@ describe('privacy.html, made from PRIVACY.md', () => {
   });
 
   it('keeps https and mailto links only, and loads no images', () => {
-    const html = privacyPage('[site](https://example.org) [mail](mailto:a@example.org) [bad](javascript:alert(1)) ![logo](https://example.org/x.png)');
+    const html = privacyPage(
+      '[site](https://example.org) [mail](mailto:a@example.org) [bad](javascript:alert(1)) ![logo](https://example.org/x.png)',
+    );
     expect(html).toContain('<a href="https://example.org">site</a>');
     expect(html).toContain('<a href="mailto:a@example.org">mail</a>');
     expect(html).not.toMatch(/javascript:|<img/);

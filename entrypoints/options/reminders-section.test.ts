@@ -53,12 +53,17 @@ describe('RemindersSection', () => {
 
   it.each([
     ['refuses', () => Promise.resolve(false)],
-    ['throws (Firefox outside a click)', () => Promise.reject(new Error('permissions.request may only be called from a user input handler'))],
+    [
+      'throws (Firefox outside a click)',
+      () => Promise.reject(new Error('permissions.request may only be called from a user input handler')),
+    ],
   ])('keeps the reminder off when the browser %s, and says why next to the boxes', async (_, answer) => {
     vi.spyOn(fakeBrowser.permissions, 'request').mockImplementation(answer);
     await mount();
     await click(box('newItems'));
-    await vi.waitFor(() => expect(alertText()).toMatch(/did not allow Relay to show notifications, so this reminder stays off/));
+    await vi.waitFor(() =>
+      expect(alertText()).toMatch(/did not allow Relay to show notifications, so this reminder stays off/),
+    );
     expect(box('newItems').checked).toBe(false);
     expect(descriptionOf(host.querySelector('fieldset')!)).toBe(alertText());
     expect(statusText()).toBe('');
@@ -67,7 +72,9 @@ describe('RemindersSection', () => {
 
   it('keeps both on when the second is switched on before the browser answered the first', async () => {
     const answers: ((granted: boolean) => void)[] = [];
-    vi.spyOn(fakeBrowser.permissions, 'request').mockImplementation(() => new Promise<boolean>((resolve) => answers.push(resolve)));
+    vi.spyOn(fakeBrowser.permissions, 'request').mockImplementation(
+      () => new Promise<boolean>((resolve) => answers.push(resolve)),
+    );
     await mount();
     await click(box('newItems'));
     await click(box('weeklyNudge'));

@@ -23,7 +23,10 @@ describe('options checks', () => {
     expect(checkDisplayName('   ')).toEqual({ ok: true, value: null });
     expect(checkDisplayName('x'.repeat(81)).ok).toBe(false);
     expect(checkTouch(' Hola! ', 'opening line')).toEqual({ ok: true, value: 'Hola!' });
-    expect(checkTouch('y'.repeat(281), 'signature')).toEqual({ ok: false, error: 'Keep the signature to 280 characters or fewer (now 281).' });
+    expect(checkTouch('y'.repeat(281), 'signature')).toEqual({
+      ok: false,
+      error: 'Keep the signature to 280 characters or fewer (now 281).',
+    });
   });
 
   it('topics typed by hand match the queue’s spelling', () => {

@@ -16,7 +16,8 @@ export type Checked<T> = { ok: true; value: T } | { ok: false; error: string };
 
 export function checkDisplayName(raw: string): Checked<string | null> {
   const value = raw.trim();
-  if (value.length > MAX_NAME) return { ok: false, error: t('options.check.nameTooLong', { max: MAX_NAME, length: value.length }) };
+  if (value.length > MAX_NAME)
+    return { ok: false, error: t('options.check.nameTooLong', { max: MAX_NAME, length: value.length }) };
   return { ok: true, value: value || null };
 }
 
@@ -52,6 +53,7 @@ export function checkAudience(raw: string, network: 'linkedin' | 'x'): Checked<n
   if (!/^\d+$/.test(text)) return { ok: false, error: t('options.check.audienceNotNumber') };
   const n = Number(text);
   const parsed = Audience.shape[network].safeParse(n);
-  if (!parsed.success) return { ok: false, error: t('options.check.audienceTooBig', { network: network === 'x' ? 'X' : 'LinkedIn' }) };
+  if (!parsed.success)
+    return { ok: false, error: t('options.check.audienceTooBig', { network: network === 'x' ? 'X' : 'LinkedIn' }) };
   return { ok: true, value: n };
 }

@@ -50,9 +50,11 @@ function useWholeQueue(): QueueRow[] | undefined {
   useEffect(() => {
     let stopped = false;
     let stop = () => {};
-    void firstFrameOnScreen.then(() => import('./queue-live')).then(({ watchQueue }) => {
-      if (!stopped) stop = watchQueue((next) => setRows(() => next));
-    });
+    void firstFrameOnScreen
+      .then(() => import('./queue-live'))
+      .then(({ watchQueue }) => {
+        if (!stopped) stop = watchQueue((next) => setRows(() => next));
+      });
     return () => {
       stopped = true;
       stop();

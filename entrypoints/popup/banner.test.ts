@@ -9,7 +9,9 @@ describe('bannerText', () => {
     expect(bannerText(null, false)).toBe('Offline — showing saved items');
   });
   it('says when the server cannot be reached or failed, and nothing when all is well', () => {
-    expect(bannerText({ at, ok: false, reason: 'unreachable' }, true)).toBe('Can’t reach the server — showing saved items');
+    expect(bannerText({ at, ok: false, reason: 'unreachable' }, true)).toBe(
+      'Can’t reach the server — showing saved items',
+    );
     expect(bannerText({ at, ok: false, reason: 'server' }, true)).toMatch(/server had a problem/);
     expect(bannerText({ at, ok: false, reason: 'invalid-response' }, true)).toMatch(/not understood/);
     expect(bannerText({ at, ok: true }, true)).toBe('');

@@ -2,7 +2,15 @@ import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import type { PageTab } from '@/components/share/SharePage';
 import { isShareablePage } from '@/lib/links/share-urls';
-import { PAGE_SIZE, headFromSnapshot, openQueueDb, queueTopics, readQueueHead, type QueueHead, type QueueHeadSnapshot } from '@/lib/db/head';
+import {
+  PAGE_SIZE,
+  headFromSnapshot,
+  openQueueDb,
+  queueTopics,
+  readQueueHead,
+  type QueueHead,
+  type QueueHeadSnapshot,
+} from '@/lib/db/head';
 import {
   employeeItem,
   lastSyncItem,
@@ -74,7 +82,9 @@ export async function readFirstView(now = Date.now()): Promise<FirstView> {
   // Nobody connected: whatever an earlier account left in the cache is not shown.
   if (!value(employeeItem)) return { settings, previousOpen, head: null, activeTab: await tab };
   const topics = value<string[]>(topicsItem);
-  const head = headFromSnapshot(value<QueueHeadSnapshot | null>(queueHeadItem), topics, now) ?? (await readHeadFromDb(topics, now));
+  const head =
+    headFromSnapshot(value<QueueHeadSnapshot | null>(queueHeadItem), topics, now) ??
+    (await readHeadFromDb(topics, now));
   performance.mark('relay:head-read');
   return { settings, previousOpen, head, activeTab: await tab };
 }

@@ -13,16 +13,22 @@ import { ensureCatalogue, uiLocale } from '@/lib/i18n';
 const NOTHING_READ: FirstView = { settings: [], previousOpen: null, head: null, activeTab: null };
 
 async function start() {
-  const [first] = await Promise.all([firstView.catch((err: unknown) => {
-    console.error('[relay] first read failed', err);
-    return NOTHING_READ;
-  }), ensureCatalogue()]);
+  const [first] = await Promise.all([
+    firstView.catch((err: unknown) => {
+      console.error('[relay] first read failed', err);
+      return NOTHING_READ;
+    }),
+    ensureCatalogue(),
+  ]);
   primeStorage(first.settings);
   // The page speaks the catalogue's language (popup.html says English until now).
   document.documentElement.lang = uiLocale();
   // Which items are "new" is decided against the previous open (read above); only after this open has
   // been painted is it recorded (the background clears the badge's new-items mark from it).
-  render(<App previousOpen={first.previousOpen} head={first.head} activeTab={first.activeTab} />, document.getElementById('app')!);
+  render(
+    <App previousOpen={first.previousOpen} head={first.head} activeTab={first.activeTab} />,
+    document.getElementById('app')!,
+  );
   performance.mark('relay:rendered');
   void firstFrameOnScreen.then(() => {
     // Someone is looking: sync the queue and deliver waiting shares now, whatever the outbox's backoff.

@@ -19,7 +19,9 @@ export function queueOrder(a: QueueRow, b: QueueRow): number {
 export async function readQueueInPages(db: RelayDb, pageSize = READ_PAGE, now = Date.now()): Promise<QueueRow[]> {
   const rows: QueueRow[] = [];
   for (let last: string | null = null; ; ) {
-    const page: QueueRow[] = await (last === null ? db.queue.orderBy(':id') : db.queue.where(':id').above(last)).limit(pageSize).toArray();
+    const page: QueueRow[] = await (last === null ? db.queue.orderBy(':id') : db.queue.where(':id').above(last))
+      .limit(pageSize)
+      .toArray();
     for (const row of page) if (!row.expiresAt || Date.parse(row.expiresAt) > now) rows.push(row);
     if (page.length < pageSize) break;
     last = page[page.length - 1]!.id;

@@ -13,7 +13,8 @@ const History = signal<ComponentType | null>(null);
  */
 export function HistorySlot() {
   useEffect(() => {
-    if (!History.value) void import('@/components/history/HistoryView').then((m) => void (History.value = m.HistoryView));
+    if (!History.value)
+      void import('@/components/history/HistoryView').then((m) => void (History.value = m.HistoryView));
   }, []);
   const View = History.value;
   return View ? <View /> : <p class="empty" aria-busy="true" />;

@@ -3,7 +3,11 @@ import { contentMix, describeMix, isLive } from './content-mix';
 import type { ContentType } from '../contract/common';
 
 const now = Date.parse('2026-11-23T12:00:00Z');
-const item = (contentType: ContentType, publishAt = '2026-11-01T00:00:00Z', expiresAt: string | null = null) => ({ contentType, publishAt, expiresAt });
+const item = (contentType: ContentType, publishAt = '2026-11-01T00:00:00Z', expiresAt: string | null = null) => ({
+  contentType,
+  publishAt,
+  expiresAt,
+});
 const many = (n: number, t: ContentType) => Array.from({ length: n }, () => item(t));
 
 describe('contentMix', () => {
@@ -32,8 +36,12 @@ describe('contentMix', () => {
   });
 
   it('tells too little curated from too much owned', () => {
-    expect(contentMix([...many(4, 'curated'), ...many(5, 'owned'), ...many(1, 'promotional')], now).verdict).toBe('too-much-owned');
-    expect(contentMix([...many(9, 'curated'), ...many(8, 'owned'), ...many(3, 'promotional')], now).verdict).toBe('too-little-curated');
+    expect(contentMix([...many(4, 'curated'), ...many(5, 'owned'), ...many(1, 'promotional')], now).verdict).toBe(
+      'too-much-owned',
+    );
+    expect(contentMix([...many(9, 'curated'), ...many(8, 'owned'), ...many(3, 'promotional')], now).verdict).toBe(
+      'too-little-curated',
+    );
   });
 
   it('scales to ten so the parts always add up to 10', () => {

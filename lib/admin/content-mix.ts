@@ -43,7 +43,8 @@ export function contentMix(items: readonly MixItem[], now: number): ContentMix {
   const share = (t: ContentType) => counts[t] / total;
   let verdict: MixVerdict = 'on-target';
   if (share('promotional') > MAX_PROMOTIONAL) verdict = 'too-promotional';
-  else if (share('curated') < MIN_CURATED) verdict = share('owned') > MAX_OWNED ? 'too-much-owned' : 'too-little-curated';
+  else if (share('curated') < MIN_CURATED)
+    verdict = share('owned') > MAX_OWNED ? 'too-much-owned' : 'too-little-curated';
   return { counts, total, perTen: scaleToTen(counts, total), verdict };
 }
 

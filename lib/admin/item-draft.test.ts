@@ -7,13 +7,23 @@ describe('item drafts', () => {
     draft.captions[0]!.text = 'Llegiu-ho';
     draft.captions[0]!.language = 'ca';
     expect(draftToCreate(draft)).toEqual({
-      url: 'https://example.org/a', title: 'Títol', contentType: 'curated', pinned: false,
+      url: 'https://example.org/a',
+      title: 'Títol',
+      contentType: 'curated',
+      pinned: false,
       captions: [{ network: 'linkedin', language: 'ca', text: 'Llegiu-ho' }],
     });
   });
 
   it('sends local schedule times as ISO UTC and topics lower-cased once each', () => {
-    const draft = { ...emptyDraft(), url: 'https://e.org', title: 'T', topics: 'News, hiring ,news,', publishAt: '2026-12-01T09:00', expiresAt: '2026-12-08T09:00' };
+    const draft = {
+      ...emptyDraft(),
+      url: 'https://e.org',
+      title: 'T',
+      topics: 'News, hiring ,news,',
+      publishAt: '2026-12-01T09:00',
+      expiresAt: '2026-12-08T09:00',
+    };
     const body = draftToCreate(draft);
     expect(body.topics).toEqual(['news', 'hiring']);
     expect(body.publishAt).toBe(new Date(2026, 11, 1, 9, 0).toISOString());

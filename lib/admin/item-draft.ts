@@ -25,27 +25,60 @@ export const newCaptionKey = () => `c${++keys}`;
 
 export function emptyDraft(): ItemDraft {
   return {
-    url: '', title: '', summary: '', imageUrl: '', contentType: 'curated', topics: '', campaign: '', pinned: false,
-    publishAt: '', expiresAt: '', captions: [{ key: newCaptionKey(), network: 'linkedin', language: 'en', text: '' }],
+    url: '',
+    title: '',
+    summary: '',
+    imageUrl: '',
+    contentType: 'curated',
+    topics: '',
+    campaign: '',
+    pinned: false,
+    publishAt: '',
+    expiresAt: '',
+    captions: [{ key: newCaptionKey(), network: 'linkedin', language: 'en', text: '' }],
   };
 }
 
 /** A new item prefilled from what the page says about itself. */
 export function draftFromUnfurl(unfurl: Unfurl): ItemDraft {
-  return { ...emptyDraft(), url: unfurl.url, title: unfurl.title ?? '', summary: unfurl.description ?? '', imageUrl: unfurl.imageUrl ?? '' };
+  return {
+    ...emptyDraft(),
+    url: unfurl.url,
+    title: unfurl.title ?? '',
+    summary: unfurl.description ?? '',
+    imageUrl: unfurl.imageUrl ?? '',
+  };
 }
 
 export function draftFromItem(item: AdminItem): ItemDraft {
   return {
-    url: item.url, title: item.title, summary: item.summary ?? '', imageUrl: item.imageUrl ?? '', contentType: item.contentType,
-    topics: item.topics.join(', '), campaign: item.campaign ?? '', pinned: item.pinned,
-    publishAt: isoToLocalInput(item.publishAt), expiresAt: isoToLocalInput(item.expiresAt),
-    captions: item.captions.map((c) => ({ key: newCaptionKey(), network: c.network as Network, language: c.language, text: c.text })),
+    url: item.url,
+    title: item.title,
+    summary: item.summary ?? '',
+    imageUrl: item.imageUrl ?? '',
+    contentType: item.contentType,
+    topics: item.topics.join(', '),
+    campaign: item.campaign ?? '',
+    pinned: item.pinned,
+    publishAt: isoToLocalInput(item.publishAt),
+    expiresAt: isoToLocalInput(item.expiresAt),
+    captions: item.captions.map((c) => ({
+      key: newCaptionKey(),
+      network: c.network as Network,
+      language: c.language,
+      text: c.text,
+    })),
   };
 }
 
-export const splitTopics = (typed: string): string[] =>
-  [...new Set(typed.split(',').map((t) => t.trim().toLowerCase()).filter(Boolean))];
+export const splitTopics = (typed: string): string[] => [
+  ...new Set(
+    typed
+      .split(',')
+      .map((t) => t.trim().toLowerCase())
+      .filter(Boolean),
+  ),
+];
 
 /** The body of POST /v1/admin/items (the server validates it again and names what is wrong). */
 export function draftToCreate(d: ItemDraft): ItemCreate {

@@ -15,7 +15,9 @@ describe('checkProfileJson', () => {
   });
 
   it('names each field that breaks the contract', () => {
-    const result = checkProfileJson(JSON.stringify({ ...bundledProfiles.linkedin, network: 'myspace', hosts: ['Not A Host'] }));
+    const result = checkProfileJson(
+      JSON.stringify({ ...bundledProfiles.linkedin, network: 'myspace', hosts: ['Not A Host'] }),
+    );
     expect(result.ok).toBe(false);
     const problems = result.ok ? [] : result.problems;
     expect(problems.some((p) => p.startsWith('network:'))).toBe(true);

@@ -12,5 +12,8 @@ export function checkProfileJson(text: string): ProfileCheck {
   }
   const parsed = SiteProfile.safeParse(value);
   if (parsed.success) return { ok: true, profile: parsed.data };
-  return { ok: false, problems: parsed.error.issues.map((i) => `${i.path.length ? i.path.join('.') : 'profile'}: ${i.message}`) };
+  return {
+    ok: false,
+    problems: parsed.error.issues.map((i) => `${i.path.length ? i.path.join('.') : 'profile'}: ${i.message}`),
+  };
 }

@@ -1,6 +1,13 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { MAX_SAVED_PAGE_BYTES, checkSavedFile, checkSavedText, parseSavedPage, pathOfAddress, savedPageAddress } from './saved-page';
+import {
+  MAX_SAVED_PAGE_BYTES,
+  checkSavedFile,
+  checkSavedText,
+  parseSavedPage,
+  pathOfAddress,
+  savedPageAddress,
+} from './saved-page';
 
 describe('a saved page file', () => {
   it('takes HTML by name or type, and refuses archives, other files, empty and oversized ones', () => {
@@ -12,7 +19,10 @@ describe('a saved page file', () => {
     expect(checkSavedFile({ name: 'screenshot.png', type: 'image/png', size: 10 })).toEqual({ kind: 'notHtml' });
     expect(checkSavedFile({ name: 'empty.html', type: 'text/html', size: 0 })).toEqual({ kind: 'empty' });
     expect(checkSavedFile({ name: 'huge.html', type: 'text/html', size: MAX_SAVED_PAGE_BYTES })).toBeNull();
-    expect(checkSavedFile({ name: 'huge.html', type: 'text/html', size: MAX_SAVED_PAGE_BYTES + 1 })).toEqual({ kind: 'tooLarge', bytes: MAX_SAVED_PAGE_BYTES + 1 });
+    expect(checkSavedFile({ name: 'huge.html', type: 'text/html', size: MAX_SAVED_PAGE_BYTES + 1 })).toEqual({
+      kind: 'tooLarge',
+      bytes: MAX_SAVED_PAGE_BYTES + 1,
+    });
   });
 
   it('refuses text without markup and binary content', () => {
@@ -41,17 +51,24 @@ describe('parsing a saved page', () => {
     expect(doc.getElementById('plain')!.querySelector('template')).not.toBeNull();
   });
 
-  it('reads the address the page was saved from: the browser\'s mark, then canonical, then og:url', () => {
+  it("reads the address the page was saved from: the browser's mark, then canonical, then og:url", () => {
     const read = (html: string) => {
       const found = savedPageAddress(html, parseSavedPage(html));
       return found && { url: found.url.href, source: found.source };
     };
-    expect(read('<!DOCTYPE html>\n<!-- saved from url=(0045)https://x.com/i/chat/1600000000000000000-2001 -->\n<html><head><link rel="canonical" href="https://x.com/other"></head></html>'))
-      .toEqual({ url: 'https://x.com/i/chat/1600000000000000000-2001', source: 'savedFrom' });
-    expect(read('<!-- saved from url=(0014)about:internet --><html><head><link rel="Canonical" href="https://www.linkedin.com/feed/"></head></html>'))
-      .toEqual({ url: 'https://www.linkedin.com/feed/', source: 'canonical' });
-    expect(read('<html><head><meta property="og:url" content="https://www.linkedin.com/posts/abc"></head></html>'))
-      .toEqual({ url: 'https://www.linkedin.com/posts/abc', source: 'ogUrl' });
+    expect(
+      read(
+        '<!DOCTYPE html>\n<!-- saved from url=(0045)https://x.com/i/chat/1600000000000000000-2001 -->\n<html><head><link rel="canonical" href="https://x.com/other"></head></html>',
+      ),
+    ).toEqual({ url: 'https://x.com/i/chat/1600000000000000000-2001', source: 'savedFrom' });
+    expect(
+      read(
+        '<!-- saved from url=(0014)about:internet --><html><head><link rel="Canonical" href="https://www.linkedin.com/feed/"></head></html>',
+      ),
+    ).toEqual({ url: 'https://www.linkedin.com/feed/', source: 'canonical' });
+    expect(
+      read('<html><head><meta property="og:url" content="https://www.linkedin.com/posts/abc"></head></html>'),
+    ).toEqual({ url: 'https://www.linkedin.com/posts/abc', source: 'ogUrl' });
     expect(read('<html><head><link rel="canonical" href="javascript:alert(1)"></head></html>')).toBeNull();
   });
 });

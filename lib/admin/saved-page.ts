@@ -41,7 +41,10 @@ type ParseUnsafe = (html: string) => Document;
  */
 export function parseSavedPage(html: string): Document {
   const parseUnsafe = (Document as unknown as { parseHTMLUnsafe?: ParseUnsafe }).parseHTMLUnsafe;
-  const doc = typeof parseUnsafe === 'function' ? parseUnsafe.call(Document, html) : new DOMParser().parseFromString(html, 'text/html');
+  const doc =
+    typeof parseUnsafe === 'function'
+      ? parseUnsafe.call(Document, html)
+      : new DOMParser().parseFromString(html, 'text/html');
   attachDeclarativeShadowRoots(doc);
   return doc;
 }
@@ -97,6 +100,7 @@ function webAddress(value: string): URL | null {
 export function pathOfAddress(input: string): string | null {
   const value = input.trim();
   if (value.startsWith('/')) return /\s/.test(value) ? null : value.split(/[?#]/)[0]!;
-  const url = webAddress(value) ?? (/^[a-z0-9-]+(\.[a-z0-9-]+)+(\/|$)/i.test(value) ? webAddress(`https://${value}`) : null);
+  const url =
+    webAddress(value) ?? (/^[a-z0-9-]+(\.[a-z0-9-]+)+(\/|$)/i.test(value) ? webAddress(`https://${value}`) : null);
   return url ? url.pathname : null;
 }

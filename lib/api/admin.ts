@@ -27,7 +27,14 @@ const DEFAULT_TIMEOUT_MS = 20_000;
 
 /** Problem details keep the fields they name; a bare 401 or 403 is said in the console's words. */
 function refusal(res: Response, problem: Problem | null, server: string): ApiError {
-  if (problem) return new ProblemError(res.status, problem.title, problem.detail || problem.title, problem.errors ?? [], problem.type);
+  if (problem)
+    return new ProblemError(
+      res.status,
+      problem.title,
+      problem.detail || problem.title,
+      problem.errors ?? [],
+      problem.type,
+    );
   if (res.status === 401) return new ApiError(401, 'Unauthorized', t('errors.adminSignedOut'));
   if (res.status === 403) return new ApiError(403, 'Forbidden', t('errors.adminOnly'));
   return new ApiError(res.status, statusTitle(res), t('errors.answered', { server, answer: statusLine(res) }));
@@ -36,14 +43,18 @@ function refusal(res: Response, problem: Problem | null, server: string): ApiErr
 /** The curators' client for the admin endpoints (see createHttp for what it checks and throws). */
 export function createAdminApi(opts: AdminApiOptions) {
   const http = createHttp({
-    ...opts, timeoutMs: opts.timeoutMs ?? DEFAULT_TIMEOUT_MS, timeoutMessage: 'errors.timeoutShort', refusal,
+    ...opts,
+    timeoutMs: opts.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    timeoutMessage: 'errors.timeoutShort',
+    refusal,
   });
   const id = (value: string) => ({ id: value });
 
   return {
     listItems: async () => (await http.call(endpoints.listItems)).items,
     createItem: (item: ItemCreate) => http.call(endpoints.createItem, { body: item }),
-    patchItem: (itemId: string, patch: ItemPatch) => http.call(endpoints.patchItem, { params: id(itemId), body: patch }),
+    patchItem: (itemId: string, patch: ItemPatch) =>
+      http.call(endpoints.patchItem, { params: id(itemId), body: patch }),
     /** Takes the item out of the queue; its tracked links keep redirecting. */
     archiveItem: async (itemId: string) => void (await http.send(endpoints.archiveItem, { params: id(itemId) })),
     unfurl: (url: string) => http.call(endpoints.unfurl, { body: { url } }),
@@ -80,7 +91,10 @@ export function createAdminApi(opts: AdminApiOptions) {
      * The same report as a CSV file (for "Download CSV"), `delimiter` `,` or `;`: the bytes as sent, since
      * Response.text() would drop the byte-order mark Excel needs to read UTF-8.
      */
-    analyticsCsv: async (report: AnalyticsReport, params: AnalyticsParams & { delimiter?: CsvDelimiter }): Promise<Blob> => {
+    analyticsCsv: async (
+      report: AnalyticsReport,
+      params: AnalyticsParams & { delimiter?: CsvDelimiter },
+    ): Promise<Blob> => {
       const res = await http.send(analyticsRoutes[report], { query: { ...params, format: 'csv' }, accept: 'text/csv' });
       return new Blob([await res.arrayBuffer()], { type: 'text/csv;charset=utf-8' });
     },

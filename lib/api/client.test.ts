@@ -20,15 +20,29 @@ describe('createApi().redeem', () => {
 
   it('turns problem+json into an ApiError with the server’s own words', async () => {
     const fetch = fakeFetch(problem(404, 'Invite not found', 'This invite code is unknown or was already used.'));
-    const err = await createApi({ serverUrl, fetch }).redeem('nope').catch((e: unknown) => e);
+    const err = await createApi({ serverUrl, fetch })
+      .redeem('nope')
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ApiError);
-    expect(err).toMatchObject({ status: 404, title: 'Invite not found', detail: 'This invite code is unknown or was already used.' });
+    expect(err).toMatchObject({
+      status: 404,
+      title: 'Invite not found',
+      detail: 'This invite code is unknown or was already used.',
+    });
     expect((err as Error).message).toBe('This invite code is unknown or was already used.');
   });
 
   it('explains an error page that is not problem+json (probably not a Relay server)', async () => {
-    const fetch = fakeFetch(new Response('<h1>Not here</h1>', { status: 404, statusText: 'Not Found', headers: { 'Content-Type': 'text/html' } }));
-    const err = (await createApi({ serverUrl, fetch }).redeem('x').catch((e: unknown) => e)) as ApiError;
+    const fetch = fakeFetch(
+      new Response('<h1>Not here</h1>', {
+        status: 404,
+        statusText: 'Not Found',
+        headers: { 'Content-Type': 'text/html' },
+      }),
+    );
+    const err = (await createApi({ serverUrl, fetch })
+      .redeem('x')
+      .catch((e: unknown) => e)) as ApiError;
     expect(err).toBeInstanceOf(ApiError);
     expect(err.status).toBe(404);
     expect(err.message).toContain('answered 404 Not Found');
@@ -37,7 +51,9 @@ describe('createApi().redeem', () => {
 
   it('maps a network failure to UnreachableError with a clear message', async () => {
     const fetch = fakeFetch(new TypeError('Failed to fetch'));
-    const err = await createApi({ serverUrl, fetch }).redeem('x').catch((e: unknown) => e);
+    const err = await createApi({ serverUrl, fetch })
+      .redeem('x')
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(UnreachableError);
     expect((err as Error).message).toBe(
       "Can't reach the server at http://127.0.0.1:8787. Check the address and that the server is running.",
@@ -52,7 +68,9 @@ describe('createApi().redeem', () => {
         init.signal?.addEventListener('abort', () => reject(init.signal!.reason));
       });
     };
-    const err = await createApi({ serverUrl, fetch, timeoutMs: 20 }).redeem('x').catch((e: unknown) => e);
+    const err = await createApi({ serverUrl, fetch, timeoutMs: 20 })
+      .redeem('x')
+      .catch((e: unknown) => e);
     expect(signal).toBeInstanceOf(AbortSignal);
     expect(err).toBeInstanceOf(UnreachableError);
     expect((err as Error).message).toContain('did not answer within');
@@ -60,7 +78,9 @@ describe('createApi().redeem', () => {
 
   it('refuses a 200 whose body does not match the contract', async () => {
     const fetch = fakeFetch(json({ token: 42 }));
-    const err = await createApi({ serverUrl, fetch }).redeem('x').catch((e: unknown) => e);
+    const err = await createApi({ serverUrl, fetch })
+      .redeem('x')
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(InvalidResponseError);
     expect((err as Error).message).toContain('token');
   });
@@ -93,20 +113,26 @@ describe('createApi().queue', () => {
 
   it('reports 304 as not-modified', async () => {
     const fetch = fakeFetch(new Response(null, { status: 304 }));
-    expect(await createApi({ serverUrl, token: 'tok', fetch }).queue({ etag: '"v1"' })).toEqual({ status: 'not-modified' });
+    expect(await createApi({ serverUrl, token: 'tok', fetch }).queue({ etag: '"v1"' })).toEqual({
+      status: 'not-modified',
+    });
   });
 
   it('refuses an item that breaks the contract', async () => {
     const broken = { ...makeItem(), captions: [{ network: 'myspace', text: 'hi' }] };
     const fetch = fakeFetch(json(queueBody([broken as never])));
-    const err = await createApi({ serverUrl, token: 'tok', fetch }).queue().catch((e: unknown) => e);
+    const err = await createApi({ serverUrl, token: 'tok', fetch })
+      .queue()
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(InvalidResponseError);
     expect((err as Error).message).toMatch(/items\.0\.captions\.0/);
   });
 
   it('surfaces 401 and 5xx as ApiError with their status', async () => {
     const api = (res: Response) => createApi({ serverUrl, token: 'tok', fetch: fakeFetch(res) });
-    await expect(api(problem(401, 'Unauthorized', 'The token is not valid.')).queue()).rejects.toMatchObject({ status: 401 });
+    await expect(api(problem(401, 'Unauthorized', 'The token is not valid.')).queue()).rejects.toMatchObject({
+      status: 401,
+    });
     await expect(api(new Response('oops', { status: 502, statusText: 'Bad Gateway' })).queue()).rejects.toMatchObject({
       status: 502,
     });
@@ -114,14 +140,23 @@ describe('createApi().queue', () => {
 });
 
 const suggestion = {
-  id: crypto.randomUUID(), url: 'https://example.org/a', note: 'Molt bo', status: 'open',
-  suggestedBy: { id: employee.id, name: employee.name }, createdAt: '2026-11-18T12:00:00.000Z', decidedAt: null, itemId: null,
+  id: crypto.randomUUID(),
+  url: 'https://example.org/a',
+  note: 'Molt bo',
+  status: 'open',
+  suggestedBy: { id: employee.id, name: employee.name },
+  createdAt: '2026-11-18T12:00:00.000Z',
+  decidedAt: null,
+  itemId: null,
 };
 
 describe('createApi().suggest', () => {
   it('posts url and note with the token and returns the validated suggestion', async () => {
     const fetch = fakeFetch(json(suggestion, { status: 201 }));
-    const result = await createApi({ serverUrl, token: 'tok', fetch }).suggest({ url: 'https://example.org/a', note: 'Molt bo' });
+    const result = await createApi({ serverUrl, token: 'tok', fetch }).suggest({
+      url: 'https://example.org/a',
+      note: 'Molt bo',
+    });
     expect(result).toEqual({ suggestion, alreadySuggested: false });
     const [req] = fetch.requests;
     expect(req!.url).toBe(`${serverUrl}/v1/suggestions`);
@@ -139,18 +174,34 @@ describe('createApi().suggest', () => {
   });
 
   it('surfaces a 422 as an ApiError and refuses an answer that is not a suggestion', async () => {
-    const bad = createApi({ serverUrl, token: 'tok', fetch: fakeFetch(problem(422, 'The request body is not valid', 'url: Invalid URL')) });
+    const bad = createApi({
+      serverUrl,
+      token: 'tok',
+      fetch: fakeFetch(problem(422, 'The request body is not valid', 'url: Invalid URL')),
+    });
     await expect(bad.suggest({ url: 'nope' })).rejects.toMatchObject({ status: 422, detail: 'url: Invalid URL' });
-    const odd = createApi({ serverUrl, token: 'tok', fetch: fakeFetch(json({ ...suggestion, status: 'maybe' }, { status: 201 })) });
+    const odd = createApi({
+      serverUrl,
+      token: 'tok',
+      fetch: fakeFetch(json({ ...suggestion, status: 'maybe' }, { status: 201 })),
+    });
     await expect(odd.suggest({ url: 'https://example.org/a' })).rejects.toBeInstanceOf(InvalidResponseError);
   });
 });
 
 const zero = { reach: 0, clicks: 0, shares: 0 };
 const reachBody = {
-  ...zero, from: '2026-11-01T00:00:00.000Z', to: '2026-12-01T00:00:00.000Z',
-  byNetwork: { linkedin: zero, x: zero }, rank: null, participants: 0, streakWeeks: 0,
-  weeks: Array.from({ length: 12 }, (_, i) => ({ start: new Date(Date.UTC(2026, 7, 31) + i * 7 * 86_400_000).toISOString(), ...zero })),
+  ...zero,
+  from: '2026-11-01T00:00:00.000Z',
+  to: '2026-12-01T00:00:00.000Z',
+  byNetwork: { linkedin: zero, x: zero },
+  rank: null,
+  participants: 0,
+  streakWeeks: 0,
+  weeks: Array.from({ length: 12 }, (_, i) => ({
+    start: new Date(Date.UTC(2026, 7, 31) + i * 7 * 86_400_000).toISOString(),
+    ...zero,
+  })),
   lifetime: zero,
   badges: [{ id: 'first-share', label: 'First share', earned: false, progress: { current: 0, target: 1 } }],
 };
@@ -177,13 +228,22 @@ describe('createApi().exportMyData', () => {
   const exported = {
     exportedAt: '2026-11-18T12:00:00.000Z',
     profile: {
-      id: employee.id, name: employee.name, role: 'employee', active: true,
-      invitedAt: '2026-11-01T00:00:00.000Z', activatedAt: null,
-      audience: { linkedin: null, x: 900 }, effectiveAudience: { linkedin: 459, x: 900 },
+      id: employee.id,
+      name: employee.name,
+      role: 'employee',
+      active: true,
+      invitedAt: '2026-11-01T00:00:00.000Z',
+      activatedAt: null,
+      audience: { linkedin: null, x: 900 },
+      effectiveAudience: { linkedin: 459, x: 900 },
     },
     invites: [{ createdAt: '2026-11-01T00:00:00.000Z', expiresAt: '2026-11-15T00:00:00.000Z', redeemedAt: null }],
-    signIns: [], totals: zero, shares: [], links: [],
-    clicks: [{ code: 'Abcdefgh1', day: '2026-11-18', clicks: 2 }], suggestions: [suggestion],
+    signIns: [],
+    totals: zero,
+    shares: [],
+    links: [],
+    clicks: [{ code: 'Abcdefgh1', day: '2026-11-18', clicks: 2 }],
+    suggestions: [suggestion],
   };
 
   it('fetches the export with the token and validates it', async () => {
@@ -195,13 +255,17 @@ describe('createApi().exportMyData', () => {
 
   it('refuses an export of the wrong shape', async () => {
     const fetch = fakeFetch(json({ ...exported, clicks: [{ code: 'a', day: 'yesterday', clicks: 1 }] }));
-    await expect(createApi({ serverUrl, token: 'tok', fetch }).exportMyData()).rejects.toBeInstanceOf(InvalidResponseError);
+    await expect(createApi({ serverUrl, token: 'tok', fetch }).exportMyData()).rejects.toBeInstanceOf(
+      InvalidResponseError,
+    );
   });
 });
 
 describe('createApi().policy', () => {
   const policy = {
-    bannedTerms: ['garantía'], version: 3, updatedAt: '2026-11-18T12:00:00.000Z',
+    bannedTerms: ['garantía'],
+    version: 3,
+    updatedAt: '2026-11-18T12:00:00.000Z',
     networks: {
       linkedin: { disclosure: '#employee', maxLength: null, bannedTerms: [] },
       x: { disclosure: '#ad', maxLength: 240, bannedTerms: ['thread'] },

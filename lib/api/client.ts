@@ -23,9 +23,7 @@ export interface ApiOptions {
   timeoutMs?: number;
 }
 
-export type QueueResult =
-  | { status: 'not-modified' }
-  | { status: 'ok'; data: QueueResponse; etag: string | null };
+export type QueueResult = { status: 'not-modified' } | { status: 'ok'; data: QueueResponse; etag: string | null };
 
 /** Profiles come back unchecked one by one: a bad profile must not throw away the good ones (lib/background). */
 const LooseSiteProfiles = z.object({ profiles: z.array(z.unknown()).max(10) });
@@ -71,14 +69,23 @@ const DEFAULT_TIMEOUT_MS = 15_000;
 /** Problem details in the server's words; anything else is probably not a Relay server. */
 function refusal(res: Response, problem: Problem | null, server: string): ApiError {
   const retryAfter = res.headers.get('Retry-After');
-  if (problem) return new ApiError(res.status, problem.title, problem.detail || problem.title, retryAfter, problem.type);
-  return new ApiError(res.status, statusTitle(res), t('errors.notRelay', { server, answer: statusLine(res) }), retryAfter);
+  if (problem)
+    return new ApiError(res.status, problem.title, problem.detail || problem.title, retryAfter, problem.type);
+  return new ApiError(
+    res.status,
+    statusTitle(res),
+    t('errors.notRelay', { server, answer: statusLine(res) }),
+    retryAfter,
+  );
 }
 
 /** The employee's client for the Relay REST API (see createHttp for what it checks and throws). */
 export function createApi(opts: ApiOptions): Api {
   const http = createHttp({
-    ...opts, timeoutMs: opts.timeoutMs ?? DEFAULT_TIMEOUT_MS, timeoutMessage: 'errors.timeout', refusal,
+    ...opts,
+    timeoutMs: opts.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    timeoutMessage: 'errors.timeout',
+    refusal,
   });
   const ifNoneMatch = (etag?: string | null): Record<string, string> => (etag ? { 'If-None-Match': etag } : {});
 

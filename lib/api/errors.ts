@@ -58,7 +58,8 @@ export class InvalidResponseError extends Error {
 
 /** One sentence for a person, whatever went wrong. */
 export function describeError(err: unknown): string {
-  if (err instanceof ApiError || err instanceof UnreachableError || err instanceof InvalidResponseError) return err.message;
+  if (err instanceof ApiError || err instanceof UnreachableError || err instanceof InvalidResponseError)
+    return err.message;
   if (err instanceof Error && err.message) return err.message;
   return t('errors.unknown');
 }

@@ -100,16 +100,20 @@ export function createHttp(opts: HttpOptions) {
   }
 
   /** The body of a successful answer to `route`, checked against the route's schema for it. */
-  const answer = <R extends RouteSpec>(route: R, res: Response) => parse(res, answerSchema(route)) as Promise<Answer<R>>;
+  const answer = <R extends RouteSpec>(route: R, res: Response) =>
+    parse(res, answerSchema(route)) as Promise<Answer<R>>;
 
   /** Sends `call` to `route` and answers the checked body. */
-  const call = async <R extends RouteSpec>(route: R, request: Call<R> = {}) => answer(route, await send(route, request));
+  const call = async <R extends RouteSpec>(route: R, request: Call<R> = {}) =>
+    answer(route, await send(route, request));
 
   return { url, send, parse, answer, call };
 }
 
 function answerSchema(route: RouteSpec): z.ZodType {
-  const schema = Object.entries(route.responses).find(([status, s]) => s && Number(status) >= 200 && Number(status) < 300)?.[1];
+  const schema = Object.entries(route.responses).find(
+    ([status, s]) => s && Number(status) >= 200 && Number(status) < 300,
+  )?.[1];
   if (!schema) throw new TypeError(`${route.method} ${route.path} answers no body`);
   return schema;
 }

@@ -35,7 +35,10 @@ describe('problemMessage', () => {
   it('has a message of its own for every problem type the server sends', () => {
     const kinds = serverProblemKinds();
     expect(kinds.size).toBeGreaterThan(15);
-    expect([...kinds].filter((k) => !(k in PROBLEM_MESSAGES)), 'kinds without a message').toEqual([]);
+    expect(
+      [...kinds].filter((k) => !(k in PROBLEM_MESSAGES)),
+      'kinds without a message',
+    ).toEqual([]);
   });
 
   it('reads the kind from the type URN only', () => {
@@ -61,12 +64,12 @@ describe('problemMessage', () => {
   });
 
   it('in English keeps the server’s words where they name exactly what to fix, its own words elsewhere', () => {
-    expect(problemMessage({ type: type('unfurl-refused'), detail: 'the address is not allowed: a private address' })).toBe(
-      'the address is not allowed: a private address',
-    );
-    expect(problemMessage({ type: type('unauthorized'), detail: 'The Authorization header must be "Bearer <token>"' })).toBe(
-      'You are signed out: connect again from Relay’s settings.',
-    );
+    expect(
+      problemMessage({ type: type('unfurl-refused'), detail: 'the address is not allowed: a private address' }),
+    ).toBe('the address is not allowed: a private address');
+    expect(
+      problemMessage({ type: type('unauthorized'), detail: 'The Authorization header must be "Bearer <token>"' }),
+    ).toBe('You are signed out: connect again from Relay’s settings.');
     // Where the server's words were what English readers saw, the extension's are the same.
     expect(problemMessage({ type: type('cannot-change-self'), detail: 'Admins may not demote themselves' })).toBe(
       'An admin cannot deactivate or demote their own account; ask another admin to do it',
@@ -90,19 +93,32 @@ describe('the API clients’ errors, in the language shown', () => {
 
   it('a refused invite code, an unreachable server and a non-Relay answer, in Russian', async () => {
     useLocale('ru');
-    const refused = await createApi({ serverUrl, fetch: fakeFetch(problemResponse(400, 'invalid-invite-code', 'This invite code is not valid')) })
+    const refused = await createApi({
+      serverUrl,
+      fetch: fakeFetch(problemResponse(400, 'invalid-invite-code', 'This invite code is not valid')),
+    })
       .redeem('nope')
       .catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(ApiError);
-    expect(refused).toMatchObject({ status: 400, detail: 'This invite code is not valid', type: type('invalid-invite-code') });
+    expect(refused).toMatchObject({
+      status: 400,
+      detail: 'This invite code is not valid',
+      type: type('invalid-invite-code'),
+    });
     expect(describeError(refused)).toMatch(/^Этот код приглашения недействителен/);
 
-    const down = await createApi({ serverUrl, fetch: fakeFetch(new TypeError('Failed to fetch')) }).redeem('x').catch((e: unknown) => e);
+    const down = await createApi({ serverUrl, fetch: fakeFetch(new TypeError('Failed to fetch')) })
+      .redeem('x')
+      .catch((e: unknown) => e);
     expect(down).toBeInstanceOf(UnreachableError);
-    expect(describeError(down)).toBe(`Не удаётся связаться с сервером ${serverUrl}. Проверьте адрес и убедитесь, что сервер работает.`);
+    expect(describeError(down)).toBe(
+      `Не удаётся связаться с сервером ${serverUrl}. Проверьте адрес и убедитесь, что сервер работает.`,
+    );
 
     const html = new Response('<h1>Not here</h1>', { status: 404, statusText: 'Not Found' });
-    const notRelay = await createApi({ serverUrl, fetch: fakeFetch(html) }).redeem('x').catch((e: unknown) => e);
+    const notRelay = await createApi({ serverUrl, fetch: fakeFetch(html) })
+      .redeem('x')
+      .catch((e: unknown) => e);
     expect(describeError(notRelay)).toBe(`Сервер ${serverUrl} ответил: 404 Not Found. Это точно адрес сервера Relay?`);
   });
 
@@ -113,17 +129,25 @@ describe('the API clients’ errors, in the language shown', () => {
       .dismissSuggestion('s1')
       .catch((e: unknown) => e);
     expect(describeError(decided)).toBe('Un curador ja ha decidit sobre aquest suggeriment.');
-    const forbidden = await admin(new Response('no', { status: 403 })).policy().catch((e: unknown) => e);
+    const forbidden = await admin(new Response('no', { status: 403 }))
+      .policy()
+      .catch((e: unknown) => e);
     expect(describeError(forbidden)).toBe("Cal un compte d'administrador.");
   });
 });
 
 describe('bannedTermsMessage', () => {
   it('lists the terms the way the language shown lists things, with its own quotation marks', () => {
-    expect(bannedTermsMessage(['a', 'b', 'c'])).toBe('Your company’s policy does not allow “a”, “b” and “c”. Change the text to share it.');
+    expect(bannedTermsMessage(['a', 'b', 'c'])).toBe(
+      'Your company’s policy does not allow “a”, “b” and “c”. Change the text to share it.',
+    );
     useLocale('ru');
-    expect(bannedTermsMessage(['скидка', 'free'])).toBe('Правила вашей компании не допускают «скидка» и «free». Измените текст, чтобы им поделиться.');
+    expect(bannedTermsMessage(['скидка', 'free'])).toBe(
+      'Правила вашей компании не допускают «скидка» и «free». Измените текст, чтобы им поделиться.',
+    );
     useLocale('es');
-    expect(bannedTermsMessage(['gratis', 'oferta', 'ya'])).toBe('La política de tu empresa no permite «gratis», «oferta» y «ya». Cambia el texto para poder compartirlo.');
+    expect(bannedTermsMessage(['gratis', 'oferta', 'ya'])).toBe(
+      'La política de tu empresa no permite «gratis», «oferta» y «ya». Cambia el texto para poder compartirlo.',
+    );
   });
 });

@@ -32,7 +32,14 @@ describe('normaliseServerUrl', () => {
   });
 
   it('refuses what is not a web address, with a message', () => {
-    for (const bad of ['', '   ', 'ftp://example.com', 'javascript://alert(1)', 'http://', 'https://user:pw@example.com']) {
+    for (const bad of [
+      '',
+      '   ',
+      'ftp://example.com',
+      'javascript://alert(1)',
+      'http://',
+      'https://user:pw@example.com',
+    ]) {
       const r = normaliseServerUrl(bad);
       expect(r.ok, bad).toBe(false);
       if (!r.ok) expect(r.message.length).toBeGreaterThan(10);

@@ -6,7 +6,11 @@ import { audienceItem, saveConnection } from '../settings';
 import { fakeFetch, freshDb, json, problem } from '../test-support';
 
 const employee = { id: crypto.randomUUID(), name: 'Olu Adeyemi', role: 'employee' as const };
-const me = (linkedin: number, x: number) => ({ ...employee, audience: { linkedin, x }, audienceIsDefault: { linkedin: false, x: false } });
+const me = (linkedin: number, x: number) => ({
+  ...employee,
+  audience: { linkedin, x },
+  audienceIsDefault: { linkedin: false, x: false },
+});
 
 beforeEach(() => fakeBrowser.reset());
 
@@ -31,8 +35,15 @@ describe('updateAudience', () => {
 
   it('keeps the figures locally and says why when the server refuses or cannot be reached', async () => {
     await saveConnection({ serverUrl: 'http://127.0.0.1:8787', token: 'tok', employee });
-    const refused = await service(fakeFetch(problem(422, 'Invalid request', 'audience.x: too big'))).updateAudience({ linkedin: 5, x: 6 });
-    expect(refused).toEqual({ ok: true, sent: false, message: 'Saved on this computer, but not sent to the server: audience.x: too big' });
+    const refused = await service(fakeFetch(problem(422, 'Invalid request', 'audience.x: too big'))).updateAudience({
+      linkedin: 5,
+      x: 6,
+    });
+    expect(refused).toEqual({
+      ok: true,
+      sent: false,
+      message: 'Saved on this computer, but not sent to the server: audience.x: too big',
+    });
     const offline = await service(fakeFetch(new TypeError('Failed to fetch'))).updateAudience({ linkedin: 7, x: 8 });
     expect(offline).toMatchObject({ ok: true, sent: false });
     expect(offline.ok && !offline.sent && offline.message).toContain("Can't reach the server");

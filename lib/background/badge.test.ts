@@ -23,7 +23,10 @@ function reachBody(reach: number, overrides: Partial<Reach> = {}): Reach {
     rank: 1,
     participants: 4,
     streakWeeks: 1,
-    weeks: Array.from({ length: 12 }, (_, i) => ({ start: new Date(NOW - (11 - i) * 7 * 86_400_000).toISOString(), ...zero })),
+    weeks: Array.from({ length: 12 }, (_, i) => ({
+      start: new Date(NOW - (11 - i) * 7 * 86_400_000).toISOString(),
+      ...zero,
+    })),
     lifetime: { reach, clicks: 3, shares: 2 },
     badges: [{ id: 'first-share', label: 'First share', earned: true }],
     ...overrides,
@@ -53,7 +56,9 @@ describe('badgeView', () => {
     const view = badgeView({ cached: cache(999_999), newItems: 3, connected: true, now: NOW });
     expect(view.text).toBe('999.9k•');
     expect(view.colour).toBe(BADGE_NEW_COLOUR);
-    expect(view.title).toBe('Relay — 3 new items to share since you last opened Relay. Your reach this month: 999,999.');
+    expect(view.title).toBe(
+      'Relay — 3 new items to share since you last opened Relay. Your reach this month: 999,999.',
+    );
   });
 
   it('speaks the language shown: its decimal mark within four characters, Russian plurals in the title', () => {
@@ -67,14 +72,21 @@ describe('badgeView', () => {
     expect(title(2)).toMatch(/^Relay — 2 новых материала /);
     expect(title(5)).toMatch(/^Relay — 5 новых материалов /);
     expect(title(21)).toMatch(/^Relay — 21 новый материал /);
-    expect(badgeView({ cached: null, newItems: 0, connected: false, now: NOW }).title).toBe('Relay — не подключён. Откройте настройки, чтобы подключиться.');
+    expect(badgeView({ cached: null, newItems: 0, connected: false, now: NOW }).title).toBe(
+      'Relay — не подключён. Откройте настройки, чтобы подключиться.',
+    );
     useLocale('ca');
     expect(badgeView({ cached: cache(999_999), newItems: 0, connected: true, now: NOW }).text).toBe('999,9k');
     expect(badgeView({ cached: cache(845), newItems: 0, connected: true, now: NOW }).text).toBe('845');
   });
 
   it('shows no figure from last month’s answer', () => {
-    const view = badgeView({ cached: cache(500), newItems: 0, connected: true, now: Date.parse('2026-12-01T00:00:00Z') });
+    const view = badgeView({
+      cached: cache(500),
+      newItems: 0,
+      connected: true,
+      now: Date.parse('2026-12-01T00:00:00Z'),
+    });
     expect(view.text).toBe('');
   });
 
@@ -105,7 +117,12 @@ describe('refreshBadge', () => {
       toQueueRow(makeItem({ publishAt: new Date(NOW - 2 * 60 * 60_000).toISOString() })),
       toQueueRow(makeItem({ publishAt: new Date(NOW - 10 * 60_000).toISOString() })),
       // Arrived, but already expired: nothing to share.
-      toQueueRow(makeItem({ publishAt: new Date(NOW - 5 * 60_000).toISOString(), expiresAt: new Date(NOW - 60_000).toISOString() })),
+      toQueueRow(
+        makeItem({
+          publishAt: new Date(NOW - 5 * 60_000).toISOString(),
+          expiresAt: new Date(NOW - 60_000).toISOString(),
+        }),
+      ),
     ]);
     await badge();
     expect(await fakeBrowser.action.getBadgeText({})).toBe('42•');
@@ -141,7 +158,10 @@ describe('refreshReach', () => {
     expect(result.ok).toBe(true);
     expect(fetch.requests[0]!.url).toBe('http://127.0.0.1:8787/v1/me/reach');
     expect(fetch.requests[0]!.headers.get('Authorization')).toBe('Bearer tok');
-    expect(await reachCacheItem.getValue()).toEqual({ reach: reachBody(1_250_000), fetchedAt: new Date(NOW).toISOString() });
+    expect(await reachCacheItem.getValue()).toEqual({
+      reach: reachBody(1_250_000),
+      fetchedAt: new Date(NOW).toISOString(),
+    });
     await badge();
     expect(await fakeBrowser.action.getBadgeText({})).toBe('1.2M');
   });

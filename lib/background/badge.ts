@@ -53,7 +53,8 @@ export function badgeView(f: BadgeFacts): BadgeView {
     return {
       text: `${figure}${NEW_MARK}`,
       colour: BADGE_NEW_COLOUR,
-      title: reach === null ? plural('badge.newItems', f.newItems) : plural('badge.newItemsReach', f.newItems, { reach }),
+      title:
+        reach === null ? plural('badge.newItems', f.newItems) : plural('badge.newItemsReach', f.newItems, { reach }),
     };
   }
   return { text: figure, colour: BADGE_COLOUR, title: reach === null ? 'Relay' : t('badge.reach', { reach }) };
@@ -87,7 +88,11 @@ export interface BadgeDeps {
 /** Read the cached reach and the queue, then paint the badge. Safe to call at any time, any number of times. */
 export async function refreshBadge(deps: BadgeDeps): Promise<BadgeView> {
   const now = (deps.now ?? Date.now)();
-  const [cached, openedAt, connection] = await Promise.all([reachCacheItem.getValue(), popupOpenedAtItem.getValue(), getConnection()]);
+  const [cached, openedAt, connection] = await Promise.all([
+    reachCacheItem.getValue(),
+    popupOpenedAtItem.getValue(),
+    getConnection(),
+  ]);
   const newItems = connection ? await countNewItems(deps.db(), openedAt, now) : 0;
   const view = badgeView({ cached, newItems, connected: connection !== null, now });
   const action = (deps.action ?? toolbarAction)();

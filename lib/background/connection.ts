@@ -51,7 +51,10 @@ export function createConnectionHandlers(ctx: ServiceContext, deps: ConnectionDe
   async function signInWithSso({ serverUrl }: { serverUrl: string }): Promise<ConnectResult> {
     const url = chooseServer(await ctx.managed(), serverUrl);
     if (!url.ok) return { ok: false, message: url.message };
-    const outcome = await singleSignOn(url.url, { flow: deps.webAuthFlow ?? browserWebAuthFlow, fetch: ctx.plainFetch });
+    const outcome = await singleSignOn(url.url, {
+      flow: deps.webAuthFlow ?? browserWebAuthFlow,
+      fetch: ctx.plainFetch,
+    });
     if (!outcome.ok) return outcome;
     return finishConnect(url.url, outcome.redeemed);
   }

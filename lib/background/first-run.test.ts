@@ -22,10 +22,13 @@ describe('welcomeOnInstall', () => {
   });
 
   // Including someone updating from a version that never recorded a welcome.
-  it.each(['update', 'chrome_update', 'browser_update', 'shared_module_update'])('opens nothing on %s', async (reason) => {
-    const d = deps();
-    expect(await welcomeOnInstall({ reason }, d)).toBe(false);
-    expect(d.openSettings).not.toHaveBeenCalled();
-    expect(await welcomedItem.getValue()).toBe(false);
-  });
+  it.each(['update', 'chrome_update', 'browser_update', 'shared_module_update'])(
+    'opens nothing on %s',
+    async (reason) => {
+      const d = deps();
+      expect(await welcomeOnInstall({ reason }, d)).toBe(false);
+      expect(d.openSettings).not.toHaveBeenCalled();
+      expect(await welcomedItem.getValue()).toBe(false);
+    },
+  );
 });

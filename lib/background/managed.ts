@@ -9,7 +9,8 @@ import type { ManagedSettings } from '../settings/managed';
  */
 export async function applyManaged(settings: ManagedSettings): Promise<void> {
   const connection = await getConnection();
-  if (connection && settings.serverUrl && settings.serverUrl !== connection.serverUrl) await markSessionEnded(connection.token);
+  if (connection && settings.serverUrl && settings.serverUrl !== connection.serverUrl)
+    await markSessionEnded(connection.token);
   await presetTopics(settings.defaultTopics);
 }
 
@@ -28,4 +29,5 @@ async function presetTopics(defaults: string[]): Promise<void> {
   ]);
 }
 
-const sameTopics = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((topic, i) => topic === b[i]);
+const sameTopics = (a: readonly string[], b: readonly string[]) =>
+  a.length === b.length && a.every((topic, i) => topic === b[i]);

@@ -4,7 +4,12 @@ import { describeError } from '../api/errors';
 import { SuggestionCreate } from '../contract/suggestions';
 import { t } from '../i18n';
 import type { Handlers } from '../messaging/handlers';
-import type { AudienceUpdate, AudienceUpdateResult, SuggestPageRequest, SuggestPageResult } from '../messaging/protocol';
+import type {
+  AudienceUpdate,
+  AudienceUpdateResult,
+  SuggestPageRequest,
+  SuggestPageResult,
+} from '../messaging/protocol';
 import { audienceItem } from '../settings';
 import type { ServiceContext } from './context';
 
@@ -43,7 +48,8 @@ export async function updateAudience(ctx: ServiceContext, update: AudienceUpdate
 export async function openRelay(sender: Parameters<Handlers['openRelay']>[1]): Promise<{ ok: true }> {
   const tab = sender.tab;
   try {
-    const action = (browser.action ?? (browser as unknown as { browserAction: typeof browser.action }).browserAction) as {
+    const action = (browser.action ??
+      (browser as unknown as { browserAction: typeof browser.action }).browserAction) as {
       openPopup?: (options?: { windowId?: number }) => Promise<void>;
     };
     if (action.openPopup) {

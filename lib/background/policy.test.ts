@@ -2,7 +2,14 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Policy } from '../contract/policy';
 import { NO_RULES } from '../policy/in-force';
-import { clearConnection, getConnection, personalTouchesItem, policyCacheItem, saveConnection, type CachedPolicy } from '../settings';
+import {
+  clearConnection,
+  getConnection,
+  personalTouchesItem,
+  policyCacheItem,
+  saveConnection,
+  type CachedPolicy,
+} from '../settings';
 import { toQueueRow } from '../db';
 import { fakeFetch, freshDb, json, makeItem, problem, queueBody } from '../test-support';
 import { readPolicy, syncPolicy, syncStoredPolicy, type PolicySyncDeps } from './policy';
@@ -73,7 +80,11 @@ describe('syncPolicy', () => {
   });
 
   it('asks afresh (no If-None-Match) when the kept policy no longer reads as a policy', async () => {
-    const broken = { policy: { bannedTerms: 'x' } as unknown as Policy, etag: '"policy-3"', fetchedAt: '2026-11-20T00:00:00.000Z' };
+    const broken = {
+      policy: { bannedTerms: 'x' } as unknown as Policy,
+      etag: '"policy-3"',
+      fetchedAt: '2026-11-20T00:00:00.000Z',
+    };
     const { state, deps } = memory(broken);
     const fetch = fakeFetch(json(policy(3), { headers: { ETag: '"policy-3"' } }));
     expect(await syncPolicy(deps(fetch))).toEqual({ outcome: 'updated', version: 3 });
@@ -115,7 +126,9 @@ describe('in extension storage', () => {
     });
     const service = createRelayService({ db: () => db, fetch });
     await service.sync();
-    expect(await fakeBrowser.storage.local.get('policyCache')).toMatchObject({ policyCache: { policy: policy(5), etag: '"policy-5"' } });
+    expect(await fakeBrowser.storage.local.get('policyCache')).toMatchObject({
+      policyCache: { policy: policy(5), etag: '"policy-5"' },
+    });
     expect(await readPolicy()).toEqual(policy(5));
   });
 
@@ -146,15 +159,26 @@ describe('in extension storage', () => {
 describe('getSuggestions under the policy', () => {
   beforeEach(() => fakeBrowser.reset());
 
-  const keep = (p: Policy) => policyCacheItem.setValue({ policy: p, etag: `"policy-${p.version}"`, fetchedAt: '2026-11-23T19:00:00.000Z' });
+  const keep = (p: Policy) =>
+    policyCacheItem.setValue({ policy: p, etag: `"policy-${p.version}"`, fetchedAt: '2026-11-23T19:00:00.000Z' });
   const cap = (network: 'linkedin' | 'x', text: string) => ({ id: crypto.randomUUID(), network, text, language: 'en' });
 
   async function setUp() {
     await saveConnection({ ...connection, employee });
     const db = freshDb();
-    const fine = makeItem({ title: 'fine', pinned: true, captions: [cap('x', 'Our report is out'), cap('linkedin', 'Read it')] });
-    const banned = makeItem({ title: 'banned', captions: [cap('x', 'Guaranteed growth, 無料'), cap('linkedin', 'Guaranteed growth')] });
-    const disclosed = makeItem({ title: 'disclosed', captions: [cap('x', '#AD A report'), cap('linkedin', 'Report #Employee')] });
+    const fine = makeItem({
+      title: 'fine',
+      pinned: true,
+      captions: [cap('x', 'Our report is out'), cap('linkedin', 'Read it')],
+    });
+    const banned = makeItem({
+      title: 'banned',
+      captions: [cap('x', 'Guaranteed growth, 無料'), cap('linkedin', 'Guaranteed growth')],
+    });
+    const disclosed = makeItem({
+      title: 'disclosed',
+      captions: [cap('x', '#AD A report'), cap('linkedin', 'Report #Employee')],
+    });
     await db.queue.bulkPut([fine, banned, disclosed].map(toQueueRow));
     return { service: createRelayService({ db: () => db, fetch: fakeFetch(new Error('no network needed')) }), fine };
   }
@@ -169,7 +193,10 @@ describe('getSuggestions under the policy', () => {
     ]);
     expect(x.suggestions.find((s) => s.title === 'fine')!.link).toBe(fine.links.x);
     // What the composer inserts instead when the person already typed the disclosure; nothing when none was added.
-    expect(x.suggestions.find((s) => s.title === 'fine')!.disclosure).toEqual({ added: '#ad', without: 'Our report is out' });
+    expect(x.suggestions.find((s) => s.title === 'fine')!.disclosure).toEqual({
+      added: '#ad',
+      without: 'Our report is out',
+    });
     expect(x.suggestions.find((s) => s.title === 'disclosed')!.disclosure).toBeUndefined();
     expect(x.withheld).toBe(1);
     const li = await service.getSuggestions({ network: 'linkedin' });
@@ -180,7 +207,10 @@ describe('getSuggestions under the policy', () => {
   it('checks the caption as personalised: a banned term in the person’s own signature withholds it too', async () => {
     const { service } = await setUp();
     await keep(policy(3, ['signed']));
-    await personalTouchesItem.setValue({ linkedin: { openingLine: '', signature: '' }, x: { openingLine: '', signature: 'Signed, Aiko' } });
+    await personalTouchesItem.setValue({
+      linkedin: { openingLine: '', signature: '' },
+      x: { openingLine: '', signature: 'Signed, Aiko' },
+    });
     expect((await service.getSuggestions({ network: 'x' })).suggestions).toEqual([]);
     expect((await service.getSuggestions({ network: 'x' })).withheld).toBe(3);
     expect((await service.getSuggestions({ network: 'linkedin' })).suggestions).toHaveLength(3);
@@ -189,7 +219,11 @@ describe('getSuggestions under the policy', () => {
   it('offers every caption as it is before any policy arrived', async () => {
     const { service } = await setUp();
     const x = await service.getSuggestions({ network: 'x' });
-    expect(x.suggestions.map((s) => s.text).sort()).toEqual(['#AD A report', 'Guaranteed growth, 無料', 'Our report is out']);
+    expect(x.suggestions.map((s) => s.text).sort()).toEqual([
+      '#AD A report',
+      'Guaranteed growth, 無料',
+      'Our report is out',
+    ]);
     expect(x.withheld).toBeUndefined();
   });
 });

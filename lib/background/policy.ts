@@ -38,7 +38,8 @@ export async function syncPolicy(deps: PolicySyncDeps): Promise<PolicySyncResult
   if (answer.status === 'not-modified') return { outcome: 'not-modified' };
   // The person disconnected or switched accounts while the answer travelled: it is not theirs to keep.
   const still = await deps.getConnection();
-  if (!still || still.token !== connection.token || still.serverUrl !== connection.serverUrl) return { outcome: 'stale' };
+  if (!still || still.token !== connection.token || still.serverUrl !== connection.serverUrl)
+    return { outcome: 'stale' };
   await deps.save({
     policy: answer.policy,
     etag: answer.etag,
@@ -48,7 +49,10 @@ export async function syncPolicy(deps: PolicySyncDeps): Promise<PolicySyncResult
 }
 
 /** syncPolicy against the extension's storage (lib/background/after-sync.ts runs it after each good sync). */
-export function syncStoredPolicy(opts: { getConnection: () => Promise<Connection | null>; fetch?: FetchLike }): Promise<PolicySyncResult> {
+export function syncStoredPolicy(opts: {
+  getConnection: () => Promise<Connection | null>;
+  fetch?: FetchLike;
+}): Promise<PolicySyncResult> {
   return syncPolicy({
     getConnection: opts.getConnection,
     getCached: () => policyCacheItem.getValue(),

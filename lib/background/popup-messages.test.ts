@@ -19,7 +19,8 @@ beforeEach(async () => {
 function service(fetch: ReturnType<typeof fakeFetch>) {
   return createRelayService({ db: () => db, fetch, now: () => NOW, random: () => 0.5 });
 }
-const sentIds = (req: RecordedRequest) => (JSON.parse(req.body!) as { shares: Array<{ id: string }> }).shares.map((s) => s.id);
+const sentIds = (req: RecordedRequest) =>
+  (JSON.parse(req.body!) as { shares: Array<{ id: string }> }).shares.map((s) => s.id);
 const accepting = (req: RecordedRequest) => json({ accepted: sentIds(req), duplicates: [] });
 
 describe('recordPopupShare', () => {
@@ -29,7 +30,13 @@ describe('recordPopupShare', () => {
     const fetch = fakeFetch(accepting);
     const captionId = item.captions.find((c) => c.network === 'x')!.id;
     const text = `Mine first.\n\nX words 🎉 ${item.links.x}`;
-    const result = await service(fetch).recordPopupShare({ itemId: item.id, captionId, network: 'x', edited: true, text });
+    const result = await service(fetch).recordPopupShare({
+      itemId: item.id,
+      captionId,
+      network: 'x',
+      edited: true,
+      text,
+    });
     expect(result.ok).toBe(true);
     const id = result.ok ? result.id : '';
     expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
@@ -55,7 +62,12 @@ describe('recordPopupShare', () => {
     const item = makeItem();
     await db.queue.put(toQueueRow(item));
     const s = service(fakeFetch(problem(503, 'Unavailable', 'later')));
-    await s.recordPopupShare({ itemId: item.id, network: 'linkedin', edited: false, text: `Hi ${item.links.linkedin}` });
+    await s.recordPopupShare({
+      itemId: item.id,
+      network: 'linkedin',
+      edited: false,
+      text: `Hi ${item.links.linkedin}`,
+    });
     await vi.waitFor(async () => expect(await fakeBrowser.alarms.get(FLUSH_ALARM)).toBeDefined());
     const first = (await db.outbox.toArray())[0]!;
     expect(first.nextAttemptAt).toBeGreaterThan(NOW);
@@ -75,7 +87,13 @@ describe('recordPopupShare', () => {
     expect(await db.history.count()).toBe(0);
 
     const linkedinCaption = item.captions.find((c) => c.network === 'linkedin')!.id;
-    const r = await s.recordPopupShare({ itemId: item.id, captionId: linkedinCaption, network: 'x', edited: false, text: 'x' });
+    const r = await s.recordPopupShare({
+      itemId: item.id,
+      captionId: linkedinCaption,
+      network: 'x',
+      edited: false,
+      text: 'x',
+    });
     const row = await db.history.get(r.ok ? r.id : '');
     expect(row).toBeDefined();
     expect(row!.captionId).toBeUndefined();
@@ -96,7 +114,10 @@ describe('suggestPage', () => {
     };
     const fetch = fakeFetch(json(suggestion, { status: 201 }), json(suggestion, { status: 200 }));
     const s = service(fetch);
-    expect(await s.suggestPage({ url: 'https://example.com/post', note: 'Great read' })).toEqual({ ok: true, alreadySuggested: false });
+    expect(await s.suggestPage({ url: 'https://example.com/post', note: 'Great read' })).toEqual({
+      ok: true,
+      alreadySuggested: false,
+    });
     expect(fetch.requests[0]!.url).toBe('http://127.0.0.1:8787/v1/suggestions');
     expect(fetch.requests[0]!.method).toBe('POST');
     expect(fetch.requests[0]!.headers.get('authorization')).toBe('Bearer tok');
@@ -107,7 +128,10 @@ describe('suggestPage', () => {
   it('refuses a non-web address without calling the server, and reports the server’s refusal', async () => {
     const fetch = fakeFetch(problem(422, 'Invalid suggestion', 'url: must be public'));
     const s = service(fetch);
-    expect(await s.suggestPage({ url: 'javascript:alert(1)' })).toMatchObject({ ok: false, message: expect.stringMatching(/web pages/) });
+    expect(await s.suggestPage({ url: 'javascript:alert(1)' })).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/web pages/),
+    });
     expect(fetch.requests).toHaveLength(0);
     const refused = await s.suggestPage({ url: 'https://example.com/' });
     expect(refused).toMatchObject({ ok: false, message: expect.stringMatching(/must be public/) });
@@ -116,7 +140,10 @@ describe('suggestPage', () => {
   it('says so when nobody is connected', async () => {
     await fakeBrowser.storage.local.clear();
     const fetch = fakeFetch(new Error('must not be called'));
-    expect(await service(fetch).suggestPage({ url: 'https://example.com/' })).toMatchObject({ ok: false, message: expect.stringMatching(/not connected/) });
+    expect(await service(fetch).suggestPage({ url: 'https://example.com/' })).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/not connected/),
+    });
     expect(fetch.requests).toHaveLength(0);
   });
 });

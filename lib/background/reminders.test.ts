@@ -40,11 +40,18 @@ function deps(over: Partial<ReminderDeps> = {}): ReminderDeps {
     ...over,
   };
 }
-const shown = () => fakeBrowser.notifications.getAllCreateOptions() as Record<string, { title: string; message: string; buttons?: { title: string }[] }>;
+const shown = () =>
+  fakeBrowser.notifications.getAllCreateOptions() as Record<
+    string,
+    { title: string; message: string; buttons?: { title: string }[] }
+  >;
 
 async function seedNewItems() {
   await popupOpenedAtItem.setValue(iso(NOW - 2 * DAY_MS));
-  await db.queue.bulkPut([toQueueRow(makeItem({ publishAt: iso(NOW - DAY_MS) })), toQueueRow(makeItem({ publishAt: iso(NOW - 60_000) }))]);
+  await db.queue.bulkPut([
+    toQueueRow(makeItem({ publishAt: iso(NOW - DAY_MS) })),
+    toQueueRow(makeItem({ publishAt: iso(NOW - 60_000) })),
+  ]);
 }
 
 describe('checkReminders', () => {
@@ -101,7 +108,15 @@ describe('checkReminders', () => {
 
   it('nudges after a week without a share, then not for another week; never towards an empty queue', async () => {
     await reminderPrefsItem.setValue({ ...REMINDERS_OFF, weeklyNudge: true, weeklyNudgeSince: iso(NOW - 30 * DAY_MS) });
-    await db.history.put({ id: 's1', itemId: 'i1', network: 'x', edited: false, sharedAt: iso(NOW - 8 * DAY_MS), title: 't', state: 'synced' });
+    await db.history.put({
+      id: 's1',
+      itemId: 'i1',
+      network: 'x',
+      edited: false,
+      sharedAt: iso(NOW - 8 * DAY_MS),
+      title: 't',
+      state: 'synced',
+    });
     // Only a scheduled item and an expired one: nothing to share yet.
     await db.queue.bulkPut([
       toQueueRow(makeItem({ publishAt: iso(NOW + DAY_MS) })),
@@ -112,7 +127,9 @@ describe('checkReminders', () => {
     await db.queue.put(toQueueRow(makeItem({ publishAt: iso(NOW - 9 * DAY_MS) })));
     expect((await checkReminders(deps())).nudged).toBe(true);
     expect(shown()[NUDGE_NOTIFICATION]!.title).toBe('Relay weekly reminder');
-    expect(shown()[NUDGE_NOTIFICATION]!.message).toBe('Your queue has posts ready to share in your own words, whenever you like.');
+    expect(shown()[NUDGE_NOTIFICATION]!.message).toBe(
+      'Your queue has posts ready to share in your own words, whenever you like.',
+    );
     expect((await checkReminders(deps({ now: () => NOW + 6 * DAY_MS }))).nudged).toBe(false);
     expect((await checkReminders(deps({ now: () => NOW + 7 * DAY_MS }))).nudged).toBe(true);
   });
@@ -120,7 +137,15 @@ describe('checkReminders', () => {
   it('does not nudge someone who shared this week', async () => {
     await reminderPrefsItem.setValue({ ...REMINDERS_OFF, weeklyNudge: true, weeklyNudgeSince: iso(NOW - 30 * DAY_MS) });
     await db.queue.put(toQueueRow(makeItem({ publishAt: iso(NOW - 9 * DAY_MS) })));
-    await db.history.put({ id: 's1', itemId: 'i1', network: 'x', edited: false, sharedAt: iso(NOW - 2 * DAY_MS), title: 't', state: 'pending' });
+    await db.history.put({
+      id: 's1',
+      itemId: 'i1',
+      network: 'x',
+      edited: false,
+      sharedAt: iso(NOW - 2 * DAY_MS),
+      title: 't',
+      state: 'pending',
+    });
     expect((await checkReminders(deps())).nudged).toBe(false);
   });
 
@@ -139,7 +164,12 @@ describe('turning reminders off from a notification', () => {
     let released = 0;
     const releasing = deps({ releasePermission: async () => void released++ });
     await reminderPrefsItem.setValue({ newItems: true, weeklyNudge: true, weeklyNudgeSince: iso(NOW) });
-    await fakeBrowser.notifications.create(NUDGE_NOTIFICATION, { type: 'basic', iconUrl: '', title: 't', message: 'm' });
+    await fakeBrowser.notifications.create(NUDGE_NOTIFICATION, {
+      type: 'basic',
+      iconUrl: '',
+      title: 't',
+      message: 'm',
+    });
     expect(await onReminderButton(releasing, NUDGE_NOTIFICATION, 0)).toBe(true);
     expect(await reminderPrefsItem.getValue()).toEqual({ newItems: true, weeklyNudge: false, weeklyNudgeSince: null });
     expect(shown()).toEqual({});

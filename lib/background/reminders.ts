@@ -40,7 +40,11 @@ export interface ReminderOutcome {
  */
 export async function checkReminders(deps: ReminderDeps): Promise<ReminderOutcome> {
   const now = (deps.now ?? Date.now)();
-  const [prefs, log, popupOpenedAt] = await Promise.all([reminderPrefsItem.getValue(), reminderLogItem.getValue(), popupOpenedAtItem.getValue()]);
+  const [prefs, log, popupOpenedAt] = await Promise.all([
+    reminderPrefsItem.getValue(),
+    reminderLogItem.getValue(),
+    popupOpenedAtItem.getValue(),
+  ]);
   const outcome: ReminderOutcome = { newItems: 0, nudged: false };
   if (!prefs.newItems && !prefs.weeklyNudge) return outcome;
   const notifications = await deps.notifications();
@@ -61,7 +65,14 @@ export async function checkReminders(deps: ReminderDeps): Promise<ReminderOutcom
     newItemsAt: outcome.newItems ? at : log.newItemsAt,
     nudgeAt: outcome.nudged ? at : log.nudgeAt,
   });
-  if (outcome.newItems) await show(deps, notifications, NEW_ITEMS_NOTIFICATION, t('notify.newItemsTitle'), newItemsMessage(outcome.newItems));
+  if (outcome.newItems)
+    await show(
+      deps,
+      notifications,
+      NEW_ITEMS_NOTIFICATION,
+      t('notify.newItemsTitle'),
+      newItemsMessage(outcome.newItems),
+    );
   // A reminder, not a reproach (PRODUCT.md: voluntary, no guilt): what is there, not what was not done.
   if (outcome.nudged) await show(deps, notifications, NUDGE_NOTIFICATION, t('notify.nudgeTitle'), nudgeMessage());
   return outcome;
@@ -73,7 +84,13 @@ export function newItemsMessage(count: number): string {
 }
 export const nudgeMessage = (): string => t('notify.nudge');
 
-async function show(deps: ReminderDeps, notifications: Notifications, id: string, title: string, message: string): Promise<void> {
+async function show(
+  deps: ReminderDeps,
+  notifications: Notifications,
+  id: string,
+  title: string,
+  message: string,
+): Promise<void> {
   await notifications.create(id, {
     type: 'basic',
     iconUrl: deps.iconUrl,
@@ -103,7 +120,11 @@ export async function onReminderButton(
   const pref = prefFor(notificationId);
   if (!pref || buttonIndex !== 0) return false;
   const prefs = await reminderPrefsItem.getValue();
-  const next: ReminderPrefs = { ...prefs, [pref]: false, ...(pref === 'weeklyNudge' ? { weeklyNudgeSince: null } : {}) };
+  const next: ReminderPrefs = {
+    ...prefs,
+    [pref]: false,
+    ...(pref === 'weeklyNudge' ? { weeklyNudgeSince: null } : {}),
+  };
   await reminderPrefsItem.setValue(next);
   await (await deps.notifications())?.clear(notificationId);
   if (!next.newItems && !next.weeklyNudge) await deps.releasePermission?.().catch(() => undefined);
@@ -111,7 +132,10 @@ export async function onReminderButton(
 }
 
 /** A click on the notification itself: the settings, at the reminders (the way to turn them off without buttons). */
-export async function onReminderClicked(deps: Pick<ReminderDeps, 'notifications' | 'openPage'>, notificationId: string): Promise<boolean> {
+export async function onReminderClicked(
+  deps: Pick<ReminderDeps, 'notifications' | 'openPage'>,
+  notificationId: string,
+): Promise<boolean> {
   if (!prefFor(notificationId)) return false;
   await deps.openPage(REMINDERS_SECTION);
   await (await deps.notifications())?.clear(notificationId);
@@ -127,5 +151,8 @@ export async function ensureReminderAlarm(prefs: ReminderPrefs, alarms = browser
     return;
   }
   if (existing?.periodInMinutes === REMINDER_PERIOD_MINUTES) return;
-  await alarms.create(REMINDER_ALARM, { delayInMinutes: REMINDER_PERIOD_MINUTES, periodInMinutes: REMINDER_PERIOD_MINUTES });
+  await alarms.create(REMINDER_ALARM, {
+    delayInMinutes: REMINDER_PERIOD_MINUTES,
+    periodInMinutes: REMINDER_PERIOD_MINUTES,
+  });
 }

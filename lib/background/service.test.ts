@@ -86,12 +86,17 @@ describe('connect', () => {
   it('starts from an empty cache when connecting to another account', async () => {
     const first = makeItem({ title: 'first account' });
     const second = makeItem({ title: 'second account' });
-    await service(fakeFetch(json({ token: 't1', employee }), json(queueBody([first]), { headers: { ETag: '"a"' } }))).connect({
+    await service(
+      fakeFetch(json({ token: 't1', employee }), json(queueBody([first]), { headers: { ETag: '"a"' } })),
+    ).connect({
       serverUrl: 'localhost:8787',
       code: 'one',
     });
     const other = { id: crypto.randomUUID(), name: 'Joan Puig', role: 'employee' as const };
-    const fetch = fakeFetch(json({ token: 't2', employee: other }), json(queueBody([second], { full: false }), { headers: { ETag: '"b"' } }));
+    const fetch = fakeFetch(
+      json({ token: 't2', employee: other }),
+      json(queueBody([second], { full: false }), { headers: { ETag: '"b"' } }),
+    );
     await service(fetch).connect({ serverUrl: 'localhost:8787', code: 'two' });
     // No stale etag or cursor from the first account was sent, and its items are gone.
     expect(fetch.requests[1]!.url).toBe('http://localhost:8787/v1/queue');
@@ -104,7 +109,12 @@ describe('disconnect and status', () => {
   it('forgets the account and the cache, keeps the server URL for next time', async () => {
     const s = service(fakeFetch(json({ token: 'tok', employee }), json(queueBody([makeItem()]))));
     await s.connect({ serverUrl: 'localhost:8787', code: 'c' });
-    expect(await s.getStatus()).toMatchObject({ connected: true, employee, items: 1, serverUrl: 'http://localhost:8787' });
+    expect(await s.getStatus()).toMatchObject({
+      connected: true,
+      employee,
+      items: 1,
+      serverUrl: 'http://localhost:8787',
+    });
 
     await s.disconnect();
     expect(await getConnection()).toBeNull();
@@ -133,14 +143,16 @@ describe('disconnect and status', () => {
 
   it('signs out here even when the server is unreachable or refuses', async () => {
     for (const answer of [new TypeError('Failed to fetch'), problem(401, 'Unauthorized', 'The token is not valid')]) {
-      const s = service(fakeFetch((req) => {
-        if (req.url.endsWith('/v1/auth/redeem')) return json({ token: 'tok', employee });
-        if (req.url.endsWith('/v1/auth/sign-out')) {
-          if (answer instanceof Error) throw answer;
-          return answer.clone();
-        }
-        return json(queueBody([makeItem()]));
-      }));
+      const s = service(
+        fakeFetch((req) => {
+          if (req.url.endsWith('/v1/auth/redeem')) return json({ token: 'tok', employee });
+          if (req.url.endsWith('/v1/auth/sign-out')) {
+            if (answer instanceof Error) throw answer;
+            return answer.clone();
+          }
+          return json(queueBody([makeItem()]));
+        }),
+      );
       await s.connect({ serverUrl: 'localhost:8787', code: 'c' });
       expect(await s.disconnect()).toEqual({ ok: true });
       expect(await getConnection()).toBeNull();

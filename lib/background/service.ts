@@ -60,7 +60,12 @@ export function createRelayService(deps: ServiceDeps) {
   const queueChanged = () => Promise.resolve(deps.onQueueChanged?.()).catch(() => undefined);
 
   async function sync() {
-    const result = await syncQueue({ db: deps.db(), getConnection, recordLastSync: (status) => lastSyncItem.setValue(status), fetch });
+    const result = await syncQueue({
+      db: deps.db(),
+      getConnection,
+      recordLastSync: (status) => lastSyncItem.setValue(status),
+      fetch,
+    });
     if (result.ok && result.outcome !== 'not-modified') await queueChanged();
     if (result.ok) await afterSync({ getConnection, fetch }).catch(() => undefined);
     return result;
@@ -86,7 +91,17 @@ export function createRelayService(deps: ServiceDeps) {
     return result;
   }
 
-  const ctx: ServiceContext = { db: deps.db, getConnection, fetch, plainFetch: deps.fetch, managed, now, queueChanged, flush, syncAndFlush };
+  const ctx: ServiceContext = {
+    db: deps.db,
+    getConnection,
+    fetch,
+    plainFetch: deps.fetch,
+    managed,
+    now,
+    queueChanged,
+    flush,
+    syncAndFlush,
+  };
   const connection = createConnectionHandlers(ctx, {
     newSessionId: deps.newSessionId ?? (() => crypto.randomUUID()),
     webAuthFlow: deps.webAuthFlow,

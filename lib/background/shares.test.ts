@@ -3,13 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createRelayService, SHARE_MAX_AGE_MS } from './service';
 import { toQueueRow, type RelayDb } from '../db';
 import { FLUSH_ALARM } from '../outbox';
-import {
-  employeeItem,
-  personalTouchesItem,
-  preferredLanguageItem,
-  saveConnection,
-  topicsItem,
-} from '../settings';
+import { employeeItem, personalTouchesItem, preferredLanguageItem, saveConnection, topicsItem } from '../settings';
 import { fakeFetch, freshDb, json, makeItem, problem, queueBody, type RecordedRequest } from '../test-support';
 import type { Caption } from '../contract/items';
 
@@ -27,9 +21,15 @@ function service(fetch: ReturnType<typeof fakeFetch>, now = NOW) {
   return createRelayService({ db: () => db, fetch, now: () => now, random: () => 0.5 });
 }
 
-const sentIds = (req: RecordedRequest) => (JSON.parse(req.body!) as { shares: Array<{ id: string }> }).shares.map((s) => s.id);
+const sentIds = (req: RecordedRequest) =>
+  (JSON.parse(req.body!) as { shares: Array<{ id: string }> }).shares.map((s) => s.id);
 const accepting = (req: RecordedRequest) => json({ accepted: sentIds(req), duplicates: [] });
-const caption = (network: 'linkedin' | 'x', text: string, language = 'en'): Caption => ({ id: crypto.randomUUID(), network, text, language });
+const caption = (network: 'linkedin' | 'x', text: string, language = 'en'): Caption => ({
+  id: crypto.randomUUID(),
+  network,
+  text,
+  language,
+});
 
 describe('getSuggestions', () => {
   it('ranks the cached captions for the network, personalised, with the tracked link', async () => {
@@ -37,7 +37,10 @@ describe('getSuggestions', () => {
     const newer = makeItem({ title: 'newer', publishAt: '2026-02-10T00:00:00Z' });
     const pinned = makeItem({ title: 'pinned', pinned: true, publishAt: '2026-01-01T00:00:00Z' });
     await db.queue.bulkPut([older, newer, pinned].map(toQueueRow));
-    await personalTouchesItem.setValue({ linkedin: { openingLine: '', signature: '' }, x: { openingLine: 'Hola!', signature: '#relay' } });
+    await personalTouchesItem.setValue({
+      linkedin: { openingLine: '', signature: '' },
+      x: { openingLine: 'Hola!', signature: '#relay' },
+    });
 
     const result = await service(fakeFetch(new Error('no network needed'))).getSuggestions({ network: 'x' });
     expect(result.connected).toBe(true);
@@ -60,7 +63,12 @@ describe('getSuggestions', () => {
   });
 
   it('puts the employee’s topics first, items already shared on this network last, and prefers their language', async () => {
-    const hr = makeItem({ title: 'hr', topics: ['hr'], publishAt: '2026-01-01T00:00:00Z', captions: [caption('x', 'English'), caption('x', 'Català', 'ca')] });
+    const hr = makeItem({
+      title: 'hr',
+      topics: ['hr'],
+      publishAt: '2026-01-01T00:00:00Z',
+      captions: [caption('x', 'English'), caption('x', 'Català', 'ca')],
+    });
     const eng = makeItem({ title: 'eng', topics: ['engineering'], publishAt: '2026-02-01T00:00:00Z' });
     const done = makeItem({ title: 'done', topics: ['hr'], publishAt: '2026-02-15T00:00:00Z' });
     await db.queue.bulkPut([hr, eng, done].map(toQueueRow));
@@ -71,7 +79,10 @@ describe('getSuggestions', () => {
 
     const { suggestions } = await s.getSuggestions({ network: 'x' });
     expect(suggestions.map((x) => [x.title, x.shared])).toEqual([
-      ['hr', false], ['eng', false], ['hr', false], ['done', true],
+      ['hr', false],
+      ['eng', false],
+      ['hr', false],
+      ['done', true],
     ]);
     expect(suggestions[0]!.text).toBe('Català');
     // Shared on X does not count as shared on LinkedIn.
@@ -80,7 +91,10 @@ describe('getSuggestions', () => {
 
   it('says when nobody is connected', async () => {
     await fakeBrowser.storage.local.remove('token');
-    expect(await service(fakeFetch(new Error('no'))).getSuggestions({ network: 'x' })).toEqual({ connected: false, suggestions: [] });
+    expect(await service(fakeFetch(new Error('no'))).getSuggestions({ network: 'x' })).toEqual({
+      connected: false,
+      suggestions: [],
+    });
   });
 });
 
@@ -90,10 +104,24 @@ describe('recordShare (from a content script)', () => {
     await db.queue.put(toQueueRow(item));
     const fetch = fakeFetch(accepting);
     const captionId = item.captions[1]!.id;
-    const result = await service(fetch).recordShare({ itemId: item.id, captionId, network: 'x', edited: true, sharedAt: '2026-03-01T12:59:00+01:00' });
+    const result = await service(fetch).recordShare({
+      itemId: item.id,
+      captionId,
+      network: 'x',
+      edited: true,
+      sharedAt: '2026-03-01T12:59:00+01:00',
+    });
     expect(result).toMatchObject({ ok: true });
     const id = result.ok ? result.id : '';
-    expect(await db.history.get(id)).toMatchObject({ itemId: item.id, captionId, network: 'x', edited: true, title: 'Our report', employeeId: employee.id, sharedAt: '2026-03-01T11:59:00.000Z' });
+    expect(await db.history.get(id)).toMatchObject({
+      itemId: item.id,
+      captionId,
+      network: 'x',
+      edited: true,
+      title: 'Our report',
+      employeeId: employee.id,
+      sharedAt: '2026-03-01T11:59:00.000Z',
+    });
 
     await vi.waitFor(async () => expect((await db.history.get(id))!.state).toBe('synced'));
     expect(fetch.requests[0]!.url).toBe('http://127.0.0.1:8787/v1/shares');
@@ -107,7 +135,12 @@ describe('recordShare (from a content script)', () => {
     const item = makeItem();
     await db.queue.put(toQueueRow(item));
     const fetch = fakeFetch(problem(503, 'Unavailable', 'later'));
-    const result = await service(fetch).recordShare({ itemId: item.id, network: 'linkedin', edited: false, sharedAt: new Date(NOW).toISOString() });
+    const result = await service(fetch).recordShare({
+      itemId: item.id,
+      network: 'linkedin',
+      edited: false,
+      sharedAt: new Date(NOW).toISOString(),
+    });
     expect(result.ok).toBe(true);
     await vi.waitFor(async () => expect(await fakeBrowser.alarms.get(FLUSH_ALARM)).toBeDefined());
     const row = (await db.outbox.toArray())[0]!;
@@ -121,7 +154,12 @@ describe('recordShare (from a content script)', () => {
     const s = service(fakeFetch(accepting));
     await s.recordShare({ itemId: item.id, network: 'x', edited: false, sharedAt: new Date(NOW).toISOString() });
     await db.queue.clear();
-    const again = await s.recordShare({ itemId: item.id, network: 'linkedin', edited: false, sharedAt: new Date(NOW).toISOString() });
+    const again = await s.recordShare({
+      itemId: item.id,
+      network: 'linkedin',
+      edited: false,
+      sharedAt: new Date(NOW).toISOString(),
+    });
     expect(again.ok).toBe(true);
     expect((await db.history.toArray()).map((r) => r.title)).toEqual(['Gone from the queue', 'Gone from the queue']);
   });
@@ -132,12 +170,16 @@ describe('recordShare (from a content script)', () => {
     const fetch = fakeFetch(accepting);
     const s = service(fetch);
     const at = (ms: number) => new Date(ms).toISOString();
-    expect(await s.recordShare({ itemId: crypto.randomUUID(), network: 'x', edited: false, sharedAt: at(NOW) })).toEqual({
+    expect(
+      await s.recordShare({ itemId: crypto.randomUUID(), network: 'x', edited: false, sharedAt: at(NOW) }),
+    ).toEqual({
       ok: false,
       message: 'Relay does not know this item.',
     });
     for (const when of [NOW - SHARE_MAX_AGE_MS - 1000, NOW + 60 * 60_000]) {
-      expect(await s.recordShare({ itemId: item.id, network: 'x', edited: false, sharedAt: at(when) })).toMatchObject({ ok: false });
+      expect(await s.recordShare({ itemId: item.id, network: 'x', edited: false, sharedAt: at(when) })).toMatchObject({
+        ok: false,
+      });
     }
     expect(await db.history.count()).toBe(0);
     expect(await db.outbox.count()).toBe(0);
@@ -149,7 +191,11 @@ describe('recordShare (from a content script)', () => {
     await db.queue.put(toQueueRow(item));
     const linkedInCaption = item.captions.find((c) => c.network === 'linkedin')!.id;
     const result = await service(fakeFetch(accepting)).recordShare({
-      itemId: item.id, captionId: linkedInCaption, network: 'x', edited: false, sharedAt: new Date(NOW).toISOString(),
+      itemId: item.id,
+      captionId: linkedInCaption,
+      network: 'x',
+      edited: false,
+      sharedAt: new Date(NOW).toISOString(),
     });
     expect(result.ok).toBe(true);
     expect((await db.history.toArray())[0]!.captionId).toBeUndefined();
@@ -160,7 +206,12 @@ describe('flush triggers', () => {
   async function pendingShare(s: ReturnType<typeof service>) {
     const item = makeItem();
     await db.queue.put(toQueueRow(item));
-    const r = await s.recordShare({ itemId: item.id, network: 'x', edited: false, sharedAt: new Date(NOW).toISOString() });
+    const r = await s.recordShare({
+      itemId: item.id,
+      network: 'x',
+      edited: false,
+      sharedAt: new Date(NOW).toISOString(),
+    });
     await vi.waitFor(async () => expect((await db.outbox.toArray())[0]?.attempts).toBe(1));
     // That first flush is over once it let go of the lease; a flush asked for before would join it.
     await vi.waitFor(async () => expect(await db.getMeta('outboxLease')).toBeUndefined());
@@ -175,7 +226,14 @@ describe('flush triggers', () => {
     answer = (req) => (req.url.endsWith('/v1/queue') ? json(queueBody([])) : accepting(req));
     await s.handlers.syncNow(undefined, {} as never);
     expect((await db.history.get(id))!.state).toBe('synced');
-    expect(fetch.requests.map((r) => new URL(r.url).pathname)).toEqual(['/v1/shares', '/v1/queue', '/v1/site-profiles', '/v1/policy', '/v1/me/reach', '/v1/shares']);
+    expect(fetch.requests.map((r) => new URL(r.url).pathname)).toEqual([
+      '/v1/shares',
+      '/v1/queue',
+      '/v1/site-profiles',
+      '/v1/policy',
+      '/v1/me/reach',
+      '/v1/shares',
+    ]);
   });
 
   it('the outbox alarm delivers what is due', async () => {
@@ -196,12 +254,19 @@ describe('flush triggers', () => {
     const fetch = fakeFetch((req) => {
       if (req.url.endsWith('/v1/auth/redeem')) return json({ token: 'tok-2', employee });
       if (req.url.endsWith('/v1/queue')) return json(queueBody([]));
-      return req.headers.get('Authorization') === 'Bearer tok-2' ? accepting(req) : problem(401, 'Unauthorized', 'revoked');
+      return req.headers.get('Authorization') === 'Bearer tok-2'
+        ? accepting(req)
+        : problem(401, 'Unauthorized', 'revoked');
     });
     const s = service(fetch);
     const item = makeItem();
     await db.queue.put(toQueueRow(item));
-    const r = await s.recordShare({ itemId: item.id, network: 'x', edited: false, sharedAt: new Date(NOW).toISOString() });
+    const r = await s.recordShare({
+      itemId: item.id,
+      network: 'x',
+      edited: false,
+      sharedAt: new Date(NOW).toISOString(),
+    });
     const id = r.ok ? r.id : '';
     await vi.waitFor(() => expect(fetch.requests).toHaveLength(1));
     expect(await db.outbox.get(id)).toMatchObject({ attempts: 0 });

@@ -24,8 +24,16 @@ export async function recordReportedShare(ctx: ServiceContext, report: ShareRepo
   const earlier = cached ? undefined : await db.history.where('itemId').equals(report.itemId).first();
   if (!cached && !earlier) return { ok: false, message: t('errors.unknownItem') };
   // A caption the curator replaced since it was inserted: keep the share, drop the stale reference.
-  const captionKnown = cached ? cached.captions.some((c) => c.id === report.captionId && c.network === report.network) : true;
-  const id = await record(ctx, report, captionKnown, { sharedAt: report.sharedAt, title: cached?.title ?? earlier!.title }, current);
+  const captionKnown = cached
+    ? cached.captions.some((c) => c.id === report.captionId && c.network === report.network)
+    : true;
+  const id = await record(
+    ctx,
+    report,
+    captionKnown,
+    { sharedAt: report.sharedAt, title: cached?.title ?? earlier!.title },
+    current,
+  );
   void ctx.flush().catch(() => undefined);
   return { ok: true, id };
 }
@@ -40,7 +48,13 @@ export async function recordPopupShare(ctx: ServiceContext, share: PopupShare): 
   if (!item) return { ok: false, message: t('errors.itemGone') };
   const captionKnown = item.captions.some((c) => c.id === share.captionId && c.network === share.network);
   const current = ctx.now();
-  const id = await record(ctx, share, captionKnown, { sharedAt: new Date(current).toISOString(), title: item.title, text: share.text }, current);
+  const id = await record(
+    ctx,
+    share,
+    captionKnown,
+    { sharedAt: new Date(current).toISOString(), title: item.title, text: share.text },
+    current,
+  );
   void ctx.flush(true).catch(() => undefined);
   return { ok: true, id };
 }

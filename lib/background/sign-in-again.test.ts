@@ -113,7 +113,9 @@ describe('the server refuses the token', () => {
     const s = service(server);
     await s.connect({ serverUrl: SERVER, code: 'one' });
     server.revokeAll();
-    expect(await refreshReach({ getConnection: s.getConnection, fetch: s.fetch, save: async () => {} })).toMatchObject({ ok: false });
+    expect(await refreshReach({ getConnection: s.getConnection, fetch: s.fetch, save: async () => {} })).toMatchObject({
+      ok: false,
+    });
     expect(await sessionEndedItem.getValue()).not.toBeNull();
     // A refused invite code carries no token: it ends nothing.
     await sessionEndedItem.setValue(null);

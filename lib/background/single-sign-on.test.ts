@@ -33,14 +33,20 @@ function flow(answer: ((start: URL) => string) | 'closed') {
 
 const offered = () => json({ inviteCode: true, singleSignOn: true });
 const s256 = async (verifier: string) =>
-  btoa(String.fromCharCode(...new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier)))))
-    .replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  btoa(
+    String.fromCharCode(...new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier)))),
+  )
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+    .replace(/=+$/, '');
 
 describe('signInWithSso', () => {
   it('opens the server’s start page with the redirect URL and a challenge, and redeems the code with its verifier', async () => {
     const fetch = fakeFetch(offered(), json({ token: 'tok-sso', employee: daria }), new TypeError('offline'));
     const web = flow(() => `${REDIRECT}?code=hand-off-1`);
-    const result = await createRelayService({ db: () => db, fetch, webAuthFlow: web }).signInWithSso({ serverUrl: 'relay.example.com/' });
+    const result = await createRelayService({ db: () => db, fetch, webAuthFlow: web }).signInWithSso({
+      serverUrl: 'relay.example.com/',
+    });
 
     expect(result).toMatchObject({ ok: true, employee: daria });
     const start = web.launched[0]!;
@@ -62,43 +68,63 @@ describe('signInWithSso', () => {
     await saveConnection({ serverUrl: SERVER, token: 'old', employee: daria });
     await db.queue.put(toQueueRow(makeItem()));
     const again = fakeFetch(offered(), json({ token: 'tok-2', employee: daria }), new TypeError('offline'));
-    await createRelayService({ db: () => db, fetch: again, webAuthFlow: flow(() => `${REDIRECT}?code=c`) }).signInWithSso({ serverUrl: SERVER });
+    await createRelayService({
+      db: () => db,
+      fetch: again,
+      webAuthFlow: flow(() => `${REDIRECT}?code=c`),
+    }).signInWithSso({ serverUrl: SERVER });
     expect(await db.queue.count()).toBe(1);
 
     const other = { id: crypto.randomUUID(), name: 'Pieter de Vries', role: 'employee' as const };
     const someoneElse = fakeFetch(offered(), json({ token: 'tok-3', employee: other }), new TypeError('offline'));
-    await createRelayService({ db: () => db, fetch: someoneElse, webAuthFlow: flow(() => `${REDIRECT}?code=c`) }).signInWithSso({ serverUrl: SERVER });
+    await createRelayService({
+      db: () => db,
+      fetch: someoneElse,
+      webAuthFlow: flow(() => `${REDIRECT}?code=c`),
+    }).signInWithSso({ serverUrl: SERVER });
     expect(await db.queue.count()).toBe(0);
     expect(await employeeItem.getValue()).toEqual(other);
   });
 
   it('says a deactivated person was refused, and stores nothing', async () => {
     const fetch = fakeFetch(offered());
-    const result = await createRelayService({ db: () => db, fetch, webAuthFlow: flow(() => `${REDIRECT}?error=deactivated`) })
-      .signInWithSso({ serverUrl: SERVER });
+    const result = await createRelayService({
+      db: () => db,
+      fetch,
+      webAuthFlow: flow(() => `${REDIRECT}?error=deactivated`),
+    }).signInWithSso({ serverUrl: SERVER });
     expect(result).toEqual({ ok: false, message: expect.stringContaining('Your Relay account has been deactivated') });
     expect(await tokenItem.getValue()).toBeNull();
     expect(fetch.requests).toHaveLength(1);
   });
 
   it('says when the person closed the sign-in window', async () => {
-    const result = await createRelayService({ db: () => db, fetch: fakeFetch(offered()), webAuthFlow: flow('closed') })
-      .signInWithSso({ serverUrl: SERVER });
+    const result = await createRelayService({
+      db: () => db,
+      fetch: fakeFetch(offered()),
+      webAuthFlow: flow('closed'),
+    }).signInWithSso({ serverUrl: SERVER });
     expect(result).toEqual({ ok: false, message: expect.stringContaining('the sign-in window was closed') });
   });
 
   it('does not open a window for a server without single sign-on', async () => {
     const web = flow(() => `${REDIRECT}?code=c`);
-    const result = await createRelayService({ db: () => db, fetch: fakeFetch(json({ inviteCode: true, singleSignOn: false })), webAuthFlow: web })
-      .signInWithSso({ serverUrl: SERVER });
+    const result = await createRelayService({
+      db: () => db,
+      fetch: fakeFetch(json({ inviteCode: true, singleSignOn: false })),
+      webAuthFlow: web,
+    }).signInWithSso({ serverUrl: SERVER });
     expect(result).toEqual({ ok: false, message: expect.stringContaining('does not offer single sign-on') });
     expect(web.launched).toEqual([]);
   });
 
   it('ignores a flow that ended anywhere but the extension’s redirect URL', async () => {
     const fetch = fakeFetch(offered());
-    const result = await createRelayService({ db: () => db, fetch, webAuthFlow: flow(() => 'https://evil.example/?code=c') })
-      .signInWithSso({ serverUrl: SERVER });
+    const result = await createRelayService({
+      db: () => db,
+      fetch,
+      webAuthFlow: flow(() => 'https://evil.example/?code=c'),
+    }).signInWithSso({ serverUrl: SERVER });
     expect(result).toEqual({ ok: false, message: 'Single sign-on did not finish. Try again.' });
     expect(fetch.requests).toHaveLength(1);
   });

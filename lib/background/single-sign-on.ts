@@ -29,7 +29,10 @@ export const browserWebAuthFlow: WebAuthFlow = {
 };
 
 const base64url = (bytes: Uint8Array) =>
-  btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  btoa(String.fromCharCode(...bytes))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+    .replace(/=+$/, '');
 
 /** A PKCE pair (RFC 7636, S256): 256 random bits as the verifier, base64url(SHA-256(verifier)) as the challenge. */
 export async function pkcePair(): Promise<{ verifier: string; challenge: string }> {

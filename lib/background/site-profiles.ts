@@ -59,7 +59,10 @@ export async function syncSiteProfiles(deps: ProfileSyncDeps): Promise<ProfileSy
 let inFlight: Promise<ProfileSyncResult> | undefined;
 
 /** syncSiteProfiles against the extension's storage, one fetch at a time. */
-export function syncStoredSiteProfiles(opts: { getConnection: () => Promise<Connection | null>; fetch?: FetchLike }): Promise<ProfileSyncResult> {
+export function syncStoredSiteProfiles(opts: {
+  getConnection: () => Promise<Connection | null>;
+  fetch?: FetchLike;
+}): Promise<ProfileSyncResult> {
   return (inFlight ??= syncSiteProfiles({
     getConnection: opts.getConnection,
     getStored: () => siteProfilesItem.getValue(),

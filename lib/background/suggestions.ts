@@ -12,7 +12,10 @@ import { readPolicy } from './policy';
 export const MAX_SUGGESTIONS = 50;
 
 /** The captions the in-page panel offers for `network`: ranked, personalised, and with the policy applied. */
-export async function getSuggestions(ctx: ServiceContext, { network }: { network: Network }): Promise<SuggestionsResult> {
+export async function getSuggestions(
+  ctx: ServiceContext,
+  { network }: { network: Network },
+): Promise<SuggestionsResult> {
   const db = ctx.db();
   const [connection, employee, language, topics, touches, policy, items] = await Promise.all([
     ctx.getConnection(),
@@ -23,7 +26,11 @@ export async function getSuggestions(ctx: ServiceContext, { network }: { network
     readPolicy(),
     listQueue(db, ctx.now()),
   ]);
-  const shared = await sharedItemIds(db, network, items.map((i) => i.id));
+  const shared = await sharedItemIds(
+    db,
+    network,
+    items.map((i) => i.id),
+  );
   const ranked = rankCaptions(items, network, {
     employeeId: employee?.id ?? '',
     language,

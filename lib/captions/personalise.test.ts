@@ -3,9 +3,9 @@ import { personalise } from './personalise';
 
 describe('personalise', () => {
   it('adds the opening line and signature around the caption, separated by blank lines', () => {
-    expect(personalise('Our new report is out.', { openingLine: 'Proud of the team!', signature: '— Marta #relay' })).toBe(
-      'Proud of the team!\n\nOur new report is out.\n\n— Marta #relay',
-    );
+    expect(
+      personalise('Our new report is out.', { openingLine: 'Proud of the team!', signature: '— Marta #relay' }),
+    ).toBe('Proud of the team!\n\nOur new report is out.\n\n— Marta #relay');
   });
 
   it('skips what is empty', () => {

@@ -3,7 +3,11 @@ import { postLength } from './post-length';
 
 describe('postLength', () => {
   it('counts X with the weighted counter: a link is 23, CJK and emoji 2', () => {
-    expect(postLength('x', 'Hi https://relay.example.com/r/abcdefghijklmnopqrstuvwxyz')).toEqual({ used: 26, max: 280, left: 254 });
+    expect(postLength('x', 'Hi https://relay.example.com/r/abcdefghijklmnopqrstuvwxyz')).toEqual({
+      used: 26,
+      max: 280,
+      left: 254,
+    });
     expect(postLength('x', '日本').used).toBe(4);
     expect(postLength('x', '🎉').used).toBe(2);
   });

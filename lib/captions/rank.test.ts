@@ -4,7 +4,12 @@ import { makeItem } from '../test-support';
 import type { Caption } from '../contract/items';
 
 const me = '0190a000-0000-7000-8000-000000000001';
-const caption = (network: 'linkedin' | 'x', text: string, language = 'en', id = crypto.randomUUID()): Caption => ({ id, network, text, language });
+const caption = (network: 'linkedin' | 'x', text: string, language = 'en', id = crypto.randomUUID()): Caption => ({
+  id,
+  network,
+  text,
+  language,
+});
 
 describe('rankItems', () => {
   it('keeps only items with a caption for the network', () => {
@@ -19,13 +24,25 @@ describe('rankItems', () => {
     const mine = makeItem({ title: 'my topic', publishAt: '2025-12-01T00:00:00Z', topics: ['HR'] });
     const pinned = makeItem({ title: 'pinned', pinned: true, publishAt: '2025-06-01T00:00:00Z', topics: ['sales'] });
     const shared = makeItem({ title: 'shared', pinned: true, publishAt: '2026-02-01T00:00:00Z', topics: ['hr'] });
-    const prefs = { employeeId: me, topics: ['hr'], shared: new Set([shared.id]), now: Date.parse('2026-03-01T00:00:00Z') };
+    const prefs = {
+      employeeId: me,
+      topics: ['hr'],
+      shared: new Set([shared.id]),
+      now: Date.parse('2026-03-01T00:00:00Z'),
+    };
     expect(rankItems([old, shared, fresh, mine, pinned], 'linkedin', prefs).map((i) => i.title)).toEqual([
-      'pinned', 'my topic', 'fresh', 'old', 'shared',
+      'pinned',
+      'my topic',
+      'fresh',
+      'old',
+      'shared',
     ]);
     // Without topics chosen, publish time decides after pinning.
     expect(rankItems([old, fresh, mine, pinned], 'linkedin', { employeeId: me }).map((i) => i.title)).toEqual([
-      'pinned', 'fresh', 'old', 'my topic',
+      'pinned',
+      'fresh',
+      'old',
+      'my topic',
     ]);
   });
 
@@ -51,7 +68,9 @@ describe('rankItems', () => {
 });
 
 describe('orderCaptions', () => {
-  const variants = Array.from({ length: 4 }, (_, n) => caption('x', `variant ${n}`, 'en', `0190a000-0000-7000-8000-00000000000${n}`));
+  const variants = Array.from({ length: 4 }, (_, n) =>
+    caption('x', `variant ${n}`, 'en', `0190a000-0000-7000-8000-00000000000${n}`),
+  );
   const item = makeItem({ captions: [...variants, caption('linkedin', 'li')] });
 
   it('returns only the network’s captions, each once, the same order every time for one person', () => {
@@ -73,7 +92,12 @@ describe('orderCaptions', () => {
 
   it('puts the preferred language first and keeps the others', () => {
     const multi = makeItem({
-      captions: [caption('x', 'English'), caption('x', 'Català', 'ca'), caption('x', 'Español', 'es-ES'), caption('x', 'Català 2', 'ca')],
+      captions: [
+        caption('x', 'English'),
+        caption('x', 'Català', 'ca'),
+        caption('x', 'Español', 'es-ES'),
+        caption('x', 'Català 2', 'ca'),
+      ],
     });
     const order = orderCaptions(multi, 'x', { employeeId: me, language: 'ca' }).map((c) => c.text);
     expect(order.slice(0, 2).sort()).toEqual(['Català', 'Català 2']);
@@ -84,12 +108,24 @@ describe('orderCaptions', () => {
 
 describe('rankCaptions', () => {
   it('offers each item’s best caption before any second variant, shared items last', () => {
-    const a = makeItem({ title: 'A', publishAt: '2026-01-03T00:00:00Z', captions: [caption('x', 'a1'), caption('x', 'a2')] });
+    const a = makeItem({
+      title: 'A',
+      publishAt: '2026-01-03T00:00:00Z',
+      captions: [caption('x', 'a1'), caption('x', 'a2')],
+    });
     const b = makeItem({ title: 'B', publishAt: '2026-01-02T00:00:00Z', captions: [caption('x', 'b1')] });
-    const s = makeItem({ title: 'S', publishAt: '2026-01-04T00:00:00Z', captions: [caption('x', 's1'), caption('x', 's2')] });
+    const s = makeItem({
+      title: 'S',
+      publishAt: '2026-01-04T00:00:00Z',
+      captions: [caption('x', 's1'), caption('x', 's2')],
+    });
     const ranked = rankCaptions([b, s, a], 'x', { employeeId: me, shared: new Set([s.id]) });
     expect(ranked.map((r) => [r.item.title, r.variant, r.shared])).toEqual([
-      ['A', 0, false], ['B', 0, false], ['A', 1, false], ['S', 0, true], ['S', 1, true],
+      ['A', 0, false],
+      ['B', 0, false],
+      ['A', 1, false],
+      ['S', 0, true],
+      ['S', 1, true],
     ]);
     const ids = ranked.map((r) => r.caption.id);
     expect(new Set(ids).size).toBe(ids.length);

@@ -56,8 +56,14 @@ function rotate<T>(list: T[], by: number): T[] {
  * within each language group a rotation seeded by (employee, item). Colleagues thus start from different
  * variants of the same item, while one person always sees the same order (stable between page loads).
  */
-export function orderCaptions(item: Pick<RankableItem, 'id' | 'captions'>, network: Network, prefs: Pick<RankPreferences, 'employeeId' | 'language'>): Caption[] {
-  const mine = item.captions.filter((c) => c.network === network).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+export function orderCaptions(
+  item: Pick<RankableItem, 'id' | 'captions'>,
+  network: Network,
+  prefs: Pick<RankPreferences, 'employeeId' | 'language'>,
+): Caption[] {
+  const mine = item.captions
+    .filter((c) => c.network === network)
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const offset = hash32(`${prefs.employeeId}\u0000${item.id}`);
   const preferred = prefs.language ? mine.filter((c) => languageMatches(c.language, prefs.language!)) : [];
   const others = prefs.language ? mine.filter((c) => !languageMatches(c.language, prefs.language!)) : mine;
@@ -104,7 +110,11 @@ export function rankItems<T extends RankableItem>(items: readonly T[], network: 
  * item's second-best (a panel showing the top few offers several items, not five variants of one);
  * already-shared items come after all the others, whatever their variant.
  */
-export function rankCaptions<T extends RankableItem>(items: readonly T[], network: Network, prefs: RankPreferences): RankedCaption<T>[] {
+export function rankCaptions<T extends RankableItem>(
+  items: readonly T[],
+  network: Network,
+  prefs: RankPreferences,
+): RankedCaption<T>[] {
   const shared = prefs.shared ?? new Set<string>();
   const ranked = rankItems(items, network, prefs);
   const entries = ranked.flatMap((item, itemRank) =>

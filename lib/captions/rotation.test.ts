@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import type { Caption } from '../contract/items';
 import { rotateCaptions } from './rotation';
 
-const cap = (id: string, text: string, language = 'en', network: 'x' | 'linkedin' = 'x'): Caption => ({ id, network, text, language });
+const cap = (id: string, text: string, language = 'en', network: 'x' | 'linkedin' = 'x'): Caption => ({
+  id,
+  network,
+  text,
+  language,
+});
 const item = {
   id: '0190a000-0000-7000-8000-000000000001',
   captions: [cap('a', 'A'), cap('b', 'B'), cap('c', 'C'), cap('d', 'D'), cap('l', 'L', 'en', 'linkedin')],
@@ -29,13 +34,19 @@ describe('rotateCaptions', () => {
 
   it('a different item gives the same employee a different start somewhere', () => {
     const starts = new Set(
-      Array.from({ length: 20 }, (_, i) => rotateCaptions({ ...item, id: `item-${i}` }, 'x', { employeeId: 'emp-1' }).preselected!.id),
+      Array.from(
+        { length: 20 },
+        (_, i) => rotateCaptions({ ...item, id: `item-${i}` }, 'x', { employeeId: 'emp-1' }).preselected!.id,
+      ),
     );
     expect(starts.size).toBeGreaterThan(1);
   });
 
   it('prefers the employee’s language, rotating among those captions only', () => {
-    const mixed = { id: 'i', captions: [cap('a', 'A'), cap('b', 'B', 'ca'), cap('c', 'C', 'ca-ES'), cap('d', 'D', 'ru')] };
+    const mixed = {
+      id: 'i',
+      captions: [cap('a', 'A'), cap('b', 'B', 'ca'), cap('c', 'C', 'ca-ES'), cap('d', 'D', 'ru')],
+    };
     for (let i = 0; i < 30; i++) {
       const r = rotateCaptions(mixed, 'x', { employeeId: `e${i}`, language: 'ca' });
       expect(['b', 'c']).toContain(r.preselected!.id);

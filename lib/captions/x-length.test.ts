@@ -18,8 +18,32 @@ const samples: Record<string, string[]> = {
   cjk: ['你好，世界', 'こんにちは世界', '안녕하세요', '中文 and English mixed 字'],
   arabicHebrew: ['مرحبا بالعالم', 'שלום עולם', 'عربي and English'],
   emoji: [
-    '😀', '😀\uFE0F', '👍🏽', '👍🏿 great', '👨‍👩‍👧‍👦', '👨‍👩‍👧‍👦 family', '🏳️‍🌈', '🇪🇸🇮🇹🇳🇱', '🇦🇦', '1️⃣', '1⃣', '#️⃣',
-    '*️⃣', '🏴󠁧󠁢󠁳󠁣󠁴󠁿', '©', '©️', '®', '™', '❤', '❤️', '☺', '‼', '👍\u200D', '😀‍😀', '⛹🏽‍♀️', 'Text 🎉 with 🚀 emoji',
+    '😀',
+    '😀\uFE0F',
+    '👍🏽',
+    '👍🏿 great',
+    '👨‍👩‍👧‍👦',
+    '👨‍👩‍👧‍👦 family',
+    '🏳️‍🌈',
+    '🇪🇸🇮🇹🇳🇱',
+    '🇦🇦',
+    '1️⃣',
+    '1⃣',
+    '#️⃣',
+    '*️⃣',
+    '🏴󠁧󠁢󠁳󠁣󠁴󠁿',
+    '©',
+    '©️',
+    '®',
+    '™',
+    '❤',
+    '❤️',
+    '☺',
+    '‼',
+    '👍\u200D',
+    '😀‍😀',
+    '⛹🏽‍♀️',
+    'Text 🎉 with 🚀 emoji',
   ],
   urls: [
     'https://example.com',
@@ -98,7 +122,9 @@ describe('xWeightedLength agrees with twitter-text parseTweet', () => {
     expect([...countryTlds()].sort()).toEqual(source('validCCTLD').sort());
     // Where one TLD starts with another, the longer comes first (the alternation takes the first that fits).
     for (const list of [genericTlds(), countryTlds()]) {
-      list.forEach((tld, i) => expect(list.slice(0, i).some((earlier) => tld.startsWith(earlier) && tld !== earlier)).toBe(false));
+      list.forEach((tld, i) =>
+        expect(list.slice(0, i).some((earlier) => tld.startsWith(earlier) && tld !== earlier)).toBe(false),
+      );
     }
   });
 

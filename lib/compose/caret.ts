@@ -39,10 +39,14 @@ export function rememberCaret(editor: HTMLElement, signal: AbortSignal): CaretMe
   // so the caret is also read after each edit and key (text from an IME or emoji picker comes with no key), and
   // as focus leaves for the panel.
   for (const type of ['focusin', 'focusout', 'keyup', 'input'] as const) {
-    editor.addEventListener(type, () => {
-      memory.hadFocus = true;
-      save();
-    }, { signal });
+    editor.addEventListener(
+      type,
+      () => {
+        memory.hadFocus = true;
+        save();
+      },
+      { signal },
+    );
   }
   editor.ownerDocument.addEventListener('selectionchange', save, { signal });
   return memory;
@@ -75,7 +79,8 @@ function waitForSelectionChange(doc: Document, ms: number): Promise<void> {
 /** Focus the editor and put the DOM selection back where the person left it (or at the end). */
 export async function placeCaret(editor: HTMLElement, memory: CaretMemory): Promise<void> {
   const saved = memory.range;
-  const usable = memory.hadFocus && saved && editor.contains(saved.startContainer) && editor.contains(saved.endContainer);
+  const usable =
+    memory.hadFocus && saved && editor.contains(saved.startContainer) && editor.contains(saved.endContainer);
   const range = usable ? saved.cloneRange() : endRange(editor);
   editor.focus({ preventScroll: true });
   const sel = selectionFor(editor) ?? editor.ownerDocument.getSelection();

@@ -12,7 +12,9 @@ const quillEditor = () =>
 /** LinkedIn's TipTap editor as the package renders it: a contenteditable div of paragraphs. */
 const tiptapEditor = (label: string, text = '') =>
   `<div data-testid="ui-core-tiptap-text-editor-wrapper"><div><div contenteditable="true" role="textbox" translate="no" tabindex="0" class="tiptap ProseMirror"${label ? ` aria-label="${label}"` : ''}>${
-    text ? `<p>${text}</p>` : '<p data-placeholder="Add a comment…" class="is-empty is-editor-empty"><br class="ProseMirror-trailingBreak"></p>'
+    text
+      ? `<p>${text}</p>`
+      : '<p data-placeholder="Add a comment…" class="is-empty is-editor-empty"><br class="ProseMirror-trailingBreak"></p>'
   }</div></div></div>`;
 
 let controller: AbortController;
@@ -230,12 +232,18 @@ describe('detectComposers on LinkedIn', () => {
     `<div ${dialog}><div class="a1b2c3"><div class="d4e5f6" contenteditable="true" ${editor}><p><br></p></div></div><button class="g7h8">Post</button></div>`;
 
   it('finds a share box with renamed classes by its data-test hooks alone', () => {
-    document.body.innerHTML = renamedShareBox('data-test-modal-id="sharebox"', 'data-test-ql-editor-contenteditable="true"');
+    document.body.innerHTML = renamedShareBox(
+      'data-test-modal-id="sharebox"',
+      'data-test-ql-editor-contenteditable="true"',
+    );
     expect(run(linkedinProfile, '/feed/').names()).toEqual(['linkedin-share-dialog']);
   });
 
   it('finds a share box with renamed classes by its Spanish aria-label alone', () => {
-    document.body.innerHTML = renamedShareBox('role="dialog"', 'role="textbox" aria-label="Editor de texto para crear contenido"');
+    document.body.innerHTML = renamedShareBox(
+      'role="dialog"',
+      'role="textbox" aria-label="Editor de texto para crear contenido"',
+    );
     expect(run(linkedinProfile, '/feed/').names()).toEqual(['linkedin-share-dialog']);
   });
 
@@ -264,7 +272,8 @@ describe('detectComposers on LinkedIn', () => {
 
 describe('LinkedIn comments in TipTap (ProseMirror)', () => {
   const broad = withCatchAll(linkedinProfile);
-  const post = (inner: string) => `<div role="dialog"><article><p>A post opened in a dialog</p>${inner}<button>Comment</button></article></div>`;
+  const post = (inner: string) =>
+    `<div role="dialog"><article><p>A post opened in a dialog</p>${inner}<button>Comment</button></article></div>`;
 
   it('the catch-all composer does find a TipTap editor that is not a comment (a profile field)', () => {
     document.body.innerHTML = `<section>${tiptapEditor('Headline')}</section>`;
@@ -277,7 +286,9 @@ describe('LinkedIn comments in TipTap (ProseMirror)', () => {
   });
 
   it('a comment box in another language gets no composer, by its component key', () => {
-    document.body.innerHTML = post(`<div componentkey="commentBox-urn:li:activity:7300000000000000000">${tiptapEditor('Editor de comentarios')}</div>`);
+    document.body.innerHTML = post(
+      `<div componentkey="commentBox-urn:li:activity:7300000000000000000">${tiptapEditor('Editor de comentarios')}</div>`,
+    );
     expect(run(broad, '/feed/').appeared).toEqual([]);
   });
 

@@ -45,7 +45,12 @@ const SHADOW_RETRY_MS = [0, 50, 200, 600, 1500, 4000];
 const microtask = (run: () => void) => queueMicrotask(run);
 
 /** The first of `rules` that says this editor must never get a panel, or undefined. */
-export function ignoringRule(editor: Element, composer: ComposerProfile, rules: readonly IgnoreRule[], path: string): IgnoreRule | undefined {
+export function ignoringRule(
+  editor: Element,
+  composer: ComposerProfile,
+  rules: readonly IgnoreRule[],
+  path: string,
+): IgnoreRule | undefined {
   return rules.find((rule) => {
     if (rule.paths && !rule.paths.some((p) => matchPath(p, path))) return false;
     if (rule.closest && !closestComposed(editor, rule.closest)) return false;
@@ -60,7 +65,12 @@ export function ignoringRule(editor: Element, composer: ComposerProfile, rules: 
 }
 
 /** Is this editor one the profile says must never get a panel? */
-export function isIgnored(editor: Element, composer: ComposerProfile, rules: readonly IgnoreRule[], path: string): boolean {
+export function isIgnored(
+  editor: Element,
+  composer: ComposerProfile,
+  rules: readonly IgnoreRule[],
+  path: string,
+): boolean {
   return ignoringRule(editor, composer, rules, path) !== undefined;
 }
 
@@ -78,7 +88,12 @@ function safeHas(container: Element, selector: string): boolean {
  */
 export type ComposerVerdict = 'editor' | 'within' | 'path' | 'match' | { ignoredBy: IgnoreRule };
 
-export function judgeEditor(el: Element, composer: ComposerProfile, profile: SiteProfile, path: string): ComposerVerdict {
+export function judgeEditor(
+  el: Element,
+  composer: ComposerProfile,
+  profile: SiteProfile,
+  path: string,
+): ComposerVerdict {
   if (!matchesAny(el, composer.editor)) return 'editor';
   if (composer.within && !closestComposed(el, composer.within)) return 'within';
   if (composer.paths && !composer.paths.some((p) => matchPath(p, path))) return 'path';
@@ -90,7 +105,11 @@ export function judgeEditor(el: Element, composer: ComposerProfile, profile: Sit
  * The composer of the profile that decides about `el`: the first whose editor, `within` and `paths` fit. Its
  * verdict is 'match' or ignored; undefined when no composer fits.
  */
-export function decidingComposer(el: Element, profile: SiteProfile, path: string): { composer: ComposerProfile; verdict: ComposerVerdict } | undefined {
+export function decidingComposer(
+  el: Element,
+  profile: SiteProfile,
+  path: string,
+): { composer: ComposerProfile; verdict: ComposerVerdict } | undefined {
   for (const composer of profile.composers) {
     const verdict = judgeEditor(el, composer, profile, path);
     if (verdict === 'match' || typeof verdict === 'object') return { composer, verdict };
@@ -112,8 +131,14 @@ export function detectComposers(options: DetectOptions): void {
   const getPath = options.getPath ?? (() => win?.location.pathname ?? '/');
   const schedule = options.schedule ?? microtask;
 
-  const editorSelector = validSelectors(doc, profile.composers.flatMap((c) => c.editor)).join(',');
-  const hostSelector = validSelectors(doc, profile.composers.flatMap((c) => c.shadowHosts ?? [])).join(',');
+  const editorSelector = validSelectors(
+    doc,
+    profile.composers.flatMap((c) => c.editor),
+  ).join(',');
+  const hostSelector = validSelectors(
+    doc,
+    profile.composers.flatMap((c) => c.shadowHosts ?? []),
+  ).join(',');
   const anySelector = [editorSelector, hostSelector].filter(Boolean).join(',');
 
   const known = new Map<HTMLElement, Composer>();
@@ -184,7 +209,11 @@ export function detectComposers(options: DetectOptions): void {
     if (!listening) {
       listening = true;
       for (const type of ['click', 'keyup', 'focusin'] as const) {
-        doc.addEventListener(type, () => waitingHosts.size > 0 && lookAgain(), { capture: true, passive: true, signal });
+        doc.addEventListener(type, () => waitingHosts.size > 0 && lookAgain(), {
+          capture: true,
+          passive: true,
+          signal,
+        });
       }
     }
   }

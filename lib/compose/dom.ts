@@ -72,7 +72,11 @@ function composedParent(el: Element): Element | null {
  * boundaries), the first ancestor that contains a match wins; within one ancestor, selector order wins.
  * `textFallback`: a button whose trimmed text equals one of these (case-insensitive), when no selector matches.
  */
-export function nearest(from: Element, selectors: readonly string[], textFallback?: readonly string[]): HTMLElement | null {
+export function nearest(
+  from: Element,
+  selectors: readonly string[],
+  textFallback?: readonly string[],
+): HTMLElement | null {
   for (let anc = composedParent(from); anc; anc = composedParent(anc)) {
     for (const s of selectors) {
       const found = safeQuery(anc, s);

@@ -28,7 +28,10 @@ describe('insertText into a textarea', () => {
     el.addEventListener('input', (e) => inputs.push(e));
     const copy = vi.fn(async () => true);
     const result = await insertText(el, ' Read this\nhttps://relay.example/r/abc', {
-      kind: 'textarea', memory, findPostButton: () => button, copy,
+      kind: 'textarea',
+      memory,
+      findPostButton: () => button,
+      copy,
     });
     expect(result).toEqual({ ok: true });
     expect(el.value).toBe('Hello Read this\nhttps://relay.example/r/abc');
@@ -62,7 +65,13 @@ describe('insertText into a textarea', () => {
     const memory = rememberCaret(el, new AbortController().signal);
     el.addEventListener('input', () => button.setAttribute('aria-disabled', 'true'));
     const copy = vi.fn(async () => true);
-    const result = await insertText(el, 'Caption', { kind: 'textarea', memory, findPostButton: () => button, copy, verifyMs: 60 });
+    const result = await insertText(el, 'Caption', {
+      kind: 'textarea',
+      memory,
+      findPostButton: () => button,
+      copy,
+      verifyMs: 60,
+    });
     expect(result).toEqual({ ok: false, reason: 'not-accepted', copied: true });
     expect(copy).toHaveBeenCalledWith('Caption');
   });
@@ -73,7 +82,14 @@ describe('insertText into a textarea', () => {
     const memory = rememberCaret(el, new AbortController().signal);
     const copy = vi.fn(async () => false);
     const driver = { paste: () => {}, insertText: () => {} };
-    const result = await insertText(el, 'New', { kind: 'draft', memory, findPostButton: () => null, driver, copy, verifyMs: 60 });
+    const result = await insertText(el, 'New', {
+      kind: 'draft',
+      memory,
+      findPostButton: () => null,
+      driver,
+      copy,
+      verifyMs: 60,
+    });
     expect(result).toEqual({ ok: false, reason: 'not-accepted', copied: false });
   });
 });
@@ -137,27 +153,30 @@ describe('watchForShare', () => {
 
 describe('the caret, remembered for going back to the editor', () => {
   // A caret moved with no selectionchange (Chromium skips it for some typing): a keyup or focus leaving reads it.
-  it.each(['keyup', 'input', 'focusout'])('is read on %s, and placeCaret puts it back after focus went elsewhere', async (type) => {
-    document.body.innerHTML = '<div contenteditable="true">Before. After.</div><button>Insert</button>';
-    const editor = document.querySelector<HTMLElement>('[contenteditable]')!;
-    const text = editor.firstChild!;
-    const range = document.createRange();
-    range.setStart(text, 'Before.'.length);
-    range.collapse(true);
-    const sel = document.getSelection()!;
-    sel.removeAllRanges();
-    sel.addRange(range);
-    await new Promise((r) => setTimeout(r, 0)); // any selectionchange for that has gone by
-    const memory = rememberCaret(editor, new AbortController().signal);
-    expect(memory.range).toBeNull();
-    editor.dispatchEvent(new Event(type));
-    expect(memory.range?.startOffset).toBe('Before.'.length);
+  it.each(['keyup', 'input', 'focusout'])(
+    'is read on %s, and placeCaret puts it back after focus went elsewhere',
+    async (type) => {
+      document.body.innerHTML = '<div contenteditable="true">Before. After.</div><button>Insert</button>';
+      const editor = document.querySelector<HTMLElement>('[contenteditable]')!;
+      const text = editor.firstChild!;
+      const range = document.createRange();
+      range.setStart(text, 'Before.'.length);
+      range.collapse(true);
+      const sel = document.getSelection()!;
+      sel.removeAllRanges();
+      sel.addRange(range);
+      await new Promise((r) => setTimeout(r, 0)); // any selectionchange for that has gone by
+      const memory = rememberCaret(editor, new AbortController().signal);
+      expect(memory.range).toBeNull();
+      editor.dispatchEvent(new Event(type));
+      expect(memory.range?.startOffset).toBe('Before.'.length);
 
-    document.querySelector('button')!.focus();
-    sel.removeAllRanges();
-    await placeCaret(editor, memory);
-    expect(document.activeElement).toBe(editor);
-    expect(sel.getRangeAt(0).startContainer).toBe(text);
-    expect(sel.getRangeAt(0).startOffset).toBe('Before.'.length);
-  });
+      document.querySelector('button')!.focus();
+      sel.removeAllRanges();
+      await placeCaret(editor, memory);
+      expect(document.activeElement).toBe(editor);
+      expect(sel.getRangeAt(0).startContainer).toBe(text);
+      expect(sel.getRangeAt(0).startOffset).toBe('Before.'.length);
+    },
+  );
 });

@@ -122,7 +122,13 @@ function ruleNumber(rule: IgnoreRule, profile: SiteProfile): number {
   return profile.ignore.indexOf(rule) + 1;
 }
 
-function outcomeOf(el: Element, composer: ComposerProfile, profile: SiteProfile, path: string, panels: Map<Element, string>): Outcome {
+function outcomeOf(
+  el: Element,
+  composer: ComposerProfile,
+  profile: SiteProfile,
+  path: string,
+  panels: Map<Element, string>,
+): Outcome {
   const panelOf = panels.get(el);
   if (panelOf === composer.name) return { kind: 'panel' };
   const own = judgeEditor(el, composer, profile, path);
@@ -136,29 +142,44 @@ function outcomeOf(el: Element, composer: ComposerProfile, profile: SiteProfile,
   }
   // Judged its editor, yet detection did not report it: detection never looked where it is.
   const host = hostOf(el);
-  return { kind: 'unwatchedShadow', host: host ? describeElement(host) : describeElement(el.ownerDocument.documentElement) };
+  return {
+    kind: 'unwatchedShadow',
+    host: host ? describeElement(host) : describeElement(el.ownerDocument.documentElement),
+  };
 }
 
-function checkComposer(doc: Document, composer: ComposerProfile, profile: SiteProfile, path: string, panels: Map<Element, string>): ComposerReport {
+function checkComposer(
+  doc: Document,
+  composer: ComposerProfile,
+  profile: SiteProfile,
+  path: string,
+  panels: Map<Element, string>,
+): ComposerReport {
   const editorSelectors = validSelectors(doc, composer.editor);
-  const candidates: Candidate[] = editorSelectors.length === 0 ? [] : queryDeep(doc, editorSelectors.join(',')).map((el) => {
-    const outcome = outcomeOf(el, composer, profile, path, panels);
-    return {
-      ...describe(el),
-      selector: composer.editor.find((s) => safeMatches(el, s))!,
-      outcome,
-      ...(outcome.kind === 'panel' ? { postButton: postButtonOf(el, composer) } : {}),
-    };
-  });
+  const candidates: Candidate[] =
+    editorSelectors.length === 0
+      ? []
+      : queryDeep(doc, editorSelectors.join(',')).map((el) => {
+          const outcome = outcomeOf(el, composer, profile, path, panels);
+          return {
+            ...describe(el),
+            selector: composer.editor.find((s) => safeMatches(el, s))!,
+            outcome,
+            ...(outcome.kind === 'panel' ? { postButton: postButtonOf(el, composer) } : {}),
+          };
+        });
   const hostSelectors = validSelectors(doc, composer.shadowHosts ?? []);
-  const emptyShadowHosts = hostSelectors.length === 0
-    ? []
-    : queryDeep(doc, hostSelectors.join(','))
-      .filter((host) => !host.shadowRoot || host.shadowRoot.childElementCount === 0)
-      .map(describe);
+  const emptyShadowHosts =
+    hostSelectors.length === 0
+      ? []
+      : queryDeep(doc, hostSelectors.join(','))
+          .filter((host) => !host.shadowRoot || host.shadowRoot.childElementCount === 0)
+          .map(describe);
   const status = candidates.some((c) => c.outcome.kind === 'panel')
     ? 'found'
-    : candidates.some((c) => c.outcome.kind === 'ignored') ? 'ignored' : 'notFound';
+    : candidates.some((c) => c.outcome.kind === 'ignored')
+      ? 'ignored'
+      : 'notFound';
   return { name: composer.name, status, candidates, emptyShadowHosts };
 }
 

@@ -19,7 +19,9 @@ describe('bundled site profiles', () => {
 
   it('the schema refuses an ignore rule that matches nothing in particular, and code-like values', () => {
     expect(SiteProfile.safeParse({ ...xProfile, ignore: [{ reason: 'all' }] }).success).toBe(false);
-    expect(SiteProfile.safeParse({ ...xProfile, composers: [{ ...xProfile.composers[0], editorKind: 'eval' }] }).success).toBe(false);
+    expect(
+      SiteProfile.safeParse({ ...xProfile, composers: [{ ...xProfile.composers[0], editorKind: 'eval' }] }).success,
+    ).toBe(false);
     expect(SiteProfile.safeParse({ ...xProfile, hosts: ['X.com/evil'] }).success).toBe(false);
   });
 });
@@ -56,12 +58,15 @@ describe('chooseProfile', () => {
     expect(chooseProfile('x', [{ ...linkedinProfile, version: 99 }])).toBe(xProfile);
   });
 
-  it.each(['linkedin', 'x'] as const)('%s: a profile published from the previous bundle (version 1) does not hide this one', (network) => {
-    // The console numbers a profile started from the bundled one as the bundled version + 1, so the previous
-    // bundle (version 1) was published as version 2: without this bundle's ignore rules and fallbacks.
-    const published = { ...bundledProfiles[network], version: 2, ignore: [] };
-    expect(chooseProfile(network, [published])).toBe(bundledProfiles[network]);
-  });
+  it.each(['linkedin', 'x'] as const)(
+    '%s: a profile published from the previous bundle (version 1) does not hide this one',
+    (network) => {
+      // The console numbers a profile started from the bundled one as the bundled version + 1, so the previous
+      // bundle (version 1) was published as version 2: without this bundle's ignore rules and fallbacks.
+      const published = { ...bundledProfiles[network], version: 2, ignore: [] };
+      expect(chooseProfile(network, [published])).toBe(bundledProfiles[network]);
+    },
+  );
 
   it('takes a newer valid stored profile, as an array or keyed by network', () => {
     const newer = { ...xProfile, version: 7 };

@@ -64,25 +64,42 @@ describe('resolveKind', () => {
 describe('insertText into a ProseMirror editor', () => {
   const caption = 'Our annual report is out.\n\nThree things stood out <b>x</b>';
 
-  it.each(['prosemirror', 'auto'] as const)('kind %s: typed in (insertText, not paste), verified in what the editor shows', async (kind) => {
-    const { editor, button } = prosemirrorBox();
-    const { driver, calls } = acceptingDriver(editor, button);
-    const copy = vi.fn(async () => true);
-    const memory = rememberCaret(editor, new AbortController().signal);
-    const result = await insertText(editor, caption, { kind, memory, findPostButton: () => button, driver, copy, verifyMs: 200 });
-    expect(result).toEqual({ ok: true });
-    expect(calls).toEqual([{ how: 'insertText', text: caption }]);
-    expect(copy).not.toHaveBeenCalled();
-    expect(document.activeElement, 'the caret was put in the editor first').toBe(editor);
-    expect(editor.querySelector('b'), 'markup stays characters').toBeNull();
-  });
+  it.each(['prosemirror', 'auto'] as const)(
+    'kind %s: typed in (insertText, not paste), verified in what the editor shows',
+    async (kind) => {
+      const { editor, button } = prosemirrorBox();
+      const { driver, calls } = acceptingDriver(editor, button);
+      const copy = vi.fn(async () => true);
+      const memory = rememberCaret(editor, new AbortController().signal);
+      const result = await insertText(editor, caption, {
+        kind,
+        memory,
+        findPostButton: () => button,
+        driver,
+        copy,
+        verifyMs: 200,
+      });
+      expect(result).toEqual({ ok: true });
+      expect(calls).toEqual([{ how: 'insertText', text: caption }]);
+      expect(copy).not.toHaveBeenCalled();
+      expect(document.activeElement, 'the caret was put in the editor first').toBe(editor);
+      expect(editor.querySelector('b'), 'markup stays characters').toBeNull();
+    },
+  );
 
   it('an editor that redraws its unchanged state: the text goes to the clipboard and the result says so', async () => {
     const { editor, button } = prosemirrorBox();
     const copy = vi.fn(async () => true);
     const driver: EditorDriver = { paste: () => {}, insertText: () => {} };
     const memory = rememberCaret(editor, new AbortController().signal);
-    const result = await insertText(editor, caption, { kind: 'prosemirror', memory, findPostButton: () => button, driver, copy, verifyMs: 60 });
+    const result = await insertText(editor, caption, {
+      kind: 'prosemirror',
+      memory,
+      findPostButton: () => button,
+      driver,
+      copy,
+      verifyMs: 60,
+    });
     expect(result).toEqual({ ok: false, reason: 'not-accepted', copied: true });
     expect(copy).toHaveBeenCalledWith(caption);
   });
@@ -91,9 +108,22 @@ describe('insertText into a ProseMirror editor', () => {
     const { editor, button } = prosemirrorBox();
     const { driver } = acceptingDriver(editor, button);
     const memory = rememberCaret(editor, new AbortController().signal);
-    const insertOnly: EditorDriver = { ...driver, insertText: async (el, text) => { await driver.insertText(el, text); button.disabled = true; } };
+    const insertOnly: EditorDriver = {
+      ...driver,
+      insertText: async (el, text) => {
+        await driver.insertText(el, text);
+        button.disabled = true;
+      },
+    };
     const copy = vi.fn(async () => false);
-    const result = await insertText(editor, caption, { kind: 'prosemirror', memory, findPostButton: () => button, driver: insertOnly, copy, verifyMs: 60 });
+    const result = await insertText(editor, caption, {
+      kind: 'prosemirror',
+      memory,
+      findPostButton: () => button,
+      driver: insertOnly,
+      copy,
+      verifyMs: 60,
+    });
     expect(result).toEqual({ ok: false, reason: 'not-accepted', copied: false });
   });
 });
@@ -103,7 +133,13 @@ describe('a profile that switches the share box to ProseMirror', () => {
   const switched = {
     ...linkedinProfile,
     version: linkedinProfile.version + 1,
-    composers: [{ ...share!, editor: ['.ProseMirror[contenteditable="true"][role="textbox"]', ...share!.editor], editorKind: 'prosemirror' }],
+    composers: [
+      {
+        ...share!,
+        editor: ['.ProseMirror[contenteditable="true"][role="textbox"]', ...share!.editor],
+        editorKind: 'prosemirror',
+      },
+    ],
   };
 
   it('passes the contract schema (the backend and background) and the content-script check', () => {

@@ -72,7 +72,12 @@ export function createSession(found: Composer, deps: SessionDeps): ComposerSessi
     focusEditor: () => placeCaret(editor, memory),
     async insert(s) {
       const { text } = preview(s);
-      const result = await insertText(editor, text, { kind: composer.editorKind, memory, findPostButton, driver: deps.driver });
+      const result = await insertText(editor, text, {
+        kind: composer.editorKind,
+        memory,
+        findPostButton,
+        driver: deps.driver,
+      });
       if (!result.ok) return result;
       // One record per insertion; a newer insertion in the same composer replaces the older one.
       pendingShare?.abort();

@@ -41,20 +41,28 @@ export function watchForShare({ editor, afterInsert, findPostButton, onShare, si
     return !!button && event.composedPath().includes(button) && isEnabled(button);
   };
 
-  doc.addEventListener('click', (event) => {
-    if (onPostButton(event)) fire();
-  }, { capture: true, signal: stop.signal });
+  doc.addEventListener(
+    'click',
+    (event) => {
+      if (onPostButton(event)) fire();
+    },
+    { capture: true, signal: stop.signal },
+  );
 
-  doc.addEventListener('keydown', (event) => {
-    if ((event.key === 'Enter' && (event.ctrlKey || event.metaKey)) && event.composedPath().includes(editor)) {
-      const button = findPostButton();
-      if (!button || isEnabled(button)) fire();
-      return;
-    }
-    // A real <button> turns Enter/Space into a click (seen above); a div with role=button does not.
-    if ((event.key === 'Enter' || event.key === ' ') && onPostButton(event)) {
-      const button = findPostButton();
-      if (button && button.localName !== 'button') fire();
-    }
-  }, { capture: true, signal: stop.signal });
+  doc.addEventListener(
+    'keydown',
+    (event) => {
+      if (event.key === 'Enter' && (event.ctrlKey || event.metaKey) && event.composedPath().includes(editor)) {
+        const button = findPostButton();
+        if (!button || isEnabled(button)) fire();
+        return;
+      }
+      // A real <button> turns Enter/Space into a click (seen above); a div with role=button does not.
+      if ((event.key === 'Enter' || event.key === ' ') && onPostButton(event)) {
+        const button = findPostButton();
+        if (button && button.localName !== 'button') fire();
+      }
+    },
+    { capture: true, signal: stop.signal },
+  );
 }

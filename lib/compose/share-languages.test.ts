@@ -33,7 +33,14 @@ const suggestion: Suggestion = {
 function findComposer(profile: SiteProfile, path: string): Composer {
   controller = new AbortController();
   const found: Composer[] = [];
-  detectComposers({ profile, root: document, signal: controller.signal, getPath: () => path, onAppear: (c) => found.push(c), onDisappear: () => {} });
+  detectComposers({
+    profile,
+    root: document,
+    signal: controller.signal,
+    getPath: () => path,
+    onAppear: (c) => found.push(c),
+    onDisappear: () => {},
+  });
   expect(found.map((c) => c.composer.name)).toHaveLength(1);
   return found[0]!;
 }
@@ -49,18 +56,31 @@ const linkedinPage = (word: string) => `
   <div><button type="button" class="x9">Programar</button><button type="button" class="x9" id="post"><span>${word}</span></button></div></div>`;
 
 /** Quill shows the inserted text as a paragraph (what execCommand does in a browser; happy-dom has no execCommand). */
-const quillLike = { paste: () => {}, insertText: (editor: HTMLElement, text: string) => void (editor.querySelector('p')!.textContent = text) };
+const quillLike = {
+  paste: () => {},
+  insertText: (editor: HTMLElement, text: string) => void (editor.querySelector('p')!.textContent = text),
+};
 
 describe.each([
   { network: 'x', lang: 'es', word: 'Postear', profile: xProfile, path: '/home', page: xPage },
   { network: 'x', lang: 'ru', word: 'Опубликовать', profile: xProfile, path: '/home', page: xPage },
   { network: 'linkedin', lang: 'es', word: 'Publicar', profile: linkedinProfile, path: '/feed/', page: linkedinPage },
-  { network: 'linkedin', lang: 'ru', word: 'Опубликовать', profile: linkedinProfile, path: '/feed/', page: linkedinPage },
+  {
+    network: 'linkedin',
+    lang: 'ru',
+    word: 'Опубликовать',
+    profile: linkedinProfile,
+    path: '/feed/',
+    page: linkedinPage,
+  },
 ] as const)('$network in $lang: the Post button is “$word”', ({ network, word, profile, path, page }) => {
   it('clicking it records the share, and clicking the button next to it does not', async () => {
     document.body.innerHTML = page(word);
     const recorded: ShareReport[] = [];
-    const session = createSession(findComposer(profile, path), { recordShare: (r) => recorded.push(r), driver: quillLike });
+    const session = createSession(findComposer(profile, path), {
+      recordShare: (r) => recorded.push(r),
+      driver: quillLike,
+    });
     const postButton = document.getElementById('post')!;
     expect(session.findPostButton()).toBe(postButton);
 

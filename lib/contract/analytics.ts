@@ -57,15 +57,17 @@ export type Adoption = z.infer<typeof Adoption>;
 /** Per ISO week (Monday 00:00 UTC) touching the period; shares outside the period are not counted. */
 export const Participation = z.object({
   ...period,
-  weeks: z.array(z.object({
-    weekStart: Timestamp,
-    /** People activated before the week (or the period) ended. */
-    activated: count,
-    /** People who shared at least once that week. */
-    participants: count,
-    /** participants / activated */
-    rate,
-  })),
+  weeks: z.array(
+    z.object({
+      weekStart: Timestamp,
+      /** People activated before the week (or the period) ended. */
+      activated: count,
+      /** People who shared at least once that week. */
+      participants: count,
+      /** participants / activated */
+      rate,
+    }),
+  ),
 });
 export type Participation = z.infer<typeof Participation>;
 
@@ -73,15 +75,17 @@ export const Contributors = z.object({
   ...period,
   by: Ranking,
   anonymised: z.boolean(),
-  contributors: z.array(z.object({
-    /** Equal figures share a rank. */
-    rank: z.number().int().positive(),
-    /** Absent when anonymised. */
-    employeeId: Id.optional(),
-    name: z.string().optional(),
-    initials: z.string(),
-    ...figures,
-  })),
+  contributors: z.array(
+    z.object({
+      /** Equal figures share a rank. */
+      rank: z.number().int().positive(),
+      /** Absent when anonymised. */
+      employeeId: Id.optional(),
+      name: z.string().optional(),
+      initials: z.string(),
+      ...figures,
+    }),
+  ),
 });
 export type Contributors = z.infer<typeof Contributors>;
 
@@ -127,13 +131,21 @@ export const Traffic = z.object({
 });
 export type Traffic = z.infer<typeof Traffic>;
 
-const report = <Q extends z.ZodType, A extends z.ZodType>(summary: string, query: Q, answer: A) => ({ summary, query, answer });
+const report = <Q extends z.ZodType, A extends z.ZodType>(summary: string, query: Q, answer: A) => ({
+  summary,
+  query,
+  answer,
+});
 
 /** Each report: what it answers, the query it takes, and its JSON answer (the endpoints are in routes.ts). */
 export const analyticsReports = {
   adoption: report('Invited, activated and active people at the end of the period', AnalyticsQuery, Adoption),
   participation: report('Share of activated people who shared, per ISO week', AnalyticsQuery, Participation),
-  contributors: report('Top contributors by shares, clicks or reach (?anonymise=true: initials only)', ContributorsQuery, Contributors),
+  contributors: report(
+    'Top contributors by shares, clicks or reach (?anonymise=true: initials only)',
+    ContributorsQuery,
+    Contributors,
+  ),
   networks: report('Shares, clicks and reach per network', AnalyticsQuery, NetworkFigures),
   items: report('Top items by shares, clicks or reach', TopItemsQuery, TopItems),
   topics: report('Shares, clicks and reach per topic', AnalyticsQuery, TopicFigures),

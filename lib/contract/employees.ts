@@ -45,7 +45,12 @@ export const EmployeeList = z.object({
   /** How many match the query (for paging). */
   total: z.number().int().nonnegative(),
   /** Everyone, per state, whatever the query: the adoption funnel at a glance. */
-  counts: z.object({ invited: z.number().int(), activated: z.number().int(), active: z.number().int(), deactivated: z.number().int() }),
+  counts: z.object({
+    invited: z.number().int(),
+    activated: z.number().int(),
+    active: z.number().int(),
+    deactivated: z.number().int(),
+  }),
 });
 export type EmployeeList = z.infer<typeof EmployeeList>;
 
@@ -88,7 +93,10 @@ export type CsvProblem = (typeof csvProblems)[number];
  * line → 422 whose `errors` name each problem as `csv.<line number>.<problem>` (see `csvProblems`).
  */
 export const EmployeeBatch = z.object({
-  csv: z.string().min(1, 'must not be empty').max(512 * 1024),
+  csv: z
+    .string()
+    .min(1, 'must not be empty')
+    .max(512 * 1024),
 });
 export type EmployeeBatch = z.input<typeof EmployeeBatch>;
 

@@ -34,9 +34,13 @@ export const ItemUrl = z
   .string()
   .trim()
   .max(2048)
-  .refine((s) => !hasControlCharacter(s), { message: 'must not contain control characters (tabs, line breaks…)', abort: true })
+  .refine((s) => !hasControlCharacter(s), {
+    message: 'must not contain control characters (tabs, line breaks…)',
+    abort: true,
+  })
   .refine((s) => URL.canParse(s) && /^https?:$/.test(new URL(s).protocol), {
-    message: 'must be a web address starting with http:// or https://', abort: true,
+    message: 'must be a web address starting with http:// or https://',
+    abort: true,
   })
   .transform((s) => new URL(s).href)
   .pipe(z.string().max(2048, 'is too long once normalised'));

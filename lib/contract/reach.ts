@@ -84,5 +84,8 @@ export const MePatch = z
       x: Audience.shape.x.nullable().optional(),
     }),
   })
-  .refine((v) => Object.keys(v.audience).length > 0, { message: 'send at least one audience figure', path: ['audience'] });
+  .refine((v) => Object.keys(v.audience).length > 0, {
+    message: 'send at least one audience figure',
+    path: ['audience'],
+  });
 export type MePatch = z.input<typeof MePatch>;

@@ -15,8 +15,14 @@ export const MAX_TAXONOMY_ENTRIES = 500;
 
 /** PUT /v1/admin/taxonomy replaces both lists; GET answers them sorted. */
 export const Taxonomy = z.object({
-  topics: z.array(Topic).max(MAX_TAXONOMY_ENTRIES).refine(distinct, 'each topic once (topics are compared in lower case)'),
-  campaigns: z.array(Campaign).max(MAX_TAXONOMY_ENTRIES).refine(distinct, 'each campaign once (campaigns are compared in lower case)'),
+  topics: z
+    .array(Topic)
+    .max(MAX_TAXONOMY_ENTRIES)
+    .refine(distinct, 'each topic once (topics are compared in lower case)'),
+  campaigns: z
+    .array(Campaign)
+    .max(MAX_TAXONOMY_ENTRIES)
+    .refine(distinct, 'each campaign once (campaigns are compared in lower case)'),
 });
 export type Taxonomy = z.infer<typeof Taxonomy>;
 export type TaxonomyUpdate = z.input<typeof Taxonomy>;

@@ -17,7 +17,9 @@ describe('listQueue', () => {
 
   it('finds items by topic through the multi-entry index', async () => {
     const db = freshDb();
-    await db.queue.bulkPut([makeItem({ topics: ['hr', 'culture'] }), makeItem({ topics: ['engineering'] })].map(toQueueRow));
+    await db.queue.bulkPut(
+      [makeItem({ topics: ['hr', 'culture'] }), makeItem({ topics: ['engineering'] })].map(toQueueRow),
+    );
     expect(await db.queue.where('topics').equals('culture').count()).toBe(1);
   });
 });
@@ -27,14 +29,19 @@ describe('version 2', () => {
     const name = `relay-upgrade-${crypto.randomUUID()}`;
     // The shipped version 1, exactly as it was.
     const v1 = new Dexie(name);
-    v1.version(1).stores({ queue: 'id, [pinnedRank+publishMs], publishMs, *topics, expiresAt, updatedAt', meta: 'key' });
+    v1.version(1).stores({
+      queue: 'id, [pinnedRank+publishMs], publishMs, *topics, expiresAt, updatedAt',
+      meta: 'key',
+    });
     const item = makeItem({ title: 'cached before the upgrade' });
     await v1.table('queue').put(toQueueRow(item));
     await v1.table('meta').put({ key: 'etag', value: '"v1"' });
     v1.close();
 
     const db = new RelayDb(name);
-    expect((await listQueue(db, Date.parse('2026-01-02T00:00:00Z'))).map((r) => r.title)).toEqual(['cached before the upgrade']);
+    expect((await listQueue(db, Date.parse('2026-01-02T00:00:00Z'))).map((r) => r.title)).toEqual([
+      'cached before the upgrade',
+    ]);
     expect(await db.getMeta('etag')).toBe('"v1"');
     expect(db.verno).toBe(5);
     await db.history.put(historyRow({ sharedAt: '2026-01-01T00:00:00.000Z' }));
@@ -45,7 +52,9 @@ describe('version 2', () => {
 
   it('pages history newest first by sharedAt', async () => {
     const db = freshDb();
-    const rows = Array.from({ length: 120 }, (_, n) => historyRow({ sharedAt: new Date(Date.UTC(2026, 0, 1, 0, n)).toISOString(), title: `#${n}` }));
+    const rows = Array.from({ length: 120 }, (_, n) =>
+      historyRow({ sharedAt: new Date(Date.UTC(2026, 0, 1, 0, n)).toISOString(), title: `#${n}` }),
+    );
     await db.history.bulkPut(rows);
     const first = await listHistory(db, { limit: 50 });
     expect(first.map((r) => r.title).slice(0, 2)).toEqual(['#119', '#118']);
@@ -69,7 +78,13 @@ describe('version 2', () => {
   it('resetCache keeps history and outbox', async () => {
     const db = freshDb();
     await db.history.put(historyRow());
-    await db.outbox.put({ id: 'o1', share: { id: crypto.randomUUID(), itemId: crypto.randomUUID(), network: 'x', sharedAt: '2026-01-01T00:00:00Z' }, attempts: 0, nextAttemptAt: 0, state: 'waiting' });
+    await db.outbox.put({
+      id: 'o1',
+      share: { id: crypto.randomUUID(), itemId: crypto.randomUUID(), network: 'x', sharedAt: '2026-01-01T00:00:00Z' },
+      attempts: 0,
+      nextAttemptAt: 0,
+      state: 'waiting',
+    });
     await db.resetCache(null);
     expect(await db.history.count()).toBe(1);
     expect(await db.outbox.count()).toBe(1);

@@ -25,7 +25,12 @@ describe('queueHead', () => {
     const full = await listQueue(db, NOW);
     expect((await queueHead(db, 15, [], NOW)).map((r) => r.id)).toEqual(full.slice(0, 15).map((r) => r.id));
     const odd = await queueHead(db, 5, ['ODD'], NOW);
-    expect(odd.map((r) => r.id)).toEqual(full.filter((r) => r.topics.includes('odd')).slice(0, 5).map((r) => r.id));
+    expect(odd.map((r) => r.id)).toEqual(
+      full
+        .filter((r) => r.topics.includes('odd'))
+        .slice(0, 5)
+        .map((r) => r.id),
+    );
   });
 });
 
@@ -57,9 +62,18 @@ describe('topicsKey', () => {
 
 describe('headFromSnapshot', () => {
   const row = (overrides: Parameters<typeof makeItem>[0] = {}): QueueRow => toQueueRow(makeItem(overrides));
-  const rows = [row({ topics: ['hiring'] }), row({ topics: ['hiring'], expiresAt: '2026-03-01T11:59:59Z' }), row({ topics: ['events'] })];
+  const rows = [
+    row({ topics: ['hiring'] }),
+    row({ topics: ['hiring'], expiresAt: '2026-03-01T11:59:59Z' }),
+    row({ topics: ['events'] }),
+  ];
   const allTopics = ['hiring', 'events'];
-  const snapshot = (topics: string[], version = HEAD_SNAPSHOT_VERSION) => ({ version, topics: topicsKey(topics), rows, allTopics });
+  const snapshot = (topics: string[], version = HEAD_SNAPSHOT_VERSION) => ({
+    version,
+    topics: topicsKey(topics),
+    rows,
+    allTopics,
+  });
 
   it('gives the rows still shown now, in the order written, with the whole queue’s topics', () => {
     expect(headFromSnapshot(snapshot([]), [], NOW)?.rows.map((r) => r.id)).toEqual([rows[0]!.id, rows[2]!.id]);
@@ -73,7 +87,13 @@ describe('headFromSnapshot', () => {
     expect(headFromSnapshot(snapshot([], HEAD_SNAPSHOT_VERSION + 1), [], NOW)).toBeNull();
     expect(headFromSnapshot(snapshot(['hiring']), [], NOW)).toBeNull();
     expect(headFromSnapshot(snapshot([]), ['hiring'], NOW)).toBeNull();
-    expect(headFromSnapshot({ version: HEAD_SNAPSHOT_VERSION, topics: topicsKey([]), rows: 'broken' as never, allTopics }, [], NOW)).toBeNull();
+    expect(
+      headFromSnapshot(
+        { version: HEAD_SNAPSHOT_VERSION, topics: topicsKey([]), rows: 'broken' as never, allTopics },
+        [],
+        NOW,
+      ),
+    ).toBeNull();
     // A snapshot written before the topics were part of it.
     expect(headFromSnapshot({ ...snapshot([]), allTopics: undefined as never }, [], NOW)).toBeNull();
   });
@@ -86,7 +106,9 @@ describe('createQueueHeadWriter', () => {
   });
 
   it('writes the head the popup would read from the cache, for the chosen topics', async () => {
-    const items = Array.from({ length: 40 }, (_, i) => makeItem({ topics: [i % 3 ? 'events' : 'hiring'], pinned: i === 7 }));
+    const items = Array.from({ length: 40 }, (_, i) =>
+      makeItem({ topics: [i % 3 ? 'events' : 'hiring'], pinned: i === 7 }),
+    );
     await db.queue.bulkPut(items.map(toQueueRow));
     const saved: QueueHeadSnapshot[] = [];
     let topics = ['Hiring'];
@@ -116,7 +138,12 @@ describe('createQueueHeadWriter', () => {
     expect(saved).toHaveLength(2);
     // A stored snapshot round-tripped through storage (JSON) counts as the same.
     const stored = JSON.parse(JSON.stringify(saved[1])) as QueueHeadSnapshot;
-    const again = createQueueHeadWriter({ db: () => db, getTopics: async () => [], load: async () => stored, save: async (s) => void saved.push(s) });
+    const again = createQueueHeadWriter({
+      db: () => db,
+      getTopics: async () => [],
+      load: async () => stored,
+      save: async (s) => void saved.push(s),
+    });
     await again.refresh();
     expect(saved).toHaveLength(2);
     await db.queue.put(toQueueRow(makeItem({ title: 'news', pinned: true, publishAt: '2030-01-01T00:00:00Z' })));

@@ -14,7 +14,8 @@ export const PAGE_SIZE = 15;
 /** The rows the popup shows before any filter of the person's own: not expired, with one of `topics` if any. */
 export function headFilter(topics: readonly string[], now: number): (row: QueueRow) => boolean {
   const wanted = new Set(topics.map((t) => t.toLowerCase()));
-  return (r) => (!r.expiresAt || Date.parse(r.expiresAt) > now) && (wanted.size === 0 || r.topics.some((t) => wanted.has(t)));
+  return (r) =>
+    (!r.expiresAt || Date.parse(r.expiresAt) > now) && (wanted.size === 0 || r.topics.some((t) => wanted.has(t)));
 }
 
 /**
@@ -22,7 +23,12 @@ export function headFilter(topics: readonly string[], now: number): (row: QueueR
  * `topics` when any are given — read through the sort index, so it costs the same with 10 or 10,000 cached
  * items.
  */
-export function queueHead(db: RelayDb, limit: number, topics: readonly string[] = [], now = Date.now()): Promise<QueueRow[]> {
+export function queueHead(
+  db: RelayDb,
+  limit: number,
+  topics: readonly string[] = [],
+  now = Date.now(),
+): Promise<QueueRow[]> {
   return db.queue.orderBy(QUEUE_ORDER_INDEX).reverse().filter(headFilter(topics, now)).limit(limit).toArray();
 }
 
@@ -88,7 +94,11 @@ export function topicsKey(topics: readonly string[]): string {
  * The snapshot's rows still shown at `now` (expired ones left out) and its topics, or null when it cannot
  * stand for the head: none written, another shape, or chosen by other topics than the person's current ones.
  */
-export function headFromSnapshot(snapshot: QueueHeadSnapshot | null | undefined, topics: readonly string[], now: number): QueueHead | null {
+export function headFromSnapshot(
+  snapshot: QueueHeadSnapshot | null | undefined,
+  topics: readonly string[],
+  now: number,
+): QueueHead | null {
   if (!snapshot || snapshot.version !== HEAD_SNAPSHOT_VERSION || !Array.isArray(snapshot.rows)) return null;
   if (!Array.isArray(snapshot.allTopics) || snapshot.topics !== topicsKey(topics)) return null;
   return { rows: snapshot.rows.filter(headFilter(topics, now)), allTopics: snapshot.allTopics };
@@ -164,12 +174,21 @@ export function openQueueDb(factory: IDBFactory = indexedDB, name = DB_NAME): Pr
  * queueHead over a plain IndexedDB connection (openQueueDb): the same rows in the same order, walking the
  * sort index backwards with a cursor and stopping after `limit` matches.
  */
-export function readQueueHead(db: IDBDatabase, limit: number, topics: readonly string[] = [], now = Date.now()): Promise<QueueRow[]> {
+export function readQueueHead(
+  db: IDBDatabase,
+  limit: number,
+  topics: readonly string[] = [],
+  now = Date.now(),
+): Promise<QueueRow[]> {
   const keep = headFilter(topics, now);
   return new Promise((resolve, reject) => {
     const rows: QueueRow[] = [];
     if (limit <= 0) return resolve(rows);
-    const request = db.transaction('queue', 'readonly').objectStore('queue').index(QUEUE_ORDER_INDEX).openCursor(null, 'prev');
+    const request = db
+      .transaction('queue', 'readonly')
+      .objectStore('queue')
+      .index(QUEUE_ORDER_INDEX)
+      .openCursor(null, 'prev');
     request.onsuccess = () => {
       const cursor = request.result;
       if (!cursor) return resolve(rows);

@@ -90,8 +90,14 @@ describe('history with 100,000 shares', () => {
 
 describe('utcMonth', () => {
   it('is the UTC calendar month, whatever the hour', () => {
-    expect(utcMonth(Date.parse('2026-12-31T23:59:59.999Z'))).toEqual({ from: '2026-12-01T00:00:00.000Z', to: '2027-01-01T00:00:00.000Z' });
-    expect(utcMonth(Date.parse('2026-03-01T00:00:00.000Z'))).toEqual({ from: '2026-03-01T00:00:00.000Z', to: '2026-04-01T00:00:00.000Z' });
+    expect(utcMonth(Date.parse('2026-12-31T23:59:59.999Z'))).toEqual({
+      from: '2026-12-01T00:00:00.000Z',
+      to: '2027-01-01T00:00:00.000Z',
+    });
+    expect(utcMonth(Date.parse('2026-03-01T00:00:00.000Z'))).toEqual({
+      from: '2026-03-01T00:00:00.000Z',
+      to: '2026-04-01T00:00:00.000Z',
+    });
   });
 });
 
@@ -100,8 +106,14 @@ describe('versions 4 and 5', () => {
     const name = `relay-v3-${crypto.randomUUID()}`;
     // The shipped versions 1 and 2, exactly as they were.
     const v2 = new Dexie(name);
-    v2.version(1).stores({ queue: 'id, [pinnedRank+publishMs], publishMs, *topics, expiresAt, updatedAt', meta: 'key' });
-    v2.version(2).stores({ history: 'id, sharedAt, [network+itemId], itemId, state', outbox: 'id, [state+nextAttemptAt]' });
+    v2.version(1).stores({
+      queue: 'id, [pinnedRank+publishMs], publishMs, *topics, expiresAt, updatedAt',
+      meta: 'key',
+    });
+    v2.version(2).stores({
+      history: 'id, sharedAt, [network+itemId], itemId, state',
+      outbox: 'id, [state+nextAttemptAt]',
+    });
     await v2.table('history').bulkAdd([row(0), row(1), row(2)]);
     v2.close();
 

@@ -240,7 +240,9 @@ export async function addHistory(db: RelayDb, rows: readonly HistoryRow[]): Prom
     for (const row of rows) countInto(counts, row);
     const keys = [...counts.values()].map((c): [string, Network] => [c.month, c.network]);
     const existing = await db.historyMonths.bulkGet(keys);
-    await db.historyMonths.bulkPut([...counts.values()].map((c, i) => ({ ...c, count: c.count + (existing[i]?.count ?? 0) })));
+    await db.historyMonths.bulkPut(
+      [...counts.values()].map((c, i) => ({ ...c, count: c.count + (existing[i]?.count ?? 0) })),
+    );
   });
 }
 

@@ -46,7 +46,8 @@ describe.each(LOCALES)('the %s catalogue', (locale) => {
   });
 
   it('has every plural form the language needs (ordinal ones for keys ending in Ordinal), each with the placeholders of English', () => {
-    const categories = (type: Intl.PluralRuleType) => [...new Intl.PluralRules(locale, { type }).resolvedOptions().pluralCategories].sort();
+    const categories = (type: Intl.PluralRuleType) =>
+      [...new Intl.PluralRules(locale, { type }).resolvedOptions().pluralCategories].sort();
     expect([...own.plural.keys()].sort()).toEqual([...en.plural.keys()].sort());
     for (const [key, forms] of own.plural) {
       const needed = categories(key.endsWith('Ordinal') ? 'ordinal' : 'cardinal');

@@ -1,4 +1,3 @@
-
 import type { GeneratedI18nStructure } from '#i18n';
 import { pickLocale } from './locales';
 
@@ -16,7 +15,9 @@ export type PluralKey = {
   [K in keyof Structure]: K extends `${infer Base}.other` ? (Base extends `${string}Ordinal` ? never : Base) : never;
 }[keyof Structure];
 /** Keys with the ordinal forms of the language (`<key>Ordinal.one`, …, `.other`). */
-export type OrdinalKey = { [K in keyof Structure]: K extends `${infer Base}Ordinal.other` ? `${Base}Ordinal` : never }[keyof Structure];
+export type OrdinalKey = {
+  [K in keyof Structure]: K extends `${infer Base}Ordinal.other` ? `${Base}Ordinal` : never;
+}[keyof Structure];
 
 export type Values = Record<string, string | number>;
 
@@ -131,7 +132,10 @@ export function formatNumber(n: number): string {
 
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
 /** A date or time in the shown language (`options` as for Intl.DateTimeFormat). */
-export function formatDate(when: string | number | Date, options: Intl.DateTimeFormatOptions = { dateStyle: 'medium' }): string {
+export function formatDate(
+  when: string | number | Date,
+  options: Intl.DateTimeFormatOptions = { dateStyle: 'medium' },
+): string {
   const key = JSON.stringify(options);
   let format = dateFormats.get(key);
   if (!format) dateFormats.set(key, (format = new Intl.DateTimeFormat(uiLocale(), options)));

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { comparablePageUrl, isShareablePage, LINKEDIN_MAX_URL, linkedinShareUrl, postText, shareUrl, tagPageUrl, xShareUrl } from './share-urls';
+import {
+  comparablePageUrl,
+  isShareablePage,
+  LINKEDIN_MAX_URL,
+  linkedinShareUrl,
+  postText,
+  shareUrl,
+  tagPageUrl,
+  xShareUrl,
+} from './share-urls';
 
 const link = 'https://relay.example.com/r/AbC123';
 /** What the network's page reads back from the query string. */

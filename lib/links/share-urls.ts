@@ -81,7 +81,8 @@ export function comparablePageUrl(pageUrl: string): string {
   try {
     const url = new URL(pageUrl);
     url.hash = '';
-    for (const key of [...url.searchParams.keys()]) if (key.toLowerCase().startsWith('utm_')) url.searchParams.delete(key);
+    for (const key of [...url.searchParams.keys()])
+      if (key.toLowerCase().startsWith('utm_')) url.searchParams.delete(key);
     return url.toString().replace(/\/(?=$|\?)/, '');
   } catch {
     return pageUrl;

@@ -20,7 +20,7 @@ describe('tagUrl', () => {
     expect(params(tagUrl('https://example.com/', { network: 'x', itemId: ID })).utm_source).toBe('twitter');
   });
 
-  it('keeps the page\'s own query parameters, in order, before the tags', () => {
+  it("keeps the page's own query parameters, in order, before the tags", () => {
     const out = tagUrl('https://example.com/jobs?team=payments&ref=site&team=infra', { network: 'x', itemId: ID });
     const url = new URL(out);
     expect(url.searchParams.getAll('team')).toEqual(['payments', 'infra']);
@@ -29,9 +29,14 @@ describe('tagUrl', () => {
   });
 
   it('overrides UTM tags the curator pasted, leaving one of each', () => {
-    const out = tagUrl('https://example.com/?utm_source=newsletter&utm_medium=email&utm_campaign=Old&utm_content=x&lang=en', {
-      network: 'linkedin', itemId: ID, campaign: 'new',
-    });
+    const out = tagUrl(
+      'https://example.com/?utm_source=newsletter&utm_medium=email&utm_campaign=Old&utm_content=x&lang=en',
+      {
+        network: 'linkedin',
+        itemId: ID,
+        campaign: 'new',
+      },
+    );
     const url = new URL(out);
     expect(url.searchParams.getAll('utm_source')).toEqual(['linkedin']);
     expect(url.searchParams.getAll('utm_medium')).toEqual(['social']);
@@ -63,12 +68,15 @@ describe('tagUrl', () => {
   it('writes every tag value in lower case', () => {
     const out = tagUrl('https://example.com/', { network: 'linkedin', itemId: ID, campaign: 'Spring-LAUNCH' });
     const p = params(out);
-    for (const key of ['utm_source', 'utm_medium', 'utm_campaign', 'utm_content']) expect(p[key]).toBe(p[key]!.toLowerCase());
+    for (const key of ['utm_source', 'utm_medium', 'utm_campaign', 'utm_content'])
+      expect(p[key]).toBe(p[key]!.toLowerCase());
     expect(p.utm_campaign).toBe('spring-launch');
   });
 
   it('falls back to the default campaign when the item has none', () => {
-    expect(params(tagUrl('https://example.com/', { network: 'x', itemId: ID, campaign: null })).utm_campaign).toBe(DEFAULT_CAMPAIGN);
+    expect(params(tagUrl('https://example.com/', { network: 'x', itemId: ID, campaign: null })).utm_campaign).toBe(
+      DEFAULT_CAMPAIGN,
+    );
     expect(params(tagUrl('https://example.com/', { network: 'x', itemId: ID })).utm_campaign).toBe(DEFAULT_CAMPAIGN);
   });
 });

@@ -5,8 +5,16 @@ const self: Self = { id: 'relay-extension-id', origin: 'chrome-extension://relay
 const fromPage = { id: self.id, url: `${self.origin}options.html` };
 const fromPopup = { id: self.id, url: `${self.origin}popup.html` };
 // The options page opens in a tab of its own (open_in_tab), so its messages carry a tab.
-const fromOptionsTab = { id: self.id, tab: { id: 9, url: `${self.origin}options.html` }, url: `${self.origin}options.html` };
-const onLinkedIn = { id: self.id, tab: { id: 3, url: 'https://www.linkedin.com/feed/' }, url: 'https://www.linkedin.com/feed/' };
+const fromOptionsTab = {
+  id: self.id,
+  tab: { id: 9, url: `${self.origin}options.html` },
+  url: `${self.origin}options.html`,
+};
+const onLinkedIn = {
+  id: self.id,
+  tab: { id: 3, url: 'https://www.linkedin.com/feed/' },
+  url: 'https://www.linkedin.com/feed/',
+};
 const onX = { id: self.id, tab: { id: 4 }, url: 'https://x.com/home' };
 const onTwitter = { id: self.id, tab: { id: 5 }, url: 'https://twitter.com/compose/post' };
 const onOtherSite = { id: self.id, tab: { id: 6 }, url: 'https://evil.example/x.com' };
@@ -23,38 +31,56 @@ const share = {
 describe('guard (background message validation)', () => {
   it('passes a valid payload from this extension to the handler', async () => {
     const handler = vi.fn(async () => ({ ok: false as const, message: 'nope' }));
-    const result = await guard('connect', self, handler)({ data: { serverUrl: 'localhost:8787', code: 'abc' }, sender: fromPage });
+    const result = await guard(
+      'connect',
+      self,
+      handler,
+    )({ data: { serverUrl: 'localhost:8787', code: 'abc' }, sender: fromPage });
     expect(result).toEqual({ ok: false, message: 'nope' });
     expect(handler).toHaveBeenCalledWith({ serverUrl: 'localhost:8787', code: 'abc' }, fromPage);
   });
 
   it('takes connect from the options page opened in a tab', async () => {
     const handler = vi.fn(async () => ({ ok: false as const, message: 'nope' }));
-    await guard('connect', self, handler)({ data: { serverUrl: 'localhost:8787', code: 'abc' }, sender: fromOptionsTab as never });
+    await guard(
+      'connect',
+      self,
+      handler,
+    )({ data: { serverUrl: 'localhost:8787', code: 'abc' }, sender: fromOptionsTab as never });
     expect(handler).toHaveBeenCalledOnce();
   });
 
   it('refuses a message from another extension or with no sender id', async () => {
     const handler = vi.fn();
     const run = guard('getStatus', self, handler);
-    await expect(run({ data: undefined, sender: { id: 'someone-else', url: 'chrome-extension://someone-else/popup.html' } })).rejects.toBeInstanceOf(RefusedMessage);
+    await expect(
+      run({ data: undefined, sender: { id: 'someone-else', url: 'chrome-extension://someone-else/popup.html' } }),
+    ).rejects.toBeInstanceOf(RefusedMessage);
     await expect(run({ data: undefined, sender: {} })).rejects.toBeInstanceOf(RefusedMessage);
     await expect(run({ data: undefined })).rejects.toBeInstanceOf(RefusedMessage);
-    await expect(guard('getSuggestions', self, handler)({ data: { network: 'x' }, sender: foreign as never })).rejects.toThrow(/did not come from Relay/);
+    await expect(
+      guard('getSuggestions', self, handler)({ data: { network: 'x' }, sender: foreign as never }),
+    ).rejects.toThrow(/did not come from Relay/);
     expect(handler).not.toHaveBeenCalled();
   });
 
   it('takes connect and disconnect only from the extension’s own pages, never from a content script', async () => {
     const handler = vi.fn(async () => ({ ok: true as const }));
-    await expect(guard('disconnect', self, handler)({ data: undefined, sender: fromPopup })).resolves.toEqual({ ok: true });
+    await expect(guard('disconnect', self, handler)({ data: undefined, sender: fromPopup })).resolves.toEqual({
+      ok: true,
+    });
     for (const sender of [onLinkedIn, onX, onTwitter]) {
-      await expect(guard('disconnect', self, handler)({ data: undefined, sender: sender as never })).rejects.toThrow(/not accepted/);
+      await expect(guard('disconnect', self, handler)({ data: undefined, sender: sender as never })).rejects.toThrow(
+        /not accepted/,
+      );
       await expect(
         guard('connect', self, vi.fn())({ data: { serverUrl: 'evil.example', code: 'x' }, sender: sender as never }),
       ).rejects.toBeInstanceOf(RefusedMessage);
     }
     // Same id but no URL, or a URL outside the extension: not a page of ours.
-    await expect(guard('disconnect', self, handler)({ data: undefined, sender: { id: self.id } })).rejects.toBeInstanceOf(RefusedMessage);
+    await expect(
+      guard('disconnect', self, handler)({ data: undefined, sender: { id: self.id } }),
+    ).rejects.toBeInstanceOf(RefusedMessage);
     await expect(
       guard('disconnect', self, handler)({ data: undefined, sender: { id: self.id, url: 'https://x.com/' } }),
     ).rejects.toBeInstanceOf(RefusedMessage);
@@ -70,18 +96,34 @@ describe('guard (background message validation)', () => {
     await run({ data: { network: 'x' }, sender: { id: self.id, tab: { id: 1, url: 'https://x.com/home' } } as never });
     expect(handler).toHaveBeenCalledTimes(4);
 
-    for (const sender of [fromPage, fromPopup, onOtherSite, { id: self.id, url: 'https://x.com/home' }, { id: self.id, tab: { id: 1 } }]) {
-      await expect(run({ data: { network: 'x' }, sender: sender as never }), JSON.stringify(sender)).rejects.toBeInstanceOf(RefusedMessage);
-      await expect(guard('recordShare', self, vi.fn())({ data: share, sender: sender as never })).rejects.toBeInstanceOf(RefusedMessage);
+    for (const sender of [
+      fromPage,
+      fromPopup,
+      onOtherSite,
+      { id: self.id, url: 'https://x.com/home' },
+      { id: self.id, tab: { id: 1 } },
+    ]) {
+      await expect(
+        run({ data: { network: 'x' }, sender: sender as never }),
+        JSON.stringify(sender),
+      ).rejects.toBeInstanceOf(RefusedMessage);
+      await expect(
+        guard('recordShare', self, vi.fn())({ data: share, sender: sender as never }),
+      ).rejects.toBeInstanceOf(RefusedMessage);
     }
-    await expect(run({ data: { network: 'x' }, sender: { id: self.id, tab: { id: 1 }, url: 'http://x.com/' } as never })).rejects.toBeInstanceOf(RefusedMessage);
+    await expect(
+      run({ data: { network: 'x' }, sender: { id: self.id, tab: { id: 1 }, url: 'http://x.com/' } as never }),
+    ).rejects.toBeInstanceOf(RefusedMessage);
     expect(handler).toHaveBeenCalledTimes(4);
   });
 
   it('takes syncNow and getStatus from pages and content scripts alike', async () => {
     const handler = vi.fn();
-    for (const sender of [fromPage, onX]) await guard('getStatus', self, handler)({ data: undefined, sender: sender as never });
-    await expect(guard('getStatus', self, handler)({ data: undefined, sender: onOtherSite as never })).rejects.toBeInstanceOf(RefusedMessage);
+    for (const sender of [fromPage, onX])
+      await guard('getStatus', self, handler)({ data: undefined, sender: sender as never });
+    await expect(
+      guard('getStatus', self, handler)({ data: undefined, sender: onOtherSite as never }),
+    ).rejects.toBeInstanceOf(RefusedMessage);
     expect(handler).toHaveBeenCalledTimes(2);
   });
 
@@ -97,7 +139,9 @@ describe('guard (background message validation)', () => {
       { serverUrl: 'x'.repeat(3000), code: 'abc' },
     ];
     for (const data of bad) {
-      await expect(run({ data, sender: fromPage }), JSON.stringify(data)?.slice(0, 60)).rejects.toThrow(/invalid payload/);
+      await expect(run({ data, sender: fromPage }), JSON.stringify(data)?.slice(0, 60)).rejects.toThrow(
+        /invalid payload/,
+      );
     }
     expect(handler).not.toHaveBeenCalled();
   });
@@ -106,7 +150,9 @@ describe('guard (background message validation)', () => {
     const handler = vi.fn();
     const suggestions = guard('getSuggestions', self, handler);
     for (const data of [undefined, {}, { network: 'facebook' }, { network: 'x', extra: 1 }, 'x']) {
-      await expect(suggestions({ data, sender: onX as never }), JSON.stringify(data)).rejects.toThrow(/invalid payload/);
+      await expect(suggestions({ data, sender: onX as never }), JSON.stringify(data)).rejects.toThrow(
+        /invalid payload/,
+      );
     }
     const record = guard('recordShare', self, handler);
     const bad: unknown[] = [
@@ -124,7 +170,9 @@ describe('guard (background message validation)', () => {
       { ...share, text: 'x'.repeat(100_000) },
     ];
     for (const data of bad) {
-      await expect(record({ data, sender: onX as never }), JSON.stringify(data)?.slice(0, 80)).rejects.toThrow(/invalid payload/);
+      await expect(record({ data, sender: onX as never }), JSON.stringify(data)?.slice(0, 80)).rejects.toThrow(
+        /invalid payload/,
+      );
     }
     expect(handler).not.toHaveBeenCalled();
     await record({ data: share, sender: onX as never });
@@ -135,7 +183,9 @@ describe('guard (background message validation)', () => {
 
   it('refuses data on messages that take none', async () => {
     const handler = vi.fn();
-    await expect(guard('syncNow', self, handler)({ data: { force: true }, sender: fromPage })).rejects.toBeInstanceOf(RefusedMessage);
+    await expect(guard('syncNow', self, handler)({ data: { force: true }, sender: fromPage })).rejects.toBeInstanceOf(
+      RefusedMessage,
+    );
     await guard('syncNow', self, handler)({ data: null, sender: fromPage });
     expect(handler).toHaveBeenCalledTimes(1);
   });

@@ -50,7 +50,8 @@ export function senderFits(audience: MessageAudience, sender: Partial<Sender>, s
   // The frame's own URL when the browser gives it (a content script in a third-party iframe reports that
   // iframe), the tab's otherwise.
   const contentOrigin = originOf(sender.url ?? sender.tab?.url);
-  const fromContentScript = Boolean(sender.tab) && contentOrigin !== null && CONTENT_SCRIPT_ORIGINS.includes(contentOrigin);
+  const fromContentScript =
+    Boolean(sender.tab) && contentOrigin !== null && CONTENT_SCRIPT_ORIGINS.includes(contentOrigin);
   if (audience === 'page') return fromPage;
   if (audience === 'content') return fromContentScript;
   return fromPage || fromContentScript;

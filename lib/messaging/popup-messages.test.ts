@@ -22,8 +22,12 @@ describe('popup-only messages', () => {
 
   it('recordPopupShare and suggestPage are refused from a content script, even with a valid payload', async () => {
     const handler = vi.fn();
-    await expect(guard('recordPopupShare', self, handler)({ data: share, sender: onX as never })).rejects.toThrow(/not accepted/);
-    await expect(guard('suggestPage', self, handler)({ data: { url: 'https://example.com/' }, sender: onX as never })).rejects.toBeInstanceOf(RefusedMessage);
+    await expect(guard('recordPopupShare', self, handler)({ data: share, sender: onX as never })).rejects.toThrow(
+      /not accepted/,
+    );
+    await expect(
+      guard('suggestPage', self, handler)({ data: { url: 'https://example.com/' }, sender: onX as never }),
+    ).rejects.toBeInstanceOf(RefusedMessage);
     expect(handler).not.toHaveBeenCalled();
   });
 
@@ -36,7 +40,9 @@ describe('popup-only messages', () => {
     ['edited missing', { itemId: share.itemId, network: 'x', text: 'x' }],
   ])('recordPopupShare refuses %s', async (_name, data) => {
     const handler = vi.fn();
-    await expect(guard('recordPopupShare', self, handler)({ data, sender: fromPopup })).rejects.toThrow(/invalid payload/);
+    await expect(guard('recordPopupShare', self, handler)({ data, sender: fromPopup })).rejects.toThrow(
+      /invalid payload/,
+    );
     expect(handler).not.toHaveBeenCalled();
   });
 
@@ -45,9 +51,15 @@ describe('popup-only messages', () => {
     const run = guard('suggestPage', self, handler);
     await run({ data: { url: 'https://example.com/', note: 'Worth a look' }, sender: fromPopup });
     expect(handler).toHaveBeenCalledOnce();
-    await expect(run({ data: { url: `https://example.com/${'a'.repeat(2048)}` }, sender: fromPopup })).rejects.toThrow(/invalid payload at url/);
-    await expect(run({ data: { url: 'https://example.com/', note: 'n'.repeat(1001) }, sender: fromPopup })).rejects.toThrow(/at note/);
-    await expect(run({ data: { url: 'https://example.com/', token: 't' }, sender: fromPopup })).rejects.toThrow(/invalid payload/);
+    await expect(run({ data: { url: `https://example.com/${'a'.repeat(2048)}` }, sender: fromPopup })).rejects.toThrow(
+      /invalid payload at url/,
+    );
+    await expect(
+      run({ data: { url: 'https://example.com/', note: 'n'.repeat(1001) }, sender: fromPopup }),
+    ).rejects.toThrow(/at note/);
+    await expect(run({ data: { url: 'https://example.com/', token: 't' }, sender: fromPopup })).rejects.toThrow(
+      /invalid payload/,
+    );
     expect(handler).toHaveBeenCalledOnce();
   });
 });

@@ -77,4 +77,8 @@ export const messageAudience: Record<MessageType, MessageAudience> = {
 };
 
 /** The sites whose composers Relay serves (the content scripts' matches, wxt.config.ts host permissions). */
-export const CONTENT_SCRIPT_ORIGINS: readonly string[] = ['https://www.linkedin.com', 'https://x.com', 'https://twitter.com'];
+export const CONTENT_SCRIPT_ORIGINS: readonly string[] = [
+  'https://www.linkedin.com',
+  'https://x.com',
+  'https://twitter.com',
+];

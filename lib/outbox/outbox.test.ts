@@ -35,7 +35,8 @@ function share(overrides: Partial<NewShare> = {}): NewShare {
   };
 }
 
-const sentIds = (req: RecordedRequest) => (JSON.parse(req.body!) as { shares: Array<{ id: string }> }).shares.map((s) => s.id);
+const sentIds = (req: RecordedRequest) =>
+  (JSON.parse(req.body!) as { shares: Array<{ id: string }> }).shares.map((s) => s.id);
 
 /** The real server's behaviour: every id accepted (or duplicate when seen before). */
 function acceptingServer() {
@@ -72,12 +73,27 @@ describe('recordShare', () => {
     expect(isUuid(id) && uuidVersion(id)).toBe(7);
     const history = await db.history.get(id);
     const outbox = await db.outbox.get(id);
-    expect(history).toMatchObject({ id, itemId: s.itemId, network: 'x', captionId: s.captionId, edited: false, title: 'An article', state: 'pending' });
+    expect(history).toMatchObject({
+      id,
+      itemId: s.itemId,
+      network: 'x',
+      captionId: s.captionId,
+      edited: false,
+      title: 'An article',
+      state: 'pending',
+    });
     // Stored in UTC so that the sharedAt index sorts by time.
     expect(history!.sharedAt).toBe('2026-03-01T12:00:00.000Z');
     expect(outbox).toEqual({
       id,
-      share: { id, itemId: s.itemId, network: 'x', captionId: s.captionId, edited: false, sharedAt: '2026-03-01T12:00:00.000Z' },
+      share: {
+        id,
+        itemId: s.itemId,
+        network: 'x',
+        captionId: s.captionId,
+        edited: false,
+        sharedAt: '2026-03-01T12:00:00.000Z',
+      },
       attempts: 0,
       nextAttemptAt: NOW,
       state: 'waiting',
@@ -102,7 +118,11 @@ describe('recordShare', () => {
 
 describe('flushOutbox', () => {
   it('sends waiting shares and removes exactly the ids the server listed', async () => {
-    const ids = [await recordShare(db, share(), NOW), await recordShare(db, share(), NOW), await recordShare(db, share(), NOW)];
+    const ids = [
+      await recordShare(db, share(), NOW),
+      await recordShare(db, share(), NOW),
+      await recordShare(db, share(), NOW),
+    ];
     // The server confirms the first as accepted, the second as a duplicate, and leaves the third out.
     const fetch = fakeFetch(() => json({ accepted: [ids[0]], duplicates: [ids[1]] }));
     const { deps: d, schedule } = deps(fetch);
@@ -135,7 +155,13 @@ describe('flushOutbox', () => {
   it('ignores ids in the answer that it did not send', async () => {
     const id = await recordShare(db, share(), NOW);
     const other = crypto.randomUUID();
-    await db.outbox.put({ id: other, share: { id: other, itemId: crypto.randomUUID(), network: 'x', sharedAt: '2026-03-01T12:00:00Z' }, attempts: 0, nextAttemptAt: NOW + 60_000, state: 'waiting' });
+    await db.outbox.put({
+      id: other,
+      share: { id: other, itemId: crypto.randomUUID(), network: 'x', sharedAt: '2026-03-01T12:00:00Z' },
+      attempts: 0,
+      nextAttemptAt: NOW + 60_000,
+      state: 'waiting',
+    });
     const fetch = fakeFetch(json({ accepted: [id, other], duplicates: [] }));
     await flushOutbox(deps(fetch).deps);
     expect(sentIds(fetch.requests[0]!)).toEqual([id]);
@@ -159,7 +185,11 @@ describe('flushOutbox', () => {
 
   it('on a 5xx keeps the shares and schedules a retry with full jitter', async () => {
     const id = await recordShare(db, share(), NOW);
-    for (const [random, attempts] of [[0, 1], [0.999999, 1], [0.5, 3]] as const) {
+    for (const [random, attempts] of [
+      [0, 1],
+      [0.999999, 1],
+      [0.5, 3],
+    ] as const) {
       await db.outbox.update(id, { attempts: attempts - 1, nextAttemptAt: NOW });
       const fetch = fakeFetch(problem(503, 'Unavailable', 'Try later'));
       const { deps: d, schedule } = deps(fetch, { random: () => random });
@@ -178,7 +208,11 @@ describe('flushOutbox', () => {
 
   it('treats no answer, 408 and 429 as transient too', async () => {
     const id = await recordShare(db, share(), NOW);
-    for (const answer of [new TypeError('Failed to fetch'), problem(408, 'Timeout', 't'), problem(429, 'Slow down', 's')]) {
+    for (const answer of [
+      new TypeError('Failed to fetch'),
+      problem(408, 'Timeout', 't'),
+      problem(429, 'Slow down', 's'),
+    ]) {
       await db.outbox.update(id, { attempts: MAX_REJECTED_ATTEMPTS + 3, nextAttemptAt: NOW });
       const result = await flushOutbox(deps(fakeFetch(answer)).deps);
       expect(result).toMatchObject({ outcome: 'retry-later' });
@@ -259,7 +293,10 @@ describe('flushOutbox', () => {
   it('sends nothing when not connected', async () => {
     await recordShare(db, share(), NOW);
     const fetch = fakeFetch(acceptingServer());
-    expect(await flushOutbox(deps(fetch, { getConnection: async () => null }).deps)).toEqual({ outcome: 'not-connected', sent: 0 });
+    expect(await flushOutbox(deps(fetch, { getConnection: async () => null }).deps)).toEqual({
+      outcome: 'not-connected',
+      sent: 0,
+    });
     expect(fetch.requests).toHaveLength(0);
   });
 
@@ -294,7 +331,10 @@ describe('flushOutbox', () => {
     await recordShare(db, share({ employeeId: 'me' }), NOW);
     await recordShare(db, share(), NOW);
     const fetch = fakeFetch(acceptingServer());
-    expect(await flushOutbox(deps(fetch, { getEmployeeId: async () => null }).deps, { force: true })).toEqual({ outcome: 'idle', sent: 0 });
+    expect(await flushOutbox(deps(fetch, { getEmployeeId: async () => null }).deps, { force: true })).toEqual({
+      outcome: 'idle',
+      sent: 0,
+    });
     expect(fetch.requests).toHaveLength(0);
   });
 
@@ -377,7 +417,9 @@ describe('flushOutbox', () => {
     const fetch = fakeFetch(problem(503, 'Unavailable', 'later'));
     await flushOutbox(deps(fetch, { owner: 'a' }).deps);
     expect(await db.getMeta('outboxLease')).toBeUndefined();
-    expect(await flushOutbox(deps(fetch, { owner: 'b' }).deps, { force: true })).toMatchObject({ outcome: 'retry-later' });
+    expect(await flushOutbox(deps(fetch, { owner: 'b' }).deps, { force: true })).toMatchObject({
+      outcome: 'retry-later',
+    });
   });
 });
 

@@ -33,7 +33,13 @@ export function isPolicyRules(v: unknown): v is PolicyRules {
   if (typeof v !== 'object' || v === null) return false;
   const p = v as Record<string, unknown>;
   const networks = p.networks as Record<string, unknown> | null | undefined;
-  return isStrings(p.bannedTerms) && typeof networks === 'object' && networks !== null && isNetworkPolicy(networks.linkedin) && isNetworkPolicy(networks.x);
+  return (
+    isStrings(p.bannedTerms) &&
+    typeof networks === 'object' &&
+    networks !== null &&
+    isNetworkPolicy(networks.linkedin) &&
+    isNetworkPolicy(networks.x)
+  );
 }
 
 /**

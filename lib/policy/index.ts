@@ -50,7 +50,10 @@ export function applyDisclosure(text: string, policy: PolicyRules, network: Netw
 
 /** The network's length limit when `text` is over it, else null. */
 export function overLengthLimit(
-  text: string, policy: PolicyRules, network: Network, measure: LengthMeasure = codePoints,
+  text: string,
+  policy: PolicyRules,
+  network: Network,
+  measure: LengthMeasure = codePoints,
 ): { length: number; limit: number } | null {
   const limit = policy.networks[network].maxLength;
   if (limit === null) return null;
@@ -67,7 +70,12 @@ export interface CaptionCheck {
 }
 
 /** Everything the policy says about one caption, for the share and insert buttons. */
-export function checkCaption(text: string, policy: PolicyRules, network: Network, measure?: LengthMeasure): CaptionCheck {
+export function checkCaption(
+  text: string,
+  policy: PolicyRules,
+  network: Network,
+  measure?: LengthMeasure,
+): CaptionCheck {
   return {
     bannedTerms: findBannedTerms(text, policy, network),
     missingDisclosure: hasDisclosure(text, policy, network) ? null : policy.networks[network].disclosure,

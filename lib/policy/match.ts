@@ -8,7 +8,8 @@ const WORD_CHAR = /[\p{L}\p{N}\p{M}\p{Pc}]/u;
 
 // Scripts written without spaces between words: there a term is found wherever it occurs. Hangul is
 // spaced, but particles attach to nouns ("바보야"), so it is treated the same way.
-const SPACELESS = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}\p{Script=Hangul}]/u;
+const SPACELESS =
+  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}\p{Script=Hangul}]/u;
 
 /**
  * The form both text and terms are compared in: NFKC (composed accents, full-width letters folded),

@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { EMPTY_POLICY, type Policy } from '../contract/policy';
 import { applyDisclosure, checkCaption, findBannedTerms, hasDisclosure, overLengthLimit } from './index';
 
-function policy(over: { bannedTerms?: string[]; linkedin?: Partial<Policy['networks']['linkedin']>; x?: Partial<Policy['networks']['x']> } = {}): Policy {
+function policy(
+  over: {
+    bannedTerms?: string[];
+    linkedin?: Partial<Policy['networks']['linkedin']>;
+    x?: Partial<Policy['networks']['x']>;
+  } = {},
+): Policy {
   return {
     ...EMPTY_POLICY,
     bannedTerms: over.bannedTerms ?? [],
@@ -75,7 +81,7 @@ describe('findBannedTerms', () => {
     });
   });
 
-  it('adds the network\'s own terms to the global ones, and reports each term once', () => {
+  it("adds the network's own terms to the global ones, and reports each term once", () => {
     const p = policy({ bannedTerms: ['guaranteed', 'Guaranteed'], x: { bannedTerms: ['thread'] } });
     expect(findBannedTerms('Guaranteed! A thread', p, 'x')).toEqual(['guaranteed', 'thread']);
     expect(findBannedTerms('Guaranteed! A thread', p, 'linkedin')).toEqual(['guaranteed']);
@@ -128,7 +134,11 @@ describe('length limits and checkCaption', () => {
   });
 
   it('reports every problem of a caption at once', () => {
-    expect(checkCaption('spam spam spam', p, 'x')).toEqual({ bannedTerms: ['spam'], missingDisclosure: '#ad', tooLong: { length: 14, limit: 10 } });
+    expect(checkCaption('spam spam spam', p, 'x')).toEqual({
+      bannedTerms: ['spam'],
+      missingDisclosure: '#ad',
+      tooLong: { length: 14, limit: 10 },
+    });
     expect(checkCaption('ok #ad', p, 'x')).toEqual({ bannedTerms: [], missingDisclosure: null, tooLong: null });
   });
 });

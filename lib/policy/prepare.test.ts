@@ -4,7 +4,13 @@ import { xWeightedLength } from '../captions/x-length';
 import { EMPTY_POLICY, type Policy } from '../contract/policy';
 import { bannedTermsMessage, preparePost } from './prepare';
 
-function policy(over: { bannedTerms?: string[]; linkedin?: Partial<Policy['networks']['linkedin']>; x?: Partial<Policy['networks']['x']> } = {}): Policy {
+function policy(
+  over: {
+    bannedTerms?: string[];
+    linkedin?: Partial<Policy['networks']['linkedin']>;
+    x?: Partial<Policy['networks']['x']>;
+  } = {},
+): Policy {
   return {
     ...EMPTY_POLICY,
     bannedTerms: over.bannedTerms ?? [],
@@ -128,7 +134,9 @@ describe('preparePost: length with X’s weighted counter', () => {
 describe('bannedTermsMessage', () => {
   it('names one term, or several joined in plain English', () => {
     expect(bannedTermsMessage([])).toBe('');
-    expect(bannedTermsMessage(['guaranteed'])).toBe('Your company’s policy does not allow “guaranteed”. Change the text to share it.');
+    expect(bannedTermsMessage(['guaranteed'])).toBe(
+      'Your company’s policy does not allow “guaranteed”. Change the text to share it.',
+    );
     expect(bannedTermsMessage(['a', 'скидка', '無料'])).toBe(
       'Your company’s policy does not allow “a”, “скидка” and “無料”. Change the text to share it.',
     );

@@ -1,7 +1,14 @@
 import { insertionText } from '../captions/insertion';
 import type { Network } from '../contract/common';
 import { t, uiLocale } from '../i18n';
-import { applyDisclosure, findBannedTerms, hasDisclosure, overLengthLimit, type LengthMeasure, type PolicyRules } from './index';
+import {
+  applyDisclosure,
+  findBannedTerms,
+  hasDisclosure,
+  overLengthLimit,
+  type LengthMeasure,
+  type PolicyRules,
+} from './index';
 
 /** A caption made ready for a network under the curators' policy: what would go out, and what stops it. */
 export interface PreparedPost {

@@ -15,8 +15,24 @@ describe('off by default', () => {
   });
 
   it('announces nothing and nudges nobody while off', () => {
-    expect(newItemsToAnnounce({ prefs: REMINDERS_OFF, log: noLog, popupOpenedAt: null, publishedAt: [NOW - 1000], now: NOW })).toBe(0);
-    expect(shouldNudge({ prefs: { ...REMINDERS_OFF, weeklyNudgeSince: iso(NOW - 60 * DAY_MS) }, log: noLog, lastSharedAt: null, shareable: 3, now: NOW })).toBe(false);
+    expect(
+      newItemsToAnnounce({
+        prefs: REMINDERS_OFF,
+        log: noLog,
+        popupOpenedAt: null,
+        publishedAt: [NOW - 1000],
+        now: NOW,
+      }),
+    ).toBe(0);
+    expect(
+      shouldNudge({
+        prefs: { ...REMINDERS_OFF, weeklyNudgeSince: iso(NOW - 60 * DAY_MS) },
+        log: noLog,
+        lastSharedAt: null,
+        shareable: 3,
+        now: NOW,
+      }),
+    ).toBe(false);
   });
 });
 
@@ -62,8 +78,12 @@ describe('new items', () => {
 
 describe('weekly nudge', () => {
   it('nudges after 7 days without a share', () => {
-    expect(shouldNudge({ prefs: on, log: noLog, lastSharedAt: iso(NOW - 7 * DAY_MS), shareable: 3, now: NOW })).toBe(true);
-    expect(shouldNudge({ prefs: on, log: noLog, lastSharedAt: iso(NOW - 7 * DAY_MS + 1), shareable: 3, now: NOW })).toBe(false);
+    expect(shouldNudge({ prefs: on, log: noLog, lastSharedAt: iso(NOW - 7 * DAY_MS), shareable: 3, now: NOW })).toBe(
+      true,
+    );
+    expect(
+      shouldNudge({ prefs: on, log: noLog, lastSharedAt: iso(NOW - 7 * DAY_MS + 1), shareable: 3, now: NOW }),
+    ).toBe(false);
   });
 
   it('does not nudge someone who shared this week', () => {
@@ -73,20 +93,28 @@ describe('weekly nudge', () => {
   it('nudges at most once a week', () => {
     const log = { ...noLog, nudgeAt: iso(NOW - 6 * DAY_MS) };
     expect(shouldNudge({ prefs: on, log, lastSharedAt: iso(NOW - 30 * DAY_MS), shareable: 3, now: NOW })).toBe(false);
-    expect(shouldNudge({ prefs: on, log, lastSharedAt: iso(NOW - 30 * DAY_MS), shareable: 3, now: NOW + DAY_MS })).toBe(true);
+    expect(shouldNudge({ prefs: on, log, lastSharedAt: iso(NOW - 30 * DAY_MS), shareable: 3, now: NOW + DAY_MS })).toBe(
+      true,
+    );
   });
 
   it('gives someone who never shared a week from opting in', () => {
     const justOn = { ...on, weeklyNudgeSince: iso(NOW - DAY_MS) };
     expect(shouldNudge({ prefs: justOn, log: noLog, lastSharedAt: null, shareable: 3, now: NOW })).toBe(false);
-    expect(shouldNudge({ prefs: justOn, log: noLog, lastSharedAt: null, shareable: 3, now: NOW + 6 * DAY_MS })).toBe(true);
+    expect(shouldNudge({ prefs: justOn, log: noLog, lastSharedAt: null, shareable: 3, now: NOW + 6 * DAY_MS })).toBe(
+      true,
+    );
   });
 
   it('does not nudge towards an empty queue', () => {
-    expect(shouldNudge({ prefs: on, log: noLog, lastSharedAt: iso(NOW - 30 * DAY_MS), shareable: 0, now: NOW })).toBe(false);
+    expect(shouldNudge({ prefs: on, log: noLog, lastSharedAt: iso(NOW - 30 * DAY_MS), shareable: 0, now: NOW })).toBe(
+      false,
+    );
   });
 
   it('waits when it has no reference time at all', () => {
-    expect(shouldNudge({ prefs: { ...on, weeklyNudgeSince: null }, log: noLog, lastSharedAt: null, shareable: 3, now: NOW })).toBe(false);
+    expect(
+      shouldNudge({ prefs: { ...on, weeklyNudgeSince: null }, log: noLog, lastSharedAt: null, shareable: 3, now: NOW }),
+    ).toBe(false);
   });
 });

@@ -48,9 +48,24 @@ describe('the preferred caption language', () => {
   it('puts captions in the browser’s language first in the composer’s suggestions when none was chosen', async () => {
     browserIn('nl');
     const db = freshDb();
-    await saveConnection({ serverUrl: 'http://127.0.0.1:8787', token: 'tok', employee: { id: crypto.randomUUID(), name: 'Sanne', role: 'employee' } });
-    const caption = (text: string, language: string): Caption => ({ id: crypto.randomUUID(), network: 'x', text, language });
-    await db.queue.put(toQueueRow(makeItem({ captions: [caption('In English', 'en'), caption('In het Nederlands', 'nl'), caption('En español', 'es')] })));
+    await saveConnection({
+      serverUrl: 'http://127.0.0.1:8787',
+      token: 'tok',
+      employee: { id: crypto.randomUUID(), name: 'Sanne', role: 'employee' },
+    });
+    const caption = (text: string, language: string): Caption => ({
+      id: crypto.randomUUID(),
+      network: 'x',
+      text,
+      language,
+    });
+    await db.queue.put(
+      toQueueRow(
+        makeItem({
+          captions: [caption('In English', 'en'), caption('In het Nederlands', 'nl'), caption('En español', 'es')],
+        }),
+      ),
+    );
     const service = createRelayService({ db: () => db, fetch: fakeFetch(new Error('no network needed')) });
 
     expect((await service.getSuggestions({ network: 'x' })).suggestions[0]!.language).toBe('nl');

@@ -45,7 +45,9 @@ export interface SessionEnded {
   /** ISO time the refusal arrived. */
   at: string;
 }
-export const sessionEndedItem = storage.defineItem<SessionEnded | null>(`local:${LOCAL_KEYS.sessionEnded}`, { fallback: null });
+export const sessionEndedItem = storage.defineItem<SessionEnded | null>(`local:${LOCAL_KEYS.sessionEnded}`, {
+  fallback: null,
+});
 
 /**
  * Record that the server refused `token`, unless someone signed in again meanwhile (a refusal that arrives
@@ -107,7 +109,9 @@ export const EMPTY_TOUCHES: PersonalTouches = {
   linkedin: { openingLine: '', signature: '' },
   x: { openingLine: '', signature: '' },
 };
-export const personalTouchesItem = storage.defineItem<PersonalTouches>(`local:${LOCAL_KEYS.personalTouches}`, { fallback: EMPTY_TOUCHES });
+export const personalTouchesItem = storage.defineItem<PersonalTouches>(`local:${LOCAL_KEYS.personalTouches}`, {
+  fallback: EMPTY_TOUCHES,
+});
 
 /**
  * The language captions are offered in first when the person chose none (the browser's): the
@@ -148,7 +152,9 @@ export async function storedTopics(): Promise<string[] | null> {
  * The company's default topics (managed `defaultTopics`) as last written into topicsItem. While the person's
  * topics still equal these, they are the company's and follow a new policy; once the person changes them, theirs.
  */
-export const presetTopicsItem = storage.defineItem<string[] | null>(`local:${LOCAL_KEYS.presetTopics}`, { fallback: null });
+export const presetTopicsItem = storage.defineItem<string[] | null>(`local:${LOCAL_KEYS.presetTopics}`, {
+  fallback: null,
+});
 
 /**
  * The employee's own audience size per network, used for reach; null = the benchmark default
@@ -158,7 +164,9 @@ export interface AudienceSettings {
   linkedin: number | null;
   x: number | null;
 }
-export const audienceItem = storage.defineItem<AudienceSettings>(`local:${LOCAL_KEYS.audience}`, { fallback: { linkedin: null, x: null } });
+export const audienceItem = storage.defineItem<AudienceSettings>(`local:${LOCAL_KEYS.audience}`, {
+  fallback: { linkedin: null, x: null },
+});
 
 /** How the employee wants to be called in Relay's own pages (null: the name the server knows). Local only. */
 export const displayNameItem = storage.defineItem<string | null>(`local:${LOCAL_KEYS.displayName}`, { fallback: null });
@@ -171,7 +179,9 @@ export interface CachedReach {
   /** ISO time the answer arrived. */
   fetchedAt: string;
 }
-export const reachCacheItem = storage.defineItem<CachedReach | null>(`local:${LOCAL_KEYS.reachCache}`, { fallback: null });
+export const reachCacheItem = storage.defineItem<CachedReach | null>(`local:${LOCAL_KEYS.reachCache}`, {
+  fallback: null,
+});
 
 // --- Reminders (opt-in; lib/reminders decides, lib/background/reminders.ts notifies) ---
 
@@ -188,14 +198,18 @@ export interface ReminderPrefs {
   weeklyNudgeSince: string | null;
 }
 export const REMINDERS_OFF: ReminderPrefs = { newItems: false, weeklyNudge: false, weeklyNudgeSince: null };
-export const reminderPrefsItem = storage.defineItem<ReminderPrefs>(`local:${LOCAL_KEYS.reminderPrefs}`, { fallback: REMINDERS_OFF });
+export const reminderPrefsItem = storage.defineItem<ReminderPrefs>(`local:${LOCAL_KEYS.reminderPrefs}`, {
+  fallback: REMINDERS_OFF,
+});
 
 /** When each reminder last went out (ISO), so "at most one a day" survives the worker being stopped. */
 export interface ReminderLog {
   newItemsAt: string | null;
   nudgeAt: string | null;
 }
-export const reminderLogItem = storage.defineItem<ReminderLog>(`local:${LOCAL_KEYS.reminderLog}`, { fallback: { newItemsAt: null, nudgeAt: null } });
+export const reminderLogItem = storage.defineItem<ReminderLog>(`local:${LOCAL_KEYS.reminderLog}`, {
+  fallback: { newItemsAt: null, nudgeAt: null },
+});
 
 // --- Site profiles from the backend (lib/background/site-profiles.ts writes, content scripts read) ---
 
@@ -204,21 +218,29 @@ export const reminderLogItem = storage.defineItem<ReminderLog>(`local:${LOCAL_KE
  * newer than the profile bundled with lib/compose. Only ever replaced by a valid, newer profile.
  */
 export type StoredSiteProfiles = Partial<Record<'linkedin' | 'x', SiteProfile>>;
-export const siteProfilesItem = storage.defineItem<StoredSiteProfiles>(`local:${LOCAL_KEYS.siteProfiles}`, { fallback: {} });
+export const siteProfilesItem = storage.defineItem<StoredSiteProfiles>(`local:${LOCAL_KEYS.siteProfiles}`, {
+  fallback: {},
+});
 
 /** ETag of the last GET /v1/site-profiles answer that was stored in full. */
-export const siteProfilesEtagItem = storage.defineItem<string | null>(`local:${LOCAL_KEYS.siteProfilesEtag}`, { fallback: null });
+export const siteProfilesEtagItem = storage.defineItem<string | null>(`local:${LOCAL_KEYS.siteProfilesEtag}`, {
+  fallback: null,
+});
 
 // --- Popup and toolbar state ---
 
 /** ISO time the popup was last opened: items that arrived after it make the toolbar badge show a mark. */
-export const popupOpenedAtItem = storage.defineItem<string | null>(`local:${LOCAL_KEYS.popupOpenedAt}`, { fallback: null });
+export const popupOpenedAtItem = storage.defineItem<string | null>(`local:${LOCAL_KEYS.popupOpenedAt}`, {
+  fallback: null,
+});
 
 /**
  * The popup's first screenful of the queue, written by the background whenever the cached queue or the
  * chosen topics change (lib/db/head.ts), read by the popup with its other settings.
  */
-export const queueHeadItem = storage.defineItem<QueueHeadSnapshot | null>(`local:${LOCAL_KEYS.queueHead}`, { fallback: null });
+export const queueHeadItem = storage.defineItem<QueueHeadSnapshot | null>(`local:${LOCAL_KEYS.queueHead}`, {
+  fallback: null,
+});
 
 // --- Policy (lib/background/policy.ts writes after each good sync; the popup and getSuggestions enforce it) ---
 
@@ -230,7 +252,9 @@ export interface CachedPolicy {
   fetchedAt: string;
 }
 /** Null until the first answer, and after disconnecting: then nothing is banned or required (EMPTY_POLICY). */
-export const policyCacheItem = storage.defineItem<CachedPolicy | null>(`local:${LOCAL_KEYS.policyCache}`, { fallback: null });
+export const policyCacheItem = storage.defineItem<CachedPolicy | null>(`local:${LOCAL_KEYS.policyCache}`, {
+  fallback: null,
+});
 
 // --- First run (lib/background/first-run.ts) ---
 

@@ -27,7 +27,10 @@ describe('parseManaged', () => {
 
   it('reads default topics as items carry them: trimmed, lower case, once each; a bad list is ignored', () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
-    expect(parseManaged({ defaultTopics: [' Climate ', 'hiring', 'CLIMATE'] }).defaultTopics).toEqual(['climate', 'hiring']);
+    expect(parseManaged({ defaultTopics: [' Climate ', 'hiring', 'CLIMATE'] }).defaultTopics).toEqual([
+      'climate',
+      'hiring',
+    ]);
     expect(parseManaged({ defaultTopics: 'climate' }).defaultTopics).toEqual([]);
     expect(parseManaged({ defaultTopics: [''] }).defaultTopics).toEqual([]);
     expect(parseManaged({ defaultTopics: Array.from({ length: 31 }, (_, i) => `t${i}`) }).defaultTopics).toEqual([]);
@@ -57,7 +60,9 @@ describe('watchManaged', () => {
     const seen = vi.fn();
     const stop = watchManaged(seen);
     await fakeBrowser.storage.managed.set({ serverUrl: 'https://relay.example.com' });
-    await vi.waitFor(() => expect(seen).toHaveBeenLastCalledWith({ ...NOT_MANAGED, serverUrl: 'https://relay.example.com' }));
+    await vi.waitFor(() =>
+      expect(seen).toHaveBeenLastCalledWith({ ...NOT_MANAGED, serverUrl: 'https://relay.example.com' }),
+    );
     // Changes to the person's own storage are not policy changes.
     const calls = seen.mock.calls.length;
     await fakeBrowser.storage.local.set({ token: 't' });
@@ -88,12 +93,20 @@ describe('chooseServer', () => {
 describe('readInvitation', () => {
   const link = 'https://relay.example.com/join#invite=ABCD-1234';
   it('gives the server and code of a link, and null for anything else', () => {
-    expect(readInvitation(` ${link} `, null)).toEqual({ ok: true, serverUrl: 'https://relay.example.com', code: 'ABCD-1234' });
+    expect(readInvitation(` ${link} `, null)).toEqual({
+      ok: true,
+      serverUrl: 'https://relay.example.com',
+      code: 'ABCD-1234',
+    });
     expect(readInvitation('ABCD-1234', null)).toBeNull();
     expect(readInvitation('https://relay.example.com', null)).toBeNull();
   });
   it('takes a link to the company’s server, and explains a link to another', () => {
-    expect(readInvitation(link, 'https://relay.example.com')).toEqual({ ok: true, serverUrl: 'https://relay.example.com', code: 'ABCD-1234' });
+    expect(readInvitation(link, 'https://relay.example.com')).toEqual({
+      ok: true,
+      serverUrl: 'https://relay.example.com',
+      code: 'ABCD-1234',
+    });
     expect(readInvitation('https://other.example.com/join#invite=X', 'https://relay.example.com')).toEqual({
       ok: false,
       message:

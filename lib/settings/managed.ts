@@ -39,7 +39,9 @@ export function parseManaged(raw: unknown): ManagedSettings {
   if (!raw || typeof raw !== 'object') return NOT_MANAGED;
   const data = raw as Record<string, unknown>;
   const out: ManagedSettings = { ...NOT_MANAGED };
-  const key = <K extends keyof typeof ManagedPolicy.shape>(name: K): z.infer<(typeof ManagedPolicy.shape)[K]> | undefined => {
+  const key = <K extends keyof typeof ManagedPolicy.shape>(
+    name: K,
+  ): z.infer<(typeof ManagedPolicy.shape)[K]> | undefined => {
     if (data[name] === undefined) return undefined;
     const parsed = ManagedPolicy.shape[name].safeParse(data[name]);
     if (!parsed.success) {

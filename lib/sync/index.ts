@@ -115,7 +115,8 @@ async function assertSession(db: RelayDb, session: string | undefined) {
 }
 
 function failure(err: unknown): SyncResult {
-  if (err instanceof ApiError && err.status === 401) return { ok: false, reason: 'signed-out', error: t('errors.signedOut') };
+  if (err instanceof ApiError && err.status === 401)
+    return { ok: false, reason: 'signed-out', error: t('errors.signedOut') };
   if (err instanceof UnreachableError) return { ok: false, reason: 'unreachable', error: err.message };
   if (err instanceof InvalidResponseError) return { ok: false, reason: 'invalid-response', error: err.message };
   return { ok: false, reason: 'server', error: describeError(err) };

@@ -65,7 +65,9 @@ describe('syncQueue', () => {
   it('replaces the whole cache on a full answer', async () => {
     await seed();
     const c = makeItem({ title: 'C' });
-    const result = await syncQueue(deps(fakeFetch(json(queueBody([c], { cursor: 'c2' }), { headers: { ETag: '"v2"' } }))));
+    const result = await syncQueue(
+      deps(fakeFetch(json(queueBody([c], { cursor: 'c2' }), { headers: { ETag: '"v2"' } }))),
+    );
     expect(result).toMatchObject({ ok: true, outcome: 'replaced', items: 1 });
     expect(await cachedIds()).toEqual([c.id]);
     expect(await db.getMeta('etag')).toBe('"v2"');

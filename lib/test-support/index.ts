@@ -72,7 +72,9 @@ export interface RecordedRequest {
 }
 
 /** A fetch that answers from a queue of handlers (the last one repeats) and records what was asked. */
-export function fakeFetch(...answers: Array<Response | Error | ((req: RecordedRequest) => Response | Promise<Response>)>) {
+export function fakeFetch(
+  ...answers: Array<Response | Error | ((req: RecordedRequest) => Response | Promise<Response>)>
+) {
   const requests: RecordedRequest[] = [];
   const fetch: FetchLike & { requests: RecordedRequest[] } = Object.assign(
     async (input: string, init: RequestInit) => {

@@ -14,18 +14,35 @@ export async function networkFigures(db: Kysely<DB>, range: Range): Promise<Netw
   return { ...period(range), networks: networks.map((network) => ({ network, ...zero(), ...tally.get(network) })) };
 }
 
-export async function topItems(db: Kysely<DB>, range: Range, options: { by: Ranking; limit: number }): Promise<TopItems> {
+export async function topItems(
+  db: Kysely<DB>,
+  range: Range,
+  options: { by: Ranking; limit: number },
+): Promise<TopItems> {
   const top = await topBy(db, range, 'item_id', options.by, options.limit);
   // Deleted items keep their title here: their shares happened.
   const rows = top.length
-    ? await db.selectFrom('items').select(['id', 'title', 'url']).where('id', 'in', top.map((r) => r.key)).execute()
+    ? await db
+        .selectFrom('items')
+        .select(['id', 'title', 'url'])
+        .where(
+          'id',
+          'in',
+          top.map((r) => r.key),
+        )
+        .execute()
     : [];
   const item = new Map(rows.map((r) => [r.id, r]));
   return {
-    ...period(range), by: options.by,
+    ...period(range),
+    by: options.by,
     items: top.map((r) => ({
-      itemId: r.key, title: item.get(r.key)?.title ?? '', url: item.get(r.key)?.url ?? '',
-      shares: r.shares, clicks: r.clicks, reach: r.reach,
+      itemId: r.key,
+      title: item.get(r.key)?.title ?? '',
+      url: item.get(r.key)?.url ?? '',
+      shares: r.shares,
+      clicks: r.clicks,
+      reach: r.reach,
     })),
   };
 }
@@ -34,7 +51,11 @@ export async function topItems(db: Kysely<DB>, range: Range, options: { by: Rank
  * Per-item figures folded by a property of the item. Items are few (curated content), so reading their
  * topics and types once is cheaper and more portable than unnesting JSON arrays in SQL.
  */
-async function foldItems<K>(db: Kysely<DB>, range: Range, keysOf: (item: { topics: string; content_type: ContentType }) => K[]) {
+async function foldItems<K>(
+  db: Kysely<DB>,
+  range: Range,
+  keysOf: (item: { topics: string; content_type: ContentType }) => K[],
+) {
   const tally = await tallyBy(db, range, 'item_id');
   const folded = new Map<K, ReturnType<typeof zero>>();
   if (tally.size === 0) return folded;
@@ -56,7 +77,8 @@ async function foldItems<K>(db: Kysely<DB>, range: Range, keysOf: (item: { topic
 function topicsOf(json: string): (string | null)[] {
   try {
     const topics = JSON.parse(json) as unknown;
-    if (Array.isArray(topics) && topics.length) return [...new Set(topics.filter((t): t is string => typeof t === 'string'))];
+    if (Array.isArray(topics) && topics.length)
+      return [...new Set(topics.filter((t): t is string => typeof t === 'string'))];
   } catch {
     // A malformed list counts as no topic rather than failing the report.
   }
@@ -67,11 +89,20 @@ export async function topicFigures(db: Kysely<DB>, range: Range): Promise<TopicF
   const folded = await foldItems(db, range, (item) => topicsOf(item.topics));
   const topics = [...folded]
     .map(([topic, f]) => ({ topic, ...f }))
-    .sort((a, b) => b.shares - a.shares || b.clicks - a.clicks || b.reach - a.reach || String(a.topic ?? '\uffff').localeCompare(String(b.topic ?? '\uffff')));
+    .sort(
+      (a, b) =>
+        b.shares - a.shares ||
+        b.clicks - a.clicks ||
+        b.reach - a.reach ||
+        String(a.topic ?? '\uffff').localeCompare(String(b.topic ?? '\uffff')),
+    );
   return { ...period(range), topics };
 }
 
 export async function contentTypeFigures(db: Kysely<DB>, range: Range): Promise<ContentTypeFigures> {
   const folded = await foldItems(db, range, (item) => [item.content_type]);
-  return { ...period(range), contentTypes: contentTypes.map((contentType) => ({ contentType, ...zero(), ...folded.get(contentType) })) };
+  return {
+    ...period(range),
+    contentTypes: contentTypes.map((contentType) => ({ contentType, ...zero(), ...folded.get(contentType) })),
+  };
 }

@@ -38,7 +38,10 @@ describe('toCsv', () => {
         { header: 'name', value: (r: { name: string; shares: number }) => r.name },
         { header: 'shares', value: (r) => r.shares },
       ],
-      [{ name: 'Núria Puig', shares: 3 }, { name: 'Lee, "Sam"', shares: 0 }],
+      [
+        { name: 'Núria Puig', shares: 3 },
+        { name: 'Lee, "Sam"', shares: 0 },
+      ],
     );
     expect(csv).toBe('\uFEFFname,shares\r\nNúria Puig,3\r\n"Lee, ""Sam""",0\r\n');
     expect(Buffer.from(csv, 'utf8').subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
@@ -55,7 +58,11 @@ describe('toCsv', () => {
         { header: 'rate', value: (r) => r.rate },
         { header: 'shares', value: (r) => r.shares },
       ],
-      [{ name: 'Puig, Núria', rate: 0.4286, shares: 1200 }, { name: 'Lee; "Sam"', rate: 1, shares: 0 }, { name: '=1+1', rate: 0, shares: 2 }],
+      [
+        { name: 'Puig, Núria', rate: 0.4286, shares: 1200 },
+        { name: 'Lee; "Sam"', rate: 1, shares: 0 },
+        { name: '=1+1', rate: 0, shares: 2 },
+      ],
       ';',
     );
     expect(csv).toBe('\uFEFFname;rate;shares\r\nPuig, Núria;0,4286;1200\r\n"Lee; ""Sam""";1;0\r\n\'=1+1;0;2\r\n');

@@ -34,7 +34,11 @@ export function csvField(cell: Cell, delimiter: CsvDelimiter = ','): string {
  * A table as CSV: a header row, CRLF line ends (RFC 4180), and a byte-order mark so spreadsheet apps read
  * the UTF-8 as UTF-8 (names and titles are rarely plain ASCII).
  */
-export function toCsv<Row>(columns: readonly Column<Row>[], rows: readonly Row[], delimiter: CsvDelimiter = ','): string {
+export function toCsv<Row>(
+  columns: readonly Column<Row>[],
+  rows: readonly Row[],
+  delimiter: CsvDelimiter = ',',
+): string {
   const line = (cells: Cell[]) => cells.map((c) => csvField(c, delimiter)).join(delimiter);
   const lines = [line(columns.map((c) => c.header))];
   for (const row of rows) lines.push(line(columns.map((c) => c.value(row))));

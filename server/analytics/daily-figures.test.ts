@@ -19,7 +19,11 @@ type Click = { employee_id: string; item_id: string; network: string; clicked_at
 type AnyDb = Kysely<unknown>;
 
 /** The rows of a query, with every bigint-ish figure as a JavaScript number. */
-async function rows<T extends Record<string, unknown>>(db: AnyDb, query: ReturnType<typeof sql>, numeric: readonly string[]): Promise<T[]> {
+async function rows<T extends Record<string, unknown>>(
+  db: AnyDb,
+  query: ReturnType<typeof sql>,
+  numeric: readonly string[],
+): Promise<T[]> {
   const { rows: found } = await query.execute(db);
   return (found as Record<string, unknown>[]).map((r) => {
     const out = { ...r };
@@ -30,7 +34,10 @@ async function rows<T extends Record<string, unknown>>(db: AnyDb, query: ReturnT
 
 async function raw(db: AnyDb) {
   return {
-    shares: await rows<Share>(db, sql`SELECT employee_id, item_id, network, shared_at, audience FROM shares`, ['shared_at', 'audience']),
+    shares: await rows<Share>(db, sql`SELECT employee_id, item_id, network, shared_at, audience FROM shares`, [
+      'shared_at',
+      'audience',
+    ]),
     clicks: await rows<Click>(db, sql`SELECT employee_id, item_id, network, clicked_at FROM clicks`, ['clicked_at']),
   };
 }
@@ -73,7 +80,9 @@ async function expectRunningTotals(db: AnyDb) {
     const table = `running_${key.replace('_id', '')}_figures`;
     const days = await perDay(db, key);
     const stored = await rows<{ k: string; day: number } & Figures>(
-      db, sql`SELECT ${sql.ref(key)} AS k, day, shares, reach, clicks FROM ${sql.table(table)}`, FIGURES,
+      db,
+      sql`SELECT ${sql.ref(key)} AS k, day, shares, reach, clicks FROM ${sql.table(table)}`,
+      FIGURES,
     );
     const want = stored.map(({ k, day }) => {
       const total = { shares: 0, reach: 0, clicks: 0 };
@@ -99,7 +108,11 @@ async function expectWeeklySharers(db: AnyDb) {
     const week = Math.floor((s.shared_at + 3 * DAY) / (7 * DAY));
     people.set(week, (people.get(week) ?? new Set()).add(s.employee_id));
   }
-  const stored = await rows<{ week: number; sharers: number }>(db, sql`SELECT week, sharers FROM weekly_sharers WHERE sharers <> 0`, ['week', 'sharers']);
+  const stored = await rows<{ week: number; sharers: number }>(
+    db,
+    sql`SELECT week, sharers FROM weekly_sharers WHERE sharers <> 0`,
+    ['week', 'sharers'],
+  );
   expect(new Map(stored.map((r) => [r.week, r.sharers]))).toEqual(new Map([...people].map(([w, p]) => [w, p.size])));
 }
 
@@ -127,12 +140,22 @@ async function writeActivity(db: AnyDb, people: string[], items: string[], count
     const network = i % 2 ? 'x' : 'linkedin';
     const at = BASE + Math.floor(i / 4) * DAY + [0, DAY - 1, 12 * 3_600_000, 1][i % 4]!;
     await sql`INSERT INTO shares (id, employee_id, item_id, network, shared_at, received_at, audience)
-      VALUES (${id(firstId + i)}, ${who}, ${items[i % items.length]}, ${network}, ${at}, ${at}, ${100 + i}) ON CONFLICT (id) DO NOTHING`.execute(db);
-    const written: CountedClick = { code: `c${i}`, employeeId: who, itemId: items[(i + 1) % items.length]!, network, clickedAt: at + 5 };
+      VALUES (${id(firstId + i)}, ${who}, ${items[i % items.length]}, ${network}, ${at}, ${at}, ${100 + i}) ON CONFLICT (id) DO NOTHING`.execute(
+      db,
+    );
+    const written: CountedClick = {
+      code: `c${i}`,
+      employeeId: who,
+      itemId: items[(i + 1) % items.length]!,
+      network,
+      clickedAt: at + 5,
+    };
     if (!raw) clicks.push(written);
     else {
       await sql`INSERT INTO clicks (code, employee_id, item_id, network, clicked_at)
-        VALUES (${written.code}, ${written.employeeId}, ${written.itemId}, ${written.network}, ${written.clickedAt})`.execute(db);
+        VALUES (${written.code}, ${written.employeeId}, ${written.itemId}, ${written.network}, ${written.clickedAt})`.execute(
+        db,
+      );
     }
   }
   if (!raw) await (db as Kysely<DB>).transaction().execute((trx) => writeClicks(trx, clicks));
@@ -140,7 +163,10 @@ async function writeActivity(db: AnyDb, people: string[], items: string[], count
 
 /** Every `nth` share by id (a spread of days, people and networks), for deleting some. */
 async function everyNthShare(db: AnyDb, nth: number, except?: string): Promise<string[]> {
-  const { rows: found } = await sql<{ id: string; employee_id: string }>`SELECT id, employee_id FROM shares ORDER BY id`.execute(db);
+  const { rows: found } = await sql<{
+    id: string;
+    employee_id: string;
+  }>`SELECT id, employee_id FROM shares ORDER BY id`.execute(db);
   return found.filter((r, i) => i % nth === nth - 1 && r.employee_id !== except).map((r) => r.id);
 }
 
@@ -156,12 +182,18 @@ describe('rollups kept by triggers', () => {
     const items = [(await h.createItem()).id, (await h.createItem()).id];
     await writeActivity(db, people, items, 60);
     // Cai shares twice in one week and once in the next; deleting them below takes the weeks' count down.
-    for (const [n, at] of [[900, BASE + 2 * DAY], [901, BASE + 4 * DAY + 1], [902, BASE + 9 * DAY]] as const) {
+    for (const [n, at] of [
+      [900, BASE + 2 * DAY],
+      [901, BASE + 4 * DAY + 1],
+      [902, BASE + 9 * DAY],
+    ] as const) {
       await sql`INSERT INTO shares (id, employee_id, item_id, network, shared_at, received_at, audience)
         VALUES (${id(n)}, ${cai}, ${items[0]}, 'x', ${at}, ${at}, 7)`.execute(db);
     }
     await sql`INSERT INTO shares (id, employee_id, item_id, network, shared_at, received_at, audience)
-      VALUES (${id(1)}, ${people[0]}, ${items[0]}, 'x', ${BASE}, ${BASE}, 999999) ON CONFLICT (id) DO NOTHING`.execute(db); // a duplicate: ignored
+      VALUES (${id(1)}, ${people[0]}, ${items[0]}, 'x', ${BASE}, ${BASE}, 999999) ON CONFLICT (id) DO NOTHING`.execute(
+      db,
+    ); // a duplicate: ignored
     await expectRollupsMatch(db);
     expect(await rows(db, sql`SELECT COUNT(*) AS n FROM weekly_sharers WHERE sharers = 3`, ['n'])).toEqual([{ n: 2 }]);
 
@@ -187,13 +219,17 @@ describe('rollups filled by the migrations for rows written before them', () => 
     await migrateTo(db, '0005_analytics_indexes');
     const people = ['e-ana', 'e-bea'];
     const items = ['i-one', 'i-two', 'i-three'];
-    for (const p of people) await sql`INSERT INTO employees (id, name, role, active, created_at) VALUES (${p}, ${p}, 'employee', 1, 0)`.execute(db);
+    for (const p of people)
+      await sql`INSERT INTO employees (id, name, role, active, created_at) VALUES (${p}, ${p}, 'employee', 1, 0)`.execute(
+        db,
+      );
     for (const [n, i] of items.entries()) {
       await sql`INSERT INTO items (id, url, title, content_type, publish_at, created_at, updated_at, version)
         VALUES (${i}, 'https://example.com/', 'A post', 'curated', 0, 0, 0, ${n + 1})`.execute(db);
     }
     await writeActivity(db, people, items, 59, 0, true);
-    const rollups = async () => (await db.introspection.getTables()).filter((t) => t.name.endsWith('figures') || t.name === 'weekly_sharers');
+    const rollups = async () =>
+      (await db.introspection.getTables()).filter((t) => t.name.endsWith('figures') || t.name === 'weekly_sharers');
     expect(await rollups()).toEqual([]);
 
     const applied = await migrateToLatest(db);

@@ -121,8 +121,12 @@ function latestRowsLateral(key: Exclude<FigureKey, 'network'>, [first, end]: [nu
 export async function tallyBy(db: Kysely<DB>, range: Range, key: FigureKey): Promise<Map<string, Tally>> {
   const { rows } = await sql<{ k: string; shares: number; reach: number; clicks: number }>`
     SELECT k, SUM(shares) AS shares, SUM(reach) AS reach, SUM(clicks) AS clicks
-    FROM (${periodRows(range, key, dialectOf(db))}) AS p GROUP BY k HAVING SUM(shares) > 0 OR SUM(clicks) > 0`.execute(db);
-  return new Map(rows.map((r) => [r.k, { shares: Number(r.shares), reach: Number(r.reach), clicks: Number(r.clicks) }]));
+    FROM (${periodRows(range, key, dialectOf(db))}) AS p GROUP BY k HAVING SUM(shares) > 0 OR SUM(clicks) > 0`.execute(
+    db,
+  );
+  return new Map(
+    rows.map((r) => [r.k, { shares: Number(r.shares), reach: Number(r.reach), clicks: Number(r.clicks) }]),
+  );
 }
 
 /**
@@ -153,7 +157,13 @@ export async function tallyByBucket(db: Kysely<DB>, range: Range, b: Buckets) {
   const { rows } = await sql<{ bucket: number; k: 'linkedin' | 'x'; shares: number; reach: number; clicks: number }>`
     SELECT ${bucketExpr(b)} AS bucket, k, SUM(shares) AS shares, SUM(reach) AS reach, SUM(clicks) AS clicks
     FROM (${networkRows(range)}) AS n GROUP BY bucket, k`.execute(db);
-  return rows.map((r) => ({ bucket: Number(r.bucket), network: r.k, shares: Number(r.shares), reach: Number(r.reach), clicks: Number(r.clicks) }));
+  return rows.map((r) => ({
+    bucket: Number(r.bucket),
+    network: r.k,
+    shares: Number(r.shares),
+    reach: Number(r.reach),
+    clicks: Number(r.clicks),
+  }));
 }
 
 /**
@@ -164,7 +174,10 @@ export async function tallyByBucket(db: Kysely<DB>, range: Range, b: Buckets) {
 export async function sharersByWeek(db: Kysely<DB>, range: Range): Promise<Map<number, number>> {
   const first = bucketOf(range.from, WEEKS);
   const last = bucketOf(range.to - 1, WEEKS);
-  const clipped = (week: number) => ({ from: Math.max(range.from, bucketStart(week, WEEKS)), to: Math.min(range.to, bucketStart(week + 1, WEEKS)) });
+  const clipped = (week: number) => ({
+    from: Math.max(range.from, bucketStart(week, WEEKS)),
+    to: Math.min(range.to, bucketStart(week + 1, WEEKS)),
+  });
   const isWhole = (week: number) => {
     const r = clipped(week);
     return r.to - r.from === WEEKS.size;
@@ -173,7 +186,9 @@ export async function sharersByWeek(db: Kysely<DB>, range: Range): Promise<Map<n
   const [wholeFrom, wholeTo] = [isWhole(first) ? first : first + 1, isWhole(last) ? last + 1 : last];
   if (wholeFrom < wholeTo) {
     const { rows } = await sql<{ week: number; sharers: number }>`
-      SELECT week, sharers FROM weekly_sharers WHERE week >= ${wholeFrom} AND week < ${wholeTo} AND sharers > 0`.execute(db);
+      SELECT week, sharers FROM weekly_sharers WHERE week >= ${wholeFrom} AND week < ${wholeTo} AND sharers > 0`.execute(
+      db,
+    );
     for (const r of rows) out.set(Number(r.week), Number(r.sharers));
   }
   for (const week of new Set([first, last])) {
@@ -191,8 +206,15 @@ export async function sharersByWeek(db: Kysely<DB>, range: Range): Promise<Map<n
  */
 export async function sharerCount(db: Kysely<DB>, range: Range): Promise<number> {
   const { days, edges } = splitRange(range);
-  const parts = edges.map((edge) => sql`SELECT employee_id AS k FROM shares WHERE shared_at >= ${edge.from} AND shared_at < ${edge.to}`);
-  if (days) parts.push(sql`SELECT employee_id AS k FROM daily_employee_figures WHERE day >= ${days[0]} AND day < ${days[1]} AND shares > 0`);
-  const { rows } = await sql<{ n: number }>`SELECT COUNT(DISTINCT k) AS n FROM (${sql.join(parts, sql` UNION ALL `)}) AS p`.execute(db);
+  const parts = edges.map(
+    (edge) => sql`SELECT employee_id AS k FROM shares WHERE shared_at >= ${edge.from} AND shared_at < ${edge.to}`,
+  );
+  if (days)
+    parts.push(
+      sql`SELECT employee_id AS k FROM daily_employee_figures WHERE day >= ${days[0]} AND day < ${days[1]} AND shares > 0`,
+    );
+  const { rows } = await sql<{
+    n: number;
+  }>`SELECT COUNT(DISTINCT k) AS n FROM (${sql.join(parts, sql` UNION ALL `)}) AS p`.execute(db);
   return Number(rows[0]?.n ?? 0);
 }

@@ -22,9 +22,14 @@ export async function adoption(db: Kysely<DB>, range: Range): Promise<Adoption> 
   const invited = Number(people.invited);
   const activated = Number(people.activated);
   return {
-    from: toIso(range.from), to: toIso(range.to), activeSince: toIso(activeSince),
-    invited, activated, active: activeCount,
-    activationRate: ratio(activated, invited), activeRate: ratio(activeCount, activated),
+    from: toIso(range.from),
+    to: toIso(range.to),
+    activeSince: toIso(activeSince),
+    invited,
+    activated,
+    active: activeCount,
+    activationRate: ratio(activated, invited),
+    activeRate: ratio(activeCount, activated),
   };
 }
 
@@ -39,7 +44,9 @@ export async function participation(db: Kysely<DB>, range: Range): Promise<Parti
   const activations = await db
     .selectFrom('employees')
     .select([
-      sql<number>`CASE WHEN activated_at < ${bucketStart(firstWeek, WEEKS)} THEN -1 ELSE ${weekExpr('activated_at')} END`.as('week'),
+      sql<number>`CASE WHEN activated_at < ${bucketStart(firstWeek, WEEKS)} THEN -1 ELSE ${weekExpr('activated_at')} END`.as(
+        'week',
+      ),
       (eb) => eb.fn.countAll<number>().as('n'),
     ])
     .where('activated_at', 'is not', null)
@@ -52,29 +59,50 @@ export async function participation(db: Kysely<DB>, range: Range): Promise<Parti
   const weeks = bucketsIn(range, WEEKS).map((week) => {
     activated += activatedIn.get(week) ?? 0;
     const participants = sharedIn.get(week) ?? 0;
-    return { weekStart: toIso(bucketStart(week, WEEKS)), activated, participants, rate: ratio(participants, activated) };
+    return {
+      weekStart: toIso(bucketStart(week, WEEKS)),
+      activated,
+      participants,
+      rate: ratio(participants, activated),
+    };
   });
   return { from: toIso(range.from), to: toIso(range.to), weeks };
 }
 
 /** "Núria Puig i Soler" → "NS": first letters of the first and last words. */
 export function initialsOf(name: string): string {
-  const words = name.trim().split(/[\s\-‐]+/u).filter((w) => /\p{L}|\p{N}/u.test(w));
+  const words = name
+    .trim()
+    .split(/[\s\-‐]+/u)
+    .filter((w) => /\p{L}|\p{N}/u.test(w));
   const first = (w: string | undefined) => (w ? (w.match(/[\p{L}\p{N}]/u)?.[0] ?? '').toLocaleUpperCase() : '');
   const letters = words.length > 1 ? first(words[0]) + first(words[words.length - 1]) : first(words[0]);
   return letters || '?';
 }
 
 export async function contributors(
-  db: Kysely<DB>, range: Range, options: { by: Ranking; limit: number; anonymise: boolean },
+  db: Kysely<DB>,
+  range: Range,
+  options: { by: Ranking; limit: number; anonymise: boolean },
 ): Promise<Contributors> {
   const top = await topBy(db, range, 'employee_id', options.by, options.limit);
   const names = top.length
-    ? await db.selectFrom('employees').select(['id', 'name']).where('id', 'in', top.map((r) => r.key)).execute()
+    ? await db
+        .selectFrom('employees')
+        .select(['id', 'name'])
+        .where(
+          'id',
+          'in',
+          top.map((r) => r.key),
+        )
+        .execute()
     : [];
   const nameOf = new Map(names.map((n) => [n.id, n.name]));
   return {
-    from: toIso(range.from), to: toIso(range.to), by: options.by, anonymised: options.anonymise,
+    from: toIso(range.from),
+    to: toIso(range.to),
+    by: options.by,
+    anonymised: options.anonymise,
     contributors: top.map((r) => {
       const name = nameOf.get(r.key) ?? '';
       const figures = { shares: r.shares, clicks: r.clicks, reach: r.reach };

@@ -1,7 +1,13 @@
 import { Hono, type Context } from 'hono';
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
-import { AnalyticsQuery, ContributorsQuery, TopItemsQuery, type Contributors, type CsvDelimiter } from '../../lib/contract/analytics';
+import {
+  AnalyticsQuery,
+  ContributorsQuery,
+  TopItemsQuery,
+  type Contributors,
+  type CsvDelimiter,
+} from '../../lib/contract/analytics';
 import type { AppEnv } from '../auth/principal';
 import type { Clock } from '../clock';
 import type { DB } from '../db/schema';
@@ -138,7 +144,11 @@ const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 export function analyticsRoutes(db: Kysely<DB>, now: Clock, flushClicks: () => Promise<unknown>) {
   const app = new Hono<AppEnv>();
   for (const name of reportNames) {
-    const r = reports[name] as Report<z.ZodType<{ from?: string; to?: string; format?: 'json' | 'csv'; delimiter?: CsvDelimiter }>, unknown, unknown>;
+    const r = reports[name] as Report<
+      z.ZodType<{ from?: string; to?: string; format?: 'json' | 'csv'; delimiter?: CsvDelimiter }>,
+      unknown,
+      unknown
+    >;
     app.get(`/v1/admin/analytics/${name}`, async (c) => {
       const query = readQuery(c, r.query);
       const range = resolveRange(now(), query.from, query.to);

@@ -19,8 +19,15 @@ export async function reachOverTime(db: Kysely<DB>, range: Range): Promise<Reach
     perBucket.set(r.bucket, p);
   }
   return {
-    from: toIso(range.from), to: toIso(range.to), granularity: daily ? 'day' : 'week',
-    points: bucketsIn(range, b).map((i) => ({ start: toIso(bucketStart(i, b)), shares: 0, reach: 0, ...perBucket.get(i) })),
+    from: toIso(range.from),
+    to: toIso(range.to),
+    granularity: daily ? 'day' : 'week',
+    points: bucketsIn(range, b).map((i) => ({
+      start: toIso(bucketStart(i, b)),
+      shares: 0,
+      reach: 0,
+      ...perBucket.get(i),
+    })),
   };
 }
 

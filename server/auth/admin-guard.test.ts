@@ -10,7 +10,9 @@ afterEach(() => h.close());
 const adminRoutes = routes.filter((r) => r.auth === 'admin');
 
 const written = async () =>
-  (await countRows(h.database.db, 'employees')) + (await countRows(h.database.db, 'items')) + (await countRows(h.database.db, 'policies'));
+  (await countRows(h.database.db, 'employees')) +
+  (await countRows(h.database.db, 'items')) +
+  (await countRows(h.database.db, 'policies'));
 
 const concrete = (path: string) =>
   path.replace('{id}', '01a20000-0000-7000-8000-000000000000').replace('{network}', 'linkedin');
@@ -28,7 +30,18 @@ describe('admin endpoints', () => {
       const before = await written();
       const res = await h.as(ana.token, concrete(r.path), {
         method: r.method.toUpperCase(),
-        ...(r.body ? { json: { name: 'X', role: 'admin', csv: 'X,admin', title: 't', url: 'https://e.org/', captions: [{ network: 'x', text: 'y' }] } } : {}),
+        ...(r.body
+          ? {
+              json: {
+                name: 'X',
+                role: 'admin',
+                csv: 'X,admin',
+                title: 't',
+                url: 'https://e.org/',
+                captions: [{ network: 'x', text: 'y' }],
+              },
+            }
+          : {}),
       });
       const body = await expectProblem(res, 403);
       expect(body.detail).toMatch(/admin/);

@@ -7,7 +7,11 @@ beforeEach(async () => (h = await harness()));
 afterEach(() => h.close());
 
 const redeem = (code: unknown) =>
-  h.request('/v1/auth/redeem', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ code }) });
+  h.request('/v1/auth/redeem', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ code }),
+  });
 
 async function invite(name = 'Ana', role = 'employee') {
   const res = await h.admin('/v1/admin/invites', { method: 'POST', json: { name, role } });
@@ -20,7 +24,11 @@ describe('invites', () => {
     const created = await invite('Núria', 'admin');
     expect(created.code).toMatch(/^[0-9A-HJKMNP-TV-Z]{4}(-[0-9A-HJKMNP-TV-Z]{4}){3}$/);
     expect(Date.parse(created.expiresAt) - h.clock.now).toBe(14 * DAY);
-    const row = await h.database.db.selectFrom('employees').select(['name', 'role', 'activated_at', 'active']).where('id', '=', created.employeeId).executeTakeFirst();
+    const row = await h.database.db
+      .selectFrom('employees')
+      .select(['name', 'role', 'activated_at', 'active'])
+      .where('id', '=', created.employeeId)
+      .executeTakeFirst();
     expect(row).toEqual({ name: 'Núria', role: 'admin', activated_at: null, active: 1 });
   });
 
@@ -48,7 +56,11 @@ describe('redeem', () => {
     const body = (await res.json()) as { token: string; employee: { id: string; name: string; role: string } };
     expect(body.employee).toEqual({ id: employeeId, name: 'Ana', role: 'employee' });
     expect(body.token).toMatch(/^rly_[A-Za-z0-9_-]{43}$/);
-    const activated = await h.database.db.selectFrom('employees').select('activated_at').where('id', '=', employeeId).executeTakeFirst();
+    const activated = await h.database.db
+      .selectFrom('employees')
+      .select('activated_at')
+      .where('id', '=', employeeId)
+      .executeTakeFirst();
     expect(activated).toEqual({ activated_at: h.clock.now });
   });
 
@@ -57,7 +69,9 @@ describe('redeem', () => {
     const { token } = (await (await redeem(code)).json()) as { token: string };
     const hashes = await h.database.db.selectFrom('tokens').select('token_hash').execute();
     expect(hashes).toEqual([{ token_hash: sha256(token) }]);
-    expect(JSON.stringify(await h.database.db.selectFrom('tokens').selectAll().execute())).not.toContain(token.slice(4));
+    expect(JSON.stringify(await h.database.db.selectFrom('tokens').selectAll().execute())).not.toContain(
+      token.slice(4),
+    );
   });
 
   it('accepts the code typed loosely: lower case, spaces instead of dashes, O for 0 and I/L for 1', async () => {
@@ -115,7 +129,10 @@ describe('bearer authentication', () => {
     const employee = await h.employee('Ana', 'employee');
     const admin = await h.employee('Bea', 'admin');
     await expectProblem(await h.as(employee.token, '/v1/admin/items'), 403);
-    await expectProblem(await h.as(employee.token, '/v1/admin/invites', { method: 'POST', json: { name: 'X', role: 'admin' } }), 403);
+    await expectProblem(
+      await h.as(employee.token, '/v1/admin/invites', { method: 'POST', json: { name: 'X', role: 'admin' } }),
+      403,
+    );
     expect((await h.as(admin.token, '/v1/admin/items')).status).toBe(200);
   });
 
@@ -128,7 +145,10 @@ describe('bearer authentication', () => {
   it('has no bootstrap token unless configured', async () => {
     const bare = await harness({ adminToken: undefined });
     try {
-      await expectProblem(await bare.request('/v1/admin/items', { headers: { Authorization: `Bearer ${ADMIN_TOKEN}` } }), 401);
+      await expectProblem(
+        await bare.request('/v1/admin/items', { headers: { Authorization: `Bearer ${ADMIN_TOKEN}` } }),
+        401,
+      );
     } finally {
       await bare.close();
     }

@@ -25,7 +25,9 @@ export async function createInvite(db: Kysely<DB>, now: Clock, name: string, rol
  * nobody half-invited. Codes are returned in the order given.
  */
 export async function createInvites(
-  db: Kysely<DB>, now: Clock, people: readonly { name: string; role: Role }[],
+  db: Kysely<DB>,
+  now: Clock,
+  people: readonly { name: string; role: Role }[],
 ): Promise<CreatedInvite[]> {
   const at = now();
   const expiresAt = at + INVITE_TTL_MS;
@@ -36,16 +38,33 @@ export async function createInvites(
       const chunk = created.slice(i, i + 100);
       await trx
         .insertInto('employees')
-        .values(chunk.map((p) => ({
-          id: p.employeeId, name: p.name, role: p.role, active: 1, audience_linkedin: null, audience_x: null, created_at: at, activated_at: null,
-          email: null, sso_issuer: null, sso_subject: null,
-        })))
+        .values(
+          chunk.map((p) => ({
+            id: p.employeeId,
+            name: p.name,
+            role: p.role,
+            active: 1,
+            audience_linkedin: null,
+            audience_x: null,
+            created_at: at,
+            activated_at: null,
+            email: null,
+            sso_issuer: null,
+            sso_subject: null,
+          })),
+        )
         .execute();
       await trx
         .insertInto('invites')
-        .values(chunk.map((p) => ({
-          code_hash: sha256(normaliseInviteCode(p.code)), employee_id: p.employeeId, created_at: at, expires_at: expiresAt, redeemed_at: null,
-        })))
+        .values(
+          chunk.map((p) => ({
+            code_hash: sha256(normaliseInviteCode(p.code)),
+            employee_id: p.employeeId,
+            created_at: at,
+            expires_at: expiresAt,
+            redeemed_at: null,
+          })),
+        )
         .execute();
     }
   });
@@ -95,7 +114,9 @@ export async function redeemInvite(db: Kysely<DB>, now: Clock, typedCode: string
  * 'missing' for an unknown id, 'deactivated' for someone switched off (their code could not be redeemed).
  */
 export async function createInviteFor(
-  db: Kysely<DB>, now: Clock, employeeId: string,
+  db: Kysely<DB>,
+  now: Clock,
+  employeeId: string,
 ): Promise<{ code: string; expiresAt: number } | 'missing' | 'deactivated'> {
   const at = now();
   return db.transaction().execute(async (trx) => {
@@ -106,7 +127,13 @@ export async function createInviteFor(
     const expiresAt = at + INVITE_TTL_MS;
     await trx
       .insertInto('invites')
-      .values({ code_hash: sha256(normaliseInviteCode(code)), employee_id: employeeId, created_at: at, expires_at: expiresAt, redeemed_at: null })
+      .values({
+        code_hash: sha256(normaliseInviteCode(code)),
+        employee_id: employeeId,
+        created_at: at,
+        expires_at: expiresAt,
+        redeemed_at: null,
+      })
       .execute();
     return { code, expiresAt };
   });

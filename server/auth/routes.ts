@@ -11,7 +11,9 @@ import type { AppEnv } from './principal';
 
 const invalidCode = () =>
   new HttpProblem({
-    status: 400, kind: 'invalid-invite-code', title: 'Invite code not valid',
+    status: 400,
+    kind: 'invalid-invite-code',
+    title: 'Invite code not valid',
     detail: 'This invite code is not valid or was already used; ask your programme admin for a new one',
   });
 
@@ -20,12 +22,17 @@ const invalidCode = () =>
  * rate-limited per address (`trustProxy`: read it from X-Forwarded-For), so codes cannot be guessed.
  */
 export function redeemRoutes(db: Kysely<DB>, now: Clock, trustProxy = false) {
-  return new Hono<AppEnv>().post('/v1/auth/redeem', rateLimit(CODE_GUESSES, { trustProxy, now }), limitBody, async (c) => {
-    const { code } = await readJson(c, Redeem);
-    const redeemed = await redeemInvite(db, now, code);
-    if (!redeemed) throw invalidCode();
-    return c.json(redeemed, 200);
-  });
+  return new Hono<AppEnv>().post(
+    '/v1/auth/redeem',
+    rateLimit(CODE_GUESSES, { trustProxy, now }),
+    limitBody,
+    async (c) => {
+      const { code } = await readJson(c, Redeem);
+      const redeemed = await redeemInvite(db, now, code);
+      if (!redeemed) throw invalidCode();
+      return c.json(redeemed, 200);
+    },
+  );
 }
 
 /** POST /v1/admin/invites (admin guard applied by the app). */

@@ -34,4 +34,3 @@ export function normaliseInviteCode(typed: string): string {
     .replace(/[IL]/g, '1')
     .replace(/O/g, '0');
 }
-

@@ -8,7 +8,13 @@ let h: Harness;
 afterEach(() => h.close());
 
 const lastUsed = async (token: string) =>
-  (await h.database.db.selectFrom('tokens').select('last_used_at').where('token_hash', '=', sha256(token)).executeTakeFirst())?.last_used_at;
+  (
+    await h.database.db
+      .selectFrom('tokens')
+      .select('last_used_at')
+      .where('token_hash', '=', sha256(token))
+      .executeTakeFirst()
+  )?.last_used_at;
 
 describe('sessions end after the idle time', () => {
   it('refuses a token unused for the idle time with a 401 that says the session ended, and deletes it', async () => {
@@ -120,7 +126,11 @@ describe('POST /v1/auth/sign-out', () => {
     const { token, id } = await h.employee('Ana');
     const invite = await h.admin(`/v1/admin/employees/${id}/invites`, { method: 'POST' });
     const { code } = (await invite.json()) as { code: string };
-    const redeemed = await h.request('/v1/auth/redeem', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ code }) });
+    const redeemed = await h.request('/v1/auth/redeem', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ code }),
+    });
     const other = ((await redeemed.json()) as { token: string }).token;
     expect((await h.as(token, '/v1/me')).status).toBe(200); // cached
 

@@ -23,7 +23,9 @@ export async function endSessionsOf(db: Kysely<DB>, tokens: TokenCache, employee
 export function signOutRoutes(db: Kysely<DB>, tokens: TokenCache) {
   return new Hono<AppEnv>().post('/v1/auth/sign-out', async (c) => {
     if (c.get('principal').employeeId === null) {
-      throw problems.forbidden('The bootstrap admin token comes from the server\'s configuration (RELAY_ADMIN_TOKEN); change it there to revoke it');
+      throw problems.forbidden(
+        "The bootstrap admin token comes from the server's configuration (RELAY_ADMIN_TOKEN); change it there to revoke it",
+      );
     }
     await endSession(db, tokens, c.get('tokenHash'));
     return c.body(null, 204);

@@ -22,7 +22,9 @@ beforeAll(async () => {
 afterAll(() => provider.close());
 
 beforeEach(async () => {
-  h = await harness({ oidc: { issuer: provider.issuer, clientId: provider.clientId, clientSecret: provider.clientSecret } });
+  h = await harness({
+    oidc: { issuer: provider.issuer, clientId: provider.clientId, clientSecret: provider.clientSecret },
+  });
 });
 afterEach(() => h.close());
 
@@ -41,7 +43,10 @@ let relayCookie = '';
 async function start(challenge: string): Promise<string> {
   const res = await h.request(startUrl(challenge));
   expect(res.status, await res.clone().text()).toBe(302);
-  relayCookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  relayCookie = res.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
   const location = res.headers.get('location')!;
   expect(location.startsWith(provider.issuer)).toBe(true);
   return location;
@@ -61,7 +66,9 @@ async function signIn(login: string, challenge: string): Promise<URL> {
 
 const redeem = (code: string, verifier: string) =>
   h.request('/v1/auth/oidc/redeem', {
-    method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ code, verifier }),
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ code, verifier }),
   });
 
 async function problemKind(res: Response): Promise<string> {
@@ -109,7 +116,12 @@ describe('single sign-on', () => {
     const { token, employee } = await signInFully('daria');
     expect(employee).toMatchObject({ name: 'Дарья Соколова', role: 'employee' });
     const row = await personRow(employee.id);
-    expect(row).toMatchObject({ email: 'daria@example.com', sso_issuer: provider.issuer, sso_subject: 'daria', active: 1 });
+    expect(row).toMatchObject({
+      email: 'daria@example.com',
+      sso_issuer: provider.issuer,
+      sso_subject: 'daria',
+      active: 1,
+    });
     expect(row.activated_at).not.toBeNull();
     const me = await h.as(token, '/v1/me');
     expect(me.status).toBe(200);
@@ -117,7 +129,8 @@ describe('single sign-on', () => {
     // What is now recorded about her is in her own data export too.
     const exported = await h.as(token, '/v1/me/export');
     expect(((await exported.json()) as { profile: unknown }).profile).toMatchObject({
-      email: 'daria@example.com', singleSignOn: { issuer: provider.issuer, subject: 'daria' },
+      email: 'daria@example.com',
+      singleSignOn: { issuer: provider.issuer, subject: 'daria' },
     });
     // Only the hand-off's hash was stored, and it is gone once used.
     expect(await h.database.db.selectFrom('sso_handoffs').selectAll().execute()).toEqual([]);
@@ -211,7 +224,9 @@ describe('single sign-on', () => {
     // Spent: not even the attacker's own browser can finish it now.
     const replay = await h.request(answer.pathname + answer.search, { headers: { cookie: attackerCookie } });
     expect(await problemKind(replay)).toBe('sso-sign-in-unknown');
-    expect(await h.database.db.selectFrom('employees').select('id').where('sso_subject', '=', 'daria').execute()).toEqual([]);
+    expect(
+      await h.database.db.selectFrom('employees').select('id').where('sso_subject', '=', 'daria').execute(),
+    ).toEqual([]);
   });
 
   it('sets the state cookie for these routes only, HttpOnly and Lax', async () => {
@@ -234,12 +249,20 @@ describe('single sign-on', () => {
   it('sends a refusal by the provider, or a forged answer, back as a provider error', async () => {
     const authorize = new URL(await start(pkce().challenge));
     const state = authorize.searchParams.get('state')!;
-    const denied = await callback(new URL(`${PUBLIC_URL}/v1/auth/oidc/callback?${new URLSearchParams({ error: 'access_denied', state, iss: provider.issuer })}`));
+    const denied = await callback(
+      new URL(
+        `${PUBLIC_URL}/v1/auth/oidc/callback?${new URLSearchParams({ error: 'access_denied', state, iss: provider.issuer })}`,
+      ),
+    );
     expect(denied.searchParams.get('error')).toBe('provider');
 
     // A made-up code with a real state: the provider's token endpoint refuses it.
     const state2 = new URL(await start(pkce().challenge)).searchParams.get('state')!;
-    const forged = await callback(new URL(`${PUBLIC_URL}/v1/auth/oidc/callback?${new URLSearchParams({ code: 'forged', state: state2, iss: provider.issuer })}`));
+    const forged = await callback(
+      new URL(
+        `${PUBLIC_URL}/v1/auth/oidc/callback?${new URLSearchParams({ code: 'forged', state: state2, iss: provider.issuer })}`,
+      ),
+    );
     expect(forged.searchParams.get('error')).toBe('provider');
     expect(forged.searchParams.get('code')).toBeNull();
   });
@@ -286,14 +309,18 @@ describe('isExtensionRedirect', () => {
     expect(isExtensionRedirect('https://eahgddoibahapgmdjgifbkpgcfabfcga.chromiumapp.org/')).toBe(true);
     expect(isExtensionRedirect('https://eahgddoibahapgmdjgifbkpgcfabfcga.chromiumapp.org/sso')).toBe(true);
     expect(isExtensionRedirect('https://2c127fa4621a4e58e8a8e7d5e5ae0e0fb8d4d7b1.extensions.allizom.org/')).toBe(true);
-    expect(isExtensionRedirect('https://2c127fa4621a4e58e8a8e7d5e5ae0e0fb8d4d7b1.extensions.allizom.org:444/')).toBe(false);
+    expect(isExtensionRedirect('https://2c127fa4621a4e58e8a8e7d5e5ae0e0fb8d4d7b1.extensions.allizom.org:444/')).toBe(
+      false,
+    );
   });
 });
 
 describe('a provider that cannot be reached', () => {
   it('sends the person back to the extension with "unavailable"', async () => {
     const port = await freePort();
-    const down = await harness({ oidc: { issuer: `http://127.0.0.1:${port}`, clientId: 'relay', clientSecret: 'secret' } });
+    const down = await harness({
+      oidc: { issuer: `http://127.0.0.1:${port}`, clientId: 'relay', clientSecret: 'secret' },
+    });
     try {
       const res = await down.request(startUrl(pkce().challenge));
       expect(res.status).toBe(302);

@@ -32,8 +32,15 @@ export function isExtensionRedirect(value: string): boolean {
   } catch {
     return false;
   }
-  return url.protocol === 'https:' && !url.username && !url.password && !url.port && !url.search && !url.hash
-    && RETURN_HOSTS.some((host) => host.test(url.hostname));
+  return (
+    url.protocol === 'https:' &&
+    !url.username &&
+    !url.password &&
+    !url.port &&
+    !url.search &&
+    !url.hash &&
+    RETURN_HOSTS.some((host) => host.test(url.hostname))
+  );
 }
 
 /** What went wrong, as the extension reads it from `return_to?error=<kind>` (lib/background/single-sign-on.ts). */
@@ -95,8 +102,13 @@ export async function startSignIn(deps: SsoDeps, returnTo: string, clientChallen
   await deps.db
     .insertInto('sso_logins')
     .values({
-      state, nonce, code_verifier: codeVerifier, client_challenge: clientChallenge, return_to: returnTo,
-      created_at: at, expires_at: at + SIGN_IN_TTL_MS,
+      state,
+      nonce,
+      code_verifier: codeVerifier,
+      client_challenge: clientChallenge,
+      return_to: returnTo,
+      created_at: at,
+      expires_at: at + SIGN_IN_TTL_MS,
     })
     .execute();
   return oidc.buildAuthorizationUrl(config, {
@@ -119,7 +131,11 @@ export type CallbackOutcome =
  * progress is spent first, whatever follows, so an answer can be used once. `browserState` is the state the
  * browser that started was given in a cookie (see sso-routes.ts).
  */
-export async function finishSignIn(deps: SsoDeps, search: URLSearchParams, browserState: string | undefined): Promise<CallbackOutcome> {
+export async function finishSignIn(
+  deps: SsoDeps,
+  search: URLSearchParams,
+  browserState: string | undefined,
+): Promise<CallbackOutcome> {
   const state = search.get('state');
   if (!state || state.length > 200) return { outcome: 'unknown' };
   const login = await deps.db.deleteFrom('sso_logins').where('state', '=', state).returningAll().executeTakeFirst();
@@ -135,7 +151,10 @@ export async function finishSignIn(deps: SsoDeps, search: URLSearchParams, brows
     identity = await exchange(deps, search, login);
   } catch (err) {
     // The person sees "the provider did not sign you in"; whoever runs the server needs the reason.
-    deps.log.warn({ reason: err instanceof Error ? `${err.name}: ${err.message}` : String(err) }, 'single sign-on failed at the provider');
+    deps.log.warn(
+      { reason: err instanceof Error ? `${err.name}: ${err.message}` : String(err) },
+      'single sign-on failed at the provider',
+    );
     return { outcome: 'refused', returnTo, reason: 'provider' };
   }
 
@@ -146,7 +165,13 @@ export async function finishSignIn(deps: SsoDeps, search: URLSearchParams, brows
   const code = randomBytes(32).toString('base64url');
   await deps.db
     .insertInto('sso_handoffs')
-    .values({ code_hash: sha256(code), employee_id: employeeId, client_challenge: login.client_challenge, created_at: at, expires_at: at + HANDOFF_TTL_MS })
+    .values({
+      code_hash: sha256(code),
+      employee_id: employeeId,
+      client_challenge: login.client_challenge,
+      created_at: at,
+      expires_at: at + HANDOFF_TTL_MS,
+    })
     .execute();
   return { outcome: 'signed-in', returnTo, code };
 }
@@ -159,7 +184,9 @@ interface ProviderIdentity {
 }
 
 async function exchange(
-  deps: SsoDeps, search: URLSearchParams, login: { state: string; nonce: string; code_verifier: string },
+  deps: SsoDeps,
+  search: URLSearchParams,
+  login: { state: string; nonce: string; code_verifier: string },
 ): Promise<ProviderIdentity> {
   const config = await deps.client.configuration();
   // The URL the provider redirected to, as the provider knows it (behind a proxy the request's own URL
@@ -217,8 +244,17 @@ async function upsertPerson(db: Kysely<DB>, identity: ProviderIdentity, at: numb
     await trx
       .insertInto('employees')
       .values({
-        id: uuidv7(), name: identity.name, role: 'employee', active: 1, audience_linkedin: null, audience_x: null,
-        created_at: at, activated_at: at, email: identity.email, sso_issuer: identity.issuer, sso_subject: identity.subject,
+        id: uuidv7(),
+        name: identity.name,
+        role: 'employee',
+        active: 1,
+        audience_linkedin: null,
+        audience_x: null,
+        created_at: at,
+        activated_at: at,
+        email: identity.email,
+        sso_issuer: identity.issuer,
+        sso_subject: identity.subject,
       })
       .onConflict((oc) => oc.columns(['sso_issuer', 'sso_subject']).doNothing())
       .execute();
@@ -231,7 +267,11 @@ async function upsertPerson(db: Kysely<DB>, identity: ProviderIdentity, at: numb
     if (person.active !== 1) return null;
     await trx
       .updateTable('employees')
-      .set({ name: identity.name, ...(identity.email ? { email: identity.email } : {}), activated_at: person.activated_at ?? at })
+      .set({
+        name: identity.name,
+        ...(identity.email ? { email: identity.email } : {}),
+        activated_at: person.activated_at ?? at,
+      })
       .where('id', '=', person.id)
       .execute();
     return person.id;
@@ -245,10 +285,19 @@ export type HandoffOutcome = { ok: true; redemption: Redemption } | { ok: false;
  * spent whatever the verifier, so a code seen by someone else (history, a log) is worth nothing to them and
  * cannot be tried twice.
  */
-export async function redeemHandoff(db: Kysely<DB>, now: Clock, code: string, verifier: string): Promise<HandoffOutcome> {
+export async function redeemHandoff(
+  db: Kysely<DB>,
+  now: Clock,
+  code: string,
+  verifier: string,
+): Promise<HandoffOutcome> {
   const at = now();
   return db.transaction().execute(async (trx) => {
-    const handoff = await trx.deleteFrom('sso_handoffs').where('code_hash', '=', sha256(code)).returningAll().executeTakeFirst();
+    const handoff = await trx
+      .deleteFrom('sso_handoffs')
+      .where('code_hash', '=', sha256(code))
+      .returningAll()
+      .executeTakeFirst();
     if (!handoff || handoff.expires_at <= at || !sameSecret(sha256(verifier), handoff.client_challenge)) {
       return { ok: false, reason: 'invalid' } as const;
     }
@@ -260,7 +309,10 @@ export async function redeemHandoff(db: Kysely<DB>, now: Clock, code: string, ve
     // Deactivated in the minute between the callback and now.
     if (employee.active !== 1) return { ok: false, reason: 'deactivated' } as const;
     const token = await issueToken(trx, employee.id, at);
-    return { ok: true, redemption: { token, employee: { id: employee.id, name: employee.name, role: employee.role } } } as const;
+    return {
+      ok: true,
+      redemption: { token, employee: { id: employee.id, name: employee.name, role: employee.role } },
+    } as const;
   });
 }
 

@@ -10,35 +10,54 @@ import { CODE_GUESSES, SIGN_IN_STARTS, rateLimit } from '../http/rate-limit';
 import { limitBody, readJson, readQuery } from '../http/validate';
 import type { Log } from '../log/logger';
 import type { AppEnv } from './principal';
-import { OidcClient, SIGN_IN_TTL_MS, finishSignIn, isExtensionRedirect, redeemHandoff, startSignIn, type SignInRefusal } from './single-sign-on';
+import {
+  OidcClient,
+  SIGN_IN_TTL_MS,
+  finishSignIn,
+  isExtensionRedirect,
+  redeemHandoff,
+  startSignIn,
+  type SignInRefusal,
+} from './single-sign-on';
 
 const notConfigured = () =>
   new HttpProblem({
-    status: 404, kind: 'sso-not-configured', title: 'Single sign-on is not set up',
+    status: 404,
+    kind: 'sso-not-configured',
+    title: 'Single sign-on is not set up',
     detail: 'This server does not offer single sign-on; connect with an invite code',
   });
 
 const badReturnTo = () =>
   new HttpProblem({
-    status: 400, kind: 'invalid-return-to', title: 'Not an extension redirect address',
-    detail: 'return_to must be the address browser.identity.getRedirectURL() gives (https://<id>.chromiumapp.org/ or https://<hash>.extensions.allizom.org/)',
+    status: 400,
+    kind: 'invalid-return-to',
+    title: 'Not an extension redirect address',
+    detail:
+      'return_to must be the address browser.identity.getRedirectURL() gives (https://<id>.chromiumapp.org/ or https://<hash>.extensions.allizom.org/)',
   });
 
 const unknownSignIn = () =>
   new HttpProblem({
-    status: 400, kind: 'sso-sign-in-unknown', title: 'Unknown sign-in',
+    status: 400,
+    kind: 'sso-sign-in-unknown',
+    title: 'Unknown sign-in',
     detail: 'This sign-in is unknown or already finished; start again from Relay’s settings',
   });
 
 const invalidHandoff = () =>
   new HttpProblem({
-    status: 400, kind: 'invalid-sso-code', title: 'Sign-in code not valid',
+    status: 400,
+    kind: 'invalid-sso-code',
+    title: 'Sign-in code not valid',
     detail: 'This sign-in code is not valid, has expired or was already used; sign in again',
   });
 
 const deactivated = () =>
   new HttpProblem({
-    status: 403, kind: 'account-deactivated', title: 'Account deactivated',
+    status: 403,
+    kind: 'account-deactivated',
+    title: 'Account deactivated',
     detail: 'Your Relay account has been deactivated; ask your programme admin',
   });
 
@@ -78,13 +97,17 @@ export interface SsoRouteOptions {
  */
 export function ssoRoutes(options: SsoRouteOptions) {
   const client = options.oidc ? new OidcClient(options.oidc) : null;
-  const deps = client ? { db: options.db, now: options.now, client, publicUrl: options.publicUrl, log: options.log } : null;
+  const deps = client
+    ? { db: options.db, now: options.now, client, publicUrl: options.publicUrl, log: options.log }
+    : null;
   const refuse = (returnTo: string, reason: SignInRefusal) => back(returnTo, 'error', reason);
   // Each writes to the database before anyone is known: per-address limits keep that from being a flood.
   const limits = { trustProxy: options.trustProxy ?? false, now: options.now };
 
   return new Hono<AppEnv>()
-    .get('/v1/auth/methods', (c) => c.json({ inviteCode: true, singleSignOn: client !== null } satisfies AuthMethods, 200))
+    .get('/v1/auth/methods', (c) =>
+      c.json({ inviteCode: true, singleSignOn: client !== null } satisfies AuthMethods, 200),
+    )
     .get('/v1/auth/oidc/start', rateLimit(SIGN_IN_STARTS, limits), async (c) => {
       if (!deps) throw notConfigured();
       const query = readQuery(c, SsoStart);
@@ -94,11 +117,17 @@ export function ssoRoutes(options: SsoRouteOptions) {
         target = await startSignIn(deps, query.return_to, query.challenge);
       } catch (err) {
         // Discovery failed: the provider is down or misnamed. The person learns it in the extension.
-        options.log.warn({ reason: err instanceof Error ? err.message : String(err) }, 'single sign-on provider unavailable');
+        options.log.warn(
+          { reason: err instanceof Error ? err.message : String(err) },
+          'single sign-on provider unavailable',
+        );
         return c.redirect(refuse(query.return_to, 'unavailable'), 302);
       }
       setCookie(c, STATE_COOKIE, target.searchParams.get('state')!, {
-        httpOnly: true, sameSite: 'Lax', path: COOKIE_PATH, maxAge: SIGN_IN_TTL_MS / 1000,
+        httpOnly: true,
+        sameSite: 'Lax',
+        path: COOKIE_PATH,
+        maxAge: SIGN_IN_TTL_MS / 1000,
         secure: options.publicUrl().startsWith('https:'),
       });
       return c.redirect(target.href, 302);

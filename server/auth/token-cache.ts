@@ -115,7 +115,10 @@ export class TokenCache {
   private async sweepNow(now: number): Promise<void> {
     if (now - this.lastSweep < 86_400_000) return;
     this.lastSweep = now;
-    await this.db.deleteFrom('tokens').where('last_used_at', '<=', now - this.idleMs - 86_400_000).execute();
+    await this.db
+      .deleteFrom('tokens')
+      .where('last_used_at', '<=', now - this.idleMs - 86_400_000)
+      .execute();
   }
 
   /** A session ended: here at once, on other instances once they see the session sequence move. */

@@ -8,6 +8,9 @@ import { newToken, sha256 } from './secrets';
  */
 export async function issueToken(db: Kysely<DB> | Transaction<DB>, employeeId: string, at: number): Promise<string> {
   const token = newToken();
-  await db.insertInto('tokens').values({ token_hash: sha256(token), employee_id: employeeId, created_at: at, last_used_at: at }).execute();
+  await db
+    .insertInto('tokens')
+    .values({ token_hash: sha256(token), employee_id: employeeId, created_at: at, last_used_at: at })
+    .execute();
   return token;
 }

@@ -13,7 +13,12 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 describe('backupDatabase', () => {
   it('copies a database the server has open, writes still in its WAL included, and the copy opens as Relay', async () => {
     const file = join(dir, 'live', 'relay.db');
-    const relay = await createApp({ database: file, publicUrl: 'http://relay.test', adminToken: ADMIN_TOKEN, clickFlushMs: 0 });
+    const relay = await createApp({
+      database: file,
+      publicUrl: 'http://relay.test',
+      adminToken: ADMIN_TOKEN,
+      clickFlushMs: 0,
+    });
     try {
       for (const title of ['First', 'Second', 'Третий']) {
         const res = await relay.app.request('/v1/admin/items', {

@@ -73,7 +73,11 @@ export class SharedChanges {
   }
 
   private async read(): Promise<void> {
-    const rows = await this.db.selectFrom('meta').select(['key', 'value']).where('key', 'in', [CHANGE_SEQ, SESSION_SEQ]).execute();
+    const rows = await this.db
+      .selectFrom('meta')
+      .select(['key', 'value'])
+      .where('key', 'in', [CHANGE_SEQ, SESSION_SEQ])
+      .execute();
     for (const row of rows) {
       const key = row.key as Sequence;
       const value = Number(row.value);

@@ -50,28 +50,36 @@ describe(`the CLI's database commands on ${TEST_DATABASE}`, { timeout: 90_000 },
     try {
       const people = await database.db.selectFrom('employees').select(['name', 'role']).execute();
       expect(people).toEqual([{ name: 'Ана', role: 'admin' }]);
-      const { n } = await database.db.selectFrom('items').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      const { n } = await database.db
+        .selectFrom('items')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow();
       expect(n).toBeGreaterThan(0);
     } finally {
       await database.close();
     }
   });
 
-  it(TEST_DATABASE === 'postgres' ? 'backup refuses PostgreSQL and names pg_dump' : 'backup writes a copy of the SQLite file', async () => {
-    const file = join(dir, 'backup.db');
-    const backup = await cli('backup', file);
-    if (TEST_DATABASE === 'postgres') {
-      expect(backup.code).toBe(2);
-      expect(backup.stderr).toMatch(/PostgreSQL \(DATABASE_URL\).*pg_dump/);
-      expect(existsSync(file)).toBe(false);
-    } else {
-      expect(backup.code, backup.stderr).toBe(0);
-      const copy = await openDatabase(file);
-      try {
-        expect(await copy.db.selectFrom('employees').select('name').execute()).toEqual([{ name: 'Ана' }]);
-      } finally {
-        await copy.close();
+  it(
+    TEST_DATABASE === 'postgres'
+      ? 'backup refuses PostgreSQL and names pg_dump'
+      : 'backup writes a copy of the SQLite file',
+    async () => {
+      const file = join(dir, 'backup.db');
+      const backup = await cli('backup', file);
+      if (TEST_DATABASE === 'postgres') {
+        expect(backup.code).toBe(2);
+        expect(backup.stderr).toMatch(/PostgreSQL \(DATABASE_URL\).*pg_dump/);
+        expect(existsSync(file)).toBe(false);
+      } else {
+        expect(backup.code, backup.stderr).toBe(0);
+        const copy = await openDatabase(file);
+        try {
+          expect(await copy.db.selectFrom('employees').select('name').execute()).toEqual([{ name: 'Ана' }]);
+        } finally {
+          await copy.close();
+        }
       }
-    }
-  });
+    },
+  );
 });

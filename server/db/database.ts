@@ -43,7 +43,9 @@ async function openSqlite(file: string, options: OpenOptions): Promise<Database>
   sqlite.pragma('cache_size = -65536');
   // SQLite's own lower() folds ASCII only ("АННА" stays "АННА"); PostgreSQL's folds every script. The same
   // name with JavaScript's Unicode folding lets features write `lower(x) LIKE …` once for both databases.
-  sqlite.function('lower', { deterministic: true }, (value: unknown) => (typeof value === 'string' ? value.toLowerCase() : value));
+  sqlite.function('lower', { deterministic: true }, (value: unknown) =>
+    typeof value === 'string' ? value.toLowerCase() : value,
+  );
   const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
   return ready(db, 'sqlite', options, sqlite);
 }
@@ -58,7 +60,9 @@ const NUMERIC = 1700;
  */
 const numberTypes: pg.CustomTypesConfig = {
   getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
-    oid === INT8 || oid === NUMERIC ? (value: string) => Number(value) : pg.types.getTypeParser(oid, format)) as pg.CustomTypesConfig['getTypeParser'],
+    oid === INT8 || oid === NUMERIC
+      ? (value: string) => Number(value)
+      : pg.types.getTypeParser(oid, format)) as pg.CustomTypesConfig['getTypeParser'],
 };
 
 async function openPostgres(url: string, options: OpenOptions): Promise<Database> {
@@ -70,7 +74,12 @@ async function openPostgres(url: string, options: OpenOptions): Promise<Database
   return ready(db, 'postgres', options);
 }
 
-async function ready(db: Kysely<DB>, dialect: DialectName, options: OpenOptions, sqlite?: BetterSqlite3.Database): Promise<Database> {
+async function ready(
+  db: Kysely<DB>,
+  dialect: DialectName,
+  options: OpenOptions,
+  sqlite?: BetterSqlite3.Database,
+): Promise<Database> {
   try {
     if (options.migrate !== false) await migrateToLatest(db as Kysely<unknown>);
   } catch (error) {

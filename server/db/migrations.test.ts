@@ -19,7 +19,10 @@ async function fresh(migrated: boolean) {
 /** Relay's tables, whichever database holds them. */
 async function tables(db: Kysely<unknown>): Promise<string[]> {
   const found = await db.introspection.getTables();
-  return found.map((t) => t.name).filter((name) => !name.startsWith('kysely_')).sort();
+  return found
+    .map((t) => t.name)
+    .filter((name) => !name.startsWith('kysely_'))
+    .sort();
 }
 
 /** The names databases have recorded as run (Kysely's migration table); Kysely refuses a database whose names are missing. */
@@ -55,7 +58,15 @@ describe(`migrations on ${TEST_DATABASE}`, () => {
     expect(applied).toEqual(Object.keys(migrations));
     expect(await pendingMigrations(db)).toEqual([]);
     const schema = await tables(db);
-    expect(schema).toEqual(expect.arrayContaining(['clicks', 'daily_employee_figures', 'running_item_figures', 'taxonomy', 'weekly_sharers']));
+    expect(schema).toEqual(
+      expect.arrayContaining([
+        'clicks',
+        'daily_employee_figures',
+        'running_item_figures',
+        'taxonomy',
+        'weekly_sharers',
+      ]),
+    );
 
     await migrateTo(db, NO_MIGRATIONS);
     expect(await tables(db)).toEqual([]);
@@ -66,15 +77,44 @@ describe(`migrations on ${TEST_DATABASE}`, () => {
   it('counts and sums come back as numbers, and lower() folds every script', async () => {
     const { database } = await fresh(true);
     const { db } = database;
-    await db.insertInto('employees').values([
-      { id: 'e1', name: 'АННА Петрова', role: 'employee', active: 1, created_at: 1_790_000_000_000, activated_at: null, email: null, sso_issuer: null, sso_subject: null },
-      { id: 'e2', name: 'Ökan', role: 'admin', active: 1, created_at: 1_790_000_000_001, activated_at: null, email: null, sso_issuer: null, sso_subject: null },
-    ]).execute();
+    await db
+      .insertInto('employees')
+      .values([
+        {
+          id: 'e1',
+          name: 'АННА Петрова',
+          role: 'employee',
+          active: 1,
+          created_at: 1_790_000_000_000,
+          activated_at: null,
+          email: null,
+          sso_issuer: null,
+          sso_subject: null,
+        },
+        {
+          id: 'e2',
+          name: 'Ökan',
+          role: 'admin',
+          active: 1,
+          created_at: 1_790_000_000_001,
+          activated_at: null,
+          email: null,
+          sso_issuer: null,
+          sso_subject: null,
+        },
+      ])
+      .execute();
     const { rows } = await sql<{ n: number; total: number; latest: number; folded: string }>`
-      SELECT COUNT(*) AS n, SUM(created_at) AS total, MAX(created_at) AS latest, MAX(lower(name)) AS folded FROM employees`.execute(db);
+      SELECT COUNT(*) AS n, SUM(created_at) AS total, MAX(created_at) AS latest, MAX(lower(name)) AS folded FROM employees`.execute(
+      db,
+    );
     expect(rows[0]).toEqual({ n: 2, total: 3_580_000_000_001, latest: 1_790_000_000_001, folded: 'анна петрова' });
     // Text sorts by code point on both (the test server's collation is C, as SQLite's BINARY).
-    const names = await db.selectFrom('employees').select((eb) => eb.fn<string>('lower', ['name']).as('n')).orderBy('n').execute();
+    const names = await db
+      .selectFrom('employees')
+      .select((eb) => eb.fn<string>('lower', ['name']).as('n'))
+      .orderBy('n')
+      .execute();
     expect(names.map((r) => r.n)).toEqual(['ökan', 'анна петрова']);
   });
 });

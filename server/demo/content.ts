@@ -32,7 +32,10 @@ export const demoItems: DemoItem[] = [
         network: 'linkedin',
         text: 'Slow builds are a tax everybody pays and nobody budgets for. Proud of the team that spent a year paying it down — the write-up is honest about the dead ends too.',
       },
-      { network: 'x', text: 'Builds: 38 min → 17 min. Remote caching, smaller shards, one dependency retired. Our platform team on what worked (and what didn\'t):' },
+      {
+        network: 'x',
+        text: "Builds: 38 min → 17 min. Remote caching, smaller shards, one dependency retired. Our platform team on what worked (and what didn't):",
+      },
       { network: 'x', text: 'Hem reduït el temps de compilació a la meitat. Així ho hem fet:', language: 'ca' },
     ],
   },
@@ -51,13 +54,20 @@ export const demoItems: DemoItem[] = [
         network: 'linkedin',
         text: 'My team is looking for a senior backend engineer to work on payments. You would join people who care about getting money right to the cent, write tests first, and take their holidays. Remote within Europe or with us in Barcelona. Happy to answer questions by DM.',
       },
-      { network: 'x', text: 'We\'re hiring a senior backend engineer for Payments (Go, PostgreSQL). Remote in Europe or Barcelona. DMs open if you want the honest version of the job ad.' },
+      {
+        network: 'x',
+        text: "We're hiring a senior backend engineer for Payments (Go, PostgreSQL). Remote in Europe or Barcelona. DMs open if you want the honest version of the job ad.",
+      },
       {
         network: 'linkedin',
-        text: 'Busquem una persona sènior de backend per a l\'equip de pagaments. Feina en remot des d\'Europa o a la nostra oficina de Barcelona. Si tens preguntes, escriu-me.',
+        text: "Busquem una persona sènior de backend per a l'equip de pagaments. Feina en remot des d'Europa o a la nostra oficina de Barcelona. Si tens preguntes, escriu-me.",
         language: 'ca',
       },
-      { network: 'x', text: 'Buscamos backend sénior para el equipo de pagos. Remoto en Europa o en Barcelona. ¿Te animas?', language: 'es' },
+      {
+        network: 'x',
+        text: 'Buscamos backend sénior para el equipo de pagos. Remoto en Europa o en Barcelona. ¿Te animas?',
+        language: 'es',
+      },
     ],
   },
   {
@@ -70,10 +80,17 @@ export const demoItems: DemoItem[] = [
     captions: [
       {
         network: 'linkedin',
-        text: 'The finding that stuck with me from this year\'s developer experience survey: teams with fewer meetings were not faster, but teams with predictable meetings were. Worth a read if you manage an engineering calendar.',
+        text: "The finding that stuck with me from this year's developer experience survey: teams with fewer meetings were not faster, but teams with predictable meetings were. Worth a read if you manage an engineering calendar.",
       },
-      { network: 'x', text: 'Not fewer meetings — predictable ones. The most interesting finding in this year\'s developer experience survey:' },
-      { network: 'linkedin', text: 'Interessante rapporto sull\'esperienza degli sviluppatori: non conta quante riunioni fai, ma quanto sono prevedibili.', language: 'it' },
+      {
+        network: 'x',
+        text: "Not fewer meetings — predictable ones. The most interesting finding in this year's developer experience survey:",
+      },
+      {
+        network: 'linkedin',
+        text: "Interessante rapporto sull'esperienza degli sviluppatori: non conta quante riunioni fai, ma quanto sono prevedibili.",
+        language: 'it',
+      },
     ],
   },
   {
@@ -88,8 +105,15 @@ export const demoItems: DemoItem[] = [
         network: 'linkedin',
         text: 'We moved our Rotterdam office to heat pumps last winter, so this comparison of five retrofits was close to home. The comfort numbers surprised me more than the energy ones.',
       },
-      { network: 'x', text: 'Five office retrofits from gas to heat pumps, with real bills and comfort data. Useful if your facilities team is weighing it up.' },
-      { network: 'linkedin', text: 'Vijf kantoren stapten over van gas op warmtepompen. Wat het kostte, wat het opleverde en hoe het er nu binnen aanvoelt.', language: 'nl' },
+      {
+        network: 'x',
+        text: 'Five office retrofits from gas to heat pumps, with real bills and comfort data. Useful if your facilities team is weighing it up.',
+      },
+      {
+        network: 'linkedin',
+        text: 'Vijf kantoren stapten over van gas op warmtepompen. Wat het kostte, wat het opleverde en hoe het er nu binnen aanvoelt.',
+        language: 'nl',
+      },
       { network: 'x', text: 'Van gasketel naar warmtepomp: vijf kantoren, echte cijfers.', language: 'nl' },
     ],
   },
@@ -107,7 +131,11 @@ export const demoItems: DemoItem[] = [
         text: 'Our impact report is out, including the two targets we missed and why. I like working somewhere that publishes the misses next to the wins.',
       },
       { network: 'x', text: 'Our 2026 impact report is out — misses included. Scope 3 is still the hard part.' },
-      { network: 'x', text: 'Наш отчёт о влиянии на окружающую среду за 2026 год — с честным рассказом о том, что не получилось.', language: 'ru' },
+      {
+        network: 'x',
+        text: 'Наш отчёт о влиянии на окружающую среду за 2026 год — с честным рассказом о том, что не получилось.',
+        language: 'ru',
+      },
     ],
   },
   {
@@ -124,9 +152,20 @@ export const demoItems: DemoItem[] = [
         network: 'linkedin',
         text: 'We are opening the doors of our Barcelona office for an afternoon: short talks from the teams, a tour, and paella on the terrace. Come and say hello if you are in town.',
       },
-      { network: 'x', text: 'Open day at our Barcelona office: talks, tours, paella on the terrace. Free, just register.' },
-      { network: 'linkedin', text: 'Jornada de portes obertes a la nostra oficina de Barcelona: xerrades, visita i paella a la terrassa. Us hi esperem!', language: 'ca' },
-      { network: 'x', text: 'Jornada de puertas abiertas en Barcelona: charlas, visita y paella. ¡Apúntate!', language: 'es' },
+      {
+        network: 'x',
+        text: 'Open day at our Barcelona office: talks, tours, paella on the terrace. Free, just register.',
+      },
+      {
+        network: 'linkedin',
+        text: 'Jornada de portes obertes a la nostra oficina de Barcelona: xerrades, visita i paella a la terrassa. Us hi esperem!',
+        language: 'ca',
+      },
+      {
+        network: 'x',
+        text: 'Jornada de puertas abiertas en Barcelona: charlas, visita y paella. ¡Apúntate!',
+        language: 'es',
+      },
     ],
   },
   {
@@ -142,7 +181,11 @@ export const demoItems: DemoItem[] = [
         text: 'A roadmap is a list of things you decided not to do yet. This essay puts it better than I can, with examples from teams that shipped less and got further.',
       },
       { network: 'x', text: '"A roadmap is mostly a list of good ideas you said no to." Worth the ten minutes.' },
-      { network: 'linkedin', text: 'Una roadmap è soprattutto un elenco di buone idee a cui hai detto di no. Un saggio che vale i dieci minuti di lettura.', language: 'it' },
+      {
+        network: 'linkedin',
+        text: 'Una roadmap è soprattutto un elenco di buone idee a cui hai detto di no. Un saggio che vale i dieci minuti di lettura.',
+        language: 'it',
+      },
     ],
   },
   {
@@ -157,8 +200,15 @@ export const demoItems: DemoItem[] = [
         network: 'linkedin',
         text: 'Onboarding remotely is mostly about not letting someone feel alone in week one. This checklist has a few ideas we are going to steal, starting with the "ask me anything" buddy.',
       },
-      { network: 'x', text: 'The best remote onboarding tip I\'ve read in a while: give every new hire a buddy whose only job is answering "silly" questions.' },
-      { network: 'x', text: 'Лучший совет по удалённому онбордингу: у каждого новичка должен быть наставник для «глупых» вопросов.', language: 'ru' },
+      {
+        network: 'x',
+        text: 'The best remote onboarding tip I\'ve read in a while: give every new hire a buddy whose only job is answering "silly" questions.',
+      },
+      {
+        network: 'x',
+        text: 'Лучший совет по удалённому онбордингу: у каждого новичка должен быть наставник для «глупых» вопросов.',
+        language: 'ru',
+      },
     ],
   },
   {
@@ -173,8 +223,15 @@ export const demoItems: DemoItem[] = [
         network: 'linkedin',
         text: 'Accessibility work goes better when it is part of "done", not a report that arrives after launch. Three teams explain how they made that switch, including what it cost them.',
       },
-      { network: 'x', text: 'Accessibility belongs in your definition of done, not in an audit after launch. Three teams on how they switched:' },
-      { network: 'linkedin', text: 'Toegankelijkheid hoort bij je definitie van "klaar", niet in een audit na de lancering.', language: 'nl' },
+      {
+        network: 'x',
+        text: 'Accessibility belongs in your definition of done, not in an audit after launch. Three teams on how they switched:',
+      },
+      {
+        network: 'linkedin',
+        text: 'Toegankelijkheid hoort bij je definitie van "klaar", niet in een audit na de lancering.',
+        language: 'nl',
+      },
     ],
   },
   {
@@ -191,8 +248,12 @@ export const demoItems: DemoItem[] = [
         network: 'linkedin',
         text: 'My colleague Marta is speaking about observability on a budget: sampling that keeps the interesting traces, alerts people trust, and what we stopped paying for. The recording is now online.',
       },
-      { network: 'x', text: 'Useful traces and alerts without a six-figure bill: our SRE lead\'s talk is online.' },
-      { network: 'x', text: 'La charla de Marta sobre observabilidad con poco presupuesto ya está en línea.', language: 'es' },
+      { network: 'x', text: "Useful traces and alerts without a six-figure bill: our SRE lead's talk is online." },
+      {
+        network: 'x',
+        text: 'La charla de Marta sobre observabilidad con poco presupuesto ya está en línea.',
+        language: 'es',
+      },
     ],
   },
   {
@@ -208,7 +269,11 @@ export const demoItems: DemoItem[] = [
         text: 'Two years after the big four-day-week pilots, most companies kept some version of it, and the ones that dropped it explain why. A balanced read whatever your view.',
       },
       { network: 'x', text: 'Two years on: who kept the four-day week, who dropped it, and why.' },
-      { network: 'linkedin', text: 'La setmana de quatre dies, dos anys després: qui l\'ha mantinguda i qui no, i per què.', language: 'ca' },
+      {
+        network: 'linkedin',
+        text: "La setmana de quatre dies, dos anys després: qui l'ha mantinguda i qui no, i per què.",
+        language: 'ca',
+      },
     ],
   },
   {
@@ -223,7 +288,10 @@ export const demoItems: DemoItem[] = [
         network: 'linkedin',
         text: 'The best database upgrade is a boring one. A good walk-through of a major PostgreSQL upgrade with logical replication and a rehearsed cut-over.',
       },
-      { network: 'x', text: 'A major PostgreSQL upgrade with zero downtime: logical replication, a rehearsal, and a very boring cut-over.' },
+      {
+        network: 'x',
+        text: 'A major PostgreSQL upgrade with zero downtime: logical replication, a rehearsal, and a very boring cut-over.',
+      },
     ],
   },
 ];

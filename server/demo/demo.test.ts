@@ -33,7 +33,8 @@ describe('demo content', () => {
 
   it('spans the topics, pins a couple, schedules one and has none expired', () => {
     const topics = new Set(demoItems.flatMap((i) => i.topics ?? []));
-    for (const t of ['engineering', 'hiring', 'product', 'sustainability', 'events', 'culture']) expect(topics).toContain(t);
+    for (const t of ['engineering', 'hiring', 'product', 'sustainability', 'events', 'culture'])
+      expect(topics).toContain(t);
     expect(demoItems.filter((i) => i.pinned).length).toBe(2);
     expect(demoItems.filter((i) => i.publishIn > 0)).toHaveLength(1);
     for (const i of demoItems) if (i.expiresIn !== undefined) expect(i.expiresIn).toBeGreaterThan(0);
@@ -43,7 +44,8 @@ describe('demo content', () => {
     for (const item of demoItems) {
       const networks = new Set(item.captions.map((c) => c.network));
       expect(networks, item.title).toEqual(new Set(['linkedin', 'x']));
-      for (const c of item.captions.filter((c) => c.network === 'x')) expect(xWeightedLength(c.text), c.text).toBeLessThanOrEqual(280);
+      for (const c of item.captions.filter((c) => c.network === 'x'))
+        expect(xWeightedLength(c.text), c.text).toBeLessThanOrEqual(280);
     }
     expect(demoItems.some((i) => i.captions.filter((c) => c.network === 'linkedin').length > 1)).toBe(true);
   });

@@ -30,7 +30,9 @@ describe('parseEmployeeCsv', () => {
   });
 
   it('reads quoted fields holding the delimiter, quotes and a line break, and keeps counting lines after them', () => {
-    const result = parseEmployeeCsv('"Puig; Núria";admin\r\n"Ana ""Nana"" Lopes";employee\r\n"Joan\r\nVidal";admin\r\nBea;admin\r\n');
+    const result = parseEmployeeCsv(
+      '"Puig; Núria";admin\r\n"Ana ""Nana"" Lopes";employee\r\n"Joan\r\nVidal";admin\r\nBea;admin\r\n',
+    );
     expect(result.errors).toEqual([]);
     expect(result.people).toEqual([
       { line: 1, name: 'Puig; Núria', role: 'admin' },
@@ -65,7 +67,11 @@ describe('parseEmployeeCsv', () => {
     expect(people).toEqual([{ line: 1, name: 'Núria Puig', role: 'employee' }]);
     expect(errors).toEqual([
       { line: 2, problem: 'role', message: 'role must be "employee" or "admin" (got "jefe")' },
-      { line: 3, problem: 'fields', message: 'expected "name;role" but found 3 fields separated by ";" (put a name with ";" in double quotes)' },
+      {
+        line: 3,
+        problem: 'fields',
+        message: 'expected "name;role" but found 3 fields separated by ";" (put a name with ";" in double quotes)',
+      },
     ]);
   });
 
@@ -80,7 +86,9 @@ describe('parseEmployeeCsv', () => {
   });
 
   it('refuses a text with nobody in it', () => {
-    expect(parseEmployeeCsv('name,role\n\n').errors).toEqual([{ line: 1, problem: 'empty', message: expect.stringContaining('no one to invite') }]);
+    expect(parseEmployeeCsv('name,role\n\n').errors).toEqual([
+      { line: 1, problem: 'empty', message: expect.stringContaining('no one to invite') },
+    ]);
   });
 
   it('refuses more people than a batch takes', () => {

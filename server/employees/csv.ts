@@ -61,7 +61,6 @@ function isHeader(fields: string[]): boolean {
 
 const shown = (d: Delimiter) => (d === '\t' ? 'a tab' : `"${d}"`);
 
-
 /**
  * `name,role` lines (or `name;role`, or tab-separated: detected), read by csv-parse: quoted fields may hold the
  * delimiter, `""` and line breaks; a UTF-8 byte-order mark and CRLF line ends are fine; role optional (default
@@ -143,7 +142,8 @@ export function parseEmployeeCsv(text: string): CsvResult {
     while (fields.length > 2 && fields[fields.length - 1]!.trim() === '') fields.pop();
     if (fields.length > 2) {
       errors.push({
-        line, problem: 'fields',
+        line,
+        problem: 'fields',
         message: `expected "name${delimiter === '\t' ? '<tab>' : delimiter}role" but found ${fields.length} fields separated by ${shown(delimiter)} (put a name with ${shown(delimiter)} in double quotes)`,
       });
       continue;
@@ -156,14 +156,23 @@ export function parseEmployeeCsv(text: string): CsvResult {
       const roleIssue = parsed.error.issues.some((i) => i.path[0] === 'role');
       const nameIssue = parsed.error.issues.find((i) => i.path[0] === 'name');
       if (nameIssue) errors.push({ line, problem: 'name', message: `name ${nameIssue.message}` });
-      if (roleIssue) errors.push({ line, problem: 'role', message: `role must be "employee" or "admin" (got "${fields[1]!.trim()}")` });
+      if (roleIssue)
+        errors.push({
+          line,
+          problem: 'role',
+          message: `role must be "employee" or "admin" (got "${fields[1]!.trim()}")`,
+        });
       continue;
     }
     people.push({ line, name: parsed.data.name, role: parsed.data.role });
   }
   errors.sort((a, b) => a.line - b.line);
   if (people.length + errors.length > MAX_BATCH_LINES) {
-    return { delimiter, people: [], errors: [{ line: MAX_BATCH_LINES + 1, problem: 'limit', message: `at most ${MAX_BATCH_LINES} people per batch` }] };
+    return {
+      delimiter,
+      people: [],
+      errors: [{ line: MAX_BATCH_LINES + 1, problem: 'limit', message: `at most ${MAX_BATCH_LINES} people per batch` }],
+    };
   }
   if (people.length === 0 && errors.length === 0) {
     errors.push({ line: 1, problem: 'empty', message: 'no one to invite: add one "name,role" line per person' });

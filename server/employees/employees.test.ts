@@ -1,6 +1,13 @@
 import { v7 as uuidv7 } from 'uuid';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { AdminEmployee, EmployeeBatchResult, EmployeeInviteCode, EmployeeInvited, EmployeeList, EmployeeSignedOut } from '../../lib/contract/employees';
+import {
+  AdminEmployee,
+  EmployeeBatchResult,
+  EmployeeInviteCode,
+  EmployeeInvited,
+  EmployeeList,
+  EmployeeSignedOut,
+} from '../../lib/contract/employees';
 import { invitationLink, parseInvitation } from '../../lib/contract/invitation';
 import { normaliseInviteCode, sha256 } from '../auth/secrets';
 import { DAY, PUBLIC_URL, expectProblem, harness, type Harness } from '../test-support';
@@ -11,7 +18,11 @@ beforeEach(async () => (h = await harness()));
 afterEach(() => h.close());
 
 const redeem = (code: string) =>
-  h.request('/v1/auth/redeem', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ code }) });
+  h.request('/v1/auth/redeem', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ code }),
+  });
 
 const list = async (query = '') => {
   const res = await h.admin(`/v1/admin/employees${query}`);
@@ -34,24 +45,40 @@ const redeemedToken = async (code: string) => {
 };
 
 const patch = (id: string, json: unknown, token?: string) =>
-  token ? h.as(token, `/v1/admin/employees/${id}`, { method: 'PATCH', json }) : h.admin(`/v1/admin/employees/${id}`, { method: 'PATCH', json });
+  token
+    ? h.as(token, `/v1/admin/employees/${id}`, { method: 'PATCH', json })
+    : h.admin(`/v1/admin/employees/${id}`, { method: 'PATCH', json });
 
 describe('POST /v1/admin/employees', () => {
   it('invites one person and shows the code once, stored only hashed', async () => {
     const res = await h.admin('/v1/admin/employees', { method: 'POST', json: { name: ' Núria ', role: 'admin' } });
     expect(res.status).toBe(201);
     const body = EmployeeInvited.parse(await res.json());
-    expect(body.employee).toMatchObject({ name: 'Núria', role: 'admin', active: true, state: 'invited', activatedAt: null, lastSharedAt: null });
+    expect(body.employee).toMatchObject({
+      name: 'Núria',
+      role: 'admin',
+      active: true,
+      state: 'invited',
+      activatedAt: null,
+      lastSharedAt: null,
+    });
     expect(Date.parse(body.expiresAt) - h.clock.now).toBe(14 * DAY);
     expect(body.link).toBe(invitationLink(PUBLIC_URL, body.code));
     expect(parseInvitation(body.link)).toEqual({ serverUrl: PUBLIC_URL, code: body.code });
-    const hashes = await h.database.db.selectFrom('invites').select('code_hash').where('employee_id', '=', body.employee.id).execute();
+    const hashes = await h.database.db
+      .selectFrom('invites')
+      .select('code_hash')
+      .where('employee_id', '=', body.employee.id)
+      .execute();
     expect(hashes).toEqual([{ code_hash: sha256(normaliseInviteCode(body.code)) }]);
     expect((await redeem(body.code)).status).toBe(200);
   });
 
   it('rejects a bad role or an empty name with 422', async () => {
-    const body = await expectProblem(await h.admin('/v1/admin/employees', { method: 'POST', json: { name: '', role: 'boss' } }), 422);
+    const body = await expectProblem(
+      await h.admin('/v1/admin/employees', { method: 'POST', json: { name: '', role: 'boss' } }),
+      422,
+    );
     expect(body.errors?.map((e) => e.path).sort()).toEqual(['name', 'role']);
   });
 });
@@ -59,12 +86,15 @@ describe('POST /v1/admin/employees', () => {
 describe('POST /v1/admin/employees/batch', () => {
   it('invites every line, in order, with working codes', async () => {
     const res = await h.admin('/v1/admin/employees/batch', {
-      method: 'POST', json: { csv: 'name,role\nNúria Puig,admin\n\n"Petrov, Oleg",employee\n王芳' },
+      method: 'POST',
+      json: { csv: 'name,role\nNúria Puig,admin\n\n"Petrov, Oleg",employee\n王芳' },
     });
     expect(res.status, await res.clone().text()).toBe(201);
     const { invited } = EmployeeBatchResult.parse(await res.json());
     expect(invited.map((i) => [i.line, i.employee.name, i.employee.role])).toEqual([
-      [2, 'Núria Puig', 'admin'], [4, 'Petrov, Oleg', 'employee'], [5, '王芳', 'employee'],
+      [2, 'Núria Puig', 'admin'],
+      [4, 'Petrov, Oleg', 'employee'],
+      [5, '王芳', 'employee'],
     ]);
     expect(new Set(invited.map((i) => i.code)).size).toBe(3);
     expect(invited.map((i) => i.link)).toEqual(invited.map((i) => `${PUBLIC_URL}/join#invite=${i.code}`));
@@ -74,7 +104,10 @@ describe('POST /v1/admin/employees/batch', () => {
   it('creates nobody when any line is bad, and names each bad line', async () => {
     const before = await countRows(h.database.db, 'employees');
     const body = await expectProblem(
-      await h.admin('/v1/admin/employees/batch', { method: 'POST', json: { csv: 'Ana,employee\nBea,boss\nCai,admin\n,admin' } }),
+      await h.admin('/v1/admin/employees/batch', {
+        method: 'POST',
+        json: { csv: 'Ana,employee\nBea,boss\nCai,admin\n,admin' },
+      }),
       422,
     );
     expect(body.errors).toEqual([
@@ -99,21 +132,29 @@ describe('POST /v1/admin/employees/batch', () => {
   });
 
   it('names a bad line of a ";" file in a 422 problem, not a person called "Ana;boss"', async () => {
-    const res = await h.admin('/v1/admin/employees/batch', { method: 'POST', json: { csv: 'Joan;employee\nAna;boss;x' } });
+    const res = await h.admin('/v1/admin/employees/batch', {
+      method: 'POST',
+      json: { csv: 'Joan;employee\nAna;boss;x' },
+    });
     const body = await expectProblem(res, 422);
     expect(res.headers.get('content-type')).toContain('application/problem+json');
-    expect(body.errors).toEqual([{ path: 'csv.2.fields', message: expect.stringContaining('found 3 fields separated by ";"') }]);
+    expect(body.errors).toEqual([
+      { path: 'csv.2.fields', message: expect.stringContaining('found 3 fields separated by ";"') },
+    ]);
     expect(body.detail).toMatch(/^Nobody was invited: a line is not valid \(line 2: /);
   });
 
   it('rejects a body without csv text with 422', async () => {
-    const body = await expectProblem(await h.admin('/v1/admin/employees/batch', { method: 'POST', json: { csv: '' } }), 422);
+    const body = await expectProblem(
+      await h.admin('/v1/admin/employees/batch', { method: 'POST', json: { csv: '' } }),
+      422,
+    );
     expect(body.errors?.[0]?.path).toBe('csv');
   });
 });
 
 describe('GET /v1/admin/employees', () => {
-  it('shows each person\'s state: invited, activated, active (shared in 7 days), deactivated', async () => {
+  it("shows each person's state: invited, activated, active (shared in 7 days), deactivated", async () => {
     await h.admin('/v1/admin/employees', { method: 'POST', json: { name: 'Ivy', role: 'employee' } });
     const ana = await h.employee('Ana'); // activated, never shared
     const bea = await h.employee('Bea'); // shares now: active
@@ -121,18 +162,27 @@ describe('GET /v1/admin/employees', () => {
     const dan = await h.employee('Dan'); // deactivated
     const item = await h.createItem({ publishAt: new Date(h.clock.now - 10 * DAY).toISOString() });
     const share = (token: string, at: number) =>
-      h.as(token, '/v1/shares', { method: 'POST', json: { shares: [{ id: uuidv7(), itemId: item.id, network: 'x', sharedAt: new Date(at).toISOString() }] } });
+      h.as(token, '/v1/shares', {
+        method: 'POST',
+        json: { shares: [{ id: uuidv7(), itemId: item.id, network: 'x', sharedAt: new Date(at).toISOString() }] },
+      });
     await share(bea.token, h.clock.now - 6 * DAY);
     await share(cai.token, h.clock.now - 8 * DAY);
     await patch(dan.id, { active: false });
 
     const all = await list();
     expect(all.employees.map((e) => [e.name, e.state])).toEqual([
-      ['Ana', 'activated'], ['Bea', 'active'], ['Cai', 'activated'], ['Dan', 'deactivated'], ['Ivy', 'invited'],
+      ['Ana', 'activated'],
+      ['Bea', 'active'],
+      ['Cai', 'activated'],
+      ['Dan', 'deactivated'],
+      ['Ivy', 'invited'],
     ]);
     expect(all.counts).toEqual({ invited: 1, activated: 2, active: 1, deactivated: 1 });
     expect(all.total).toBe(5);
-    expect(all.employees.find((e) => e.id === bea.id)!.lastSharedAt).toBe(new Date(h.clock.now - 6 * DAY).toISOString());
+    expect(all.employees.find((e) => e.id === bea.id)!.lastSharedAt).toBe(
+      new Date(h.clock.now - 6 * DAY).toISOString(),
+    );
     expect(all.employees.find((e) => e.id === ana.id)!.activatedAt).toBe(new Date(h.clock.now).toISOString());
 
     const activated = await list('?state=activated');
@@ -145,7 +195,8 @@ describe('GET /v1/admin/employees', () => {
   });
 
   it('pages by name', async () => {
-    for (const name of ['Cai', 'ana', 'Bea']) await h.admin('/v1/admin/employees', { method: 'POST', json: { name, role: 'employee' } });
+    for (const name of ['Cai', 'ana', 'Bea'])
+      await h.admin('/v1/admin/employees', { method: 'POST', json: { name, role: 'employee' } });
     expect((await list('?limit=2')).employees.map((e) => e.name)).toEqual(['ana', 'Bea']);
     const rest = await list('?limit=2&offset=2');
     expect(rest.employees.map((e) => e.name)).toEqual(['Cai']);
@@ -165,7 +216,11 @@ describe('GET /v1/admin/employees', () => {
     }
     const oleg = (await list('?q=oleg')).employees[0]!;
     expect(oleg.email).toBeNull();
-    await h.database.db.updateTable('employees').set({ email: 'O.Sidorov@Example.COM' }).where('id', '=', oleg.id).execute();
+    await h.database.db
+      .updateTable('employees')
+      .set({ email: 'O.Sidorov@Example.COM' })
+      .where('id', '=', oleg.id)
+      .execute();
     const names = async (q: string) => (await list(`?q=${encodeURIComponent(q)}`)).employees.map((e) => e.name);
 
     expect(await names('анна')).toEqual(['Анна Петрова']);
@@ -194,10 +249,22 @@ describe('GET /v1/admin/employees', () => {
     expect((await h.admin('/v1/admin/employees/batch', { method: 'POST', json: { csv: people } })).status).toBe(201);
     const page = await list('?limit=100&offset=1200');
     expect(page.total).toBe(1205);
-    expect(page.employees.map((e) => e.name)).toEqual(['Person 1200', 'Person 1201', 'Person 1202', 'Person 1203', 'Person 1204']);
+    expect(page.employees.map((e) => e.name)).toEqual([
+      'Person 1200',
+      'Person 1201',
+      'Person 1202',
+      'Person 1203',
+      'Person 1204',
+    ]);
     const searched = await list('?q=PERSON%201&limit=100&offset=200');
     expect(searched.total).toBe(205); // Person 1000 to Person 1204
-    expect(searched.employees.map((e) => e.name)).toEqual(['Person 1200', 'Person 1201', 'Person 1202', 'Person 1203', 'Person 1204']);
+    expect(searched.employees.map((e) => e.name)).toEqual([
+      'Person 1200',
+      'Person 1201',
+      'Person 1202',
+      'Person 1203',
+      'Person 1204',
+    ]);
   });
 });
 
@@ -229,7 +296,9 @@ describe('PATCH /v1/admin/employees/:id', () => {
   });
 
   it('a deactivated person cannot redeem a pending invite either', async () => {
-    const invite = EmployeeInvited.parse(await (await h.admin('/v1/admin/employees', { method: 'POST', json: { name: 'Eva', role: 'employee' } })).json());
+    const invite = EmployeeInvited.parse(
+      await (await h.admin('/v1/admin/employees', { method: 'POST', json: { name: 'Eva', role: 'employee' } })).json(),
+    );
     await patch(invite.employee.id, { active: false });
     await expectProblem(await redeem(invite.code), 400);
   });
@@ -285,7 +354,10 @@ describe('POST /v1/admin/employees/:id/invites', () => {
     expect(body.type).toBe('urn:relay:problem:employee-deactivated');
     expect(body.detail).toMatch(/reactivate/);
     expect(await countRows(h.database.db, 'invites', { employee_id: ana.id })).toBe(1);
-    await expectProblem(await h.admin('/v1/admin/employees/01a20000-0000-7000-8000-000000000000/invites', { method: 'POST' }), 404);
+    await expectProblem(
+      await h.admin('/v1/admin/employees/01a20000-0000-7000-8000-000000000000/invites', { method: 'POST' }),
+      404,
+    );
     await expectProblem(await h.admin('/v1/admin/employees/nope/invites', { method: 'POST' }), 404);
   });
 });
@@ -305,11 +377,18 @@ describe('POST /v1/admin/employees/:id/sign-out', () => {
     expect((await h.as(bea.token, '/v1/me')).status).toBe(200);
     // Still active: a new code signs them in again.
     expect((await list()).employees.find((p) => p.id === ana.id)).toMatchObject({ active: true });
-    expect(EmployeeSignedOut.parse(await (await h.admin(`/v1/admin/employees/${ana.id}/sign-out`, { method: 'POST' })).json())).toEqual({ ended: 0 });
+    expect(
+      EmployeeSignedOut.parse(
+        await (await h.admin(`/v1/admin/employees/${ana.id}/sign-out`, { method: 'POST' })).json(),
+      ),
+    ).toEqual({ ended: 0 });
   });
 
   it('answers 404 problems for unknown and malformed ids', async () => {
-    await expectProblem(await h.admin('/v1/admin/employees/01a20000-0000-7000-8000-000000000000/sign-out', { method: 'POST' }), 404);
+    await expectProblem(
+      await h.admin('/v1/admin/employees/01a20000-0000-7000-8000-000000000000/sign-out', { method: 'POST' }),
+      404,
+    );
     await expectProblem(await h.admin('/v1/admin/employees/nope/sign-out', { method: 'POST' }), 404);
   });
 });
@@ -318,8 +397,14 @@ describe('authorization', () => {
   it('gives an employee token 403 on every employee endpoint', async () => {
     const ana = await h.employee('Ana');
     await expectProblem(await h.as(ana.token, '/v1/admin/employees'), 403);
-    await expectProblem(await h.as(ana.token, '/v1/admin/employees', { method: 'POST', json: { name: 'X', role: 'admin' } }), 403);
-    await expectProblem(await h.as(ana.token, '/v1/admin/employees/batch', { method: 'POST', json: { csv: 'X,admin' } }), 403);
+    await expectProblem(
+      await h.as(ana.token, '/v1/admin/employees', { method: 'POST', json: { name: 'X', role: 'admin' } }),
+      403,
+    );
+    await expectProblem(
+      await h.as(ana.token, '/v1/admin/employees/batch', { method: 'POST', json: { csv: 'X,admin' } }),
+      403,
+    );
     await expectProblem(await patch(ana.id, { role: 'admin' }, ana.token), 403);
     await expectProblem(await h.as(ana.token, `/v1/admin/employees/${ana.id}/invites`, { method: 'POST' }), 403);
     await expectProblem(await h.as(ana.token, `/v1/admin/employees/${ana.id}/sign-out`, { method: 'POST' }), 403);

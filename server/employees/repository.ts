@@ -1,6 +1,11 @@
 import { sql, type Kysely, type SqlBool } from 'kysely';
 import type { Role } from '../../lib/contract/common';
-import { ACTIVE_WINDOW_DAYS, type AdminEmployee, type EmployeeList, type EmployeeState } from '../../lib/contract/employees';
+import {
+  ACTIVE_WINDOW_DAYS,
+  type AdminEmployee,
+  type EmployeeList,
+  type EmployeeState,
+} from '../../lib/contract/employees';
 import { toIso, type Clock } from '../clock';
 import type { DB } from '../db/schema';
 
@@ -46,9 +51,19 @@ export class EmployeeDirectory {
     if (pattern !== null) chosen = chosen.where(matches(pattern));
     // Sorted by lower(name), not COLLATE NOCASE (SQLite's own, and ASCII-only).
     const [page, total, byState] = await Promise.all([
-      chosen.selectAll().orderBy(sql`lower(name)`).orderBy('id').limit(query.limit).offset(query.offset).execute(),
+      chosen
+        .selectAll()
+        .orderBy(sql`lower(name)`)
+        .orderBy('id')
+        .limit(query.limit)
+        .offset(query.offset)
+        .execute(),
       chosen.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow(),
-      this.db.selectFrom(this.withState(since).as('w')).select(['state', (eb) => eb.fn.countAll().as('n')]).groupBy('state').execute(),
+      this.db
+        .selectFrom(this.withState(since).as('w'))
+        .select(['state', (eb) => eb.fn.countAll().as('n')])
+        .groupBy('state')
+        .execute(),
     ]);
     const counts = { invited: 0, activated: 0, active: 0, deactivated: 0 };
     for (const r of byState) counts[r.state] = Number(r.n);
@@ -56,14 +71,22 @@ export class EmployeeDirectory {
   }
 
   async get(id: string): Promise<AdminEmployee | null> {
-    const row = await this.db.selectFrom(this.withState(this.now() - WINDOW_MS).as('w')).selectAll().where('id', '=', id).executeTakeFirst();
+    const row = await this.db
+      .selectFrom(this.withState(this.now() - WINDOW_MS).as('w'))
+      .selectAll()
+      .where('id', '=', id)
+      .executeTakeFirst();
     return row ? toAdminEmployee(row) : null;
   }
 
   /** Several people at once (a batch of invitations), by id; the missing are left out. */
   async getMany(ids: readonly string[]): Promise<Map<string, AdminEmployee>> {
     if (ids.length === 0) return new Map();
-    const rows = await this.db.selectFrom(this.withState(this.now() - WINDOW_MS).as('w')).selectAll().where('id', 'in', ids).execute();
+    const rows = await this.db
+      .selectFrom(this.withState(this.now() - WINDOW_MS).as('w'))
+      .selectAll()
+      .where('id', 'in', ids)
+      .execute();
     return new Map(rows.map((r) => [r.id, toAdminEmployee(r)]));
   }
 
@@ -86,7 +109,11 @@ export class EmployeeDirectory {
       .selectFrom('employees as e')
       .select(['e.id', 'e.name', 'e.email', 'e.role', 'e.active', 'e.created_at', 'e.activated_at'])
       .select((eb) =>
-        eb.selectFrom('shares as s').select((sb) => sb.fn.max('s.shared_at').as('m')).whereRef('s.employee_id', '=', 'e.id').as('last_shared_at'),
+        eb
+          .selectFrom('shares as s')
+          .select((sb) => sb.fn.max('s.shared_at').as('m'))
+          .whereRef('s.employee_id', '=', 'e.id')
+          .as('last_shared_at'),
       );
     return this.db
       .selectFrom(people.as('p'))

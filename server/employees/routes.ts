@@ -1,8 +1,14 @@
 import { Hono } from 'hono';
 import type { Kysely } from 'kysely';
 import {
-  EmployeeBatch, EmployeeCreate, EmployeeListQuery, EmployeePatch,
-  type EmployeeBatchResult, type EmployeeInviteCode, type EmployeeInvited, type EmployeeSignedOut,
+  EmployeeBatch,
+  EmployeeCreate,
+  EmployeeListQuery,
+  EmployeePatch,
+  type EmployeeBatchResult,
+  type EmployeeInviteCode,
+  type EmployeeInvited,
+  type EmployeeSignedOut,
 } from '../../lib/contract/employees';
 import { invitationLink } from '../../lib/contract/invitation';
 import { createInvite, createInviteFor, createInvites, type CreatedInvite } from '../auth/invites';
@@ -38,7 +44,9 @@ interface EmployeeDeps {
 export function adminEmployeeRoutes({ db, now, directory, tokens, publicUrl }: EmployeeDeps) {
   // The link beside every new code, so a curator hands over one thing (server and code) instead of two.
   const inviteCode = (code: string, expiresAt: number): EmployeeInviteCode => ({
-    code, expiresAt: toIso(expiresAt), link: invitationLink(publicUrl(), code),
+    code,
+    expiresAt: toIso(expiresAt),
+    link: invitationLink(publicUrl(), code),
   });
   const invited = async (invite: CreatedInvite): Promise<EmployeeInvited> => ({
     employee: (await directory.get(invite.employeeId))!,
@@ -56,7 +64,10 @@ export function adminEmployeeRoutes({ db, now, directory, tokens, publicUrl }: E
       const { csv } = await readJson(c, EmployeeBatch);
       const { people, errors } = parseEmployeeCsv(csv);
       if (errors.length) {
-        const shown = errors.slice(0, 3).map((e) => `line ${e.line}: ${e.message}`).join('; ');
+        const shown = errors
+          .slice(0, 3)
+          .map((e) => `line ${e.line}: ${e.message}`)
+          .join('; ');
         const more = errors.length > 3 ? `; and ${errors.length - 3} more` : '';
         const lines = new Set(errors.map((e) => e.line)).size;
         throw problems.invalidBody(
@@ -68,7 +79,9 @@ export function adminEmployeeRoutes({ db, now, directory, tokens, publicUrl }: E
       const employees = await directory.getMany(created.map((invite) => invite.employeeId));
       const body: EmployeeBatchResult = {
         invited: created.map((invite, i) => ({
-          employee: employees.get(invite.employeeId)!, ...inviteCode(invite.code, invite.expiresAt), line: people[i]!.line,
+          employee: employees.get(invite.employeeId)!,
+          ...inviteCode(invite.code, invite.expiresAt),
+          line: people[i]!.line,
         })),
       };
       return c.json(body, 201);
@@ -78,7 +91,9 @@ export function adminEmployeeRoutes({ db, now, directory, tokens, publicUrl }: E
       const changes = await readJson(c, EmployeePatch);
       if (id === c.get('principal').employeeId && (changes.active === false || changes.role === 'employee')) {
         throw new HttpProblem({
-          status: 409, kind: 'cannot-change-self', title: 'You cannot lock yourself out',
+          status: 409,
+          kind: 'cannot-change-self',
+          title: 'You cannot lock yourself out',
           detail: 'An admin cannot deactivate or demote their own account; ask another admin to do it',
         });
       }
@@ -97,7 +112,9 @@ export function adminEmployeeRoutes({ db, now, directory, tokens, publicUrl }: E
       if (created === 'missing') throw noSuchEmployee(id);
       if (created === 'deactivated') {
         throw new HttpProblem({
-          status: 409, kind: 'employee-deactivated', title: 'This person is deactivated',
+          status: 409,
+          kind: 'employee-deactivated',
+          title: 'This person is deactivated',
           detail: 'A deactivated person cannot sign in, so no invite code was made; reactivate them first',
         });
       }

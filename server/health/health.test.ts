@@ -21,7 +21,10 @@ describe('health', () => {
   it('/healthz and /readyz answer without a token when the database is current', async () => {
     const h = await harness();
     opened.push(h);
-    for (const [path, status] of [['/healthz', 'ok'], ['/readyz', 'ready']] as const) {
+    for (const [path, status] of [
+      ['/healthz', 'ok'],
+      ['/readyz', 'ready'],
+    ] as const) {
       const res = await h.request(path);
       expect(res.status).toBe(200);
       expect(res.headers.get('cache-control')).toBe('no-store');

@@ -5,7 +5,13 @@ import { pendingMigrations } from '../db/migrations';
 import { HttpProblem } from '../http/problem';
 
 const notReady = (detail: string) =>
-  new HttpProblem({ status: 503, kind: 'not-ready', title: 'Not ready', detail, headers: { 'Cache-Control': 'no-store' } });
+  new HttpProblem({
+    status: 503,
+    kind: 'not-ready',
+    title: 'Not ready',
+    detail,
+    headers: { 'Cache-Control': 'no-store' },
+  });
 
 /**
  * For load balancers and orchestrators, without auth: `/healthz` says the process answers (restart it when it

@@ -16,7 +16,9 @@ let request: (path: string, init?: RequestInit) => Promise<Response>;
 beforeEach(async () => {
   lines = [];
   h = await harness();
-  server = await listening(appServer(h.app, createLog('info', { write: (line: string) => void lines.push(JSON.parse(line)) }), {}, h.shortcut));
+  server = await listening(
+    appServer(h.app, createLog('info', { write: (line: string) => void lines.push(JSON.parse(line)) }), {}, h.shortcut),
+  );
   request = async (path, init = {}) => {
     const res = await fetch(server.url + path, { redirect: 'manual', ...init });
     await res.clone().arrayBuffer();
@@ -53,7 +55,11 @@ describe('access log', () => {
     expect(forged.headers.get('x-request-id')).toMatch(UUID);
     const long = await request('/healthz', { headers: { 'X-Request-Id': 'x'.repeat(200) } });
     expect(long.headers.get('x-request-id')).toMatch(UUID);
-    expect((await linesAfter(3)).map((l) => l.req)).toEqual(['lb-7f3a:42', forged.headers.get('x-request-id'), long.headers.get('x-request-id')]);
+    expect((await linesAfter(3)).map((l) => l.req)).toEqual([
+      'lb-7f3a:42',
+      forged.headers.get('x-request-id'),
+      long.headers.get('x-request-id'),
+    ]);
   });
 
   it('logs the route pattern, never link codes, invite codes, tokens, queries or addresses', async () => {
@@ -65,7 +71,11 @@ describe('access log', () => {
     await linesAfter(1);
     await request(`/join?code=${code}`);
     await linesAfter(2);
-    await request('/v1/auth/redeem', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ code }) });
+    await request('/v1/auth/redeem', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ code }),
+    });
     await linesAfter(3);
     await request('/v1/queue?since=abc', auth);
     await linesAfter(4);
@@ -74,8 +84,16 @@ describe('access log', () => {
     await request('/nothing/here/SECRET');
     await linesAfter(6);
     const text = JSON.stringify(lines);
-    for (const secret of ['SECRETLINKCODE1', code, token, '203.0.113.9', 'since=', '01a20000', 'SECRET']) expect(text).not.toContain(secret);
-    expect(lines.map((l) => l.route)).toEqual(['/r/:code', '/join', '/v1/auth/redeem', '/v1/queue', '/v1/admin/items/:id', null]);
+    for (const secret of ['SECRETLINKCODE1', code, token, '203.0.113.9', 'since=', '01a20000', 'SECRET'])
+      expect(text).not.toContain(secret);
+    expect(lines.map((l) => l.route)).toEqual([
+      '/r/:code',
+      '/join',
+      '/v1/auth/redeem',
+      '/v1/queue',
+      '/v1/admin/items/:id',
+      null,
+    ]);
     expect(lines.map((l) => l.status)).toEqual([404, 200, 200, 400, 403, 404]);
   });
 
@@ -85,7 +103,8 @@ describe('access log', () => {
     const { res, body } = await h.queue(token);
     const link = new URL(body!.items[0]!.links.x).pathname;
     const poll = { headers: { Authorization: `Bearer ${token}`, 'If-None-Match': res.headers.get('etag')! } };
-    for (const path of [link, link]) await request(path, { headers: { 'User-Agent': 'Mozilla/5.0 (X11; Linux x86_64)' } });
+    for (const path of [link, link])
+      await request(path, { headers: { 'User-Agent': 'Mozilla/5.0 (X11; Linux x86_64)' } });
     await request('/v1/queue', poll);
     await request('/v1/queue', poll);
     const written = await linesAfter(4);
@@ -100,7 +119,9 @@ describe('access log', () => {
 
   it('LOG_LEVEL above info writes no access lines', async () => {
     const quiet: unknown[] = [];
-    const warnOnly = await listening(appServer(h.app, createLog('warn', { write: (line: string) => void quiet.push(line) })));
+    const warnOnly = await listening(
+      appServer(h.app, createLog('warn', { write: (line: string) => void quiet.push(line) })),
+    );
     try {
       const res = await fetch(`${warnOnly.url}/healthz`);
       expect(res.status).toBe(200);
@@ -126,7 +147,13 @@ describe('X-Content-Type-Options: nosniff', () => {
       await request('/v1/queue'),
       await request(new URL(link).pathname),
       await request('/v1/queue', { headers: { Authorization: `Bearer ${token}` } }),
-      await request('/v1/queue', { method: 'OPTIONS', headers: { Origin: 'chrome-extension://abcdefghijklmnopabcdefghijklmnop', 'Access-Control-Request-Method': 'GET' } }),
+      await request('/v1/queue', {
+        method: 'OPTIONS',
+        headers: {
+          Origin: 'chrome-extension://abcdefghijklmnopabcdefghijklmnop',
+          'Access-Control-Request-Method': 'GET',
+        },
+      }),
       await request('/join?code=x'),
     ];
     expect(answers.map((r) => r.status)).toEqual([200, 404, 401, 302, 200, 204, 200]);
@@ -141,7 +168,11 @@ describe('AnswerWithId', () => {
       if (req.url === '/array') {
         res.writeHead(200, 'Fine', ['Set-Cookie', 'a=1', 'Set-Cookie', 'b=2', 'x-content-type-options', 'nosniff']);
       } else if (req.url === '/object') {
-        res.writeHead(201, { 'X-Content-Type-Options': 'nosniff', 'X-Request-Id': 'forged', 'Content-Type': 'text/plain' });
+        res.writeHead(201, {
+          'X-Content-Type-Options': 'nosniff',
+          'X-Request-Id': 'forged',
+          'Content-Type': 'text/plain',
+        });
       } else {
         res.statusCode = 204; // no writeHead of its own: Node writes the head implicitly
       }

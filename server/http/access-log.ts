@@ -18,7 +18,9 @@ export function requestIdOf(incoming: string | string[] | undefined): string {
 /** The id the access log gave this request (its answer will carry it), or one made from its header when served in-process. */
 export function requestIdIn(c: Context): string {
   const outgoing = (c.env as Partial<HttpBindings> | undefined)?.outgoing;
-  return outgoing instanceof AnswerWithId && outgoing.requestId ? outgoing.requestId : requestIdOf(c.req.header('x-request-id'));
+  return outgoing instanceof AnswerWithId && outgoing.requestId
+    ? outgoing.requestId
+    : requestIdOf(c.req.header('x-request-id'));
 }
 
 /** Names the route a request reached, as its pattern (`/r/:code`); null when no endpoint matched. */
@@ -48,7 +50,8 @@ export function routeOf(c: Context): string | null {
 }
 
 const isOurs = (name: string) =>
-  (name.length === 12 || name.length === 22) && (name.toLowerCase() === 'x-request-id' || name.toLowerCase() === 'x-content-type-options');
+  (name.length === 12 || name.length === 22) &&
+  (name.toLowerCase() === 'x-request-id' || name.toLowerCase() === 'x-content-type-options');
 
 /**
  * Every answer carries its request id (so a person reporting a problem can quote it, and the proxy's log and
@@ -90,7 +93,11 @@ export class AnswerWithId<Request extends IncomingMessage = IncomingMessage> ext
  * because a middleware in front of every route made each answer wait on a promise and rebuild its headers:
  * a third of the redirect's cost.
  */
-export function withAccessLog(listener: RequestListener<typeof IncomingMessage, typeof AnswerWithId>, log: Log, routeOf: RouteNamer): RequestListener<typeof IncomingMessage, typeof AnswerWithId> {
+export function withAccessLog(
+  listener: RequestListener<typeof IncomingMessage, typeof AnswerWithId>,
+  log: Log,
+  routeOf: RouteNamer,
+): RequestListener<typeof IncomingMessage, typeof AnswerWithId> {
   const logging = log.isLevelEnabled('info');
   return (req, res) => {
     const started = performance.now();

@@ -9,7 +9,11 @@ interface NodeBindings {
  * Behind a reverse proxy (RELAY_TRUST_PROXY=1) it is the last X-Forwarded-For entry: the one our proxy
  * added, which the client cannot forge. Empty when unknown (requests made in-process, as tests do).
  */
-export function addressFrom(forwardedFor: string | undefined, socketAddress: string | undefined, trustProxy: boolean): string {
+export function addressFrom(
+  forwardedFor: string | undefined,
+  socketAddress: string | undefined,
+  trustProxy: boolean,
+): string {
   if (trustProxy && forwardedFor) return forwardedFor.slice(forwardedFor.lastIndexOf(',') + 1).trim();
   return socketAddress ?? '';
 }

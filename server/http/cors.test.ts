@@ -45,7 +45,11 @@ describe('CORS on /v1', () => {
   it('answers the preflight of an extension origin', async () => {
     const res = await h.request('/v1/queue', {
       method: 'OPTIONS',
-      headers: { Origin: EXT, 'Access-Control-Request-Method': 'GET', 'Access-Control-Request-Headers': 'authorization,if-none-match' },
+      headers: {
+        Origin: EXT,
+        'Access-Control-Request-Method': 'GET',
+        'Access-Control-Request-Headers': 'authorization,if-none-match',
+      },
     });
     expect(res.status).toBe(204);
     expect(res.headers.get('access-control-allow-origin')).toBe(EXT);
@@ -69,7 +73,10 @@ describe('CORS on /v1', () => {
   });
 
   it('gives other origins no Access-Control-Allow-Origin', async () => {
-    const pre = await h.request('/v1/queue', { method: 'OPTIONS', headers: { Origin: 'https://evil.test', 'Access-Control-Request-Method': 'GET' } });
+    const pre = await h.request('/v1/queue', {
+      method: 'OPTIONS',
+      headers: { Origin: 'https://evil.test', 'Access-Control-Request-Method': 'GET' },
+    });
     expect(pre.headers.get('access-control-allow-origin')).toBeNull();
     const res = await h.as(token, '/v1/queue', { headers: { Origin: 'https://evil.test' } });
     expect(res.headers.get('access-control-allow-origin')).toBeNull();

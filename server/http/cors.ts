@@ -56,5 +56,7 @@ export function corsAnswerHeaders(allowed: readonly string[]): (origin: string) 
   const isAllowed = originMatcher(allowed);
   const exposed = EXPOSED.join(',');
   return (origin) =>
-    isAllowed(origin) ? { 'Access-Control-Allow-Origin': origin, 'Access-Control-Expose-Headers': exposed, Vary: 'Origin' } : undefined;
+    isAllowed(origin)
+      ? { 'Access-Control-Allow-Origin': origin, 'Access-Control-Expose-Headers': exposed, Vary: 'Origin' }
+      : undefined;
 }

@@ -30,11 +30,19 @@ export function onErrorLogged(log: Log): ErrorHandler {
     if (error instanceof HttpProblem) return problemResponse(error);
     if (error instanceof HTTPException) {
       return problemResponse(
-        new HttpProblem({ status: error.status, kind: 'http-error', title: 'Request failed', detail: error.message || 'Request failed' }),
+        new HttpProblem({
+          status: error.status,
+          kind: 'http-error',
+          title: 'Request failed',
+          detail: error.message || 'Request failed',
+        }),
       );
     }
     if (!c.req.raw.signal.aborted) {
-      log.error({ req: requestIdIn(c), method: c.req.method, route: routeOf(c), status: 500, err: error }, 'unexpected error');
+      log.error(
+        { req: requestIdIn(c), method: c.req.method, route: routeOf(c), status: 500, err: error },
+        'unexpected error',
+      );
     }
     return problemResponse(problems.internal());
   };

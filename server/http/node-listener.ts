@@ -43,5 +43,8 @@ export function appServer(
         if (res.route === undefined) void toApp(req, res);
       }
     : toApp;
-  return createServer({ ...options, IncomingMessage, ServerResponse: AnswerWithId }, withAccessLog(listener, log, routeNamer(app.routes)));
+  return createServer(
+    { ...options, IncomingMessage, ServerResponse: AnswerWithId },
+    withAccessLog(listener, log, routeNamer(app.routes)),
+  );
 }

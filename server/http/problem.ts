@@ -68,47 +68,67 @@ export const problems = {
     new HttpProblem({ status: 400, kind: 'malformed-json', title: 'Malformed JSON', detail }),
   invalidQuery: (errors: ProblemField[]) =>
     new HttpProblem({
-      status: 400, kind: 'invalid-query', title: 'Invalid query parameters',
-      detail: `The query string is not valid: ${summarise(errors)}`, errors,
+      status: 400,
+      kind: 'invalid-query',
+      title: 'Invalid query parameters',
+      detail: `The query string is not valid: ${summarise(errors)}`,
+      errors,
     }),
   invalidBody: (errors: ProblemField[], detail?: string) =>
     new HttpProblem({
-      status: 422, kind: 'validation-failed', title: 'The request body is not valid',
-      detail: detail ?? `The request body is not valid: ${summarise(errors)}`, errors,
+      status: 422,
+      kind: 'validation-failed',
+      title: 'The request body is not valid',
+      detail: detail ?? `The request body is not valid: ${summarise(errors)}`,
+      errors,
     }),
   unauthorized: (detail: string) =>
     new HttpProblem({
-      status: 401, kind: 'unauthorized', title: 'Unauthorized', detail,
+      status: 401,
+      kind: 'unauthorized',
+      title: 'Unauthorized',
+      detail,
       headers: { 'WWW-Authenticate': 'Bearer realm="relay"' },
     }),
   forbidden: (detail: string) => new HttpProblem({ status: 403, kind: 'forbidden', title: 'Forbidden', detail }),
   notFound: (detail: string) => new HttpProblem({ status: 404, kind: 'not-found', title: 'Not found', detail }),
   methodNotAllowed: (method: string, path: string, allow: string[]) =>
     new HttpProblem({
-      status: 405, kind: 'method-not-allowed', title: 'Method not allowed',
+      status: 405,
+      kind: 'method-not-allowed',
+      title: 'Method not allowed',
       detail: `${method} is not allowed on ${path}; use ${allow.join(', ')}`,
       headers: { Allow: allow.join(', ') },
     }),
   tooLarge: (limit: number) =>
     new HttpProblem({
-      status: 413, kind: 'payload-too-large', title: 'Payload too large',
+      status: 413,
+      kind: 'payload-too-large',
+      title: 'Payload too large',
       detail: `The request body is larger than ${limit} bytes`,
       // The rest of the body may still be on its way: reading it would be the work the limit saves.
       headers: { Connection: 'close' },
     }),
   unsupportedMediaType: (got: string | undefined) =>
     new HttpProblem({
-      status: 415, kind: 'unsupported-media-type', title: 'Unsupported media type',
+      status: 415,
+      kind: 'unsupported-media-type',
+      title: 'Unsupported media type',
       detail: `Send the body as application/json${got ? ` (got ${got})` : ' (no Content-Type was sent)'}`,
     }),
   internal: () =>
     new HttpProblem({
-      status: 500, kind: 'internal', title: 'Internal server error',
+      status: 500,
+      kind: 'internal',
+      title: 'Internal server error',
       detail: 'Something went wrong on the server; it has been logged',
     }),
 };
 
 function summarise(errors: ProblemField[]): string {
-  const shown = errors.slice(0, 3).map((e) => `${e.path}: ${e.message}`).join('; ');
+  const shown = errors
+    .slice(0, 3)
+    .map((e) => `${e.path}: ${e.message}`)
+    .join('; ');
   return errors.length > 3 ? `${shown}; and ${errors.length - 3} more` : shown;
 }

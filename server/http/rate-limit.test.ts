@@ -58,14 +58,19 @@ describe('POST /v1/auth/redeem is rate-limited per address', () => {
 
 describe('POST /v1/auth/oidc/redeem and GET /v1/auth/oidc/start', () => {
   it('are limited too (refusals count)', async () => {
-    const post = () => h.request('/v1/auth/oidc/redeem', {
-      method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Forwarded-For': '198.51.100.7' },
-      body: JSON.stringify({ code: 'x'.repeat(43), verifier: 'y'.repeat(43) }),
-    });
+    const post = () =>
+      h.request('/v1/auth/oidc/redeem', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-Forwarded-For': '198.51.100.7' },
+        body: JSON.stringify({ code: 'x'.repeat(43), verifier: 'y'.repeat(43) }),
+      });
     for (let i = 0; i < CODE_GUESSES.burst; i++) expect((await post()).status).toBeLessThan(429);
     await expectProblem(await post(), 429);
 
-    const start = () => h.request('/v1/auth/oidc/start?return_to=https://x.chromiumapp.org/&challenge=c', { headers: { 'X-Forwarded-For': '198.51.100.7' } });
+    const start = () =>
+      h.request('/v1/auth/oidc/start?return_to=https://x.chromiumapp.org/&challenge=c', {
+        headers: { 'X-Forwarded-For': '198.51.100.7' },
+      });
     for (let i = 0; i < SIGN_IN_STARTS.burst; i++) expect((await start()).status).toBeLessThan(429);
     const limited = await start();
     await expectProblem(limited, 429);
@@ -81,7 +86,9 @@ describe('redirects are never rate-limited', () => {
     const path = new URL(body!.items.find((i) => i.id === item.id)!.links.linkedin).pathname;
     const readers = 200;
     for (let i = 0; i < readers; i++) {
-      const res = await h.request(path, { headers: { 'X-Forwarded-For': '198.51.100.7', 'User-Agent': `Mozilla/5.0 reader ${i}` } });
+      const res = await h.request(path, {
+        headers: { 'X-Forwarded-For': '198.51.100.7', 'User-Agent': `Mozilla/5.0 reader ${i}` },
+      });
       expect(res.status).toBe(302);
     }
     expect(await h.flushClicks()).toBe(readers);

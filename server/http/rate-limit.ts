@@ -100,12 +100,17 @@ export function addressKey(address: string): string {
   if (parsed.kind() === 'ipv4') return parsed.toString();
   const v6 = parsed as ipaddr.IPv6;
   if (v6.isIPv4MappedAddress()) return v6.toIPv4Address().toString();
-  return `${v6.parts.slice(0, 4).map((p) => p.toString(16)).join(':')}::/64`;
+  return `${v6.parts
+    .slice(0, 4)
+    .map((p) => p.toString(16))
+    .join(':')}::/64`;
 }
 
 export const rateLimited = (retryAfterS: number) =>
   new HttpProblem({
-    status: 429, kind: 'rate-limited', title: 'Too many requests',
+    status: 429,
+    kind: 'rate-limited',
+    title: 'Too many requests',
     detail: `Too many attempts from this address; try again in ${retryAfterS} s`,
     headers: { 'Retry-After': String(retryAfterS) },
   });

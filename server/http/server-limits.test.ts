@@ -14,7 +14,13 @@ beforeAll(async () => {
   const log = createLog('debug', { write: (line: string) => void logLines.push(JSON.parse(line)) });
   running = await startServer(loadConfig({ PORT: '0', RELAY_DB: ':memory:' }), undefined, {
     log,
-    limits: { ...SERVER_LIMITS, headersTimeoutMs: 500, requestTimeoutMs: 1000, maxConnections: 4, checkIntervalMs: 100 },
+    limits: {
+      ...SERVER_LIMITS,
+      headersTimeoutMs: 500,
+      requestTimeoutMs: 1000,
+      maxConnections: 4,
+      checkIntervalMs: 100,
+    },
   });
   port = Number(new URL(running.url).port);
 });
@@ -31,7 +37,7 @@ const expectProblemAnswer = (text: string, status: number, kind: string) => {
   return answer;
 };
 
-describe('Node\'s own refusals are problem+json', () => {
+describe("Node's own refusals are problem+json", () => {
   it('a request line that is not HTTP → 400', async () => {
     expectProblemAnswer(await sendAndWaitForClose(port, 'HELLO THERE\r\n\r\n'), 400, 'bad-request');
   });
@@ -60,14 +66,18 @@ describe('timeouts', () => {
 describe('413', () => {
   it('closes the connection, announced by Content-Length', async () => {
     const { socket, closed } = await openSocket(port);
-    socket.write(`POST /v1/auth/redeem HTTP/1.1\r\nHost: relay\r\nContent-Type: application/json\r\nContent-Length: ${MAX_BODY_BYTES + 1}\r\n\r\n`);
+    socket.write(
+      `POST /v1/auth/redeem HTTP/1.1\r\nHost: relay\r\nContent-Type: application/json\r\nContent-Length: ${MAX_BODY_BYTES + 1}\r\n\r\n`,
+    );
     const answer = expectProblemAnswer(await closed, 413, 'payload-too-large');
     expect(answer.headers['x-request-id']).toBeTruthy();
   });
 
   it('closes the connection, found while reading a chunked body', async () => {
     const { socket, closed } = await openSocket(port);
-    socket.write('POST /v1/auth/redeem HTTP/1.1\r\nHost: relay\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n');
+    socket.write(
+      'POST /v1/auth/redeem HTTP/1.1\r\nHost: relay\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n',
+    );
     const chunk = 'x'.repeat(64 * 1024);
     for (let i = 0; i < 20 && !socket.destroyed; i++) socket.write(`${chunk.length.toString(16)}\r\n${chunk}\r\n`);
     expectProblemAnswer(await closed, 413, 'payload-too-large');
@@ -99,13 +109,19 @@ describe('a client that hangs up mid-request', () => {
   it('is one quiet info line, not an unexpected error', async () => {
     const { socket, received } = await openSocket(port);
     // 100 Continue comes once the request is handed to the app, which then waits for the body.
-    socket.write('POST /v1/auth/redeem HTTP/1.1\r\nHost: relay\r\nContent-Type: application/json\r\nContent-Length: 1000\r\nExpect: 100-continue\r\n\r\n');
+    socket.write(
+      'POST /v1/auth/redeem HTTP/1.1\r\nHost: relay\r\nContent-Type: application/json\r\nContent-Length: 1000\r\nExpect: 100-continue\r\n\r\n',
+    );
     await expect.poll(received).toMatch(/^HTTP\/1.1 100 Continue/);
     socket.write('{"code":');
     socket.destroy();
-    await expect.poll(() => logLines.find((l) => l.aborted === true)).toMatchObject({
-      level: 'info', route: '/v1/auth/redeem', method: 'POST',
-    });
+    await expect
+      .poll(() => logLines.find((l) => l.aborted === true))
+      .toMatchObject({
+        level: 'info',
+        route: '/v1/auth/redeem',
+        method: 'POST',
+      });
     expect(logLines.filter((l) => l.level === 'error')).toEqual([]);
     expect(JSON.stringify(logLines)).not.toMatch(/"stack"/);
   });

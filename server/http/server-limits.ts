@@ -35,23 +35,36 @@ export const creationOptions = (limits: ServerLimits) => ({
   connectionsCheckingInterval: limits.checkIntervalMs,
 });
 
-const REASONS: Record<number, string> = { 400: 'Bad Request', 408: 'Request Timeout', 431: 'Request Header Fields Too Large' };
+const REASONS: Record<number, string> = {
+  400: 'Bad Request',
+  408: 'Request Timeout',
+  431: 'Request Header Fields Too Large',
+};
 
 /** What Node's parser refused, said as the app says every refusal: problem+json. */
 function parserProblem(code: string | undefined): HttpProblem {
   if (code === 'HPE_HEADER_OVERFLOW') {
     return new HttpProblem({
-      status: 431, kind: 'headers-too-large', title: 'Request headers too large',
+      status: 431,
+      kind: 'headers-too-large',
+      title: 'Request headers too large',
       detail: 'The request headers are larger than this server accepts',
     });
   }
   if (code === 'ERR_HTTP_REQUEST_TIMEOUT') {
     return new HttpProblem({
-      status: 408, kind: 'request-timeout', title: 'Request timeout',
+      status: 408,
+      kind: 'request-timeout',
+      title: 'Request timeout',
       detail: 'The request did not arrive in time; send it again',
     });
   }
-  return new HttpProblem({ status: 400, kind: 'bad-request', title: 'Bad request', detail: 'The request is not valid HTTP' });
+  return new HttpProblem({
+    status: 400,
+    kind: 'bad-request',
+    title: 'Bad request',
+    detail: 'The request is not valid HTTP',
+  });
 }
 
 function rawAnswer(problem: HttpProblem): string {
@@ -73,7 +86,9 @@ export function applyServerLimits(server: Server, limits: ServerLimits, log: Log
   server.requestTimeout = limits.requestTimeoutMs;
   server.keepAliveTimeout = limits.keepAliveTimeoutMs;
   server.maxConnections = limits.maxConnections;
-  server.on('drop', () => log.warn({ maxConnections: limits.maxConnections }, 'connection refused: too many open connections'));
+  server.on('drop', () =>
+    log.warn({ maxConnections: limits.maxConnections }, 'connection refused: too many open connections'),
+  );
   server.on('clientError', (error: NodeJS.ErrnoException, socket: Socket) => {
     // A client that hung up (reset, or closed mid-request) hears nothing; a socket mid-response cannot
     // take a second answer.

@@ -54,7 +54,13 @@ describe('POST /v1/admin/items', () => {
     const item = await h.createItem();
     expect(item).toMatchObject({
       publishAt: new Date(h.clock.now).toISOString(),
-      expiresAt: null, contentType: 'curated', pinned: false, topics: [], summary: null, imageUrl: null, campaign: null,
+      expiresAt: null,
+      contentType: 'curated',
+      pinned: false,
+      topics: [],
+      summary: null,
+      imageUrl: null,
+      campaign: null,
     });
   });
 
@@ -67,7 +73,11 @@ describe('POST /v1/admin/items', () => {
     ['an empty caption', { captions: [{ network: 'x', text: '   ' }] }, 'captions.0.text'],
     ['a bad language tag', { captions: [{ network: 'x', text: 'a', language: 'english!' }] }, 'captions.0.language'],
     ['a bad date', { publishAt: 'tomorrow' }, 'publishAt'],
-    ['expiry before publication', { publishAt: '2026-11-20T00:00:00Z', expiresAt: '2026-11-19T00:00:00Z' }, 'expiresAt'],
+    [
+      'expiry before publication',
+      { publishAt: '2026-11-20T00:00:00Z', expiresAt: '2026-11-19T00:00:00Z' },
+      'expiresAt',
+    ],
     ['a campaign that is not a slug', { campaign: 'spring launch!' }, 'campaign'],
   ])('rejects %s with 422 naming the path', async (_, change, path) => {
     const res = await h.admin('/v1/admin/items', { method: 'POST', json: { ...full, ...change } });
@@ -99,22 +109,39 @@ describe('PATCH /v1/admin/items/:id', () => {
   it('changes only the fields sent, and bumps updatedAt', async () => {
     const item = await h.createItem({ summary: 'old', topics: ['product'] });
     h.clock.now += 1000;
-    const res = await h.admin(`/v1/admin/items/${item.id}`, { method: 'PATCH', json: { title: 'New title', summary: null } });
+    const res = await h.admin(`/v1/admin/items/${item.id}`, {
+      method: 'PATCH',
+      json: { title: 'New title', summary: null },
+    });
     expect(res.status).toBe(200);
     const patched = (await res.json()) as AdminItem;
-    expect(patched).toMatchObject({ id: item.id, title: 'New title', summary: null, topics: ['product'], url: item.url });
+    expect(patched).toMatchObject({
+      id: item.id,
+      title: 'New title',
+      summary: null,
+      topics: ['product'],
+      url: item.url,
+    });
     expect(Date.parse(patched.updatedAt)).toBe(h.clock.now);
     expect(patched.createdAt).toBe(item.createdAt);
   });
 
   it('replaces the whole caption set, keeping ids of captions sent again unchanged', async () => {
     const item = await h.createItem({
-      captions: [{ network: 'linkedin', text: 'keep me' }, { network: 'x', text: 'drop me' }],
+      captions: [
+        { network: 'linkedin', text: 'keep me' },
+        { network: 'x', text: 'drop me' },
+      ],
     });
     const kept = item.captions[0]!;
     const res = await h.admin(`/v1/admin/items/${item.id}`, {
       method: 'PATCH',
-      json: { captions: [{ network: 'x', text: 'new one', language: 'es' }, { network: 'linkedin', text: 'keep me' }] },
+      json: {
+        captions: [
+          { network: 'x', text: 'new one', language: 'es' },
+          { network: 'linkedin', text: 'keep me' },
+        ],
+      },
     });
     const patched = (await res.json()) as AdminItem;
     expect(patched.captions.map((c) => c.text)).toEqual(['new one', 'keep me']);
@@ -125,7 +152,10 @@ describe('PATCH /v1/admin/items/:id', () => {
 
   it('checks date order against stored values too', async () => {
     const item = await h.createItem({ publishAt: '2026-11-20T00:00:00Z' });
-    const res = await h.admin(`/v1/admin/items/${item.id}`, { method: 'PATCH', json: { expiresAt: '2026-11-19T00:00:00Z' } });
+    const res = await h.admin(`/v1/admin/items/${item.id}`, {
+      method: 'PATCH',
+      json: { expiresAt: '2026-11-19T00:00:00Z' },
+    });
     const body = await expectProblem(res, 422);
     expect(body.errors?.[0]?.path).toBe('expiresAt');
   });
@@ -143,7 +173,10 @@ describe('PATCH /v1/admin/items/:id', () => {
 
   it('answers 404 for unknown, malformed and deleted ids', async () => {
     const json = { title: 'x' };
-    await expectProblem(await h.admin('/v1/admin/items/01a20000-0000-7000-8000-000000000000', { method: 'PATCH', json }), 404);
+    await expectProblem(
+      await h.admin('/v1/admin/items/01a20000-0000-7000-8000-000000000000', { method: 'PATCH', json }),
+      404,
+    );
     await expectProblem(await h.admin('/v1/admin/items/not-an-id', { method: 'PATCH', json }), 404);
     const item = await h.createItem();
     await h.admin(`/v1/admin/items/${item.id}`, { method: 'DELETE' });
@@ -157,29 +190,49 @@ describe('DELETE /v1/admin/items/:id', () => {
     const res = await h.admin(`/v1/admin/items/${item.id}`, { method: 'DELETE' });
     expect(res.status).toBe(204);
     expect(await res.text()).toBe('');
-    const row = await h.database.db.selectFrom('items').select('deleted_at').where('id', '=', item.id).executeTakeFirst();
+    const row = await h.database.db
+      .selectFrom('items')
+      .select('deleted_at')
+      .where('id', '=', item.id)
+      .executeTakeFirst();
     expect(row).toEqual({ deleted_at: h.clock.now });
     await expectProblem(await h.admin(`/v1/admin/items/${item.id}`, { method: 'DELETE' }), 404);
   });
 
   it('answers 404 for an unknown id', async () => {
-    await expectProblem(await h.admin('/v1/admin/items/01a20000-0000-7000-8000-000000000000', { method: 'DELETE' }), 404);
+    await expectProblem(
+      await h.admin('/v1/admin/items/01a20000-0000-7000-8000-000000000000', { method: 'DELETE' }),
+      404,
+    );
   });
 });
 
 describe('item addresses', () => {
   const create = (url: string) =>
-    h.admin('/v1/admin/items', { method: 'POST', json: { url, title: 'A post', captions: [{ network: 'linkedin', text: 'Read this' }] } });
+    h.admin('/v1/admin/items', {
+      method: 'POST',
+      json: { url, title: 'A post', captions: [{ network: 'linkedin', text: 'Read this' }] },
+    });
 
   it('stores the normalised address (what the tracked links then redirect to)', async () => {
     const res = await create('  HTTPS://Example.COM:443/a/../news/Ünïcode path?q=a b#top ');
     expect(res.status).toBe(201);
     const item = (await res.json()) as AdminItem;
     expect(item.url).toBe('https://example.com/news/%C3%9Cn%C3%AFcode%20path?q=a%20b#top');
-    const stored = await h.database.db.selectFrom('items').select('url').where('id', '=', item.id).executeTakeFirstOrThrow();
+    const stored = await h.database.db
+      .selectFrom('items')
+      .select('url')
+      .where('id', '=', item.id)
+      .executeTakeFirstOrThrow();
     expect(stored.url).toBe(item.url);
-    const patched = await h.admin(`/v1/admin/items/${item.id}`, { method: 'PATCH', json: { url: 'https://EXAMPLE.com', imageUrl: 'http://cdn.example.com:80/i.png' } });
-    expect(await patched.json()).toMatchObject({ url: 'https://example.com/', imageUrl: 'http://cdn.example.com/i.png' });
+    const patched = await h.admin(`/v1/admin/items/${item.id}`, {
+      method: 'PATCH',
+      json: { url: 'https://EXAMPLE.com', imageUrl: 'http://cdn.example.com:80/i.png' },
+    });
+    expect(await patched.json()).toMatchObject({
+      url: 'https://example.com/',
+      imageUrl: 'http://cdn.example.com/i.png',
+    });
   });
 
   it.each([

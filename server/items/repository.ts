@@ -59,7 +59,12 @@ export class ItemRepository {
   }
 
   async get(id: string): Promise<AdminItem | null> {
-    const row = await this.db.selectFrom('items').selectAll().where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
+    const row = await this.db
+      .selectFrom('items')
+      .selectAll()
+      .where('id', '=', id)
+      .where('deleted_at', 'is', null)
+      .executeTakeFirst();
     if (!row) return null;
     const captions = await captionsByItem(this.db, [id]);
     return toAdminItem(row, captions.get(id) ?? []);
@@ -74,7 +79,10 @@ export class ItemRepository {
       .orderBy('publish_at', 'desc')
       .orderBy('id', 'desc')
       .execute();
-    const captions = await captionsByItem(this.db, rows.map((r) => r.id));
+    const captions = await captionsByItem(
+      this.db,
+      rows.map((r) => r.id),
+    );
     return rows.map((r) => toAdminItem(r, captions.get(r.id) ?? []));
   }
 
@@ -83,7 +91,12 @@ export class ItemRepository {
     if (changes.captions) await this.checkCaptions(changes.captions);
     const at = this.now();
     const found = await this.db.transaction().execute(async (trx) => {
-      const row = await trx.selectFrom('items').selectAll().where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
+      const row = await trx
+        .selectFrom('items')
+        .selectAll()
+        .where('id', '=', id)
+        .where('deleted_at', 'is', null)
+        .executeTakeFirst();
       if (!row) return false;
       const next = applyChanges(row, changes, at);
       if (next.expires_at !== null && next.expires_at <= next.publish_at) {
@@ -93,7 +106,11 @@ export class ItemRepository {
         );
       }
       const version = await nextChangeSeq(trx);
-      await trx.updateTable('items').set({ ...next, updated_at: at, version }).where('id', '=', id).execute();
+      await trx
+        .updateTable('items')
+        .set({ ...next, updated_at: at, version })
+        .where('id', '=', id)
+        .execute();
       if (changes.captions) await replaceCaptions(trx, id, changes.captions);
       return true;
     });
@@ -106,7 +123,12 @@ export class ItemRepository {
   async delete(id: string): Promise<boolean> {
     const at = this.now();
     const deleted = await this.db.transaction().execute(async (trx) => {
-      const live = await trx.selectFrom('items').select('id').where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
+      const live = await trx
+        .selectFrom('items')
+        .select('id')
+        .where('id', '=', id)
+        .where('deleted_at', 'is', null)
+        .executeTakeFirst();
       if (!live) return false;
       const version = await nextChangeSeq(trx);
       await trx.updateTable('items').set({ deleted_at: at, updated_at: at, version }).where('id', '=', id).execute();
@@ -117,7 +139,10 @@ export class ItemRepository {
   }
 
   async count(): Promise<number> {
-    const row = await this.db.selectFrom('items').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const row = await this.db
+      .selectFrom('items')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     return Number(row.n);
   }
 }
@@ -142,7 +167,11 @@ function applyChanges(row: ItemRow, c: ItemChanges, at: number) {
  * recorded which caption they used still point at it after an unrelated edit.
  */
 async function replaceCaptions(trx: Transaction<DB>, itemId: string, captions: CaptionValues): Promise<void> {
-  const existing = await trx.selectFrom('captions').select(['id', 'network', 'text', 'language']).where('item_id', '=', itemId).execute();
+  const existing = await trx
+    .selectFrom('captions')
+    .select(['id', 'network', 'text', 'language'])
+    .where('item_id', '=', itemId)
+    .execute();
   const reusable = new Map<string, string[]>();
   for (const c of existing) {
     const key = captionKey(c.network, c.text, c.language);

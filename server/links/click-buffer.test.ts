@@ -21,7 +21,12 @@ beforeEach(async () => {
 afterEach(() => database.close());
 
 const click = (clickedAt: number): ClickCandidate => ({
-  code: 'Abc123xyz', employeeId: 'e1', itemId: 'i1', network: 'x', clickedAt, ip: '203.0.113.7',
+  code: 'Abc123xyz',
+  employeeId: 'e1',
+  itemId: 'i1',
+  network: 'x',
+  clickedAt,
+  ip: '203.0.113.7',
   userAgent: 'Mozilla/5.0 (X11; Linux x86_64) Chrome/126.0 Safari/537.36',
 });
 

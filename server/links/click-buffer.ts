@@ -85,7 +85,10 @@ export class ClickBuffer {
 
   /** Writes everything buffered so far; resolves to how many clicks counted. */
   flush(): Promise<number> {
-    const next = this.writing.then(() => this.writePending(), () => this.writePending());
+    const next = this.writing.then(
+      () => this.writePending(),
+      () => this.writePending(),
+    );
     this.writing = next.catch(() => 0);
     return next;
   }
@@ -135,7 +138,10 @@ export class ClickBuffer {
       }
       // A visitor counts when new to this link or last counted an hour ago or more: the upsert returns
       // exactly those rows, and another instance writing the same visitor waits for our row or sees it.
-      const fresh = await countVisitors.run<{ visitor: number | string }>(trx, [...byVisitor.values()].map((c) => [c.visitor, c.clickedAt]));
+      const fresh = await countVisitors.run<{ visitor: number | string }>(
+        trx,
+        [...byVisitor.values()].map((c) => [c.visitor, c.clickedAt]),
+      );
       // PostgreSQL's driver gives bigint as a string.
       for (const row of fresh) {
         const visitor = Number(row.visitor);
@@ -221,7 +227,10 @@ export interface Click {
  */
 export async function writeClicks(trx: Kysely<DB>, clicks: readonly Click[]): Promise<void> {
   if (clicks.length === 0) return;
-  await insertClicks.run(trx, clicks.map((c) => [c.code, c.employeeId, c.itemId, c.network, c.clickedAt]));
+  await insertClicks.run(
+    trx,
+    clicks.map((c) => [c.code, c.employeeId, c.itemId, c.network, c.clickedAt]),
+  );
   await addDailyClicks(trx, dailyNetworkClicks, clicks, (c) => c.network);
   await addDailyClicks(trx, dailyItemClicks, clicks, (c) => c.itemId);
   await addDailyClicks(trx, dailyEmployeeClicks, clicks, (c) => c.employeeId);
@@ -235,7 +244,10 @@ export async function writeClicks(trx: Kysely<DB>, clicks: readonly Click[]): Pr
 class MultiRowStatement {
   private readonly texts = new Map<number, string>();
 
-  constructor(private readonly build: (rows: RawBuilder<unknown>[]) => RawBuilder<unknown>, private readonly columns: number) {}
+  constructor(
+    private readonly build: (rows: RawBuilder<unknown>[]) => RawBuilder<unknown>,
+    private readonly columns: number,
+  ) {}
 
   async run<R>(db: Kysely<DB>, rows: readonly unknown[][]): Promise<R[]> {
     const out: R[] = [];
@@ -246,7 +258,10 @@ class MultiRowStatement {
       i += n;
       let text = this.texts.get(n);
       if (text === undefined) {
-        const placeholders = Array.from({ length: n }, () => sql`(${sql.join(Array.from({ length: this.columns }, () => sql`${null}`))})`);
+        const placeholders = Array.from(
+          { length: n },
+          () => sql`(${sql.join(Array.from({ length: this.columns }, () => sql`${null}`))})`,
+        );
         text = this.build(placeholders).compile(db).sql;
         this.texts.set(n, text);
       }
@@ -282,7 +297,10 @@ const dailyEmployeeClicks = dailyClicks('daily_employee_figures', 'employee_id')
 
 /** One upsert adding the batch's clicks to a daily table (its triggers move the running totals). */
 async function addDailyClicks(
-  trx: Kysely<DB>, statement: MultiRowStatement, clicks: readonly Click[], keyOf: (c: Click) => string,
+  trx: Kysely<DB>,
+  statement: MultiRowStatement,
+  clicks: readonly Click[],
+  keyOf: (c: Click) => string,
 ): Promise<void> {
   const totals = new Map<string, [number, string, number]>();
   for (const c of clicks) {

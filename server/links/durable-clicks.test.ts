@@ -9,7 +9,8 @@ import { visitorHashFrom } from './visitor-hash';
 // Real server processes on one SQLite file, stopped the hard way (SIGKILL) and the polite way (SIGTERM)
 // in the middle of a stream of clicks: what the readers were answered must be what the database holds.
 
-const agent = (n: number) => `Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.${n}.1 Safari/537.36`;
+const agent = (n: number) =>
+  `Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.${n}.1 Safari/537.36`;
 
 let dataDir: string;
 const backends: Backend[] = [];
@@ -27,7 +28,11 @@ async function start(env: Record<string, string> = {}): Promise<Backend> {
 
 /** One item, one person: the path of their tracked link. */
 async function seed(backend: Backend): Promise<{ path: string; token: string; itemId: string }> {
-  const item = await backend.createItem({ url: 'https://example.com/post', title: 'A post', captions: [{ network: 'x', text: 'Read' }] });
+  const item = await backend.createItem({
+    url: 'https://example.com/post',
+    title: 'A post',
+    captions: [{ network: 'x', text: 'Read' }],
+  });
   const { token } = await backend.employee('Ana');
   const queued = (await backend.queue(token)).items.find((i) => i.id === item.id)!;
   return { path: new URL(queued.links.x).pathname, token, itemId: item.id };
@@ -50,7 +55,10 @@ function clickStream(urls: string[], readers = 8) {
     while (!stopped) {
       const visitor = next++;
       try {
-        const res = await fetch(urls[visitor % urls.length]!, { redirect: 'manual', headers: { 'user-agent': agent(visitor) } });
+        const res = await fetch(urls[visitor % urls.length]!, {
+          redirect: 'manual',
+          headers: { 'user-agent': agent(visitor) },
+        });
         await res.arrayBuffer();
         if (res.status === 302) answers.push({ visitor, at: performance.now() });
       } catch {
@@ -75,8 +83,18 @@ function clickStream(urls: string[], readers = 8) {
 /** The stored visitor hashes and click count, read from the database file after the servers are gone. */
 async function stored(database: Database, code: string) {
   const db = database.db.withTables<{ click_visitors: { visitor: number; counted_at: number } }>();
-  const visitors = new Set((await db.selectFrom('click_visitors').select('visitor').execute()).map((r) => Number(r.visitor)));
-  const clicks = Number((await db.selectFrom('clicks').select((eb) => eb.fn.countAll().as('n')).where('code', '=', code).executeTakeFirstOrThrow()).n);
+  const visitors = new Set(
+    (await db.selectFrom('click_visitors').select('visitor').execute()).map((r) => Number(r.visitor)),
+  );
+  const clicks = Number(
+    (
+      await db
+        .selectFrom('clicks')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .where('code', '=', code)
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
   const hash = await visitorHashFrom(database.db);
   return { visitors, clicks, has: (visitor: number) => visitors.has(hash(code, '127.0.0.1', agent(visitor))) };
 }
@@ -90,7 +108,10 @@ describe('clicks survive the server stopping', { timeout: 60_000 }, () => {
     await stream.waitForAnswers(300);
     // Enough answers well before the kill, however fast the server answers them.
     await expect
-      .poll(() => stream.answers.filter((a) => a.at <= performance.now() - 250).length, { timeout: 20_000, interval: 10 })
+      .poll(() => stream.answers.filter((a) => a.at <= performance.now() - 250).length, {
+        timeout: 20_000,
+        interval: 10,
+      })
       .toBeGreaterThanOrEqual(150);
     backend.child.kill('SIGKILL');
     const killedAt = performance.now();
@@ -146,7 +167,9 @@ describe('clicks survive the server stopping', { timeout: 60_000 }, () => {
     const ids = Array.from({ length: 20 }, (_, i) => `01900000-0000-7000-8000-${String(i).padStart(12, '0')}`);
     const sharedAt = new Date().toISOString();
     const answer = await backend.request<{ accepted: string[] }>('POST', '/v1/shares', {
-      token, body: { shares: ids.map((id) => ({ id, itemId, network: 'x', sharedAt })) }, expect: 200,
+      token,
+      body: { shares: ids.map((id) => ({ id, itemId, network: 'x', sharedAt })) },
+      expect: 200,
     });
     expect(answer.accepted).toHaveLength(ids.length);
     backend.child.kill('SIGKILL');

@@ -24,7 +24,10 @@ describe('visitor hash', () => {
       const base = hash('a', 'ip', 'ua');
       expect(Number.isSafeInteger(base) && base >= 0).toBe(true);
       expect(again('a', 'ip', 'ua')).toBe(base);
-      expect(new Set([base, hash('b', 'ip', 'ua'), hash('a', 'ip2', 'ua'), hash('a', 'ip', 'ua2'), hash('a', 'ipu', 'a')]).size).toBe(5);
+      expect(
+        new Set([base, hash('b', 'ip', 'ua'), hash('a', 'ip2', 'ua'), hash('a', 'ip', 'ua2'), hash('a', 'ipu', 'a')])
+          .size,
+      ).toBe(5);
       // Another database has another key: a hash means nothing without the key it was made with.
       expect(elsewhere('a', 'ip', 'ua')).not.toBe(base);
     } finally {

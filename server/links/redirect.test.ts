@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { HOUR, expectProblem, harness, testDatabaseTarget, type Harness } from '../test-support';
 
-const BROWSER = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0 Safari/537.36';
+const BROWSER =
+  'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0 Safari/537.36';
 
 /**
  * Every case runs twice: in-process through the app, and over HTTP through the server main.ts builds, where
@@ -28,14 +29,21 @@ describe.each([
   const path = (link: string) => new URL(link).pathname;
   const click = (link: string, headers: Record<string, string> = { 'User-Agent': BROWSER }, method = 'GET') =>
     send(path(link), { method, headers });
-const clickRows = async () => {
-  await h.flushClicks();
-  return h.database.db.selectFrom('clicks').selectAll().orderBy('id').execute();
-};
-const countClicks = async (of: Harness = h) =>
-  Number((await of.database.db.selectFrom('clicks').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+  const clickRows = async () => {
+    await h.flushClicks();
+    return h.database.db.selectFrom('clicks').selectAll().orderBy('id').execute();
+  };
+  const countClicks = async (of: Harness = h) =>
+    Number(
+      (
+        await of.database.db
+          .selectFrom('clicks')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
 
-  it('redirects 302, uncached, to the stored URL with UTM tags and the page\'s own query kept', async () => {
+  it("redirects 302, uncached, to the stored URL with UTM tags and the page's own query kept", async () => {
     const res = await click(links.x);
     expect(res.status).toBe(302);
     expect(res.headers.get('cache-control')).toBe('no-store');
@@ -43,7 +51,11 @@ const countClicks = async (of: Harness = h) =>
     expect(location.origin + location.pathname).toBe('https://example.com/jobs');
     expect(location.hash).toBe('#apply');
     expect(Object.fromEntries(location.searchParams)).toEqual({
-      team: 'payments', utm_source: 'twitter', utm_medium: 'social', utm_campaign: 'hiring-q4', utm_content: itemId,
+      team: 'payments',
+      utm_source: 'twitter',
+      utm_medium: 'social',
+      utm_campaign: 'hiring-q4',
+      utm_content: itemId,
     });
     const li = new URL((await click(links.linkedin)).headers.get('location')!);
     expect(li.searchParams.get('utm_source')).toBe('linkedin');
@@ -53,11 +65,21 @@ const countClicks = async (of: Harness = h) =>
     await click(links.linkedin, { 'User-Agent': BROWSER, 'X-Forwarded-For': '203.0.113.9' });
     const rows = await clickRows();
     expect(rows).toEqual([
-      { id: 1, code: path(links.linkedin).slice(3), employee_id: ana.id, item_id: itemId, network: 'linkedin', clicked_at: h.clock.now },
+      {
+        id: 1,
+        code: path(links.linkedin).slice(3),
+        employee_id: ana.id,
+        item_id: itemId,
+        network: 'linkedin',
+        clicked_at: h.clock.now,
+      },
     ]);
     expect(JSON.stringify(rows)).not.toMatch(/Mozilla|203\.0\.113/);
-    const visitors = await h.database.db.withTables<{ click_visitors: { visitor: number; counted_at: number } }>()
-      .selectFrom('click_visitors').selectAll().execute();
+    const visitors = await h.database.db
+      .withTables<{ click_visitors: { visitor: number; counted_at: number } }>()
+      .selectFrom('click_visitors')
+      .selectAll()
+      .execute();
     expect(visitors).toHaveLength(1);
     expect(JSON.stringify(visitors)).not.toMatch(/Mozilla|203\.0\.113/);
   });
@@ -75,7 +97,8 @@ const countClicks = async (of: Harness = h) =>
       const emp = await small.employee();
       await small.createItem();
       const link = (await small.queue(emp.token)).body!.items[0]!.links.x;
-      for (let i = 0; i < 3; i++) await small.request(path(link), { headers: { 'User-Agent': `${BROWSER} visitor/${i}` } });
+      for (let i = 0; i < 3; i++)
+        await small.request(path(link), { headers: { 'User-Agent': `${BROWSER} visitor/${i}` } });
       await expect.poll(() => countClicks(small)).toBe(3);
     } finally {
       await small.close();
@@ -118,7 +141,10 @@ const countClicks = async (of: Harness = h) =>
     ['WhatsApp', 'WhatsApp/2.23.20.0'],
     ['Telegram', 'TelegramBot (like TwitterBot)'],
     ['Skype', 'Mozilla/5.0 (Windows NT 6.1; WOW64) SkypeUriPreview Preview/0.5'],
-    ['Apple', 'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_5) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/13.1.1 Safari/605.1.15 (Applebot/0.1)'],
+    [
+      'Apple',
+      'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_5) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/13.1.1 Safari/605.1.15 (Applebot/0.1)',
+    ],
     ['Google', 'Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)'],
     ['curl', 'curl/8.5.0'],
     ['no user agent', ''],
@@ -175,7 +201,10 @@ const countClicks = async (of: Harness = h) =>
 
   it('keeps redirecting after the item is deleted, and follows URL edits', async () => {
     await click(links.x);
-    await h.admin(`/v1/admin/items/${itemId}`, { method: 'PATCH', json: { url: 'https://example.org/new', campaign: null } });
+    await h.admin(`/v1/admin/items/${itemId}`, {
+      method: 'PATCH',
+      json: { url: 'https://example.org/new', campaign: null },
+    });
     const moved = new URL((await click(links.x)).headers.get('location')!);
     expect(moved.origin + moved.pathname).toBe('https://example.org/new');
     expect(moved.searchParams.get('utm_campaign')).toBe('relay');
@@ -189,24 +218,25 @@ const countClicks = async (of: Harness = h) =>
     expect((await click(links.x)).status).toBe(302);
   });
 
-  if (served) it('answers a code in memory on node:http, with the headers the app gives', async () => {
-    const before = h.appRequests;
-    const fromApp = await click(links.x);
-    expect(h.appRequests - before).toBe(1);
-    const shortcut = await click(links.x, { 'User-Agent': `${BROWSER} visitor/2` });
-    const head = await click(links.x, {}, 'HEAD');
-    const queried = await send(`${path(links.x)}?utm_source=ignored`, { headers: { 'User-Agent': BROWSER } });
-    expect(h.appRequests - before).toBe(1);
-    // Connection and Keep-Alive are node's choices about the connection, not part of the answer.
-    const varying = new Set(['date', 'x-request-id', 'connection', 'keep-alive']);
-    const names = (res: Response) => [...res.headers.keys()].filter((n) => !varying.has(n)).sort();
-    for (const res of [shortcut, head, queried]) {
-      expect(res.status).toBe(302);
-      expect(res.headers.get('location')).toBe(fromApp.headers.get('location'));
-      expect(names(res)).toEqual(names(fromApp));
-      expect(res.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
-      expect(res.headers.get('x-content-type-options')).toBe('nosniff');
-    }
-    expect(await clickRows()).toHaveLength(2);
-  });
+  if (served)
+    it('answers a code in memory on node:http, with the headers the app gives', async () => {
+      const before = h.appRequests;
+      const fromApp = await click(links.x);
+      expect(h.appRequests - before).toBe(1);
+      const shortcut = await click(links.x, { 'User-Agent': `${BROWSER} visitor/2` });
+      const head = await click(links.x, {}, 'HEAD');
+      const queried = await send(`${path(links.x)}?utm_source=ignored`, { headers: { 'User-Agent': BROWSER } });
+      expect(h.appRequests - before).toBe(1);
+      // Connection and Keep-Alive are node's choices about the connection, not part of the answer.
+      const varying = new Set(['date', 'x-request-id', 'connection', 'keep-alive']);
+      const names = (res: Response) => [...res.headers.keys()].filter((n) => !varying.has(n)).sort();
+      for (const res of [shortcut, head, queried]) {
+        expect(res.status).toBe(302);
+        expect(res.headers.get('location')).toBe(fromApp.headers.get('location'));
+        expect(names(res)).toEqual(names(fromApp));
+        expect(res.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+        expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+      }
+      expect(await clickRows()).toHaveLength(2);
+    });
 });

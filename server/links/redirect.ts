@@ -16,7 +16,13 @@ interface RedirectDeps {
 }
 
 /** A person's GET is a click; a HEAD, a bot or a link preview is not. Whether it counts is decided when written. */
-function countVisit(deps: RedirectDeps, code: string, target: LinkTarget, userAgent: string | undefined, ip: () => string): void {
+function countVisit(
+  deps: RedirectDeps,
+  code: string,
+  target: LinkTarget,
+  userAgent: string | undefined,
+  ip: () => string,
+): void {
   if (isNotAPerson(userAgent)) return;
   deps.clicks.add({
     code,
@@ -31,7 +37,11 @@ function countVisit(deps: RedirectDeps, code: string, target: LinkTarget, userAg
 
 // 302, not 301: browsers cache a 301 and the repeat clicks would never reach us. An explicit empty body
 // spares node:http the choice between chunked encoding and closing the connection.
-const redirectHeaders = (target: LinkTarget) => ({ Location: target.location, 'Cache-Control': 'no-store', 'Content-Length': '0' });
+const redirectHeaders = (target: LinkTarget) => ({
+  Location: target.location,
+  'Cache-Control': 'no-store',
+  'Content-Length': '0',
+});
 
 /**
  * GET|HEAD /r/:code → 302 to the tagged item URL. A known code is answered from memory; the click is only
@@ -40,7 +50,8 @@ const redirectHeaders = (target: LinkTarget) => ({ Location: target.location, 'C
 export function redirectHandler(deps: RedirectDeps): Handler {
   const answer = (c: Context, code: string, target: LinkTarget | null): Response => {
     if (!target) return problemResponse(problems.notFound('There is no tracked link with this code'));
-    if (c.req.method === 'GET') countVisit(deps, code, target, c.req.header('user-agent'), () => clientAddress(c, deps.trustProxy));
+    if (c.req.method === 'GET')
+      countVisit(deps, code, target, c.req.header('user-agent'), () => clientAddress(c, deps.trustProxy));
     return new Response(null, { status: 302, headers: redirectHeaders(target) });
   };
 
@@ -70,7 +81,11 @@ export function knownLinkShortcut(deps: RedirectDeps): NodeShortcut {
       countVisit(deps, code, target, req.headers['user-agent'], () => {
         // Node joins repeated X-Forwarded-For headers into one string; its type still allows a list.
         const forwarded = req.headers['x-forwarded-for'];
-        return addressFrom(typeof forwarded === 'string' ? forwarded : forwarded?.join(','), req.socket.remoteAddress, deps.trustProxy);
+        return addressFrom(
+          typeof forwarded === 'string' ? forwarded : forwarded?.join(','),
+          req.socket.remoteAddress,
+          deps.trustProxy,
+        );
       });
     }
     res.writeHead(302, redirectHeaders(target));

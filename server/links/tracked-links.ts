@@ -43,14 +43,26 @@ export class TrackedLinks {
     const at = this.now();
     for (let i = 0; i < missing.length; i += ROWS_PER_INSERT) {
       const rows = missing.slice(i, i + ROWS_PER_INSERT).map(([itemId, network]) => ({
-        code: newLinkCode(), employee_id: employeeId, item_id: itemId, network, created_at: at,
+        code: newLinkCode(),
+        employee_id: employeeId,
+        item_id: itemId,
+        network,
+        created_at: at,
       }));
-      await this.db.insertInto('links').values(rows).onConflict((oc) => oc.doNothing()).execute();
+      await this.db
+        .insertInto('links')
+        .values(rows)
+        .onConflict((oc) => oc.doNothing())
+        .execute();
     }
   }
 
   private async load(employeeId: string): Promise<Map<string, Partial<LinkCodes>>> {
-    const rows = await this.db.selectFrom('links').select(['code', 'item_id', 'network']).where('employee_id', '=', employeeId).execute();
+    const rows = await this.db
+      .selectFrom('links')
+      .select(['code', 'item_id', 'network'])
+      .where('employee_id', '=', employeeId)
+      .execute();
     const out = new Map<string, Partial<LinkCodes>>();
     for (const row of rows) {
       const codes = out.get(row.item_id) ?? {};

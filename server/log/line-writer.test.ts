@@ -61,7 +61,10 @@ describe('LineWriter', () => {
     for (let i = 0; i < 100; i++) lines.write(`{"n":${i},"text":"é"}\n`);
     expect(readFileSync(path, 'utf8')).toBe('');
     await turn();
-    const written = readFileSync(path, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as { n: number });
+    const written = readFileSync(path, 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l) as { n: number });
     expect(written.map((l) => l.n)).toEqual(Array.from({ length: 100 }, (_, i) => i));
   });
 
@@ -78,7 +81,10 @@ describe('LineWriter', () => {
     lines.write('{"n":"after"}\n');
     await turn();
     got += pipe.drain();
-    const all = got.split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>);
+    const all = got
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
     const kept = all.filter((l) => typeof l.n === 'number').map((l) => l.n);
     // Whatever fitted under the cap, in order and whole; then how many did not; then life goes on.
     expect(kept).toEqual(Array.from({ length: kept.length }, (_, i) => i));
@@ -94,7 +100,9 @@ describe('LineWriter', () => {
       for (let i = 0; i < 1000; i++) lines.write('{"n":' + i + '}\\n');
       process.exit(0);
     `;
-    const child = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8' });
+    const child = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+      encoding: 'utf8',
+    });
     expect(child.status).toBe(0);
     expect(child.stdout.split('\n').filter(Boolean)).toHaveLength(1000);
   });

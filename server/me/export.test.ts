@@ -14,10 +14,15 @@ beforeEach(async () => {
 afterEach(() => h.close());
 
 const share = (token: string, itemId: string, network: 'linkedin' | 'x', sharedAt: string) =>
-  h.as(token, '/v1/shares', { method: 'POST', json: { shares: [{ id: uuidv7(), itemId, network, sharedAt, edited: true }] } });
+  h.as(token, '/v1/shares', {
+    method: 'POST',
+    json: { shares: [{ id: uuidv7(), itemId, network, sharedAt, edited: true }] },
+  });
 
 async function click(link: string, visitor: number) {
-  await h.request(new URL(link).pathname, { headers: { 'User-Agent': `Mozilla/5.0 (X11; Linux x86_64) Firefox/${100 + visitor}.0` } });
+  await h.request(new URL(link).pathname, {
+    headers: { 'User-Agent': `Mozilla/5.0 (X11; Linux x86_64) Firefox/${100 + visitor}.0` },
+  });
 }
 
 describe('GET /v1/me/export', () => {
@@ -26,7 +31,10 @@ describe('GET /v1/me/export', () => {
     await h.as(ana.token, '/v1/me', { method: 'PATCH', json: { audience: { x: 1200 } } });
     await share(ana.token, item.id, 'x', '2026-11-17T09:00:00Z');
     await share(bea.token, item.id, 'linkedin', '2026-11-17T09:00:00Z');
-    await h.as(ana.token, '/v1/suggestions', { method: 'POST', json: { url: 'https://example.org/idea', note: 'mine' } });
+    await h.as(ana.token, '/v1/suggestions', {
+      method: 'POST',
+      json: { url: 'https://example.org/idea', note: 'mine' },
+    });
     await h.as(bea.token, '/v1/suggestions', { method: 'POST', json: { url: 'https://example.org/other' } });
     const anaLinks = (await h.queue(ana.token)).body!.items[0]!.links;
     const beaLinks = (await h.queue(bea.token)).body!.items[0]!.links;
@@ -45,20 +53,40 @@ describe('GET /v1/me/export', () => {
     const data = MyExport.parse(JSON.parse(text));
 
     expect(data.profile).toEqual({
-      id: ana.id, name: 'Ana', role: 'employee', active: true,
-      invitedAt: '2026-11-18T12:00:00.000Z', activatedAt: '2026-11-18T12:00:00.000Z',
-      audience: { linkedin: null, x: 1200 }, effectiveAudience: { linkedin: 459, x: 1200 },
+      id: ana.id,
+      name: 'Ana',
+      role: 'employee',
+      active: true,
+      invitedAt: '2026-11-18T12:00:00.000Z',
+      activatedAt: '2026-11-18T12:00:00.000Z',
+      audience: { linkedin: null, x: 1200 },
+      effectiveAudience: { linkedin: 459, x: 1200 },
       // Invited with a code: no e-mail or provider identity is recorded (single sign-on's are: server/auth).
-      email: null, singleSignOn: null,
+      email: null,
+      singleSignOn: null,
     });
     expect(data.invites).toEqual([
-      { createdAt: '2026-11-18T12:00:00.000Z', expiresAt: '2026-12-02T12:00:00.000Z', redeemedAt: '2026-11-18T12:00:00.000Z' },
+      {
+        createdAt: '2026-11-18T12:00:00.000Z',
+        expiresAt: '2026-12-02T12:00:00.000Z',
+        redeemedAt: '2026-11-18T12:00:00.000Z',
+      },
     ]);
     expect(data.signIns).toEqual([{ createdAt: '2026-11-18T12:00:00.000Z' }]);
     expect(data.shares).toEqual([
-      expect.objectContaining({ itemId: item.id, itemTitle: 'Informe anual', network: 'x', edited: true, sharedAt: '2026-11-17T09:00:00.000Z', audience: 1200 }),
+      expect.objectContaining({
+        itemId: item.id,
+        itemTitle: 'Informe anual',
+        network: 'x',
+        edited: true,
+        sharedAt: '2026-11-17T09:00:00.000Z',
+        audience: 1200,
+      }),
     ]);
-    expect(data.links.map((l) => [l.network, l.url]).sort()).toEqual([['linkedin', anaLinks.linkedin], ['x', anaLinks.x]]);
+    expect(data.links.map((l) => [l.network, l.url]).sort()).toEqual([
+      ['linkedin', anaLinks.linkedin],
+      ['x', anaLinks.x],
+    ]);
     expect(data.links.every((l) => l.url.startsWith(`${PUBLIC_URL}/r/`))).toBe(true);
     const xCode = new URL(anaLinks.x).pathname.split('/').pop();
     expect(data.clicks).toEqual([
@@ -78,7 +106,13 @@ describe('GET /v1/me/export', () => {
 
   it('is an empty record for someone who has done nothing yet', async () => {
     const data = MyExport.parse(await (await h.as(bea.token, '/v1/me/export')).json());
-    expect(data).toMatchObject({ shares: [], links: [], clicks: [], suggestions: [], totals: { reach: 0, clicks: 0, shares: 0 } });
+    expect(data).toMatchObject({
+      shares: [],
+      links: [],
+      clicks: [],
+      suggestions: [],
+      totals: { reach: 0, clicks: 0, shares: 0 },
+    });
   });
 
   it('needs a person: 401 without a token, 403 for the bootstrap admin token', async () => {

@@ -35,11 +35,27 @@ export async function exportEmployee(deps: ExportDeps, employeeId: string): Prom
     .where('employee_id', '=', employeeId)
     .orderBy('created_at')
     .execute();
-  const signIns = await db.selectFrom('tokens').select('created_at').where('employee_id', '=', employeeId).orderBy('created_at').execute();
+  const signIns = await db
+    .selectFrom('tokens')
+    .select('created_at')
+    .where('employee_id', '=', employeeId)
+    .orderBy('created_at')
+    .execute();
   const shares = await db
     .selectFrom('shares as s')
     .innerJoin('items as i', 'i.id', 's.item_id')
-    .select(['s.id', 's.item_id', 'i.title', 'i.url', 's.network', 's.caption_id', 's.edited', 's.shared_at', 's.received_at', 's.audience'])
+    .select([
+      's.id',
+      's.item_id',
+      'i.title',
+      'i.url',
+      's.network',
+      's.caption_id',
+      's.edited',
+      's.shared_at',
+      's.received_at',
+      's.audience',
+    ])
     .where('s.employee_id', '=', employeeId)
     .orderBy('s.shared_at')
     .orderBy('s.id')
@@ -72,7 +88,10 @@ export async function exportEmployee(deps: ExportDeps, employeeId: string): Prom
       invitedAt: toIso(person.created_at),
       activatedAt: person.activated_at === null ? null : toIso(person.activated_at),
       email: person.email,
-      singleSignOn: person.sso_issuer !== null && person.sso_subject !== null ? { issuer: person.sso_issuer, subject: person.sso_subject } : null,
+      singleSignOn:
+        person.sso_issuer !== null && person.sso_subject !== null
+          ? { issuer: person.sso_issuer, subject: person.sso_subject }
+          : null,
       audience: { linkedin: person.audience_linkedin, x: person.audience_x },
       effectiveAudience: {
         linkedin: person.audience_linkedin ?? DEFAULT_AUDIENCE.linkedin,
@@ -98,7 +117,13 @@ export async function exportEmployee(deps: ExportDeps, employeeId: string): Prom
       receivedAt: toIso(s.received_at),
       audience: s.audience,
     })),
-    links: links.map((l) => ({ code: l.code, url: base + l.code, itemId: l.item_id, network: l.network, createdAt: toIso(l.created_at) })),
+    links: links.map((l) => ({
+      code: l.code,
+      url: base + l.code,
+      itemId: l.item_id,
+      network: l.network,
+      createdAt: toIso(l.created_at),
+    })),
     clicks: clicks.map((c) => ({ code: c.code, day: toIso(Number(c.day) * DAY_MS).slice(0, 10), clicks: Number(c.n) })),
     suggestions: await deps.suggestions.byEmployee(employeeId),
   };

@@ -16,8 +16,11 @@ describe('/v1/me', () => {
   it('shows who I am with the benchmark audience by default', async () => {
     const me = Me.parse(await (await h.as(ana.token, '/v1/me')).json());
     expect(me).toEqual({
-      id: ana.id, name: 'Ana', role: 'admin',
-      audience: { linkedin: 459, x: 772 }, audienceIsDefault: { linkedin: true, x: true },
+      id: ana.id,
+      name: 'Ana',
+      role: 'admin',
+      audience: { linkedin: 459, x: 772 },
+      audienceIsDefault: { linkedin: true, x: true },
     });
   });
 

@@ -21,7 +21,10 @@ export function meRoutes(db: Kysely<DB>) {
       id: row.id,
       name: row.name,
       role: row.role,
-      audience: { linkedin: row.audience_linkedin ?? DEFAULT_AUDIENCE.linkedin, x: row.audience_x ?? DEFAULT_AUDIENCE.x },
+      audience: {
+        linkedin: row.audience_linkedin ?? DEFAULT_AUDIENCE.linkedin,
+        x: row.audience_x ?? DEFAULT_AUDIENCE.x,
+      },
       audienceIsDefault: { linkedin: row.audience_linkedin === null, x: row.audience_x === null },
     };
   }

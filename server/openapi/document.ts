@@ -63,8 +63,13 @@ function operation(route: RouteSpec) {
 }
 
 const describe = (status: number) =>
-  ({ 200: 'OK', 201: 'Created', 204: 'No content', 302: 'Redirect to the tagged item URL', 304: 'Not modified (ETag matched)' })[status] ??
-  String(status);
+  ({
+    200: 'OK',
+    201: 'Created',
+    204: 'No content',
+    302: 'Redirect to the tagged item URL',
+    304: 'Not modified (ETag matched)',
+  })[status] ?? String(status);
 
 /** OpenAPI 3.1 (whose schemas are JSON Schema 2020-12, what zod emits) built from lib/contract/routes. */
 export function openApiDocument(serverUrl?: string) {

@@ -8,12 +8,20 @@ afterEach(() => h.close());
 
 interface Doc {
   openapi: string;
-  paths: Record<string, Record<string, {
-    security: unknown[];
-    requestBody?: { content: Record<string, { schema: { properties?: Record<string, unknown>; required?: string[] } }> };
-    responses: Record<string, { content?: Record<string, { schema: unknown }> }>;
-    parameters?: { name: string; in: string }[];
-  }>>;
+  paths: Record<
+    string,
+    Record<
+      string,
+      {
+        security: unknown[];
+        requestBody?: {
+          content: Record<string, { schema: { properties?: Record<string, unknown>; required?: string[] } }>;
+        };
+        responses: Record<string, { content?: Record<string, { schema: unknown }> }>;
+        parameters?: { name: string; in: string }[];
+      }
+    >
+  >;
 }
 
 const load = async () => {
@@ -45,9 +53,15 @@ describe('GET /v1/openapi.json', () => {
 
   it('names path and query parameters', async () => {
     const doc = await load();
-    expect(doc.paths['/v1/admin/items/{id}']!.patch!.parameters).toContainEqual(expect.objectContaining({ name: 'id', in: 'path' }));
-    expect(doc.paths['/v1/queue']!.get!.parameters).toContainEqual(expect.objectContaining({ name: 'since', in: 'query' }));
-    expect(doc.paths['/v1/me/reach']!.get!.parameters?.map((p) => p.name)).toEqual(expect.arrayContaining(['from', 'to']));
+    expect(doc.paths['/v1/admin/items/{id}']!.patch!.parameters).toContainEqual(
+      expect.objectContaining({ name: 'id', in: 'path' }),
+    );
+    expect(doc.paths['/v1/queue']!.get!.parameters).toContainEqual(
+      expect.objectContaining({ name: 'since', in: 'query' }),
+    );
+    expect(doc.paths['/v1/me/reach']!.get!.parameters?.map((p) => p.name)).toEqual(
+      expect.arrayContaining(['from', 'to']),
+    );
   });
 
   it('matches the routes the app really serves (none answers 404 or 405)', async () => {

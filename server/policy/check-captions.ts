@@ -24,7 +24,11 @@ export function policyFields(policy: Policy, captions: readonly CaptionText[]): 
     }
     const measure = caption.network === 'x' ? xWeightedLength : undefined;
     const over = overLengthLimit(caption.text, policy, caption.network, measure);
-    if (over) fields.push({ path, message: `is ${over.length} characters long; the policy allows ${over.limit} on ${caption.network}` });
+    if (over)
+      fields.push({
+        path,
+        message: `is ${over.length} characters long; the policy allows ${over.limit} on ${caption.network}`,
+      });
   });
   return fields;
 }

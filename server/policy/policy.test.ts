@@ -14,11 +14,16 @@ afterEach(() => h.close());
 
 const update: PolicyUpdate = {
   bannedTerms: ['  garantía ', 'скидка', '保证'],
-  networks: { linkedin: { disclosure: '#employee' }, x: { disclosure: '#ad', maxLength: 240, bannedTerms: ['thread'] } },
+  networks: {
+    linkedin: { disclosure: '#employee' },
+    x: { disclosure: '#ad', maxLength: 240, bannedTerms: ['thread'] },
+  },
 };
 
 const put = (json: unknown, token?: string) =>
-  token ? h.as(token, '/v1/admin/policy', { method: 'PUT', json }) : h.admin('/v1/admin/policy', { method: 'PUT', json });
+  token
+    ? h.as(token, '/v1/admin/policy', { method: 'PUT', json })
+    : h.admin('/v1/admin/policy', { method: 'PUT', json });
 
 async function setPolicy(json: unknown = update) {
   const res = await put(json);
@@ -31,7 +36,9 @@ describe('GET /v1/policy', () => {
     const res = await h.as(ana.token, '/v1/policy');
     expect(res.status).toBe(200);
     expect(Policy.parse(await res.json())).toEqual({
-      bannedTerms: [], version: 0, updatedAt: null,
+      bannedTerms: [],
+      version: 0,
+      updatedAt: null,
       networks: {
         linkedin: { disclosure: null, maxLength: null, bannedTerms: [] },
         x: { disclosure: null, maxLength: null, bannedTerms: [] },
@@ -85,7 +92,11 @@ describe('PUT /v1/admin/policy', () => {
     ['an empty banned term', { ...update, bannedTerms: ['  '] }, 'bannedTerms.0'],
     ['a missing network', { bannedTerms: [], networks: { linkedin: {} } }, 'networks.x'],
     ['a zero length limit', { ...update, networks: { linkedin: {}, x: { maxLength: 0 } } }, 'networks.x.maxLength'],
-    ['a disclosure of the wrong type', { ...update, networks: { linkedin: { disclosure: 7 }, x: {} } }, 'networks.linkedin.disclosure'],
+    [
+      'a disclosure of the wrong type',
+      { ...update, networks: { linkedin: { disclosure: 7 }, x: {} } },
+      'networks.linkedin.disclosure',
+    ],
   ])('rejects %s with 422 naming the path', async (_, json, path) => {
     const body = await expectProblem(await put(json), 422);
     expect(body.errors?.map((e) => e.path)).toContain(path);
@@ -103,8 +114,12 @@ describe('captions against the policy', () => {
     const res = await h.admin('/v1/admin/items', {
       method: 'POST',
       json: {
-        url: 'https://example.org/', title: 'T',
-        captions: [{ network: 'linkedin', text: 'Fine words' }, { network: 'x', text: 'Rendimiento con GARANTÍA', language: 'es' }],
+        url: 'https://example.org/',
+        title: 'T',
+        captions: [
+          { network: 'linkedin', text: 'Fine words' },
+          { network: 'x', text: 'Rendimiento con GARANTÍA', language: 'es' },
+        ],
       },
     });
     const body = await expectProblem(res, 422);
@@ -118,7 +133,10 @@ describe('captions against the policy', () => {
   it('applies network-only terms to that network only', async () => {
     await h.createItem({ captions: [{ network: 'linkedin', text: 'A long thread of thoughts' }] });
     const body = await expectProblem(
-      await h.admin('/v1/admin/items', { method: 'POST', json: { url: 'https://example.org/', title: 'T', captions: [{ network: 'x', text: 'A thread' }] } }),
+      await h.admin('/v1/admin/items', {
+        method: 'POST',
+        json: { url: 'https://example.org/', title: 'T', captions: [{ network: 'x', text: 'A thread' }] },
+      }),
       422,
     );
     expect(body.errors?.[0]?.message).toContain('"thread"');
@@ -127,31 +145,53 @@ describe('captions against the policy', () => {
   it('refuses an edit that puts a banned term in, and allows edits that leave captions alone', async () => {
     const item = await h.createItem({ captions: [{ network: 'x', text: 'Новый отчёт' }] });
     const body = await expectProblem(
-      await h.admin(`/v1/admin/items/${item.id}`, { method: 'PATCH', json: { captions: [{ network: 'x', text: 'Скидка 50%', language: 'ru' }] } }),
+      await h.admin(`/v1/admin/items/${item.id}`, {
+        method: 'PATCH',
+        json: { captions: [{ network: 'x', text: 'Скидка 50%', language: 'ru' }] },
+      }),
       422,
     );
     expect(body.detail).toContain('"скидка"');
-    expect((await h.admin(`/v1/admin/items/${item.id}`, { method: 'PATCH', json: { title: 'Renamed' } })).status).toBe(200);
+    expect((await h.admin(`/v1/admin/items/${item.id}`, { method: 'PATCH', json: { title: 'Renamed' } })).status).toBe(
+      200,
+    );
   });
 
-  it('refuses a caption over the network\'s length limit, counted as X counts', async () => {
+  it("refuses a caption over the network's length limit, counted as X counts", async () => {
     // 240 allowed on X: 121 CJK characters weigh 242.
     const body = await expectProblem(
-      await h.admin('/v1/admin/items', { method: 'POST', json: { url: 'https://example.org/', title: 'T', captions: [{ network: 'x', text: '好'.repeat(121) }] } }),
+      await h.admin('/v1/admin/items', {
+        method: 'POST',
+        json: { url: 'https://example.org/', title: 'T', captions: [{ network: 'x', text: '好'.repeat(121) }] },
+      }),
       422,
     );
-    expect(body.errors).toEqual([{ path: 'captions.0.text', message: 'is 242 characters long; the policy allows 240 on x' }]);
-    await h.createItem({ captions: [{ network: 'x', text: '好'.repeat(120) }, { network: 'linkedin', text: '好'.repeat(2000) }] });
+    expect(body.errors).toEqual([
+      { path: 'captions.0.text', message: 'is 242 characters long; the policy allows 240 on x' },
+    ]);
+    await h.createItem({
+      captions: [
+        { network: 'x', text: '好'.repeat(120) },
+        { network: 'linkedin', text: '好'.repeat(2000) },
+      ],
+    });
   });
 
   it('refuses accepting a suggestion with a banned caption and keeps the suggestion open', async () => {
-    const s = (await (await h.as(ana.token, '/v1/suggestions', { method: 'POST', json: { url: 'https://example.org/x' } })).json()) as { id: string };
+    const s = (await (
+      await h.as(ana.token, '/v1/suggestions', { method: 'POST', json: { url: 'https://example.org/x' } })
+    ).json()) as { id: string };
     const body = await expectProblem(
-      await h.admin(`/v1/admin/suggestions/${s.id}/accept`, { method: 'POST', json: { title: 'T', captions: [{ network: 'linkedin', text: '我们保证收益' }] } }),
+      await h.admin(`/v1/admin/suggestions/${s.id}/accept`, {
+        method: 'POST',
+        json: { title: 'T', captions: [{ network: 'linkedin', text: '我们保证收益' }] },
+      }),
       422,
     );
     expect(body.detail).toContain('"保证"');
-    const open = (await (await h.admin('/v1/admin/suggestions')).json()) as { suggestions: { id: string; status: string }[] };
+    const open = (await (await h.admin('/v1/admin/suggestions')).json()) as {
+      suggestions: { id: string; status: string }[];
+    };
     expect(open.suggestions).toEqual([expect.objectContaining({ id: s.id, status: 'open' })]);
     expect(await h.items.count()).toBe(0);
   });

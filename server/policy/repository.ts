@@ -20,7 +20,11 @@ export class PolicyRepository {
     const row = await this.db.selectFrom('policies').selectAll().orderBy('version', 'desc').limit(1).executeTakeFirst();
     // Stored rows were validated on the way in; parsing again fills defaults added to the schema since.
     this.cached = row
-      ? { ...PolicyUpdate.parse(JSON.parse(row.policy)), version: Number(row.version), updatedAt: toIso(row.updated_at) }
+      ? {
+          ...PolicyUpdate.parse(JSON.parse(row.policy)),
+          version: Number(row.version),
+          updatedAt: toIso(row.updated_at),
+        }
       : EMPTY_POLICY;
     return this.cached;
   }
@@ -30,9 +34,15 @@ export class PolicyRepository {
     const at = this.now();
     const parsed = PolicyUpdate.parse(update);
     await this.db.transaction().execute(async (trx) => {
-      const top = await trx.selectFrom('policies').select((eb) => eb.fn.max('version').as('v')).executeTakeFirst();
+      const top = await trx
+        .selectFrom('policies')
+        .select((eb) => eb.fn.max('version').as('v'))
+        .executeTakeFirst();
       const version = Number(top?.v ?? 0) + 1;
-      await trx.insertInto('policies').values({ version, policy: JSON.stringify(parsed), updated_at: at, updated_by: updatedBy }).execute();
+      await trx
+        .insertInto('policies')
+        .values({ version, policy: JSON.stringify(parsed), updated_at: at, updated_by: updatedBy })
+        .execute();
     });
     this.cached = null;
     return this.current();

@@ -71,7 +71,9 @@ export class QueueVersion {
         (SELECT MIN(b) FROM (
            SELECT MIN(publish_at) AS b FROM items WHERE deleted_at IS NULL AND publish_at > ${now}
            UNION ALL
-           SELECT MIN(expires_at) AS b FROM items WHERE deleted_at IS NULL AND expires_at > ${now}) AS ahead) AS next`.execute(this.db);
+           SELECT MIN(expires_at) AS b FROM items WHERE deleted_at IS NULL AND expires_at > ${now}) AS ahead) AS next`.execute(
+      this.db,
+    );
     const row = bounds.rows[0];
     const snapshot: Snapshot = {
       seq,
@@ -86,7 +88,8 @@ export class QueueVersion {
   }
 }
 
-const tagOf = (s: Snapshot, employeeId: string) => `W/"q${s.seq.toString(36)}.${s.lastBoundary.toString(36)}.${employeeId}"`;
+const tagOf = (s: Snapshot, employeeId: string) =>
+  `W/"q${s.seq.toString(36)}.${s.lastBoundary.toString(36)}.${employeeId}"`;
 
 /** If-None-Match uses weak comparison (RFC 9110 §13.1.2) and may list several tags or `*`. */
 export function etagMatches(ifNoneMatch: string | undefined, etag: string): boolean {

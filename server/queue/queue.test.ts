@@ -55,7 +55,12 @@ describe('GET /v1/queue', () => {
       expect(link).not.toContain(ana.id);
       expect(link.toLowerCase()).not.toContain('ana');
     }
-    const rows = await h.database.db.selectFrom('links').select(['employee_id', 'item_id', 'network']).orderBy('employee_id').orderBy('network').execute();
+    const rows = await h.database.db
+      .selectFrom('links')
+      .select(['employee_id', 'item_id', 'network'])
+      .orderBy('employee_id')
+      .orderBy('network')
+      .execute();
     expect(rows).toEqual([
       { employee_id: ana.id, item_id: item.id, network: 'linkedin' },
       { employee_id: ana.id, item_id: item.id, network: 'x' },
@@ -105,7 +110,8 @@ describe.each([
     await h.admin(`/v1/admin/items/${item.id}`, { method: 'DELETE' });
     tags.push(await etagNow());
     expect(new Set(tags).size).toBe(4);
-    for (const old of tags.slice(0, 3)) expect((await h.queue(ana.token, '', { 'If-None-Match': old })).res.status).toBe(200);
+    for (const old of tags.slice(0, 3))
+      expect((await h.queue(ana.token, '', { 'If-None-Match': old })).res.status).toBe(200);
   });
 
   it('changes when a scheduled item becomes visible by the passage of time', async () => {
@@ -131,7 +137,11 @@ describe.each([
   it('notices changes written by another process within a second', async () => {
     await h.createItem();
     const before = await etagNow();
-    await h.database.db.updateTable('meta').set((eb) => ({ value: eb('value', '+', 1) })).where('key', '=', 'change_seq').execute();
+    await h.database.db
+      .updateTable('meta')
+      .set((eb) => ({ value: eb('value', '+', 1) }))
+      .where('key', '=', 'change_seq')
+      .execute();
     // Without a change in this process the 304 path does not read the database…
     expect((await h.queue(ana.token, '', { 'If-None-Match': before })).res.status).toBe(304);
     // …but drops its snapshot once the shared sequence is seen to move (a timer polls it about once a second).
@@ -187,12 +197,15 @@ describe('?since= deltas', () => {
     expect(delta.removed).toEqual([item.id]);
   });
 
-  it.each(['garbage!', 'e30', encodeURIComponent('{"s":1}'), Buffer.from('{"s":-1,"t":0}').toString('base64url'), 'A'.repeat(300)])(
-    'answers 400 for the malformed cursor %s',
-    async (cursor) => {
-      await expectProblem((await h.queue(ana.token, `?since=${cursor}`)).res, 400);
-    },
-  );
+  it.each([
+    'garbage!',
+    'e30',
+    encodeURIComponent('{"s":1}'),
+    Buffer.from('{"s":-1,"t":0}').toString('base64url'),
+    'A'.repeat(300),
+  ])('answers 400 for the malformed cursor %s', async (cursor) => {
+    await expectProblem((await h.queue(ana.token, `?since=${cursor}`)).res, 400);
+  });
 
   it('answers a cursor from the future (e.g. a reset database) with the full queue', async () => {
     await h.createItem();

@@ -43,7 +43,8 @@ export function queueRoutes(deps: QueueDeps) {
     // Most polls carry no query string: skip parsing one.
     const { since } = c.req.url.includes('?') ? readQuery(c, QueueQuery) : { since: undefined };
     const cursor = since === undefined ? undefined : decodeCursor(since);
-    if (cursor === null) throw problems.badRequest('The since cursor is not one this server issued; fetch the queue without ?since=');
+    if (cursor === null)
+      throw problems.badRequest('The since cursor is not one this server issued; fetch the queue without ?since=');
 
     const now = deps.now();
     const snapshot = version.at(now);
@@ -52,7 +53,13 @@ export function queueRoutes(deps: QueueDeps) {
       : answer(c, employeeId, now, snapshot, cursor);
   });
 
-  function answer(c: Context<AppEnv>, employeeId: string, now: number, snapshot: Snapshot, cursor: QueueCursor | undefined): Response | Promise<Response> {
+  function answer(
+    c: Context<AppEnv>,
+    employeeId: string,
+    now: number,
+    snapshot: Snapshot,
+    cursor: QueueCursor | undefined,
+  ): Response | Promise<Response> {
     const etag = version.etag(employeeId, snapshot);
     // The hot path: auth and the ETag came from memory; no other work.
     if (etagMatches(c.req.header('if-none-match'), etag)) {
@@ -62,12 +69,20 @@ export function queueRoutes(deps: QueueDeps) {
   }
 
   async function buildQueue(
-    c: Context<AppEnv>, employeeId: string, now: number, seq: number, cursor: QueueCursor | undefined, etag: string,
+    c: Context<AppEnv>,
+    employeeId: string,
+    now: number,
+    seq: number,
+    cursor: QueueCursor | undefined,
+    etag: string,
   ) {
     // A cursor from the future (e.g. the database was reset) cannot be answered as a delta: send everything.
     const delta = cursor !== undefined && cursor.seq <= seq ? cursor : undefined;
 
-    let query = db.selectFrom('items').selectAll().where((eb) => visibleAt(eb, now));
+    let query = db
+      .selectFrom('items')
+      .selectAll()
+      .where((eb) => visibleAt(eb, now));
     if (delta) {
       query = query.where((eb) =>
         eb.or([eb('version', '>', delta.seq), eb.and([eb('publish_at', '>', delta.at), eb('publish_at', '<=', now)])]),
@@ -96,7 +111,10 @@ export function queueRoutes(deps: QueueDeps) {
     const base = `${deps.publicUrl()}/r/`;
     const items: QueueItem[] = rows.map((row) => {
       const code = codes.get(row.id)!;
-      return { ...itemFields(row, captions.get(row.id) ?? []), links: { linkedin: base + code.linkedin, x: base + code.x } };
+      return {
+        ...itemFields(row, captions.get(row.id) ?? []),
+        links: { linkedin: base + code.linkedin, x: base + code.x },
+      };
     });
 
     const body: QueueResponse = { full: !delta, items, removed, cursor: encodeCursor({ seq, at: now }) };

@@ -21,7 +21,9 @@ const fromApp = (headers: Record<string, string> = {}) =>
   h.app.request('/v1/queue', { headers: { Authorization: `Bearer ${ana.token}`, 'If-None-Match': etag, ...headers } });
 /** Headers that belong to the answer, not to its connection or its moment. */
 const answerHeaders = (res: Response) =>
-  Object.fromEntries([...res.headers].filter(([name]) => !['date', 'x-request-id', 'connection', 'keep-alive'].includes(name)));
+  Object.fromEntries(
+    [...res.headers].filter(([name]) => !['date', 'x-request-id', 'connection', 'keep-alive'].includes(name)),
+  );
 /** Runs `ask` and says how many of its requests reached the app. */
 const appRequestsIn = async (ask: () => Promise<unknown>) => {
   const before = h.appRequests;
@@ -43,7 +45,10 @@ describe('a queue poll that finds nothing new, served', () => {
     expect(await appRequestsIn(async () => (res = await poll({ Origin: EXTENSION })))).toBe(0);
     expect(res.status).toBe(304);
     expect(res.headers.get('access-control-allow-origin')).toBe(EXTENSION);
-    expect(answerHeaders(res)).toEqual({ ...answerHeaders(await fromApp({ Origin: EXTENSION })), 'x-content-type-options': 'nosniff' });
+    expect(answerHeaders(res)).toEqual({
+      ...answerHeaders(await fromApp({ Origin: EXTENSION })),
+      'x-content-type-options': 'nosniff',
+    });
   });
 
   it('leaves to the app an origin it does not allow, a query, a changed queue and the admin token', async () => {
@@ -71,7 +76,11 @@ describe('a queue poll that finds nothing new, served', () => {
 
   it('lets the app record that a session is still in use once its last use is due to be written', async () => {
     const lastUsed = () =>
-      h.database.db.selectFrom('tokens').select('last_used_at').where('employee_id', '=', ana.id).executeTakeFirstOrThrow();
+      h.database.db
+        .selectFrom('tokens')
+        .select('last_used_at')
+        .where('employee_id', '=', ana.id)
+        .executeTakeFirstOrThrow();
     const before = Number((await lastUsed()).last_used_at);
     h.clock.now += HOUR;
     let res!: Response;

@@ -21,6 +21,8 @@ const TIERS: readonly Tier[] = [
 export function badgesFor(lifetime: Figures): Badge[] {
   return TIERS.map(({ id, label, figure, target }) => {
     const current = lifetime[figure];
-    return current >= target ? { id, label, earned: true } : { id, label, earned: false, progress: { current, target } };
+    return current >= target
+      ? { id, label, earned: true }
+      : { id, label, earned: false, progress: { current, target } };
   });
 }

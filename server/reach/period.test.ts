@@ -5,8 +5,14 @@ const at = (iso: string) => Date.parse(iso);
 
 describe('periods', () => {
   it('defaults to the current UTC calendar month, half-open', () => {
-    expect(currentUtcMonth(at('2026-12-31T23:59:59Z'))).toEqual({ from: at('2026-12-01T00:00:00Z'), to: at('2027-01-01T00:00:00Z') });
-    expect(resolvePeriod(at('2026-02-10T00:00:00Z'))).toEqual({ from: at('2026-02-01T00:00:00Z'), to: at('2026-03-01T00:00:00Z') });
+    expect(currentUtcMonth(at('2026-12-31T23:59:59Z'))).toEqual({
+      from: at('2026-12-01T00:00:00Z'),
+      to: at('2027-01-01T00:00:00Z'),
+    });
+    expect(resolvePeriod(at('2026-02-10T00:00:00Z'))).toEqual({
+      from: at('2026-02-01T00:00:00Z'),
+      to: at('2026-03-01T00:00:00Z'),
+    });
   });
 
   it('refuses an empty or reversed period', () => {

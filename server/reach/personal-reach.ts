@@ -94,7 +94,11 @@ async function recentWeeks(db: Kysely<DB>, employeeId: string, now: number): Pro
   // Range scans on (employee_id, shared_at) and (employee_id, clicked_at).
   const shareRows = await db
     .selectFrom('shares')
-    .select([weekOf('shared_at').as('week'), (eb) => eb.fn.sum<number>('audience').as('reach'), (eb) => eb.fn.countAll<number>().as('n')])
+    .select([
+      weekOf('shared_at').as('week'),
+      (eb) => eb.fn.sum<number>('audience').as('reach'),
+      (eb) => eb.fn.countAll<number>().as('n'),
+    ])
     .where('employee_id', '=', employeeId)
     .where('shared_at', '>=', from)
     .where('shared_at', '<', to)

@@ -23,7 +23,10 @@ async function share(token: string, network: 'linkedin' | 'x', sharedAt: string)
   const now = h.clock.now;
   h.clock.now = Math.max(Date.parse(sharedAt), Date.parse('2024-01-01T00:00:00Z'));
   try {
-    const res = await h.as(token, '/v1/shares', { method: 'POST', json: { shares: [{ id: uuidv7(), itemId, network, sharedAt }] } });
+    const res = await h.as(token, '/v1/shares', {
+      method: 'POST',
+      json: { shares: [{ id: uuidv7(), itemId, network, sharedAt }] },
+    });
     expect(res.status, await res.clone().text()).toBe(200);
     return res;
   } finally {
@@ -40,7 +43,9 @@ const reach = async (token: string, query = '') => {
 async function clickOn(token: string, network: 'linkedin' | 'x', visitors: number) {
   const link = (await h.queue(token)).body!.items[0]!.links[network];
   for (let i = 0; i < visitors; i++) {
-    await h.request(new URL(link).pathname, { headers: { 'User-Agent': `Mozilla/5.0 (X11; Linux x86_64) Firefox/${120 + i}.0` } });
+    await h.request(new URL(link).pathname, {
+      headers: { 'User-Agent': `Mozilla/5.0 (X11; Linux x86_64) Firefox/${120 + i}.0` },
+    });
   }
 }
 
@@ -48,19 +53,29 @@ describe('GET /v1/me/reach', () => {
   it('is all zeros with no rank for someone who has not shared', async () => {
     const r = await reach(ana.token);
     expect(r).toMatchObject({
-      reach: 0, clicks: 0, shares: 0,
-      from: '2026-11-01T00:00:00.000Z', to: '2026-12-01T00:00:00.000Z',
+      reach: 0,
+      clicks: 0,
+      shares: 0,
+      from: '2026-11-01T00:00:00.000Z',
+      to: '2026-12-01T00:00:00.000Z',
       byNetwork: { linkedin: { reach: 0, clicks: 0, shares: 0 }, x: { reach: 0, clicks: 0, shares: 0 } },
-      rank: null, participants: 0, streakWeeks: 0,
+      rank: null,
+      participants: 0,
+      streakWeeks: 0,
       lifetime: { reach: 0, clicks: 0, shares: 0 },
     });
     expect(r.weeks.every((w) => w.reach === 0 && w.clicks === 0 && w.shares === 0)).toBe(true);
     expect(r.badges.map((b) => [b.id, b.earned])).toEqual([
-      ['first-share', false], ['shares-10', false], ['shares-50', false], ['reach-1k', false], ['reach-10k', false], ['clicks-100', false],
+      ['first-share', false],
+      ['shares-10', false],
+      ['shares-50', false],
+      ['reach-1k', false],
+      ['reach-10k', false],
+      ['clicks-100', false],
     ]);
   });
 
-  it('sums benchmark audiences by default and the employee\'s own once set, counts clicks, per network', async () => {
+  it("sums benchmark audiences by default and the employee's own once set, counts clicks, per network", async () => {
     await share(ana.token, 'linkedin', '2026-11-02T09:00:00Z');
     await share(ana.token, 'x', '2026-11-03T09:00:00Z');
     await h.as(ana.token, '/v1/me', { method: 'PATCH', json: { audience: { linkedin: 1000, x: 50 } } });
@@ -83,7 +98,12 @@ describe('GET /v1/me/reach', () => {
     await share(ana.token, 'x', '2026-11-10T00:00:00Z');
     expect((await reach(ana.token)).shares).toBe(2);
     const october = await reach(ana.token, '?from=2026-10-01T00:00:00Z&to=2026-11-01T00:00:00Z');
-    expect(october).toMatchObject({ shares: 1, reach: 459, from: '2026-10-01T00:00:00.000Z', to: '2026-11-01T00:00:00.000Z' });
+    expect(october).toMatchObject({
+      shares: 1,
+      reach: 459,
+      from: '2026-10-01T00:00:00.000Z',
+      to: '2026-11-01T00:00:00.000Z',
+    });
     const slice = await reach(ana.token, '?from=2026-11-01T00:00:00Z&to=2026-11-10T00:00:00Z');
     expect(slice).toMatchObject({ shares: 1, reach: 459 });
   });
@@ -101,7 +121,10 @@ describe('GET /v1/me/reach', () => {
     expect(await reach(bea.token)).toMatchObject({ rank: 1, participants: 2 });
     expect(await reach(ana.token)).toMatchObject({ rank: 2, participants: 2 });
     expect(await reach(cai.token)).toMatchObject({ rank: null, participants: 2, shares: 0 });
-    expect(await reach(cai.token, '?from=2026-10-01T00:00:00Z&to=2026-11-01T00:00:00Z')).toMatchObject({ rank: 1, participants: 1 });
+    expect(await reach(cai.token, '?from=2026-10-01T00:00:00Z&to=2026-11-01T00:00:00Z')).toMatchObject({
+      rank: 1,
+      participants: 1,
+    });
   });
 
   it('gives equal reach the same rank', async () => {
@@ -143,7 +166,9 @@ describe('GET /v1/me/reach', () => {
     expect(weeks).toHaveLength(12);
     expect(weeks[0]!.start).toBe('2026-08-31T00:00:00.000Z');
     expect(weeks[11]!.start).toBe('2026-11-16T00:00:00.000Z');
-    expect(weeks.map((w) => Date.parse(w.start) - Date.parse(weeks[0]!.start))).toEqual(weeks.map((_, i) => i * 7 * DAY));
+    expect(weeks.map((w) => Date.parse(w.start) - Date.parse(weeks[0]!.start))).toEqual(
+      weeks.map((_, i) => i * 7 * DAY),
+    );
     expect(weeks[0]).toMatchObject({ reach: 459 + 772, shares: 2, clicks: 0 });
     expect(weeks[10]).toMatchObject({ start: '2026-11-09T00:00:00.000Z', reach: 772, shares: 1, clicks: 0 });
     expect(weeks[11]).toMatchObject({ reach: 459, shares: 1, clicks: 2 });
@@ -168,7 +193,12 @@ describe('GET /v1/me/reach', () => {
     const byId = Object.fromEntries(badges.map((b) => [b.id, b]));
     expect(byId['first-share']).toEqual({ id: 'first-share', label: 'First share', earned: true });
     expect(byId['shares-10']).toMatchObject({ earned: true });
-    expect(byId['shares-50']).toEqual({ id: 'shares-50', label: '50 shares', earned: false, progress: { current: 11, target: 50 } });
+    expect(byId['shares-50']).toEqual({
+      id: 'shares-50',
+      label: '50 shares',
+      earned: false,
+      progress: { current: 11, target: 50 },
+    });
     expect(byId['reach-1k']).toMatchObject({ earned: true });
     expect(byId['reach-10k']).toMatchObject({ earned: false, progress: { current: 1100, target: 10_000 } });
     expect(byId['clicks-100']).toMatchObject({ earned: false, progress: { current: 0, target: 100 } });

@@ -26,7 +26,10 @@ export class ShareRecorder {
     const at = this.now();
     await this.check(shares, at);
     const own = await this.db
-      .selectFrom('employees').select(['audience_linkedin', 'audience_x']).where('id', '=', employeeId).executeTakeFirst();
+      .selectFrom('employees')
+      .select(['audience_linkedin', 'audience_x'])
+      .where('id', '=', employeeId)
+      .executeTakeFirst();
     const audience = {
       linkedin: own?.audience_linkedin ?? DEFAULT_AUDIENCE.linkedin,
       x: own?.audience_x ?? DEFAULT_AUDIENCE.x,
@@ -37,14 +40,22 @@ export class ShareRecorder {
       const id = s.id.toLowerCase();
       if (rows.has(id)) continue;
       rows.set(id, {
-        id, employee_id: employeeId, item_id: s.itemId.toLowerCase(), network: s.network, caption_id: s.captionId?.toLowerCase() ?? null,
-        edited: s.edited ? 1 : 0, shared_at: fromIso(s.sharedAt), received_at: at, audience: audience[s.network],
+        id,
+        employee_id: employeeId,
+        item_id: s.itemId.toLowerCase(),
+        network: s.network,
+        caption_id: s.captionId?.toLowerCase() ?? null,
+        edited: s.edited ? 1 : 0,
+        shared_at: fromIso(s.sharedAt),
+        received_at: at,
+        audience: audience[s.network],
       });
     }
     // One statement, so atomic without a transaction; DO NOTHING leaves ids recorded before (or by a
     // concurrent request) alone, and RETURNING names exactly the rows this request wrote.
     const inserted = await this.db
-      .insertInto('shares').values([...rows.values()])
+      .insertInto('shares')
+      .values([...rows.values()])
       .onConflict((oc) => oc.column('id').doNothing())
       .returning('id')
       .execute();
@@ -62,7 +73,8 @@ export class ShareRecorder {
   private async check(shares: Share[], at: number): Promise<void> {
     const future: ProblemField[] = [];
     shares.forEach((s, i) => {
-      if (fromIso(s.sharedAt) > at + MAX_FUTURE_MS) future.push({ path: `shares.${i}.sharedAt`, message: 'is more than a day in the future' });
+      if (fromIso(s.sharedAt) > at + MAX_FUTURE_MS)
+        future.push({ path: `shares.${i}.sharedAt`, message: 'is more than a day in the future' });
     });
     if (future.length) throw problems.invalidBody(future);
 
@@ -71,7 +83,8 @@ export class ShareRecorder {
     const known = new Set(found.map((r) => r.id));
     const unknown: ProblemField[] = [];
     shares.forEach((s, i) => {
-      if (!known.has(s.itemId.toLowerCase())) unknown.push({ path: `shares.${i}.itemId`, message: `no item has id ${s.itemId}` });
+      if (!known.has(s.itemId.toLowerCase()))
+        unknown.push({ path: `shares.${i}.itemId`, message: `no item has id ${s.itemId}` });
     });
     if (unknown.length) {
       const missing = [...new Set(shares.filter((s) => !known.has(s.itemId.toLowerCase())).map((s) => s.itemId))];

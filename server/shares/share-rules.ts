@@ -24,7 +24,9 @@ const dayOf = (t: number) => Math.floor(t / DAY);
 
 export const sharesRefused = (errors: ProblemField[]) =>
   new HttpProblem({
-    status: 422, kind: 'share-refused', title: 'Shares not counted',
+    status: 422,
+    kind: 'share-refused',
+    title: 'Shares not counted',
     detail: `Nothing was recorded: ${errors.length} ${errors.length === 1 ? 'share cannot' : 'shares cannot'} be counted (${errors[0]!.path}: ${errors[0]!.message}${errors.length > 1 ? '; …' : ''})`,
     errors,
   });
@@ -67,7 +69,8 @@ export class ShareRules {
       else fresh.push({ index, t: Date.parse(share.sharedAt) });
     });
     errors.push(...(await this.overDailyCap(employeeId, fresh)));
-    if (errors.length) throw sharesRefused(errors.sort((a, b) => a.path.localeCompare(b.path, 'en', { numeric: true })));
+    if (errors.length)
+      throw sharesRefused(errors.sort((a, b) => a.path.localeCompare(b.path, 'en', { numeric: true })));
   }
 
   private datingProblem(
@@ -108,7 +111,10 @@ export class ShareRules {
       const count = (perDay.get(day) ?? 0) + 1;
       perDay.set(day, count);
       if (count > this.maxPerDay) {
-        errors.push({ path: `shares.${share.index}.sharedAt`, message: `is past the ${this.maxPerDay} shares a person can make in one day` });
+        errors.push({
+          path: `shares.${share.index}.sharedAt`,
+          message: `is past the ${this.maxPerDay} shares a person can make in one day`,
+        });
       }
     }
     return errors;

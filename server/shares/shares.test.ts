@@ -19,7 +19,11 @@ beforeEach(async () => {
 afterEach(() => h.close());
 
 const share = (fields: Record<string, unknown> = {}) => ({
-  id: uuidv7(), itemId, network: 'linkedin', sharedAt: new Date(h.clock.now).toISOString(), ...fields,
+  id: uuidv7(),
+  itemId,
+  network: 'linkedin',
+  sharedAt: new Date(h.clock.now).toISOString(),
+  ...fields,
 });
 const post = (shares: unknown[], token = ana.token) => h.as(token, '/v1/shares', { method: 'POST', json: { shares } });
 const countShares = () => countRows(h.database.db, 'shares');
@@ -31,9 +35,19 @@ describe('POST /v1/shares', () => {
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ accepted: batch.map((s) => s.id), duplicates: [] });
     const rows = await h.database.db
-      .selectFrom('shares').select(['id', 'employee_id', 'item_id', 'network', 'edited', 'shared_at']).orderBy('network').execute();
+      .selectFrom('shares')
+      .select(['id', 'employee_id', 'item_id', 'network', 'edited', 'shared_at'])
+      .orderBy('network')
+      .execute();
     expect(rows).toEqual([
-      { id: batch[0]!.id, employee_id: ana.id, item_id: itemId, network: 'linkedin', edited: 0, shared_at: h.clock.now },
+      {
+        id: batch[0]!.id,
+        employee_id: ana.id,
+        item_id: itemId,
+        network: 'linkedin',
+        edited: 0,
+        shared_at: h.clock.now,
+      },
       { id: batch[1]!.id, employee_id: ana.id, item_id: itemId, network: 'x', edited: 1, shared_at: h.clock.now },
     ]);
   });
@@ -51,7 +65,9 @@ describe('POST /v1/shares', () => {
 
   it('records a batch sent twice at once (two deliveries racing) once, accepting each share in one answer only', async () => {
     const batch = [share(), share({ network: 'x' })];
-    const answers = (await Promise.all([post(batch), post(batch)]).then((all) => Promise.all(all.map((r) => r.json())))) as SharesResultBody[];
+    const answers = (await Promise.all([post(batch), post(batch)]).then((all) =>
+      Promise.all(all.map((r) => r.json())),
+    )) as SharesResultBody[];
     expect(await countShares()).toBe(2);
     for (const s of batch) {
       expect(answers.filter((a) => a.accepted.includes(s.id))).toHaveLength(1);
@@ -64,7 +80,7 @@ describe('POST /v1/shares', () => {
     expect(await (await post([one, one])).json()).toEqual({ accepted: [one.id], duplicates: [one.id] });
   });
 
-  it('stores the audience at the time of sharing: the default, then the employee\'s own figure', async () => {
+  it("stores the audience at the time of sharing: the default, then the employee's own figure", async () => {
     await post([share({ network: 'linkedin' }), share({ network: 'x' })]);
     await h.as(ana.token, '/v1/me', { method: 'PATCH', json: { audience: { linkedin: 1200 } } });
     await post([share({ network: 'linkedin' }), share({ network: 'x' })]);
@@ -110,7 +126,7 @@ describe('POST /v1/shares', () => {
     const over = await expectProblem(await post(Array.from({ length: 501 }, () => share())), 422);
     expect(over.errors?.[0]?.path).toBe('shares');
   });
-  it('refuses the bootstrap admin token (it is nobody\'s share)', async () => {
+  it("refuses the bootstrap admin token (it is nobody's share)", async () => {
     await expectProblem(await h.admin('/v1/shares', { method: 'POST', json: { shares: [share()] } }), 403);
   });
 });
@@ -120,7 +136,9 @@ describe('reach cannot be faked', () => {
     const bea = await h.employee('Bea');
     await post([share()], bea.token);
     const oldItem = (await h.createItem({ publishAt: new Date(h.clock.now - 800 * DAY).toISOString() })).id;
-    const forged = Array.from({ length: 500 }, (_, i) => share({ itemId: oldItem, sharedAt: new Date(h.clock.now - (i % 104) * 7 * DAY).toISOString() }));
+    const forged = Array.from({ length: 500 }, (_, i) =>
+      share({ itemId: oldItem, sharedAt: new Date(h.clock.now - (i % 104) * 7 * DAY).toISOString() }),
+    );
     const body = await expectProblem(await post(forged), 422);
     expect(body.errors!.length).toBeGreaterThan(400);
     expect(await countShares()).toBe(1);
@@ -141,7 +159,9 @@ describe('reach cannot be faked', () => {
 
   it('refuses a share dated before its item was published (beyond the clock skew)', async () => {
     const res = await post([share({ sharedAt: new Date(h.clock.now - HOUR).toISOString() })]);
-    expect((await expectProblem(res, 422)).errors).toEqual([{ path: 'shares.0.sharedAt', message: 'is before the item was published' }]);
+    expect((await expectProblem(res, 422)).errors).toEqual([
+      { path: 'shares.0.sharedAt', message: 'is before the item was published' },
+    ]);
     expect((await post([share({ sharedAt: new Date(h.clock.now - 4 * MINUTE).toISOString() })])).status).toBe(200);
   });
 
@@ -165,7 +185,9 @@ describe('reach cannot be faked', () => {
     const first = Array.from({ length: MAX_SHARES_PER_DAY - 2 }, () => share());
     expect((await post(first)).status).toBe(200);
     const body = await expectProblem(await post([share(), share(), share()]), 422);
-    expect(body.errors).toEqual([{ path: 'shares.2.sharedAt', message: `is past the ${MAX_SHARES_PER_DAY} shares a person can make in one day` }]);
+    expect(body.errors).toEqual([
+      { path: 'shares.2.sharedAt', message: `is past the ${MAX_SHARES_PER_DAY} shares a person can make in one day` },
+    ]);
     expect((await post([share(), share()])).status).toBe(200);
     h.clock.now += DAY;
     expect((await post([share()])).status).toBe(200);

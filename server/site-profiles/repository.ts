@@ -28,7 +28,9 @@ export class SiteProfileRepository {
         eb(
           'p.version',
           '=',
-          selectFrom('site_profiles as q').select(({ fn }) => fn.max('q.version').as('v')).whereRef('q.network', '=', 'p.network'),
+          selectFrom('site_profiles as q')
+            .select(({ fn }) => fn.max('q.version').as('v'))
+            .whereRef('q.network', '=', 'p.network'),
         ),
       )
       .orderBy('p.network')
@@ -55,7 +57,8 @@ export class SiteProfileRepository {
         .limit(1)
         .executeTakeFirst();
       const json = JSON.stringify(profile);
-      if (current && current.version === profile.version && current.profile === json) return { status: 'unchanged', profile };
+      if (current && current.version === profile.version && current.profile === json)
+        return { status: 'unchanged', profile };
       if (current && current.version >= profile.version) return { status: 'stale', current: current.version };
       await trx
         .insertInto('site_profiles')

@@ -25,7 +25,8 @@ function profile(network: 'linkedin' | 'x', version: number, overrides: Partial<
   };
 }
 
-const put = (network: string, body: unknown) => h.admin(`/v1/admin/site-profiles/${network}`, { method: 'PUT', json: body });
+const put = (network: string, body: unknown) =>
+  h.admin(`/v1/admin/site-profiles/${network}`, { method: 'PUT', json: body });
 
 describe('GET /v1/site-profiles', () => {
   it('needs a signed-in person', async () => {
@@ -48,7 +49,10 @@ describe('GET /v1/site-profiles', () => {
 
     const res = await h.as(token, '/v1/site-profiles');
     const body = SiteProfilesResponse.parse(await res.json());
-    expect(body.profiles.map((p) => [p.network, p.version])).toEqual([['linkedin', 5], ['x', 2]]);
+    expect(body.profiles.map((p) => [p.network, p.version])).toEqual([
+      ['linkedin', 5],
+      ['x', 2],
+    ]);
     expect(body.profiles[1]!.hosts).toEqual(['x.com']);
     expect(res.headers.get('ETag')).toBe('"sp-linkedin.5-x.2"');
   });
@@ -87,15 +91,24 @@ describe('PUT /v1/admin/site-profiles/:network', () => {
       [{ ...profile('x', 1), composers: [] }, 'composers'],
       [{ ...profile('x', 1), version: -1 }, 'version'],
       [{ ...profile('x', 1), hosts: ['X.COM'] }, 'hosts.0'],
-      [{ ...profile('x', 1), composers: [{ ...profile('x', 1).composers[0], editorKind: 'eval' }] }, 'composers.0.editorKind'],
+      [
+        { ...profile('x', 1), composers: [{ ...profile('x', 1).composers[0], editorKind: 'eval' }] },
+        'composers.0.editorKind',
+      ],
       [{ ...profile('x', 1), ignore: [{ reason: 'matches nothing' }] }, 'ignore.0'],
-      [{ ...profile('x', 1), composers: [{ ...profile('x', 1).composers[0], paths: ['home?x=1'] }] }, 'composers.0.paths.0'],
+      [
+        { ...profile('x', 1), composers: [{ ...profile('x', 1).composers[0], paths: ['home?x=1'] }] },
+        'composers.0.paths.0',
+      ],
     ];
     for (const [body, path] of bad) {
       const res = await put('x', body);
       expect(res.status, path).toBe(422);
       const problem = (await res.json()) as { errors: Array<{ path: string }> };
-      expect(problem.errors.map((e) => e.path), path).toContain(path);
+      expect(
+        problem.errors.map((e) => e.path),
+        path,
+      ).toContain(path);
     }
     const { token } = await h.employee();
     expect(await (await h.as(token, '/v1/site-profiles')).json()).toEqual({ profiles: [] });

@@ -26,7 +26,11 @@ export class SuggestionRepository {
   ) {}
 
   /** Stores a suggestion, or returns the employee's open one for the same URL (`created: false`). */
-  async suggest(employeeId: string, url: string, note: string | undefined): Promise<{ suggestion: Suggestion; created: boolean }> {
+  async suggest(
+    employeeId: string,
+    url: string,
+    note: string | undefined,
+  ): Promise<{ suggestion: Suggestion; created: boolean }> {
     const normalised = normaliseUrl(url);
     const id = await this.db.transaction().execute(async (trx) => {
       const open = await trx
@@ -41,8 +45,14 @@ export class SuggestionRepository {
       await trx
         .insertInto('suggestions')
         .values({
-          id, employee_id: employeeId, url: normalised, note: note ? note : null,
-          status: 'open', created_at: this.now(), decided_at: null, item_id: null,
+          id,
+          employee_id: employeeId,
+          url: normalised,
+          note: note ? note : null,
+          status: 'open',
+          created_at: this.now(),
+          decided_at: null,
+          item_id: null,
         })
         .execute();
       return { id, created: true };
@@ -56,7 +66,11 @@ export class SuggestionRepository {
   }
 
   /** One page of one status, newest first; `before` continues after a page's last row. */
-  async list(status: SuggestionStatus, limit: number, before?: { createdAt: number; id: string }): Promise<SuggestionPage> {
+  async list(
+    status: SuggestionStatus,
+    limit: number,
+    before?: { createdAt: number; id: string },
+  ): Promise<SuggestionPage> {
     let query = this.select().where('s.status', '=', status);
     if (before) {
       query = query.where((eb) =>
@@ -66,7 +80,11 @@ export class SuggestionRepository {
         ]),
       );
     }
-    const rows = await query.orderBy('s.created_at', 'desc').orderBy('s.id', 'desc').limit(limit + 1).execute();
+    const rows = await query
+      .orderBy('s.created_at', 'desc')
+      .orderBy('s.id', 'desc')
+      .limit(limit + 1)
+      .execute();
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
     return {
@@ -77,7 +95,11 @@ export class SuggestionRepository {
 
   /** Every suggestion an employee made (their data export). */
   async byEmployee(employeeId: string): Promise<Suggestion[]> {
-    const rows = await this.select().where('s.employee_id', '=', employeeId).orderBy('s.created_at').orderBy('s.id').execute();
+    const rows = await this.select()
+      .where('s.employee_id', '=', employeeId)
+      .orderBy('s.created_at')
+      .orderBy('s.id')
+      .execute();
     return rows.map(toSuggestion);
   }
 
@@ -126,7 +148,17 @@ export class SuggestionRepository {
     return this.db
       .selectFrom('suggestions as s')
       .innerJoin('employees as e', 'e.id', 's.employee_id')
-      .select(['s.id', 's.url', 's.note', 's.status', 's.created_at', 's.decided_at', 's.item_id', 's.employee_id', 'e.name']);
+      .select([
+        's.id',
+        's.url',
+        's.note',
+        's.status',
+        's.created_at',
+        's.decided_at',
+        's.item_id',
+        's.employee_id',
+        'e.name',
+      ]);
   }
 }
 

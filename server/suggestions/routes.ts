@@ -1,5 +1,11 @@
 import { Hono } from 'hono';
-import { SuggestionAccept, SuggestionCreate, SuggestionListQuery, type SuggestionAccepted, type SuggestionList } from '../../lib/contract/suggestions';
+import {
+  SuggestionAccept,
+  SuggestionCreate,
+  SuggestionListQuery,
+  type SuggestionAccepted,
+  type SuggestionList,
+} from '../../lib/contract/suggestions';
 import { employeeOf } from '../auth/middleware';
 import type { AppEnv } from '../auth/principal';
 import { HttpProblem, problems } from '../http/problem';
@@ -32,7 +38,9 @@ function unwrap(decision: Decision, id: string) {
   if (decision.status === 'missing') throw noSuchSuggestion(id);
   if (decision.status === 'decided') {
     throw new HttpProblem({
-      status: 409, kind: 'already-decided', title: 'Suggestion already decided',
+      status: 409,
+      kind: 'already-decided',
+      title: 'Suggestion already decided',
       detail: `This suggestion was already ${decision.suggestion.status}`,
     });
   }
@@ -46,7 +54,9 @@ export function suggestionRoutes(suggestions: SuggestionRepository) {
     const { url, note } = await readJson(c, SuggestionCreate);
     // Normalising may percent-encode characters; the result must still fit an item's URL.
     if (normaliseUrl(url).length > MAX_URL_LENGTH) {
-      throw problems.invalidBody([{ path: 'url', message: `is longer than ${MAX_URL_LENGTH} characters once percent-encoded` }]);
+      throw problems.invalidBody([
+        { path: 'url', message: `is longer than ${MAX_URL_LENGTH} characters once percent-encoded` },
+      ]);
     }
     const { suggestion, created } = await suggestions.suggest(employeeId, url, note);
     return c.json(suggestion, created ? 201 : 200);
@@ -64,9 +74,13 @@ export function adminSuggestionRoutes({ suggestions, items }: AdminSuggestionDep
     .get('/v1/admin/suggestions', async (c) => {
       const { status, limit, before } = readQuery(c, SuggestionListQuery);
       const after = before === undefined ? undefined : decodePageCursor(before);
-      if (after === null) throw problems.invalidQuery([{ path: 'before', message: 'is not a cursor this server issued' }]);
+      if (after === null)
+        throw problems.invalidQuery([{ path: 'before', message: 'is not a cursor this server issued' }]);
       const page = await suggestions.list(status, limit, after);
-      const body: SuggestionList = { suggestions: page.suggestions, next: page.next ? encodePageCursor(page.next) : null };
+      const body: SuggestionList = {
+        suggestions: page.suggestions,
+        next: page.next ? encodePageCursor(page.next) : null,
+      };
       return c.json(body);
     })
     .post('/v1/admin/suggestions/:id/dismiss', async (c) => {
@@ -86,7 +100,10 @@ export function adminSuggestionRoutes({ suggestions, items }: AdminSuggestionDep
         await suggestions.release(id);
         throw error;
       }
-      const body: SuggestionAccepted = { item: (await items.get(itemId))!, suggestion: await suggestions.linkItem(id, itemId) };
+      const body: SuggestionAccepted = {
+        item: (await items.get(itemId))!,
+        suggestion: await suggestions.linkItem(id, itemId),
+      };
       return c.json(body, 201, { Location: `/v1/admin/items/${itemId}` });
     });
 }

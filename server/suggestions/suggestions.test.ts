@@ -32,10 +32,19 @@ describe('POST /v1/suggestions', () => {
   it('stores who suggested what and when, with the note trimmed', async () => {
     const s = await suggested(ana.token, { url: '  https://example.org/a?x=1 ', note: '  Worth a read — molt bo  ' });
     expect(s).toMatchObject({
-      url: 'https://example.org/a?x=1', note: 'Worth a read — molt bo', status: 'open',
-      suggestedBy: { id: ana.id, name: 'Ana' }, createdAt: new Date(h.clock.now).toISOString(), decidedAt: null, itemId: null,
+      url: 'https://example.org/a?x=1',
+      note: 'Worth a read — molt bo',
+      status: 'open',
+      suggestedBy: { id: ana.id, name: 'Ana' },
+      createdAt: new Date(h.clock.now).toISOString(),
+      decidedAt: null,
+      itemId: null,
     });
-    const row = await h.database.db.selectFrom('suggestions').select(['employee_id', 'created_at']).where('id', '=', s.id).executeTakeFirst();
+    const row = await h.database.db
+      .selectFrom('suggestions')
+      .select(['employee_id', 'created_at'])
+      .where('id', '=', s.id)
+      .executeTakeFirst();
     expect(row).toEqual({ employee_id: ana.id, created_at: h.clock.now });
   });
 
@@ -65,7 +74,11 @@ describe('POST /v1/suggestions', () => {
     ['a non-http scheme', { url: 'ftp://example.org/file' }, 'url'],
     ['no URL', { note: 'hi' }, 'url'],
     ['a URL over 2048 characters', { url: `https://example.org/${'a'.repeat(2048)}` }, 'url'],
-    ['a URL that grows over 2048 characters when percent-encoded', { url: `https://example.org/${' '.repeat(1000)}x` }, 'url'],
+    [
+      'a URL that grows over 2048 characters when percent-encoded',
+      { url: `https://example.org/${' '.repeat(1000)}x` },
+      'url',
+    ],
     ['a note over 1000 characters', { url: 'https://example.org/', note: 'n'.repeat(1001) }, 'note'],
   ])('rejects %s with 422 naming the field', async (_, json, path) => {
     const body = await expectProblem(await suggest(ana.token, json), 422);
@@ -74,7 +87,10 @@ describe('POST /v1/suggestions', () => {
 
   it('needs a person: 401 without a token, 403 for the bootstrap admin token', async () => {
     await expectProblem(await h.request('/v1/suggestions', { method: 'POST' }), 401);
-    await expectProblem(await h.admin('/v1/suggestions', { method: 'POST', json: { url: 'https://example.org/' } }), 403);
+    await expectProblem(
+      await h.admin('/v1/suggestions', { method: 'POST', json: { url: 'https://example.org/' } }),
+      403,
+    );
   });
 });
 
@@ -108,13 +124,14 @@ describe('GET /v1/admin/suggestions', () => {
     expect(new Set(seen).size).toBe(3);
   });
 
-  it.each([['?status=closed', 'status'], ['?limit=0', 'limit'], ['?before=bm9wZQ', 'before']])(
-    'answers 400 for %s',
-    async (query, path) => {
-      const body = await expectProblem(await h.admin(`/v1/admin/suggestions${query}`), 400);
-      expect(body.errors?.[0]?.path).toBe(path);
-    },
-  );
+  it.each([
+    ['?status=closed', 'status'],
+    ['?limit=0', 'limit'],
+    ['?before=bm9wZQ', 'before'],
+  ])('answers 400 for %s', async (query, path) => {
+    const body = await expectProblem(await h.admin(`/v1/admin/suggestions${query}`), 400);
+    expect(body.errors?.[0]?.path).toBe(path);
+  });
 });
 
 describe('dismiss and accept', () => {
@@ -123,9 +140,15 @@ describe('dismiss and accept', () => {
     h.clock.now += 5000;
     const res = await h.admin(`/v1/admin/suggestions/${s.id}/dismiss`, { method: 'POST' });
     expect(res.status).toBe(200);
-    expect(Suggestion.parse(await res.json())).toMatchObject({ status: 'dismissed', decidedAt: new Date(h.clock.now).toISOString() });
+    expect(Suggestion.parse(await res.json())).toMatchObject({
+      status: 'dismissed',
+      decidedAt: new Date(h.clock.now).toISOString(),
+    });
     await expectProblem(await h.admin(`/v1/admin/suggestions/${s.id}/dismiss`, { method: 'POST' }), 409);
-    await expectProblem(await h.admin('/v1/admin/suggestions/01a20000-0000-7000-8000-000000000000/dismiss', { method: 'POST' }), 404);
+    await expectProblem(
+      await h.admin('/v1/admin/suggestions/01a20000-0000-7000-8000-000000000000/dismiss', { method: 'POST' }),
+      404,
+    );
     await expectProblem(await h.admin('/v1/admin/suggestions/nope/dismiss', { method: 'POST' }), 404);
   });
 
@@ -144,7 +167,10 @@ describe('dismiss and accept', () => {
     const { body } = await h.queue(bea.token);
     expect(body!.items.map((i) => i.id)).toContain(item.id);
     await expectProblem(
-      await h.admin(`/v1/admin/suggestions/${s.id}/accept`, { method: 'POST', json: { title: 'x', captions: [{ network: 'x', text: 'y' }] } }),
+      await h.admin(`/v1/admin/suggestions/${s.id}/accept`, {
+        method: 'POST',
+        json: { title: 'x', captions: [{ network: 'x', text: 'y' }] },
+      }),
       409,
     );
     expect(await h.items.count()).toBe(1);
@@ -152,7 +178,10 @@ describe('dismiss and accept', () => {
 
   it('validates the item fields (422) and leaves the suggestion open', async () => {
     const s = await suggested(ana.token, { url: 'https://example.org/a' });
-    const body = await expectProblem(await h.admin(`/v1/admin/suggestions/${s.id}/accept`, { method: 'POST', json: { title: 'x', captions: [] } }), 422);
+    const body = await expectProblem(
+      await h.admin(`/v1/admin/suggestions/${s.id}/accept`, { method: 'POST', json: { title: 'x', captions: [] } }),
+      422,
+    );
     expect(body.errors?.map((e) => e.path)).toContain('captions');
     expect((await list()).suggestions.map((x) => x.id)).toEqual([s.id]);
   });
@@ -162,7 +191,10 @@ describe('dismiss and accept', () => {
     await expectProblem(await h.as(ana.token, '/v1/admin/suggestions'), 403);
     await expectProblem(await h.as(ana.token, `/v1/admin/suggestions/${s.id}/dismiss`, { method: 'POST' }), 403);
     await expectProblem(
-      await h.as(ana.token, `/v1/admin/suggestions/${s.id}/accept`, { method: 'POST', json: { title: 'x', captions: [{ network: 'x', text: 'y' }] } }),
+      await h.as(ana.token, `/v1/admin/suggestions/${s.id}/accept`, {
+        method: 'POST',
+        json: { title: 'x', captions: [{ network: 'x', text: 'y' }] },
+      }),
       403,
     );
   });

@@ -20,7 +20,11 @@ export class TaxonomyRepository {
   async current(): Promise<Taxonomy> {
     const rows = await this.db.selectFrom('taxonomy').select(['kind', 'name']).execute();
     // Sorted here, by code point: a database's collation (PostgreSQL's follows the locale) would order them differently.
-    const names = (kind: TaxonomyKind) => rows.filter((r) => r.kind === kind).map((r) => r.name).sort();
+    const names = (kind: TaxonomyKind) =>
+      rows
+        .filter((r) => r.kind === kind)
+        .map((r) => r.name)
+        .sort();
     return { topics: names('topic'), campaigns: names('campaign') };
   }
 
@@ -31,7 +35,12 @@ export class TaxonomyRepository {
     // miss the rows the other just wrote when deleting; DO NOTHING then keeps both lists instead of failing.
     await this.db.transaction().execute(async (trx) => {
       await trx.deleteFrom('taxonomy').execute();
-      if (rows.length) await trx.insertInto('taxonomy').values(rows).onConflict((oc) => oc.doNothing()).execute();
+      if (rows.length)
+        await trx
+          .insertInto('taxonomy')
+          .values(rows)
+          .onConflict((oc) => oc.doNothing())
+          .execute();
     });
     return this.current();
   }

@@ -16,7 +16,10 @@ describe('/v1/admin/taxonomy', () => {
     expect(empty.status).toBe(200);
     expect(Taxonomy.parse(await empty.json())).toEqual({ topics: [], campaigns: [] });
 
-    const res = await put({ topics: ['Hiring', ' engineering ', 'sostenibilitat'], campaigns: ['q4-launch', 'Annual_Report'] });
+    const res = await put({
+      topics: ['Hiring', ' engineering ', 'sostenibilitat'],
+      campaigns: ['q4-launch', 'Annual_Report'],
+    });
     expect(res.status, await res.clone().text()).toBe(200);
     const expected = { topics: ['engineering', 'hiring', 'sostenibilitat'], campaigns: ['annual_report', 'q4-launch'] };
     expect(await res.json()).toEqual(expected);
@@ -38,6 +41,9 @@ describe('/v1/admin/taxonomy', () => {
   it('is for admins only: an employee gets 403 on both methods', async () => {
     const ana = await h.employee('Ana');
     await expectProblem(await h.as(ana.token, '/v1/admin/taxonomy'), 403);
-    await expectProblem(await h.as(ana.token, '/v1/admin/taxonomy', { method: 'PUT', json: { topics: [], campaigns: [] } }), 403);
+    await expectProblem(
+      await h.as(ana.token, '/v1/admin/taxonomy', { method: 'PUT', json: { topics: [], campaigns: [] } }),
+      403,
+    );
   });
 });

@@ -4,7 +4,10 @@
  */
 export class UnfurlError extends Error {
   override name = 'UnfurlError';
-  constructor(readonly reason: 'refused' | 'failed', message: string) {
+  constructor(
+    readonly reason: 'refused' | 'failed',
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -15,8 +18,13 @@ export class UnfurlError extends Error {
  */
 export class UnfurlBusy extends Error {
   override name = 'UnfurlBusy';
-  constructor(readonly running: number, readonly retryAfterSeconds: number) {
-    super(`this server fetches at most ${running} ${running === 1 ? 'page' : 'pages'} at once and is busy; try again in ${retryAfterSeconds} s`);
+  constructor(
+    readonly running: number,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(
+      `this server fetches at most ${running} ${running === 1 ? 'page' : 'pages'} at once and is busy; try again in ${retryAfterSeconds} s`,
+    );
   }
 }
 

@@ -52,7 +52,10 @@ function guardedLookup(policy: AddressPolicy, resolve: Resolver): LookupFunction
  * `lookup`, and anything a future Node does differently).
  */
 export function guardedAgent(policy: AddressPolicy, resolve: Resolver, connectTimeoutMs: number): Agent {
-  const connect = buildConnector({ lookup: guardedLookup(policy, resolve), timeout: connectTimeoutMs } as buildConnector.BuildOptions);
+  const connect = buildConnector({
+    lookup: guardedLookup(policy, resolve),
+    timeout: connectTimeoutMs,
+  } as buildConnector.BuildOptions);
   const checkedConnect: buildConnector.connector = (options, callback) => {
     connect(options, (error, socket) => {
       if (error || !socket) {

@@ -27,7 +27,13 @@ export interface PageFetcherOptions {
   maxQueued?: number;
 }
 
-export const FETCH_DEFAULTS = { timeoutMs: 5000, maxBytes: 1024 * 1024, maxRedirects: 5, maxConcurrent: 4, maxQueued: 4 } as const;
+export const FETCH_DEFAULTS = {
+  timeoutMs: 5000,
+  maxBytes: 1024 * 1024,
+  maxRedirects: 5,
+  maxConcurrent: 4,
+  maxQueued: 4,
+} as const;
 
 const HTML_TYPES = new Set(['text/html', 'application/xhtml+xml']);
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
@@ -181,4 +187,3 @@ function header(headers: Record<string, string | string[] | undefined>, name: st
 }
 
 const seconds = (ms: number) => (ms % 1000 === 0 ? `${ms / 1000} s` : `${ms} ms`);
-

@@ -41,7 +41,12 @@ export class HeadMetadataReader {
             this.titleText = '';
           } else if (name === 'base' && this.base === null && attribs.href) {
             this.base = attribs.href;
-          } else if (name === 'link' && this.linkImage === null && attribs.href && /(^|\s)image_src(\s|$)/i.test(attribs.rel ?? '')) {
+          } else if (
+            name === 'link' &&
+            this.linkImage === null &&
+            attribs.href &&
+            /(^|\s)image_src(\s|$)/i.test(attribs.rel ?? '')
+          ) {
             this.linkImage = attribs.href;
           } else if (name === 'body') {
             this.done = true;
@@ -66,7 +71,8 @@ export class HeadMetadataReader {
   /** The preview, with relative image URLs resolved against `<base href>` or the page's final URL. */
   finish(pageUrl: string): PageMetadata {
     this.parser.end();
-    const pick = (keys: string[]) => keys.map((k) => this.meta.get(k)).find((v) => v !== undefined && cleanText(v) !== '');
+    const pick = (keys: string[]) =>
+      keys.map((k) => this.meta.get(k)).find((v) => v !== undefined && cleanText(v) !== '');
     return {
       title: capText(cleanText(pick(TITLE_KEYS) ?? this.titleText ?? ''), LIMITS.title),
       description: capText(cleanText(pick(DESCRIPTION_KEYS) ?? ''), LIMITS.description),
@@ -75,10 +81,12 @@ export class HeadMetadataReader {
   }
 }
 
+// eslint-disable-next-line no-control-regex
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000e-\u001f\u007f]/g;
+
 /** Whitespace runs (newlines, tabs, no-break spaces) become one space; control characters go. */
 export function cleanText(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u0008\u000e-\u001f\u007f]/g, '').replace(/\s+/g, ' ').trim();
+  return text.replace(CONTROL_CHARACTERS, '').replace(/\s+/g, ' ').trim();
 }
 
 /** Null when empty; cut at a word boundary with an ellipsis when longer than `max` (UTF-16 units, as zod counts). */

@@ -18,7 +18,10 @@ export function unfurlRoutes(fetcher: PageFetcher) {
     } catch (error) {
       if (error instanceof UnfurlBusy) {
         throw new HttpProblem({
-          status: 503, kind: 'unfurl-busy', title: 'Too many pages are being fetched', detail: error.message,
+          status: 503,
+          kind: 'unfurl-busy',
+          title: 'Too many pages are being fetched',
+          detail: error.message,
           headers: { 'Retry-After': String(error.retryAfterSeconds) },
         });
       }

@@ -3,7 +3,10 @@ export class Slots {
   private active = 0;
   private readonly line: (() => void)[] = [];
 
-  constructor(readonly size: number, private readonly lineLength: number) {}
+  constructor(
+    readonly size: number,
+    private readonly lineLength: number,
+  ) {}
 
   /** Resolves once a slot is this caller's; null when every slot is taken and the line is full. */
   take(): Promise<void> | null {

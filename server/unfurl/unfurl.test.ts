@@ -14,7 +14,9 @@ beforeAll(async () => {
       held.push(res);
     } else if (req.url === '/post') {
       res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
-      res.end('<head><meta property="og:title" content="Launch day"><meta property="og:description" content="We shipped."><meta property="og:image" content="/cover.png"></head>');
+      res.end(
+        '<head><meta property="og:title" content="Launch day"><meta property="og:description" content="We shipped."><meta property="og:image" content="/cover.png"></head>',
+      );
     } else {
       res.writeHead(200, { 'Content-Type': 'application/pdf' });
       res.end('%PDF');
@@ -29,7 +31,9 @@ let h: Harness;
 afterEach(() => h.close());
 
 const unfurl = (url: unknown, token?: string) =>
-  token ? h.as(token, '/v1/admin/unfurl', { method: 'POST', json: { url } }) : h.admin('/v1/admin/unfurl', { method: 'POST', json: { url } });
+  token
+    ? h.as(token, '/v1/admin/unfurl', { method: 'POST', json: { url } })
+    : h.admin('/v1/admin/unfurl', { method: 'POST', json: { url } });
 
 describe('POST /v1/admin/unfurl', () => {
   it('answers the page preview for an admin (fetcher allowed to reach the local page server)', async () => {
@@ -37,7 +41,10 @@ describe('POST /v1/admin/unfurl', () => {
     const res = await unfurl(`${origin}/post`);
     expect(res.status).toBe(200);
     expect(Unfurl.parse(await res.json())).toEqual({
-      url: `${origin}/post`, title: 'Launch day', description: 'We shipped.', imageUrl: `${origin}/cover.png`,
+      url: `${origin}/post`,
+      title: 'Launch day',
+      description: 'We shipped.',
+      imageUrl: `${origin}/cover.png`,
     });
   });
 
@@ -53,7 +60,10 @@ describe('POST /v1/admin/unfurl', () => {
   it('answers 422 "could not be fetched" for a page that is not HTML', async () => {
     h = await harness({ unfurl: { allowedRanges: ['127.0.0.0/8'], allowAnyPort: true } });
     const body = await expectProblem(await unfurl(`${origin}/file.pdf`), 422);
-    expect(body).toMatchObject({ type: 'urn:relay:problem:unfurl-failed', detail: 'the page could not be fetched: it is not a web page (application/pdf)' });
+    expect(body).toMatchObject({
+      type: 'urn:relay:problem:unfurl-failed',
+      detail: 'the page could not be fetched: it is not a web page (application/pdf)',
+    });
   });
 
   it('validates the body: a URL of another scheme or no URL is 422 naming the field', async () => {
@@ -65,7 +75,9 @@ describe('POST /v1/admin/unfurl', () => {
   });
 
   it('answers 503 with Retry-After, as a problem, while the server fetches as many pages as it allows', async () => {
-    h = await harness({ unfurl: { allowedRanges: ['127.0.0.0/8'], allowAnyPort: true, maxConcurrent: 1, maxQueued: 0 } });
+    h = await harness({
+      unfurl: { allowedRanges: ['127.0.0.0/8'], allowAnyPort: true, maxConcurrent: 1, maxQueued: 0 },
+    });
     const first = unfurl(`${origin}/held`);
     await expect.poll(() => held.length).toBe(1);
     const res = await unfurl(`${origin}/post`);

@@ -23,10 +23,33 @@ export const SPAN_DAYS = 180;
 /** The bench's "now": Wednesday 18 November 2026, 12:00 UTC. */
 export const NOW = Date.UTC(2026, 10, 18, 12);
 export const START = NOW - SPAN_DAYS * DAY;
-const TOPICS = ['company', 'engineering', 'hiring', 'finance', 'open-source', 'events', 'product', 'culture', 'ai', 'security'];
-const TYPES = ['curated', 'curated', 'curated', 'curated', 'curated', 'curated', 'owned', 'owned', 'owned', 'promotional'] as const;
+const TOPICS = [
+  'company',
+  'engineering',
+  'hiring',
+  'finance',
+  'open-source',
+  'events',
+  'product',
+  'culture',
+  'ai',
+  'security',
+];
+const TYPES = [
+  'curated',
+  'curated',
+  'curated',
+  'curated',
+  'curated',
+  'curated',
+  'owned',
+  'owned',
+  'owned',
+  'promotional',
+] as const;
 
-export const uuid = (kind: number, n: number) => `0190a000-${kind.toString(16).padStart(4, '0')}-7000-8000-${n.toString(16).padStart(12, '0')}`;
+export const uuid = (kind: number, n: number) =>
+  `0190a000-${kind.toString(16).padStart(4, '0')}-7000-8000-${n.toString(16).padStart(12, '0')}`;
 export const log = (line: string) => process.stdout.write(`analytics bench: ${line}\n`);
 
 /** The last migration before the first analytics rollup: the raw rows are written into this schema. */
@@ -57,8 +80,14 @@ function* dataSet(): Generator<Batch> {
     const audience: [number, number] = [50 + Math.floor(rnd() * 2000), Math.floor(rnd() * 3000)];
     employeeAudience.push(audience);
     return {
-      id: uuid(1, i), name: `Person ${i} Example`, role: i < 20 ? ('admin' as const) : ('employee' as const), active: 1,
-      audience_linkedin: audience[0], audience_x: audience[1], created_at: created, activated_at: activated,
+      id: uuid(1, i),
+      name: `Person ${i} Example`,
+      role: i < 20 ? ('admin' as const) : ('employee' as const),
+      active: 1,
+      audience_linkedin: audience[0],
+      audience_x: audience[1],
+      created_at: created,
+      activated_at: activated,
     };
   });
 
@@ -66,8 +95,16 @@ function* dataSet(): Generator<Batch> {
     const at = START - 10 * DAY + Math.floor((i / ITEMS) * SPAN_DAYS * DAY);
     const topics = [TOPICS[i % TOPICS.length]!, ...(i % 3 === 0 ? [TOPICS[(i * 7 + 3) % TOPICS.length]!] : [])];
     return {
-      id: uuid(2, i), url: `https://example.com/post/${i}`, title: `Post number ${i}`, topics: JSON.stringify([...new Set(topics)]),
-      content_type: TYPES[i % TYPES.length]!, pinned: 0, publish_at: at, created_at: at, updated_at: at, version: i + 1,
+      id: uuid(2, i),
+      url: `https://example.com/post/${i}`,
+      title: `Post number ${i}`,
+      topics: JSON.stringify([...new Set(topics)]),
+      content_type: TYPES[i % TYPES.length]!,
+      pinned: 0,
+      publish_at: at,
+      created_at: at,
+      updated_at: at,
+      version: i + 1,
     };
   });
 
@@ -78,8 +115,14 @@ function* dataSet(): Generator<Batch> {
     const at = START + Math.floor((i / SHARES) * SPAN_DAYS * DAY);
     const audience = employeeAudience[employee]![linkedin ? 0 : 1];
     return {
-      id: uuid(3, i), employee_id: uuid(1, employee), item_id: uuid(2, Math.floor(rnd() * ITEMS)), network: linkedin ? ('linkedin' as const) : ('x' as const),
-      edited: 0, shared_at: at, received_at: at, audience,
+      id: uuid(3, i),
+      employee_id: uuid(1, employee),
+      item_id: uuid(2, Math.floor(rnd() * ITEMS)),
+      network: linkedin ? ('linkedin' as const) : ('x' as const),
+      edited: 0,
+      shared_at: at,
+      received_at: at,
+      audience,
     };
   });
 
@@ -88,7 +131,10 @@ function* dataSet(): Generator<Batch> {
     const item = Math.floor(rnd() * ITEMS);
     const network = rnd() < 0.6 ? ('linkedin' as const) : ('x' as const);
     return {
-      code: `c${employee}i${item}${network[0]}`, employee_id: uuid(1, employee), item_id: uuid(2, item), network,
+      code: `c${employee}i${item}${network[0]}`,
+      employee_id: uuid(1, employee),
+      item_id: uuid(2, item),
+      network,
       clicked_at: START + Math.floor((i / CLICKS) * SPAN_DAYS * DAY),
     };
   });
@@ -128,7 +174,10 @@ export async function seedSqlite(file: string): Promise<void> {
       db.transaction().execute(async (trx) => {
         for (let i = 0; i < batch.rows.length; i += ROWS_PER_INSERT) {
           // Kysely's typing of a table chosen at run time is too wide to follow; the rows are that table's.
-          await trx.insertInto(batch.table).values(batch.rows.slice(i, i + ROWS_PER_INSERT) as never).execute();
+          await trx
+            .insertInto(batch.table)
+            .values(batch.rows.slice(i, i + ROWS_PER_INSERT) as never)
+            .execute();
         }
       }),
     );
@@ -154,7 +203,9 @@ export async function seedPostgres(url: string): Promise<void> {
   try {
     // The cluster is throw-away: no commit waits for its WAL.
     await client.query('SET synchronous_commit = off');
-    await writeDataSet('PostgreSQL', (batch) => copyRows(client, batch.table, batch.rows as Record<string, string | number | null>[]));
+    await writeDataSet('PostgreSQL', (batch) =>
+      copyRows(client, batch.table, batch.rows as Record<string, string | number | null>[]),
+    );
     await client.query('ANALYZE');
   } finally {
     await client.end();

@@ -33,7 +33,18 @@ import { openDatabase, type Database } from '../../server/db/database';
 import type { DB } from '../../server/db/schema';
 import { startPostgres, type PostgresServer } from '../helpers/postgres-server';
 import {
-  CLICKS, DAY, EMPLOYEES, ITEMS, NOW, SHARES, START, log, seedPostgres, seedSqlite, settlePostgres, uuid,
+  CLICKS,
+  DAY,
+  EMPLOYEES,
+  ITEMS,
+  NOW,
+  SHARES,
+  START,
+  log,
+  seedPostgres,
+  seedSqlite,
+  settlePostgres,
+  uuid,
 } from './analytics-data';
 import { envNumber, median, type Row } from './common';
 import { seededRandom } from '../helpers/seeded-random';
@@ -43,8 +54,16 @@ const BUDGET_MS = 300;
 const ADMIN_TOKEN = 'bench-admin-token-0123456789';
 
 const REPORTS = [
-  'adoption', 'participation', 'contributors', 'contributors?anonymise=true', 'networks', 'items', 'topics',
-  'content-types', 'reach', 'traffic',
+  'adoption',
+  'participation',
+  'contributors',
+  'contributors?anonymise=true',
+  'networks',
+  'items',
+  'topics',
+  'content-types',
+  'reach',
+  'traffic',
 ];
 
 /** The period the console opens on, and the whole data set (its first and last days partial). */
@@ -70,17 +89,29 @@ async function writeThroughTriggers(db: Kysely<DB>, where: string): Promise<Row>
       const i = from + n;
       const at = NOW - (i % 10 === 0 ? 3 * DAY : 0) + i;
       return {
-        id: uuid(4, i), employee_id: uuid(1, Math.floor(rnd() ** 2 * EMPLOYEES)), item_id: uuid(2, Math.floor(rnd() * ITEMS)),
-        network: rnd() < 0.6 ? ('linkedin' as const) : ('x' as const), edited: 0, shared_at: at, received_at: NOW, audience: 100,
+        id: uuid(4, i),
+        employee_id: uuid(1, Math.floor(rnd() ** 2 * EMPLOYEES)),
+        item_id: uuid(2, Math.floor(rnd() * ITEMS)),
+        network: rnd() < 0.6 ? ('linkedin' as const) : ('x' as const),
+        edited: 0,
+        shared_at: at,
+        received_at: NOW,
+        audience: 100,
       };
     });
-    await db.insertInto('shares').values(batch).onConflict((oc) => oc.column('id').doNothing()).execute();
+    await db
+      .insertInto('shares')
+      .values(batch)
+      .onConflict((oc) => oc.column('id').doNothing())
+      .execute();
   }
   const perSecond = COUNT / ((performance.now() - started) / 1000);
   log(`${where}: ${COUNT} shares through the triggers: ${Math.round(perSecond)} per second`);
   return {
     name: `analytics: shares written through the rollup triggers at this size (batches of 100, one in ten 3 days late) · ${where}`,
-    figure: `${Math.round(perSecond).toLocaleString('en')}/s`, budget: 'reported', pass: true,
+    figure: `${Math.round(perSecond).toLocaleString('en')}/s`,
+    budget: 'reported',
+    pass: true,
   };
 }
 
@@ -108,9 +139,17 @@ async function benchOne(where: string, seed: () => Promise<void>, open: () => Pr
   log(`${where}: raw rows in ${seconds(written - started)}, migrations and backfill in ${seconds(migrated - written)}`);
   const seeding: Row = {
     name: `analytics: write ${EMPLOYEES.toLocaleString('en')} employees, ${ITEMS.toLocaleString('en')} items, ${SHARES.toLocaleString('en')} shares, ${CLICKS.toLocaleString('en')} clicks, then migrate (backfill) · ${where}`,
-    figure: `${seconds(migrated - started)} (backfill ${seconds(migrated - written)})`, budget: 'reported', pass: true,
+    figure: `${seconds(migrated - started)} (backfill ${seconds(migrated - written)})`,
+    budget: 'reported',
+    pass: true,
   };
-  const relay = await createApp({ database, publicUrl: 'http://127.0.0.1:1', adminToken: ADMIN_TOKEN, now: () => NOW, clickFlushMs: 0 });
+  const relay = await createApp({
+    database,
+    publicUrl: 'http://127.0.0.1:1',
+    adminToken: ADMIN_TOKEN,
+    now: () => NOW,
+    clickFlushMs: 0,
+  });
   try {
     for (const period of PERIODS) {
       for (const report of REPORTS) {
@@ -129,7 +168,10 @@ async function benchOne(where: string, seed: () => Promise<void>, open: () => Pr
         const m = median(times);
         reports.push({
           name: `analytics: ${report} (${period.label}), median of ${RUNS} · ${where}`,
-          figure: `${m.toFixed(1)} ms`, budget: `≤ ${BUDGET_MS} ms`, pass: m <= BUDGET_MS, ratio: Number((m / BUDGET_MS).toFixed(2)),
+          figure: `${m.toFixed(1)} ms`,
+          budget: `≤ ${BUDGET_MS} ms`,
+          pass: m <= BUDGET_MS,
+          ratio: Number((m / BUDGET_MS).toFixed(2)),
         });
         log(`${where}: ${report} (${period.label}): ${m.toFixed(1)} ms`);
       }
@@ -145,14 +187,25 @@ async function benchOne(where: string, seed: () => Promise<void>, open: () => Pr
 function firstDifference(a: unknown, b: unknown, path = ''): string | undefined {
   if (Object.is(a, b)) return undefined;
   const show = (v: unknown) => (JSON.stringify(v) ?? 'nothing').slice(0, 60);
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null || Array.isArray(a) !== Array.isArray(b)) {
+  if (
+    typeof a !== 'object' ||
+    typeof b !== 'object' ||
+    a === null ||
+    b === null ||
+    Array.isArray(a) !== Array.isArray(b)
+  ) {
     return `${path || 'body'}: ${show(a)} vs ${show(b)}`;
   }
-  if (Array.isArray(a) && Array.isArray(b) && a.length !== b.length) return `${path || 'body'}: ${a.length} vs ${b.length} entries`;
+  if (Array.isArray(a) && Array.isArray(b) && a.length !== b.length)
+    return `${path || 'body'}: ${a.length} vs ${b.length} entries`;
   const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])];
   for (const key of keys) {
     const step = Array.isArray(a) ? `[${key}]` : `.${key}`;
-    const found = firstDifference((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key], `${path}${step}`);
+    const found = firstDifference(
+      (a as Record<string, unknown>)[key],
+      (b as Record<string, unknown>)[key],
+      `${path}${step}`,
+    );
     if (found) return found;
   }
   return undefined;
@@ -167,7 +220,8 @@ function sameAnswers(sqlite: Bodies, postgres: Bodies): Row {
   return {
     name: `analytics: every report's JSON the same on SQLite and PostgreSQL (${sqlite.size} reports)`,
     figure: differences.length ? `${differences.length} differ: ${differences.slice(0, 3).join('; ')}` : 'all the same',
-    budget: 'identical', pass: differences.length === 0,
+    budget: 'identical',
+    pass: differences.length === 0,
   };
 }
 
@@ -191,16 +245,24 @@ export async function analyticsBench(): Promise<Row[]> {
   let postgres: PostgresServer | undefined;
   try {
     const file = join(dir, 'relay.db');
-    const onSqlite = await benchOne('SQLite', () => seedSqlite(file), () => openDatabase(file));
+    const onSqlite = await benchOne(
+      'SQLite',
+      () => seedSqlite(file),
+      () => openDatabase(file),
+    );
     // One database after the other: each has the machine to itself while it is measured.
     rmSync(dir, { recursive: true, force: true });
     postgres = await startPostgres();
     const url = await createDatabase(postgres, 'relay_analytics');
-    const onPostgres = await benchOne('PostgreSQL', () => seedPostgres(url), async () => {
-      const database = await openDatabase(url);
-      await settlePostgres(url);
-      return database;
-    });
+    const onPostgres = await benchOne(
+      'PostgreSQL',
+      () => seedPostgres(url),
+      async () => {
+        const database = await openDatabase(url);
+        await settlePostgres(url);
+        return database;
+      },
+    );
     const total = performance.now() - started;
     log(`both databases in ${seconds(total)}`);
     // Each figure on SQLite, then the same on PostgreSQL.
@@ -210,7 +272,12 @@ export async function analyticsBench(): Promise<Row[]> {
       ...onSqlite.reports.flatMap((row, i) => [row, onPostgres.reports[i]!]),
       ...both.map((m) => m.writes),
       sameAnswers(onSqlite.bodies, onPostgres.bodies),
-      { name: 'analytics: the whole part, both databases (seed, migrate, measure, compare)', figure: seconds(total), budget: 'reported', pass: true },
+      {
+        name: 'analytics: the whole part, both databases (seed, migrate, measure, compare)',
+        figure: seconds(total),
+        budget: 'reported',
+        pass: true,
+      },
     ];
   } finally {
     postgres?.stop();

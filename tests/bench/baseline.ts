@@ -34,7 +34,8 @@ export async function startBaseline(env: Record<string, string>, logFile?: strin
     } catch {
       // not listening yet
     }
-    if (child.exitCode !== null || Date.now() > deadline) throw new Error(`baseline server (${env.MODE}) did not start`);
+    if (child.exitCode !== null || Date.now() > deadline)
+      throw new Error(`baseline server (${env.MODE}) did not start`);
     await new Promise((r) => setTimeout(r, 50));
   }
   return {

@@ -22,7 +22,6 @@ import { serveEditorFixtures } from '../helpers/editor-fixtures';
 import { Backend } from '../helpers/server';
 import { envNumber, median, type Row } from './common';
 
-
 // Seven pairs measured anywhere from 0.99 to 1.16 for the same build here; eleven settle within a few hundredths.
 const CPU_RUNS = Math.max(5, Math.round(envNumber('BENCH_CPU_RUNS', 11)));
 const FEED_ELEMENTS = 5_000;
@@ -31,13 +30,19 @@ const CPU_BUDGET = 1.05;
 const LATENCY_RUNS = Math.max(5, Math.round(envNumber('BENCH_LATENCY_RUNS', 11)));
 const LATENCY_BUDGET_MS = 50;
 
-
 // ---- sizes ----------------------------------------------------------------------------------------------
 
 export function sizeRows(): Row[] {
   const sizes = contentScriptSizes();
   if (sizes.length === 0) {
-    return [{ name: 'content scripts (js + css, gzip)', figure: 'none built (npx wxt build)', budget: `≤ ${kb(CONTENT_SCRIPT_BUDGET)} each`, pass: false }];
+    return [
+      {
+        name: 'content scripts (js + css, gzip)',
+        figure: 'none built (npx wxt build)',
+        budget: `≤ ${kb(CONTENT_SCRIPT_BUDGET)} each`,
+        pass: false,
+      },
+    ];
   }
   return sizes.map((s) => ({
     name: `content script ${s.name} (js + css, gzip)`,
@@ -56,8 +61,16 @@ async function launchBare(): Promise<{ context: BrowserContext; close(): Promise
     executablePath: chromiumPath(),
     headless: true,
     ignoreHTTPSErrors: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--disable-extensions'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-extensions',
+    ],
   });
   return {
     context,
@@ -109,10 +122,11 @@ async function feedRun(context: BrowserContext, url: string): Promise<number> {
     // Let content scripts start (document_idle) before the measured window: what is measured is the feed.
     await page.waitForTimeout(300);
     return await threadTime(page, () =>
-      page.evaluate(([total, batch]) => (window as unknown as { runFeed(t: number, b: number): Promise<number> }).runFeed(total, batch), [
-        FEED_ELEMENTS,
-        FEED_BATCH,
-      ] as const),
+      page.evaluate(
+        ([total, batch]) =>
+          (window as unknown as { runFeed(t: number, b: number): Promise<number> }).runFeed(total, batch),
+        [FEED_ELEMENTS, FEED_BATCH] as const,
+      ),
     );
   } finally {
     await page.close();
@@ -206,7 +220,12 @@ async function latencyRows(ext: ExtensionBrowser): Promise<Row[]> {
     }
     const name = `panel in DOM after composer attached, ${site === 'x' ? 'X dialog' : 'LinkedIn share box'}`;
     if (times.length === 0) {
-      rows.push({ name, figure: `not measured: ${problems[0]}`, budget: `median ≤ ${LATENCY_BUDGET_MS} ms`, pass: false });
+      rows.push({
+        name,
+        figure: `not measured: ${problems[0]}`,
+        budget: `median ≤ ${LATENCY_BUDGET_MS} ms`,
+        pass: false,
+      });
       continue;
     }
     const m = median(times);

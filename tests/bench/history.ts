@@ -22,7 +22,6 @@ const ROWS = 100_000;
 const PAGE_BUDGET_MS = 10;
 const TOTALS_BUDGET_MS = 50;
 
-
 /** What runs inside the extension page (bundled with lib/db and Dexie). */
 const HARNESS = `
 import { Dexie } from 'dexie';
@@ -124,7 +123,9 @@ export async function historyBench(): Promise<Row[]> {
     await page.evaluate(code);
     const r = await page.evaluate(
       ({ rows, runs }) =>
-        (globalThis as unknown as { __relayHistoryBench(rows: number, runs: number): Promise<PageResult> }).__relayHistoryBench(rows, runs),
+        (
+          globalThis as unknown as { __relayHistoryBench(rows: number, runs: number): Promise<PageResult> }
+        ).__relayHistoryBench(rows, runs),
       { rows: ROWS, runs: RUNS },
     );
     const ms = (x: number) => `${x.toFixed(2)} ms`;

@@ -32,14 +32,18 @@ class CopyIn implements pg.Submittable {
     this.done = (error) => (error ? reject(error) : resolve());
   });
 
-  constructor(private readonly text: string, private readonly data: Buffer) {}
+  constructor(
+    private readonly text: string,
+    private readonly data: Buffer,
+  ) {}
 
   submit(connection: pg.Connection): void {
     connection.query(this.text);
   }
 
   handleCopyInResponse(connection: CopyConnection): void {
-    for (let at = 0; at < this.data.length; at += CHUNK) connection.sendCopyFromChunk(this.data.subarray(at, at + CHUNK));
+    for (let at = 0; at < this.data.length; at += CHUNK)
+      connection.sendCopyFromChunk(this.data.subarray(at, at + CHUNK));
     connection.endCopyFrom();
   }
 
@@ -61,7 +65,11 @@ class CopyIn implements pg.Submittable {
 }
 
 /** Writes `rows` into `table` through one COPY; every row must have the first row's columns. */
-export async function copyRows(client: pg.Client, table: string, rows: readonly Record<string, Value>[]): Promise<void> {
+export async function copyRows(
+  client: pg.Client,
+  table: string,
+  rows: readonly Record<string, Value>[],
+): Promise<void> {
   if (rows.length === 0) return;
   const columns = Object.keys(rows[0]!);
   const ident = (name: string) => `"${name.replace(/"/g, '""')}"`;

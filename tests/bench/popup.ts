@@ -105,14 +105,21 @@ export async function seed(ext: ExtensionBrowser, count: number, port: number): 
     // The extension's own origin asks (CORS), as it does the real backend.
     res.setHeader('Access-Control-Allow-Origin', req.headers.origin ?? '*');
     if (req.method === 'OPTIONS') {
-      res.writeHead(204, { 'Access-Control-Allow-Headers': req.headers['access-control-request-headers'] ?? '', 'Access-Control-Allow-Methods': 'GET' }).end();
+      res
+        .writeHead(204, {
+          'Access-Control-Allow-Headers': req.headers['access-control-request-headers'] ?? '',
+          'Access-Control-Allow-Methods': 'GET',
+        })
+        .end();
       return;
     }
     if (req.url?.startsWith('/v1/queue')) {
       res.writeHead(200, { 'Content-Type': 'application/json' }).end(body);
       return;
     }
-    res.writeHead(404, { 'Content-Type': 'application/problem+json' }).end(JSON.stringify({ title: 'Not found', status: 404 }));
+    res
+      .writeHead(404, { 'Content-Type': 'application/problem+json' })
+      .end(JSON.stringify({ title: 'Not found', status: 404 }));
   });
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   const page = await ext.context.newPage();
@@ -121,7 +128,8 @@ export async function seed(ext: ExtensionBrowser, count: number, port: number): 
     await page.goto(`chrome-extension://${ext.extensionId}/popup.html`);
     const deadline = Date.now() + 120_000;
     while (!(await page.evaluate(seeded, { count, first }))) {
-      if (Date.now() > deadline) throw new Error(`the extension did not sync ${count} items from the stub within 120 s`);
+      if (Date.now() > deadline)
+        throw new Error(`the extension did not sync ${count} items from the stub within 120 s`);
       await page.waitForTimeout(250);
     }
   } finally {
@@ -133,7 +141,9 @@ export async function seed(ext: ExtensionBrowser, count: number, port: number): 
 
 /** In an extension page: whether the cache holds `count` items and the popup's head snapshot starts with `first`. */
 async function seeded({ count, first }: { count: number; first: string }): Promise<boolean> {
-  const chromeApi = (globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<Record<string, unknown>> } } } }).chrome;
+  const chromeApi = (
+    globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<Record<string, unknown>> } } } }
+  ).chrome;
   const { queueHead } = (await chromeApi.storage.local.get('queueHead')) as { queueHead?: { rows: { id: string }[] } };
   if (queueHead?.rows[0]?.id !== first) return false;
   const db = await new Promise<IDBDatabase>((resolve, reject) => {
@@ -181,7 +191,9 @@ function painted(page: Page, identifier: string): Promise<number> {
     (id) =>
       new Promise<number>((resolve, reject) => {
         const observer = new PerformanceObserver((list) => {
-          const entry = list.getEntries().find((e) => (e as PerformanceEntry & { identifier?: string }).identifier === id) as
+          const entry = list
+            .getEntries()
+            .find((e) => (e as PerformanceEntry & { identifier?: string }).identifier === id) as
             | (PerformanceEntry & { renderTime: number; loadTime: number })
             | undefined;
           if (!entry) return;
@@ -241,12 +253,15 @@ async function openOnce(ext: ExtensionBrowser): Promise<Open> {
   // When the document itself was ready (HTML parsed, module scripts run): what the queue adds comes after.
   const { ready, longestTask, steps } = await page.evaluate(
     ({ from, to, names }) => {
-      const tasks = (globalThis as unknown as { __relayLongTasks: { start: number; duration: number }[] }).__relayLongTasks;
+      const tasks = (globalThis as unknown as { __relayLongTasks: { start: number; duration: number }[] })
+        .__relayLongTasks;
       const during = tasks.filter((t) => t.start + t.duration > from && t.start < to);
       return {
         ready: (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domContentLoadedEventEnd,
         longestTask: Math.max(0, ...during.map((t) => t.duration)),
-        steps: Object.fromEntries(names.map((n) => [n, performance.getEntriesByName(`relay:${n}`)[0]?.startTime ?? NaN])),
+        steps: Object.fromEntries(
+          names.map((n) => [n, performance.getEntriesByName(`relay:${n}`)[0]?.startTime ?? NaN]),
+        ),
       };
     },
     { from: shown, to: loaded, names: [...STEPS] },
@@ -309,7 +324,9 @@ export async function popupBench(): Promise<Row[]> {
     await setup.goto(`chrome-extension://${ext.extensionId}/popup.html`);
     await setup.evaluate(
       (url) =>
-        (globalThis as unknown as { chrome: { storage: { local: { set(v: object): Promise<void> } } } }).chrome.storage.local.set({
+        (
+          globalThis as unknown as { chrome: { storage: { local: { set(v: object): Promise<void> } } } }
+        ).chrome.storage.local.set({
           serverUrl: url,
           token: 'bench-token',
           employee: { id: '0190a000-0000-7000-8000-0000000000be', name: 'Bench Reader', role: 'employee' },

@@ -29,7 +29,10 @@ function readStat(pid: number): Stat | undefined {
     return undefined; // gone meanwhile
   }
   // The command name (field 2) may hold spaces and parentheses: the fields that follow start after the last ')'.
-  const f = text.slice(text.lastIndexOf(')') + 2).split(' ').map(Number);
+  const f = text
+    .slice(text.lastIndexOf(')') + 2)
+    .split(' ')
+    .map(Number);
   // f[0] is field 3 (state): ppid is field 4, utime 14, stime 15, cutime 16, cstime 17.
   return { ppid: f[1]!, own: (f[11]! + f[12]!) / ticksPerSecond, reaped: (f[13]! + f[14]!) / ticksPerSecond };
 }

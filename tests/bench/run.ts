@@ -36,7 +36,18 @@ const rows: TableRow[] = [];
 function printTable(): void {
   const fmt = (n: number | undefined, digits = 0) =>
     n === undefined ? '' : n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
-  const header = ['measure', 'req/s', 'p50 ms', 'p99 ms', 'vs baseline', 'CPU µs/req', '+ pg µs/req', 'figure', 'budget', 'result'];
+  const header = [
+    'measure',
+    'req/s',
+    'p50 ms',
+    'p99 ms',
+    'vs baseline',
+    'CPU µs/req',
+    '+ pg µs/req',
+    'figure',
+    'budget',
+    'result',
+  ];
   const body = rows.map((r) => [
     r.name,
     fmt(r.reqPerSec),
@@ -65,7 +76,10 @@ const PARTS = ['server', 'analytics', 'extension', 'popup', 'history'] as const;
 type Part = (typeof PARTS)[number];
 
 function selectedParts(): Set<Part> {
-  const asked = (process.env.BENCH_ONLY ?? '').split(',').map((p) => p.trim()).filter(Boolean);
+  const asked = (process.env.BENCH_ONLY ?? '')
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean);
   const unknown = asked.filter((p) => !(PARTS as readonly string[]).includes(p));
   if (unknown.length) throw new Error(`BENCH_ONLY: unknown part ${unknown.join(', ')} (parts: ${PARTS.join(', ')})`);
   return new Set(asked.length ? (asked as Part[]) : PARTS);

@@ -68,7 +68,11 @@ const WRITTEN_CLICK_BUDGET = 0.6;
 const HONO_REFERENCE = process.env.BENCH_HONO !== '0';
 /** New visitors are told apart by the address a proxy forwards, as behind a load balancer. */
 // Each bench person still sends hundreds of shares in a day: far past the daily cap that stops faked reach.
-const BACKEND_ENV = { RELAY_TRUST_PROXY: '1', RELAY_MAX_SHARES_PER_DAY: '1000000000', LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'info' };
+const BACKEND_ENV = {
+  RELAY_TRUST_PROXY: '1',
+  RELAY_MAX_SHARES_PER_DAY: '1000000000',
+  LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'info',
+};
 
 /** Autocannon runs of one side of a comparison, summed, with the CPU its servers used meanwhile. */
 class Measure {
@@ -202,7 +206,8 @@ async function seed(backend: Backend): Promise<Seeded> {
   // What the bare server must answer: the backend's own Location (HEAD is redirected, never counted) and ETag.
   const head = await fetch(backend.url + redirectPath, { method: 'HEAD', redirect: 'manual' });
   const location = head.headers.get('location');
-  if (head.status !== 302 || !location) throw new Error(`HEAD ${redirectPath}: expected 302 with Location, got ${head.status}`);
+  if (head.status !== 302 || !location)
+    throw new Error(`HEAD ${redirectPath}: expected 302 with Location, got ${head.status}`);
   const auth = { authorization: `Bearer ${token}` };
   const first = await fetch(`${backend.url}/v1/queue`, { headers: auth });
   await first.arrayBuffer();
@@ -210,7 +215,8 @@ async function seed(backend: Backend): Promise<Seeded> {
   if (!etag) throw new Error('GET /v1/queue answered without an ETag');
   const revalidated = await fetch(`${backend.url}/v1/queue`, { headers: { ...auth, 'if-none-match': etag } });
   await revalidated.arrayBuffer();
-  if (revalidated.status !== 304) throw new Error(`GET /v1/queue with If-None-Match: expected 304, got ${revalidated.status}`);
+  if (revalidated.status !== 304)
+    throw new Error(`GET /v1/queue with If-None-Match: expected 304, got ${revalidated.status}`);
   return {
     token,
     sharers,
@@ -380,7 +386,9 @@ export async function serverBench(): Promise<TableRow[]> {
     baselines.push(bare2);
     const hono = HONO_REFERENCE ? await startBaseline({ MODE: 'hono', ...baselineEnv }) : undefined;
     if (hono) baselines.push(hono);
-    const honoLogged = HONO_REFERENCE ? await startBaseline({ MODE: 'hono-logged', ...baselineEnv }, logFile) : undefined;
+    const honoLogged = HONO_REFERENCE
+      ? await startBaseline({ MODE: 'hono-logged', ...baselineEnv }, logFile)
+      : undefined;
     if (honoLogged) baselines.push(honoLogged);
     const nodeLogged = await startBaseline({ MODE: 'node-logged', ...baselineEnv }, logFile);
     baselines.push(nodeLogged);
@@ -409,22 +417,28 @@ export async function serverBench(): Promise<TableRow[]> {
 
     // Every request a visitor never seen: autocannon puts a fresh id in each request, here the reader's
     // address as our proxy would forward it (RELAY_TRUST_PROXY=1), with an ordinary browser's agent.
-    const newVisitorsOn = (t: Target, path: string) => (duration: number): Options => ({
-      url: across(t.urls.map((u) => u + path)),
-      duration,
-      idReplacement: true,
-      headers: { 'user-agent': visitorAgent(0), 'x-forwarded-for': '[<id>]' },
-    });
-    const returningOn = (t: Target, path: string, seen: Set<number>) => (duration: number): Options => ({
-      url: across(t.urls),
-      duration,
-      requests: visitorRequests(path, seen),
-    });
-    const queueOn = (t: Target, seeded: Seeded) => (duration: number): Options => ({
-      url: across(t.urls.map((u) => `${u}/v1/queue`)),
-      duration,
-      headers: { authorization: `Bearer ${seeded.token}`, 'if-none-match': seeded.etag },
-    });
+    const newVisitorsOn =
+      (t: Target, path: string) =>
+      (duration: number): Options => ({
+        url: across(t.urls.map((u) => u + path)),
+        duration,
+        idReplacement: true,
+        headers: { 'user-agent': visitorAgent(0), 'x-forwarded-for': '[<id>]' },
+      });
+    const returningOn =
+      (t: Target, path: string, seen: Set<number>) =>
+      (duration: number): Options => ({
+        url: across(t.urls),
+        duration,
+        requests: visitorRequests(path, seen),
+      });
+    const queueOn =
+      (t: Target, seeded: Seeded) =>
+      (duration: number): Options => ({
+        url: across(t.urls.map((u) => `${u}/v1/queue`)),
+        duration,
+        headers: { authorization: `Bearer ${seeded.token}`, 'if-none-match': seeded.etag },
+      });
 
     /**
      * The sides of one path: baselines and references first, then Relay on each set-up against the matching
@@ -449,15 +463,34 @@ export async function serverBench(): Promise<TableRow[]> {
       // Baselines get their own tallies: what they answer is never checked.
       const one = sideOf(`baseline: bare node:http ${baselineWhat}`, targets.bare, onSqlite, new Tally());
       const two = sideOf(`baseline: 2 bare node:http servers ${baselineWhat}`, targets.barePair, onSqlite, new Tally());
-      const logged = sideOf(`reference: node:http + Relay's access log ${baselineWhat}`, targets.nodeLogged, onSqlite, new Tally(), one);
-      const hono = targets.hono && targets.honoLogged
-        ? [
-          sideOf(`reference: bare Hono ${baselineWhat}`, targets.hono, onSqlite, new Tally(), one),
-          sideOf(`reference: bare Hono + Relay's access log ${baselineWhat}`, targets.honoLogged, onSqlite, new Tally(), one),
-        ]
-        : [];
+      const logged = sideOf(
+        `reference: node:http + Relay's access log ${baselineWhat}`,
+        targets.nodeLogged,
+        onSqlite,
+        new Tally(),
+        one,
+      );
+      const hono =
+        targets.hono && targets.honoLogged
+          ? [
+              sideOf(`reference: bare Hono ${baselineWhat}`, targets.hono, onSqlite, new Tally(), one),
+              sideOf(
+                `reference: bare Hono + Relay's access log ${baselineWhat}`,
+                targets.honoLogged,
+                onSqlite,
+                new Tally(),
+                one,
+              ),
+            ]
+          : [];
       const relay = subjects.map((s) => {
-        const side = sideOf(`${what} · ${s.target.label}`, s.target, s.seeded, s.tally, s.target === targets.pair ? two : one);
+        const side = sideOf(
+          `${what} · ${s.target.label}`,
+          s.target,
+          s.seeded,
+          s.tally,
+          s.target === targets.pair ? two : one,
+        );
         if (budgeted.has(s.target)) side.held = hold(s.target, logged);
         return side;
       });
@@ -596,7 +629,10 @@ export async function serverBench(): Promise<TableRow[]> {
  * Batches still in flight when the run stops are sent again afterwards, which must change nothing for
  * those the server had already recorded (they come back as duplicates).
  */
-async function sharesRun(target: Target, seeded: Seeded): Promise<{ row: TableRow; sent: { total: number; note: string } }> {
+async function sharesRun(
+  target: Target,
+  seeded: Seeded,
+): Promise<{ row: TableRow; sent: { total: number; note: string } }> {
   let accepted = 0;
   let duplicates = 0;
   let badBodies = 0;
@@ -649,13 +685,20 @@ async function sharesRun(target: Target, seeded: Seeded): Promise<{ row: TableRo
     db: before.db === undefined ? undefined : after.db! - before.db,
   });
   const sharesPerSec = accepted / measure.seconds;
-  const clean = measure.onlyStatus(200) && badBodies === 0 && duplicates === 0 &&
+  const clean =
+    measure.onlyStatus(200) &&
+    badBodies === 0 &&
+    duplicates === 0 &&
     accepted === SHARE_BATCH * (measure.statuses.get('200') ?? 0);
 
   let replayAccepted = 0;
   let replayDuplicates = 0;
   for (const { authorization, body } of unanswered.values()) {
-    const res = await fetch(`${target.urls[0]!}/v1/shares`, { method: 'POST', headers: { ...headers, authorization }, body });
+    const res = await fetch(`${target.urls[0]!}/v1/shares`, {
+      method: 'POST',
+      headers: { ...headers, authorization },
+      body,
+    });
     const text = await res.text();
     if (res.status !== 200) throw new Error(`replaying a share batch: HTTP ${res.status} ${text.slice(0, 300)}`);
     const r = JSON.parse(text) as { accepted: unknown[]; duplicates: unknown[] };
@@ -713,7 +756,13 @@ interface AfterRestart {
   shares: number;
 }
 
-function countRows(where: string, seeded: Seeded, tally: Tally, sweepFailures: string[], after: AfterRestart): TableRow[] {
+function countRows(
+  where: string,
+  seeded: Seeded,
+  tally: Tally,
+  sweepFailures: string[],
+  after: AfterRestart,
+): TableRow[] {
   const { exitCodes, reach } = after;
   const exits = exitCodes.every((c) => c === 0) ? '' : `; exit codes ${exitCodes.join(', ')}`;
   const returning = reach.byNetwork.linkedin.clicks;
@@ -726,7 +775,11 @@ function countRows(where: string, seeded: Seeded, tally: Tally, sweepFailures: s
         `${returning} clicks for ${tally.visitors.size} distinct visitors (${seeded.employeeName})${exits}` +
         (sweepFailures.length ? `; not redirected: ${sweepFailures.slice(0, 3).join(', ')}` : ''),
       budget: 'equal, exit 0',
-      pass: exits === '' && returning === tally.visitors.size && tally.visitors.size === VISITORS && sweepFailures.length === 0,
+      pass:
+        exits === '' &&
+        returning === tally.visitors.size &&
+        tally.visitors.size === VISITORS &&
+        sweepFailures.length === 0,
     },
     {
       name: `new visitors' clicks recorded after SIGTERM + restart · ${where}`,

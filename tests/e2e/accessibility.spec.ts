@@ -22,7 +22,10 @@ async function seriousViolations(page: Page, include?: string): Promise<string[]
   return violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .flatMap((v) =>
-      v.nodes.map((n) => `${v.id} (${v.impact}) at ${JSON.stringify(n.target)}: ${v.help}\n    ${n.failureSummary?.replace(/\n/g, '\n    ') ?? ''}`),
+      v.nodes.map(
+        (n) =>
+          `${v.id} (${v.impact}) at ${JSON.stringify(n.target)}: ${v.help}\n    ${n.failureSummary?.replace(/\n/g, '\n    ') ?? ''}`,
+      ),
     );
 }
 
@@ -43,10 +46,16 @@ async function expectAccessible(page: Page, what: string, include?: string): Pro
 async function expectKeyboardReachable(page: Page, what: string, within?: string): Promise<void> {
   const candidates = await page.evaluate((host) => {
     const root: ParentNode = host ? document.querySelector(host)!.shadowRoot! : document;
-    const controls = [...root.querySelectorAll<HTMLElement>('a[href], button:not([disabled]), input:not([disabled]), select, textarea, summary, [tabindex]:not([tabindex="-1"])')]
-      .filter((el) => el.checkVisibility({ visibilityProperty: true }) && !el.closest('[inert]'));
+    const controls = [
+      ...root.querySelectorAll<HTMLElement>(
+        'a[href], button:not([disabled]), input:not([disabled]), select, textarea, summary, [tabindex]:not([tabindex="-1"])',
+      ),
+    ].filter((el) => el.checkVisibility({ visibilityProperty: true }) && !el.closest('[inert]'));
     controls.forEach((el, i) => (el.dataset.kbd = String(i)));
-    return controls.map((el) => `${el.tagName.toLowerCase()} "${(el.getAttribute('aria-label') ?? el.textContent ?? '').trim().slice(0, 40)}"`);
+    return controls.map(
+      (el) =>
+        `${el.tagName.toLowerCase()} "${(el.getAttribute('aria-label') ?? el.textContent ?? '').trim().slice(0, 40)}"`,
+    );
   }, within ?? null);
   const reached = new Set<number>();
   const noOutline: string[] = [];
@@ -124,14 +133,30 @@ test('settings page, not connected and connected', async ({ backend, relay }) =>
   await expectKeyboardReachable(options, 'settings, connected');
 });
 
-test('session ended: the popup and the settings page saying so, and the sign-in form reached by keyboard', async ({ backend, relay, context }) => {
+test('session ended: the popup and the settings page saying so, and the sign-in form reached by keyboard', async ({
+  backend,
+  relay,
+  context,
+}) => {
   for (const item of sampleItems) await backend.createItem(item);
   const options = await relay.connect(backend.url, await backend.createInvite('Núria Puig'));
   await expect(options.getByText(/Connected as Núria Puig/)).toBeVisible();
   const sw = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-  const { id } = (await sw.evaluate(() => (globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<Record<string, unknown>> } } } }).chrome.storage.local.get('employee'))).employee as { id: string };
+  const { id } = (
+    await sw.evaluate(() =>
+      (
+        globalThis as unknown as {
+          chrome: { storage: { local: { get(k: string): Promise<Record<string, unknown>> } } };
+        }
+      ).chrome.storage.local.get('employee'),
+    )
+  ).employee as { id: string };
   // A curator deactivates the person: the next sync meets a 401.
-  await backend.request('PATCH', `/v1/admin/employees/${id}`, { token: backend.adminToken, body: { active: false }, expect: 200 });
+  await backend.request('PATCH', `/v1/admin/employees/${id}`, {
+    token: backend.adminToken,
+    body: { active: false },
+    expect: 200,
+  });
   const popup = await relay.openPopup();
   await popup.setViewportSize({ width: 400, height: 600 });
   await expect(popup.getByRole('button', { name: 'Sign in again' })).toBeVisible();
@@ -166,7 +191,12 @@ test("curators' console: every tab", async ({ backend, relay, context, extension
 });
 
 for (const site of ['linkedin', 'x'] as const) {
-  test(`composer panel on the ${site === 'x' ? 'X (Draft.js)' : 'LinkedIn (Quill)'} fixture`, async ({ backend, recorder, relay, context }) => {
+  test(`composer panel on the ${site === 'x' ? 'X (Draft.js)' : 'LinkedIn (Quill)'} fixture`, async ({
+    backend,
+    recorder,
+    relay,
+    context,
+  }) => {
     await seedAndConnect({ backend, recorder, relay }, 'multiline');
     const page = await context.newPage();
     await page.goto(site === 'x' ? 'https://x.com/home' : 'https://www.linkedin.com/feed/?open=1');
@@ -175,9 +205,10 @@ for (const site of ['linkedin', 'x'] as const) {
     // Only Relay's own markup is judged, not the fixture page around it.
     await expectAccessible(page, `composer panel on ${site}`, 'relay-captions');
     // From the post box: the shortcut to the panel's first control, then Tab through the rest of it.
-    await (site === 'x'
-      ? page.locator('[data-testid="tweetTextarea_0"]')
-      : page.getByRole('dialog').getByRole('textbox', { name: 'Text editor for creating content' })
+    await (
+      site === 'x'
+        ? page.locator('[data-testid="tweetTextarea_0"]')
+        : page.getByRole('dialog').getByRole('textbox', { name: 'Text editor for creating content' })
     ).click();
     await page.keyboard.press('Alt+Shift+R');
     await expect(panel.getByRole('button', { name: 'Relay captions' })).toBeFocused();

@@ -7,7 +7,11 @@ import { readFileSync } from 'node:fs';
 import { expect, test } from '../helpers/fixtures';
 
 test('analytics: funnel, contributors by initials, CSV download', async ({ backend, relay, context, extensionId }) => {
-  const item = await backend.createItem({ url: 'https://example.com/a', title: 'Informe anual', captions: [{ network: 'linkedin', text: 'Llegiu-lo' }] });
+  const item = await backend.createItem({
+    url: 'https://example.com/a',
+    title: 'Informe anual',
+    captions: [{ network: 'linkedin', text: 'Llegiu-lo' }],
+  });
   const nuria = await backend.employee('Núria Puig');
   await backend.createInvite('Not Yet Redeemed');
   await backend.request('POST', '/v1/shares', {

@@ -25,11 +25,18 @@ const UPLOT_MARK = 'u-legend';
 
 test('the console loads at most 110 KB gzipped up front, without uPlot', () => {
   const files = initialFiles();
-  expect(files.some((f) => /^chunks\/admin-.*\.js$/.test(f)), `admin.html loads its chunk (${files.join(', ')})`).toBe(true);
+  expect(
+    files.some((f) => /^chunks\/admin-.*\.js$/.test(f)),
+    `admin.html loads its chunk (${files.join(', ')})`,
+  ).toBe(true);
   const initial = files.reduce((sum, f) => sum + gz(f), 0);
-  const analytics = readdirSync(join(extensionDir, 'chunks')).filter((f) => f.startsWith('AnalyticsSection-')).map((f) => `chunks/${f}`);
+  const analytics = readdirSync(join(extensionDir, 'chunks'))
+    .filter((f) => f.startsWith('AnalyticsSection-'))
+    .map((f) => `chunks/${f}`);
   expect(analytics, 'the Analytics section is its own chunk').toHaveLength(1);
-  console.log(`admin.html up front: ${kb(initial)} gzipped (${files.length} files); Analytics chunk: ${kb(gz(analytics[0]!))}`);
+  console.log(
+    `admin.html up front: ${kb(initial)} gzipped (${files.length} files); Analytics chunk: ${kb(gz(analytics[0]!))}`,
+  );
   expect(initial).toBeLessThanOrEqual(ADMIN_BUDGET);
   for (const f of files.filter((x) => x.endsWith('.js'))) {
     expect(read(f).toString('utf8').includes(UPLOT_MARK), `${f} must not carry uPlot`).toBe(false);

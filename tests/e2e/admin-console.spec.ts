@@ -92,13 +92,20 @@ async function openConsole(ext: ExtensionBrowser, backend: Backend, section: str
   return page;
 }
 
-test('an admin creates an item from a page address and an employee sees it after sync', async ({ backend, ext, pages, employeeBrowser }) => {
+test('an admin creates an item from a page address and an employee sees it after sync', async ({
+  backend,
+  ext,
+  pages,
+  employeeBrowser,
+}) => {
   const admin = await openConsole(ext, backend, 'items');
 
   // A refused address: the server's reason is shown, no editor opens.
   await admin.getByLabel('New item from a page address').fill('http://10.1.2.3/private');
   await admin.getByRole('button', { name: 'Fetch details' }).click();
-  await expect(admin.getByRole('alert').filter({ hasText: 'The page could not be used' })).toContainText('a private address');
+  await expect(admin.getByRole('alert').filter({ hasText: 'The page could not be used' })).toContainText(
+    'a private address',
+  );
   await expect(admin.getByRole('form', { name: 'New item', exact: true })).toHaveCount(0);
 
   // The local page: its Open Graph tags prefill the item.
@@ -122,11 +129,21 @@ test('an admin creates an item from a page address and an employee sees it after
   await expect(row).toContainText('Live');
   await expect(row).toContainText('owned');
   // One owned item live: the mix says so against 6-3-1.
-  await expect(admin.getByRole('status').filter({ hasText: 'Content mix of the live queue' })).toContainText('0 curated · 10 owned · 0 promotional — too much of our own content');
-  const [stored] = (await backend.request<{ items: Array<{ url: string; topics: string[]; captions: Array<{ language: string }> }> }>(
-    'GET', '/v1/admin/items', { token: backend.adminToken },
-  )).items;
-  expect(stored).toMatchObject({ url: pages.url('/news/launch'), topics: ['product', 'launch'], captions: [{ language: 'ca' }] });
+  await expect(admin.getByRole('status').filter({ hasText: 'Content mix of the live queue' })).toContainText(
+    '0 curated · 10 owned · 0 promotional — too much of our own content',
+  );
+  const [stored] = (
+    await backend.request<{ items: Array<{ url: string; topics: string[]; captions: Array<{ language: string }> }> }>(
+      'GET',
+      '/v1/admin/items',
+      { token: backend.adminToken },
+    )
+  ).items;
+  expect(stored).toMatchObject({
+    url: pages.url('/news/launch'),
+    topics: ['product', 'launch'],
+    captions: [{ language: 'ca' }],
+  });
 
   // An employee's Relay, in another profile, gets it with its first sync.
   const options = await connect(employeeBrowser, backend.url, await backend.createInvite('Núria Puig'));
@@ -155,7 +172,10 @@ test('a banned term set in Policy blocks an admin caption with the server’s re
   await admin.getByLabel('Campaigns (one a line)').fill('q4-fund');
   await admin.getByRole('button', { name: 'Save the lists' }).click();
   await expect(admin.getByRole('status').filter({ hasText: 'Saved 2 topics and 1 campaign' })).toBeVisible();
-  expect(await backend.request('GET', '/v1/admin/taxonomy', { token: backend.adminToken })).toEqual({ topics: ['finance', 'sostenibilitat'], campaigns: ['q4-fund'] });
+  expect(await backend.request('GET', '/v1/admin/taxonomy', { token: backend.adminToken })).toEqual({
+    topics: ['finance', 'sostenibilitat'],
+    campaigns: ['q4-fund'],
+  });
 
   await admin.getByLabel('New item from a page address').fill('https://example.com/fund');
   await admin.getByRole('button', { name: 'Write it by hand' }).click();
@@ -166,13 +186,19 @@ test('a banned term set in Policy blocks an admin caption with the server’s re
   await editor.getByLabel('Network').selectOption('x');
   await editor.getByLabel('Text').fill('Guaranteed returns for everyone');
   // Flagged while typing, and the disclosure shown as it will be added.
-  await expect(editor.getByRole('alert').filter({ hasText: 'Banned by the policy' })).toContainText('guaranteed returns');
+  await expect(editor.getByRole('alert').filter({ hasText: 'Banned by the policy' })).toContainText(
+    'guaranteed returns',
+  );
   await expect(editor.getByText('Guaranteed returns for everyone #ad', { exact: true })).toBeVisible();
 
   // The backend has the last word: 422, shown in its own words, nothing created.
   await editor.getByRole('button', { name: 'Add to the queue' }).click();
-  await expect(editor.getByRole('alert').filter({ hasText: /Caption 1 \(x\) contains the banned term "guaranteed returns"/ })).toBeVisible();
-  const { items } = await backend.request<{ items: unknown[] }>('GET', '/v1/admin/items', { token: backend.adminToken });
+  await expect(
+    editor.getByRole('alert').filter({ hasText: /Caption 1 \(x\) contains the banned term "guaranteed returns"/ }),
+  ).toBeVisible();
+  const { items } = await backend.request<{ items: unknown[] }>('GET', '/v1/admin/items', {
+    token: backend.adminToken,
+  });
   expect(items).toHaveLength(0);
 });
 
@@ -200,7 +226,9 @@ test('deactivating an employee signs their Relay out at its next sync', async ({
 
   // Refusing to demote yourself: the server's message is shown.
   await admin.getByRole('button', { name: 'Make employee: Ada Curator' }).click();
-  await expect(admin.getByRole('alert').filter({ hasText: 'An admin cannot deactivate or demote their own account' })).toBeVisible();
+  await expect(
+    admin.getByRole('alert').filter({ hasText: 'An admin cannot deactivate or demote their own account' }),
+  ).toBeVisible();
   await expect(admin.getByRole('row', { name: /Ada Curator/ })).toContainText('Admin');
 
   // Opening the popup syncs: the token no longer works, and the popup says so.
@@ -211,7 +239,11 @@ test('deactivating an employee signs their Relay out at its next sync', async ({
   await expect(ended.getByRole('button', { name: 'Sign in again' })).toBeVisible();
 });
 
-test('an employee’s suggestion becomes an item prefilled from the page, another is dismissed', async ({ backend, ext, pages }) => {
+test('an employee’s suggestion becomes an item prefilled from the page, another is dismissed', async ({
+  backend,
+  ext,
+  pages,
+}) => {
   const nuria = await backend.employee('Núria Puig');
   const suggest = (url: string, note: string) =>
     backend.request('POST', '/v1/suggestions', { token: nuria.token, body: { url, note }, expect: 201 });
@@ -224,12 +256,18 @@ test('an employee’s suggestion becomes an item prefilled from the page, anothe
   const launch = list.getByRole('listitem').filter({ hasText: 'Val la pena compartir-ho!' });
   await expect(launch).toContainText('Suggested by Núria Puig');
 
-  await list.getByRole('listitem').filter({ hasText: 'Potser massa antic' }).getByRole('button', { name: 'Dismiss' }).click();
-  await expect(admin.getByRole('status').filter({ hasText: 'Dismissed the suggestion of https://example.org/old-news' })).toBeVisible();
+  await list
+    .getByRole('listitem')
+    .filter({ hasText: 'Potser massa antic' })
+    .getByRole('button', { name: 'Dismiss' })
+    .click();
+  await expect(
+    admin.getByRole('status').filter({ hasText: 'Dismissed the suggestion of https://example.org/old-news' }),
+  ).toBeVisible();
   await expect(list.getByRole('listitem')).toHaveCount(1);
 
   await launch.getByRole('button', { name: 'Make it an item' }).click();
-  const editor = admin.getByRole('form', { name: 'New item from Núria Puig\'s suggestion' });
+  const editor = admin.getByRole('form', { name: "New item from Núria Puig's suggestion" });
   await expect(editor.getByLabel('Title')).toHaveValue('Llancem Relay 2.0 — col·laboració per a tothom');
   await editor.getByLabel('Text').fill('Una bona notícia per a tots');
   await editor.getByRole('button', { name: 'Add to the queue' }).click();
@@ -237,7 +275,9 @@ test('an employee’s suggestion becomes an item prefilled from the page, anothe
   await expect(admin.getByText('No open suggestions.')).toBeVisible();
 
   const accepted = await backend.request<{ suggestions: Array<{ status: string; itemId: string | null }> }>(
-    'GET', '/v1/admin/suggestions?status=accepted', { token: backend.adminToken },
+    'GET',
+    '/v1/admin/suggestions?status=accepted',
+    { token: backend.adminToken },
   );
   expect(accepted.suggestions).toHaveLength(1);
   expect(accepted.suggestions[0]!.itemId).not.toBeNull();

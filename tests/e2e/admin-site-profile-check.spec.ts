@@ -47,25 +47,33 @@ test('a curator checks the profiles against saved LinkedIn and X pages', async (
   await expect(row.getByRole('cell').nth(0)).toHaveText(
     'div.ql-editor.ql-blank role="textbox" aria-label="Text editor for creating content" (in the shadow root of div#interop-outlet data-testid="interop-shadowdom")',
   );
-  await expect(row.getByRole('cell').nth(3)).toContainText('Found by .share-actions__primary-action: button.share-actions__primary-action');
+  await expect(row.getByRole('cell').nth(3)).toContainText(
+    'Found by .share-actions__primary-action: button.share-actions__primary-action',
+  );
 
   // X's chat page: the "Create post" dialog over it is ignored by the chat pages' rule, which is named.
   await form.getByLabel('Saved page (HTML file)').setInputFiles(saved('x-chat.html'));
   await expect(form.getByLabel('Profile to check')).toHaveValue('x');
   await expect(form.getByLabel('Page address or path')).toHaveValue('https://x.com/i/chat/1600000000000000000-2001');
   await form.getByRole('button', { name: 'Check the page' }).click();
-  await expect(status).toHaveText('Composers of the X profile, version 2, that get a panel on /i/chat/1600000000000000000-2001: 0 of 3.');
+  await expect(status).toHaveText(
+    'Composers of the X profile, version 2, that get a panel on /i/chat/1600000000000000000-2001: 0 of 3.',
+  );
   const dialog = composer(page, 'x-compose-dialog');
   await expect(dialog).toContainText('Found, but an ignore rule excludes it');
   await expect(dialog.getByRole('row').nth(1)).toContainText('Ignored by rule 3: X direct messages (XChat pages)');
   await expect(dialog.getByRole('row').nth(1)).toContainText('Not looked for (no panel)');
-  await expect(composer(page, 'x-mobile-textarea')).toContainText('No element in the page matches its editor selectors.');
+  await expect(composer(page, 'x-mobile-textarea')).toContainText(
+    'No element in the page matches its editor selectors.',
+  );
 
   // The same page at the "Create post" address: the dialog gets its panel and its Post button is found.
   await form.getByLabel('Page address or path').fill('/compose/post');
   await form.getByRole('button', { name: 'Check the page' }).click();
   await expect(status).toHaveText('Composers of the X profile, version 2, that get a panel on /compose/post: 1 of 3.');
-  await expect(composer(page, 'x-compose-dialog').getByRole('row').nth(1)).toContainText('Found by [data-testid="tweetButton"]');
+  await expect(composer(page, 'x-compose-dialog').getByRole('row').nth(1)).toContainText(
+    'Found by [data-testid="tweetButton"]',
+  );
 
   // A redesign that renamed X's editor: nothing is found, which is what the curator needs to know.
   await form.getByLabel('Saved page (HTML file)').setInputFiles(saved('x-home-redesigned.html'));
@@ -91,20 +99,35 @@ test('a curator checks the profiles against saved LinkedIn and X pages', async (
     ],
   };
   await page.getByLabel('Profile (JSON)').fill(JSON.stringify(fix, null, 2));
-  await form.getByLabel('Profile to check').selectOption({ label: 'The profile being edited above: X, version 3 (not published)' });
+  await form
+    .getByLabel('Profile to check')
+    .selectOption({ label: 'The profile being edited above: X, version 3 (not published)' });
   await form.getByRole('button', { name: 'Check the page' }).click();
-  await expect(status).toHaveText('Composers of the edited X profile, version 3 (not published), that get a panel on /home: 1 of 4.');
-  await expect(composer(page, 'x-home-redesigned').getByRole('row').nth(1))
-    .toContainText('Found by [data-testid="postButtonInline"]: button data-testid="postButtonInline"');
+  await expect(status).toHaveText(
+    'Composers of the edited X profile, version 3 (not published), that get a panel on /home: 1 of 4.',
+  );
+  await expect(composer(page, 'x-home-redesigned').getByRole('row').nth(1)).toContainText(
+    'Found by [data-testid="postButtonInline"]: button data-testid="postButtonInline"',
+  );
 
-  const results = await new AxeBuilder({ page }).include('.page-check').include('form[aria-label="Check a profile against a saved page"]').analyze();
-  expect(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+  const results = await new AxeBuilder({ page })
+    .include('.page-check')
+    .include('form[aria-label="Check a profile against a saved page"]')
+    .analyze();
+  expect(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual(
+    [],
+  );
 
   // The saved pages' scripts, style sheets and images were never fetched, and nothing went to the server.
   expect(requests.map((r) => r.url()).filter((u) => !u.startsWith('chrome-extension://'))).toEqual([]);
 });
 
-test('a refused file says why, and a page saved without its shadow content says how to keep it', async ({ backend, relay, extensionId, context }, testInfo) => {
+test('a refused file says why, and a page saved without its shadow content says how to keep it', async ({
+  backend,
+  relay,
+  extensionId,
+  context,
+}, testInfo) => {
   const page = await openSiteProfiles(relay, backend, extensionId);
   const form = page.getByRole('form', { name: 'Check a profile against a saved page' });
   const file = form.getByLabel('Saved page (HTML file)');
@@ -112,7 +135,11 @@ test('a refused file says why, and a page saved without its shadow content says 
 
   await form.getByRole('button', { name: 'Check the page' }).click();
   await expect(alert).toHaveText('Choose a saved page first.');
-  await file.setInputFiles({ name: 'Feed _ LinkedIn.mhtml', mimeType: 'multipart/related', buffer: Buffer.from('MIME-Version: 1.0\r\n') });
+  await file.setInputFiles({
+    name: 'Feed _ LinkedIn.mhtml',
+    mimeType: 'multipart/related',
+    buffer: Buffer.from('MIME-Version: 1.0\r\n'),
+  });
   await expect(alert).toHaveText(/^This is a single-file web archive \(MHTML\)/);
   await expect(file).toHaveAttribute('aria-invalid', 'true');
   // From disk, not as a buffer: the browser reads the file itself instead of 11 MB crossing the DevTools protocol.
@@ -126,11 +153,15 @@ test('a refused file says why, and a page saved without its shadow content says 
   // Saved by the browser's "Save page as": #interop-outlet is there, its shadow root is not.
   await file.setInputFiles(saved('linkedin-feed-comment-only.html'));
   await expect(alert).toBeHidden();
-  await expect(form.getByLabel('Page address or path')).toHaveValue('https://www.linkedin.com/feed/update/urn:li:activity:7400000000000000002/');
+  await expect(form.getByLabel('Page address or path')).toHaveValue(
+    'https://www.linkedin.com/feed/update/urn:li:activity:7400000000000000002/',
+  );
   await form.getByRole('button', { name: 'Check the page' }).click();
   const share = composer(page, 'linkedin-share-dialog');
   await expect(share).toContainText('Not found');
-  await expect(share).toContainText('div#interop-outlet data-testid="interop-shadowdom" is in the page but empty: the page was saved without its shadow content');
+  await expect(share).toContainText(
+    'div#interop-outlet data-testid="interop-shadowdom" is in the page but empty: the page was saved without its shadow content',
+  );
   const line = (await share.locator('code').first().textContent())!;
   expect(line).toMatch(/^copy\(.*\)$/);
 
@@ -149,12 +180,18 @@ test('a refused file says why, and a page saved without its shadow content says 
   await form.getByLabel('Page address or path').fill('/feed/');
   await form.getByRole('button', { name: 'Check the page' }).click();
   await expect(share).toContainText('Found: it gets a panel');
-  await expect(share.getByRole('row').filter({ hasText: 'Gets a panel' })).toContainText('(in the shadow root of div#interop-outlet');
+  await expect(share.getByRole('row').filter({ hasText: 'Gets a panel' })).toContainText(
+    '(in the shadow root of div#interop-outlet',
+  );
   await expect(page.getByText(/which is not one of the hosts/)).toHaveCount(0);
 
   // An address on another host (a staging copy, say) is checked all the same, with a word about it.
   await form.getByLabel('Page address or path').fill('https://linkedin.example.com/feed/');
   await form.getByRole('button', { name: 'Check the page' }).click();
-  await expect(page.getByText('The page was saved from linkedin.example.com, which is not one of the hosts of the LinkedIn profile.')).toBeVisible();
+  await expect(
+    page.getByText(
+      'The page was saved from linkedin.example.com, which is not one of the hosts of the LinkedIn profile.',
+    ),
+  ).toBeVisible();
   await expect(share).toContainText('Found: it gets a panel');
 });

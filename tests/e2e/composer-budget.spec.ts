@@ -12,6 +12,8 @@ test('content scripts with their CSS are ≤ 25 KB gzipped each', () => {
   expect(matches, 'a content script for x.com').toContain('https://x.com/');
   expect(matches, 'a content script for twitter.com').toContain('https://twitter.com/');
   for (const s of sizes) {
-    expect(s.gzip, `${s.name} (${s.files.join(' + ')}): ${kb(s.gzip)} gzipped`).toBeLessThanOrEqual(CONTENT_SCRIPT_BUDGET);
+    expect(s.gzip, `${s.name} (${s.files.join(' + ')}): ${kb(s.gzip)} gzipped`).toBeLessThanOrEqual(
+      CONTENT_SCRIPT_BUDGET,
+    );
   }
 });

@@ -3,10 +3,24 @@
  * share says whether they did. Edited = the post changed after Relay inserted the caption (X's Draft.js here,
  * typed with real key presses). Checked where it ends up: the share as the backend stored it (/v1/me/export).
  */
-import { captions, expect, expectEditorText, insertButton, panels, seedAndConnect, storedShares, test, xText } from '../helpers/composer';
+import {
+  captions,
+  expect,
+  expectEditorText,
+  insertButton,
+  panels,
+  seedAndConnect,
+  storedShares,
+  test,
+  xText,
+} from '../helpers/composer';
 import type { Backend } from '../helpers/server';
 
-async function expectStoredShare(backend: Backend, token: string, share: { network: 'x' | 'linkedin'; edited: boolean }) {
+async function expectStoredShare(
+  backend: Backend,
+  token: string,
+  share: { network: 'x' | 'linkedin'; edited: boolean },
+) {
   await expect
     .poll(() => storedShares(backend, token), {
       message: 'the share reached the backend',
@@ -16,7 +30,12 @@ async function expectStoredShare(backend: Backend, token: string, share: { netwo
     .toEqual([share]);
 }
 
-test('typing after inserting, then Post: the share is recorded as edited', async ({ backend, recorder, relay, context }) => {
+test('typing after inserting, then Post: the share is recorded as edited', async ({
+  backend,
+  recorder,
+  relay,
+  context,
+}) => {
   test.setTimeout(90_000);
   const relayUser = await seedAndConnect({ backend, recorder, relay }, 'catalan');
   const page = await context.newPage();
@@ -33,7 +52,12 @@ test('typing after inserting, then Post: the share is recorded as edited', async
   await expectStoredShare(backend, relayUser.token, { network: 'x', edited: true });
 });
 
-test('Post right after inserting: the share is recorded as not edited', async ({ backend, recorder, relay, context }) => {
+test('Post right after inserting: the share is recorded as not edited', async ({
+  backend,
+  recorder,
+  relay,
+  context,
+}) => {
   test.setTimeout(90_000);
   const relayUser = await seedAndConnect({ backend, recorder, relay }, 'catalan');
   const page = await context.newPage();

@@ -52,7 +52,9 @@ test('connected with an empty queue: the LinkedIn panel says nothing is cached, 
   await page.getByRole('button', { name: 'Start a post' }).click();
   const panel = panels(page);
   await expect(panel).toHaveCount(1);
-  await expect(panel).toContainText('No captions for LinkedIn are cached yet. Open Relay from the browser toolbar to sync.');
+  await expect(panel).toContainText(
+    'No captions for LinkedIn are cached yet. Open Relay from the browser toolbar to sync.',
+  );
   await expect(panel.getByRole('listitem')).toHaveCount(0);
   await expect(panel.getByRole('button', { name: /^Insert: / })).toHaveCount(0);
   await expectOpensRelay(ext.serviceWorker, panel);

@@ -14,7 +14,13 @@ const test = base.extend<{ context: BrowserContext }, { plainBrowser: Browser }>
       const browser = await chromium.launch({
         executablePath: chromiumPath(),
         headless: true,
-        args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update'],
+        args: [
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-quic',
+          '--disable-background-networking',
+          '--disable-component-update',
+        ],
       });
       await use(browser);
       await browser.close();
@@ -41,7 +47,9 @@ const paste = (page: Page, selector: string, text: string) =>
     [selector, text] as const,
   );
 
-test('X home composer: Post is disabled until the Draft.js state has text; getPlainText reads the state', async ({ context }) => {
+test('X home composer: Post is disabled until the Draft.js state has text; getPlainText reads the state', async ({
+  context,
+}) => {
   const page = await context.newPage();
   await page.goto('https://x.com/home');
   const editor = page.locator('[data-testid="tweetTextarea_0"]');
@@ -104,7 +112,9 @@ test('X ?reject=1: the editor ignores pasted and typed text', async ({ context }
 });
 
 for (const variant of ['', '&shadow=1', '&quill=2']) {
-  test(`LinkedIn share dialog (${variant || 'Quill 1, light DOM'}): Post follows quill.getText()`, async ({ context }) => {
+  test(`LinkedIn share dialog (${variant || 'Quill 1, light DOM'}): Post follows quill.getText()`, async ({
+    context,
+  }) => {
     const page = await context.newPage();
     await page.goto(`https://www.linkedin.com/feed/?x=1${variant}`);
     await page.getByRole('button', { name: 'Start a post' }).click();
@@ -115,7 +125,9 @@ for (const variant of ['', '&shadow=1', '&quill=2']) {
     await expect(post).toBeDisabled();
     await editor.click();
     await page.evaluate(() => document.execCommand('insertText', false, 'Line 1\n\nLine 2 https://example.com/a'));
-    await expect.poll(() => page.evaluate(() => window.getQuillText())).toBe('Line 1\n\nLine 2 https://example.com/a\n');
+    await expect
+      .poll(() => page.evaluate(() => window.getQuillText()))
+      .toBe('Line 1\n\nLine 2 https://example.com/a\n');
     await expect(post).toBeEnabled();
     await post.click();
     await expect.poll(() => page.evaluate(() => window.__posted.map((p) => p.name))).toEqual(['share']);

@@ -80,7 +80,12 @@ for (const site of Object.values(composerSites)) {
 
 // Plain Tab where the editor lets it move focus: Draft.js does, and the panel follows the editor in the page.
 // Quill keeps Tab for itself (it types a tab), so on LinkedIn Alt+Shift+R is the way.
-test(`${composerSites.x.label}: plain Tab from the post box reaches the panel`, async ({ backend, recorder, relay, context }) => {
+test(`${composerSites.x.label}: plain Tab from the post box reaches the panel`, async ({
+  backend,
+  recorder,
+  relay,
+  context,
+}) => {
   const site = composerSites.x;
   await seedAndConnect({ backend, recorder, relay }, 'multiline');
   const page = await context.newPage();

@@ -3,11 +3,20 @@
  * messaging) that must get no panel. The cases both networks share are in composer-insert.spec.ts.
  */
 import type { Locator } from '@playwright/test';
-import { captions, composerSites, expect, expectEditorText, insertButton, panels, quillText, seedAndConnect, test } from '../helpers/composer';
+import {
+  captions,
+  composerSites,
+  expect,
+  expectEditorText,
+  insertButton,
+  panels,
+  quillText,
+  seedAndConnect,
+  test,
+} from '../helpers/composer';
 
 const linkedin = composerSites.linkedin;
-const editorIn = (scope: Locator) =>
-  scope.getByRole('textbox', { name: 'Text editor for creating content' });
+const editorIn = (scope: Locator) => scope.getByRole('textbox', { name: 'Text editor for creating content' });
 
 test('share dialog inside the open shadow root of div#interop-outlet: a Russian caption arrives intact', async ({
   backend,

@@ -47,7 +47,9 @@ const switchedBack: SiteProfile = {
 const docText = (page: Page, name?: string) => page.evaluate((n) => window.getDocText(n), name);
 const shareBox = (page: Page) => page.locator('#interop-outlet [data-test-modal-id="sharebox"][role="dialog"]');
 const shareEditor = (page: Page) =>
-  shareBox(page).locator('.ProseMirror[contenteditable="true"][role="textbox"][aria-label="Text editor for creating content"]');
+  shareBox(page).locator(
+    '.ProseMirror[contenteditable="true"][role="textbox"][aria-label="Text editor for creating content"]',
+  );
 const postButton = (page: Page) => shareBox(page).getByRole('button', { name: 'Post' });
 const commentBox = (page: Page) => page.locator('[componentkey^="commentBox-"]');
 const commentEditor = (page: Page) =>
@@ -72,7 +74,9 @@ async function openShareBoxAfterComments(page: Page, url: string): Promise<Locat
   return panel;
 }
 
-test('the fixture: typing reaches each EditorState and enables its button; ?reject=1 refuses typing', async ({ context }) => {
+test('the fixture: typing reaches each EditorState and enables its button; ?reject=1 refuses typing', async ({
+  context,
+}) => {
   const page = await context.newPage();
   await page.goto(FEED);
   await commentEditor(page).click();
@@ -113,7 +117,9 @@ test('measured in the page: both editors take a synthetic paste and execCommand 
           if (h === 'paste') {
             const data = new DataTransfer();
             data.setData('text/plain', t);
-            view.dom.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+            view.dom.dispatchEvent(
+              new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
+            );
           } else {
             t.split('\n').forEach((line, i) => {
               if (i > 0) document.execCommand('insertParagraph', false);

@@ -156,7 +156,8 @@ for (const c of cases) {
     const page = await context.newPage();
     await page.goto(c.url);
     const quiet = c.quiet?.(page) ?? [];
-    for (const q of quiet) await expect(q.editor, 'the box that must stay without a panel is on the page').toHaveCount(1);
+    for (const q of quiet)
+      await expect(q.editor, 'the box that must stay without a panel is on the page').toHaveCount(1);
     await c.open?.(page);
 
     const { box, editor } = c.composer(page);
@@ -181,10 +182,21 @@ for (const c of cases) {
 }
 
 test('the content scripts are declared for the top frame only', () => {
-  type ContentScript = { matches?: string[]; all_frames?: boolean; match_about_blank?: boolean; match_origin_as_fallback?: boolean };
-  const manifest = JSON.parse(readFileSync(join(extensionDir, 'manifest.json'), 'utf8')) as { content_scripts?: ContentScript[] };
+  type ContentScript = {
+    matches?: string[];
+    all_frames?: boolean;
+    match_about_blank?: boolean;
+    match_origin_as_fallback?: boolean;
+  };
+  const manifest = JSON.parse(readFileSync(join(extensionDir, 'manifest.json'), 'utf8')) as {
+    content_scripts?: ContentScript[];
+  };
   const scripts = manifest.content_scripts ?? [];
-  expect(scripts.flatMap((s) => s.matches ?? []).sort()).toEqual(['https://twitter.com/*', 'https://www.linkedin.com/*', 'https://x.com/*']);
+  expect(scripts.flatMap((s) => s.matches ?? []).sort()).toEqual([
+    'https://twitter.com/*',
+    'https://www.linkedin.com/*',
+    'https://x.com/*',
+  ]);
   for (const s of scripts) {
     expect(s.all_frames ?? false, `${s.matches?.join(' ')}: all_frames`).toBe(false);
     expect(s.match_about_blank ?? false, `${s.matches?.join(' ')}: match_about_blank`).toBe(false);

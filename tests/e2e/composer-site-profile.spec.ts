@@ -6,7 +6,17 @@
  */
 import type { SiteProfile } from '../../lib/contract/site-profiles';
 import { xProfile } from '../../lib/compose/profiles/x';
-import { captions, expect, expectEditorText, insertButton, panels, publishProfile, seedAndConnect, test, xText } from '../helpers/composer';
+import {
+  captions,
+  expect,
+  expectEditorText,
+  insertButton,
+  panels,
+  publishProfile,
+  seedAndConnect,
+  test,
+  xText,
+} from '../helpers/composer';
 
 const published: SiteProfile = {
   ...xProfile,

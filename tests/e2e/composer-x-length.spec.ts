@@ -7,7 +7,16 @@
 import type { Locator } from '@playwright/test';
 import twitter from 'twitter-text';
 import { insertionText } from '../../lib/captions/insertion';
-import { captions, expect, insertButton, panels, seedAndConnect, statusMessage, test, xText } from '../helpers/composer';
+import {
+  captions,
+  expect,
+  insertButton,
+  panels,
+  seedAndConnect,
+  statusMessage,
+  test,
+  xText,
+} from '../helpers/composer';
 
 /** The count line a caption's Insert button is described by (aria-describedby, inside the panel's shadow root). */
 async function countFor(panel: Locator, button: Locator): Promise<string> {
@@ -22,7 +31,12 @@ const leftIn = (text: string) => {
   return Number(m[1]);
 };
 
-test('the panel shows what remains of 280, as X counts it, and follows what the person types', async ({ backend, recorder, relay, context }) => {
+test('the panel shows what remains of 280, as X counts it, and follows what the person types', async ({
+  backend,
+  recorder,
+  relay,
+  context,
+}) => {
   const relayUser = await seedAndConnect({ backend, recorder, relay }, 'multiline');
   const page = await context.newPage();
   await page.goto('https://x.com/home');
@@ -40,15 +54,24 @@ test('the panel shows what remains of 280, as X counts it, and follows what the 
   const link = relayUser.link('multiline', 'x');
   const expected = 280 - twitter.parseTweet(typed + insertionText(captions.multiline.x, link, typed)).weightedLength;
   expect(expected).toBeLessThan(empty);
-  await expect.poll(async () => leftIn(await countFor(panel, insert)), { message: 'the count follows the typed text' }).toBe(expected);
+  await expect
+    .poll(async () => leftIn(await countFor(panel, insert)), { message: 'the count follows the typed text' })
+    .toBe(expected);
 
   await insert.click();
   await expect.poll(() => xText(page)).toContain(link);
   const posted = await xText(page);
-  expect(expected, `what the panel showed = 280 − X's weighted length of ${JSON.stringify(posted)}`).toBe(280 - twitter.parseTweet(posted).weightedLength);
+  expect(expected, `what the panel showed = 280 − X's weighted length of ${JSON.stringify(posted)}`).toBe(
+    280 - twitter.parseTweet(posted).weightedLength,
+  );
 });
 
-test('a caption that would go over 280 is refused with a message, not inserted', async ({ backend, recorder, relay, context }) => {
+test('a caption that would go over 280 is refused with a message, not inserted', async ({
+  backend,
+  recorder,
+  relay,
+  context,
+}) => {
   const long = '新しいレポートを公開しました。'.repeat(10); // 150 CJK characters: 300 as X counts them
   await backend.createItem({
     url: 'https://example.com/news/long?ref=feed',

@@ -3,7 +3,17 @@
  * editors (replies, direct messages) that must get no panel. The cases both networks share are in
  * composer-insert.spec.ts.
  */
-import { captions, composerSites, expect, expectEditorText, insertButton, panels, seedAndConnect, test, xText } from '../helpers/composer';
+import {
+  captions,
+  composerSites,
+  expect,
+  expectEditorText,
+  insertButton,
+  panels,
+  seedAndConnect,
+  test,
+  xText,
+} from '../helpers/composer';
 
 test('"Create post" dialog mounting late at /compose/post gets its panel; a Russian caption arrives intact', async ({
   backend,
@@ -25,7 +35,12 @@ test('"Create post" dialog mounting late at /compose/post gets its panel; a Russ
   await expect(dialog.locator('[data-testid="tweetButton"]')).toHaveAttribute('aria-disabled', 'false');
 });
 
-test('twitter.com works the same; a Catalan caption keeps its punt volat and emoji', async ({ backend, recorder, relay, context }) => {
+test('twitter.com works the same; a Catalan caption keeps its punt volat and emoji', async ({
+  backend,
+  recorder,
+  relay,
+  context,
+}) => {
   const relayUser = await seedAndConnect({ backend, recorder, relay }, 'catalan');
   const page = await context.newPage();
   await page.goto('https://twitter.com/home');
@@ -51,7 +66,12 @@ test('mobile-width layout: the plain textarea composer takes the caption through
   await expect(page.locator('[data-testid="tweetButton"]')).toHaveAttribute('aria-disabled', 'false');
 });
 
-test('a reply in a conversation gets no panel, while the Post dialog opened over it does', async ({ backend, recorder, relay, context }) => {
+test('a reply in a conversation gets no panel, while the Post dialog opened over it does', async ({
+  backend,
+  recorder,
+  relay,
+  context,
+}) => {
   await seedAndConnect({ backend, recorder, relay }, 'multiline');
   const page = await context.newPage();
   await page.goto('https://x.com/jack/status/20');
@@ -67,7 +87,12 @@ test('a reply in a conversation gets no panel, while the Post dialog opened over
   await expect(insertButton(page, captions.multiline.x)).toHaveCount(1);
 });
 
-test('a reply dialog ("Replying to @jack", same editor and test id) gets no panel', async ({ backend, recorder, relay, context }) => {
+test('a reply dialog ("Replying to @jack", same editor and test id) gets no panel', async ({
+  backend,
+  recorder,
+  relay,
+  context,
+}) => {
   await seedAndConnect({ backend, recorder, relay }, 'multiline');
   const page = await context.newPage();
   await page.goto('https://x.com/home?reply=1');
@@ -82,7 +107,12 @@ test('a reply dialog ("Replying to @jack", same editor and test id) gets no pane
   await expect(panels(page)).toHaveCount(1);
 });
 
-test('a direct message box gets no panel, while the Post dialog opened over it does', async ({ backend, recorder, relay, context }) => {
+test('a direct message box gets no panel, while the Post dialog opened over it does', async ({
+  backend,
+  recorder,
+  relay,
+  context,
+}) => {
   await seedAndConnect({ backend, recorder, relay }, 'multiline');
   const page = await context.newPage();
   await page.goto('https://x.com/messages');

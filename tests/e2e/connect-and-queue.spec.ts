@@ -3,7 +3,10 @@ import { sampleItems } from '../helpers/data';
 import { expectItemShown } from '../helpers/expect-queue';
 import { freePort } from '../helpers/server';
 
-test('connect with an invite code, see the queue, and still see it with the backend stopped', async ({ backend, relay }) => {
+test('connect with an invite code, see the queue, and still see it with the backend stopped', async ({
+  backend,
+  relay,
+}) => {
   for (const item of sampleItems) await backend.createItem(item);
   const code = await backend.createInvite('Núria Puig');
 

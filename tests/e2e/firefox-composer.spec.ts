@@ -68,7 +68,11 @@ async function connectRelay(browser: Browser, recorder: RecordingProxy, code: st
     () => [...document.querySelectorAll('button')].find((b) => b.textContent?.trim() === 'Connect') ?? null,
   );
   await (connect as unknown as ElementHandle<HTMLButtonElement>).click();
-  await options.waitForFunction((n) => document.body.textContent?.includes(`Connected as ${n}`), { timeout: 20_000 }, name);
+  await options.waitForFunction(
+    (n) => document.body.textContent?.includes(`Connected as ${n}`),
+    { timeout: 20_000 },
+    name,
+  );
   const token = await syncedToken(recorder);
   await options.close();
   return token;
@@ -79,7 +83,11 @@ async function insertButtonFor(page: Page, caption: string): Promise<ElementHand
   const handle = await page.waitForFunction(
     (head) => {
       const root = document.querySelector('relay-captions')?.shadowRoot;
-      return [...(root?.querySelectorAll('button') ?? [])].find((b) => b.getAttribute('aria-label')?.startsWith(`Insert: ${head}`)) ?? null;
+      return (
+        [...(root?.querySelectorAll('button') ?? [])].find((b) =>
+          b.getAttribute('aria-label')?.startsWith(`Insert: ${head}`),
+        ) ?? null
+      );
     },
     { timeout: 15_000 },
     caption.split('\n')[0]!,
@@ -113,7 +121,10 @@ async function withRelayInFirefox(
   }
 }
 
-test('Firefox: Insert puts caption and link into X’s Draft.js state; Post records the share', async ({ backend, recorder }) => {
+test('Firefox: Insert puts caption and link into X’s Draft.js state; Post records the share', async ({
+  backend,
+  recorder,
+}) => {
   test.setTimeout(150_000);
   await withRelayInFirefox({ backend, recorder }, 'x', async (page, link, token) => {
     await page.goto('https://x.com/home');
@@ -123,7 +134,9 @@ test('Firefox: Insert puts caption and link into X’s Draft.js state; Post reco
 
     await (await insertButtonFor(page, captions.multiline.x)).click();
     await expect
-      .poll(() => page.evaluate(() => window.getPlainText()), { message: 'the link reached the Draft.js state in Firefox' })
+      .poll(() => page.evaluate(() => window.getPlainText()), {
+        message: 'the link reached the Draft.js state in Firefox',
+      })
       .toContain(link);
     expectInserted(await page.evaluate(() => window.getPlainText()), captions.multiline.x, link);
     await expect.poll(postState).toBe('false');
@@ -133,7 +146,11 @@ test('Firefox: Insert puts caption and link into X’s Draft.js state; Post reco
     await (await page.$('[data-testid="tweetButtonInline"]'))!.click();
     await expect.poll(() => page.evaluate(() => window.__posted.length)).toBe(1);
     await expect
-      .poll(() => storedShares(backend, token), { message: 'the share reached the backend', timeout: 45_000, intervals: [250, 500, 1000] })
+      .poll(() => storedShares(backend, token), {
+        message: 'the share reached the backend',
+        timeout: 45_000,
+        intervals: [250, 500, 1000],
+      })
       .toEqual([{ network: 'x', edited: false }]);
   });
 });

@@ -9,7 +9,10 @@ import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { ADDON_ID, extensionDir, launchFirefox, openExtensionPage, origin } from '../helpers/firefox';
 
-const ru = JSON.parse(readFileSync(join(extensionDir, '_locales', 'ru', 'messages.json'), 'utf8')) as Record<string, { message: string }>;
+const ru = JSON.parse(readFileSync(join(extensionDir, '_locales', 'ru', 'messages.json'), 'utf8')) as Record<
+  string,
+  { message: string }
+>;
 
 test('Firefox in Russian: the popup shows Relay’s Russian words', async () => {
   const firefox = await launchFirefox({ language: 'ru' });

@@ -33,7 +33,10 @@ test('a fresh install opens the settings page once, with the welcome and the con
       await expect(welcome).toContainText('press Post yourself');
       await expect(welcome).toContainText('invite code');
       // What is recorded: the link leads to the section that lists it.
-      await expect(welcome.getByRole('link', { name: 'See everything Relay records' })).toHaveAttribute('href', '#privacy');
+      await expect(welcome.getByRole('link', { name: 'See everything Relay records' })).toHaveAttribute(
+        'href',
+        '#privacy',
+      );
       await expect(page!.getByRole('region', { name: 'What Relay records about you' })).toBeAttached();
       // The form below the welcome keeps its labels.
       await expect(page!.getByLabel('Server URL')).toBeVisible();
@@ -48,7 +51,10 @@ test('a fresh install opens the settings page once, with the welcome and the con
     // anew on every start; the person already had their welcome.
     const again = await launchWithExtension({ keepWelcome: true, profileDir });
     try {
-      expect(await welcomePage(again.context, again.extensionId, 5_000), 'no settings page on a later start').toBeNull();
+      expect(
+        await welcomePage(again.context, again.extensionId, 5_000),
+        'no settings page on a later start',
+      ).toBeNull();
     } finally {
       await again.close();
     }

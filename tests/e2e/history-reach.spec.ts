@@ -4,7 +4,17 @@
  * a reader's click on the tracked link, then a sync. The badge is read from the service worker itself.
  */
 import type { Page, Worker } from '@playwright/test';
-import { captions, expect, expectEditorText, expectShareRecorded, insertButton, panels, seedAndConnect, test, xText } from '../helpers/composer';
+import {
+  captions,
+  expect,
+  expectEditorText,
+  expectShareRecorded,
+  insertButton,
+  panels,
+  seedAndConnect,
+  test,
+  xText,
+} from '../helpers/composer';
 
 /** The extension API inside the service worker, as much as these tests use of it. */
 declare const chrome: { action: { getBadgeText(d: object): Promise<string>; getTitle(d: object): Promise<string> } };
@@ -58,14 +68,19 @@ test('a share shows in History; after a reader clicks its tracked link, a sync b
 
   // A reader clicks the tracked link (redirect, click counted on the server).
   const code = new URL(link).pathname.split('/').at(-1)!;
-  const res = await fetch(`${backend.url}/r/${code}`, { redirect: 'manual', headers: { 'User-Agent': READER_UA, Accept: 'text/html' } });
+  const res = await fetch(`${backend.url}/r/${code}`, {
+    redirect: 'manual',
+    headers: { 'User-Agent': READER_UA, Accept: 'text/html' },
+  });
   expect(res.status).toBe(302);
   await expect.poll(async () => (await backend.reach(user.token)).clicks).toBe(1);
 
   // A sync (what the alarm or opening the popup does) fetches this month's reach and repaints the badge.
   await options.bringToFront();
   await options.getByRole('button', { name: 'Sync now' }).click();
-  await expect.poll(() => badgeText(sw), { message: 'badge shows this month’s reach in compact form' }).toMatch(/^1\.2k•?$/);
+  await expect
+    .poll(() => badgeText(sw), { message: 'badge shows this month’s reach in compact form' })
+    .toMatch(/^1\.2k•?$/);
   expect(await badgeTitle(sw)).toContain('Your reach this month: 1,231.');
 
   // Opening the popup marks the items as seen: the mark goes, the number stays.
@@ -99,7 +114,12 @@ test('a share shows in History; after a reader clicks its tracked link, a sync b
   await expect(popup.getByText(/This month:\s*1 share/)).toBeVisible();
 });
 
-test('History pages through older shares with a real button, and follows new ones live', async ({ backend, recorder, relay, context }) => {
+test('History pages through older shares with a real button, and follows new ones live', async ({
+  backend,
+  recorder,
+  relay,
+  context,
+}) => {
   test.setTimeout(90_000);
   const user = await seedAndConnect({ backend, recorder, relay }, 'catalan');
   // 120 earlier shares, written as the background would (history rows), from the extension's own page.

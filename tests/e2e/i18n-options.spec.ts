@@ -16,8 +16,18 @@ async function serviceWorker(page: Page): Promise<Worker> {
 declare const chrome: { action: { getTitle(d: object): Promise<string> } };
 
 const words = {
-  ca: { refused: "Aquest codi d'invitació no és vàlid", connectedAs: 'Sessió iniciada com a Núria Puig', synced: '3 continguts sincronitzats', title: 'Configuració de Relay' },
-  ru: { refused: 'Этот код приглашения недействителен', connectedAs: 'Вы вошли как Аня Смирнова', synced: '3 материала синхронизировано', title: 'Настройки Relay' },
+  ca: {
+    refused: "Aquest codi d'invitació no és vàlid",
+    connectedAs: 'Sessió iniciada com a Núria Puig',
+    synced: '3 continguts sincronitzats',
+    title: 'Configuració de Relay',
+  },
+  ru: {
+    refused: 'Этот код приглашения недействителен',
+    connectedAs: 'Вы вошли как Аня Смирнова',
+    synced: '3 материала синхронизировано',
+    title: 'Настройки Relay',
+  },
 } as const;
 
 for (const lang of ['ca', 'ru'] as const) {
@@ -38,7 +48,9 @@ for (const lang of ['ca', 'ru'] as const) {
       await expect(options.getByRole('alert').filter({ hasText: /\S/ })).toContainText(words[lang].refused);
       expect(await englishLeft(options, lang), 'the refusal').toEqual([]);
 
-      await options.locator('#invite-code').fill(await backend.createInvite(lang === 'ru' ? 'Аня Смирнова' : 'Núria Puig'));
+      await options
+        .locator('#invite-code')
+        .fill(await backend.createInvite(lang === 'ru' ? 'Аня Смирнова' : 'Núria Puig'));
       await options.locator('form button[type="submit"]').click();
       await expect(options.locator('.connected-as')).toHaveText(words[lang].connectedAs);
       await expect(options.locator('.items-synced')).toHaveText(words[lang].synced);
@@ -54,7 +66,9 @@ for (const lang of ['ca', 'ru'] as const) {
 
       // The badge's title: new items since the popup was last opened, in the language shown.
       const sw = await serviceWorker(options);
-      await expect.poll(() => sw.evaluate(() => chrome.action.getTitle({}))).toMatch(lang === 'ru' ? /^Relay — 3 новых материала / : /^Relay — 3 continguts nous /);
+      await expect
+        .poll(() => sw.evaluate(() => chrome.action.getTitle({})))
+        .toMatch(lang === 'ru' ? /^Relay — 3 новых материала / : /^Relay — 3 continguts nous /);
     });
   });
 }

@@ -11,7 +11,12 @@ import { englishLeft } from '../helpers/english-left';
 import type { Backend } from '../helpers/server';
 
 /** Connects through the settings page without knowing its words: the fields and the form's button by their ids. */
-async function connect(page: Page, backend: Backend, name: string, role: 'employee' | 'admin' = 'employee'): Promise<void> {
+async function connect(
+  page: Page,
+  backend: Backend,
+  name: string,
+  role: 'employee' | 'admin' = 'employee',
+): Promise<void> {
   await page.locator('#server-url').fill(backend.url);
   await page.locator('#invite-code').fill(await backend.createInvite(name, role));
   await page.locator('form button[type="submit"]').click();
@@ -32,7 +37,10 @@ const multilingual = {
     { network: 'linkedin' as const, text: 'Русские слова для LinkedIn', language: 'ru' },
   ],
 };
-const inLanguage = { ca: { x: 'Llegeix-ho en català', linkedin: 'Paraules en català per a LinkedIn' }, ru: { x: 'Прочитайте по-русски', linkedin: 'Русские слова для LinkedIn' } };
+const inLanguage = {
+  ca: { x: 'Llegeix-ho en català', linkedin: 'Paraules en català per a LinkedIn' },
+  ru: { x: 'Прочитайте по-русски', linkedin: 'Русские слова для LinkedIn' },
+};
 
 for (const lang of ['ca', 'ru'] as const) {
   test.describe(`in ${lang}`, () => {
@@ -62,7 +70,11 @@ for (const lang of ['ca', 'ru'] as const) {
       expect(await englishLeft(popup, lang)).toEqual([]);
     });
 
-    test(`captions in ${lang} come first, in the popup and in the composer panel, which speaks ${lang}`, async ({ backend, relay, context }) => {
+    test(`captions in ${lang} come first, in the popup and in the composer panel, which speaks ${lang}`, async ({
+      backend,
+      relay,
+      context,
+    }) => {
       await backend.createItem(multilingual);
       const options = await relay.openOptions();
       await connect(options, backend, lang === 'ru' ? 'Иван Петров' : 'Jordi Soler');
@@ -76,7 +88,10 @@ for (const lang of ['ca', 'ru'] as const) {
       await page.goto('https://x.com/home');
       const panel = page.locator('relay-captions');
       await expect(panel.locator('.caption').first()).toHaveText(inLanguage[lang].x);
-      await expect(panel.locator('.relay-panel')).toHaveAttribute('aria-label', lang === 'ru' ? 'Готовые подписи' : 'Textos suggerits');
+      await expect(panel.locator('.relay-panel')).toHaveAttribute(
+        'aria-label',
+        lang === 'ru' ? 'Готовые подписи' : 'Textos suggerits',
+      );
       expect(await englishLeft(page, lang)).toEqual([]);
     });
 

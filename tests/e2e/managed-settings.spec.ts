@@ -44,7 +44,9 @@ function writePolicy(settings: Record<string, unknown>) {
 
 /** Serious or critical axe findings on the page (the same rules as tests/e2e/accessibility.spec.ts). */
 async function axeFindings(page: Page): Promise<string[]> {
-  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+  const { violations } = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
+    .analyze();
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`);
 }
 
@@ -58,7 +60,9 @@ async function withBrowser(run: (ext: ExtensionBrowser) => Promise<void>) {
   }
 }
 
-test('a server set by policy is fixed text; the person signs in with an invite code or an invitation link', async ({ backend }) => {
+test('a server set by policy is fixed text; the person signs in with an invite code or an invitation link', async ({
+  backend,
+}) => {
   writePolicy({ serverUrl: backend.url, defaultTopics: ['Climate', 'hiring'] });
   try {
     await withBrowser(async (ext) => {
@@ -90,7 +94,9 @@ test('a server set by policy is fixed text; the person signs in with an invite c
 
       // The company's default topics are this person's until they choose their own.
       for (const topic of ['climate', 'hiring']) {
-        await expect(options.getByRole('group', { name: 'Topics' }).getByRole('button', { name: topic })).toHaveAttribute('aria-pressed', 'true');
+        await expect(
+          options.getByRole('group', { name: 'Topics' }).getByRole('button', { name: topic }),
+        ).toHaveAttribute('aria-pressed', 'true');
       }
     });
   } finally {

@@ -45,7 +45,12 @@ async function reachCached(context: BrowserContext): Promise<boolean> {
   return stored.reachCache != null;
 }
 
-async function connect(relay: { connect(url: string, code: string): Promise<Page> }, backend: Backend, serverUrl: string, context: BrowserContext) {
+async function connect(
+  relay: { connect(url: string, code: string): Promise<Page> },
+  backend: Backend,
+  serverUrl: string,
+  context: BrowserContext,
+) {
   await backend.createItem(item);
   const options = await relay.connect(serverUrl, await backend.createInvite('Kofi Mensah'));
   await expect(options.getByText('Connected as Kofi Mensah')).toBeVisible();
@@ -107,7 +112,9 @@ test('backend stopped → share made offline waits in the outbox → backend sta
   try {
     // Someone is looking: sync and deliver now, whatever the backoff.
     await options.getByRole('button', { name: 'Sync now' }).click();
-    await expect.poll(() => sharesOn(again, tok), { timeout: 30_000, message: 'the share reached the backend' }).toBe(1);
+    await expect
+      .poll(() => sharesOn(again, tok), { timeout: 30_000, message: 'the share reached the backend' })
+      .toBe(1);
     await expect(entry).toContainText('Synced');
     // More syncs send nothing again.
     await options.getByRole('button', { name: 'Sync now' }).click();
@@ -135,7 +142,13 @@ async function startHoldingProxy(target: string) {
       const isShares = req.method === 'POST' && req.url === '/v1/shares';
       if (isShares) sharePosts.push(body.toString('utf8'));
       const forward = httpRequest(
-        { host: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers: { ...req.headers, host: upstream.host } },
+        {
+          host: upstream.hostname,
+          port: upstream.port,
+          method: req.method,
+          path: req.url,
+          headers: { ...req.headers, host: upstream.host },
+        },
         (up) => {
           const answer: Buffer[] = [];
           up.on('data', (c: Buffer) => answer.push(c));
@@ -205,7 +218,9 @@ async function launchStoppable() {
     /** Stop the extension's service worker now; resolves once its target is gone. */
     async stopWorker() {
       const workers = async () =>
-        (await cdp.send('Target.getTargets')).targetInfos.filter((t) => t.type === 'service_worker' && t.url.includes(extensionId));
+        (await cdp.send('Target.getTargets')).targetInfos.filter(
+          (t) => t.type === 'service_worker' && t.url.includes(extensionId),
+        );
       const [target] = await workers();
       if (!target) throw new Error('no running service worker to stop');
       await cdp.send('Target.closeTarget', { targetId: target.targetId });
@@ -234,45 +249,57 @@ async function launchStoppable() {
   };
 }
 
-plain('service worker stopped mid-flush (the backend has the share, its answer never arrives) → still exactly one share', async ({ backend }) => {
-  plain.setTimeout(180_000);
-  const proxy = await startHoldingProxy(backend.url);
-  const chrome = await launchStoppable();
-  try {
-    const { context, extensionId } = chrome;
-    await serveEditorFixtures(context);
-    const options = await connectOn(context, extensionId, backend, proxy.url);
-    const tok = await token(context);
-    const link = (await backend.queue(tok)).items[0]!.links.x;
+plain(
+  'service worker stopped mid-flush (the backend has the share, its answer never arrives) → still exactly one share',
+  async ({ backend }) => {
+    plain.setTimeout(180_000);
+    const proxy = await startHoldingProxy(backend.url);
+    const chrome = await launchStoppable();
+    try {
+      const { context, extensionId } = chrome;
+      await serveEditorFixtures(context);
+      const options = await connectOn(context, extensionId, backend, proxy.url);
+      const tok = await token(context);
+      const link = (await backend.queue(tok)).items[0]!.links.x;
 
-    const x = await context.newPage();
-    await postOnX(x, link);
-    // The backend recorded the share; the worker waits for the answer.
-    await expect.poll(proxy.held, { message: 'the worker posted the share' }).toBe(1);
-    expect(await sharesOn(backend, tok)).toBe(1);
-    const id = (JSON.parse(proxy.sharePosts[0]!) as { shares: { id: string }[] }).shares[0]!.id;
+      const x = await context.newPage();
+      await postOnX(x, link);
+      // The backend recorded the share; the worker waits for the answer.
+      await expect.poll(proxy.held, { message: 'the worker posted the share' }).toBe(1);
+      expect(await sharesOn(backend, tok)).toBe(1);
+      const id = (JSON.parse(proxy.sharePosts[0]!) as { shares: { id: string }[] }).shares[0]!.id;
 
-    await chrome.stopWorker();
-    proxy.release();
+      await chrome.stopWorker();
+      proxy.release();
 
-    // Asking for a sync wakes a new worker. The outbox still holds the share; the stopped worker's lease
-    // keeps a second flush out until it runs out (a minute), then the share goes again under the same id.
-    await options.bringToFront();
-    await options.getByRole('button', { name: 'Sync now' }).click();
-    await expect
-      .poll(() => proxy.sharePosts.length, { timeout: 120_000, intervals: [1000], message: 'the share was sent again' })
-      .toBeGreaterThanOrEqual(2);
-    for (const body of proxy.sharePosts) {
-      expect((JSON.parse(body) as { shares: { id: string }[] }).shares.map((s) => s.id), 'always the same id').toEqual([id]);
+      // Asking for a sync wakes a new worker. The outbox still holds the share; the stopped worker's lease
+      // keeps a second flush out until it runs out (a minute), then the share goes again under the same id.
+      await options.bringToFront();
+      await options.getByRole('button', { name: 'Sync now' }).click();
+      await expect
+        .poll(() => proxy.sharePosts.length, {
+          timeout: 120_000,
+          intervals: [1000],
+          message: 'the share was sent again',
+        })
+        .toBeGreaterThanOrEqual(2);
+      for (const body of proxy.sharePosts) {
+        expect(
+          (JSON.parse(body) as { shares: { id: string }[] }).shares.map((s) => s.id),
+          'always the same id',
+        ).toEqual([id]);
+      }
+      const popup = await context.newPage();
+      await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+      await popup.getByRole('tab', { name: 'History' }).click();
+      await expect(popup.locator('.history-entry').filter({ hasText: 'Offline item' })).toContainText('Synced', {
+        timeout: 30_000,
+      });
+      expect(await sharesOn(backend, tok)).toBe(1);
+      expect((await backend.reach(tok)).byNetwork.x.shares).toBe(1);
+    } finally {
+      await chrome.close();
+      await proxy.close();
     }
-    const popup = await context.newPage();
-    await popup.goto(`chrome-extension://${extensionId}/popup.html`);
-    await popup.getByRole('tab', { name: 'History' }).click();
-    await expect(popup.locator('.history-entry').filter({ hasText: 'Offline item' })).toContainText('Synced', { timeout: 30_000 });
-    expect(await sharesOn(backend, tok)).toBe(1);
-    expect((await backend.reach(tok)).byNetwork.x.shares).toBe(1);
-  } finally {
-    await chrome.close();
-    await proxy.close();
-  }
-});
+  },
+);

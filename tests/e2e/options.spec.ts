@@ -6,7 +6,17 @@
 import { readFileSync } from 'node:fs';
 import type { BrowserContext } from '@playwright/test';
 import type { Me } from '../../lib/contract';
-import { captions, expect, expectEditorText, expectShareRecorded, insertButton, panels, seedAndConnect, test, xText } from '../helpers/composer';
+import {
+  captions,
+  expect,
+  expectEditorText,
+  expectShareRecorded,
+  insertButton,
+  panels,
+  seedAndConnect,
+  test,
+  xText,
+} from '../helpers/composer';
 
 declare const chrome: { storage: { local: { get(key: string): Promise<Record<string, unknown>> } } };
 
@@ -15,7 +25,11 @@ async function token(context: BrowserContext): Promise<string> {
   return String((await sw.evaluate(() => chrome.storage.local.get('token'))).token);
 }
 
-test('personal voice is saved and comes back after a reload; errors are tied to their fields', async ({ backend, recorder, relay }) => {
+test('personal voice is saved and comes back after a reload; errors are tied to their fields', async ({
+  backend,
+  recorder,
+  relay,
+}) => {
   const { options } = await seedAndConnect({ backend, recorder, relay }, 'catalan');
 
   await options.getByLabel('Display name').fill('Núria');
@@ -41,7 +55,9 @@ test('personal voice is saved and comes back after a reload; errors are tied to 
 
   await language.fill('ca');
   await options.getByRole('button', { name: 'Save your voice' }).click();
-  await expect(options.getByRole('status').filter({ hasText: 'Saved. Captions will use your personal touches' })).toBeVisible();
+  await expect(
+    options.getByRole('status').filter({ hasText: 'Saved. Captions will use your personal touches' }),
+  ).toBeVisible();
   await expect(language).not.toHaveAttribute('aria-invalid', 'true');
 
   await options.reload();
@@ -57,7 +73,12 @@ test('personal voice is saved and comes back after a reload; errors are tied to 
   await expect(options.getByLabel('Remind me when I have not shared for a week')).not.toBeChecked();
 });
 
-test('audience sizes are saved here and sent to the server; empty means the benchmark default', async ({ backend, recorder, relay, context }) => {
+test('audience sizes are saved here and sent to the server; empty means the benchmark default', async ({
+  backend,
+  recorder,
+  relay,
+  context,
+}) => {
   const { options, token: tok } = await seedAndConnect({ backend, recorder, relay }, 'multiline');
   const linkedin = options.getByLabel('LinkedIn followers and connections');
   await expect(linkedin).toHaveAttribute('placeholder', '459');
@@ -67,7 +88,10 @@ test('audience sizes are saved here and sent to the server; empty means the benc
   await options.getByRole('button', { name: 'Save audience' }).click();
   await expect(linkedin).toHaveAttribute('aria-invalid', 'true');
   await expect(linkedin).toHaveAccessibleDescription(/whole number of followers/);
-  expect((await backend.request<Me>('GET', '/v1/me', { token: tok })).audienceIsDefault).toEqual({ linkedin: true, x: true });
+  expect((await backend.request<Me>('GET', '/v1/me', { token: tok })).audienceIsDefault).toEqual({
+    linkedin: true,
+    x: true,
+  });
 
   await linkedin.fill('1,200');
   await options.getByRole('button', { name: 'Save audience' }).click();
@@ -94,7 +118,10 @@ test('audience sizes are saved here and sent to the server; empty means the benc
   await options.getByLabel('LinkedIn followers and connections').fill('');
   await options.getByRole('button', { name: 'Save audience' }).click();
   await expect(options.getByText('Saved, and sent to your company’s server.')).toBeVisible();
-  expect((await backend.request<Me>('GET', '/v1/me', { token: tok })).audienceIsDefault).toEqual({ linkedin: true, x: true });
+  expect((await backend.request<Me>('GET', '/v1/me', { token: tok })).audienceIsDefault).toEqual({
+    linkedin: true,
+    x: true,
+  });
 });
 
 test('"Export my data" holds the share from this browser and from the server, never the token; offline, the local part and why the rest is missing', async ({
@@ -122,7 +149,10 @@ test('"Export my data" holds the share from this browser and from the server, ne
     const text = readFileSync((await file.path())!, 'utf8');
     expect(text, 'the token never leaves in an export').not.toContain(user.token);
     return JSON.parse(text) as {
-      local: { settings: Record<string, unknown>; history: { id: string; title: string; network: string; state: string }[] };
+      local: {
+        settings: Record<string, unknown>;
+        history: { id: string; title: string; network: string; state: string }[];
+      };
       server: { profile: { name: string }; shares: { id: string; itemTitle: string; network: string }[] } | null;
       serverMissing?: string;
     };
@@ -135,13 +165,19 @@ test('"Export my data" holds the share from this browser and from the server, ne
   expect(full.local.settings.serverUrl).toBe(recorder.url);
   expect(full.local.settings).not.toHaveProperty('token');
   expect(full.server?.profile.name).toBe('Núria Puig');
-  expect(full.server?.shares).toEqual([expect.objectContaining({ id: local.id, itemTitle: 'Item russian', network: 'x' })]);
-  await expect(options.getByRole('status').filter({ hasText: 'Downloaded relay-my-data-' })).toContainText('everything the server records');
+  expect(full.server?.shares).toEqual([
+    expect.objectContaining({ id: local.id, itemTitle: 'Item russian', network: 'x' }),
+  ]);
+  await expect(options.getByRole('status').filter({ hasText: 'Downloaded relay-my-data-' })).toContainText(
+    'everything the server records',
+  );
 
   await backend.stop();
   const offline = await exportData();
   expect(offline.server).toBeNull();
   expect(offline.serverMissing).toMatch(/could not be fetched/);
   expect(offline.local.history.map((h) => h.id)).toEqual([local.id]);
-  await expect(options.getByRole('status').filter({ hasText: 'Downloaded' })).toContainText("The server's part is missing.");
+  await expect(options.getByRole('status').filter({ hasText: 'Downloaded' })).toContainText(
+    "The server's part is missing.",
+  );
 });

@@ -23,14 +23,23 @@ async function openPeople(ext: ExtensionBrowser, backend: Backend): Promise<Page
 
 const employeeId = async (backend: Backend, name: string) => {
   const list = await backend.request<{ employees: Array<{ id: string; name: string }> }>(
-    'GET', `/v1/admin/employees?q=${encodeURIComponent(name)}`, { token: backend.adminToken },
+    'GET',
+    `/v1/admin/employees?q=${encodeURIComponent(name)}`,
+    { token: backend.adminToken },
   );
   return list.employees.find((e) => e.name === name)!.id;
 };
 
-test('a curator pages and searches People, hands out a new code with its link, and signs someone out everywhere', async ({ backend, ext }) => {
+test('a curator pages and searches People, hands out a new code with its link, and signs someone out everywhere', async ({
+  backend,
+  ext,
+}) => {
   const csv = Array.from({ length: 240 }, (_, i) => `Person ${String(i).padStart(3, '0')},employee`).join('\n');
-  await backend.request('POST', '/v1/admin/employees/batch', { token: backend.adminToken, body: { csv: `${csv}\nАнна Петрова,employee` }, expect: 201 });
+  await backend.request('POST', '/v1/admin/employees/batch', {
+    token: backend.adminToken,
+    body: { csv: `${csv}\nАнна Петрова,employee` },
+    expect: 201,
+  });
   const joan = await backend.employee('Joan Vidal');
   await backend.queue(joan.token);
 
@@ -79,8 +88,12 @@ test('a curator pages and searches People, hands out a new code with its link, a
     void dialog.accept();
   });
   await joanRow.getByRole('button', { name: 'Sign out everywhere: Joan Vidal' }).click();
-  await expect(admin.getByRole('status').filter({ hasText: 'Joan Vidal is signed out everywhere: 1 session ended.' })).toBeVisible();
-  await expect(backend.request('GET', '/v1/me', { token: joan.token, expect: 200 })).rejects.toMatchObject({ status: 401 });
+  await expect(
+    admin.getByRole('status').filter({ hasText: 'Joan Vidal is signed out everywhere: 1 session ended.' }),
+  ).toBeVisible();
+  await expect(backend.request('GET', '/v1/me', { token: joan.token, expect: 200 })).rejects.toMatchObject({
+    status: 401,
+  });
   await expect(joanRow).toContainText('Activated'); // still in the programme
 });
 
@@ -101,7 +114,9 @@ test('Disconnect ends the session on the server, not only in the browser', async
   await expect.poll(() => signOut().map((e) => [e.method, e.status])).toEqual([['POST', 204]]);
   await expect(backend.request('GET', '/v1/me', { token, expect: 200 })).rejects.toMatchObject({ status: 401 });
   const left = await backend.request<{ ended: number }>(
-    'POST', `/v1/admin/employees/${await employeeId(backend, 'Marta Soler')}/sign-out`, { token: backend.adminToken },
+    'POST',
+    `/v1/admin/employees/${await employeeId(backend, 'Marta Soler')}/sign-out`,
+    { token: backend.adminToken },
   );
   expect(left.ended).toBe(0);
 });

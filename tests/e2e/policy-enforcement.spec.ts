@@ -10,7 +10,16 @@
  */
 import type { BrowserContext } from '@playwright/test';
 import type { PolicyUpdate } from '../../lib/contract/policy';
-import { captions, expect, insertButton, panels, seedAndConnect, statusMessage, test, xText } from '../helpers/composer';
+import {
+  captions,
+  expect,
+  insertButton,
+  panels,
+  seedAndConnect,
+  statusMessage,
+  test,
+  xText,
+} from '../helpers/composer';
 
 const BANNED = 'charts';
 const DISCLOSURE = '#ad';
@@ -79,7 +88,9 @@ test('a banned term blocks sharing in the popup until edited away; the X disclos
   await expect(x.getByText(message)).toBeHidden();
   await expect(editor).toHaveAttribute('aria-invalid', 'false');
   await expect(share).toBeEnabled();
-  await expect(x.getByText(`Your company asks for “${DISCLOSURE}” on X: it is added when you share or copy.`)).toBeVisible();
+  await expect(
+    x.getByText(`Your company asks for “${DISCLOSURE}” on X: it is added when you share or copy.`),
+  ).toBeVisible();
 
   const tab = context.waitForEvent('page');
   await share.click();

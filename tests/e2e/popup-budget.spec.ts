@@ -47,21 +47,34 @@ function lazyFiles(files: string[]): string[] {
 
 test('the popup loads at most 60 KB gzipped before its first paint', () => {
   const referenced = referencedFiles();
-  expect(referenced.some((f) => /^chunks\/popup-.*\.js$/.test(f)), `popup.html loads its chunk (${referenced.join(', ')})`).toBe(true);
+  expect(
+    referenced.some((f) => /^chunks\/popup-.*\.js$/.test(f)),
+    `popup.html loads its chunk (${referenced.join(', ')})`,
+  ).toBe(true);
   const files = ['popup.html', ...referenced];
   const initial = files.reduce((sum, f) => sum + gz(f), 0);
   const later = lazyFiles(referenced);
   const lazy = later.reduce((sum, f) => sum + gz(f), 0);
   test.info().annotations.push(
-    { type: 'popup initial', description: `${kb(initial)} gzipped: ${files.map((f) => `${f} ${kb(gz(f))}`).join(', ')}` },
-    { type: 'popup loaded later', description: `${kb(lazy)} gzipped: ${later.map((f) => `${f} ${kb(gz(f))}`).join(', ')}` },
+    {
+      type: 'popup initial',
+      description: `${kb(initial)} gzipped: ${files.map((f) => `${f} ${kb(gz(f))}`).join(', ')}`,
+    },
+    {
+      type: 'popup loaded later',
+      description: `${kb(lazy)} gzipped: ${later.map((f) => `${f} ${kb(gz(f))}`).join(', ')}`,
+    },
   );
   console.log(`popup: ${kb(initial)} initial + ${kb(lazy)} later (gzipped)`);
-  expect(initial, `popup.html's files: ${files.join(' + ')} = ${kb(initial)} gzipped`).toBeLessThanOrEqual(POPUP_BUDGET);
+  expect(initial, `popup.html's files: ${files.join(' + ')} = ${kb(initial)} gzipped`).toBeLessThanOrEqual(
+    POPUP_BUDGET,
+  );
 });
 
 test('the popup page loads one script and nothing else before its first paint', () => {
   const html = readFileSync(join(extensionDir, 'popup.html'), 'utf8');
-  expect(referencedFiles(), 'files popup.html references').toEqual([expect.stringMatching(/^chunks\/popup-[\w-]+\.js$/)]);
+  expect(referencedFiles(), 'files popup.html references').toEqual([
+    expect.stringMatching(/^chunks\/popup-[\w-]+\.js$/),
+  ]);
   expect(html, 'its styles are inlined').toMatch(/<style>[^<]*\.queue/);
 });

@@ -72,7 +72,10 @@ test('the popup paints its first cards from the snapshot, then shows the whole l
   // reading it. (The background rewrites the snapshot only when the cache or the topics change, and the
   // popup's own sync finds nothing new.)
   const written = (await snapshot(options))!;
-  const marked = { ...written, rows: [{ ...written.rows[0]!, title: 'Painted from the snapshot' }, ...written.rows.slice(1)] };
+  const marked = {
+    ...written,
+    rows: [{ ...written.rows[0]!, title: 'Painted from the snapshot' }, ...written.rows.slice(1)],
+  };
   await setStorage(options, { queueHead: marked });
 
   const popup = await options.context().newPage();
@@ -81,7 +84,8 @@ test('the popup paints its first cards from the snapshot, then shows the whole l
     const seen: string[] = [];
     (globalThis as unknown as { __cardTitles: string[] }).__cardTitles = seen;
     new MutationObserver(() => {
-      for (const h of document.querySelectorAll('article h3')) if (!seen.includes(h.textContent ?? '')) seen.push(h.textContent ?? '');
+      for (const h of document.querySelectorAll('article h3'))
+        if (!seen.includes(h.textContent ?? '')) seen.push(h.textContent ?? '');
     }).observe(document, { childList: true, subtree: true, characterData: true });
   });
   await popup.goto(relay.popupUrl);

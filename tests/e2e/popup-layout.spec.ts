@@ -16,7 +16,10 @@ const extraItems = Array.from({ length: 30 }, (_, i) => ({
   title: `Company news number ${i + 1}: what changed this week and why it matters`,
   topics: [i % 2 ? 'company' : 'engineering'],
   captions: [
-    { network: 'linkedin' as const, text: `A longer LinkedIn caption about news ${i + 1}, with a second sentence that runs over two lines.` },
+    {
+      network: 'linkedin' as const,
+      text: `A longer LinkedIn caption about news ${i + 1}, with a second sentence that runs over two lines.`,
+    },
     { network: 'x' as const, text: `News ${i + 1} in a line` },
   ],
   publishAt: '2026-01-01T00:00:00Z',
@@ -54,7 +57,10 @@ interface ChromeStorage {
 }
 /** A value of the extension's storage, read from one of its pages. */
 const stored = (page: Page, key: string) =>
-  page.evaluate(async (k) => (await (globalThis as unknown as ChromeStorage).chrome.storage.local.get(k))[k] ?? null, key);
+  page.evaluate(
+    async (k) => (await (globalThis as unknown as ChromeStorage).chrome.storage.local.get(k))[k] ?? null,
+    key,
+  );
 
 /** The element lies wholly inside the viewport as the page is now (no scrolling done). */
 async function expectOnFirstScreen(el: Locator): Promise<void> {
@@ -94,7 +100,8 @@ test('at 400×600 the reach figures and the first card’s share buttons show wi
   for (const figure of await reach.getByRole('definition').all()) await expectOnFirstScreen(figure);
   const first = popup.getByRole('list', { name: 'Queue items' }).getByRole('article').first();
   await expect(first).toHaveAccessibleName(sampleItems.at(-1)!.title);
-  for (const name of ['Share on LinkedIn', 'Share on X', 'Copy']) await expectOnFirstScreen(first.getByRole('button', { name, exact: true }));
+  for (const name of ['Share on LinkedIn', 'Share on X', 'Copy'])
+    await expectOnFirstScreen(first.getByRole('button', { name, exact: true }));
   // Folded, a card is a few lines: its captions, not an editor.
   const cardBox = (await first.boundingBox())!;
   expect(cardBox.height).toBeLessThanOrEqual(210);
@@ -144,6 +151,8 @@ test('empty and edge states: not connected, and nothing to share', async ({ back
   const options = await relay.connect(backend.url, await backend.createInvite('Tomás Ruiz'));
   await expect(options.getByText(/Connected as Tomás Ruiz/)).toBeVisible();
   const empty = await relay.openPopup();
-  await expect(empty.getByText('Nothing to share yet. New items appear here when your organisers add them.')).toBeVisible();
+  await expect(
+    empty.getByText('Nothing to share yet. New items appear here when your organisers add them.'),
+  ).toBeVisible();
   await expect(empty.getByRole('region', { name: 'This month' }).getByRole('definition')).toHaveText(['0', '0', '0']);
 });

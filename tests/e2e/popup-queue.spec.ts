@@ -16,7 +16,8 @@ const setStorage = (page: Page, values: Record<string, unknown>) =>
   page.evaluate((v) => (globalThis as unknown as ChromeStorage).chrome.storage.local.set(v), values);
 
 /** The titles of the cards the popup shows, in order. */
-const shownTitles = (popup: Page) => popup.getByRole('list', { name: 'Queue items' }).locator('article h3').allTextContents();
+const shownTitles = (popup: Page) =>
+  popup.getByRole('list', { name: 'Queue items' }).locator('article h3').allTextContents();
 
 test('tabs, topic chips, search and the queue order', async ({ backend, relay }) => {
   for (const item of sampleItems) await backend.createItem(item);
@@ -85,7 +86,10 @@ test('tabs, topic chips, search and the queue order', async ({ backend, relay })
   await expect(search).toHaveValue('hiring');
 });
 
-test('the employee’s topics are preselected, and items are "new" until the popup has been opened', async ({ backend, relay }) => {
+test('the employee’s topics are preselected, and items are "new" until the popup has been opened', async ({
+  backend,
+  relay,
+}) => {
   for (const item of sampleItems) await backend.createItem(item);
   const options = await relay.connect(backend.url, await backend.createInvite('Ivan Petrov'));
   await expect(options.getByText(/Connected as Ivan Petrov/)).toBeVisible();
@@ -98,7 +102,9 @@ test('the employee’s topics are preselected, and items are "new" until the pop
   await expect(chips.getByRole('button', { name: 'finance' })).toHaveAttribute('aria-pressed', 'false');
   await expect.poll(() => shownTitles(popup)).toEqual(['We are hiring engineers']);
   // First open: everything is new.
-  await expect(popup.getByRole('article', { name: 'We are hiring engineers' }).getByText('New', { exact: true })).toBeVisible();
+  await expect(
+    popup.getByRole('article', { name: 'We are hiring engineers' }).getByText('New', { exact: true }),
+  ).toBeVisible();
   await chips.getByRole('button', { name: 'hiring' }).click();
   await expect.poll(() => shownTitles(popup)).toHaveLength(3);
   await expect(popup.locator('.mark.new')).toHaveCount(3);
@@ -127,7 +133,9 @@ test('a quiet status banner when the server cannot be reached; the cached queue 
 
   expect(await backend.stop()).toBe(0);
   await popup.reload();
-  await expect(popup.getByRole('status').filter({ hasText: 'Can’t reach the server — showing saved items' })).toBeVisible();
+  await expect(
+    popup.getByRole('status').filter({ hasText: 'Can’t reach the server — showing saved items' }),
+  ).toBeVisible();
   await expect.poll(() => shownTitles(popup)).toHaveLength(3);
 });
 

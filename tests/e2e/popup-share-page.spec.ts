@@ -27,7 +27,10 @@ function backendRows<T>(backend: Backend, query: string): T[] {
 /** Serves a page with `title` at every URL under `origin` (the browser never leaves the machine). */
 async function servePages(context: BrowserContext, origin: string, title: string): Promise<void> {
   await context.route(`${origin}/**`, (route) =>
-    route.fulfill({ contentType: 'text/html; charset=utf-8', body: `<!doctype html><meta charset="utf-8"><title>${title}</title><h1>${title}</h1>` }),
+    route.fulfill({
+      contentType: 'text/html; charset=utf-8',
+      body: `<!doctype html><meta charset="utf-8"><title>${title}</title><h1>${title}</h1>`,
+    }),
   );
 }
 
@@ -42,7 +45,11 @@ async function interceptX(context: BrowserContext): Promise<string[]> {
 }
 
 /** Opens `url` in a tab, then the popup, and makes that tab the active one before the popup reads it. */
-async function popupOver(relay: RelayPages, context: BrowserContext, url: string): Promise<{ page: Page; popup: Page }> {
+async function popupOver(
+  relay: RelayPages,
+  context: BrowserContext,
+  url: string,
+): Promise<{ page: Page; popup: Page }> {
   const page = await context.newPage();
   await page.goto(url);
   const popup = await relay.openPopup();
@@ -107,7 +114,10 @@ test('share a page outside the queue on X with a UTM-tagged link (nothing record
   await expect(section.getByLabel('Note for the curators (optional)')).toHaveValue('');
   await section.getByRole('button', { name: 'Suggest to the queue' }).click();
   await expect(section.getByRole('status').last()).toHaveText('You already suggested this page; the curators have it.');
-  const suggestions = backendRows<{ url: string; note: string | null; status: string }>(backend, 'SELECT url, note, status FROM suggestions');
+  const suggestions = backendRows<{ url: string; note: string | null; status: string }>(
+    backend,
+    'SELECT url, note, status FROM suggestions',
+  );
   expect(suggestions).toEqual([{ url: pageUrl, note: 'Worth adding to the engineering topic', status: 'open' }]);
   // Not an item: the backend counts shares per item, so the share on X recorded nothing, here or there.
   expect(backendRows(backend, 'SELECT id FROM shares')).toHaveLength(0);
@@ -115,7 +125,11 @@ test('share a page outside the queue on X with a UTM-tagged link (nothing record
   await expect(popup.getByRole('tabpanel', { name: 'History' })).not.toContainText('A fair review of Relay');
 });
 
-test('a page that is an item of the queue is shared with the tracked link and recorded like any share', async ({ backend, relay, context }) => {
+test('a page that is an item of the queue is shared with the tracked link and recorded like any share', async ({
+  backend,
+  relay,
+  context,
+}) => {
   test.setTimeout(90_000);
   await backend.createItem({
     url: 'https://www.linkedin.com/pulse/our-annual-report-2026?trk=article',
@@ -128,7 +142,11 @@ test('a page that is an item of the queue is shared with the tracked link and re
   await servePages(context, 'https://www.linkedin.com', 'The annual report, on LinkedIn');
   const opened = await interceptX(context);
   // The same page as the item, reached with a trailing slash, a fragment and a UTM tag of its own.
-  const { popup } = await popupOver(relay, context, 'https://www.linkedin.com/pulse/our-annual-report-2026/?trk=article&utm_source=mail#numbers');
+  const { popup } = await popupOver(
+    relay,
+    context,
+    'https://www.linkedin.com/pulse/our-annual-report-2026/?trk=article&utm_source=mail#numbers',
+  );
 
   const section = popup.getByRole('region', { name: 'Share this page' });
   await section.getByRole('button', { name: 'Share this page' }).click();
@@ -138,10 +156,15 @@ test('a page that is an item of the queue is shared with the tracked link and re
   await x.getByRole('button', { name: 'Share on X' }).click();
   await expect.poll(() => opened.length).toBe(1);
 
-  const [item] = backendRows<{ id: string }>(backend, "SELECT id FROM items WHERE title = 'The annual report, on LinkedIn'");
+  const [item] = backendRows<{ id: string }>(
+    backend,
+    "SELECT id FROM items WHERE title = 'The annual report, on LinkedIn'",
+  );
   const text = new URL(opened[0]!).searchParams.get('text')!;
   expect(text).toMatch(new RegExp(`^Read this one ${backend.url.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/r/\\S+$`));
   await expect
-    .poll(() => backendRows<{ item_id: string; network: string }>(backend, 'SELECT item_id, network FROM shares'), { message: 'the share reached the backend' })
+    .poll(() => backendRows<{ item_id: string; network: string }>(backend, 'SELECT item_id, network FROM shares'), {
+      message: 'the share reached the backend',
+    })
     .toEqual([{ item_id: item!.id, network: 'x' }]);
 });

@@ -10,7 +10,14 @@ import { sampleItems } from '../helpers/data';
 import type { Backend } from '../helpers/server';
 
 interface ChromeStorage {
-  chrome: { storage: { local: { set(values: Record<string, unknown>): Promise<void>; get(key: string): Promise<Record<string, unknown>> } } };
+  chrome: {
+    storage: {
+      local: {
+        set(values: Record<string, unknown>): Promise<void>;
+        get(key: string): Promise<Record<string, unknown>>;
+      };
+    };
+  };
 }
 const setStorage = (page: Page, values: Record<string, unknown>) =>
   page.evaluate((v) => (globalThis as unknown as ChromeStorage).chrome.storage.local.set(v), values);

@@ -18,6 +18,8 @@ test('the settings page links the privacy policy shipped in the extension', asyn
   const firstOnServer = await options.locator('#privacy h3 + ul').nth(1).locator('li').first().textContent();
   await expect(policy.getByRole('listitem').filter({ hasText: firstOnServer! })).toHaveCount(1);
 
-  const { violations } = await new AxeBuilder({ page: policy }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+  const { violations } = await new AxeBuilder({ page: policy })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
+    .analyze();
   expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
 });

@@ -4,9 +4,14 @@ import { sampleItems } from '../helpers/data';
 import { expectItemShown } from '../helpers/expect-queue';
 import type { Exchange } from '../helpers/recording-proxy';
 
-const queueCalls = (exchanges: Exchange[]) => exchanges.filter((e) => e.method === 'GET' && e.path.startsWith('/v1/queue'));
+const queueCalls = (exchanges: Exchange[]) =>
+  exchanges.filter((e) => e.method === 'GET' && e.path.startsWith('/v1/queue'));
 
-test('edits and deletions on the backend reach the popup as a delta on the next sync', async ({ backend, recorder, relay }) => {
+test('edits and deletions on the backend reach the popup as a delta on the next sync', async ({
+  backend,
+  recorder,
+  relay,
+}) => {
   const [report, opensource, hiring] = await Promise.all(sampleItems.map((item) => backend.createItem(item)));
   if (!report || !opensource || !hiring) throw new Error('items not created');
   const code = await backend.createInvite('Ivan Petrov');
@@ -25,8 +30,16 @@ test('edits and deletions on the backend reach the popup as a delta on the next 
   // Nothing changed: opening the popup again revalidates with the ETag and gets 304.
   const before = queueCalls(recorder.exchanges).length;
   popup = await relay.openPopup();
-  await expect.poll(() => queueCalls(recorder.exchanges).slice(before).map((e) => e.status)).toContain(304);
-  const revalidation = queueCalls(recorder.exchanges).slice(before).find((e) => e.status === 304);
+  await expect
+    .poll(() =>
+      queueCalls(recorder.exchanges)
+        .slice(before)
+        .map((e) => e.status),
+    )
+    .toContain(304);
+  const revalidation = queueCalls(recorder.exchanges)
+    .slice(before)
+    .find((e) => e.status === 304);
   expect(revalidation?.requestHeaders['if-none-match']).toBeTruthy();
   for (const item of sampleItems) await expectItemShown(popup, item);
   await popup.close();

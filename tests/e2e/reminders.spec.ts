@@ -43,7 +43,9 @@ declare const chrome: {
     get(name: string): Promise<{ periodInMinutes?: number } | undefined>;
     create(name: string, info: { when: number }): Promise<void>;
   };
-  storage: { local: { get(key: string): Promise<Record<string, unknown>>; set(v: Record<string, unknown>): Promise<void> } };
+  storage: {
+    local: { get(key: string): Promise<Record<string, unknown>>; set(v: Record<string, unknown>): Promise<void> };
+  };
 };
 
 /** Chromium's id for an unpacked extension: SHA-256 of its absolute path, 32 hex digits spelled a–p. */
@@ -62,7 +64,9 @@ async function launchWithNotificationsAllowedBefore(): Promise<ExtensionBrowser>
   });
   if (ext.extensionId !== id) {
     await ext.close();
-    throw new Error(`Chromium gave the extension id ${ext.extensionId}, not ${id}: the earlier grant was written for the wrong id`);
+    throw new Error(
+      `Chromium gave the extension id ${ext.extensionId}, not ${id}: the earlier grant was written for the wrong id`,
+    );
   }
   return ext;
 }
@@ -82,19 +86,24 @@ const test = base.extend({
 
 // ---- reading the extension from its service worker ------------------------------------------------------
 
-const worker = async (context: BrowserContext): Promise<Worker> => context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+const worker = async (context: BrowserContext): Promise<Worker> =>
+  context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
 /** The ids of Relay's notifications on screen; none at all while the permission is not granted. */
 const shown = (sw: Worker) => sw.evaluate(async () => Object.keys((await chrome.notifications?.getAll()) ?? {}).sort());
-const hasPermission = (sw: Worker) => sw.evaluate(() => chrome.permissions.contains({ permissions: ['notifications'] }));
+const hasPermission = (sw: Worker) =>
+  sw.evaluate(() => chrome.permissions.contains({ permissions: ['notifications'] }));
 const hasNotificationsApi = (sw: Worker) => sw.evaluate(() => typeof chrome.notifications === 'object');
-const hourlyAlarm = (sw: Worker) => sw.evaluate(async () => (await chrome.alarms.get('reminders'))?.periodInMinutes ?? null);
-const stored = <T>(sw: Worker, key: string) => sw.evaluate(async (k) => (await chrome.storage.local.get(k))[k], key) as Promise<T>;
+const hourlyAlarm = (sw: Worker) =>
+  sw.evaluate(async () => (await chrome.alarms.get('reminders'))?.periodInMinutes ?? null);
+const stored = <T>(sw: Worker, key: string) =>
+  sw.evaluate(async (k) => (await chrome.storage.local.get(k))[k], key) as Promise<T>;
 const store = (sw: Worker, values: Record<string, unknown>) => sw.evaluate((v) => chrome.storage.local.set(v), values);
 /**
  * An alarm of the background's, due now (an unpacked extension may set one this close): its own listener
  * runs, as when the 15-minute sync ('sync-queue') or the hourly reminder check ('reminders') comes round.
  */
-const fireAlarm = (sw: Worker, name: 'sync-queue' | 'reminders') => sw.evaluate((n) => chrome.alarms.create(n, { when: Date.now() + 50 }), name);
+const fireAlarm = (sw: Worker, name: 'sync-queue' | 'reminders') =>
+  sw.evaluate((n) => chrome.alarms.create(n, { when: Date.now() + 50 }), name);
 
 interface Prefs {
   newItems: boolean;
@@ -123,7 +132,8 @@ async function connect({ backend, relay }: { backend: Backend; relay: RelayPages
 }
 
 const newItemsBox = (options: Page) => options.getByRole('checkbox', { name: 'Tell me when new items arrive' });
-const nudgeBox = (options: Page) => options.getByRole('checkbox', { name: 'Remind me when I have not shared for a week' });
+const nudgeBox = (options: Page) =>
+  options.getByRole('checkbox', { name: 'Remind me when I have not shared for a week' });
 const reminderStatus = (options: Page) => options.locator('#reminders').getByRole('status');
 
 test('new items: off by default, one click asks for notifications, at most one a day, one click off (settings page and the notification’s button)', async ({
@@ -182,7 +192,9 @@ test('new items: off by default, one click asks for notifications, at most one a
   await backend.createItem(item(4));
   await fireAlarm(sw, 'sync-queue');
   await expect(options.getByText('4 items synced')).toBeVisible();
-  await expect.poll(() => shown(sw), { message: 'the weekly nudge, and no second new-items notification today' }).toEqual([NUDGE]);
+  await expect
+    .poll(() => shown(sw), { message: 'the weekly nudge, and no second new-items notification today' })
+    .toEqual([NUDGE]);
   const second = await stored<Log>(sw, 'reminderLog');
   expect(second.newItemsAt, 'the day’s new-items notification is still the first one').toBe(first.newItemsAt);
   expect(second.nudgeAt).not.toBeNull();
@@ -190,7 +202,9 @@ test('new items: off by default, one click asks for notifications, at most one a
   // "Turn off these reminders" on the nudge: that reminder goes off, the other stays, the hourly check stays.
   await sw.evaluate((id) => chrome.notifications!.onButtonClicked.dispatch(id, 0), NUDGE);
   await expect(nudgeBox(options), 'the settings page follows at once').not.toBeChecked();
-  await expect.poll(() => stored<Prefs>(sw, 'reminderPrefs')).toEqual({ newItems: true, weeklyNudge: false, weeklyNudgeSince: null });
+  await expect
+    .poll(() => stored<Prefs>(sw, 'reminderPrefs'))
+    .toEqual({ newItems: true, weeklyNudge: false, weeklyNudgeSince: null });
   await expect.poll(() => shown(sw), { message: 'the notification goes with its button' }).toEqual([]);
   expect(await hourlyAlarm(sw)).toBe(60);
   expect(await hasPermission(sw), 'new items are still on').toBe(true);
@@ -200,7 +214,9 @@ test('new items: off by default, one click asks for notifications, at most one a
   await expect(newItemsBox(options)).not.toBeChecked();
   await expect(reminderStatus(options)).toHaveText('New-item reminders are off.');
   await expect.poll(() => hourlyAlarm(sw), { message: 'no hourly alarm once both are off' }).toBeNull();
-  await expect.poll(() => hasPermission(sw), { message: 'nothing to notify about: the permission is given back' }).toBe(false);
+  await expect
+    .poll(() => hasPermission(sw), { message: 'nothing to notify about: the permission is given back' })
+    .toBe(false);
 
   // On again later: no second question (Chromium remembers the grant), and the button still answers in
   // this same worker, whose notifications API went away and came back in between.
@@ -210,9 +226,13 @@ test('new items: off by default, one click asks for notifications, at most one a
   await expect.poll(() => hourlyAlarm(sw)).toBe(60);
   await sw.evaluate((id) => chrome.notifications!.onButtonClicked.dispatch(id, 0), NEW_ITEMS);
   await expect(newItemsBox(options)).not.toBeChecked();
-  await expect.poll(() => stored<Prefs>(sw, 'reminderPrefs')).toEqual({ newItems: false, weeklyNudge: false, weeklyNudgeSince: null });
+  await expect
+    .poll(() => stored<Prefs>(sw, 'reminderPrefs'))
+    .toEqual({ newItems: false, weeklyNudge: false, weeklyNudgeSince: null });
   await expect.poll(() => hourlyAlarm(sw)).toBeNull();
-  await expect.poll(() => hasPermission(sw), 'the last reminder turned off from its button gives the permission back too').toBe(false);
+  await expect
+    .poll(() => hasPermission(sw), 'the last reminder turned off from its button gives the permission back too')
+    .toBe(false);
 });
 
 test('the hourly check nudges after a week without a share; a click on the nudge opens the settings at the reminders (the way to turn them off where notifications have no buttons)', async ({

@@ -38,7 +38,10 @@ const employeeId = async (context: BrowserContext) => ((await stored(context, 'e
 function backendShares(backend: Backend): Array<{ id: string; employee_id: string }> {
   const db = new Database(backend.dbPath, { readonly: true, fileMustExist: true });
   try {
-    return db.prepare('SELECT id, employee_id FROM shares ORDER BY id').all() as Array<{ id: string; employee_id: string }>;
+    return db.prepare('SELECT id, employee_id FROM shares ORDER BY id').all() as Array<{
+      id: string;
+      employee_id: string;
+    }>;
   } finally {
     db.close();
   }
@@ -62,7 +65,9 @@ async function signInWithLink(relay: RelayPages, backend: Backend, name: string)
 
 /** Share the item on X from the popup while the server is away: it waits in the outbox. */
 async function shareWhileAway(relay: RelayPages, context: BrowserContext): Promise<Page> {
-  await context.route('https://x.com/**', (route) => route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>x</title>' }));
+  await context.route('https://x.com/**', (route) =>
+    route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>x</title>' }),
+  );
   const popup = await relay.openPopup();
   const card = popup.getByRole('article', { name: 'Session item' });
   await card.getByRole('button', { name: 'Personalise' }).click();
@@ -104,7 +109,10 @@ async function expectSessionEnded(relay: RelayPages, context: BrowserContext, na
 
 /** A new invite code for someone already in People (the curators' console does this for a new laptop). */
 async function newCodeFor(backend: Backend, id: string): Promise<string> {
-  const res = await backend.request<{ link: string }>('POST', `/v1/admin/employees/${id}/invites`, { token: backend.adminToken, expect: 201 });
+  const res = await backend.request<{ link: string }>('POST', `/v1/admin/employees/${id}/invites`, {
+    token: backend.adminToken,
+    expect: 201,
+  });
   return res.link;
 }
 
@@ -116,7 +124,10 @@ async function signInAgain(options: Page, link: string, name: string) {
   await expect(options.getByText(`Connected as ${name}`)).toBeVisible();
 }
 
-test('expired: the session ends while a share waits; signed in again as the same person, it is delivered', async ({ relay, context }) => {
+test('expired: the session ends while a share waits; signed in again as the same person, it is delivered', async ({
+  relay,
+  context,
+}) => {
   test.setTimeout(120_000);
   const dataDir = mkdtempSync(join(tmpdir(), 'relay-expiry-'));
   // About 13 s (the server records a token's last use at most hourly, so this counts from signing in): long
@@ -137,9 +148,9 @@ test('expired: the session ends while a share waits; signed in again as the same
     expect(backendShares(backend)).toHaveLength(0);
 
     await signInAgain(options, await newCodeFor(backend, id), 'Marta Rossi');
-    await expect.poll(() => backendShares(backend), { message: 'the waiting share reached the backend' }).toEqual([
-      expect.objectContaining({ employee_id: id }),
-    ]);
+    await expect
+      .poll(() => backendShares(backend), { message: 'the waiting share reached the backend' })
+      .toEqual([expect.objectContaining({ employee_id: id })]);
   } finally {
     await backend.stop();
     rmSync(dataDir, { recursive: true, force: true });
@@ -160,7 +171,11 @@ async function whileUnreachable(backend: Backend, act: (curator: Backend) => Pro
   }
 }
 
-test('signed out everywhere by a curator: same state, outbox intact, delivered after signing in again', async ({ backend, relay, context }) => {
+test('signed out everywhere by a curator: same state, outbox intact, delivered after signing in again', async ({
+  backend,
+  relay,
+  context,
+}) => {
   test.setTimeout(120_000);
   await backend.createItem(item);
   await signInWithLink(relay, backend, 'Kofi Mensah');
@@ -175,15 +190,19 @@ test('signed out everywhere by a curator: same state, outbox intact, delivered a
     const options = await expectSessionEnded(relay, context, 'Kofi Mensah');
     expect(backendShares(again)).toHaveLength(0);
     await signInAgain(options, await newCodeFor(again, id), 'Kofi Mensah');
-    await expect.poll(() => backendShares(again), { message: 'the waiting share reached the backend' }).toEqual([
-      expect.objectContaining({ employee_id: id }),
-    ]);
+    await expect
+      .poll(() => backendShares(again), { message: 'the waiting share reached the backend' })
+      .toEqual([expect.objectContaining({ employee_id: id })]);
   } finally {
     await again.stop();
   }
 });
 
-test('another person signing in on the same browser does not get the first person’s waiting share sent', async ({ backend, relay, context }) => {
+test('another person signing in on the same browser does not get the first person’s waiting share sent', async ({
+  backend,
+  relay,
+  context,
+}) => {
   test.setTimeout(120_000);
   await backend.createItem(item);
   await signInWithLink(relay, backend, 'Marta Rossi');
@@ -192,7 +211,11 @@ test('another person signing in on the same browser does not get the first perso
   await shareWhileAway(relay, context);
   // A curator deactivates Marta: her token is refused from now on.
   await whileUnreachable(backend, (curator) =>
-    curator.request('PATCH', `/v1/admin/employees/${marta}`, { token: curator.adminToken, body: { active: false }, expect: 200 }),
+    curator.request('PATCH', `/v1/admin/employees/${marta}`, {
+      token: curator.adminToken,
+      body: { active: false },
+      expect: 200,
+    }),
   );
   const again = await Backend.start({ dataDir: backend.dataDir, port: backend.port, adminToken: backend.adminToken });
   try {

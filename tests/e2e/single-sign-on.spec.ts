@@ -109,7 +109,9 @@ async function people(backend: Backend) {
 function stored(backend: Backend, id: string) {
   const db = new Database(backend.dbPath, { readonly: true });
   try {
-    return db.prepare('SELECT name, email, sso_issuer, sso_subject, role, active FROM employees WHERE id = ?').get(id) as
+    return db
+      .prepare('SELECT name, email, sso_issuer, sso_subject, role, active FROM employees WHERE id = ?')
+      .get(id) as
       | { name: string; email: string; sso_issuer: string; sso_subject: string; role: string; active: number }
       | undefined;
   } finally {
@@ -117,7 +119,11 @@ function stored(backend: Backend, id: string) {
   }
 }
 
-test('a person signs in with single sign-on, no invite code, and is the same person from a second browser', async ({ provider, backend, browsers }) => {
+test('a person signs in with single sign-on, no invite code, and is the same person from a second browser', async ({
+  provider,
+  backend,
+  browsers,
+}) => {
   // Three browser profiles (two computers of Дарья's, one of Pieter's); each launch takes seconds on a shared machine.
   test.setTimeout(120_000);
   for (const item of sampleItems) await backend.createItem(item);
@@ -128,7 +134,11 @@ test('a person signs in with single sign-on, no invite code, and is the same per
   const daria = await savedEmployee(browsers.first);
   expect(daria).toMatchObject({ name: 'Дарья Соколова', role: 'employee' });
   expect(stored(backend, daria!.id)).toMatchObject({
-    email: 'daria.sokolova@example.com', sso_issuer: provider.issuer, sso_subject: 'daria', role: 'employee', active: 1,
+    email: 'daria.sokolova@example.com',
+    sso_issuer: provider.issuer,
+    sso_subject: 'daria',
+    role: 'employee',
+    active: 1,
   });
 
   // Connected for real: the token works, so the queue arrives.
@@ -159,7 +169,11 @@ test('a deactivated person is refused with a clear message on the settings page'
   const first = await signInWithSso(browsers.first, backend.url, 'vera');
   await expect(first.getByText('Connected as Vera Lindqvist')).toBeVisible();
   const vera = await savedEmployee(browsers.first);
-  await backend.request('PATCH', `/v1/admin/employees/${vera!.id}`, { token: backend.adminToken, body: { active: false }, expect: 200 });
+  await backend.request('PATCH', `/v1/admin/employees/${vera!.id}`, {
+    token: backend.adminToken,
+    body: { active: false },
+    expect: 200,
+  });
 
   const second = await browsers.another();
   const options = await signInWithSso(second, backend.url, 'vera');

@@ -79,7 +79,11 @@ function languageEnv(language: string): Record<string, string> {
 const WELCOME_WAIT_MS = 10_000;
 
 /** The settings page the extension opened on install, once it is there (null if none came in time). */
-export async function welcomePage(context: BrowserContext, extensionId: string, timeout = WELCOME_WAIT_MS): Promise<Page | null> {
+export async function welcomePage(
+  context: BrowserContext,
+  extensionId: string,
+  timeout = WELCOME_WAIT_MS,
+): Promise<Page | null> {
   const isWelcome = (p: Page) => p.url().startsWith(`chrome-extension://${extensionId}/options.html`);
   const deadline = Date.now() + timeout;
   // Polled rather than waited for as an event: the tab may already be open, and its URL is set after the event.

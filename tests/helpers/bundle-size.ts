@@ -30,7 +30,9 @@ interface ManifestScript {
 export function contentScriptSizes(dir = extensionDir): ContentScriptSize[] {
   const folder = join(dir, 'content-scripts');
   if (!existsSync(folder)) return [];
-  const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as { content_scripts?: ManifestScript[] };
+  const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as {
+    content_scripts?: ManifestScript[];
+  };
   const entries = manifest.content_scripts ?? [];
   return readdirSync(folder)
     .filter((f) => f.endsWith('.js'))

@@ -59,7 +59,11 @@ const itemFor = (key: CaptionKey, pinned: boolean): ItemCreate => ({
   topics: ['company'],
   pinned,
   captions: [
-    { network: 'linkedin', text: captions[key].linkedin, language: key === 'catalan' ? 'ca' : key === 'russian' ? 'ru' : 'en' },
+    {
+      network: 'linkedin',
+      text: captions[key].linkedin,
+      language: key === 'catalan' ? 'ca' : key === 'russian' ? 'ru' : 'en',
+    },
     { network: 'x', text: captions[key].x, language: key === 'catalan' ? 'ca' : key === 'russian' ? 'ru' : 'en' },
   ],
 });
@@ -68,11 +72,14 @@ const itemFor = (key: CaptionKey, pinned: boolean): ItemCreate => ({
 export async function syncedToken(recorder: RecordingProxy): Promise<string> {
   let token = '';
   await expect
-    .poll(() => {
-      const sync = recorder.exchanges.find((e) => e.path.startsWith('/v1/queue') && e.status === 200);
-      token = String(sync?.requestHeaders.authorization ?? '').replace(/^Bearer /, '');
-      return token;
-    }, { message: 'the extension synced the queue after connecting' })
+    .poll(
+      () => {
+        const sync = recorder.exchanges.find((e) => e.path.startsWith('/v1/queue') && e.status === 200);
+        token = String(sync?.requestHeaders.authorization ?? '').replace(/^Bearer /, '');
+        return token;
+      },
+      { message: 'the extension synced the queue after connecting' },
+    )
     .not.toBe('');
   return token;
 }
@@ -96,7 +103,8 @@ export async function seedAndConnect(
   name = 'Núria Puig',
 ): Promise<Connected> {
   const items = {} as Record<CaptionKey, AdminItem>;
-  for (const key of Object.keys(captions) as CaptionKey[]) items[key] = await backend.createItem(itemFor(key, key === pinned));
+  for (const key of Object.keys(captions) as CaptionKey[])
+    items[key] = await backend.createItem(itemFor(key, key === pinned));
   const code = await backend.createInvite(name);
   const options = await relay.connect(recorder.url, code);
   await expect(options.getByText(new RegExp(`Connected as ${name}`))).toBeVisible();
@@ -122,7 +130,11 @@ export async function publishProfile(
   { backend, relay, ext }: { backend: Backend; relay: RelayPages; ext: ExtensionBrowser },
   profile: SiteProfile,
 ): Promise<void> {
-  await backend.request('PUT', `/v1/admin/site-profiles/${profile.network}`, { token: backend.adminToken, body: profile, expect: 200 });
+  await backend.request('PUT', `/v1/admin/site-profiles/${profile.network}`, {
+    token: backend.adminToken,
+    body: profile,
+    expect: 200,
+  });
   const popup = await relay.openPopup();
   await expect
     .poll(
@@ -159,7 +171,8 @@ export const statusMessage = (page: Page) => page.getByRole('status').filter({ h
 
 export const xText = (page: Page, name?: string) => page.evaluate((n) => window.getPlainText(n), name);
 /** quill.getText() always ends with one "\n"; that one is the editor's, not the text's. */
-export const quillText = (page: Page, name?: string) => page.evaluate((n) => window.getQuillText(n).replace(/\n$/, ''), name);
+export const quillText = (page: Page, name?: string) =>
+  page.evaluate((n) => window.getQuillText(n).replace(/\n$/, ''), name);
 
 /** Click into `editor`, type "Before. After." and leave the caret before "After.". */
 export async function typeBeforeAfter(page: Page, editor: Locator, read: () => Promise<string>): Promise<void> {
@@ -246,7 +259,13 @@ export function expectInserted(text: string, caption: string, link: string, befo
  * Inserted at the caret inside existing text: what was before the caret stays before, what was after stays
  * after, caption then link in between, each exactly once.
  */
-export function expectInsertedAtCaret(text: string, caption: string, link: string, before: string, after: string): void {
+export function expectInsertedAtCaret(
+  text: string,
+  caption: string,
+  link: string,
+  before: string,
+  after: string,
+): void {
   const pattern = new RegExp(
     `^${escapeRegExp(before)}[ \n]*${escapeRegExp(caption)}[ \n]{1,2}${escapeRegExp(link)}[ \n]*${escapeRegExp(after)}[ \n]?$`,
   );
@@ -256,7 +275,12 @@ export function expectInsertedAtCaret(text: string, caption: string, link: strin
 }
 
 /** Wait until the editor state holds the inserted text, then check it precisely. */
-export async function expectEditorText(read: () => Promise<string>, caption: string, link: string, before = ''): Promise<string> {
+export async function expectEditorText(
+  read: () => Promise<string>,
+  caption: string,
+  link: string,
+  before = '',
+): Promise<string> {
   await expect.poll(read, { message: 'the link reached the editor state' }).toContain(link);
   const text = await read();
   expectInserted(text, caption, link, before);
@@ -265,7 +289,10 @@ export async function expectEditorText(read: () => Promise<string>, caption: str
 
 /** The shares as the backend stored them, from the employee's export. */
 export const storedShares = async (backend: Backend, token: string) =>
-  (await backend.request<MyExport>('GET', '/v1/me/export', { token })).shares.map((s) => ({ network: s.network, edited: s.edited }));
+  (await backend.request<MyExport>('GET', '/v1/me/export', { token })).shares.map((s) => ({
+    network: s.network,
+    edited: s.edited,
+  }));
 
 /** The share reaches the backend (the extension's outbox flushes it): reach shows exactly one. */
 export async function expectShareRecorded(backend: Backend, token: string, network: Network): Promise<void> {

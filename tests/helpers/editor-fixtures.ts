@@ -94,12 +94,15 @@ window.runFeed = (total, batch) => new Promise((resolve) => {
 }
 
 function pageFor(url: URL): string | null {
-  if (url.searchParams.get('relay-bench') === 'feed') return feedPage(url.hostname === 'www.linkedin.com' ? 'linkedin' : 'x');
+  if (url.searchParams.get('relay-bench') === 'feed')
+    return feedPage(url.hostname === 'www.linkedin.com' ? 'linkedin' : 'x');
   if (url.hostname === 'www.linkedin.com') {
     const script =
       url.searchParams.get('editor') === 'prosemirror'
         ? 'linkedin-prosemirror.js'
-        : url.searchParams.get('quill') === '2' ? 'linkedin-quill2.js' : 'linkedin-quill1.js';
+        : url.searchParams.get('quill') === '2'
+          ? 'linkedin-quill2.js'
+          : 'linkedin-quill1.js';
     return shell('Feed | LinkedIn', '', script);
   }
   return shell('Home / X', '<div id="react-root"></div>', 'x.js');

@@ -21,7 +21,10 @@ export interface FirefoxOptions {
   language?: string;
 }
 
-export async function launchFirefox({ language }: FirefoxOptions = {}): Promise<{ browser: Browser; close(): Promise<void> }> {
+export async function launchFirefox({ language }: FirefoxOptions = {}): Promise<{
+  browser: Browser;
+  close(): Promise<void>;
+}> {
   if (!existsSync(firefoxPath)) {
     throw new Error(`Firefox not found at ${firefoxPath}: run \`bash tests/ensure-firefox.sh\` (or set FIREFOX_PATH).`);
   }
@@ -70,4 +73,3 @@ export async function openExtensionPage(page: Page, url: string): Promise<void> 
     .toBe(url);
   void navigation;
 }
-

@@ -25,7 +25,10 @@ export interface TestProvider {
   close(): Promise<void>;
 }
 
-export async function startProvider(opts: { redirectUris: string[]; people?: Record<string, TestPerson> }): Promise<TestProvider> {
+export async function startProvider(opts: {
+  redirectUris: string[];
+  people?: Record<string, TestPerson>;
+}): Promise<TestProvider> {
   const port = await freePort();
   const issuer = `http://127.0.0.1:${port}`;
   const clientId = 'relay';
@@ -33,10 +36,15 @@ export async function startProvider(opts: { redirectUris: string[]; people?: Rec
   const people = new Map(Object.entries(opts.people ?? {}));
 
   const configuration: Configuration = {
-    clients: [{
-      client_id: clientId, client_secret: clientSecret, redirect_uris: opts.redirectUris,
-      grant_types: ['authorization_code'], response_types: ['code'],
-    }],
+    clients: [
+      {
+        client_id: clientId,
+        client_secret: clientSecret,
+        redirect_uris: opts.redirectUris,
+        grant_types: ['authorization_code'],
+        response_types: ['code'],
+      },
+    ],
     claims: { openid: ['sub'], profile: ['name'], email: ['email', 'email_verified'] },
     // Name and e-mail in the ID token too, as most company providers send them.
     conformIdTokenClaims: false,
@@ -48,7 +56,10 @@ export async function startProvider(opts: { redirectUris: string[]; people?: Rec
     async findAccount(_ctx, id) {
       const person = people.get(id);
       if (!person) return undefined;
-      return { accountId: id, claims: async () => ({ sub: id, name: person.name, email: person.email, email_verified: true }) };
+      return {
+        accountId: id,
+        claims: async () => ({ sub: id, name: person.name, email: person.email, email_verified: true }),
+      };
     },
     async loadExistingGrant(ctx) {
       const session = ctx.oidc.session!;
@@ -66,7 +77,8 @@ export async function startProvider(opts: { redirectUris: string[]; people?: Rec
   // for a host this closed network cannot resolve is slow), so the import is taken out of every page.
   provider.use(async (ctx, next) => {
     await next();
-    if (typeof ctx.body === 'string' && ctx.type.includes('html')) ctx.body = ctx.body.replace(/@import url\([^)]*\);?/g, '');
+    if (typeof ctx.body === 'string' && ctx.type.includes('html'))
+      ctx.body = ctx.body.replace(/@import url\([^)]*\);?/g, '');
   });
   // Quiet: a test that fails says why itself; the provider's own warnings (Node 20, dev pages) are noise.
   provider.on('server_error', (_ctx, err) => console.error('oidc-provider:', err));
@@ -77,12 +89,16 @@ export async function startProvider(opts: { redirectUris: string[]; people?: Rec
   });
 
   return {
-    issuer, clientId, clientSecret, people,
+    issuer,
+    clientId,
+    clientSecret,
+    people,
     env: () => ({ RELAY_OIDC_ISSUER: issuer, RELAY_OIDC_CLIENT_ID: clientId, RELAY_OIDC_CLIENT_SECRET: clientSecret }),
-    close: () => new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }
 
@@ -122,7 +138,8 @@ export async function signInAtProvider(authorizationUrl: string, login: string):
     }
     const html = await res.text();
     const action = /<form[^>]*action="([^"]+)"/.exec(html)?.[1];
-    if (!action) throw new Error(`oidc-provider answered ${res.status} without a form or redirect: ${html.slice(0, 300)}`);
+    if (!action)
+      throw new Error(`oidc-provider answered ${res.status} without a form or redirect: ${html.slice(0, 300)}`);
     url = new URL(action.replaceAll('&amp;', '&'), url).href;
     const prompt = /name="prompt" value="([^"]+)"/.exec(html)?.[1] ?? 'login';
     body = new URLSearchParams(prompt === 'login' ? { prompt, login, password: 'any' } : { prompt });

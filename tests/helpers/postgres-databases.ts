@@ -60,7 +60,10 @@ function adminClient(serverUrl: string, purpose: 'create' | 'drop'): Promise<Adm
  * A new database copied from `template`; resolves with its URL and a function that drops it. A file copy of
  * a template is the fastest private database there is (25–70 ms; running the migrations takes 250 ms).
  */
-export async function createTestDatabase(serverUrl: string, template: string): Promise<{ url: string; drop(): Promise<void> }> {
+export async function createTestDatabase(
+  serverUrl: string,
+  template: string,
+): Promise<{ url: string; drop(): Promise<void> }> {
   const { query, strategy } = await adminClient(serverUrl, 'create');
   const name = `relay_test_${process.pid}_${++created}_${Date.now().toString(36)}`;
   await query(`CREATE DATABASE ${name} TEMPLATE ${template} ${strategy}`);
@@ -85,18 +88,29 @@ export async function resetScript(templateUrl: string): Promise<string> {
   const client = new pg.Client(templateUrl);
   await client.connect();
   try {
-    const tables = (await client.query<{ name: string }>(
-      `SELECT quote_ident(tablename) AS name FROM pg_tables WHERE schemaname = 'public' AND tablename NOT LIKE 'kysely\\_%' ORDER BY 1`,
-    )).rows.map((r) => r.name);
-    const sequences = (await client.query<{ name: string }>(
-      `SELECT quote_ident(sequencename) AS name FROM pg_sequences WHERE schemaname = 'public'`,
-    )).rows.map((r) => r.name);
-    const { rows: [applied] } = await client.query<{ n: string }>('SELECT COUNT(*)::text AS n FROM kysely_migration');
+    const tables = (
+      await client.query<{ name: string }>(
+        `SELECT quote_ident(tablename) AS name FROM pg_tables WHERE schemaname = 'public' AND tablename NOT LIKE 'kysely\\_%' ORDER BY 1`,
+      )
+    ).rows.map((r) => r.name);
+    const sequences = (
+      await client.query<{ name: string }>(
+        `SELECT quote_ident(sequencename) AS name FROM pg_sequences WHERE schemaname = 'public'`,
+      )
+    ).rows.map((r) => r.name);
+    const {
+      rows: [applied],
+    } = await client.query<{ n: string }>('SELECT COUNT(*)::text AS n FROM kysely_migration');
     const refills: string[] = [];
     for (const table of tables) {
-      const { rows } = await client.query<{ rows: string | null }>(`SELECT json_agg(t)::text AS rows FROM ${table} AS t`);
+      const { rows } = await client.query<{ rows: string | null }>(
+        `SELECT json_agg(t)::text AS rows FROM ${table} AS t`,
+      );
       const json = rows[0]?.rows;
-      if (json) refills.push(`INSERT INTO ${table} SELECT * FROM json_populate_recordset(NULL::${table}, ${quoteLiteral(json)});`);
+      if (json)
+        refills.push(
+          `INSERT INTO ${table} SELECT * FROM json_populate_recordset(NULL::${table}, ${quoteLiteral(json)});`,
+        );
     }
     return [
       'BEGIN;',

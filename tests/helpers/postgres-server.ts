@@ -18,12 +18,18 @@ const SUPERUSER = 'relay';
 export function postgresBinaries(): string {
   if (process.env.PG_BIN) return process.env.PG_BIN;
   const root = '/usr/lib/postgresql';
-  const versions = existsSync(root) ? readdirSync(root).filter((v) => /^\d+$/.test(v)).sort((a, b) => Number(b) - Number(a)) : [];
+  const versions = existsSync(root)
+    ? readdirSync(root)
+        .filter((v) => /^\d+$/.test(v))
+        .sort((a, b) => Number(b) - Number(a))
+    : [];
   const bin = versions.map((v) => join(root, v, 'bin')).find((dir) => existsSync(join(dir, 'pg_ctl')));
-  if (!bin) throw new Error("PostgreSQL is not installed: run 'bash tests/ensure-postgres.sh' (Debian's postgresql package) or set PG_BIN");
+  if (!bin)
+    throw new Error(
+      "PostgreSQL is not installed: run 'bash tests/ensure-postgres.sh' (Debian's postgresql package) or set PG_BIN",
+    );
   return bin;
 }
-
 
 /**
  * PostgreSQL refuses to run as root, so as root the cluster belongs to the `postgres` system user (the
@@ -49,7 +55,9 @@ export async function startPostgres(): Promise<PostgresServer> {
     const result = spawnSync(command!, rest, { encoding: 'utf8', cwd: dir });
     if (result.status !== 0) {
       const serverLog = existsSync(log) ? readFileSync(log, 'utf8').slice(-2000) : '';
-      throw new Error(`${tool} failed (${result.status ?? result.signal}): ${result.stderr || result.stdout}\n${serverLog}`);
+      throw new Error(
+        `${tool} failed (${result.status ?? result.signal}): ${result.stderr || result.stdout}\n${serverLog}`,
+      );
     }
   };
 
@@ -77,14 +85,29 @@ export async function startPostgres(): Promise<PostgresServer> {
   try {
     // UTF-8 with Unicode case folding (lower() folds every script, as the SQLite side does in JavaScript) and
     // byte order for text, which is how SQLite sorts: the same ORDER BY gives the same rows on both.
-    run('initdb', ['-D', data, '-U', SUPERUSER, '--auth=trust', '--encoding=UTF8', '--locale=C.UTF-8', '--lc-collate=C', '--no-sync']);
+    run('initdb', [
+      '-D',
+      data,
+      '-U',
+      SUPERUSER,
+      '--auth=trust',
+      '--encoding=UTF8',
+      '--locale=C.UTF-8',
+      '--lc-collate=C',
+      '--no-sync',
+    ]);
     const port = await freePort();
     const options = [
-      `-p ${port}`, '-c listen_addresses=127.0.0.1', `-k ${dir}`,
+      `-p ${port}`,
+      '-c listen_addresses=127.0.0.1',
+      `-k ${dir}`,
       // Test data is thrown away: skip everything that only makes a crash survivable.
-      '-c fsync=off', '-c synchronous_commit=off', '-c full_page_writes=off',
+      '-c fsync=off',
+      '-c synchronous_commit=off',
+      '-c full_page_writes=off',
       // Every test file in every worker opens its own pools.
-      '-c max_connections=400', '-c shared_buffers=64MB',
+      '-c max_connections=400',
+      '-c shared_buffers=64MB',
     ].join(' ');
     // Set first: a start that times out may still leave a server running, and stop() must end it.
     started = true;

@@ -13,7 +13,16 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { AdminItem, InviteCreated, ItemCreate, ItemPatch, QueueResponse, Reach, Redeemed, Role } from '../../lib/contract';
+import type {
+  AdminItem,
+  InviteCreated,
+  ItemCreate,
+  ItemPatch,
+  QueueResponse,
+  Reach,
+  Redeemed,
+  Role,
+} from '../../lib/contract';
 
 export const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -158,7 +167,9 @@ export class Backend {
       }
       await new Promise((r) => setTimeout(r, 100));
     }
-    throw new Error(`Relay server did not answer ${this.url}/v1/openapi.json within ${timeoutMs} ms (${lastError}).\n${this.output}`);
+    throw new Error(
+      `Relay server did not answer ${this.url}/v1/openapi.json within ${timeoutMs} ms (${lastError}).\n${this.output}`,
+    );
   }
 
   get running(): boolean {
@@ -185,7 +196,11 @@ export class Backend {
 
   // ---- REST helpers -------------------------------------------------------------------------------
 
-  async request<T>(method: string, path: string, opts: { token?: string; body?: unknown; expect?: number } = {}): Promise<T> {
+  async request<T>(
+    method: string,
+    path: string,
+    opts: { token?: string; body?: unknown; expect?: number } = {},
+  ): Promise<T> {
     const headers: Record<string, string> = {};
     if (opts.token) headers.authorization = `Bearer ${opts.token}`;
     if (opts.body !== undefined) headers['content-type'] = 'application/json';

@@ -7,7 +7,8 @@ import { writePng } from './icons';
 /** A square PNG, opaque, or with `padding` transparent pixels round an opaque middle. */
 function square(size: number, padding = 0): Buffer {
   const data = new Uint8Array(size * size * 4);
-  for (let y = padding; y < size - padding; y++) for (let x = padding; x < size - padding; x++) data.set([0, 110, 100, 255], (y * size + x) * 4);
+  for (let y = padding; y < size - padding; y++)
+    for (let x = padding; x < size - padding; x++) data.set([0, 110, 100, 255], (y * size + x) * 4);
   return writePng({ width: size, height: size, data });
 }
 
@@ -38,7 +39,10 @@ function goodPackage(): { files: Map<string, Buffer>; manifest: Record<string, u
     ['content-scripts/x.js', Buffer.from('')],
   ]);
   for (const l of LOCALES) {
-    files.set(`_locales/${l}/messages.json`, Buffer.from(JSON.stringify({ extName: { message: 'Relay' }, extDescription: { message: 'Share.' } })));
+    files.set(
+      `_locales/${l}/messages.json`,
+      Buffer.from(JSON.stringify({ extName: { message: 'Relay' }, extDescription: { message: 'Share.' } })),
+    );
   }
   return { files, manifest };
 }
@@ -55,7 +59,10 @@ describe('checkChromePackage', () => {
     const p = goodPackage();
     p.manifest.manifest_version = 2;
     delete p.manifest.minimum_chrome_version;
-    expect(check(p)).toEqual(['manifest_version is 2, not 3', 'minimum_chrome_version is missing or not a version like "111"']);
+    expect(check(p)).toEqual([
+      'manifest_version is 2, not 3',
+      'minimum_chrome_version is missing or not a version like "111"',
+    ]);
   });
 
   it('wants every icon size, as a PNG of that size, the 128 one padded', () => {
@@ -92,8 +99,14 @@ describe('checkChromePackage', () => {
   it('wants every language’s catalogue, with a summary of at most 132 characters', () => {
     const p = goodPackage();
     p.files.delete('_locales/nl/messages.json');
-    p.files.set('_locales/ru/messages.json', Buffer.from(JSON.stringify({ extName: { message: 'Relay' }, extDescription: { message: 'я'.repeat(133) } })));
-    expect(check(p)).toEqual(['_locales/nl/messages.json is missing', 'ru: the manifest\'s description has 133 characters, over 132']);
+    p.files.set(
+      '_locales/ru/messages.json',
+      Buffer.from(JSON.stringify({ extName: { message: 'Relay' }, extDescription: { message: 'я'.repeat(133) } })),
+    );
+    expect(check(p)).toEqual([
+      '_locales/nl/messages.json is missing',
+      "ru: the manifest's description has 133 characters, over 132",
+    ]);
   });
 
   it('wants the privacy policy the settings page links', () => {
@@ -105,9 +118,18 @@ describe('checkChromePackage', () => {
 
 describe('checkSources', () => {
   const complete = [
-    'package.json', 'package-lock.json', 'README.md', 'PRIVACY.md', 'wxt.config.ts', 'tsconfig.json',
+    'package.json',
+    'package-lock.json',
+    'README.md',
+    'PRIVACY.md',
+    'wxt.config.ts',
+    'tsconfig.json',
     ...LOCALES.map((l) => `locales/${l}.yml`),
-    'entrypoints/background.ts', 'lib/i18n/index.ts', 'components/ItemCard.tsx', 'public/icon/128.png', 'modules/privacy-page/index.ts',
+    'entrypoints/background.ts',
+    'lib/i18n/index.ts',
+    'components/ItemCard.tsx',
+    'public/icon/128.png',
+    'modules/privacy-page/index.ts',
   ];
 
   it('passes what a reviewer needs to rebuild', () => {
@@ -115,7 +137,11 @@ describe('checkSources', () => {
   });
 
   it('names what is missing and what should not be there', () => {
-    const names = [...complete.filter((n) => n !== 'package-lock.json' && n !== 'locales/ca.yml'), 'node_modules/x/index.js', 'data/relay.db'];
+    const names = [
+      ...complete.filter((n) => n !== 'package-lock.json' && n !== 'locales/ca.yml'),
+      'node_modules/x/index.js',
+      'data/relay.db',
+    ];
     expect(checkSources(names)).toEqual([
       'package-lock.json is missing',
       'locales/ca.yml is missing',

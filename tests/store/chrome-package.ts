@@ -21,7 +21,8 @@ const ICON_SIZES = [16, 32, 48, 128] as const;
 
 type Json = Record<string, unknown>;
 const asObject = (v: unknown): Json => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Json) : {});
-const asStrings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((s): s is string => typeof s === 'string') : []);
+const asStrings = (v: unknown): string[] =>
+  Array.isArray(v) ? v.filter((s): s is string => typeof s === 'string') : [];
 
 /** Every problem found in the package's files (path in the zip → bytes); none means it is fit to upload. */
 export function checkChromePackage(files: Map<string, Buffer>): string[] {
@@ -66,7 +67,8 @@ export function checkChromePackage(files: Map<string, Buffer>): string[] {
       problems.push(`${path} is not a PNG`);
       continue;
     }
-    if (found.width !== size || found.height !== size) problems.push(`${path} is ${found.width}×${found.height}, not ${size}×${size}`);
+    if (found.width !== size || found.height !== size)
+      problems.push(`${path} is ${found.width}×${found.height}, not ${size}×${size}`);
     else if (size === STORE_ICON.size && !hasStorePadding(found)) {
       problems.push(`${path} needs ${STORE_ICON.padding} px of transparent padding on each side`);
     }
@@ -78,10 +80,12 @@ export function checkChromePackage(files: Map<string, Buffer>): string[] {
   name(asObject(manifest.options_ui).page, 'options_ui.page');
   name(manifest.options_page, 'options_page');
   for (const [i, script] of (Array.isArray(manifest.content_scripts) ? manifest.content_scripts : []).entries()) {
-    for (const path of [...asStrings(asObject(script).js), ...asStrings(asObject(script).css)]) name(path, `content_scripts[${i}]`);
+    for (const path of [...asStrings(asObject(script).js), ...asStrings(asObject(script).css)])
+      name(path, `content_scripts[${i}]`);
   }
   for (const entry of Array.isArray(manifest.web_accessible_resources) ? manifest.web_accessible_resources : []) {
-    for (const path of asStrings(asObject(entry).resources)) if (!path.includes('*')) name(path, 'web_accessible_resources');
+    for (const path of asStrings(asObject(entry).resources))
+      if (!path.includes('*')) name(path, 'web_accessible_resources');
   }
 
   // Relay asks for the sites it helps on and nothing wider; a broad host permission also sends a package to
@@ -91,10 +95,13 @@ export function checkChromePackage(files: Map<string, Buffer>): string[] {
     ...asStrings(manifest.optional_permissions),
     ...asStrings(manifest.host_permissions),
     ...asStrings(manifest.optional_host_permissions),
-    ...(Array.isArray(manifest.content_scripts) ? manifest.content_scripts.flatMap((s) => asStrings(asObject(s).matches)) : []),
+    ...(Array.isArray(manifest.content_scripts)
+      ? manifest.content_scripts.flatMap((s) => asStrings(asObject(s).matches))
+      : []),
   ];
   for (const pattern of hosts) {
-    if (pattern === '<all_urls>' || /^(\*|https?):\/\/\*\//.test(pattern)) problems.push(`asks for every site: ${pattern}`);
+    if (pattern === '<all_urls>' || /^(\*|https?):\/\/\*\//.test(pattern))
+      problems.push(`asks for every site: ${pattern}`);
   }
 
   const defaultLocale = manifest.default_locale;
@@ -119,7 +126,9 @@ export function checkChromePackage(files: Map<string, Buffer>): string[] {
       const text = key ? messages[key]?.message : value;
       if (typeof text !== 'string' || !text.trim()) problems.push(`${locale}: the manifest's ${field} is empty`);
       else if ([...text].length > CHROME_LIMITS[field]) {
-        problems.push(`${locale}: the manifest's ${field} has ${[...text].length} characters, over ${CHROME_LIMITS[field]}`);
+        problems.push(
+          `${locale}: the manifest's ${field} has ${[...text].length} characters, over ${CHROME_LIMITS[field]}`,
+        );
       }
     }
   }

@@ -12,7 +12,14 @@ import { unzipSync } from 'fflate';
 export function checkSources(names: readonly string[]): string[] {
   const problems: string[] = [];
   const has = new Set(names);
-  for (const file of ['package.json', 'package-lock.json', 'README.md', 'PRIVACY.md', 'wxt.config.ts', 'tsconfig.json']) {
+  for (const file of [
+    'package.json',
+    'package-lock.json',
+    'README.md',
+    'PRIVACY.md',
+    'wxt.config.ts',
+    'tsconfig.json',
+  ]) {
     if (!has.has(file)) problems.push(`${file} is missing`);
   }
   for (const locale of ['en', 'ca', 'es', 'it', 'nl', 'ru']) {
@@ -32,7 +39,8 @@ export function checkSources(names: readonly string[]): string[] {
 /** The files of a ZIP archive (path → bytes), folders left out. */
 export function readZip(bytes: Uint8Array): Map<string, Buffer> {
   const files = new Map<string, Buffer>();
-  for (const [name, data] of Object.entries(unzipSync(bytes))) if (!name.endsWith('/')) files.set(name, Buffer.from(data));
+  for (const [name, data] of Object.entries(unzipSync(bytes)))
+    if (!name.endsWith('/')) files.set(name, Buffer.from(data));
   return files;
 }
 
@@ -73,6 +81,8 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const unpacked = join('.tmp', 'firefox-package');
   unpack(firefox, unpacked);
   console.log(`web-ext lint on the contents of ${firefox}`);
-  const lint = spawnSync('npx', ['web-ext', 'lint', '--source-dir', unpacked, '--no-config-discovery'], { stdio: 'inherit' });
+  const lint = spawnSync('npx', ['web-ext', 'lint', '--source-dir', unpacked, '--no-config-discovery'], {
+    stdio: 'inherit',
+  });
   process.exit(problems.length || lint.status !== 0 ? 1 : 0);
 }

@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { padded, readPng, STORE_ICON } from './icons';
 
 const icon = (size: number) => readFileSync(join(import.meta.dirname, '..', '..', 'public', 'icon', `${size}.png`));
-const alphaAt = (img: { width: number; data: Uint8Array }, x: number, y: number) => img.data[(y * img.width + x) * 4 + 3]!;
+const alphaAt = (img: { width: number; data: Uint8Array }, x: number, y: number) =>
+  img.data[(y * img.width + x) * 4 + 3]!;
 
 describe('the store icon (public/icon/128.png)', () => {
   const img = readPng(icon(128));
@@ -25,7 +26,12 @@ describe('the store icon (public/icon/128.png)', () => {
   it('fills the 96×96 inside: the artwork reaches each of its four edges', () => {
     const last = size - padding - 1;
     const mid = size / 2;
-    for (const [x, y] of [[padding, mid], [last, mid], [mid, padding], [mid, last]] as const) {
+    for (const [x, y] of [
+      [padding, mid],
+      [last, mid],
+      [mid, padding],
+      [mid, last],
+    ] as const) {
       expect(alphaAt(img, x, y), `alpha at ${x},${y}`).toBeGreaterThan(200);
     }
   });

@@ -27,7 +27,9 @@ export interface Listing {
 export function readListing(locale: Locale): Listing {
   const text = readFileSync(join(import.meta.dirname, '..', '..', 'locales', `${locale}.yml`), 'utf8');
   const messages = new Map(
-    parseMessagesText(text, 'YAML').flatMap((m) => ('message' in m ? [[m.key.join('.'), String(m.message)] as const] : [])),
+    parseMessagesText(text, 'YAML').flatMap((m) =>
+      'message' in m ? [[m.key.join('.'), String(m.message)] as const] : [],
+    ),
   );
   const get = (key: string) => messages.get(key) ?? '';
   return { locale, name: get('extName'), summary: get('extDescription'), description: get('store.description') };
@@ -37,12 +39,14 @@ export function readListing(locale: Locale): Listing {
 export function listingProblems(l: Listing): string[] {
   const length = (s: string) => [...s].length;
   const problems: string[] = [];
-  if (!l.name.trim() || length(l.name) > LISTING_LIMITS.name) problems.push(`name has ${length(l.name)} characters (1–${LISTING_LIMITS.name})`);
+  if (!l.name.trim() || length(l.name) > LISTING_LIMITS.name)
+    problems.push(`name has ${length(l.name)} characters (1–${LISTING_LIMITS.name})`);
   if (!l.summary.trim() || length(l.summary) > LISTING_LIMITS.summary) {
     problems.push(`summary has ${length(l.summary)} characters (1–${LISTING_LIMITS.summary})`);
   }
   const { min, max } = LISTING_LIMITS.description;
-  if (length(l.description) < min || length(l.description) > max) problems.push(`description has ${length(l.description)} characters (${min}–${max})`);
+  if (length(l.description) < min || length(l.description) > max)
+    problems.push(`description has ${length(l.description)} characters (${min}–${max})`);
   return problems.map((p) => `${l.locale}: ${p}`);
 }
 

@@ -11,7 +11,9 @@ import { firefoxZips, newestZip, readZip, unpack } from './firefox-package';
 
 /** Names of the files that differ between two unpacked packages (missing on either side included). */
 export function differences(a: Map<string, Buffer>, b: Map<string, Buffer>): string[] {
-  return [...new Set([...a.keys(), ...b.keys()])].filter((k) => !a.get(k) || !b.get(k) || !a.get(k)!.equals(b.get(k)!)).sort();
+  return [...new Set([...a.keys(), ...b.keys()])]
+    .filter((k) => !a.get(k) || !b.get(k) || !a.get(k)!.equals(b.get(k)!))
+    .sort();
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
@@ -20,7 +22,10 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   unpack(sources, root);
   symlinkSync(resolve('node_modules'), join(root, 'node_modules'));
   const env = { ...process.env, WXT_OUT_DIR: '' };
-  for (const args of [['wxt', 'prepare'], ['wxt', 'zip', '-b', 'firefox']]) {
+  for (const args of [
+    ['wxt', 'prepare'],
+    ['wxt', 'zip', '-b', 'firefox'],
+  ]) {
     const step = spawnSync('npx', args, { cwd: root, env, stdio: ['ignore', 'ignore', 'inherit'] });
     if (step.status !== 0) {
       console.error(`✗ \`npx ${args.join(' ')}\` failed in the unpacked sources (${root})`);
@@ -28,7 +33,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     }
   }
   const rebuilt = newestZip(join(root, '.output'), 'firefox');
-  const diff = rebuilt ? differences(readZip(readFileSync(firefox)), readZip(readFileSync(rebuilt))) : ['(no package built)'];
+  const diff = rebuilt
+    ? differences(readZip(readFileSync(firefox)), readZip(readFileSync(rebuilt)))
+    : ['(no package built)'];
   for (const d of diff) console.error(`✗ differs when rebuilt from the sources: ${d}`);
   console.log(diff.length ? `${sources} does not rebuild ${firefox}` : `${sources} rebuilds ${firefox} byte for byte`);
   if (!diff.length) rmSync(root, { recursive: true, force: true });

@@ -27,7 +27,10 @@ export const linkedinProfile: SiteProfile = {
       within: ['[role="dialog"]', '.share-box', '.share-creation-state', '[data-test-modal-id="sharebox"]'],
       shadowHosts: ['#interop-outlet', '[data-testid="interop-shadowdom"]'],
       // Below the editor box, outside Quill's own container.
-      anchor: { closest: ['.share-creation-state__text-editor', '.editor-container', '.ql-container'], position: 'after' },
+      anchor: {
+        closest: ['.share-creation-state__text-editor', '.editor-container', '.ql-container'],
+        position: 'after',
+      },
       postButton: {
         selectors: [
           '.share-actions__primary-action',
@@ -35,7 +38,17 @@ export const linkedinProfile: SiteProfile = {
           '.share-box_actions button.artdeco-button--primary',
         ],
         // LinkedIn's own words for its Post button, used only when no selector matches (share-languages.test.ts).
-        texts: ['Post', 'Publicar', 'Опубликовать', 'Julkaise', 'Posten', 'Veröffentlichen', 'Publier', 'Pubblica', 'Plaatsen'],
+        texts: [
+          'Post',
+          'Publicar',
+          'Опубликовать',
+          'Julkaise',
+          'Posten',
+          'Veröffentlichen',
+          'Publier',
+          'Pubblica',
+          'Plaatsen',
+        ],
       },
     },
   ],

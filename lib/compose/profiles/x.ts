@@ -15,7 +15,19 @@ const draftEditor = [
 const postButton = {
   selectors: ['[data-testid="tweetButton"]', '[data-testid="tweetButtonInline"]'],
   // X's own words for its Post button, used only when no selector matches (share-languages.test.ts).
-  texts: ['Post', 'Post all', 'Tweet', 'Postear', 'Publica', 'Poster', 'Posta', 'Plaatsen', 'Опубликовать', 'Postar', 'Posten'],
+  texts: [
+    'Post',
+    'Post all',
+    'Tweet',
+    'Postear',
+    'Publica',
+    'Poster',
+    'Posta',
+    'Plaatsen',
+    'Опубликовать',
+    'Postar',
+    'Posten',
+  ],
 };
 
 export const xProfile: SiteProfile = {

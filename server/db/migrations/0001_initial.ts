@@ -74,7 +74,10 @@ export const initial: Migration = {
       .addColumn('key', 'text', (c) => c.primaryKey())
       .addColumn('value', 'bigint', (c) => c.notNull())
       .execute();
-    await db.insertInto('meta' as never).values({ key: CHANGE_SEQ, value: 0 } as never).execute();
+    await db
+      .insertInto('meta' as never)
+      .values({ key: CHANGE_SEQ, value: 0 } as never)
+      .execute();
 
     await db.schema
       .createTable('links')
@@ -105,8 +108,9 @@ export const initial: Migration = {
 
     await db.schema
       .createTable('clicks')
-      .addColumn('id', dialectOf(db) === 'postgres' ? 'bigint' : 'integer',
-        (c) => (dialectOf(db) === 'postgres' ? c.primaryKey().generatedByDefaultAsIdentity() : c.primaryKey().autoIncrement()))
+      .addColumn('id', dialectOf(db) === 'postgres' ? 'bigint' : 'integer', (c) =>
+        dialectOf(db) === 'postgres' ? c.primaryKey().generatedByDefaultAsIdentity() : c.primaryKey().autoIncrement(),
+      )
       .addColumn('code', 'text', (c) => c.notNull())
       .addColumn('employee_id', 'text', (c) => c.notNull())
       .addColumn('item_id', 'text', (c) => c.notNull())

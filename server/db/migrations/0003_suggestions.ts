@@ -16,10 +16,20 @@ export const suggestions: Migration = {
       .addColumn('item_id', 'text', (c) => c.references('items.id'))
       .execute();
     // The curators' list: one status, newest first, paged by (created_at, id).
-    await db.schema.createIndex('suggestions_status_time').on('suggestions').columns(['status', 'created_at', 'id']).execute();
+    await db.schema
+      .createIndex('suggestions_status_time')
+      .on('suggestions')
+      .columns(['status', 'created_at', 'id'])
+      .execute();
     // One open suggestion per employee and URL: a repeated suggestion answers the existing one.
-    await sql`CREATE UNIQUE INDEX suggestions_open_per_employee ON suggestions (employee_id, url) WHERE status = 'open'`.execute(db);
-    await db.schema.createIndex('suggestions_employee').on('suggestions').columns(['employee_id', 'created_at']).execute();
+    await sql`CREATE UNIQUE INDEX suggestions_open_per_employee ON suggestions (employee_id, url) WHERE status = 'open'`.execute(
+      db,
+    );
+    await db.schema
+      .createIndex('suggestions_employee')
+      .on('suggestions')
+      .columns(['employee_id', 'created_at'])
+      .execute();
   },
   async down(db: Kysely<unknown>) {
     await dropTables(db, ['suggestions']);

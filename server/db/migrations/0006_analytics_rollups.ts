@@ -4,7 +4,11 @@ import { counter, dropTables, withoutRowid } from './tables';
 import { dropTriggers, rowTrigger } from './triggers';
 
 /** The daily totals' tables and the column each one counts by, besides the day. */
-export const DAILY_TABLES = [['daily_network_figures', 'network'], ['daily_item_figures', 'item_id'], ['daily_employee_figures', 'employee_id']] as const;
+export const DAILY_TABLES = [
+  ['daily_network_figures', 'network'],
+  ['daily_item_figures', 'item_id'],
+  ['daily_employee_figures', 'employee_id'],
+] as const;
 type DailyTable = (typeof DAILY_TABLES)[number];
 
 /** The day (since 1970, UTC) of a time in ms, in SQL. */
@@ -38,7 +42,10 @@ export const analyticsRollups: Migration = {
   },
   async down(db: Kysely<unknown>) {
     for (const [table] of DAILY_TABLES) {
-      await dropTriggers(db, ['share_in', 'share_out', 'click_in', 'click_out'].map((suffix) => `${table}_${suffix}`));
+      await dropTriggers(
+        db,
+        ['share_in', 'share_out', 'click_in', 'click_out'].map((suffix) => `${table}_${suffix}`),
+      );
       await dropTables(db, [table]);
     }
   },
@@ -73,16 +80,40 @@ export async function sqliteClickIn(db: Kysely<unknown>, table: DailyTable[0], k
 /** PostgreSQL's words for sqliteTriggers. */
 async function postgresTriggers(db: Kysely<unknown>, table: DailyTable[0], key: DailyTable[1]) {
   const [t, k] = [sql.raw(table), sql.raw(key)];
-  await rowTrigger(db, `${table}_share_in`, 'AFTER INSERT', 'shares', sql`
+  await rowTrigger(
+    db,
+    `${table}_share_in`,
+    'AFTER INSERT',
+    'shares',
+    sql`
     INSERT INTO ${t} (day, ${k}, shares, reach) VALUES (${day('NEW.shared_at')}, NEW.${k}, 1, NEW.audience)
-    ON CONFLICT (day, ${k}) DO UPDATE SET shares = ${t}.shares + 1, reach = ${t}.reach + excluded.reach`);
-  await rowTrigger(db, `${table}_share_out`, 'AFTER DELETE', 'shares', sql`
+    ON CONFLICT (day, ${k}) DO UPDATE SET shares = ${t}.shares + 1, reach = ${t}.reach + excluded.reach`,
+  );
+  await rowTrigger(
+    db,
+    `${table}_share_out`,
+    'AFTER DELETE',
+    'shares',
+    sql`
     UPDATE ${t} SET shares = shares - 1, reach = reach - OLD.audience
-    WHERE day = ${day('OLD.shared_at')} AND ${k} = OLD.${k}`);
-  await rowTrigger(db, `${table}_click_in`, 'AFTER INSERT', 'clicks', sql`
+    WHERE day = ${day('OLD.shared_at')} AND ${k} = OLD.${k}`,
+  );
+  await rowTrigger(
+    db,
+    `${table}_click_in`,
+    'AFTER INSERT',
+    'clicks',
+    sql`
     INSERT INTO ${t} (day, ${k}, clicks) VALUES (${day('NEW.clicked_at')}, NEW.${k}, 1)
-    ON CONFLICT (day, ${k}) DO UPDATE SET clicks = ${t}.clicks + 1`);
-  await rowTrigger(db, `${table}_click_out`, 'AFTER DELETE', 'clicks', sql`
+    ON CONFLICT (day, ${k}) DO UPDATE SET clicks = ${t}.clicks + 1`,
+  );
+  await rowTrigger(
+    db,
+    `${table}_click_out`,
+    'AFTER DELETE',
+    'clicks',
+    sql`
     UPDATE ${t} SET clicks = clicks - 1
-    WHERE day = ${day('OLD.clicked_at')} AND ${k} = OLD.${k}`);
+    WHERE day = ${day('OLD.clicked_at')} AND ${k} = OLD.${k}`,
+  );
 }

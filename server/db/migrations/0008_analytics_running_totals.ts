@@ -9,8 +9,14 @@ const RUNNING_TABLES = [
   ['running_item_figures', 'daily_item_figures', 'item_id'],
 ] as const;
 
-const TRIGGERS = ['running_employee_figures_day_in', 'running_employee_figures_day_change', 'running_item_figures_day_in',
-  'running_item_figures_day_change', 'weekly_sharers_day_in', 'weekly_sharers_day_change'];
+const TRIGGERS = [
+  'running_employee_figures_day_in',
+  'running_employee_figures_day_change',
+  'running_item_figures_day_in',
+  'running_item_figures_day_change',
+  'weekly_sharers_day_in',
+  'weekly_sharers_day_change',
+];
 
 /**
  * Running totals per employee and per item: for each day with activity, everything from the first share up to
@@ -42,7 +48,9 @@ export const analyticsRunningTotals: Migration = {
 
     await sql`CREATE TABLE weekly_sharers (week ${int} PRIMARY KEY, sharers ${int} NOT NULL)`.execute(db);
     await sql`INSERT INTO weekly_sharers (week, sharers)
-      SELECT (day + 3) / 7 AS week, COUNT(DISTINCT employee_id) FROM daily_employee_figures WHERE shares > 0 GROUP BY week`.execute(db);
+      SELECT (day + 3) / 7 AS week, COUNT(DISTINCT employee_id) FROM daily_employee_figures WHERE shares > 0 GROUP BY week`.execute(
+      db,
+    );
     const othersInWeek = sql`NOT EXISTS (SELECT 1 FROM daily_employee_figures o
       WHERE o.employee_id = NEW.employee_id AND o.shares > 0 AND o.day <> NEW.day
         AND o.day IN (${sql.join([0, 1, 2, 3, 4, 5, 6].map((i) => sql.raw(`(NEW.day + 3) / 7 * 7 - 3 + ${i}`)))}))`;
@@ -62,7 +70,12 @@ type RunningTable = (typeof RUNNING_TABLES)[number];
  * starts from the latest earlier one, and every later day moves by the same amount (shares recorded late,
  * from an outbox that was offline for days).
  */
-async function sqliteRunningTriggers(db: Kysely<unknown>, table: RunningTable[0], daily: RunningTable[1], key: RunningTable[2]) {
+async function sqliteRunningTriggers(
+  db: Kysely<unknown>,
+  table: RunningTable[0],
+  daily: RunningTable[1],
+  key: RunningTable[2],
+) {
   const [t, d, k] = [sql.raw(table), sql.raw(daily), sql.raw(key)];
   await sql`CREATE TRIGGER ${sql.raw(`${table}_day_in`)} AFTER INSERT ON ${d} BEGIN
     INSERT INTO ${t} (${k}, day, shares, reach, clicks)
@@ -93,28 +106,59 @@ async function sqliteWeeklyTriggers(db: Kysely<unknown>, othersInWeek: RawBuilde
 }
 
 /** PostgreSQL's words for sqliteRunningTriggers. */
-async function postgresRunningTriggers(db: Kysely<unknown>, table: RunningTable[0], daily: RunningTable[1], key: RunningTable[2]) {
+async function postgresRunningTriggers(
+  db: Kysely<unknown>,
+  table: RunningTable[0],
+  daily: RunningTable[1],
+  key: RunningTable[2],
+) {
   const [t, k] = [sql.raw(table), sql.raw(key)];
-  await rowTrigger(db, `${table}_day_in`, 'AFTER INSERT', daily, sql`
+  await rowTrigger(
+    db,
+    `${table}_day_in`,
+    'AFTER INSERT',
+    daily,
+    sql`
     INSERT INTO ${t} (${k}, day, shares, reach, clicks)
       SELECT NEW.${k}, NEW.day, COALESCE(p.shares, 0) + NEW.shares, COALESCE(p.reach, 0) + NEW.reach, COALESCE(p.clicks, 0) + NEW.clicks
       FROM (SELECT 1) AS one LEFT JOIN (
         SELECT shares, reach, clicks FROM ${t} WHERE ${k} = NEW.${k} AND day < NEW.day ORDER BY day DESC LIMIT 1
       ) AS p ON true;
     UPDATE ${t} SET shares = shares + NEW.shares, reach = reach + NEW.reach, clicks = clicks + NEW.clicks
-      WHERE ${k} = NEW.${k} AND day > NEW.day`);
-  await rowTrigger(db, `${table}_day_change`, 'AFTER UPDATE OF shares, reach, clicks', daily, sql`
+      WHERE ${k} = NEW.${k} AND day > NEW.day`,
+  );
+  await rowTrigger(
+    db,
+    `${table}_day_change`,
+    'AFTER UPDATE OF shares, reach, clicks',
+    daily,
+    sql`
     UPDATE ${t} SET shares = shares + NEW.shares - OLD.shares, reach = reach + NEW.reach - OLD.reach,
       clicks = clicks + NEW.clicks - OLD.clicks
-      WHERE ${k} = NEW.${k} AND day >= NEW.day`);
+      WHERE ${k} = NEW.${k} AND day >= NEW.day`,
+  );
 }
 
 /** PostgreSQL's words for sqliteWeeklyTriggers. */
 async function postgresWeeklyTriggers(db: Kysely<unknown>, othersInWeek: RawBuilder<unknown>) {
-  await rowTrigger(db, 'weekly_sharers_day_in', 'AFTER INSERT', 'daily_employee_figures', sql`
+  await rowTrigger(
+    db,
+    'weekly_sharers_day_in',
+    'AFTER INSERT',
+    'daily_employee_figures',
+    sql`
     INSERT INTO weekly_sharers (week, sharers) SELECT (NEW.day + 3) / 7, 1 WHERE ${othersInWeek}
-      ON CONFLICT (week) DO UPDATE SET sharers = weekly_sharers.sharers + 1`, 'NEW.shares > 0');
-  await rowTrigger(db, 'weekly_sharers_day_change', 'AFTER UPDATE OF shares', 'daily_employee_figures', sql`
+      ON CONFLICT (week) DO UPDATE SET sharers = weekly_sharers.sharers + 1`,
+    'NEW.shares > 0',
+  );
+  await rowTrigger(
+    db,
+    'weekly_sharers_day_change',
+    'AFTER UPDATE OF shares',
+    'daily_employee_figures',
+    sql`
     INSERT INTO weekly_sharers (week, sharers) SELECT (NEW.day + 3) / 7, CASE WHEN NEW.shares > 0 THEN 1 ELSE -1 END WHERE ${othersInWeek}
-      ON CONFLICT (week) DO UPDATE SET sharers = weekly_sharers.sharers + excluded.sharers`, '(OLD.shares > 0) <> (NEW.shares > 0)');
+      ON CONFLICT (week) DO UPDATE SET sharers = weekly_sharers.sharers + excluded.sharers`,
+    '(OLD.shares > 0) <> (NEW.shares > 0)',
+  );
 }

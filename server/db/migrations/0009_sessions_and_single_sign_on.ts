@@ -13,7 +13,12 @@ export const sessionsAndSingleSignOn: Migration = {
     await db.schema.alterTable('employees').addColumn('email', 'text').execute();
     await db.schema.alterTable('employees').addColumn('sso_issuer', 'text').execute();
     await db.schema.alterTable('employees').addColumn('sso_subject', 'text').execute();
-    await db.schema.createIndex('employees_sso').on('employees').columns(['sso_issuer', 'sso_subject']).unique().execute();
+    await db.schema
+      .createIndex('employees_sso')
+      .on('employees')
+      .columns(['sso_issuer', 'sso_subject'])
+      .unique()
+      .execute();
     // A sign-in in progress: what the callback needs to finish it, on whichever instance it arrives.
     await db.schema
       .createTable('sso_logins')
@@ -39,7 +44,8 @@ export const sessionsAndSingleSignOn: Migration = {
   async down(db: Kysely<unknown>) {
     await dropTables(db, ['sso_handoffs', 'sso_logins']);
     await db.schema.dropIndex('employees_sso').ifExists().execute();
-    for (const column of ['sso_subject', 'sso_issuer', 'email']) await db.schema.alterTable('employees').dropColumn(column).execute();
+    for (const column of ['sso_subject', 'sso_issuer', 'email'])
+      await db.schema.alterTable('employees').dropColumn(column).execute();
     await db.schema.alterTable('tokens').dropColumn('last_used_at').execute();
   },
 };

@@ -26,11 +26,16 @@ export const clicksForSeveralInstances: Migration = {
       .addColumn('value', 'text', (c) => c.notNull())
       .execute();
     // Moves when a session ends or a person's role or active flag changes: other instances drop their cached tokens.
-    await db.insertInto('meta' as never).values({ key: SESSION_SEQ, value: 0 } as never).execute();
+    await db
+      .insertInto('meta' as never)
+      .values({ key: SESSION_SEQ, value: 0 } as never)
+      .execute();
     // The click writer adds a batch's daily totals in one upsert per table: one trigger run per click
     // cost more than writing the click. Deleting clicks still goes through the triggers.
     for (const [table] of DAILY_TABLES) {
-      await sql`DROP TRIGGER IF EXISTS ${sql.raw(`${table}_click_in`)}${sql.raw(postgres ? ' ON clicks' : '')}`.execute(db);
+      await sql`DROP TRIGGER IF EXISTS ${sql.raw(`${table}_click_in`)}${sql.raw(postgres ? ' ON clicks' : '')}`.execute(
+        db,
+      );
     }
     // Nothing reads clicks by item alone (reports go through the rollups and the time index).
     await db.schema.dropIndex('clicks_item').ifExists().execute();
@@ -41,7 +46,10 @@ export const clicksForSeveralInstances: Migration = {
       for (const [table, key] of DAILY_TABLES) await sqliteClickIn(db, table, key);
     }
     await db.schema.createIndex('clicks_item').on('clicks').column('item_id').execute();
-    await db.deleteFrom('meta' as never).where('key' as never, '=', SESSION_SEQ as never).execute();
+    await db
+      .deleteFrom('meta' as never)
+      .where('key' as never, '=', SESSION_SEQ as never)
+      .execute();
     await dropTables(db, ['secrets', 'click_visitors']);
   },
 };

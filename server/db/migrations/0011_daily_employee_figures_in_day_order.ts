@@ -9,7 +9,8 @@ import { dialectOf } from '../dialect';
  */
 export const dailyEmployeeFiguresInDayOrder: Migration = {
   async up(db: Kysely<unknown>) {
-    if (dialectOf(db) === 'postgres') await sql`CLUSTER daily_employee_figures USING daily_employee_figures_pkey`.execute(db);
+    if (dialectOf(db) === 'postgres')
+      await sql`CLUSTER daily_employee_figures USING daily_employee_figures_pkey`.execute(db);
   },
   async down() {
     // Only where the rows lie changed: nothing to undo.

@@ -54,7 +54,10 @@ export async function pendingMigrations(db: Kysely<unknown>): Promise<string[]> 
   return all.filter((m) => m.executedAt === undefined).map((m) => m.name);
 }
 
-async function migrate(db: Kysely<unknown>, run: (migrator: Migrator) => ReturnType<Migrator['migrateToLatest']>): Promise<string[]> {
+async function migrate(
+  db: Kysely<unknown>,
+  run: (migrator: Migrator) => ReturnType<Migrator['migrateToLatest']>,
+): Promise<string[]> {
   const migrator = new Migrator({ db, provider });
   const { error, results } = await run(migrator);
   if (error) {

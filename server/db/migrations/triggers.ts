@@ -5,7 +5,14 @@ import { dialectOf } from '../dialect';
 // of that name: one name drops both.
 
 /** PostgreSQL: creates function `name` with `body` and the row trigger `name` that runs it `when` on `table`. */
-export async function rowTrigger(db: Kysely<unknown>, name: string, when: string, table: string, body: RawBuilder<unknown>, condition?: string) {
+export async function rowTrigger(
+  db: Kysely<unknown>,
+  name: string,
+  when: string,
+  table: string,
+  body: RawBuilder<unknown>,
+  condition?: string,
+) {
   await sql`CREATE FUNCTION ${sql.raw(name)}() RETURNS trigger LANGUAGE plpgsql AS $$
     BEGIN
       ${body};
