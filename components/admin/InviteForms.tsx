@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
-import { ProblemError, type AdminApi } from '@/lib/api/admin';
+import type { AdminApi } from '@/lib/api/admin';
+import { ProblemError } from '@/lib/api/errors';
 import type { Role } from '@/lib/contract/common';
 import { Notice } from '@/components/Notice';
 import { t } from '@/lib/i18n';

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { contentTypes, type ContentType } from '@/lib/contract/common';
 import { newCaptionKey, splitTopics, type ItemDraft } from '@/lib/admin/item-draft';
-import { ProblemError } from '@/lib/api/admin';
+import { ProblemError } from '@/lib/api/errors';
 import { Notice } from '@/components/Notice';
 import { t, type MessageKey } from '@/lib/i18n';
 import { CaptionEditor } from './CaptionEditor';

@@ -2,7 +2,8 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { describe, expect, it, vi } from 'vitest';
-import { ProblemError, type AdminApi } from '@/lib/api/admin';
+import type { AdminApi } from '@/lib/api/admin';
+import { ProblemError } from '@/lib/api/errors';
 import type { AdminEmployee, EmployeeList, EmployeeListQuery } from '@/lib/contract/employees';
 import { plural } from '@/lib/i18n';
 import { useLocale } from '@/lib/i18n/test-catalogue';

@@ -1,4 +1,4 @@
-import { ProblemError } from '@/lib/api/admin';
+import { ProblemError } from '@/lib/api/errors';
 
 export interface ProblemLine {
   key: string;

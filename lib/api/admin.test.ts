@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createAdminApi, ProblemError } from './admin';
+import { createAdminApi } from './admin';
+import { ProblemError } from './errors';
 import { ApiError, InvalidResponseError, UnreachableError, describeError } from './errors';
 import { fakeFetch, json, problem } from '../test-support';
 

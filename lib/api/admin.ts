@@ -11,7 +11,6 @@ import { t } from '../i18n';
 import { ApiError, ProblemError } from './errors';
 import { createHttp, statusLine, statusTitle, type FetchLike } from './http';
 
-export { ProblemError };
 export type { AnalyticsAnswer, AnalyticsReport };
 /** from/to (ISO) plus the report's own options (limit, by, anonymise). */
 export type AnalyticsParams = Record<string, string | number | boolean | undefined>;

@@ -25,15 +25,25 @@ const port = Number(process.env.PORT);
 const location = process.env.LOCATION ?? 'https://example.com/';
 const etag = process.env.ETAG ?? '"baseline"';
 
+/** The 302 and 304 with no work: the bare server's answers, and the logged one's shortcut. */
+const fixedAnswers: NodeShortcut = (req, res) => {
+  if (req.url?.startsWith('/r/')) {
+    res.writeHead(302, { location, 'content-length': '0' });
+    res.end();
+    return '/r/:code';
+  }
+  if (req.url === '/v1/queue' && req.headers['if-none-match'] === etag) {
+    res.writeHead(304, { etag });
+    res.end();
+    return '/v1/queue';
+  }
+  return undefined;
+};
+
 function bareNode() {
   return createServer((req, res) => {
-    if (req.url?.startsWith('/r/')) {
-      res.writeHead(302, { location, 'content-length': '0' });
-      res.end();
-    } else if (req.url?.startsWith('/v1/queue') && req.headers['if-none-match'] === etag) {
-      res.writeHead(304, { etag });
-      res.end();
-    } else if (req.url === '/health') {
+    if (fixedAnswers(req, res) !== undefined) return;
+    if (req.url === '/health') {
       res.writeHead(200, { 'content-type': 'text/plain', 'content-length': '2' });
       res.end('ok');
     } else {
@@ -60,20 +70,6 @@ function bareHono() {
 function loggedHono() {
   return appServer(honoApp(), createLog('info')).listen(port, '127.0.0.1');
 }
-
-const fixedAnswers: NodeShortcut = (req, res) => {
-  if (req.url?.startsWith('/r/')) {
-    res.writeHead(302, { location, 'content-length': '0' });
-    res.end();
-    return '/r/:code';
-  }
-  if (req.url === '/v1/queue' && req.headers['if-none-match'] === etag) {
-    res.writeHead(304, { etag });
-    res.end();
-    return '/v1/queue';
-  }
-  return undefined;
-};
 
 function loggedNode() {
   return appServer(honoApp(), createLog('info'), {}, fixedAnswers).listen(port, '127.0.0.1');
