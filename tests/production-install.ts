@@ -8,6 +8,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { servePrebuiltSqlite } from './helpers/prebuilt-host';
 import { freePort } from './helpers/server';
 
 const repoRoot = join(import.meta.dirname, '..');
@@ -15,9 +16,15 @@ const started = Date.now();
 const seconds = () => `${((Date.now() - started) / 1000).toFixed(1)} s`;
 const say = (line: string) => console.log(`production install: ${line} (${seconds()})`);
 
-function sh(cmd: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = process.env): void {
-  const result = spawnSync(cmd, args, { cwd, env, stdio: ['ignore', 'inherit', 'inherit'] });
-  if (result.status !== 0) throw new Error(`${cmd} ${args.join(' ')} exited with ${result.status ?? result.signal}`);
+/** Asynchronous, so the local release host in this process can answer the install while it runs. */
+function sh(cmd: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, args, { cwd, env, stdio: ['ignore', 'inherit', 'inherit'] });
+    child.once('error', reject);
+    child.once('exit', (code, signal) =>
+      code === 0 ? resolve() : reject(new Error(`${cmd} ${args.join(' ')} exited with ${code ?? signal}`)),
+    );
+  });
 }
 
 /** The environment of a plain shell: no npm_* variables inherited from an `npm test` around us. */
@@ -46,19 +53,20 @@ async function waitFor(url: string, child: { exitCode: number | null }, timeoutM
 const work = mkdtempSync(join(tmpdir(), 'relay-production-'));
 const clone = join(work, 'relay');
 let exitCode = 0;
+const prebuilt = await servePrebuiltSqlite(work);
 try {
   const commit = spawnSync('git', ['rev-parse', 'HEAD'], { cwd: repoRoot, encoding: 'utf8' }).stdout.trim();
-  sh('git', ['clone', '--quiet', '--no-checkout', repoRoot, clone], work);
-  sh('git', ['-c', 'advice.detachedHead=false', 'checkout', '--quiet', commit], clone);
+  await sh('git', ['clone', '--quiet', '--no-checkout', repoRoot, clone], work);
+  await sh('git', ['-c', 'advice.detachedHead=false', 'checkout', '--quiet', commit], clone);
   say(`cloned ${commit.slice(0, 12)}`);
 
-  sh(
+  await sh(
     'npm',
-    ['ci', '--omit=dev', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error'],
+    ['ci', '--omit=dev', '--offline', '--no-audit', '--no-fund', '--loglevel=error'],
     clone,
-    cleanEnv({ NODE_ENV: 'production' }),
+    cleanEnv({ NODE_ENV: 'production', ...prebuilt?.env }),
   );
-  say('npm ci --omit=dev done');
+  say(`npm ci --omit=dev done (SQLite's addon ${prebuilt ? 'from the local release host' : 'compiled'})`);
 
   const port = await freePort();
   const server = spawn('npm', ['run', '--silent', 'server'], {
@@ -89,6 +97,7 @@ try {
   console.error(`production install: FAILED: ${(error as Error).message} (${seconds()})`);
   exitCode = 1;
 } finally {
+  await prebuilt?.close();
   rmSync(work, { recursive: true, force: true });
 }
 process.exit(exitCode);
