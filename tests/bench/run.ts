@@ -112,8 +112,9 @@ async function main(): Promise<number> {
   }
   if (parts.has('extension')) {
     console.log(
-      'Extension rows: "vs baseline" is main-thread CPU (CDP ThreadTime) with Relay ÷ without any extension, ' +
-        'medians of alternating runs in one go; panel latency is measured inside the page.',
+      'Extension rows: "vs baseline" is main-thread CPU with Relay ÷ without it: in one profiled run (busy time ÷ ' +
+        "busy time outside Relay's functions), and as CDP ThreadTime against a browser without extensions, medians " +
+        'of alternating runs; panel latency is measured inside the page.',
     );
   }
   const failed = rows.filter((r) => r.pass === false);
