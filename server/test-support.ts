@@ -225,16 +225,16 @@ export async function harness({ served = false, ...options }: HarnessOptions = {
 }
 
 /**
- * A harness (no options) with one employee signed in per name, in order:
- * `beforeEach(async () => ({ h, people: [ana, bea] } = await harnessWith('Ana', 'Bea')))`.
+ * A harness (no options) and one employee signed in per name, in order:
+ * `beforeEach(async () => ([h, ana, bea] = await harnessWith('Ana', 'Bea')))`.
  */
 export async function harnessWith<const Names extends readonly string[]>(
   ...names: Names
-): Promise<{ h: Harness; people: { [K in keyof Names]: TestEmployee } }> {
+): Promise<[Harness, ...{ [K in keyof Names]: TestEmployee }]> {
   const h = await harness();
   const people: TestEmployee[] = [];
   for (const name of names) people.push(await h.employee(name));
-  return { h, people: people as { [K in keyof Names]: TestEmployee } };
+  return [h, ...(people as { [K in keyof Names]: TestEmployee })];
 }
 
 /** Asserts an RFC 9457 problem with the given status, and returns its body. */

@@ -34,13 +34,7 @@ describe('originMatcher', () => {
 describe('CORS on /v1', () => {
   let h: Harness;
   let token: string;
-  beforeEach(
-    async () =>
-      ({
-        h,
-        people: [{ token }],
-      } = await harnessWith('Ana')),
-  );
+  beforeEach(async () => ([h, { token }] = await harnessWith('Ana')));
   afterEach(() => h.close());
 
   const EXT = 'chrome-extension://abcdefghijklmnopabcdefghijklmnop';

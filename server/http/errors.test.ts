@@ -9,13 +9,7 @@ import { MAX_BODY_BYTES } from './validate';
 
 let h: Harness;
 let token: string;
-beforeEach(
-  async () =>
-    ({
-      h,
-      people: [{ token }],
-    } = await harnessWith('Ana')),
-);
+beforeEach(async () => ([h, { token }] = await harnessWith('Ana')));
 afterEach(() => h.close());
 
 const auth = (t: string) => ({ Authorization: `Bearer ${t}` });

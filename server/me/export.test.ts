@@ -6,13 +6,7 @@ import { DAY, PUBLIC_URL, expectProblem, harnessWith, type Harness, type TestEmp
 let h: Harness;
 let ana: TestEmployee;
 let bea: TestEmployee;
-beforeEach(
-  async () =>
-    ({
-      h,
-      people: [ana, bea],
-    } = await harnessWith('Ana', 'Bea')),
-);
+beforeEach(async () => ([h, ana, bea] = await harnessWith('Ana', 'Bea')));
 afterEach(() => h.close());
 
 const share = (token: string, itemId: string, network: 'linkedin' | 'x', sharedAt: string) =>

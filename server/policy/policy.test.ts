@@ -6,13 +6,7 @@ import { PolicyRepository } from './repository';
 
 let h: Harness;
 let ana: TestEmployee;
-beforeEach(
-  async () =>
-    ({
-      h,
-      people: [ana],
-    } = await harnessWith('Ana')),
-);
+beforeEach(async () => ([h, ana] = await harnessWith('Ana')));
 afterEach(() => h.close());
 
 const update: PolicyUpdate = {

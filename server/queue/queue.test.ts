@@ -15,13 +15,7 @@ import { etagMatches } from './queue-version';
 
 let h: Harness;
 let ana: TestEmployee;
-beforeEach(
-  async () =>
-    ({
-      h,
-      people: [ana],
-    } = await harnessWith('Ana')),
-);
+beforeEach(async () => ([h, ana] = await harnessWith('Ana')));
 afterEach(() => h.close());
 
 const iso = (ms: number) => new Date(ms).toISOString();

@@ -7,13 +7,7 @@ import { SuggestionRepository } from './repository';
 let h: Harness;
 let ana: TestEmployee;
 let bea: TestEmployee;
-beforeEach(
-  async () =>
-    ({
-      h,
-      people: [ana, bea],
-    } = await harnessWith('Ana', 'Bea')),
-);
+beforeEach(async () => ([h, ana, bea] = await harnessWith('Ana', 'Bea')));
 afterEach(() => h.close());
 
 const suggest = (token: string, json: unknown) => h.as(token, '/v1/suggestions', { method: 'POST', json });
