@@ -21,6 +21,12 @@ export const T0 = Date.UTC(2026, 10, 18, 12);
 export const HOUR = 3_600_000;
 export const DAY = 24 * HOUR;
 
+/** A signed-in person of a test: their bearer token and id. */
+export interface TestEmployee {
+  token: string;
+  id: string;
+}
+
 export interface Harness extends RelayApp {
   /** The injected clock; tests move it. */
   clock: { now: number };
@@ -29,7 +35,7 @@ export interface Harness extends RelayApp {
   as(token: string, path: string, init?: RequestInit & { json?: unknown }): Promise<Response>;
   createItem(fields?: Partial<ItemCreate>): Promise<AdminItem>;
   /** Invites and redeems a person; returns their token and id. */
-  employee(name?: string, role?: 'employee' | 'admin'): Promise<{ token: string; id: string }>;
+  employee(name?: string, role?: 'employee' | 'admin'): Promise<TestEmployee>;
   queue(
     token: string,
     query?: string,
@@ -216,6 +222,19 @@ export async function harness({ served = false, ...options }: HarnessOptions = {
     },
   };
   return h;
+}
+
+/**
+ * A harness (no options) and one employee signed in per name, in order:
+ * `beforeEach(async () => ([h, ana, bea] = await harnessWith('Ana', 'Bea')))`.
+ */
+export async function harnessWith<const Names extends readonly string[]>(
+  ...names: Names
+): Promise<[Harness, ...{ [K in keyof Names]: TestEmployee }]> {
+  const h = await harness();
+  const people: TestEmployee[] = [];
+  for (const name of names) people.push(await h.employee(name));
+  return [h, ...(people as { [K in keyof Names]: TestEmployee })];
 }
 
 /** Asserts an RFC 9457 problem with the given status, and returns its body. */

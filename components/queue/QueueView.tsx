@@ -98,7 +98,7 @@ export function QueueView({ items, complete, headTopics = [], chosenTopics, prev
               <button
                 type="button"
                 key={t}
-                class="topic-chip"
+                class="toggle-chip topic-chip"
                 aria-pressed={selected.has(t)}
                 dir="auto"
                 onClick={() => filter({ topics: toggleTopic(selected, t) })}

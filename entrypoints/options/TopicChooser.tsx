@@ -48,7 +48,7 @@ export function TopicChooser({ chosen, offered, onChange }: TopicChooserProps) {
             <li key={topic}>
               <button
                 type="button"
-                class="chip"
+                class="toggle-chip chip"
                 aria-pressed={chosen.includes(topic)}
                 onClick={() => toggle(topic)}
                 dir="auto"

@@ -12,7 +12,7 @@ import {
   onReminderClicked,
   type ReminderDeps,
 } from './reminders';
-import { toQueueRow, type RelayDb } from '../db';
+import { toQueueRow, type RelayDb, type ShareState } from '../db';
 import { DAY_MS } from '../reminders/decide';
 import { REMINDERS_OFF, popupOpenedAtItem, reminderLogItem, reminderPrefsItem } from '../settings';
 import { freshDb, makeItem } from '../test-support';
@@ -45,6 +45,10 @@ const shown = () =>
     string,
     { title: string; message: string; buttons?: { title: string }[] }
   >;
+
+/** One share in the history, made `ago` before NOW. */
+const sharedBefore = (ago: number, state: ShareState) =>
+  db.history.put({ id: 's1', itemId: 'i1', network: 'x', edited: false, sharedAt: iso(NOW - ago), title: 't', state });
 
 async function seedNewItems() {
   await popupOpenedAtItem.setValue(iso(NOW - 2 * DAY_MS));
@@ -108,15 +112,7 @@ describe('checkReminders', () => {
 
   it('nudges after a week without a share, then not for another week; never towards an empty queue', async () => {
     await reminderPrefsItem.setValue({ ...REMINDERS_OFF, weeklyNudge: true, weeklyNudgeSince: iso(NOW - 30 * DAY_MS) });
-    await db.history.put({
-      id: 's1',
-      itemId: 'i1',
-      network: 'x',
-      edited: false,
-      sharedAt: iso(NOW - 8 * DAY_MS),
-      title: 't',
-      state: 'synced',
-    });
+    await sharedBefore(8 * DAY_MS, 'synced');
     // Only a scheduled item and an expired one: nothing to share yet.
     await db.queue.bulkPut([
       toQueueRow(makeItem({ publishAt: iso(NOW + DAY_MS) })),
@@ -137,15 +133,7 @@ describe('checkReminders', () => {
   it('does not nudge someone who shared this week', async () => {
     await reminderPrefsItem.setValue({ ...REMINDERS_OFF, weeklyNudge: true, weeklyNudgeSince: iso(NOW - 30 * DAY_MS) });
     await db.queue.put(toQueueRow(makeItem({ publishAt: iso(NOW - 9 * DAY_MS) })));
-    await db.history.put({
-      id: 's1',
-      itemId: 'i1',
-      network: 'x',
-      edited: false,
-      sharedAt: iso(NOW - 2 * DAY_MS),
-      title: 't',
-      state: 'pending',
-    });
+    await sharedBefore(2 * DAY_MS, 'pending');
     expect((await checkReminders(deps())).nudged).toBe(false);
   });
 

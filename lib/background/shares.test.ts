@@ -203,7 +203,8 @@ describe('recordShare (from a content script)', () => {
 });
 
 describe('flush triggers', () => {
-  async function pendingShare(s: ReturnType<typeof service>) {
+  /** An X share of a new queue item, recorded now; returns its id. */
+  async function shareNewItem(s: ReturnType<typeof service>): Promise<string> {
     const item = makeItem();
     await db.queue.put(toQueueRow(item));
     const r = await s.recordShare({
@@ -212,10 +213,15 @@ describe('flush triggers', () => {
       edited: false,
       sharedAt: new Date(NOW).toISOString(),
     });
+    return r.ok ? r.id : '';
+  }
+
+  async function pendingShare(s: ReturnType<typeof service>) {
+    const id = await shareNewItem(s);
     await vi.waitFor(async () => expect((await db.outbox.toArray())[0]?.attempts).toBe(1));
     // That first flush is over once it let go of the lease; a flush asked for before would join it.
     await vi.waitFor(async () => expect(await db.getMeta('outboxLease')).toBeUndefined());
-    return r.ok ? r.id : '';
+    return id;
   }
 
   it('syncNow (the popup opened) delivers waiting shares whatever their backoff', async () => {
@@ -259,15 +265,7 @@ describe('flush triggers', () => {
         : problem(401, 'Unauthorized', 'revoked');
     });
     const s = service(fetch);
-    const item = makeItem();
-    await db.queue.put(toQueueRow(item));
-    const r = await s.recordShare({
-      itemId: item.id,
-      network: 'x',
-      edited: false,
-      sharedAt: new Date(NOW).toISOString(),
-    });
-    const id = r.ok ? r.id : '';
+    const id = await shareNewItem(s);
     await vi.waitFor(() => expect(fetch.requests).toHaveLength(1));
     expect(await db.outbox.get(id)).toMatchObject({ attempts: 0 });
     await employeeItem.setValue(employee);

@@ -49,6 +49,18 @@ function acceptingServer() {
   };
 }
 
+/** The accepting server, holding every answer until `release()`: a flush kept in flight. */
+function heldServer() {
+  let release!: () => void;
+  const gate = new Promise<void>((resolve) => (release = resolve));
+  const server = acceptingServer();
+  const fetch = fakeFetch(async (req) => {
+    await gate;
+    return server(req);
+  });
+  return { fetch, release };
+}
+
 function deps(fetch: ReturnType<typeof fakeFetch>, overrides: Partial<FlushDeps> = {}) {
   const schedule = vi.fn(async (_when: number | null) => undefined);
   return {
@@ -340,13 +352,7 @@ describe('flushOutbox', () => {
 
   it('runs one flush at a time: concurrent calls share one request', async () => {
     await recordShare(db, share(), NOW);
-    let release!: () => void;
-    const gate = new Promise<void>((resolve) => (release = resolve));
-    const server = acceptingServer();
-    const fetch = fakeFetch(async (req) => {
-      await gate;
-      return server(req);
-    });
+    const { fetch, release } = heldServer();
     const { deps: d } = deps(fetch);
     const first = flushOutbox(d, { force: true });
     const second = flushOutbox(d);
@@ -363,13 +369,7 @@ describe('flushOutbox', () => {
     const due = await recordShare(db, share(), NOW - 1);
     const later = await recordShare(db, share(), NOW);
     await db.outbox.update(later, { attempts: 2, nextAttemptAt: NOW + 60_000 });
-    let release!: () => void;
-    const gate = new Promise<void>((resolve) => (release = resolve));
-    const server = acceptingServer();
-    const fetch = fakeFetch(async (req) => {
-      await gate;
-      return server(req);
-    });
+    const { fetch, release } = heldServer();
     const { deps: d } = deps(fetch);
     const normal = flushOutbox(d);
     const forced = flushOutbox(d, { force: true });

@@ -1,23 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { EMPTY_POLICY, type Policy } from '../contract/policy';
+import { EMPTY_POLICY } from '../contract/policy';
+import { testPolicy } from '../test-support/policy';
 import { applyDisclosure, checkCaption, findBannedTerms, hasDisclosure, overLengthLimit } from './index';
-
-function policy(
-  over: {
-    bannedTerms?: string[];
-    linkedin?: Partial<Policy['networks']['linkedin']>;
-    x?: Partial<Policy['networks']['x']>;
-  } = {},
-): Policy {
-  return {
-    ...EMPTY_POLICY,
-    bannedTerms: over.bannedTerms ?? [],
-    networks: {
-      linkedin: { ...EMPTY_POLICY.networks.linkedin, ...over.linkedin },
-      x: { ...EMPTY_POLICY.networks.x, ...over.x },
-    },
-  };
-}
 
 describe('findBannedTerms', () => {
   it('finds nothing under the empty policy', () => {
@@ -25,7 +9,7 @@ describe('findBannedTerms', () => {
   });
 
   describe('Latin with accents', () => {
-    const p = policy({ bannedTerms: ['garantía', 'Café gratis', 'ganga'] });
+    const p = testPolicy({ bannedTerms: ['garantía', 'Café gratis', 'ganga'] });
 
     it('matches case-insensitively, accents included, as the policy spells the term', () => {
       expect(findBannedTerms('¡GARANTÍA total!', p, 'linkedin')).toEqual(['garantía']);
@@ -50,7 +34,7 @@ describe('findBannedTerms', () => {
   });
 
   describe('Cyrillic', () => {
-    const p = policy({ bannedTerms: ['скидка', 'Бесплатно'] });
+    const p = testPolicy({ bannedTerms: ['скидка', 'Бесплатно'] });
 
     it('matches across case', () => {
       expect(findBannedTerms('СКИДКА только сегодня, бесплатно!', p, 'x')).toEqual(['скидка', 'Бесплатно']);
@@ -63,7 +47,7 @@ describe('findBannedTerms', () => {
   });
 
   describe('CJK and other scripts written without spaces', () => {
-    const p = policy({ bannedTerms: ['保证', '無料', '대박', 'sale'] });
+    const p = testPolicy({ bannedTerms: ['保证', '無料', '대박', 'sale'] });
 
     it('finds a term inside running text', () => {
       expect(findBannedTerms('我们保证收益', p, 'x')).toEqual(['保证']);
@@ -82,20 +66,20 @@ describe('findBannedTerms', () => {
   });
 
   it("adds the network's own terms to the global ones, and reports each term once", () => {
-    const p = policy({ bannedTerms: ['guaranteed', 'Guaranteed'], x: { bannedTerms: ['thread'] } });
+    const p = testPolicy({ bannedTerms: ['guaranteed', 'Guaranteed'], x: { bannedTerms: ['thread'] } });
     expect(findBannedTerms('Guaranteed! A thread', p, 'x')).toEqual(['guaranteed', 'thread']);
     expect(findBannedTerms('Guaranteed! A thread', p, 'linkedin')).toEqual(['guaranteed']);
   });
 
   it('matches terms that start or end with punctuation', () => {
-    const p = policy({ bannedTerms: ['#crypto', '100%'] });
+    const p = testPolicy({ bannedTerms: ['#crypto', '100%'] });
     expect(findBannedTerms('Now #Crypto and 100% sure', p, 'x')).toEqual(['#crypto', '100%']);
     expect(findBannedTerms('#cryptocurrency', p, 'x')).toEqual([]);
   });
 });
 
 describe('applyDisclosure', () => {
-  const p = policy({ linkedin: { disclosure: '#employee' }, x: { disclosure: '#ad' } });
+  const p = testPolicy({ linkedin: { disclosure: '#employee' }, x: { disclosure: '#ad' } });
 
   it('adds the disclosure after a space on a one-line caption', () => {
     expect(applyDisclosure('Read our report ', p, 'x')).toBe('Read our report #ad');
@@ -118,13 +102,13 @@ describe('applyDisclosure', () => {
   });
 
   it('leaves the text alone when the network requires nothing, and gives the disclosure alone for an empty text', () => {
-    expect(applyDisclosure('Hola  ', policy(), 'x')).toBe('Hola  ');
+    expect(applyDisclosure('Hola  ', testPolicy(), 'x')).toBe('Hola  ');
     expect(applyDisclosure('   ', p, 'x')).toBe('#ad');
   });
 });
 
 describe('length limits and checkCaption', () => {
-  const p = policy({ bannedTerms: ['spam'], x: { maxLength: 10, disclosure: '#ad' } });
+  const p = testPolicy({ bannedTerms: ['spam'], x: { maxLength: 10, disclosure: '#ad' } });
 
   it('counts code points by default, or with the measure given', () => {
     expect(overLengthLimit('😀'.repeat(10), p, 'x')).toBeNull();

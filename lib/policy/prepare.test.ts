@@ -1,31 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { postLength } from '../captions/post-length';
 import { xWeightedLength } from '../captions/x-length';
-import { EMPTY_POLICY, type Policy } from '../contract/policy';
+import { testPolicy } from '../test-support/policy';
 import { bannedTermsMessage, preparePost } from './prepare';
-
-function policy(
-  over: {
-    bannedTerms?: string[];
-    linkedin?: Partial<Policy['networks']['linkedin']>;
-    x?: Partial<Policy['networks']['x']>;
-  } = {},
-): Policy {
-  return {
-    ...EMPTY_POLICY,
-    bannedTerms: over.bannedTerms ?? [],
-    networks: {
-      linkedin: { ...EMPTY_POLICY.networks.linkedin, ...over.linkedin },
-      x: { ...EMPTY_POLICY.networks.x, ...over.x },
-    },
-  };
-}
 
 const link = 'https://go.example.com/r/Ab3dE9';
 const count = (haystack: string, needle: string) => haystack.toLowerCase().split(needle.toLowerCase()).length - 1;
 
 describe('preparePost: the disclosure', () => {
-  const p = policy({ linkedin: { disclosure: '#employee' }, x: { disclosure: '#ad' } });
+  const p = testPolicy({ linkedin: { disclosure: '#employee' }, x: { disclosure: '#ad' } });
 
   it('adds a missing disclosure once, before the link', () => {
     const post = preparePost('Our new report is out', link, p, 'x');
@@ -66,7 +49,7 @@ describe('preparePost: the disclosure', () => {
 
   it('gives the disclosure and the link for an empty caption, and leaves a network without one alone', () => {
     expect(preparePost('', link, p, 'x').text).toBe(`#ad ${link}`);
-    expect(preparePost('Hello', link, policy(), 'x')).toEqual({
+    expect(preparePost('Hello', link, testPolicy(), 'x')).toEqual({
       caption: 'Hello',
       text: `Hello ${link}`,
       disclosureAdded: null,
@@ -77,7 +60,10 @@ describe('preparePost: the disclosure', () => {
 });
 
 describe('preparePost: banned terms', () => {
-  const p = policy({ bannedTerms: ['guaranteed', 'скидка', '保证'], x: { bannedTerms: ['無料'], disclosure: '#ad' } });
+  const p = testPolicy({
+    bannedTerms: ['guaranteed', 'скидка', '保证'],
+    x: { bannedTerms: ['無料'], disclosure: '#ad' },
+  });
 
   it('names the banned terms in several scripts, as the policy spells them', () => {
     expect(preparePost('GUARANTEED returns', link, p, 'linkedin').banned).toEqual(['guaranteed']);
@@ -105,7 +91,7 @@ describe('preparePost: banned terms', () => {
 
 describe('preparePost: length with X’s weighted counter', () => {
   it('counts the added disclosure against the curators’ limit', () => {
-    const p = policy({ x: { disclosure: '#ad', maxLength: 30 } });
+    const p = testPolicy({ x: { disclosure: '#ad', maxLength: 30 } });
     const caption = 'a'.repeat(27);
     expect(xWeightedLength(caption)).toBe(27);
     // 27 + " #ad" = 31 > 30: the disclosure tips it over.
@@ -114,7 +100,7 @@ describe('preparePost: length with X’s weighted counter', () => {
   });
 
   it('weighs CJK double, as X does', () => {
-    const p = policy({ x: { disclosure: '#ad', maxLength: 30 } });
+    const p = testPolicy({ x: { disclosure: '#ad', maxLength: 30 } });
     // 13 CJK characters weigh 26, plus " #ad" = 30.
     expect(preparePost('漢'.repeat(13), link, p, 'x', xWeightedLength).overLimit).toBeNull();
     expect(preparePost('漢'.repeat(14), link, p, 'x', xWeightedLength).overLimit).toEqual({ length: 32, limit: 30 });
@@ -123,8 +109,8 @@ describe('preparePost: length with X’s weighted counter', () => {
   });
 
   it('makes the post X counts one disclosure longer, the link still counted as 23', () => {
-    const p = policy({ x: { disclosure: '#ad' } });
-    const plain = postLength('x', preparePost('Read this', link, policy(), 'x').text).used;
+    const p = testPolicy({ x: { disclosure: '#ad' } });
+    const plain = postLength('x', preparePost('Read this', link, testPolicy(), 'x').text).used;
     const disclosed = postLength('x', preparePost('Read this', link, p, 'x').text).used;
     expect(plain).toBe('Read this '.length + 23);
     expect(disclosed - plain).toBe(' #ad'.length);

@@ -10,15 +10,9 @@ import { CODE_GUESSES, SIGN_IN_STARTS, rateLimit } from '../http/rate-limit';
 import { limitBody, readJson, readQuery } from '../http/validate';
 import type { Log } from '../log/logger';
 import type { AppEnv } from './principal';
-import {
-  OidcClient,
-  SIGN_IN_TTL_MS,
-  finishSignIn,
-  isExtensionRedirect,
-  redeemHandoff,
-  startSignIn,
-  type SignInRefusal,
-} from './single-sign-on';
+import { OidcClient } from './oidc-client';
+import { SIGN_IN_TTL_MS, finishSignIn, isExtensionRedirect, startSignIn, type SignInRefusal } from './single-sign-on';
+import { redeemHandoff } from './sso-handoff';
 
 const notConfigured = () =>
   new HttpProblem({

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { harness, type Harness } from '../test-support';
+import { harness, harnessWith, type Harness } from '../test-support';
 import { originMatcher } from './cors';
 
 describe('originMatcher', () => {
@@ -34,10 +34,7 @@ describe('originMatcher', () => {
 describe('CORS on /v1', () => {
   let h: Harness;
   let token: string;
-  beforeEach(async () => {
-    h = await harness();
-    token = (await h.employee()).token;
-  });
+  beforeEach(async () => ([h, { token }] = await harnessWith('Ana')));
   afterEach(() => h.close());
 
   const EXT = 'chrome-extension://abcdefghijklmnopabcdefghijklmnop';

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ADMIN_TOKEN, expectProblem, harness, type Harness } from '../test-support';
+import { ADMIN_TOKEN, expectProblem, harnessWith, type Harness } from '../test-support';
 import { createLog } from '../log/logger';
 import { onErrorLogged } from './fallbacks';
 import { listening } from './http-server.test-support';
@@ -9,10 +9,7 @@ import { MAX_BODY_BYTES } from './validate';
 
 let h: Harness;
 let token: string;
-beforeEach(async () => {
-  h = await harness();
-  token = (await h.employee()).token;
-});
+beforeEach(async () => ([h, { token }] = await harnessWith('Ana')));
 afterEach(() => h.close());
 
 const auth = (t: string) => ({ Authorization: `Bearer ${t}` });

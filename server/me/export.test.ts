@@ -1,16 +1,12 @@
 import { v7 as uuidv7 } from 'uuid';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MyExport } from '../../lib/contract/export';
-import { DAY, PUBLIC_URL, expectProblem, harness, type Harness } from '../test-support';
+import { DAY, PUBLIC_URL, expectProblem, harnessWith, type Harness, type TestEmployee } from '../test-support';
 
 let h: Harness;
-let ana: { token: string; id: string };
-let bea: { token: string; id: string };
-beforeEach(async () => {
-  h = await harness();
-  ana = await h.employee('Ana');
-  bea = await h.employee('Bea');
-});
+let ana: TestEmployee;
+let bea: TestEmployee;
+beforeEach(async () => ([h, ana, bea] = await harnessWith('Ana', 'Bea')));
 afterEach(() => h.close());
 
 const share = (token: string, itemId: string, network: 'linkedin' | 'x', sharedAt: string) =>

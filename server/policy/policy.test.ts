@@ -1,15 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Policy, type PolicyUpdate } from '../../lib/contract/policy';
-import { expectProblem, harness, type Harness } from '../test-support';
+import { expectProblem, harnessWith, type Harness, type TestEmployee } from '../test-support';
 import { countRows } from '../test-rows';
 import { PolicyRepository } from './repository';
 
 let h: Harness;
-let ana: { token: string; id: string };
-beforeEach(async () => {
-  h = await harness();
-  ana = await h.employee('Ana');
-});
+let ana: TestEmployee;
+beforeEach(async () => ([h, ana] = await harnessWith('Ana')));
 afterEach(() => h.close());
 
 const update: PolicyUpdate = {

@@ -1,15 +1,21 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { QueueResponse } from '../../lib/contract/queue';
-import { DAY, HOUR, PUBLIC_URL, expectProblem, harness, type Harness } from '../test-support';
+import {
+  DAY,
+  HOUR,
+  PUBLIC_URL,
+  expectProblem,
+  harness,
+  harnessWith,
+  type Harness,
+  type TestEmployee,
+} from '../test-support';
 import { encodeCursor } from './cursor';
 import { etagMatches } from './queue-version';
 
 let h: Harness;
-let ana: { token: string; id: string };
-beforeEach(async () => {
-  h = await harness();
-  ana = await h.employee('Ana');
-});
+let ana: TestEmployee;
+beforeEach(async () => ([h, ana] = await harnessWith('Ana')));
 afterEach(() => h.close());
 
 const iso = (ms: number) => new Date(ms).toISOString();

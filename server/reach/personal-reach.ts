@@ -12,21 +12,13 @@ const zero = (): Figures => ({ reach: 0, clicks: 0, shares: 0 });
 export async function personalReach(db: Kysely<DB>, employeeId: string, period: Period, now: number): Promise<Reach> {
   const { from, to } = period;
 
-  const shareRows = await db
-    .selectFrom('shares')
+  const shareRows = await sharesIn(db, employeeId, from, to)
     .select(['network', (eb) => eb.fn.sum<number>('audience').as('reach'), (eb) => eb.fn.countAll<number>().as('n')])
-    .where('employee_id', '=', employeeId)
-    .where('shared_at', '>=', from)
-    .where('shared_at', '<', to)
     .groupBy('network')
     .execute();
 
-  const clickRows = await db
-    .selectFrom('clicks')
+  const clickRows = await clicksIn(db, employeeId, from, to)
     .select(['network', (eb) => eb.fn.countAll<number>().as('n')])
-    .where('employee_id', '=', employeeId)
-    .where('clicked_at', '>=', from)
-    .where('clicked_at', '<', to)
     .groupBy('network')
     .execute();
 
@@ -83,6 +75,22 @@ export async function personalReach(db: Kysely<DB>, employeeId: string, period: 
 const weekOf = (column: 'shared_at' | 'clicked_at') =>
   sql<number>`(${sql.ref(column)} + ${sql.lit(ISO_WEEK_SHIFT_MS)}) / ${sql.lit(WEEK_MS)}`;
 
+/** One employee's shares made in [from, to): a range scan on (employee_id, shared_at). */
+const sharesIn = (db: Kysely<DB>, employeeId: string, from: number, to: number) =>
+  db
+    .selectFrom('shares')
+    .where('employee_id', '=', employeeId)
+    .where('shared_at', '>=', from)
+    .where('shared_at', '<', to);
+
+/** One employee's counted clicks in [from, to): a range scan on (employee_id, clicked_at). */
+const clicksIn = (db: Kysely<DB>, employeeId: string, from: number, to: number) =>
+  db
+    .selectFrom('clicks')
+    .where('employee_id', '=', employeeId)
+    .where('clicked_at', '>=', from)
+    .where('clicked_at', '<', to);
+
 /** The sparkline: the last REACH_WEEKS ISO weeks up to the current one, oldest first, empty weeks as zeros. */
 async function recentWeeks(db: Kysely<DB>, employeeId: string, now: number): Promise<WeekFigures[]> {
   const current = isoWeekIndex(now);
@@ -91,25 +99,16 @@ async function recentWeeks(db: Kysely<DB>, employeeId: string, now: number): Pro
   const from = weekStart(first);
   const to = weekStart(current + 1);
 
-  // Range scans on (employee_id, shared_at) and (employee_id, clicked_at).
-  const shareRows = await db
-    .selectFrom('shares')
+  const shareRows = await sharesIn(db, employeeId, from, to)
     .select([
       weekOf('shared_at').as('week'),
       (eb) => eb.fn.sum<number>('audience').as('reach'),
       (eb) => eb.fn.countAll<number>().as('n'),
     ])
-    .where('employee_id', '=', employeeId)
-    .where('shared_at', '>=', from)
-    .where('shared_at', '<', to)
     .groupBy('week')
     .execute();
-  const clickRows = await db
-    .selectFrom('clicks')
+  const clickRows = await clicksIn(db, employeeId, from, to)
     .select([weekOf('clicked_at').as('week'), (eb) => eb.fn.countAll<number>().as('n')])
-    .where('employee_id', '=', employeeId)
-    .where('clicked_at', '>=', from)
-    .where('clicked_at', '<', to)
     .groupBy('week')
     .execute();
 

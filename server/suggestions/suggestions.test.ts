@@ -1,17 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Suggestion, SuggestionAccepted, SuggestionList } from '../../lib/contract/suggestions';
-import { expectProblem, harness, type Harness } from '../test-support';
+import { expectProblem, harnessWith, type Harness, type TestEmployee } from '../test-support';
 import { countRows } from '../test-rows';
 import { SuggestionRepository } from './repository';
 
 let h: Harness;
-let ana: { token: string; id: string };
-let bea: { token: string; id: string };
-beforeEach(async () => {
-  h = await harness();
-  ana = await h.employee('Ana');
-  bea = await h.employee('Bea');
-});
+let ana: TestEmployee;
+let bea: TestEmployee;
+beforeEach(async () => ([h, ana, bea] = await harnessWith('Ana', 'Bea')));
 afterEach(() => h.close());
 
 const suggest = (token: string, json: unknown) => h.as(token, '/v1/suggestions', { method: 'POST', json });

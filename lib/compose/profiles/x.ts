@@ -1,4 +1,4 @@
-import type { SiteProfile } from '../../contract/site-profiles';
+import type { Anchor, SiteProfile } from '../../contract/site-profiles';
 
 /*
  * X's post composers: Draft.js (`tweetTextarea_0`), a <textarea> at mobile widths; on the home timeline or in the
@@ -12,6 +12,11 @@ const draftEditor = [
   '[data-testid^="tweetTextarea_"][role="textbox"][contenteditable="true"]',
   '.public-DraftEditor-content[contenteditable="true"]',
 ];
+// The panel's place: below the whole rich-text box, never inside Draft.js's own DOM.
+const belowDraftBox: Anchor = {
+  closest: ['[data-testid$="RichTextInputContainer"]', '.DraftEditor-root'],
+  position: 'after',
+};
 const postButton = {
   selectors: ['[data-testid="tweetButton"]', '[data-testid="tweetButtonInline"]'],
   // X's own words for its Post button, used only when no selector matches (share-languages.test.ts).
@@ -40,8 +45,7 @@ export const xProfile: SiteProfile = {
       editor: draftEditor,
       editorKind: 'draft',
       within: ['[role="dialog"]', '[aria-modal="true"]'],
-      // Below the whole rich-text box, never inside Draft.js's own DOM.
-      anchor: { closest: ['[data-testid$="RichTextInputContainer"]', '.DraftEditor-root'], position: 'after' },
+      anchor: belowDraftBox,
       postButton,
     },
     {
@@ -51,7 +55,7 @@ export const xProfile: SiteProfile = {
       // The timeline's composer exists only on the home page; the same editor elsewhere outside a dialog is a
       // reply or a direct message. Listing where it IS a post composer keeps new look-alikes without a panel.
       paths: ['/', '/home'],
-      anchor: { closest: ['[data-testid$="RichTextInputContainer"]', '.DraftEditor-root'], position: 'after' },
+      anchor: belowDraftBox,
       postButton,
     },
     {
