@@ -213,7 +213,7 @@ export function Panel({
   return (
     <section class="relay-panel" role="region" aria-label={t('panel.region')} onKeyDown={onKeyDown}>
       {/* Read by screen readers at the start of the panel; shown to everyone while focus is in the panel. */}
-      <p class="keys">{t('panel.keys')}</p>
+      <p class="visually-hidden keys">{t('panel.keys')}</p>
       <div class="bar">
         <button
           type="button"
