@@ -1,14 +1,12 @@
 import { hash } from 'node:crypto';
-import { CompiledQuery, sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
-import type { Network } from '../../lib/contract/common';
+import { sql, type Kysely, type Transaction } from 'kysely';
+import { MAX_ROWS, MultiRowStatement } from '../db/multi-row-statement';
 import type { DB } from '../db/schema';
+import { writeClicks, type Click } from './write-clicks';
 import type { VisitorHash } from './visitor-hash';
 import type { Log } from '../log/logger';
 
 export const DEDUPE_WINDOW_MS = 60 * 60 * 1000;
-const DAY_MS = 86_400_000;
-/** Rows per multi-row statement (a power of two): well under SQLite's and PostgreSQL's limits on bound values. */
-const MAX_ROWS = 256;
 const SWEEP_EVERY_MS = 60_000;
 const MAX_RECENT = 200_000;
 
@@ -212,66 +210,6 @@ function rounds(batch: Pending[]): Pending[][] {
   return out;
 }
 
-/** A click that counts, as stored. */
-export interface Click {
-  code: string;
-  employeeId: string;
-  itemId: string;
-  network: Network;
-  clickedAt: number;
-}
-
-/**
- * Writes counted clicks and adds them to the daily rollups (one upsert per table). Clicks are written only
- * through here: no trigger adds an inserted click to the rollups. Call it inside a transaction.
- */
-export async function writeClicks(trx: Kysely<DB>, clicks: readonly Click[]): Promise<void> {
-  if (clicks.length === 0) return;
-  await insertClicks.run(
-    trx,
-    clicks.map((c) => [c.code, c.employeeId, c.itemId, c.network, c.clickedAt]),
-  );
-  await addDailyClicks(trx, dailyNetworkClicks, clicks, (c) => c.network);
-  await addDailyClicks(trx, dailyItemClicks, clicks, (c) => c.itemId);
-  await addDailyClicks(trx, dailyEmployeeClicks, clicks, (c) => c.employeeId);
-}
-
-/**
- * A multi-row statement whose SQL Kysely writes once per row count (so its placeholders suit the database
- * at hand), run again with each batch's values: building the query anew for every batch cost more than
- * SQLite's own work. Row counts are split into powers of two, so only a few texts are ever made.
- */
-class MultiRowStatement {
-  private readonly texts = new Map<number, string>();
-
-  constructor(
-    private readonly build: (rows: RawBuilder<unknown>[]) => RawBuilder<unknown>,
-    private readonly columns: number,
-  ) {}
-
-  async run<R>(db: Kysely<DB>, rows: readonly unknown[][]): Promise<R[]> {
-    const out: R[] = [];
-    for (let i = 0; i < rows.length; ) {
-      let n = MAX_ROWS;
-      while (n > rows.length - i) n >>= 1;
-      const part = rows.slice(i, i + n);
-      i += n;
-      let text = this.texts.get(n);
-      if (text === undefined) {
-        const placeholders = Array.from(
-          { length: n },
-          () => sql`(${sql.join(Array.from({ length: this.columns }, () => sql`${null}`))})`,
-        );
-        text = this.build(placeholders).compile(db).sql;
-        this.texts.set(n, text);
-      }
-      const result = await db.executeQuery<R>(CompiledQuery.raw(text, part.flat()));
-      out.push(...result.rows);
-    }
-    return out;
-  }
-}
-
 const countVisitors = new MultiRowStatement(
   (rows) => sql`INSERT INTO click_visitors (visitor, counted_at) VALUES ${sql.join(rows)}
     ON CONFLICT (visitor) DO UPDATE SET counted_at = excluded.counted_at
@@ -279,37 +217,3 @@ const countVisitors = new MultiRowStatement(
     RETURNING visitor`,
   2,
 );
-
-const insertClicks = new MultiRowStatement(
-  (rows) => sql`INSERT INTO clicks (code, employee_id, item_id, network, clicked_at) VALUES ${sql.join(rows)}`,
-  5,
-);
-
-const dailyClicks = (table: string, column: string) =>
-  new MultiRowStatement(
-    (rows) => sql`INSERT INTO ${sql.table(table)} (day, ${sql.ref(column)}, clicks) VALUES ${sql.join(rows)}
-      ON CONFLICT (day, ${sql.ref(column)}) DO UPDATE SET clicks = ${sql.ref(`${table}.clicks`)} + excluded.clicks`,
-    3,
-  );
-const dailyNetworkClicks = dailyClicks('daily_network_figures', 'network');
-const dailyItemClicks = dailyClicks('daily_item_figures', 'item_id');
-const dailyEmployeeClicks = dailyClicks('daily_employee_figures', 'employee_id');
-
-/** One upsert adding the batch's clicks to a daily table (its triggers move the running totals). */
-async function addDailyClicks(
-  trx: Kysely<DB>,
-  statement: MultiRowStatement,
-  clicks: readonly Click[],
-  keyOf: (c: Click) => string,
-): Promise<void> {
-  const totals = new Map<string, [number, string, number]>();
-  for (const c of clicks) {
-    const day = Math.floor(c.clickedAt / DAY_MS);
-    const key = keyOf(c);
-    const id = `${day} ${key}`;
-    const t = totals.get(id);
-    if (t) t[2]++;
-    else totals.set(id, [day, key, 1]);
-  }
-  await statement.run(trx, [...totals.values()]);
-}
