@@ -4,6 +4,7 @@ import { DEFAULT_AUDIENCE } from '../../lib/contract/reach';
 import type { SharesRequest, SharesResult } from '../../lib/contract/shares';
 import { fromIso, type Clock } from '../clock';
 import type { DB, SharesTable } from '../db/schema';
+import { writeTransaction } from '../db/write-transaction';
 import { problems, type ProblemField } from '../http/problem';
 import { writeShares } from './write-shares';
 
@@ -52,7 +53,7 @@ export class ShareRecorder {
         audience: audience[s.network],
       });
     }
-    const fresh = await this.db.transaction().execute((trx) => writeShares(trx, [...rows.values()]));
+    const fresh = await writeTransaction(this.db, (trx) => writeShares(trx, [...rows.values()]));
     const result: SharesResult = { accepted: [], duplicates: [] };
     for (const s of shares) {
       const id = s.id.toLowerCase();
