@@ -1,12 +1,14 @@
 import { sql, type Kysely } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { migrateTo, migrateToLatest } from '../db/migrations';
-import type { DB } from '../db/schema';
-import { writeClicks, type Click as CountedClick } from '../links/click-buffer';
+import type { DB, SharesTable } from '../db/schema';
+import { writeClicks, type Click as CountedClick } from '../links/write-clicks';
+import { writeShares } from '../shares/write-shares';
 import { harness, type Harness } from '../test-support';
 
-// The analytics rollups (daily totals of migration 0006; running totals and weekly sharers of 0008) are
-// kept by triggers and filled for older rows by each migration's backfill; here they are compared with
+// The analytics rollups (daily totals of migration 0006, added to by the share and click writers and taken
+// off by triggers on delete; running totals and weekly sharers of 0008, kept by triggers on the daily
+// tables) are filled for older rows by each migration's backfill; here they are compared with
 // the raw shares and clicks they summarise, worked out in plain JavaScript.
 
 const DAY = 86_400_000;
@@ -128,38 +130,64 @@ const BASE = Date.UTC(2026, 10, 1);
 
 /**
  * Writes `count` shares and a click after each, straddling midnights (the first and last millisecond of
- * a day) over two ISO weeks, in an order that is not time order (an outbox sends old shares late). Clicks
- * go through the click writer (which keeps their rollups), or straight into the table when `raw` (a release
- * without rollups).
+ * a day) over two ISO weeks, in an order that is not time order (an outbox sends old shares late). Shares
+ * and clicks go through their writers (which keep their rollups), in one batch each, or straight into the
+ * tables when `raw` (a release without rollups).
  */
 async function writeActivity(db: AnyDb, people: string[], items: string[], count: number, firstId = 0, raw = false) {
+  const shares: SharesTable[] = [];
   const clicks: CountedClick[] = [];
   for (let n = 0; n < count; n++) {
     const i = (n * 37) % count; // a permutation of 0..count-1 when count and 37 are coprime
     const who = people[i % 3 === 0 ? 1 % people.length : 0]!;
     const network = i % 2 ? 'x' : 'linkedin';
     const at = BASE + Math.floor(i / 4) * DAY + [0, DAY - 1, 12 * 3_600_000, 1][i % 4]!;
+    shares.push(share(id(firstId + i), who, items[i % items.length]!, network, at, 100 + i));
+    clicks.push({ code: `c${i}`, employeeId: who, itemId: items[(i + 1) % items.length]!, network, clickedAt: at + 5 });
+  }
+  if (!raw) {
+    await (db as Kysely<DB>).transaction().execute(async (trx) => {
+      await writeShares(trx, shares);
+      await writeClicks(trx, clicks);
+    });
+    return;
+  }
+  for (const s of shares) {
     await sql`INSERT INTO shares (id, employee_id, item_id, network, shared_at, received_at, audience)
-      VALUES (${id(firstId + i)}, ${who}, ${items[i % items.length]}, ${network}, ${at}, ${at}, ${100 + i}) ON CONFLICT (id) DO NOTHING`.execute(
+      VALUES (${s.id}, ${s.employee_id}, ${s.item_id}, ${s.network}, ${s.shared_at}, ${s.received_at}, ${s.audience})`.execute(
       db,
     );
-    const written: CountedClick = {
-      code: `c${i}`,
-      employeeId: who,
-      itemId: items[(i + 1) % items.length]!,
-      network,
-      clickedAt: at + 5,
-    };
-    if (!raw) clicks.push(written);
-    else {
-      await sql`INSERT INTO clicks (code, employee_id, item_id, network, clicked_at)
-        VALUES (${written.code}, ${written.employeeId}, ${written.itemId}, ${written.network}, ${written.clickedAt})`.execute(
-        db,
-      );
-    }
   }
-  if (!raw) await (db as Kysely<DB>).transaction().execute((trx) => writeClicks(trx, clicks));
+  for (const c of clicks) {
+    await sql`INSERT INTO clicks (code, employee_id, item_id, network, clicked_at)
+      VALUES (${c.code}, ${c.employeeId}, ${c.itemId}, ${c.network}, ${c.clickedAt})`.execute(db);
+  }
 }
+
+function share(
+  shareId: string,
+  employee: string,
+  item: string,
+  network: 'linkedin' | 'x',
+  at: number,
+  audience: number,
+): SharesTable {
+  return {
+    id: shareId,
+    employee_id: employee,
+    item_id: item,
+    network,
+    caption_id: null,
+    edited: 0,
+    shared_at: at,
+    received_at: at,
+    audience,
+  };
+}
+
+/** Shares through their writer, in one transaction; resolves to the ids it wrote. */
+const writeSharesNow = (db: AnyDb, shares: SharesTable[]) =>
+  (db as Kysely<DB>).transaction().execute((trx) => writeShares(trx, shares));
 
 /** Every `nth` share by id (a spread of days, people and networks), for deleting some. */
 async function everyNthShare(db: AnyDb, nth: number, except?: string): Promise<string[]> {
@@ -170,7 +198,7 @@ async function everyNthShare(db: AnyDb, nth: number, except?: string): Promise<s
   return found.filter((r, i) => i % nth === nth - 1 && r.employee_id !== except).map((r) => r.id);
 }
 
-describe('rollups kept by triggers', () => {
+describe('rollups kept by the writers and triggers', () => {
   let h: Harness;
   beforeEach(async () => (h = await harness()));
   afterEach(() => h.close());
@@ -182,18 +210,15 @@ describe('rollups kept by triggers', () => {
     const items = [(await h.createItem()).id, (await h.createItem()).id];
     await writeActivity(db, people, items, 60);
     // Cai shares twice in one week and once in the next; deleting them below takes the weeks' count down.
-    for (const [n, at] of [
-      [900, BASE + 2 * DAY],
-      [901, BASE + 4 * DAY + 1],
-      [902, BASE + 9 * DAY],
-    ] as const) {
-      await sql`INSERT INTO shares (id, employee_id, item_id, network, shared_at, received_at, audience)
-        VALUES (${id(n)}, ${cai}, ${items[0]}, 'x', ${at}, ${at}, 7)`.execute(db);
-    }
-    await sql`INSERT INTO shares (id, employee_id, item_id, network, shared_at, received_at, audience)
-      VALUES (${id(1)}, ${people[0]}, ${items[0]}, 'x', ${BASE}, ${BASE}, 999999) ON CONFLICT (id) DO NOTHING`.execute(
-      db,
-    ); // a duplicate: ignored
+    const cais = [
+      share(id(900), cai, items[0]!, 'x', BASE + 2 * DAY, 7),
+      share(id(901), cai, items[0]!, 'x', BASE + 4 * DAY + 1, 7),
+      share(id(902), cai, items[0]!, 'x', BASE + 9 * DAY, 7),
+    ];
+    // A share recorded before is neither written nor counted again, alone or beside new ones.
+    const again = share(id(1), people[0]!, items[0]!, 'x', BASE, 999999);
+    expect(await writeSharesNow(db, [cais[0]!, again, cais[1]!])).toEqual(new Set([id(900), id(901)]));
+    expect(await writeSharesNow(db, [cais[2]!, cais[0]!])).toEqual(new Set([id(902)]));
     await expectRollupsMatch(db);
     expect(await rows(db, sql`SELECT COUNT(*) AS n FROM weekly_sharers WHERE sharers = 3`, ['n'])).toEqual([{ n: 2 }]);
 

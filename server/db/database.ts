@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect, type SqliteDatabase } from 'kysely';
 import pg from 'pg';
 import { isPostgresUrl, type DialectName } from './dialect';
 import { migrateToLatest } from './migrations';
@@ -46,8 +46,33 @@ async function openSqlite(file: string, options: OpenOptions): Promise<Database>
   sqlite.function('lower', { deterministic: true }, (value: unknown) =>
     typeof value === 'string' ? value.toLowerCase() : value,
   );
-  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: keepingStatements(sqlite) }) });
   return ready(db, 'sqlite', options, sqlite);
+}
+
+/** How many prepared statements a SQLite connection keeps: every query shape the server has, with room to spare. */
+const KEPT_STATEMENTS = 500;
+
+/**
+ * Kysely prepares every query anew, and SQLite compiles a statement's triggers into it as it prepares it:
+ * preparing the upserts of the daily totals (running totals, weekly sharers) cost more than running them.
+ * Statements are kept by their text and reused; nothing here iterates one, so no statement is ever busy
+ * when asked for again.
+ */
+function keepingStatements(sqlite: BetterSqlite3.Database): SqliteDatabase {
+  const kept = new Map<string, BetterSqlite3.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare(text) {
+      let statement = kept.get(text);
+      if (statement === undefined) {
+        statement = sqlite.prepare(text);
+        if (kept.size >= KEPT_STATEMENTS) kept.delete(kept.keys().next().value!);
+        kept.set(text, statement);
+      }
+      return statement;
+    },
+  };
 }
 
 const INT8 = 20;

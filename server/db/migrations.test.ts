@@ -38,6 +38,7 @@ const RECORDED_NAMES = [
   '0009_sessions_and_single_sign_on',
   '0010_clicks_for_several_instances',
   '0011_daily_employee_figures_in_day_order',
+  '0012_shares_rollups_per_batch',
 ];
 
 describe('the list of migrations', () => {

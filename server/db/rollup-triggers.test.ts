@@ -1,7 +1,11 @@
-import { sql } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
+import { ShareRecorder } from '../shares/record-shares';
+import { writeShares } from '../shares/write-shares';
 import { testDatabase, TEST_DATABASE } from '../test-support';
 import type { Database } from './database';
+import { migrateTo, migrateToLatest } from './migrations';
+import type { SharesTable } from './schema';
 
 const DAY = 86_400_000;
 /** Monday 2 November 2026, 00:00 UTC. */
@@ -98,80 +102,113 @@ function onlyLiveDays(found: Awaited<ReturnType<typeof actual>>, want: ReturnTyp
   return found;
 }
 
-describe(`the analytics rollup triggers on ${TEST_DATABASE}`, () => {
-  it('keep daily and running totals and weekly sharers equal to the raw shares, through late inserts and deletes', async () => {
-    database = await testDatabase();
-    const { db } = database;
-    const people = ['e-ana', 'e-bea', 'e-cai'];
-    const items = ['i-one', 'i-two'];
-    await db
-      .insertInto('employees')
-      .values(
-        people.map((id) => ({
-          id,
-          name: id,
-          role: 'employee' as const,
-          active: 1,
-          created_at: 0,
-          activated_at: null,
-          email: null,
-          sso_issuer: null,
-          sso_subject: null,
-        })),
-      )
-      .execute();
-    await db
-      .insertInto('items')
-      .values(
-        items.map((id, n) => ({
-          id,
-          url: 'https://example.com/',
-          title: id,
-          summary: null,
-          image_url: null,
-          topics: '[]',
-          content_type: 'curated' as const,
-          campaign: null,
-          pinned: 0,
-          publish_at: 0,
-          expires_at: null,
-          created_at: 0,
-          updated_at: 0,
-          deleted_at: null,
-          version: n + 1,
-        })),
-      )
-      .execute();
+const PEOPLE = ['e-ana', 'e-bea', 'e-cai'];
+const ITEMS = ['i-one', 'i-two'];
 
-    const shares: Share[] = [];
-    for (let n = 0; n < 61; n++) {
-      const i = (n * 37) % 61; // out of time order, as an outbox delivers old shares late
-      const at = BASE + Math.floor(i / 4) * DAY + [0, DAY - 1, 12 * 3_600_000, 1][i % 4]!;
-      shares.push({
-        id: `s${i}`,
-        employee: people[i % 3]!,
-        item: items[i % 2]!,
-        network: i % 2 ? 'x' : 'linkedin',
-        at,
-        audience: 100 + i,
-      });
-    }
-    for (const s of shares) {
-      await db
-        .insertInto('shares')
-        .values({
-          id: s.id,
-          employee_id: s.employee,
-          item_id: s.item,
-          network: s.network,
-          caption_id: null,
-          edited: 0,
-          shared_at: s.at,
-          received_at: s.at,
-          audience: s.audience,
-        })
-        .execute();
-    }
+/** A database with PEOPLE (each with their own audience on each network) and ITEMS. */
+async function seeded(): Promise<Database['db']> {
+  database = await testDatabase();
+  const { db } = database;
+  await db
+    .insertInto('employees')
+    .values(
+      PEOPLE.map((id, n) => ({
+        id,
+        name: id,
+        role: 'employee' as const,
+        active: 1,
+        created_at: 0,
+        activated_at: null,
+        email: null,
+        sso_issuer: null,
+        sso_subject: null,
+        audience_linkedin: 1000 + n,
+        audience_x: 2000 + n,
+      })),
+    )
+    .execute();
+  await db
+    .insertInto('items')
+    .values(
+      ITEMS.map((id, n) => ({
+        id,
+        url: 'https://example.com/',
+        title: id,
+        summary: null,
+        image_url: null,
+        topics: '[]',
+        content_type: 'curated' as const,
+        campaign: null,
+        pinned: 0,
+        publish_at: 0,
+        expires_at: null,
+        created_at: 0,
+        updated_at: 0,
+        deleted_at: null,
+        version: n + 1,
+      })),
+    )
+    .execute();
+  return db;
+}
+
+/** `count` shares out of time order (as an outbox delivers old shares late), straddling midnights, ids from `first`. */
+function someShares(count: number, first = 0): Share[] {
+  const shares: Share[] = [];
+  for (let n = 0; n < count; n++) {
+    const i = (n * 37) % count; // a permutation of 0..count-1 when count and 37 are coprime
+    shares.push({
+      id: `s${first + i}`,
+      employee: PEOPLE[i % 3]!,
+      item: ITEMS[i % 2]!,
+      network: i % 2 ? 'x' : 'linkedin',
+      at: BASE + Math.floor(i / 4) * DAY + [0, DAY - 1, 12 * 3_600_000, 1][i % 4]!,
+      audience: 100 + i,
+    });
+  }
+  return shares;
+}
+
+const row = (s: Share): SharesTable => ({
+  id: s.id,
+  employee_id: s.employee,
+  item_id: s.item,
+  network: s.network,
+  caption_id: null,
+  edited: 0,
+  shared_at: s.at,
+  received_at: s.at,
+  audience: s.audience,
+});
+
+/** Through the share writer, `size` at a time: each batch spans several days, people, items and networks. */
+async function write(db: Database['db'], shares: Share[], size: number): Promise<string[]> {
+  const written: string[] = [];
+  for (let i = 0; i < shares.length; i += size) {
+    const batch = shares.slice(i, i + size).map(row);
+    const fresh = await db.transaction().execute((trx) => writeShares(trx, batch));
+    written.push(...fresh);
+  }
+  return written;
+}
+
+/** Deletes `gone` (through the `*_share_out` triggers). */
+async function remove(db: Database['db'], gone: Share[]) {
+  await db
+    .deleteFrom('shares')
+    .where(
+      'id',
+      'in',
+      gone.map((s) => s.id),
+    )
+    .execute();
+}
+
+describe(`the analytics rollups on ${TEST_DATABASE}`, () => {
+  it('keep daily and running totals and weekly sharers equal to the raw shares, through late inserts and deletes', async () => {
+    const db = await seeded();
+    const shares = someShares(61);
+    await write(db, shares, 7);
     let found = await actual(db);
     let want = expected(shares);
     expect(found).toEqual(want);
@@ -179,17 +216,71 @@ describe(`the analytics rollup triggers on ${TEST_DATABASE}`, () => {
 
     // Deleting every share of a person in a week takes them out of that week's count.
     const gone = shares.filter((s, n) => n % 3 === 0 || (s.employee === 'e-cai' && s.at < BASE + 7 * DAY));
-    await db
-      .deleteFrom('shares')
-      .where(
-        'id',
-        'in',
-        gone.map((s) => s.id),
-      )
-      .execute();
+    await remove(db, gone);
     const left = shares.filter((s) => !gone.includes(s));
     want = expected(left);
     found = onlyLiveDays(await actual(db), want);
     expect(found).toEqual(want);
+  });
+
+  it('count a share already recorded once, when it comes again beside new ones', async () => {
+    const db = await seeded();
+    const shares = someShares(41);
+    expect(await write(db, shares.slice(0, 20), 20)).toHaveLength(20);
+    // Replays of the first 20 with other figures (they must not count), mixed with the rest, 9 at a time.
+    const replays = shares.slice(0, 20).map((s) => ({ ...s, at: BASE + 20 * DAY, audience: 1, employee: 'e-bea' }));
+    const mixed = shares.slice(20).flatMap((s, i) => (replays[i] ? [replays[i], s] : [s]));
+    expect((await write(db, mixed, 9)).sort()).toEqual(
+      shares
+        .slice(20)
+        .map((s) => s.id)
+        .sort(),
+    );
+    expect(await write(db, replays, 20)).toEqual([]);
+    expect(await actual(db)).toEqual(expected(shares));
+  });
+
+  it('through the recorder, count an id repeated in a batch and a batch sent twice at once once', async () => {
+    const db = await seeded();
+    const recorder = new ShareRecorder(db, () => BASE + 30 * DAY);
+    const audience = { 'e-ana': { linkedin: 1000, x: 2000 }, 'e-bea': { linkedin: 1001, x: 2001 } } as const;
+    const input = (s: Share) => ({
+      id: s.id,
+      itemId: s.item,
+      network: s.network,
+      sharedAt: new Date(s.at).toISOString(),
+    });
+    const ana = someShares(12).map((s) => ({ ...s, employee: 'e-ana', audience: audience['e-ana'][s.network] }));
+    const bea = someShares(10, 100).map((s) => ({ ...s, employee: 'e-bea', audience: audience['e-bea'][s.network] }));
+    // The second copy of an id, on another day and item, is not the one written.
+    const copy = { ...ana[3]!, at: BASE + 25 * DAY, item: 'i-two' };
+    const results = await Promise.all([
+      recorder.record('e-ana', [...ana.slice(0, 6).map(input), input(copy), ...ana.slice(6).map(input)]),
+      recorder.record('e-ana', ana.map(input)),
+      recorder.record('e-bea', bea.map(input)),
+    ]);
+    expect(results[0]!.accepted.length + results[1]!.accepted.length).toBe(12);
+    expect(results[0]!.duplicates).toContain(copy.id);
+    expect(results[2]!.accepted).toHaveLength(10);
+    expect(await actual(db)).toEqual(expected([...ana, ...bea]));
+  });
+
+  it('stay equal to the raw shares through migration 0012 down (triggers count) and up (the writer counts)', async () => {
+    const db = await seeded();
+    const shares = someShares(61);
+    await write(db, shares.slice(0, 20), 10);
+    await migrateTo(db as Kysely<unknown>, '0011_daily_employee_figures_in_day_order');
+    expect(await actual(db)).toEqual(expected(shares.slice(0, 20)));
+    // A release before 0012 writes shares with a plain insert; its triggers count them.
+    for (const s of shares.slice(20, 40)) await db.insertInto('shares').values(row(s)).execute();
+    expect(await actual(db)).toEqual(expected(shares.slice(0, 40)));
+    await migrateToLatest(db as Kysely<unknown>);
+    expect(await actual(db)).toEqual(expected(shares.slice(0, 40)));
+    await write(db, shares.slice(40), 10);
+    expect(await actual(db)).toEqual(expected(shares));
+    const gone = shares.filter((_, n) => n % 4 === 0);
+    await remove(db, gone);
+    const want = expected(shares.filter((s) => !gone.includes(s)));
+    expect(onlyLiveDays(await actual(db), want)).toEqual(want);
   });
 });

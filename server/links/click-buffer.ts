@@ -1,14 +1,12 @@
-import { hash } from 'node:crypto';
-import { CompiledQuery, sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
-import type { Network } from '../../lib/contract/common';
+import { sql, type Kysely } from 'kysely';
+import { MAX_ROWS, MultiRowStatement } from '../db/multi-row-statement';
 import type { DB } from '../db/schema';
+import { writeTransaction } from '../db/write-transaction';
+import { writeClicks, type Click } from './write-clicks';
 import type { VisitorHash } from './visitor-hash';
 import type { Log } from '../log/logger';
 
 export const DEDUPE_WINDOW_MS = 60 * 60 * 1000;
-const DAY_MS = 86_400_000;
-/** Rows per multi-row statement (a power of two): well under SQLite's and PostgreSQL's limits on bound values. */
-const MAX_ROWS = 256;
 const SWEEP_EVERY_MS = 60_000;
 const MAX_RECENT = 200_000;
 
@@ -23,12 +21,9 @@ type ClickTables = {
   click_visitors: { visitor: number; counted_at: number };
 };
 
-interface Pending extends ClickCandidate {
-  /** An in-memory name of the visitor of this link. */
-  seen: string;
-}
-
-interface Counted extends Pending {
+/** A candidate and its visitor, hashed once as it arrives: the same number names it in memory and in the database. */
+interface Pending {
+  click: ClickCandidate;
   visitor: number;
 }
 
@@ -42,10 +37,10 @@ interface Counted extends Pending {
 export class ClickBuffer {
   private pending: Pending[] = [];
   /**
-   * Visitors this instance counted in the last hour (unkeyed hash → when): their repeats are dropped at once,
+   * Visitors this instance counted in the last hour (visitor → when): their repeats are dropped at once,
    * without a database write. Cleared whole when full; the database still decides then, only more slowly.
    */
-  private recent = new Map<string, number>();
+  private recent = new Map<number, number>();
   private timer: NodeJS.Timeout | undefined;
   /** The write in progress: writes run one after another, each taking what is pending when it starts. */
   private writing: Promise<number> = Promise.resolve(0);
@@ -71,11 +66,10 @@ export class ClickBuffer {
   }
 
   add(click: ClickCandidate): void {
-    // Header values cannot hold a newline, so the joined string names one visitor of one link.
-    const seen = hash('sha256', `${click.code}\n${click.ip}\n${click.userAgent}`, 'base64');
-    const at = this.recent.get(seen);
+    const visitor = this.visitorHash(click.code, click.ip, click.userAgent);
+    const at = this.recent.get(visitor);
     if (at !== undefined && click.clickedAt - at < DEDUPE_WINDOW_MS && click.clickedAt >= at) return;
-    this.pending.push({ ...click, seen });
+    this.pending.push({ click, visitor });
     if (this.pending.length >= this.options.maxBatch && !this.busy) {
       this.flush().catch((error: unknown) => {
         this.options.log?.error({ err: error }, 'writing clicks failed, will retry');
@@ -111,14 +105,14 @@ export class ClickBuffer {
     this.busy = true;
     let counted: number;
     try {
-      counted = await this.db.transaction().execute((trx) => this.write(trx, batch));
+      counted = await writeTransaction(this.db, (trx) => this.write(trx, batch));
     } catch (error) {
       // Kept for the next attempt (e.g. the database was busy) rather than lost.
       this.pending = batch.concat(this.pending);
       this.busy = false;
       throw error;
     }
-    const now = batch[batch.length - 1]!.clickedAt;
+    const now = batch[batch.length - 1]!.click.clickedAt;
     if (!(now - this.sweptAt < SWEEP_EVERY_MS)) {
       await this.sweep(now).catch((error: unknown) => {
         this.options.log?.error({ err: error }, 'sweeping old click visitors failed');
@@ -128,19 +122,16 @@ export class ClickBuffer {
     return counted;
   }
 
-  private async write(trx: Transaction<DB>, batch: Pending[]): Promise<number> {
-    const counted: Counted[] = [];
+  private async write(trx: Kysely<DB>, batch: Pending[]): Promise<number> {
+    const counted: Pending[] = [];
     for (const round of rounds(batch)) {
-      const byVisitor = new Map<number, Counted>();
-      for (const c of round) {
-        const visitor = this.visitorHash(c.code, c.ip, c.userAgent);
-        byVisitor.set(visitor, { ...c, visitor });
-      }
+      const byVisitor = new Map<number, Pending>();
+      for (const p of round) byVisitor.set(p.visitor, p);
       // A visitor counts when new to this link or last counted an hour ago or more: the upsert returns
       // exactly those rows, and another instance writing the same visitor waits for our row or sees it.
       const fresh = await countVisitors.run<{ visitor: number | string }>(
         trx,
-        [...byVisitor.values()].map((c) => [c.visitor, c.clickedAt]),
+        round.map((p) => [p.visitor, p.click.clickedAt]),
       );
       // PostgreSQL's driver gives bigint as a string.
       for (const row of fresh) {
@@ -150,8 +141,11 @@ export class ClickBuffer {
       }
       await this.rememberCountedElsewhere(trx, byVisitor);
     }
-    await writeClicks(trx, counted);
-    for (const c of counted) this.remember(c.seen, c.clickedAt);
+    await writeClicks(
+      trx,
+      counted.map((p) => p.click),
+    );
+    for (const p of counted) this.remember(p.visitor, p.click.clickedAt);
     return counted.length;
   }
 
@@ -160,7 +154,7 @@ export class ClickBuffer {
    * its memory was cleared): remembered here with the time they were counted, so their repeats on this
    * instance are dropped at once until that hour is over, instead of being written and refused each time.
    */
-  private async rememberCountedElsewhere(trx: Transaction<DB>, refused: Map<number, Counted>): Promise<void> {
+  private async rememberCountedElsewhere(trx: Kysely<DB>, refused: Map<number, Pending>): Promise<void> {
     if (refused.size === 0) return;
     const ids = [...refused.keys()];
     for (let i = 0; i < ids.length; i += MAX_ROWS) {
@@ -171,15 +165,15 @@ export class ClickBuffer {
         .where('visitor', 'in', ids.slice(i, i + MAX_ROWS))
         .execute();
       for (const row of rows) {
-        const c = refused.get(Number(row.visitor));
-        if (c) this.remember(c.seen, Number(row.counted_at));
+        const visitor = Number(row.visitor);
+        if (refused.has(visitor)) this.remember(visitor, Number(row.counted_at));
       }
     }
   }
 
-  private remember(seen: string, countedAt: number): void {
+  private remember(visitor: number, countedAt: number): void {
     if (this.recent.size >= MAX_RECENT) this.recent = new Map();
-    this.recent.set(seen, countedAt);
+    this.recent.set(visitor, countedAt);
   }
 
   /** Visitors last counted over an hour ago no longer matter. */
@@ -200,76 +194,15 @@ export class ClickBuffer {
  */
 function rounds(batch: Pending[]): Pending[][] {
   const out: Pending[][] = [];
-  const last = new Map<string, { at: number; round: number }>();
-  for (const c of batch) {
-    const key = c.seen;
-    const seen = last.get(key);
-    if (seen && c.clickedAt - seen.at < DEDUPE_WINDOW_MS) continue;
+  const last = new Map<number, { at: number; round: number }>();
+  for (const p of batch) {
+    const seen = last.get(p.visitor);
+    if (seen && p.click.clickedAt - seen.at < DEDUPE_WINDOW_MS) continue;
     const round = seen ? seen.round + 1 : 0;
-    last.set(key, { at: c.clickedAt, round });
-    (out[round] ??= []).push(c);
+    last.set(p.visitor, { at: p.click.clickedAt, round });
+    (out[round] ??= []).push(p);
   }
   return out;
-}
-
-/** A click that counts, as stored. */
-export interface Click {
-  code: string;
-  employeeId: string;
-  itemId: string;
-  network: Network;
-  clickedAt: number;
-}
-
-/**
- * Writes counted clicks and adds them to the daily rollups (one upsert per table). Clicks are written only
- * through here: no trigger adds an inserted click to the rollups. Call it inside a transaction.
- */
-export async function writeClicks(trx: Kysely<DB>, clicks: readonly Click[]): Promise<void> {
-  if (clicks.length === 0) return;
-  await insertClicks.run(
-    trx,
-    clicks.map((c) => [c.code, c.employeeId, c.itemId, c.network, c.clickedAt]),
-  );
-  await addDailyClicks(trx, dailyNetworkClicks, clicks, (c) => c.network);
-  await addDailyClicks(trx, dailyItemClicks, clicks, (c) => c.itemId);
-  await addDailyClicks(trx, dailyEmployeeClicks, clicks, (c) => c.employeeId);
-}
-
-/**
- * A multi-row statement whose SQL Kysely writes once per row count (so its placeholders suit the database
- * at hand), run again with each batch's values: building the query anew for every batch cost more than
- * SQLite's own work. Row counts are split into powers of two, so only a few texts are ever made.
- */
-class MultiRowStatement {
-  private readonly texts = new Map<number, string>();
-
-  constructor(
-    private readonly build: (rows: RawBuilder<unknown>[]) => RawBuilder<unknown>,
-    private readonly columns: number,
-  ) {}
-
-  async run<R>(db: Kysely<DB>, rows: readonly unknown[][]): Promise<R[]> {
-    const out: R[] = [];
-    for (let i = 0; i < rows.length; ) {
-      let n = MAX_ROWS;
-      while (n > rows.length - i) n >>= 1;
-      const part = rows.slice(i, i + n);
-      i += n;
-      let text = this.texts.get(n);
-      if (text === undefined) {
-        const placeholders = Array.from(
-          { length: n },
-          () => sql`(${sql.join(Array.from({ length: this.columns }, () => sql`${null}`))})`,
-        );
-        text = this.build(placeholders).compile(db).sql;
-        this.texts.set(n, text);
-      }
-      const result = await db.executeQuery<R>(CompiledQuery.raw(text, part.flat()));
-      out.push(...result.rows);
-    }
-    return out;
-  }
 }
 
 const countVisitors = new MultiRowStatement(
@@ -279,37 +212,3 @@ const countVisitors = new MultiRowStatement(
     RETURNING visitor`,
   2,
 );
-
-const insertClicks = new MultiRowStatement(
-  (rows) => sql`INSERT INTO clicks (code, employee_id, item_id, network, clicked_at) VALUES ${sql.join(rows)}`,
-  5,
-);
-
-const dailyClicks = (table: string, column: string) =>
-  new MultiRowStatement(
-    (rows) => sql`INSERT INTO ${sql.table(table)} (day, ${sql.ref(column)}, clicks) VALUES ${sql.join(rows)}
-      ON CONFLICT (day, ${sql.ref(column)}) DO UPDATE SET clicks = ${sql.ref(`${table}.clicks`)} + excluded.clicks`,
-    3,
-  );
-const dailyNetworkClicks = dailyClicks('daily_network_figures', 'network');
-const dailyItemClicks = dailyClicks('daily_item_figures', 'item_id');
-const dailyEmployeeClicks = dailyClicks('daily_employee_figures', 'employee_id');
-
-/** One upsert adding the batch's clicks to a daily table (its triggers move the running totals). */
-async function addDailyClicks(
-  trx: Kysely<DB>,
-  statement: MultiRowStatement,
-  clicks: readonly Click[],
-  keyOf: (c: Click) => string,
-): Promise<void> {
-  const totals = new Map<string, [number, string, number]>();
-  for (const c of clicks) {
-    const day = Math.floor(c.clickedAt / DAY_MS);
-    const key = keyOf(c);
-    const id = `${day} ${key}`;
-    const t = totals.get(id);
-    if (t) t[2]++;
-    else totals.set(id, [day, key, 1]);
-  }
-  await statement.run(trx, [...totals.values()]);
-}

@@ -1,10 +1,12 @@
-import type { Insertable, Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import { DEFAULT_AUDIENCE } from '../../lib/contract/reach';
 import type { SharesRequest, SharesResult } from '../../lib/contract/shares';
 import { fromIso, type Clock } from '../clock';
 import type { DB, SharesTable } from '../db/schema';
+import { writeTransaction } from '../db/write-transaction';
 import { problems, type ProblemField } from '../http/problem';
+import { writeShares } from './write-shares';
 
 type Share = z.output<typeof SharesRequest>['shares'][number];
 
@@ -14,7 +16,7 @@ export const MAX_FUTURE_MS = 24 * 60 * 60 * 1000;
 /**
  * Records a batch of shares, idempotently by the client-made id: a replayed batch inserts nothing
  * and reports those ids as duplicates, also when two copies of it arrive at once (on one server or
- * two). Batches arrive from every employee's outbox, so a batch is three statements whatever its size.
+ * two). Batches arrive from every employee's outbox, so a batch is a few statements whatever its size.
  */
 export class ShareRecorder {
   constructor(
@@ -35,7 +37,7 @@ export class ShareRecorder {
       x: own?.audience_x ?? DEFAULT_AUDIENCE.x,
     };
     // An id repeated inside the batch is written once, by its first occurrence.
-    const rows = new Map<string, Insertable<SharesTable>>();
+    const rows = new Map<string, SharesTable>();
     for (const s of shares) {
       const id = s.id.toLowerCase();
       if (rows.has(id)) continue;
@@ -51,15 +53,7 @@ export class ShareRecorder {
         audience: audience[s.network],
       });
     }
-    // One statement, so atomic without a transaction; DO NOTHING leaves ids recorded before (or by a
-    // concurrent request) alone, and RETURNING names exactly the rows this request wrote.
-    const inserted = await this.db
-      .insertInto('shares')
-      .values([...rows.values()])
-      .onConflict((oc) => oc.column('id').doNothing())
-      .returning('id')
-      .execute();
-    const fresh = new Set(inserted.map((r) => r.id));
+    const fresh = await writeTransaction(this.db, (trx) => writeShares(trx, [...rows.values()]));
     const result: SharesResult = { accepted: [], duplicates: [] };
     for (const s of shares) {
       const id = s.id.toLowerCase();

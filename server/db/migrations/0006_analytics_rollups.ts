@@ -53,10 +53,7 @@ export const analyticsRollups: Migration = {
 
 async function sqliteTriggers(db: Kysely<unknown>, table: DailyTable[0], key: DailyTable[1]) {
   const [t, k] = [sql.raw(table), sql.raw(key)];
-  await sql`CREATE TRIGGER ${sql.raw(`${table}_share_in`)} AFTER INSERT ON shares BEGIN
-    INSERT INTO ${t} (day, ${k}, shares, reach) VALUES (${day('NEW.shared_at')}, NEW.${k}, 1, NEW.audience)
-    ON CONFLICT (day, ${k}) DO UPDATE SET shares = shares + 1, reach = reach + excluded.reach;
-  END`.execute(db);
+  await shareIn(db, table, key);
   await sql`CREATE TRIGGER ${sql.raw(`${table}_share_out`)} AFTER DELETE ON shares BEGIN
     UPDATE ${t} SET shares = shares - 1, reach = reach - OLD.audience
     WHERE day = ${day('OLD.shared_at')} AND ${k} = OLD.${k};
@@ -65,6 +62,27 @@ async function sqliteTriggers(db: Kysely<unknown>, table: DailyTable[0], key: Da
   await sql`CREATE TRIGGER ${sql.raw(`${table}_click_out`)} AFTER DELETE ON clicks BEGIN
     UPDATE ${t} SET clicks = clicks - 1
     WHERE day = ${day('OLD.clicked_at')} AND ${k} = OLD.${k};
+  END`.execute(db);
+}
+
+/** The trigger that counts each inserted share in `table` (0012 takes it away, and back on its way down). */
+export async function shareIn(db: Kysely<unknown>, table: DailyTable[0], key: DailyTable[1]) {
+  const [t, k] = [sql.raw(table), sql.raw(key)];
+  if (dialectOf(db) === 'postgres') {
+    await rowTrigger(
+      db,
+      `${table}_share_in`,
+      'AFTER INSERT',
+      'shares',
+      sql`
+    INSERT INTO ${t} (day, ${k}, shares, reach) VALUES (${day('NEW.shared_at')}, NEW.${k}, 1, NEW.audience)
+    ON CONFLICT (day, ${k}) DO UPDATE SET shares = ${t}.shares + 1, reach = ${t}.reach + excluded.reach`,
+    );
+    return;
+  }
+  await sql`CREATE TRIGGER ${sql.raw(`${table}_share_in`)} AFTER INSERT ON shares BEGIN
+    INSERT INTO ${t} (day, ${k}, shares, reach) VALUES (${day('NEW.shared_at')}, NEW.${k}, 1, NEW.audience)
+    ON CONFLICT (day, ${k}) DO UPDATE SET shares = shares + 1, reach = reach + excluded.reach;
   END`.execute(db);
 }
 
@@ -80,15 +98,7 @@ export async function sqliteClickIn(db: Kysely<unknown>, table: DailyTable[0], k
 /** PostgreSQL's words for sqliteTriggers. */
 async function postgresTriggers(db: Kysely<unknown>, table: DailyTable[0], key: DailyTable[1]) {
   const [t, k] = [sql.raw(table), sql.raw(key)];
-  await rowTrigger(
-    db,
-    `${table}_share_in`,
-    'AFTER INSERT',
-    'shares',
-    sql`
-    INSERT INTO ${t} (day, ${k}, shares, reach) VALUES (${day('NEW.shared_at')}, NEW.${k}, 1, NEW.audience)
-    ON CONFLICT (day, ${k}) DO UPDATE SET shares = ${t}.shares + 1, reach = ${t}.reach + excluded.reach`,
-  );
+  await shareIn(db, table, key);
   await rowTrigger(
     db,
     `${table}_share_out`,

@@ -10,6 +10,7 @@ import { analyticsRunningTotals } from './0008_analytics_running_totals';
 import { sessionsAndSingleSignOn } from './0009_sessions_and_single_sign_on';
 import { clicksForSeveralInstances } from './0010_clicks_for_several_instances';
 import { dailyEmployeeFiguresInDayOrder } from './0011_daily_employee_figures_in_day_order';
+import { sharesRollupsPerBatch } from './0012_shares_rollups_per_batch';
 
 /**
  * Every migration, in the order they run, under the name databases record once it has run (Kysely's migration
@@ -29,6 +30,7 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0009_sessions_and_single_sign_on': sessionsAndSingleSignOn,
   '0010_clicks_for_several_instances': clicksForSeveralInstances,
   '0011_daily_employee_figures_in_day_order': dailyEmployeeFiguresInDayOrder,
+  '0012_shares_rollups_per_batch': sharesRollupsPerBatch,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
