@@ -10,7 +10,7 @@ import type { EmployeeList } from '../../lib/contract';
 import { launchWithExtension, type ExtensionBrowser } from '../helpers/browser';
 import { sampleItems } from '../helpers/data';
 import { expectItemShown } from '../helpers/expect-queue';
-import { screenshotOnFailure } from '../helpers/fixtures';
+import { screenshotOnFailure, useBackend } from '../helpers/fixtures';
 import { startProvider, type TestProvider } from '../helpers/oidc-provider';
 import { Backend, freePort } from '../helpers/server';
 
@@ -43,17 +43,8 @@ const test = base.extend<Fixtures>({
       await provider.close();
     }
   },
-  backend: async ({ provider, relayPort }, use, testInfo) => {
-    const backend = await Backend.start({ port: relayPort, env: provider.env() });
-    try {
-      await use(backend);
-    } finally {
-      if (testInfo.status !== testInfo.expectedStatus) {
-        await testInfo.attach('server-output.txt', { body: backend.log, contentType: 'text/plain' });
-      }
-      await backend.dispose();
-    }
-  },
+  backend: async ({ provider, relayPort }, use, testInfo) =>
+    useBackend(Backend.start({ port: relayPort, env: provider.env() }), use, testInfo),
   // eslint-disable-next-line no-empty-pattern -- as above
   browsers: async ({}, use, testInfo) => {
     const opened: ExtensionBrowser[] = [await launchWithExtension()];
