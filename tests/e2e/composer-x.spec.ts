@@ -32,11 +32,9 @@ async function addControlComposer(page: Page): Promise<Locator> {
 }
 
 test('"Create post" dialog mounting late at /compose/post gets its panel; a Russian caption arrives intact', async ({
-  connect,
-  sitePage,
+  connectAndOpen,
 }) => {
-  const relayUser = await connect('russian');
-  const page = await sitePage('https://x.com/compose/post');
+  const { user: relayUser, page } = await connectAndOpen('https://x.com/compose/post', 'russian');
   const dialog = page.locator('[role="dialog"][aria-labelledby="modal-header"]');
   // The dialog arrives about 1.5 s after load; the panel comes with it, not before.
   await expect(dialog.locator('[data-testid="tweetTextarea_0"]')).toBeVisible();
@@ -48,9 +46,8 @@ test('"Create post" dialog mounting late at /compose/post gets its panel; a Russ
   await expect(dialog.locator('[data-testid="tweetButton"]')).toHaveAttribute('aria-disabled', 'false');
 });
 
-test('twitter.com works the same; a Catalan caption keeps its punt volat and emoji', async ({ connect, sitePage }) => {
-  const relayUser = await connect('catalan');
-  const page = await sitePage('https://twitter.com/home');
+test('twitter.com works the same; a Catalan caption keeps its punt volat and emoji', async ({ connectAndOpen }) => {
+  const { user: relayUser, page } = await connectAndOpen('https://twitter.com/home', 'catalan');
   const panel = panels(page);
   await insertButton(panel, captions.catalan.x).click();
   await expectEditorText(() => xText(page), captions.catalan.x, relayUser.link('catalan', 'x'));
@@ -72,11 +69,9 @@ test('mobile-width layout: the plain textarea composer takes the caption through
 });
 
 test('a reply in a conversation gets no panel, while the Post dialog opened over it does', async ({
-  connect,
-  sitePage,
+  connectAndOpen,
 }) => {
-  await connect('multiline');
-  const page = await sitePage('https://x.com/jack/status/20');
+  const { page } = await connectAndOpen('https://x.com/jack/status/20');
   const reply = page.locator('[data-testid="inline_reply_offscreen"]');
   await expect(reply.locator('[data-testid="tweetTextarea_0"]')).toBeVisible();
 
@@ -89,9 +84,8 @@ test('a reply in a conversation gets no panel, while the Post dialog opened over
   await expect(insertButton(page, captions.multiline.x)).toHaveCount(1);
 });
 
-test('a reply dialog ("Replying to @jack", same editor and test id) gets no panel', async ({ connect, sitePage }) => {
-  await connect('multiline');
-  const page = await sitePage('https://x.com/home?reply=1');
+test('a reply dialog ("Replying to @jack", same editor and test id) gets no panel', async ({ connectAndOpen }) => {
+  const { page } = await connectAndOpen('https://x.com/home?reply=1');
   await expect(panels(page)).toHaveCount(1); // the home composer's
   await page.getByTestId('SideNav_NewTweet_Button').click(); // with ?reply=1 the dialog is a reply
   const dialog = page.locator('[role="dialog"]');
@@ -105,9 +99,8 @@ test('a reply dialog ("Replying to @jack", same editor and test id) gets no pane
   await expect(panels(page)).toHaveCount(1);
 });
 
-test('a direct message box gets no panel, while the Post dialog opened over it does', async ({ connect, sitePage }) => {
-  await connect('multiline');
-  const page = await sitePage('https://x.com/messages');
+test('a direct message box gets no panel, while the Post dialog opened over it does', async ({ connectAndOpen }) => {
+  const { page } = await connectAndOpen('https://x.com/messages');
   const dm = page.locator('[data-testid="DmActivityViewport"]');
   await expect(dm.locator('[data-testid="dmComposerTextInput"]')).toBeVisible();
 

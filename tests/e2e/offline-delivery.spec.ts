@@ -15,9 +15,7 @@ import { serveEditorFixtures } from '../helpers/editor-fixtures';
 import { test as plain } from '../helpers/fixtures';
 import { startRecordingProxy, type Exchange } from '../helpers/recording-proxy';
 import { Backend, killOnExit } from '../helpers/server';
-
-/** The extension API inside the service worker, as much as these tests use of it. */
-declare const chrome: { storage: { local: { get(key: string): Promise<Record<string, unknown>> } } };
+import { LOCAL_KEYS, readStored } from '../helpers/storage';
 
 const CAPTION = 'Offline or not, this goes out once 📦';
 const item: ItemCreate = {
@@ -33,15 +31,13 @@ const item: ItemCreate = {
 
 async function token(context: BrowserContext): Promise<string> {
   const sw = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-  const stored = await sw.evaluate(() => chrome.storage.local.get('token'));
-  return String(stored.token);
+  return String(await readStored(sw, LOCAL_KEYS.token));
 }
 
 /** The reach card's cache, which the worker writes after the queue sync (so after "1 item synced" shows). */
 async function reachCached(context: BrowserContext): Promise<boolean> {
   const sw = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-  const stored = await sw.evaluate(() => chrome.storage.local.get('reachCache'));
-  return stored.reachCache != null;
+  return (await readStored(sw, LOCAL_KEYS.reachCache)) != null;
 }
 
 async function connect(

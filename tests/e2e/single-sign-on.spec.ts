@@ -13,8 +13,7 @@ import { expectItemShown } from '../helpers/expect-queue';
 import { screenshotOnFailure, useBackend } from '../helpers/fixtures';
 import { startProvider, type TestProvider } from '../helpers/oidc-provider';
 import { Backend, freePort } from '../helpers/server';
-
-declare const chrome: { storage: { local: { get(key: string): Promise<Record<string, unknown>> } } };
+import { LOCAL_KEYS, readStored } from '../helpers/storage';
 
 interface Fixtures {
   /** Where the backend will listen: the provider must know its callback before either starts. */
@@ -87,10 +86,7 @@ async function signInWithSso(ext: ExtensionBrowser, serverUrl: string, login: st
 
 /** The person the extension is connected as (what the background saved). */
 const savedEmployee = (ext: ExtensionBrowser) =>
-  ext.serviceWorker.evaluate(async () => {
-    const { employee } = await chrome.storage.local.get('employee');
-    return employee as { id: string; name: string; role: string } | undefined;
-  });
+  readStored<{ id: string; name: string; role: string }>(ext.serviceWorker, LOCAL_KEYS.employee);
 
 async function people(backend: Backend) {
   return (await backend.request<EmployeeList>('GET', '/v1/admin/employees', { token: backend.adminToken })).employees;

@@ -27,6 +27,8 @@ interface ComposerFixtures {
   connect: (pinned: CaptionKey, name?: string) => Promise<Connected>;
   /** A new tab in the extension's browser, at `url` (one of the fixture sites). */
   sitePage: (url: string) => Promise<Page>;
+  /** `connect(pinned)`, then `sitePage(url)`: the composer page a connected person opens. */
+  connectAndOpen: (url: string, pinned?: CaptionKey) => Promise<{ user: Connected; page: Page }>;
   /** publishProfile with this test's backend and browser. */
   publish: (profile: SiteProfile) => Promise<void>;
 }
@@ -47,6 +49,11 @@ export const test = base.extend<ComposerFixtures>({
       const page = await context.newPage();
       await page.goto(url);
       return page;
+    }),
+  connectAndOpen: async ({ connect, sitePage }, use) =>
+    use(async (url, pinned = 'multiline') => {
+      const user = await connect(pinned);
+      return { user, page: await sitePage(url) };
     }),
   publish: async ({ backend, relay, ext }, use) => use((profile) => publishProfile({ backend, relay, ext }, profile)),
 });
