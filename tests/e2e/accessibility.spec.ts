@@ -9,7 +9,8 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { sampleItems } from '../helpers/data';
-import { captions, expect, insertButton, panels, seedAndConnect, test } from '../helpers/composer';
+import { captions, expect, insertButton, panels, test } from '../helpers/composer';
+import { LOCAL_KEYS, readStored } from '../helpers/storage';
 
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
 const SCHEMES = ['light', 'dark'] as const;
@@ -142,15 +143,7 @@ test('session ended: the popup and the settings page saying so, and the sign-in 
   const options = await relay.connect(backend.url, await backend.createInvite('Núria Puig'));
   await expect(options.getByText(/Connected as Núria Puig/)).toBeVisible();
   const sw = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-  const { id } = (
-    await sw.evaluate(() =>
-      (
-        globalThis as unknown as {
-          chrome: { storage: { local: { get(k: string): Promise<Record<string, unknown>> } } };
-        }
-      ).chrome.storage.local.get('employee'),
-    )
-  ).employee as { id: string };
+  const { id } = (await readStored<{ id: string }>(sw, LOCAL_KEYS.employee))!;
   // A curator deactivates the person: the next sync meets a 401.
   await backend.request('PATCH', `/v1/admin/employees/${id}`, {
     token: backend.adminToken,
@@ -167,7 +160,7 @@ test('session ended: the popup and the settings page saying so, and the sign-in 
   await expectKeyboardReachable(options, 'settings, session ended');
 });
 
-test("curators' console: every tab", async ({ backend, relay, context, extensionId }) => {
+test("curators' console: every tab", async ({ backend, relay, sitePage, extensionId }) => {
   test.setTimeout(120_000);
   for (const item of sampleItems) await backend.createItem(item);
   const options = await relay.connect(backend.url, await backend.createInvite('Ada Curator', 'admin'));
@@ -175,8 +168,7 @@ test("curators' console: every tab", async ({ backend, relay, context, extension
   // Someone else invited, so People lists more than the admin.
   await backend.createInvite('Joan Employee');
 
-  const page = await context.newPage();
-  await page.goto(`chrome-extension://${extensionId}/admin.html`);
+  const page = await sitePage(`chrome-extension://${extensionId}/admin.html`);
   const nav = page.getByRole('navigation', { name: 'Sections' });
   const tabs = await nav.getByRole('link').allTextContents();
   expect(tabs).toEqual(['Items', 'Suggestions', 'People', 'Policy', 'Site profiles', 'Analytics']);
@@ -192,14 +184,11 @@ test("curators' console: every tab", async ({ backend, relay, context, extension
 
 for (const site of ['linkedin', 'x'] as const) {
   test(`composer panel on the ${site === 'x' ? 'X (Draft.js)' : 'LinkedIn (Quill)'} fixture`, async ({
-    backend,
-    recorder,
-    relay,
-    context,
+    connectAndOpen,
   }) => {
-    await seedAndConnect({ backend, recorder, relay }, 'multiline');
-    const page = await context.newPage();
-    await page.goto(site === 'x' ? 'https://x.com/home' : 'https://www.linkedin.com/feed/?open=1');
+    const { page } = await connectAndOpen(
+      site === 'x' ? 'https://x.com/home' : 'https://www.linkedin.com/feed/?open=1',
+    );
     const panel = panels(page);
     await expect(insertButton(panel, captions.multiline[site])).toBeVisible();
     // Only Relay's own markup is judged, not the fixture page around it.

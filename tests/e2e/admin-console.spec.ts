@@ -6,7 +6,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Page } from '@playwright/test';
-import { expect, test as base } from '../helpers/fixtures';
+import { expect, relayPages, test as base, useBackend, useExtension } from '../helpers/fixtures';
 import { launchWithExtension, type ExtensionBrowser } from '../helpers/browser';
 import { Backend } from '../helpers/server';
 
@@ -20,17 +20,8 @@ interface AdminFixtures {
 const test = base.extend<AdminFixtures>({
   // The backend, with the unfurl fetcher opened to loopback (RELAY_UNFURL_ALLOW_LOOPBACK, refused in production).
   // eslint-disable-next-line no-empty-pattern -- Playwright reads the fixtures a fixture needs from this pattern
-  backend: async ({}, use, testInfo) => {
-    const backend = await Backend.start({ env: { NODE_ENV: 'test', RELAY_UNFURL_ALLOW_LOOPBACK: '1' } });
-    try {
-      await use(backend);
-    } finally {
-      if (testInfo.status !== testInfo.expectedStatus) {
-        await testInfo.attach('server-output.txt', { body: backend.log, contentType: 'text/plain' });
-      }
-      await backend.dispose();
-    }
-  },
+  backend: async ({}, use, testInfo) =>
+    useBackend(Backend.start({ env: { NODE_ENV: 'test', RELAY_UNFURL_ALLOW_LOOPBACK: '1' } }), use, testInfo),
   // eslint-disable-next-line no-empty-pattern -- as above
   pages: async ({}, use) => {
     const server: Server = createServer((req, res) => {
@@ -55,25 +46,12 @@ const test = base.extend<AdminFixtures>({
     }
   },
   // eslint-disable-next-line no-empty-pattern -- as above
-  employeeBrowser: async ({}, use) => {
-    const browser = await launchWithExtension();
-    try {
-      await use(browser);
-    } finally {
-      await browser.close();
-    }
-  },
+  employeeBrowser: async ({}, use, testInfo) => useExtension(launchWithExtension(), use, testInfo),
 });
 
 /** Connects a Relay (in whichever browser) with an invite code and returns its options page. */
-async function connect(browser: ExtensionBrowser, serverUrl: string, code: string): Promise<Page> {
-  const page = await browser.context.newPage();
-  await page.goto(`chrome-extension://${browser.extensionId}/options.html`);
-  await page.getByLabel('Server URL').fill(serverUrl);
-  await page.getByLabel('Invite code').fill(code);
-  await page.getByRole('button', { name: 'Connect' }).click();
-  return page;
-}
+const connect = (browser: ExtensionBrowser, serverUrl: string, code: string): Promise<Page> =>
+  relayPages(browser.context, browser.extensionId).connect(serverUrl, code);
 
 async function openConsole(ext: ExtensionBrowser, backend: Backend, section: string): Promise<Page> {
   const options = await connect(ext, backend.url, await backend.createInvite('Ada Curator', 'admin'));

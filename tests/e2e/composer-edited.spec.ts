@@ -3,17 +3,7 @@
  * share says whether they did. Edited = the post changed after Relay inserted the caption (X's Draft.js here,
  * typed with real key presses). Checked where it ends up: the share as the backend stored it (/v1/me/export).
  */
-import {
-  captions,
-  expect,
-  expectEditorText,
-  insertButton,
-  panels,
-  seedAndConnect,
-  storedShares,
-  test,
-  xText,
-} from '../helpers/composer';
+import { captions, expect, insertOnXHome, postOnXHome, storedShares, test, xText } from '../helpers/composer';
 import type { Backend } from '../helpers/server';
 
 async function expectStoredShare(
@@ -30,42 +20,26 @@ async function expectStoredShare(
     .toEqual([share]);
 }
 
-test('typing after inserting, then Post: the share is recorded as edited', async ({
-  backend,
-  recorder,
-  relay,
-  context,
-}) => {
+test('typing after inserting, then Post: the share is recorded as edited', async ({ backend, context, connect }) => {
   test.setTimeout(90_000);
-  const relayUser = await seedAndConnect({ backend, recorder, relay }, 'catalan');
+  const relayUser = await connect('catalan');
   const page = await context.newPage();
-  await page.goto('https://x.com/home');
-  await insertButton(panels(page), captions.catalan.x).click();
-  const inserted = await expectEditorText(() => xText(page), captions.catalan.x, relayUser.link('catalan', 'x'));
+  const inserted = await insertOnXHome(page, captions.catalan.x, relayUser.link('catalan', 'x'));
 
   // The caret stays in the editor after Insert (the panel never takes focus): the person adds their own words.
   await page.keyboard.type(' Proud of this team!');
   await expect.poll(() => xText(page)).toBe(`${inserted} Proud of this team!`);
 
-  await page.locator('[data-testid="tweetButtonInline"]').click();
-  await expect.poll(() => page.evaluate(() => window.__posted.length)).toBe(1);
+  await postOnXHome(page);
   await expectStoredShare(backend, relayUser.token, { network: 'x', edited: true });
 });
 
-test('Post right after inserting: the share is recorded as not edited', async ({
-  backend,
-  recorder,
-  relay,
-  context,
-}) => {
+test('Post right after inserting: the share is recorded as not edited', async ({ backend, context, connect }) => {
   test.setTimeout(90_000);
-  const relayUser = await seedAndConnect({ backend, recorder, relay }, 'catalan');
+  const relayUser = await connect('catalan');
   const page = await context.newPage();
-  await page.goto('https://x.com/home');
-  await insertButton(panels(page), captions.catalan.x).click();
-  await expectEditorText(() => xText(page), captions.catalan.x, relayUser.link('catalan', 'x'));
+  await insertOnXHome(page, captions.catalan.x, relayUser.link('catalan', 'x'));
 
-  await page.locator('[data-testid="tweetButtonInline"]').click();
-  await expect.poll(() => page.evaluate(() => window.__posted.length)).toBe(1);
+  await postOnXHome(page);
   await expectStoredShare(backend, relayUser.token, { network: 'x', edited: false });
 });

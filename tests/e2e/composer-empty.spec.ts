@@ -23,9 +23,8 @@ async function expectOpensRelay(serviceWorker: Worker, panel: Locator) {
   await expect.poll(() => openPopups(serviceWorker), { message: 'Relay’s popup opened' }).toHaveLength(1);
 }
 
-test('not connected: the X panel says so, lists nothing, and opens Relay', async ({ context, ext }) => {
-  const page = await context.newPage();
-  await page.goto('https://x.com/home');
+test('not connected: the X panel says so, lists nothing, and opens Relay', async ({ ext, sitePage }) => {
+  const page = await sitePage('https://x.com/home');
   const panel = panels(page);
   await expect(panel).toHaveCount(1);
   await expect(panel).toContainText('Relay isn’t connected yet, so there are no captions here.');
@@ -39,16 +38,15 @@ test('connected with an empty queue: the LinkedIn panel says nothing is cached, 
   backend,
   recorder,
   relay,
-  context,
   ext,
+  sitePage,
 }) => {
   const code = await backend.createInvite('Empty Queue');
   const options = await relay.connect(recorder.url, code);
   await expect(options.getByText(/Connected as Empty Queue/)).toBeVisible();
   await syncedToken(recorder); // the (empty) queue is synced
 
-  const page = await context.newPage();
-  await page.goto('https://www.linkedin.com/feed/');
+  const page = await sitePage('https://www.linkedin.com/feed/');
   await page.getByRole('button', { name: 'Start a post' }).click();
   const panel = panels(page);
   await expect(panel).toHaveCount(1);

@@ -15,7 +15,6 @@ import {
   expectShareRecorded,
   insertButton,
   panels,
-  seedAndConnect,
   statusMessage,
   test,
   typeBeforeAfter,
@@ -30,12 +29,11 @@ for (const site of Object.values(composerSites)) {
 
   test(`${site.label}: the panel offers this network's captions; Insert puts caption and link into the editor state; Post records the share`, async ({
     backend,
-    recorder,
-    relay,
     context,
+    connect,
   }) => {
     test.setTimeout(90_000);
-    const relayUser = await seedAndConnect({ backend, recorder, relay }, 'multiline');
+    const relayUser = await connect('multiline');
     const page = await context.newPage();
     await site.open(page);
     await site.expectPostEnabled(page, false);
@@ -58,14 +56,9 @@ for (const site of Object.values(composerSites)) {
   });
 
   test(`${site.label}: text already typed is kept, the caption and link are added after it`, async ({
-    backend,
-    recorder,
-    relay,
-    context,
+    connectAndOpen,
   }) => {
-    const relayUser = await seedAndConnect({ backend, recorder, relay }, 'multiline');
-    const page = await context.newPage();
-    await page.goto(site.url);
+    const { user: relayUser, page } = await connectAndOpen(site.url);
     await site.editor(page).click();
     await page.keyboard.type('My own words first.');
     await expect.poll(() => site.text(page)).toBe('My own words first.');
@@ -80,15 +73,12 @@ for (const site of Object.values(composerSites)) {
   });
 
   test(`${site.label}: the caption goes in at the caret the person left, not at the end`, async ({
-    backend,
-    recorder,
-    relay,
-    context,
+    connect,
+    sitePage,
   }) => {
     const key = caretCaption[network];
-    const relayUser = await seedAndConnect({ backend, recorder, relay }, key);
-    const page = await context.newPage();
-    await page.goto(site.url);
+    const relayUser = await connect(key);
+    const page = await sitePage(site.url);
     await typeBeforeAfter(page, site.editor(page), () => site.text(page));
 
     await insertButton(panels(page), captions[key][network]).click();
@@ -98,12 +88,10 @@ for (const site of Object.values(composerSites)) {
   });
 
   test(`${site.label}: a hostile caption arrives as those characters, no element is created, no script runs`, async ({
-    backend,
-    recorder,
-    relay,
     context,
+    connect,
   }) => {
-    const relayUser = await seedAndConnect({ backend, recorder, relay }, 'hostile');
+    const relayUser = await connect('hostile');
     const page = await context.newPage();
     const dialogs: string[] = [];
     page.on('dialog', (d) => {
@@ -119,12 +107,10 @@ for (const site of Object.values(composerSites)) {
   });
 
   test(`${site.label}: an editor that refuses the text, Relay copies it to the clipboard and says so`, async ({
-    backend,
-    recorder,
-    relay,
     context,
+    connect,
   }) => {
-    const relayUser = await seedAndConnect({ backend, recorder, relay }, 'multiline');
+    const relayUser = await connect('multiline');
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.origin });
     const page = await context.newPage();
     const url = new URL(site.url);

@@ -12,7 +12,6 @@ import {
   expectInsertedAtCaret,
   insertButton,
   panels,
-  seedAndConnect,
   test,
   typeBeforeAfter,
 } from '../helpers/composer';
@@ -32,14 +31,9 @@ for (const site of Object.values(composerSites)) {
   const { network } = site;
 
   test(`${site.label}: Alt+Shift+R goes to the panel, Escape comes back to the caret with the text intact`, async ({
-    backend,
-    recorder,
-    relay,
-    context,
+    connectAndOpen,
   }) => {
-    const relayUser = await seedAndConnect({ backend, recorder, relay }, 'multiline');
-    const page = await context.newPage();
-    await page.goto(site.url);
+    const { user: relayUser, page } = await connectAndOpen(site.url);
     const panel = panels(page);
     await expect(insertButton(panel, captions.multiline[network])).toBeVisible();
     await recordSiteKeys(page);
@@ -80,16 +74,9 @@ for (const site of Object.values(composerSites)) {
 
 // Plain Tab where the editor lets it move focus: Draft.js does, and the panel follows the editor in the page.
 // Quill keeps Tab for itself (it types a tab), so on LinkedIn Alt+Shift+R is the way.
-test(`${composerSites.x.label}: plain Tab from the post box reaches the panel`, async ({
-  backend,
-  recorder,
-  relay,
-  context,
-}) => {
+test(`${composerSites.x.label}: plain Tab from the post box reaches the panel`, async ({ connectAndOpen }) => {
   const site = composerSites.x;
-  await seedAndConnect({ backend, recorder, relay }, 'multiline');
-  const page = await context.newPage();
-  await page.goto(site.url);
+  const { page } = await connectAndOpen(site.url);
   const panel = panels(page);
   await expect(insertButton(panel, captions.multiline.x)).toBeVisible();
   await site.editor(page).click();

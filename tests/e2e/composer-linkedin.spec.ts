@@ -11,7 +11,6 @@ import {
   insertButton,
   panels,
   quillText,
-  seedAndConnect,
   test,
 } from '../helpers/composer';
 
@@ -19,14 +18,9 @@ const linkedin = composerSites.linkedin;
 const editorIn = (scope: Locator) => scope.getByRole('textbox', { name: 'Text editor for creating content' });
 
 test('share dialog inside the open shadow root of div#interop-outlet: a Russian caption arrives intact', async ({
-  backend,
-  recorder,
-  relay,
-  context,
+  connectAndOpen,
 }) => {
-  const relayUser = await seedAndConnect({ backend, recorder, relay }, 'russian');
-  const page = await context.newPage();
-  await page.goto('https://www.linkedin.com/feed/?shadow=1');
+  const { user: relayUser, page } = await connectAndOpen('https://www.linkedin.com/feed/?shadow=1', 'russian');
   await page.getByRole('button', { name: 'Start a post' }).click();
   await expect(page.locator('#interop-outlet').getByRole('dialog')).toBeVisible();
   const panel = panels(page);
@@ -36,10 +30,8 @@ test('share dialog inside the open shadow root of div#interop-outlet: a Russian 
   await linkedin.expectPostEnabled(page, true);
 });
 
-test('Quill 2: a Catalan caption with emoji arrives intact', async ({ backend, recorder, relay, context }) => {
-  const relayUser = await seedAndConnect({ backend, recorder, relay }, 'catalan');
-  const page = await context.newPage();
-  await page.goto('https://www.linkedin.com/feed/?quill=2&open=1');
+test('Quill 2: a Catalan caption with emoji arrives intact', async ({ connectAndOpen }) => {
+  const { user: relayUser, page } = await connectAndOpen('https://www.linkedin.com/feed/?quill=2&open=1', 'catalan');
   await expect(linkedin.editor(page)).toBeVisible();
   await insertButton(panels(page), captions.catalan.linkedin).click();
   await expectEditorText(() => quillText(page), captions.catalan.linkedin, relayUser.link('catalan', 'linkedin'));
@@ -47,14 +39,9 @@ test('Quill 2: a Catalan caption with emoji arrives intact', async ({ backend, r
 });
 
 test('the comment box (same editor, same aria-label) and the messaging box get no panel', async ({
-  backend,
-  recorder,
-  relay,
-  context,
+  connectAndOpen,
 }) => {
-  await seedAndConnect({ backend, recorder, relay }, 'multiline');
-  const page = await context.newPage();
-  await page.goto('https://www.linkedin.com/feed/');
+  const { page } = await connectAndOpen('https://www.linkedin.com/feed/');
   const comments = page.locator('.comments-comment-box');
   const messaging = page.locator('.msg-form');
   await expect(editorIn(comments)).toBeVisible();

@@ -20,8 +20,6 @@ import {
   expectShareRecorded,
   insertButton,
   panels,
-  publishProfile,
-  seedAndConnect,
   statusMessage,
   test,
   typeBeforeAfter,
@@ -75,10 +73,9 @@ async function openShareBoxAfterComments(page: Page, url: string): Promise<Locat
 }
 
 test('the fixture: typing reaches each EditorState and enables its button; ?reject=1 refuses typing', async ({
-  context,
+  sitePage,
 }) => {
-  const page = await context.newPage();
-  await page.goto(FEED);
+  const page = await sitePage(FEED);
   await commentEditor(page).click();
   await page.keyboard.type('Nice');
   await expect.poll(() => docText(page, 'comment')).toBe('Nice');
@@ -138,14 +135,13 @@ test('measured in the page: both editors take a synthetic paste and execCommand 
 
 test('a profile push switches the share box to ProseMirror: the caption and link are in the EditorState, Post records the share; the TipTap comment box gets no panel', async ({
   backend,
-  recorder,
-  relay,
   context,
-  ext,
+  connect,
+  publish,
 }) => {
   test.setTimeout(120_000);
-  const relayUser = await seedAndConnect({ backend, recorder, relay }, 'multiline');
-  await publishProfile({ backend, relay, ext }, switchedBack);
+  const relayUser = await connect('multiline');
+  await publish(switchedBack);
 
   const page = await context.newPage();
   // The update with the comment box is shown in a dialog: the share-box composer's selectors and `within`
@@ -169,17 +165,14 @@ test('a profile push switches the share box to ProseMirror: the caption and link
 });
 
 test('ProseMirror share box: the caption goes in at the caret the person left, what they typed kept around it', async ({
-  backend,
-  recorder,
-  relay,
-  context,
-  ext,
+  connect,
+  sitePage,
+  publish,
 }) => {
   test.setTimeout(120_000);
-  const relayUser = await seedAndConnect({ backend, recorder, relay }, 'russian');
-  await publishProfile({ backend, relay, ext }, switchedBack);
-  const page = await context.newPage();
-  await page.goto(`${FEED}&open=1`);
+  const relayUser = await connect('russian');
+  await publish(switchedBack);
+  const page = await sitePage(`${FEED}&open=1`);
   await typeBeforeAfter(page, shareEditor(page), () => docText(page));
 
   await insertButton(panels(shareBox(page)), captions.russian.linkedin).click();
@@ -190,18 +183,16 @@ test('ProseMirror share box: the caption goes in at the caret the person left, w
 });
 
 test('ProseMirror share box that refuses the text: Relay copies it to the clipboard and says so', async ({
-  backend,
-  recorder,
-  relay,
   context,
-  ext,
+  connect,
+  sitePage,
+  publish,
 }) => {
   test.setTimeout(120_000);
-  const relayUser = await seedAndConnect({ backend, recorder, relay }, 'multiline');
-  await publishProfile({ backend, relay, ext }, switchedBack);
+  const relayUser = await connect('multiline');
+  await publish(switchedBack);
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: 'https://www.linkedin.com' });
-  const page = await context.newPage();
-  await page.goto(`${FEED}&open=1&reject=1`);
+  const page = await sitePage(`${FEED}&open=1&reject=1`);
   await insertButton(panels(shareBox(page)), captions.multiline.linkedin).click();
   await expect(statusMessage(page)).toContainText(/clipboard|paste/i);
   expect(await docText(page), 'the refusing editor stayed empty').toBe('');
@@ -213,13 +204,11 @@ test('ProseMirror share box that refuses the text: Relay copies it to the clipbo
 });
 
 test('the bundled profile (Quill kind) finds the ProseMirror share box by its aria-label and its insertion lands in the EditorState; the TipTap comment box gets no panel', async ({
-  backend,
-  recorder,
-  relay,
   context,
+  connect,
 }) => {
   test.setTimeout(90_000);
-  const relayUser = await seedAndConnect({ backend, recorder, relay }, 'catalan');
+  const relayUser = await connect('catalan');
   const page = await context.newPage();
   const panel = await openShareBoxAfterComments(page, FEED);
   await insertButton(panel, captions.catalan.linkedin).click();

@@ -27,9 +27,7 @@ import {
   insertButton,
   PANEL,
   panels,
-  publishProfile,
   quillText,
-  seedAndConnect,
   test,
   xText,
 } from '../helpers/composer';
@@ -149,12 +147,11 @@ const cases: Case[] = [
 const anyPanels = (scope: Locator) => scope.getByRole('region', { name: PANEL, includeHidden: true });
 
 for (const c of cases) {
-  test(c.name, async ({ backend, recorder, relay, context, ext }) => {
+  test(c.name, async ({ backend, connect, sitePage, publish }) => {
     test.setTimeout(120_000);
-    const relayUser = await seedAndConnect({ backend, recorder, relay }, c.post?.caption ?? 'multiline');
-    if (c.published) await publishProfile({ backend, relay, ext }, c.published);
-    const page = await context.newPage();
-    await page.goto(c.url);
+    const relayUser = await connect(c.post?.caption ?? 'multiline');
+    if (c.published) await publish(c.published);
+    const page = await sitePage(c.url);
     const quiet = c.quiet?.(page) ?? [];
     for (const q of quiet)
       await expect(q.editor, 'the box that must stay without a panel is on the page').toHaveCount(1);

@@ -6,17 +6,7 @@
  */
 import type { SiteProfile } from '../../lib/contract/site-profiles';
 import { xProfile } from '../../lib/compose/profiles/x';
-import {
-  captions,
-  expect,
-  expectEditorText,
-  insertButton,
-  panels,
-  publishProfile,
-  seedAndConnect,
-  test,
-  xText,
-} from '../helpers/composer';
+import { captions, expect, expectEditorText, insertButton, panels, test, xText } from '../helpers/composer';
 
 const published: SiteProfile = {
   ...xProfile,
@@ -35,27 +25,26 @@ const published: SiteProfile = {
 };
 
 test('a profile published on the backend reaches the content script: the redesigned composer gets its panel', async ({
-  backend,
-  recorder,
-  relay,
-  context,
-  ext,
+  connect,
+  sitePage,
+  publish,
 }) => {
   test.setTimeout(90_000);
-  const relayUser = await seedAndConnect({ backend, recorder, relay }, 'multiline');
+  const relayUser = await connect('multiline');
 
   // With the bundled profile, the redesigned composer is not recognised.
-  const page = await context.newPage();
-  await page.goto('https://x.com/i/redesign');
-  await expect(page.locator('[data-testid="postEditor"]')).toBeVisible();
-  // Relay promises a panel within 2 s of a composer appearing: give the bundled profile that long to (not) match.
-  await page.waitForTimeout(2_500);
-  await expect(panels(page)).toHaveCount(0);
+  const page = await sitePage('https://x.com/i/redesign');
+  const redesigned = page.getByRole('main');
+  await expect(redesigned.locator('[data-testid="postEditor"]')).toBeVisible();
+  // The "Create post" dialog opened after it gets its panel, so Relay has looked at the redesigned composer too.
+  await page.getByTestId('SideNav_NewTweet_Button').click();
+  await expect(panels(page.getByRole('dialog'))).toHaveCount(1);
+  await expect(panels(redesigned)).toHaveCount(0);
 
   // An admin publishes the fix.
-  await publishProfile({ backend, relay, ext }, published);
+  await publish(published);
 
-  await page.reload();
+  await page.goto('https://x.com/i/redesign');
   await expect(page.locator('[data-testid="postEditor"]')).toBeVisible();
   const panel = panels(page);
   await expect(panel).toHaveCount(1);

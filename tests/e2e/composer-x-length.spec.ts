@@ -7,16 +7,7 @@
 import type { Locator } from '@playwright/test';
 import twitter from 'twitter-text';
 import { insertionText } from '../../lib/captions/insertion';
-import {
-  captions,
-  expect,
-  insertButton,
-  panels,
-  seedAndConnect,
-  statusMessage,
-  test,
-  xText,
-} from '../helpers/composer';
+import { captions, expect, insertButton, panels, statusMessage, test, xText } from '../helpers/composer';
 
 /** The count line a caption's Insert button is described by (aria-describedby, inside the panel's shadow root). */
 async function countFor(panel: Locator, button: Locator): Promise<string> {
@@ -32,14 +23,9 @@ const leftIn = (text: string) => {
 };
 
 test('the panel shows what remains of 280, as X counts it, and follows what the person types', async ({
-  backend,
-  recorder,
-  relay,
-  context,
+  connectAndOpen,
 }) => {
-  const relayUser = await seedAndConnect({ backend, recorder, relay }, 'multiline');
-  const page = await context.newPage();
-  await page.goto('https://x.com/home');
+  const { user: relayUser, page } = await connectAndOpen('https://x.com/home');
   const panel = panels(page);
   const insert = insertButton(panel, captions.multiline.x);
   await expect(insert).toBeVisible();
@@ -68,9 +54,7 @@ test('the panel shows what remains of 280, as X counts it, and follows what the 
 
 test('a caption that would go over 280 is refused with a message, not inserted', async ({
   backend,
-  recorder,
-  relay,
-  context,
+  connectAndOpen,
 }) => {
   const long = '新しいレポートを公開しました。'.repeat(10); // 150 CJK characters: 300 as X counts them
   await backend.createItem({
@@ -79,9 +63,7 @@ test('a caption that would go over 280 is refused with a message, not inserted',
     topics: ['company'],
     captions: [{ network: 'x', text: long, language: 'ja' }],
   });
-  await seedAndConnect({ backend, recorder, relay }, 'multiline');
-  const page = await context.newPage();
-  await page.goto('https://x.com/home');
+  const { page } = await connectAndOpen('https://x.com/home');
   const panel = panels(page);
   const insert = insertButton(panel, long);
   await expect(insert).toBeVisible();

@@ -3,6 +3,7 @@
  * editors (replies, direct messages) that must get no panel. The cases both networks share are in
  * composer-insert.spec.ts.
  */
+import type { Locator, Page } from '@playwright/test';
 import {
   captions,
   composerSites,
@@ -10,20 +11,30 @@ import {
   expectEditorText,
   insertButton,
   panels,
-  seedAndConnect,
   test,
   xText,
 } from '../helpers/composer';
 
+/**
+ * A post composer put into the page by the test, in a "Create post" dialog of its own, once the box that must stay
+ * without a panel is there: Relay's panel on it shows that Relay has looked at everything added before it.
+ */
+async function addControlComposer(page: Page): Promise<Locator> {
+  await page.evaluate(() => {
+    const dialog = document.createElement('div');
+    dialog.setAttribute('role', 'dialog');
+    dialog.dataset.control = 'composer';
+    dialog.innerHTML =
+      '<div class="DraftEditor-root"><div class="public-DraftEditor-content" data-testid="tweetTextarea_9" role="textbox" contenteditable="true"></div></div>';
+    document.body.append(dialog);
+  });
+  return page.locator('[data-control="composer"]');
+}
+
 test('"Create post" dialog mounting late at /compose/post gets its panel; a Russian caption arrives intact', async ({
-  backend,
-  recorder,
-  relay,
-  context,
+  connectAndOpen,
 }) => {
-  const relayUser = await seedAndConnect({ backend, recorder, relay }, 'russian');
-  const page = await context.newPage();
-  await page.goto('https://x.com/compose/post');
+  const { user: relayUser, page } = await connectAndOpen('https://x.com/compose/post', 'russian');
   const dialog = page.locator('[role="dialog"][aria-labelledby="modal-header"]');
   // The dialog arrives about 1.5 s after load; the panel comes with it, not before.
   await expect(dialog.locator('[data-testid="tweetTextarea_0"]')).toBeVisible();
@@ -35,15 +46,8 @@ test('"Create post" dialog mounting late at /compose/post gets its panel; a Russ
   await expect(dialog.locator('[data-testid="tweetButton"]')).toHaveAttribute('aria-disabled', 'false');
 });
 
-test('twitter.com works the same; a Catalan caption keeps its punt volat and emoji', async ({
-  backend,
-  recorder,
-  relay,
-  context,
-}) => {
-  const relayUser = await seedAndConnect({ backend, recorder, relay }, 'catalan');
-  const page = await context.newPage();
-  await page.goto('https://twitter.com/home');
+test('twitter.com works the same; a Catalan caption keeps its punt volat and emoji', async ({ connectAndOpen }) => {
+  const { user: relayUser, page } = await connectAndOpen('https://twitter.com/home', 'catalan');
   const panel = panels(page);
   await insertButton(panel, captions.catalan.x).click();
   await expectEditorText(() => xText(page), captions.catalan.x, relayUser.link('catalan', 'x'));
@@ -51,12 +55,10 @@ test('twitter.com works the same; a Catalan caption keeps its punt volat and emo
 });
 
 test('mobile-width layout: the plain textarea composer takes the caption through its state', async ({
-  backend,
-  recorder,
-  relay,
   context,
+  connect,
 }) => {
-  const relayUser = await seedAndConnect({ backend, recorder, relay }, 'multiline');
+  const relayUser = await connect('multiline');
   const page = await context.newPage();
   await page.setViewportSize({ width: 390, height: 844 });
   await page.goto('https://x.com/compose/post?layout=mobile&delay=0');
@@ -67,14 +69,9 @@ test('mobile-width layout: the plain textarea composer takes the caption through
 });
 
 test('a reply in a conversation gets no panel, while the Post dialog opened over it does', async ({
-  backend,
-  recorder,
-  relay,
-  context,
+  connectAndOpen,
 }) => {
-  await seedAndConnect({ backend, recorder, relay }, 'multiline');
-  const page = await context.newPage();
-  await page.goto('https://x.com/jack/status/20');
+  const { page } = await connectAndOpen('https://x.com/jack/status/20');
   const reply = page.locator('[data-testid="inline_reply_offscreen"]');
   await expect(reply.locator('[data-testid="tweetTextarea_0"]')).toBeVisible();
 
@@ -87,35 +84,23 @@ test('a reply in a conversation gets no panel, while the Post dialog opened over
   await expect(insertButton(page, captions.multiline.x)).toHaveCount(1);
 });
 
-test('a reply dialog ("Replying to @jack", same editor and test id) gets no panel', async ({
-  backend,
-  recorder,
-  relay,
-  context,
-}) => {
-  await seedAndConnect({ backend, recorder, relay }, 'multiline');
-  const page = await context.newPage();
-  await page.goto('https://x.com/home?reply=1');
+test('a reply dialog ("Replying to @jack", same editor and test id) gets no panel', async ({ connectAndOpen }) => {
+  const { page } = await connectAndOpen('https://x.com/home?reply=1');
   await expect(panels(page)).toHaveCount(1); // the home composer's
   await page.getByTestId('SideNav_NewTweet_Button').click(); // with ?reply=1 the dialog is a reply
   const dialog = page.locator('[role="dialog"]');
   await expect(dialog.getByText('Replying to')).toBeVisible();
   await expect(dialog.locator('[data-testid="tweetTextarea_0"]')).toBeVisible();
-  // Relay promises a panel within 2 s of a post composer appearing; give it that long to (wrongly) attach.
-  await page.waitForTimeout(2_500);
-  await expect(panels(dialog)).toHaveCount(0);
+  // A post composer added after the reply dialog gets its panel, so Relay has looked at the dialog too.
+  const control = await addControlComposer(page);
+  await expect(panels(control)).toHaveCount(1);
+  await expect(panels(dialog.filter({ hasText: 'Replying to' }))).toHaveCount(0);
+  await control.evaluate((el) => el.remove());
   await expect(panels(page)).toHaveCount(1);
 });
 
-test('a direct message box gets no panel, while the Post dialog opened over it does', async ({
-  backend,
-  recorder,
-  relay,
-  context,
-}) => {
-  await seedAndConnect({ backend, recorder, relay }, 'multiline');
-  const page = await context.newPage();
-  await page.goto('https://x.com/messages');
+test('a direct message box gets no panel, while the Post dialog opened over it does', async ({ connectAndOpen }) => {
+  const { page } = await connectAndOpen('https://x.com/messages');
   const dm = page.locator('[data-testid="DmActivityViewport"]');
   await expect(dm.locator('[data-testid="dmComposerTextInput"]')).toBeVisible();
 

@@ -8,10 +8,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type BrowserContext, type Worker } from '@playwright/test';
 import { launchWithExtension, welcomePage } from '../helpers/browser';
+import { LOCAL_KEYS, removeStored } from '../helpers/storage';
 
 declare const chrome: {
   runtime: { onInstalled: { dispatch(details: { reason: string; previousVersion?: string }): void } };
-  storage: { local: { remove(key: string): Promise<void> } };
 };
 
 const settingsPages = (context: BrowserContext, extensionId: string) =>
@@ -69,7 +69,7 @@ test('updates of Relay or of the browser open no page, even for an install from 
   try {
     expect(settingsPages(ext.context, ext.extensionId)).toHaveLength(0);
     // Someone who installed a version without the welcome: nothing in storage says they had one.
-    await worker.evaluate(() => chrome.storage.local.remove('welcomed'));
+    await removeStored(worker, LOCAL_KEYS.welcomed);
     for (const reason of ['update', 'chrome_update', 'shared_module_update']) await installed(worker, reason);
     // As long as the install in the other test was given to open its page.
     expect(await welcomePage(ext.context, ext.extensionId, 5_000), 'no settings page after updates').toBeNull();

@@ -4,17 +4,7 @@
  * a reader's click on the tracked link, then a sync. The badge is read from the service worker itself.
  */
 import type { Page, Worker } from '@playwright/test';
-import {
-  captions,
-  expect,
-  expectEditorText,
-  expectShareRecorded,
-  insertButton,
-  panels,
-  seedAndConnect,
-  test,
-  xText,
-} from '../helpers/composer';
+import { captions, expect, expectShareRecorded, insertOnXHome, postOnXHome, test } from '../helpers/composer';
 
 /** The extension API inside the service worker, as much as these tests use of it. */
 declare const chrome: { action: { getBadgeText(d: object): Promise<string>; getTitle(d: object): Promise<string> } };
@@ -32,21 +22,18 @@ const badgeTitle = (sw: Worker) => sw.evaluate(() => chrome.action.getTitle({}))
 
 /** Post Relay's X caption for the pinned item from the X fixture, as a person would. */
 async function shareOnX(page: Page, caption: string, link: string) {
-  await page.goto('https://x.com/home');
-  await insertButton(panels(page), caption).click();
-  await expectEditorText(() => xText(page), caption, link);
-  await page.locator('[data-testid="tweetButtonInline"]').click();
-  await expect.poll(() => page.evaluate(() => window.__posted.length)).toBe(1);
+  await insertOnXHome(page, caption, link);
+  await postOnXHome(page);
 }
 
 test('a share shows in History; after a reader clicks its tracked link, a sync brings the reach to the toolbar badge and the click to the reach card', async ({
   backend,
-  recorder,
   relay,
   context,
+  connect,
 }) => {
   test.setTimeout(120_000);
-  const user = await seedAndConnect({ backend, recorder, relay }, 'multiline');
+  const user = await connect('multiline');
   const options = user.options;
   const sw = await worker(options);
 
@@ -115,13 +102,12 @@ test('a share shows in History; after a reader clicks its tracked link, a sync b
 });
 
 test('History pages through older shares with a real button, and follows new ones live', async ({
-  backend,
-  recorder,
   relay,
   context,
+  connect,
 }) => {
   test.setTimeout(90_000);
-  const user = await seedAndConnect({ backend, recorder, relay }, 'catalan');
+  const user = await connect('catalan');
   // 120 earlier shares, written as the background would (history rows), from the extension's own page.
   const popup = await relay.openPopup();
   await popup.evaluate(async () => {

@@ -5,8 +5,6 @@
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer, request as httpRequest, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
@@ -15,10 +13,9 @@ import { chromiumPath, checkPrerequisites, extensionArgs, extensionDir } from '.
 import { expect, expectEditorText, insertButton, panels, test, xText } from '../helpers/composer';
 import { serveEditorFixtures } from '../helpers/editor-fixtures';
 import { test as plain } from '../helpers/fixtures';
+import { startRecordingProxy, type Exchange } from '../helpers/recording-proxy';
 import { Backend, killOnExit } from '../helpers/server';
-
-/** The extension API inside the service worker, as much as these tests use of it. */
-declare const chrome: { storage: { local: { get(key: string): Promise<Record<string, unknown>> } } };
+import { LOCAL_KEYS, readStored } from '../helpers/storage';
 
 const CAPTION = 'Offline or not, this goes out once 📦';
 const item: ItemCreate = {
@@ -34,15 +31,13 @@ const item: ItemCreate = {
 
 async function token(context: BrowserContext): Promise<string> {
   const sw = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-  const stored = await sw.evaluate(() => chrome.storage.local.get('token'));
-  return String(stored.token);
+  return String(await readStored(sw, LOCAL_KEYS.token));
 }
 
 /** The reach card's cache, which the worker writes after the queue sync (so after "1 item synced" shows). */
 async function reachCached(context: BrowserContext): Promise<boolean> {
   const sw = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-  const stored = await sw.evaluate(() => chrome.storage.local.get('reachCache'));
-  return stored.reachCache != null;
+  return (await readStored(sw, LOCAL_KEYS.reachCache)) != null;
 }
 
 async function connect(
@@ -130,49 +125,24 @@ test('backend stopped → share made offline waits in the outbox → backend sta
  * has recorded the share by then) while `hold` is on, so the worker is stopped while it waits for it.
  */
 async function startHoldingProxy(target: string) {
-  const upstream = new URL(target);
-  const sharePosts: string[] = [];
   let hold = true;
   let held = 0;
-  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      const body = Buffer.concat(chunks);
-      const isShares = req.method === 'POST' && req.url === '/v1/shares';
-      if (isShares) sharePosts.push(body.toString('utf8'));
-      const forward = httpRequest(
-        {
-          host: upstream.hostname,
-          port: upstream.port,
-          method: req.method,
-          path: req.url,
-          headers: { ...req.headers, host: upstream.host },
-        },
-        (up) => {
-          const answer: Buffer[] = [];
-          up.on('data', (c: Buffer) => answer.push(c));
-          up.on('end', () => {
-            if (isShares && hold) {
-              held += 1; // never answered: the worker that asked is stopped meanwhile
-              return;
-            }
-            res.writeHead(up.statusCode ?? 502, up.headers);
-            res.end(Buffer.concat(answer));
-          });
-        },
-      );
-      forward.on('error', () => res.writeHead(502).end());
-      forward.end(body);
-    });
+  const isShares = (e: Exchange) => e.method === 'POST' && e.path === '/v1/shares';
+  const proxy = await startRecordingProxy(target, {
+    withhold(e) {
+      if (!hold || !isShares(e)) return false;
+      held += 1; // never answered: the worker that asked is stopped meanwhile
+      return true;
+    },
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    sharePosts,
+    url: proxy.url,
+    get sharePosts() {
+      return proxy.exchanges.filter(isShares).map((e) => e.requestBody);
+    },
     held: () => held,
     release: () => void (hold = false),
-    close: () => new Promise<void>((resolve) => (server.closeAllConnections(), server.close(() => resolve()))),
+    close: proxy.close,
   };
 }
 

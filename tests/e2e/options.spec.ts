@@ -6,31 +6,16 @@
 import { readFileSync } from 'node:fs';
 import type { BrowserContext } from '@playwright/test';
 import type { Me } from '../../lib/contract';
-import {
-  captions,
-  expect,
-  expectEditorText,
-  expectShareRecorded,
-  insertButton,
-  panels,
-  seedAndConnect,
-  test,
-  xText,
-} from '../helpers/composer';
-
-declare const chrome: { storage: { local: { get(key: string): Promise<Record<string, unknown>> } } };
+import { captions, expect, expectShareRecorded, insertOnXHome, postOnXHome, test } from '../helpers/composer';
+import { LOCAL_KEYS, readStored } from '../helpers/storage';
 
 async function token(context: BrowserContext): Promise<string> {
   const sw = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-  return String((await sw.evaluate(() => chrome.storage.local.get('token'))).token);
+  return String(await readStored(sw, LOCAL_KEYS.token));
 }
 
-test('personal voice is saved and comes back after a reload; errors are tied to their fields', async ({
-  backend,
-  recorder,
-  relay,
-}) => {
-  const { options } = await seedAndConnect({ backend, recorder, relay }, 'catalan');
+test('personal voice is saved and comes back after a reload; errors are tied to their fields', async ({ connect }) => {
+  const { options } = await connect('catalan');
 
   await options.getByLabel('Display name').fill('Núria');
   await options.getByLabel('Opening line on LinkedIn').fill('Orgullosa del meu equip:');
@@ -75,11 +60,11 @@ test('personal voice is saved and comes back after a reload; errors are tied to 
 
 test('audience sizes are saved here and sent to the server; empty means the benchmark default', async ({
   backend,
-  recorder,
   relay,
   context,
+  connect,
 }) => {
-  const { options, token: tok } = await seedAndConnect({ backend, recorder, relay }, 'multiline');
+  const { options, token: tok } = await connect('multiline');
   const linkedin = options.getByLabel('LinkedIn followers and connections');
   await expect(linkedin).toHaveAttribute('placeholder', '459');
   await expect(options.getByLabel('X followers')).toHaveAttribute('placeholder', '772');
@@ -127,16 +112,14 @@ test('audience sizes are saved here and sent to the server; empty means the benc
 test('"Export my data" holds the share from this browser and from the server, never the token; offline, the local part and why the rest is missing', async ({
   backend,
   recorder,
-  relay,
   context,
+  connect,
 }) => {
   test.setTimeout(90_000);
-  const user = await seedAndConnect({ backend, recorder, relay }, 'russian');
+  const user = await connect('russian');
   const x = await context.newPage();
-  await x.goto('https://x.com/home');
-  await insertButton(panels(x), captions.russian.x).click();
-  await expectEditorText(() => xText(x), captions.russian.x, user.link('russian', 'x'));
-  await x.locator('[data-testid="tweetButtonInline"]').click();
+  await insertOnXHome(x, captions.russian.x, user.link('russian', 'x'));
+  await postOnXHome(x);
   await expectShareRecorded(backend, user.token, 'x');
 
   const options = user.options;

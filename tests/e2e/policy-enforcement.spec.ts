@@ -10,16 +10,7 @@
  */
 import type { BrowserContext } from '@playwright/test';
 import type { PolicyUpdate } from '../../lib/contract/policy';
-import {
-  captions,
-  expect,
-  insertButton,
-  panels,
-  seedAndConnect,
-  statusMessage,
-  test,
-  xText,
-} from '../helpers/composer';
+import { captions, expect, insertButton, panels, statusMessage, test, xText } from '../helpers/composer';
 
 const BANNED = 'charts';
 const DISCLOSURE = '#ad';
@@ -45,14 +36,15 @@ async function interceptIntent(context: BrowserContext): Promise<string[]> {
 
 test('a banned term blocks sharing in the popup until edited away; the X disclosure is added once when sharing and inserting', async ({
   backend,
-  recorder,
   relay,
   context,
+  connect,
+  sitePage,
 }) => {
   test.setTimeout(120_000);
   // X's caption of the "multiline" item says "Three charts worth a look:".
   expect(captions.multiline.x).toContain(BANNED);
-  const user = await seedAndConnect({ backend, recorder, relay }, 'multiline');
+  const user = await connect('multiline');
   await backend.request('PUT', '/v1/admin/policy', { token: backend.adminToken, body: policy, expect: 200 });
 
   // Opening the popup syncs; the policy arrives after the queue and the open card follows it.
@@ -105,8 +97,7 @@ test('a banned term blocks sharing in the popup until edited away; the X disclos
 
   // X's composer: the caption with the banned term is not offered (and the panel says why); the one
   // inserted carries the disclosure, before the link.
-  const page = await context.newPage();
-  await page.goto('https://x.com/home');
+  const page = await sitePage('https://x.com/home');
   const panel = panels(page);
   await expect(panel).toBeVisible();
   await expect(insertButton(panel, captions.catalan.x)).toBeVisible();
@@ -123,8 +114,7 @@ test('a banned term blocks sharing in the popup until edited away; the X disclos
   expect(inserted).not.toContain(BANNED);
 
   // Someone who typed the disclosure themselves (in capitals, even) does not get it a second time.
-  const again = await context.newPage();
-  await again.goto('https://x.com/home');
+  const again = await sitePage('https://x.com/home');
   await expect(panels(again)).toBeVisible();
   await again.locator('[data-testid="tweetTextarea_0"]').click();
   await again.keyboard.type('#AD My own words.');

@@ -14,8 +14,7 @@ import type { ItemCreate } from '../../lib/contract';
 import { invitationLink } from '../../lib/contract/invitation';
 import { expect, test, type RelayPages } from '../helpers/fixtures';
 import { Backend } from '../helpers/server';
-
-declare const chrome: { storage: { local: { get(key: string): Promise<Record<string, unknown>> } } };
+import { LOCAL_KEYS, readStored, type LocalKey } from '../helpers/storage';
 
 const item: ItemCreate = {
   url: 'https://example.com/news/session',
@@ -28,11 +27,12 @@ const item: ItemCreate = {
   ],
 };
 
-async function stored(context: BrowserContext, key: string): Promise<unknown> {
+async function stored(context: BrowserContext, key: LocalKey): Promise<unknown> {
   const sw = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-  return (await sw.evaluate((k) => chrome.storage.local.get(k), key))[key];
+  return readStored(sw, key);
 }
-const employeeId = async (context: BrowserContext) => ((await stored(context, 'employee')) as { id: string }).id;
+const employeeId = async (context: BrowserContext) =>
+  ((await stored(context, LOCAL_KEYS.employee)) as { id: string }).id;
 
 /** Shares the backend stored, by whom, read from its database file. */
 function backendShares(backend: Backend): Array<{ id: string; employee_id: string }> {
@@ -91,7 +91,7 @@ async function expectSessionEnded(relay: RelayPages, context: BrowserContext, na
   await expect(popup.getByRole('article', { name: 'Session item' })).toBeVisible();
   await popup.getByRole('tab', { name: 'History' }).click();
   await expect(popup.locator('.history-entry').filter({ hasText: 'Session item' })).toContainText('Waiting to sync');
-  expect(await stored(context, 'token')).toBeTruthy();
+  expect(await stored(context, LOCAL_KEYS.token)).toBeTruthy();
 
   // One button, to the settings page's sign-in form.
   const opened = context.waitForEvent('page');

@@ -10,11 +10,10 @@ import type { EmployeeList } from '../../lib/contract';
 import { launchWithExtension, type ExtensionBrowser } from '../helpers/browser';
 import { sampleItems } from '../helpers/data';
 import { expectItemShown } from '../helpers/expect-queue';
-import { screenshotOnFailure } from '../helpers/fixtures';
+import { screenshotOnFailure, useBackend } from '../helpers/fixtures';
 import { startProvider, type TestProvider } from '../helpers/oidc-provider';
 import { Backend, freePort } from '../helpers/server';
-
-declare const chrome: { storage: { local: { get(key: string): Promise<Record<string, unknown>> } } };
+import { LOCAL_KEYS, readStored } from '../helpers/storage';
 
 interface Fixtures {
   /** Where the backend will listen: the provider must know its callback before either starts. */
@@ -43,17 +42,8 @@ const test = base.extend<Fixtures>({
       await provider.close();
     }
   },
-  backend: async ({ provider, relayPort }, use, testInfo) => {
-    const backend = await Backend.start({ port: relayPort, env: provider.env() });
-    try {
-      await use(backend);
-    } finally {
-      if (testInfo.status !== testInfo.expectedStatus) {
-        await testInfo.attach('server-output.txt', { body: backend.log, contentType: 'text/plain' });
-      }
-      await backend.dispose();
-    }
-  },
+  backend: async ({ provider, relayPort }, use, testInfo) =>
+    useBackend(Backend.start({ port: relayPort, env: provider.env() }), use, testInfo),
   // eslint-disable-next-line no-empty-pattern -- as above
   browsers: async ({}, use, testInfo) => {
     const opened: ExtensionBrowser[] = [await launchWithExtension()];
@@ -96,10 +86,7 @@ async function signInWithSso(ext: ExtensionBrowser, serverUrl: string, login: st
 
 /** The person the extension is connected as (what the background saved). */
 const savedEmployee = (ext: ExtensionBrowser) =>
-  ext.serviceWorker.evaluate(async () => {
-    const { employee } = await chrome.storage.local.get('employee');
-    return employee as { id: string; name: string; role: string } | undefined;
-  });
+  readStored<{ id: string; name: string; role: string }>(ext.serviceWorker, LOCAL_KEYS.employee);
 
 async function people(backend: Backend) {
   return (await backend.request<EmployeeList>('GET', '/v1/admin/employees', { token: backend.adminToken })).employees;

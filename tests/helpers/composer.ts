@@ -12,6 +12,7 @@ import type { Locator, Page } from '@playwright/test';
 import type { AdminItem, ItemCreate, Network } from '../../lib/contract';
 import type { MyExport } from '../../lib/contract/export';
 import type { SiteProfile } from '../../lib/contract/site-profiles';
+import { LOCAL_KEYS } from '../../lib/settings/keys';
 import type { ExtensionBrowser } from './browser';
 import { expect, test as base, type RelayPages } from './fixtures';
 import type { RecordingProxy } from './recording-proxy';
@@ -20,8 +21,20 @@ import { serveEditorFixtures } from './editor-fixtures';
 
 export { expect };
 
+interface ComposerFixtures {
+  sites: void;
+  /** seedAndConnect with this test's backend, recorder and browser. */
+  connect: (pinned: CaptionKey, name?: string) => Promise<Connected>;
+  /** A new tab in the extension's browser, at `url` (one of the fixture sites). */
+  sitePage: (url: string) => Promise<Page>;
+  /** `connect(pinned)`, then `sitePage(url)`: the composer page a connected person opens. */
+  connectAndOpen: (url: string, pinned?: CaptionKey) => Promise<{ user: Connected; page: Page }>;
+  /** publishProfile with this test's backend and browser. */
+  publish: (profile: SiteProfile) => Promise<void>;
+}
+
 /** Every composer test has the fixtures on x.com, twitter.com and www.linkedin.com in its browser. */
-export const test = base.extend<{ sites: void }>({
+export const test = base.extend<ComposerFixtures>({
   sites: [
     async ({ context }, use) => {
       await serveEditorFixtures(context);
@@ -29,6 +42,20 @@ export const test = base.extend<{ sites: void }>({
     },
     { auto: true },
   ],
+  connect: async ({ backend, recorder, relay }, use) =>
+    use((pinned, name) => seedAndConnect({ backend, recorder, relay }, pinned, name)),
+  sitePage: async ({ context }, use) =>
+    use(async (url) => {
+      const page = await context.newPage();
+      await page.goto(url);
+      return page;
+    }),
+  connectAndOpen: async ({ connect, sitePage }, use) =>
+    use(async (url, pinned = 'multiline') => {
+      const user = await connect(pinned);
+      return { user, page: await sitePage(url) };
+    }),
+  publish: async ({ backend, relay, ext }, use) => use((profile) => publishProfile({ backend, relay, ext }, profile)),
 });
 
 // ---- captions -------------------------------------------------------------------------------------------
@@ -139,12 +166,15 @@ export async function publishProfile(
   await expect
     .poll(
       () =>
-        ext.serviceWorker.evaluate(async (name) => {
-          type Local = { get(key: string): Promise<Record<string, unknown>> };
-          const { chrome } = globalThis as unknown as { chrome: { storage: { local: Local } } };
-          const { siteProfiles } = await chrome.storage.local.get('siteProfiles');
-          return JSON.stringify(siteProfiles ?? null).includes(`"name":"${name}"`);
-        }, profile.composers.at(-1)!.name),
+        ext.serviceWorker.evaluate(
+          async ([key, name]) => {
+            type Local = { get(key: string): Promise<Record<string, unknown>> };
+            const { chrome } = globalThis as unknown as { chrome: { storage: { local: Local } } };
+            const stored = (await chrome.storage.local.get(key))[key];
+            return JSON.stringify(stored ?? null).includes(`"name":"${name}"`);
+          },
+          [LOCAL_KEYS.siteProfiles, profile.composers.at(-1)!.name] as const,
+        ),
       { message: 'the background stored the published profile' },
     )
     .toBe(true);
@@ -285,6 +315,19 @@ export async function expectEditorText(
   const text = await read();
   expectInserted(text, caption, link, before);
   return text;
+}
+
+/** On X's home composer: Insert `caption` from the panel; returns the editor state once it holds `link`. */
+export async function insertOnXHome(page: Page, caption: string, link: string): Promise<string> {
+  await page.goto(composerSites.x.url);
+  await insertButton(panels(page), caption).click();
+  return expectEditorText(() => xText(page), caption, link);
+}
+
+/** The person presses Post on X's home composer and the site takes the post. */
+export async function postOnXHome(page: Page): Promise<void> {
+  await composerSites.x.postButton(page).click();
+  await expect.poll(() => page.evaluate(() => window.__posted.length), { message: 'the site took the post' }).toBe(1);
 }
 
 /** The shares as the backend stored them, from the employee's export. */

@@ -49,31 +49,74 @@ export async function screenshotOnFailure(ext: ExtensionBrowser, testInfo: TestI
   }
 }
 
+/** The extension's pages in `context` (any of a test's browsers, not only `ext`). */
+export function relayPages(context: BrowserContext, extensionId: string): RelayPages {
+  const optionsUrl = `chrome-extension://${extensionId}/options.html`;
+  const popupUrl = `chrome-extension://${extensionId}/popup.html`;
+  const open = async (url: string) => {
+    const page = await context.newPage();
+    await page.goto(url);
+    return page;
+  };
+  return {
+    optionsUrl,
+    popupUrl,
+    openOptions: () => open(optionsUrl),
+    openPopup: () => open(popupUrl),
+    async connect(serverUrl, inviteCode) {
+      const page = await open(optionsUrl);
+      await page.getByLabel('Server URL').fill(serverUrl);
+      await page.getByLabel('Invite code').fill(inviteCode);
+      await page.getByRole('button', { name: 'Connect' }).click();
+      return page;
+    },
+  };
+}
+
+/**
+ * A backend fixture's body: hands `started` to the test, attaches the server's output when the test failed,
+ * then stops it and removes its data. Specs that start their backend differently (other environment, a fixed
+ * port) pass their own `Backend.start(…)`.
+ */
+export async function useBackend(
+  started: Promise<Backend>,
+  use: (backend: Backend) => Promise<void>,
+  testInfo: TestInfo,
+): Promise<void> {
+  const backend = await started;
+  try {
+    await use(backend);
+  } finally {
+    if (testInfo.status !== testInfo.expectedStatus) {
+      await testInfo.attach('server-output.txt', { body: backend.log, contentType: 'text/plain' });
+    }
+    await backend.dispose();
+  }
+}
+
+/** A browser fixture's body: hands `launched` to the test, screenshots its pages on failure, then closes it. */
+export async function useExtension(
+  launched: Promise<ExtensionBrowser>,
+  use: (ext: ExtensionBrowser) => Promise<void>,
+  testInfo: TestInfo,
+): Promise<void> {
+  const ext = await launched;
+  try {
+    await use(ext);
+  } finally {
+    await screenshotOnFailure(ext, testInfo);
+    await ext.close();
+  }
+}
+
 export const test = base.extend<Fixtures & Options>({
   uiLanguage: [undefined, { option: true }],
 
   // eslint-disable-next-line no-empty-pattern -- Playwright reads the fixtures a fixture needs from this pattern
-  backend: async ({}, use, testInfo) => {
-    const backend = await Backend.start();
-    try {
-      await use(backend);
-    } finally {
-      if (testInfo.status !== testInfo.expectedStatus) {
-        await testInfo.attach('server-output.txt', { body: backend.log, contentType: 'text/plain' });
-      }
-      await backend.dispose();
-    }
-  },
+  backend: async ({}, use, testInfo) => useBackend(Backend.start(), use, testInfo),
 
-  ext: async ({ uiLanguage }, use, testInfo) => {
-    const ext = await launchWithExtension(uiLanguage ? { language: uiLanguage } : {});
-    try {
-      await use(ext);
-    } finally {
-      await screenshotOnFailure(ext, testInfo);
-      await ext.close();
-    }
-  },
+  ext: async ({ uiLanguage }, use, testInfo) =>
+    useExtension(launchWithExtension(uiLanguage ? { language: uiLanguage } : {}), use, testInfo),
 
   recorder: async ({ backend }, use) => {
     const proxy = await startRecordingProxy(backend.url);
@@ -92,28 +135,7 @@ export const test = base.extend<Fixtures & Options>({
     await use(ext.extensionId);
   },
 
-  relay: async ({ context, extensionId }, use) => {
-    const optionsUrl = `chrome-extension://${extensionId}/options.html`;
-    const popupUrl = `chrome-extension://${extensionId}/popup.html`;
-    const open = async (url: string) => {
-      const page = await context.newPage();
-      await page.goto(url);
-      return page;
-    };
-    await use({
-      optionsUrl,
-      popupUrl,
-      openOptions: () => open(optionsUrl),
-      openPopup: () => open(popupUrl),
-      async connect(serverUrl, inviteCode) {
-        const page = await open(optionsUrl);
-        await page.getByLabel('Server URL').fill(serverUrl);
-        await page.getByLabel('Invite code').fill(inviteCode);
-        await page.getByRole('button', { name: 'Connect' }).click();
-        return page;
-      },
-    });
-  },
+  relay: async ({ context, extensionId }, use) => use(relayPages(context, extensionId)),
 });
 
 export { expect };

@@ -1,10 +1,11 @@
 import { checkPrerequisites } from './browser';
 import { buildEditorFixtures } from './editor-fixtures';
+import { bundleServer } from './server';
 
 /**
  * Fail once, in one line, when Chromium or the built extension is missing: an instruction, not a stack
- * trace repeated in every test. Then bundle the editor fixture pages (real Draft.js, Quill 1 and 2) once
- * for the whole run; workers see RELAY_FIXTURES_BUILT and reuse them.
+ * trace repeated in every test. Then bundle the editor fixture pages (real Draft.js, Quill 1 and 2) and the
+ * server once for the whole run; workers see RELAY_FIXTURES_BUILT and RELAY_SERVER_BUNDLE and reuse them.
  */
 export default async function globalSetup(): Promise<void> {
   try {
@@ -18,6 +19,12 @@ export default async function globalSetup(): Promise<void> {
     process.env.RELAY_FIXTURES_BUILT = '1';
   } catch (err) {
     console.error(`Could not bundle the editor fixtures (tests/fixtures/editors): ${(err as Error).message}`);
+    process.exit(1);
+  }
+  try {
+    await bundleServer();
+  } catch (err) {
+    console.error(`Could not bundle the server (server/cli.ts): ${(err as Error).message}`);
     process.exit(1);
   }
 }

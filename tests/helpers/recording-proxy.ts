@@ -10,6 +10,8 @@ export interface Exchange {
   /** Path and query, as the extension sent them. */
   path: string;
   requestHeaders: Record<string, string | string[] | undefined>;
+  /** The request's body as text. */
+  requestBody: string;
   status: number;
   /** Response body as text (kept for JSON answers only). */
   body: string;
@@ -21,40 +23,57 @@ export interface RecordingProxy {
   close(): Promise<void>;
 }
 
-export async function startRecordingProxy(target: string): Promise<RecordingProxy> {
+export interface RecordingOptions {
+  /**
+   * Keep the answer to this exchange from the extension (the backend has already handled the request): the
+   * connection stays open unanswered, as when the worker that asked is stopped while it waits.
+   */
+  withhold?: (exchange: Exchange) => boolean;
+}
+
+export async function startRecordingProxy(
+  target: string,
+  { withhold }: RecordingOptions = {},
+): Promise<RecordingProxy> {
   const upstream = new URL(target);
   const exchanges: Exchange[] = [];
   const server: Server = createServer((req, res) => {
-    const forward = httpRequest(
-      {
-        host: upstream.hostname,
-        port: upstream.port,
-        method: req.method,
-        path: req.url,
-        headers: { ...req.headers, host: upstream.host },
-      },
-      (up) => {
-        const chunks: Buffer[] = [];
-        up.on('data', (c: Buffer) => chunks.push(c));
-        up.on('end', () => {
-          const json = String(up.headers['content-type'] ?? '').includes('json');
-          exchanges.push({
-            method: req.method ?? 'GET',
-            path: req.url ?? '/',
-            requestHeaders: req.headers,
-            status: up.statusCode ?? 0,
-            body: json ? Buffer.concat(chunks).toString('utf8') : '',
+    const sent: Buffer[] = [];
+    req.on('data', (c: Buffer) => sent.push(c));
+    req.on('end', () => {
+      const requestBody = Buffer.concat(sent);
+      const forward = httpRequest(
+        {
+          host: upstream.hostname,
+          port: upstream.port,
+          method: req.method,
+          path: req.url,
+          headers: { ...req.headers, host: upstream.host },
+        },
+        (up) => {
+          const chunks: Buffer[] = [];
+          up.on('data', (c: Buffer) => chunks.push(c));
+          up.on('end', () => {
+            const answer = Buffer.concat(chunks);
+            const json = String(up.headers['content-type'] ?? '').includes('json');
+            const exchange: Exchange = {
+              method: req.method ?? 'GET',
+              path: req.url ?? '/',
+              requestHeaders: req.headers,
+              requestBody: requestBody.toString('utf8'),
+              status: up.statusCode ?? 0,
+              body: json ? answer.toString('utf8') : '',
+            };
+            exchanges.push(exchange);
+            if (withhold?.(exchange)) return;
+            res.writeHead(up.statusCode ?? 502, up.headers);
+            res.end(answer);
           });
-        });
-        res.writeHead(up.statusCode ?? 502, up.headers);
-        up.pipe(res);
-      },
-    );
-    forward.on('error', () => {
-      res.writeHead(502);
-      res.end();
+        },
+      );
+      forward.on('error', () => res.writeHead(502).end());
+      forward.end(requestBody);
     });
-    req.pipe(forward);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;

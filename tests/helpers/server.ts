@@ -8,7 +8,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { closeSync, mkdtempSync, openSync, rmSync } from 'node:fs';
+import { closeSync, existsSync, mkdtempSync, openSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -25,6 +25,31 @@ import type {
 } from '../../lib/contract';
 
 export const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
+
+/** Where the end-to-end run's global set-up bundles the server (see bundleServer). */
+export const serverBundle = join(repoRoot, '.tmp', 'server', 'cli.mjs');
+
+/**
+ * Bundle server/cli.ts once (local code only; packages stay in node_modules) and have every Backend.start in
+ * this process tree run the bundle: the same server code, without tsx compiling it again for each of the run's
+ * hundred-odd backends (under load that was most of a test's set-up). Without it (the bench, a lone script),
+ * backends start through tsx.
+ */
+export async function bundleServer(): Promise<void> {
+  const { build } = await import('esbuild');
+  await build({
+    absWorkingDir: repoRoot,
+    entryPoints: [join(repoRoot, 'server', 'cli.ts')],
+    outfile: serverBundle,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    packages: 'external',
+    logLevel: 'warning',
+  });
+  process.env.RELAY_SERVER_BUNDLE = serverBundle;
+}
 
 /** A port nobody listens on right now (the OS picks it; closed again before we return). */
 export function freePort(): Promise<number> {
@@ -120,8 +145,10 @@ export class Backend {
     const url = `http://127.0.0.1:${port}`;
     // `node --import tsx` keeps the server in a single process, so SIGTERM reaches it directly
     // (npx and the tsx CLI would put a relay process in between).
+    const bundle = process.env.RELAY_SERVER_BUNDLE;
+    const entry = bundle && existsSync(bundle) ? [bundle] : ['--import', 'tsx', 'server/cli.ts'];
     const logFd = opts.logFile ? openSync(opts.logFile, 'a') : undefined;
-    const child = spawn(process.execPath, ['--import', 'tsx', 'server/cli.ts', 'serve'], {
+    const child = spawn(process.execPath, [...entry, 'serve'], {
       cwd: repoRoot,
       env: {
         ...process.env,
