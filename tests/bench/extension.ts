@@ -17,7 +17,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from '@playwright/test';
-import { chromiumPath, launchWithExtension, type ExtensionBrowser } from '../helpers/browser';
+import { CHROMIUM_ARGS, chromiumPath, launchWithExtension, type ExtensionBrowser } from '../helpers/browser';
 import { CONTENT_SCRIPT_BUDGET, contentScriptSizes, kb } from '../helpers/bundle-size';
 import { serveEditorFixtures } from '../helpers/editor-fixtures';
 import { Backend } from '../helpers/server';
@@ -64,16 +64,7 @@ async function launchBare(): Promise<{ context: BrowserContext; close(): Promise
     executablePath: chromiumPath(),
     headless: true,
     ignoreHTTPSErrors: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--disable-extensions',
-    ],
+    args: [...CHROMIUM_ARGS, '--disable-extensions'],
   });
   return {
     context,

@@ -171,21 +171,41 @@ async function whileUnreachable(backend: Backend, act: (curator: Backend) => Pro
   }
 }
 
+/**
+ * The opening both curator cases share: `name` signs in, the backend goes away, a share waits in the outbox,
+ * the curator acts on the data meanwhile, and the backend comes back on the same address.
+ */
+async function shareWaitsWhileCuratorActs(
+  backend: Backend,
+  relay: RelayPages,
+  context: BrowserContext,
+  name: string,
+  act: (curator: Backend, employee: string) => Promise<unknown>,
+): Promise<{ employee: string; again: Backend }> {
+  await backend.createItem(item);
+  await signInWithLink(relay, backend, name);
+  const employee = await employeeId(context);
+  await backend.stop();
+  await shareWhileAway(relay, context);
+  await whileUnreachable(backend, (curator) => act(curator, employee));
+  const again = await Backend.start({ dataDir: backend.dataDir, port: backend.port, adminToken: backend.adminToken });
+  return { employee, again };
+}
+
 test('signed out everywhere by a curator: same state, outbox intact, delivered after signing in again', async ({
   backend,
   relay,
   context,
 }) => {
   test.setTimeout(120_000);
-  await backend.createItem(item);
-  await signInWithLink(relay, backend, 'Kofi Mensah');
-  const id = await employeeId(context);
-  await backend.stop();
-  await shareWhileAway(relay, context);
-  await whileUnreachable(backend, (curator) =>
-    curator.request('POST', `/v1/admin/employees/${id}/sign-out`, { token: curator.adminToken, expect: 200 }),
+  const { employee: id, again } = await shareWaitsWhileCuratorActs(
+    backend,
+    relay,
+    context,
+    'Kofi Mensah',
+    (curator, id) =>
+      curator.request('POST', `/v1/admin/employees/${id}/sign-out`, { token: curator.adminToken, expect: 200 }),
   );
-  const again = await Backend.start({ dataDir: backend.dataDir, port: backend.port, adminToken: backend.adminToken });
   try {
     const options = await expectSessionEnded(relay, context, 'Kofi Mensah');
     expect(backendShares(again)).toHaveLength(0);
@@ -204,20 +224,19 @@ test('another person signing in on the same browser does not get the first perso
   context,
 }) => {
   test.setTimeout(120_000);
-  await backend.createItem(item);
-  await signInWithLink(relay, backend, 'Marta Rossi');
-  const marta = await employeeId(context);
-  await backend.stop();
-  await shareWhileAway(relay, context);
   // A curator deactivates Marta: her token is refused from now on.
-  await whileUnreachable(backend, (curator) =>
-    curator.request('PATCH', `/v1/admin/employees/${marta}`, {
-      token: curator.adminToken,
-      body: { active: false },
-      expect: 200,
-    }),
+  const { employee: marta, again } = await shareWaitsWhileCuratorActs(
+    backend,
+    relay,
+    context,
+    'Marta Rossi',
+    (curator, id) =>
+      curator.request('PATCH', `/v1/admin/employees/${id}`, {
+        token: curator.adminToken,
+        body: { active: false },
+        expect: 200,
+      }),
   );
-  const again = await Backend.start({ dataDir: backend.dataDir, port: backend.port, adminToken: backend.adminToken });
   try {
     const options = await expectSessionEnded(relay, context, 'Marta Rossi');
 

@@ -34,19 +34,20 @@ export interface ExtensionBrowser {
   close(): Promise<void>;
 }
 
+/** Chromium's switches for every headless run here: no GPU, no first-run or background traffic. */
+export const CHROMIUM_ARGS: readonly string[] = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
 /** Chromium's switches for a headless run with the unpacked extension in `dir` and nothing else. */
 export function extensionArgs(dir: string): string[] {
-  return [
-    `--disable-extensions-except=${dir}`,
-    `--load-extension=${dir}`,
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ];
+  return [`--disable-extensions-except=${dir}`, `--load-extension=${dir}`, ...CHROMIUM_ARGS];
 }
 
 export interface LaunchOptions {
