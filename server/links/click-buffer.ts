@@ -1,3 +1,4 @@
+import { hash } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import { MAX_ROWS, MultiRowStatement } from '../db/multi-row-statement';
 import type { DB } from '../db/schema';
@@ -21,9 +22,14 @@ type ClickTables = {
   click_visitors: { visitor: number; counted_at: number };
 };
 
-/** A candidate and its visitor, hashed once as it arrives: the same number names it in memory and in the database. */
+/** A candidate and the in-memory name of its visitor (an unkeyed hash, never written anywhere). */
 interface Pending {
   click: ClickCandidate;
+  seen: string;
+}
+
+/** A pending candidate with its visitor as stored (the keyed hash), worked out when the batch is written. */
+interface Named extends Pending {
   visitor: number;
 }
 
@@ -37,10 +43,11 @@ interface Pending {
 export class ClickBuffer {
   private pending: Pending[] = [];
   /**
-   * Visitors this instance counted in the last hour (visitor → when): their repeats are dropped at once,
-   * without a database write. Cleared whole when full; the database still decides then, only more slowly.
+   * Visitors this instance counted in the last hour (in-memory name → when): their repeats are dropped at
+   * once, without a database write. Cleared whole when full; the database still decides then, only more slowly.
+   * Named by a one-shot SHA-256, a tenth of the keyed HMAC's cost: a returning visitor's redirect pays only this.
    */
-  private recent = new Map<number, number>();
+  private recent = new Map<string, number>();
   private timer: NodeJS.Timeout | undefined;
   /** The write in progress: writes run one after another, each taking what is pending when it starts. */
   private writing: Promise<number> = Promise.resolve(0);
@@ -66,10 +73,11 @@ export class ClickBuffer {
   }
 
   add(click: ClickCandidate): void {
-    const visitor = this.visitorHash(click.code, click.ip, click.userAgent);
-    const at = this.recent.get(visitor);
+    // Header values cannot hold a newline, so the joined string names one visitor of one link.
+    const seen = hash('sha256', `${click.code}\n${click.ip}\n${click.userAgent}`, 'base64');
+    const at = this.recent.get(seen);
     if (at !== undefined && click.clickedAt - at < DEDUPE_WINDOW_MS && click.clickedAt >= at) return;
-    this.pending.push({ click, visitor });
+    this.pending.push({ click, seen });
     if (this.pending.length >= this.options.maxBatch && !this.busy) {
       this.flush().catch((error: unknown) => {
         this.options.log?.error({ err: error }, 'writing clicks failed, will retry');
@@ -123,9 +131,10 @@ export class ClickBuffer {
   }
 
   private async write(trx: Kysely<DB>, batch: Pending[]): Promise<number> {
-    const counted: Pending[] = [];
-    for (const round of rounds(batch)) {
-      const byVisitor = new Map<number, Pending>();
+    const counted: Named[] = [];
+    const named = batch.map((p) => ({ ...p, visitor: this.visitorHash(p.click.code, p.click.ip, p.click.userAgent) }));
+    for (const round of rounds(named)) {
+      const byVisitor = new Map<number, Named>();
       for (const p of round) byVisitor.set(p.visitor, p);
       // A visitor counts when new to this link or last counted an hour ago or more: the upsert returns
       // exactly those rows, and another instance writing the same visitor waits for our row or sees it.
@@ -145,7 +154,7 @@ export class ClickBuffer {
       trx,
       counted.map((p) => p.click),
     );
-    for (const p of counted) this.remember(p.visitor, p.click.clickedAt);
+    for (const p of counted) this.remember(p.seen, p.click.clickedAt);
     return counted.length;
   }
 
@@ -154,7 +163,7 @@ export class ClickBuffer {
    * its memory was cleared): remembered here with the time they were counted, so their repeats on this
    * instance are dropped at once until that hour is over, instead of being written and refused each time.
    */
-  private async rememberCountedElsewhere(trx: Kysely<DB>, refused: Map<number, Pending>): Promise<void> {
+  private async rememberCountedElsewhere(trx: Kysely<DB>, refused: Map<number, Named>): Promise<void> {
     if (refused.size === 0) return;
     const ids = [...refused.keys()];
     for (let i = 0; i < ids.length; i += MAX_ROWS) {
@@ -165,15 +174,15 @@ export class ClickBuffer {
         .where('visitor', 'in', ids.slice(i, i + MAX_ROWS))
         .execute();
       for (const row of rows) {
-        const visitor = Number(row.visitor);
-        if (refused.has(visitor)) this.remember(visitor, Number(row.counted_at));
+        const p = refused.get(Number(row.visitor));
+        if (p) this.remember(p.seen, Number(row.counted_at));
       }
     }
   }
 
-  private remember(visitor: number, countedAt: number): void {
+  private remember(seen: string, countedAt: number): void {
     if (this.recent.size >= MAX_RECENT) this.recent = new Map();
-    this.recent.set(visitor, countedAt);
+    this.recent.set(seen, countedAt);
   }
 
   /** Visitors last counted over an hour ago no longer matter. */
@@ -192,8 +201,8 @@ export class ClickBuffer {
  * on PostgreSQL): repeats within the hour of the round's candidate are dropped here, and a repeat an hour
  * or more later (only a test clock makes those within one batch) goes to the next round.
  */
-function rounds(batch: Pending[]): Pending[][] {
-  const out: Pending[][] = [];
+function rounds(batch: Named[]): Named[][] {
+  const out: Named[][] = [];
   const last = new Map<number, { at: number; round: number }>();
   for (const p of batch) {
     const seen = last.get(p.visitor);
