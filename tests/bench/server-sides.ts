@@ -1,0 +1,165 @@
+/**
+ * How the server bench loads and measures a side: autocannon runs with the CPU the servers spent meanwhile,
+ * the targets (Relay's instances, the bare and reference servers), and the table rows of a comparison.
+ */
+import autocannon, { type Options, type Result } from 'autocannon';
+import type { Backend } from '../helpers/server';
+import type { BaselineServer } from './baseline';
+import { envNumber, median, type TableRow } from './common';
+import { processCpuSeconds, processTreeCpuSeconds } from './process-cpu';
+
+export const DURATION = envNumber('BENCH_DURATION', 3);
+export const ROUNDS = Math.round(envNumber('BENCH_ROUNDS', 5));
+export const WARMUP = envNumber('BENCH_WARMUP', 2);
+export const CONNECTIONS = Math.round(envNumber('BENCH_CONNECTIONS', 50));
+
+/** Autocannon runs of one side of a comparison, summed, with the CPU its servers used meanwhile. */
+export class Measure {
+  requests = 0;
+  seconds = 0;
+  p50: number[] = [];
+  p99: number[] = [];
+  statuses = new Map<string, number>();
+  errors = 0;
+  cpuSeconds = 0;
+  dbCpuSeconds = 0;
+
+  add(r: Result, cpu: CpuSample): void {
+    this.requests += r.requests.total;
+    this.seconds += r.duration;
+    this.p50.push(r.latency.p50);
+    this.p99.push(r.latency.p99);
+    this.errors += r.errors + r.timeouts;
+    for (const [status, { count }] of Object.entries(r.statusCodeStats)) {
+      this.statuses.set(status, (this.statuses.get(status) ?? 0) + Number(count));
+    }
+    this.cpuSeconds += cpu.server;
+    this.dbCpuSeconds += cpu.db ?? 0;
+  }
+
+  get reqPerSec(): number {
+    return this.seconds > 0 ? this.requests / this.seconds : 0;
+  }
+
+  /** Mean over runs of each run's percentile (runs have equal duration). */
+  latency(which: 'p50' | 'p99'): number {
+    const xs = this[which];
+    return xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : 0;
+  }
+
+  /** µs of CPU per answered request. */
+  perRequest(seconds: number): number | undefined {
+    return this.requests > 0 ? (seconds * 1e6) / this.requests : undefined;
+  }
+
+  /** Only `status` answered, no socket errors or timeouts. */
+  onlyStatus(status: number): boolean {
+    return this.errors === 0 && this.statuses.size === 1 && this.statuses.has(String(status));
+  }
+
+  describeStatuses(): string {
+    const parts = [...this.statuses].map(([s, n]) => `${s}×${n}`);
+    if (this.errors) parts.push(`errors×${this.errors}`);
+    return parts.join(' ');
+  }
+}
+
+export function run(opts: Options): Promise<Result> {
+  return autocannon({ connections: CONNECTIONS, timeout: 10, ...opts });
+}
+
+export interface CpuSample {
+  server: number;
+  db?: number;
+}
+
+/** Servers loaded together in one run (one, or two instances behind no balancer), and their CPU so far. */
+export interface Target {
+  label: string;
+  urls: string[];
+  cpu(): CpuSample;
+}
+
+/** One autocannon target: one URL, or the list autocannon spreads its connections over. */
+export const across = (urls: string[]): Options['url'] => (urls.length === 1 ? urls[0]! : urls);
+
+/** One side of a comparison: a target loaded one way; `baseline` is the side its ratio is taken against. */
+export interface Side {
+  name: string;
+  target: Target;
+  options: (duration: number) => Options;
+  baseline?: Side;
+  /** The budget: at least `ratio` × the rate of `against`, round by round. */
+  held?: Held;
+  onResult?: (r: Result) => void;
+  measure: Measure;
+  perRound: number[];
+}
+
+export interface Held {
+  against: Side;
+  ratio: number;
+  /** What `against` is, for the budget column. */
+  what: string;
+}
+
+export interface Comparison {
+  status: number;
+  sides: Side[];
+}
+
+const spread = (xs: number[]): string => `${Math.min(...xs).toFixed(2)}–${Math.max(...xs).toFixed(2)}`;
+const ratiosTo = (s: Side, other: Side): number[] => s.perRound.map((rps, i) => rps / other.perRound[i]!);
+
+export async function measured(s: Side, duration: number): Promise<{ result: Result; cpu: CpuSample }> {
+  const before = s.target.cpu();
+  const result = await run(s.options(duration));
+  const after = s.target.cpu();
+  const db = before.db === undefined || after.db === undefined ? undefined : after.db - before.db;
+  return { result, cpu: { server: after.server - before.server, db } };
+}
+
+export function comparisonRows(c: Comparison): TableRow[] {
+  return c.sides.map((s) => {
+    const clean = s.measure.onlyStatus(c.status);
+    const base = s.baseline;
+    const ratios = base ? ratiosTo(s, base) : [];
+    const ratio = base ? median(ratios) : undefined;
+    const held = s.held ? ratiosTo(s, s.held.against) : [];
+    const heldRatio = s.held ? median(held) : undefined;
+    const figure = base ? `all ${c.status}; vs baseline, rounds ${spread(ratios)}` : '';
+    return {
+      name: s.name,
+      reqPerSec: s.measure.reqPerSec,
+      p50: s.measure.latency('p50'),
+      p99: s.measure.latency('p99'),
+      ratio,
+      cpuPerRequest: s.measure.perRequest(s.measure.cpuSeconds),
+      dbCpuPerRequest: s.target.cpu().db === undefined ? undefined : s.measure.perRequest(s.measure.dbCpuSeconds),
+      figure: clean
+        ? figure + (s.held ? `; ${heldRatio!.toFixed(2)} × ${s.held.what} (rounds ${spread(held)})` : '')
+        : `unexpected: ${s.measure.describeStatuses()}`,
+      budget: s.held ? `≥ ${s.held.ratio} × ${s.held.what}` : undefined,
+      pass: s.held ? clean && heldRatio! >= s.held.ratio : clean ? undefined : false,
+    };
+  });
+}
+
+export function backendTarget(label: string, backends: Backend[], postmaster?: number): Target {
+  return {
+    label,
+    urls: backends.map((b) => b.url),
+    cpu: () => ({
+      server: backends.reduce((sum, b) => sum + processCpuSeconds(b.child.pid!), 0),
+      db: postmaster === undefined ? undefined : processTreeCpuSeconds(postmaster),
+    }),
+  };
+}
+
+export function baselineTarget(label: string, servers: BaselineServer[]): Target {
+  return {
+    label,
+    urls: servers.map((s) => s.url),
+    cpu: () => ({ server: servers.reduce((sum, s) => sum + processCpuSeconds(s.pid), 0) }),
+  };
+}
