@@ -27,7 +27,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { extensionDir, launchWithExtension, type ExtensionBrowser } from '../helpers/browser';
+import { DB_NAME } from '../../lib/db/names';
 import { freePort } from '../helpers/server';
+import { LOCAL_KEYS, writeStored } from '../helpers/storage';
 import { envNumber, median, type Row } from './common';
 
 /**
@@ -127,7 +129,7 @@ export async function seed(ext: ExtensionBrowser, count: number, port: number): 
     // Opening the popup asks the background to sync.
     await page.goto(`chrome-extension://${ext.extensionId}/popup.html`);
     const deadline = Date.now() + 120_000;
-    while (!(await page.evaluate(seeded, { count, first }))) {
+    while (!(await page.evaluate(seeded, { count, first, headKey: LOCAL_KEYS.queueHead, dbName: DB_NAME }))) {
       if (Date.now() > deadline)
         throw new Error(`the extension did not sync ${count} items from the stub within 120 s`);
       await page.waitForTimeout(250);
@@ -139,15 +141,28 @@ export async function seed(ext: ExtensionBrowser, count: number, port: number): 
   }
 }
 
-/** In an extension page: whether the cache holds `count` items and the popup's head snapshot starts with `first`. */
-async function seeded({ count, first }: { count: number; first: string }): Promise<boolean> {
+/**
+ * In an extension page: whether the cache holds `count` items and the popup's head snapshot starts with `first`.
+ * It runs in the browser, so the storage key and database name come in as arguments.
+ */
+async function seeded({
+  count,
+  first,
+  headKey,
+  dbName,
+}: {
+  count: number;
+  first: string;
+  headKey: string;
+  dbName: string;
+}): Promise<boolean> {
   const chromeApi = (
     globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<Record<string, unknown>> } } } }
   ).chrome;
-  const { queueHead } = (await chromeApi.storage.local.get('queueHead')) as { queueHead?: { rows: { id: string }[] } };
+  const queueHead = (await chromeApi.storage.local.get(headKey))[headKey] as { rows: { id: string }[] } | undefined;
   if (queueHead?.rows[0]?.id !== first) return false;
   const db = await new Promise<IDBDatabase>((resolve, reject) => {
-    const req = indexedDB.open('relay');
+    const req = indexedDB.open(dbName);
     req.onsuccess = () => resolve(req.result);
     req.onerror = () => reject(req.error);
   });
@@ -322,18 +337,12 @@ export async function popupBench(): Promise<Row[]> {
     const serverUrl = `http://127.0.0.1:${port}`;
     const setup = await ext.context.newPage();
     await setup.goto(`chrome-extension://${ext.extensionId}/popup.html`);
-    await setup.evaluate(
-      (url) =>
-        (
-          globalThis as unknown as { chrome: { storage: { local: { set(v: object): Promise<void> } } } }
-        ).chrome.storage.local.set({
-          serverUrl: url,
-          token: 'bench-token',
-          employee: { id: '0190a000-0000-7000-8000-0000000000be', name: 'Bench Reader', role: 'employee' },
-          popupOpenedAt: '2026-01-01T00:00:00.000Z',
-        }),
-      serverUrl,
-    );
+    await writeStored(setup, {
+      [LOCAL_KEYS.serverUrl]: serverUrl,
+      [LOCAL_KEYS.token]: 'bench-token',
+      [LOCAL_KEYS.employee]: { id: '0190a000-0000-7000-8000-0000000000be', name: 'Bench Reader', role: 'employee' },
+      [LOCAL_KEYS.popupOpenedAt]: '2026-01-01T00:00:00.000Z',
+    });
     await setup.close();
 
     for (const count of [1_000, 10_000]) {

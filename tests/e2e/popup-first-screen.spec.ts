@@ -7,32 +7,15 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from '../helpers/fixtures';
 import { sampleItems } from '../helpers/data';
+import { LOCAL_KEYS, readStored, writeStored } from '../helpers/storage';
 
 interface Snapshot {
   version: number;
   topics: string;
   rows: { id: string; title: string }[];
 }
-interface ChromeStorage {
-  chrome: {
-    storage: {
-      local: {
-        get(key: string): Promise<Record<string, unknown>>;
-        set(values: Record<string, unknown>): Promise<void>;
-      };
-    };
-  };
-}
-/** Writes extension storage from one of the extension's pages, as the settings page would. */
-const setStorage = (page: Page, values: Record<string, unknown>) =>
-  page.evaluate((v) => (globalThis as unknown as ChromeStorage).chrome.storage.local.set(v), values);
-
 /** The snapshot as stored, read from one of the extension's pages. */
-const snapshot = (page: Page) =>
-  page.evaluate(async () => {
-    const local = (globalThis as unknown as ChromeStorage).chrome.storage.local;
-    return ((await local.get('queueHead')).queueHead ?? null) as Snapshot | null;
-  });
+const snapshot = async (page: Page) => (await readStored<Snapshot>(page, LOCAL_KEYS.queueHead)) ?? null;
 const snapshotTitles = async (page: Page) => (await snapshot(page))?.rows.map((r) => r.title) ?? null;
 
 test('the background keeps the popup’s snapshot of the queue’s head equal to its cache', async ({ backend, relay }) => {
@@ -54,7 +37,7 @@ test('the background keeps the popup’s snapshot of the queue’s head equal to
   await expect.poll(() => snapshotTitles(options)).toEqual([later.title, ...newestFirst]);
 
   // Chosen topics (written as the settings page does): only their items, under their key.
-  await setStorage(options, { topics: ['Hiring'] });
+  await writeStored(options, { [LOCAL_KEYS.topics]: ['Hiring'] });
   await expect.poll(() => snapshot(options)).toMatchObject({ topics: '["hiring"]' });
   expect(await snapshotTitles(options)).toEqual([later.title, 'We are hiring engineers']);
 
@@ -76,7 +59,7 @@ test('the popup paints its first cards from the snapshot, then shows the whole l
     ...written,
     rows: [{ ...written.rows[0]!, title: 'Painted from the snapshot' }, ...written.rows.slice(1)],
   };
-  await setStorage(options, { queueHead: marked });
+  await writeStored(options, { [LOCAL_KEYS.queueHead]: marked });
 
   const popup = await options.context().newPage();
   // Every card title the popup ever renders, in order, from its very first frame on.

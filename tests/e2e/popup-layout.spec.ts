@@ -7,6 +7,7 @@
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from '../helpers/fixtures';
 import { sampleItems } from '../helpers/data';
+import { LOCAL_KEYS, readStored } from '../helpers/storage';
 
 const VIEWPORT = { width: 400, height: 600 };
 
@@ -52,16 +53,6 @@ async function recordShifts(page: Page): Promise<void> {
 }
 const shifts = (page: Page) => page.evaluate(() => (globalThis as unknown as { __shifts: Shift[] }).__shifts);
 
-interface ChromeStorage {
-  chrome: { storage: { local: { get(key: string): Promise<Record<string, unknown>> } } };
-}
-/** A value of the extension's storage, read from one of its pages. */
-const stored = (page: Page, key: string) =>
-  page.evaluate(
-    async (k) => (await (globalThis as unknown as ChromeStorage).chrome.storage.local.get(k))[k] ?? null,
-    key,
-  );
-
 /** The element lies wholly inside the viewport as the page is now (no scrolling done). */
 async function expectOnFirstScreen(el: Locator): Promise<void> {
   const box = await el.boundingBox();
@@ -82,8 +73,8 @@ test('at 400×600 the reach figures and the first card’s share buttons show wi
   const total = extraItems.length + sampleItems.length;
   await expect(options.getByText(`${total} items synced`)).toBeVisible();
   // What the first frame is painted from: the background's snapshot of the queue's head and the reach cache.
-  await expect.poll(() => stored(options, 'queueHead')).toMatchObject({ rows: { length: 15 } });
-  await expect.poll(() => stored(options, 'reachCache')).not.toBeNull();
+  await expect.poll(() => readStored(options, LOCAL_KEYS.queueHead)).toMatchObject({ rows: { length: 15 } });
+  await expect.poll(async () => (await readStored(options, LOCAL_KEYS.reachCache)) ?? null).not.toBeNull();
 
   const popup = await options.context().newPage();
   await popup.setViewportSize(VIEWPORT);

@@ -5,15 +5,9 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from '../helpers/fixtures';
 import { sampleItems } from '../helpers/data';
+import { LOCAL_KEYS, writeStored } from '../helpers/storage';
 
 const titles = sampleItems.map((i) => i.title);
-
-interface ChromeStorage {
-  chrome: { storage: { local: { set(values: Record<string, unknown>): Promise<void> } } };
-}
-/** Write extension storage from one of the extension's pages (as the settings page would). */
-const setStorage = (page: Page, values: Record<string, unknown>) =>
-  page.evaluate((v) => (globalThis as unknown as ChromeStorage).chrome.storage.local.set(v), values);
 
 /** The titles of the cards the popup shows, in order. */
 const shownTitles = (popup: Page) =>
@@ -94,7 +88,7 @@ test('the employee’s topics are preselected, and items are "new" until the pop
   const options = await relay.connect(backend.url, await backend.createInvite('Ivan Petrov'));
   await expect(options.getByText(/Connected as Ivan Petrov/)).toBeVisible();
   // The topics the employee chose in settings (one the queue does not have is ignored).
-  await setStorage(options, { topics: ['hiring', 'gardening'] });
+  await writeStored(options, { [LOCAL_KEYS.topics]: ['hiring', 'gardening'] });
 
   const popup = await relay.openPopup();
   const chips = popup.getByRole('group', { name: 'Filter by topic' });

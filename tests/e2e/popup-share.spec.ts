@@ -4,25 +4,11 @@
  * reaches the real backend exactly once and History lists it; "Copy" copies and records nothing.
  */
 import Database from 'better-sqlite3';
-import type { BrowserContext, Page } from '@playwright/test';
+import type { BrowserContext } from '@playwright/test';
 import { expect, test } from '../helpers/fixtures';
 import { sampleItems } from '../helpers/data';
 import type { Backend } from '../helpers/server';
-
-interface ChromeStorage {
-  chrome: {
-    storage: {
-      local: {
-        set(values: Record<string, unknown>): Promise<void>;
-        get(key: string): Promise<Record<string, unknown>>;
-      };
-    };
-  };
-}
-const setStorage = (page: Page, values: Record<string, unknown>) =>
-  page.evaluate((v) => (globalThis as unknown as ChromeStorage).chrome.storage.local.set(v), values);
-const readStorage = (page: Page, key: string) =>
-  page.evaluate(async (k) => (await (globalThis as unknown as ChromeStorage).chrome.storage.local.get(k))[k], key);
+import { LOCAL_KEYS, readStored, writeStored } from '../helpers/storage';
 
 interface ShareRow {
   id: string;
@@ -54,13 +40,13 @@ async function connectWithTouches(backend: Backend, relay: import('../helpers/fi
   for (const item of sampleItems) await backend.createItem(item);
   const options = await relay.connect(backend.url, await backend.createInvite('Núria Puig'));
   await expect(options.getByText(/Connected as Núria Puig/)).toBeVisible();
-  await setStorage(options, {
+  await writeStored(options, {
     personalTouches: {
       linkedin: { openingLine: 'Bon dia, xarxa!', signature: '' },
       x: { openingLine: 'Hola equip!', signature: '— Núria' },
     },
   });
-  const token = (await readStorage(options, 'token')) as string;
+  const token = (await readStored<string>(options, LOCAL_KEYS.token))!;
   const queue = await backend.queue(token);
   const report = queue.items.find((i) => i.title === 'Our annual report 2026')!;
   return { token, report };

@@ -25,6 +25,7 @@ import type { ItemCreate } from '../../lib/contract';
 import { extensionDir, launchWithExtension, type ExtensionBrowser } from '../helpers/browser';
 import { expect, screenshotOnFailure, test as base, type RelayPages } from '../helpers/fixtures';
 import type { Backend } from '../helpers/server';
+import { LOCAL_KEYS, readStored, writeStored, type LocalKey } from '../helpers/storage';
 
 const NEW_ITEMS = 'relay-new-items';
 const NUDGE = 'relay-weekly-nudge';
@@ -42,9 +43,6 @@ declare const chrome: {
   alarms: {
     get(name: string): Promise<{ periodInMinutes?: number } | undefined>;
     create(name: string, info: { when: number }): Promise<void>;
-  };
-  storage: {
-    local: { get(key: string): Promise<Record<string, unknown>>; set(v: Record<string, unknown>): Promise<void> };
   };
 };
 
@@ -95,9 +93,7 @@ const hasPermission = (sw: Worker) =>
 const hasNotificationsApi = (sw: Worker) => sw.evaluate(() => typeof chrome.notifications === 'object');
 const hourlyAlarm = (sw: Worker) =>
   sw.evaluate(async () => (await chrome.alarms.get('reminders'))?.periodInMinutes ?? null);
-const stored = <T>(sw: Worker, key: string) =>
-  sw.evaluate(async (k) => (await chrome.storage.local.get(k))[k], key) as Promise<T>;
-const store = (sw: Worker, values: Record<string, unknown>) => sw.evaluate((v) => chrome.storage.local.set(v), values);
+const stored = async <T>(sw: Worker, key: LocalKey) => (await readStored<T>(sw, key)) as T;
 /**
  * An alarm of the background's, due now (an unpacked extension may set one this close): its own listener
  * runs, as when the 15-minute sync ('sync-queue') or the hourly reminder check ('reminders') comes round.
@@ -156,7 +152,7 @@ test('new items: off by default, one click asks for notifications, at most one a
 
   // What the person has seen: opening the popup marks the two items as seen.
   const popup = await relay.openPopup();
-  await expect.poll(() => stored<string | null>(sw, 'popupOpenedAt')).toBeTruthy();
+  await expect.poll(() => stored<string | null>(sw, LOCAL_KEYS.popupOpenedAt)).toBeTruthy();
   await popup.close();
 
   // One click: Chromium grants the optional permission and the extension gets chrome.notifications.
@@ -165,7 +161,7 @@ test('new items: off by default, one click asks for notifications, at most one a
   await expect(reminderStatus(options)).toHaveText('New-item reminders are on.');
   await expect.poll(() => hasPermission(sw)).toBe(true);
   expect(await hasNotificationsApi(sw)).toBe(true);
-  expect(await stored<Prefs>(sw, 'reminderPrefs')).toMatchObject({ newItems: true, weeklyNudge: false });
+  expect(await stored<Prefs>(sw, LOCAL_KEYS.reminderPrefs)).toMatchObject({ newItems: true, weeklyNudge: false });
   await expect.poll(() => hourlyAlarm(sw), { message: 'the hourly check exists while a reminder is on' }).toBe(60);
   // Turning it on announces nothing by itself.
   expect(await shown(sw)).toEqual([]);
@@ -175,7 +171,7 @@ test('new items: off by default, one click asks for notifications, at most one a
   await options.getByRole('button', { name: 'Sync now' }).click();
   await expect(options.getByText('3 items synced')).toBeVisible();
   await expect.poll(() => shown(sw), { message: 'a new-items notification after the sync' }).toEqual([NEW_ITEMS]);
-  const first = await stored<Log>(sw, 'reminderLog');
+  const first = await stored<Log>(sw, LOCAL_KEYS.reminderLog);
   expect(first.newItemsAt).not.toBeNull();
 
   // The person dismisses it. Later the same day another item arrives, and this time the weekly nudge is due
@@ -186,16 +182,18 @@ test('new items: off by default, one click asks for notifications, at most one a
   await nudgeBox(options).click();
   await expect(nudgeBox(options)).toBeChecked();
   await expect(reminderStatus(options)).toHaveText('Weekly reminders are on.');
-  const prefs = await stored<Prefs>(sw, 'reminderPrefs');
+  const prefs = await stored<Prefs>(sw, LOCAL_KEYS.reminderPrefs);
   expect(prefs).toMatchObject({ newItems: true, weeklyNudge: true });
-  await store(sw, { reminderPrefs: { ...prefs, weeklyNudgeSince: new Date(Date.now() - 8 * DAY_MS).toISOString() } });
+  await writeStored(sw, {
+    [LOCAL_KEYS.reminderPrefs]: { ...prefs, weeklyNudgeSince: new Date(Date.now() - 8 * DAY_MS).toISOString() },
+  });
   await backend.createItem(item(4));
   await fireAlarm(sw, 'sync-queue');
   await expect(options.getByText('4 items synced')).toBeVisible();
   await expect
     .poll(() => shown(sw), { message: 'the weekly nudge, and no second new-items notification today' })
     .toEqual([NUDGE]);
-  const second = await stored<Log>(sw, 'reminderLog');
+  const second = await stored<Log>(sw, LOCAL_KEYS.reminderLog);
   expect(second.newItemsAt, 'the day’s new-items notification is still the first one').toBe(first.newItemsAt);
   expect(second.nudgeAt).not.toBeNull();
 
@@ -203,7 +201,7 @@ test('new items: off by default, one click asks for notifications, at most one a
   await sw.evaluate((id) => chrome.notifications!.onButtonClicked.dispatch(id, 0), NUDGE);
   await expect(nudgeBox(options), 'the settings page follows at once').not.toBeChecked();
   await expect
-    .poll(() => stored<Prefs>(sw, 'reminderPrefs'))
+    .poll(() => stored<Prefs>(sw, LOCAL_KEYS.reminderPrefs))
     .toEqual({ newItems: true, weeklyNudge: false, weeklyNudgeSince: null });
   await expect.poll(() => shown(sw), { message: 'the notification goes with its button' }).toEqual([]);
   expect(await hourlyAlarm(sw)).toBe(60);
@@ -227,7 +225,7 @@ test('new items: off by default, one click asks for notifications, at most one a
   await sw.evaluate((id) => chrome.notifications!.onButtonClicked.dispatch(id, 0), NEW_ITEMS);
   await expect(newItemsBox(options)).not.toBeChecked();
   await expect
-    .poll(() => stored<Prefs>(sw, 'reminderPrefs'))
+    .poll(() => stored<Prefs>(sw, LOCAL_KEYS.reminderPrefs))
     .toEqual({ newItems: false, weeklyNudge: false, weeklyNudgeSince: null });
   await expect.poll(() => hourlyAlarm(sw)).toBeNull();
   await expect
@@ -247,8 +245,10 @@ test('the hourly check nudges after a week without a share; a click on the nudge
   await expect.poll(() => hasNotificationsApi(sw)).toBe(true);
 
   // Someone who never shared, with the nudge on for 8 days: the hourly check nudges, no sync needed.
-  const prefs = await stored<Prefs>(sw, 'reminderPrefs');
-  await store(sw, { reminderPrefs: { ...prefs, weeklyNudgeSince: new Date(Date.now() - 8 * DAY_MS).toISOString() } });
+  const prefs = await stored<Prefs>(sw, LOCAL_KEYS.reminderPrefs);
+  await writeStored(sw, {
+    [LOCAL_KEYS.reminderPrefs]: { ...prefs, weeklyNudgeSince: new Date(Date.now() - 8 * DAY_MS).toISOString() },
+  });
   await fireAlarm(sw, 'reminders');
   await expect.poll(() => shown(sw)).toEqual([NUDGE]);
 
