@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing/vitest-plugin';
 
@@ -7,6 +8,9 @@ export default defineConfig({
   plugins: [WxtVitest()],
   test: {
     setupFiles: ['tests/setup-unit.ts'],
+    // Vitest leaves a core idle by default (one worker on two cores); the whole run measured 230 s on both
+    // against 332 s on one.
+    maxWorkers: availableParallelism(),
     restoreMocks: true,
     projects: [
       {
