@@ -3,13 +3,19 @@ import { onScreen } from './on-screen';
 
 type Callback = (list: { getEntriesByName(name: string): unknown[] }) => void;
 
+// Swapped by hand rather than with vi.stubGlobal: unstubbing all globals would also take away the fake
+// browser that every later test file of this worker relies on.
+const realObserver = globalThis.PerformanceObserver;
+const setObserver = (observer: unknown) => {
+  globalThis.PerformanceObserver = observer as typeof PerformanceObserver;
+};
+
 /** A PerformanceObserver whose 'paint' entries the test hands over, as the browser would. */
 function fakeObserver(): { deliver(names: string[]): void; observed: string[]; disconnected: () => boolean } {
   let callback: Callback = () => {};
   const observed: string[] = [];
   let disconnected = false;
-  vi.stubGlobal(
-    'PerformanceObserver',
+  setObserver(
     class {
       constructor(cb: Callback) {
         callback = cb;
@@ -41,7 +47,7 @@ async function settled(promise: Promise<unknown>): Promise<boolean> {
 describe('onScreen', () => {
   afterEach(() => {
     vi.useRealTimers();
-    vi.unstubAllGlobals();
+    setObserver(realObserver);
   });
 
   it('resolves when the first contentful frame is presented, not before', async () => {
@@ -68,8 +74,7 @@ describe('onScreen', () => {
 
   it('falls back to the timer in an engine without Paint Timing', async () => {
     vi.useFakeTimers();
-    vi.stubGlobal(
-      'PerformanceObserver',
+    setObserver(
       class {
         observe() {
           throw new TypeError('paint is not a supported entry type');

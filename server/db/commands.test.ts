@@ -30,8 +30,9 @@ function cli(...args: string[]): Promise<{ code: number | null; stdout: string; 
   return new Promise((ok) => child.once('close', (code) => ok({ code, ...out })));
 }
 
-// Each command is a new Node process compiling TypeScript: seconds on a loaded machine.
-describe(`the CLI's database commands on ${TEST_DATABASE}`, { timeout: 90_000 }, () => {
+// Each command is a new Node process compiling TypeScript: seconds on a loaded machine. In order: the backup
+// copies what the first test wrote.
+describe(`the CLI's database commands on ${TEST_DATABASE}`, { timeout: 90_000, shuffle: false }, () => {
   it('migrate, invite and seed-demo work on the configured database, naming it without credentials', async () => {
     const migrate = await cli('migrate');
     expect(migrate.code, migrate.stderr).toBe(0);

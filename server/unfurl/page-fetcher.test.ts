@@ -199,6 +199,7 @@ describe('reading a page', () => {
   });
 
   it('connects to the address the resolver gave, for a host name', async () => {
+    pages.set('/landing', html('<head><title>Landed</title></head>'));
     const got = await withFetcher({ ...LOOPBACK, resolve: async () => [{ address: '127.0.0.1', family: 4 }] }, (f) =>
       f.unfurl(`http://news.example.com:${port}/landing`),
     );
