@@ -6,34 +6,14 @@
  * in light and in dark colour schemes (the pages define colours for both). Tab reaches every control of the
  * settings page, each console tab and the panel, and each shows a focus outline.
  */
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { sampleItems } from '../helpers/data';
+import { seriousViolations } from '../helpers/axe';
 import { captions, expect, insertButton, panels, test } from '../helpers/composer';
 import { LOCAL_KEYS, readStored } from '../helpers/storage';
 
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
 /** axe's colour rules: all a colour scheme can change, so the dark scheme is audited for these alone. */
 const COLOUR_RULES = ['color-contrast', 'link-in-text-block'];
-
-/**
- * The serious and critical violations in `page` (or only inside `include`), one readable line per node; with
- * `colourOnly`, of the colour rules alone.
- */
-async function seriousViolations(page: Page, include?: string, colourOnly = false): Promise<string[]> {
-  let builder = new AxeBuilder({ page });
-  builder = colourOnly ? builder.withRules(COLOUR_RULES) : builder.withTags(TAGS);
-  if (include) builder = builder.include(include);
-  const { violations } = await builder.analyze();
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .flatMap((v) =>
-      v.nodes.map(
-        (n) =>
-          `${v.id} (${v.impact}) at ${JSON.stringify(n.target)}: ${v.help}\n    ${n.failureSummary?.replace(/\n/g, '\n    ') ?? ''}`,
-      ),
-    );
-}
 
 /**
  * Audit `page` in the light scheme with every rule, then in the dark one with the colour rules (the rest judge
@@ -42,7 +22,10 @@ async function seriousViolations(page: Page, include?: string, colourOnly = fals
 async function expectAccessible(page: Page, what: string, include?: string): Promise<void> {
   for (const colorScheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme });
-    const found = await seriousViolations(page, include, colorScheme === 'dark');
+    const found = await seriousViolations(page, {
+      include: include ? [include] : undefined,
+      rules: colorScheme === 'dark' ? COLOUR_RULES : undefined,
+    });
     expect(found, `${what} (${colorScheme}): serious or critical axe violations:\n${found.join('\n')}`).toEqual([]);
   }
   await page.emulateMedia({ colorScheme: null });

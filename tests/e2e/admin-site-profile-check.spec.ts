@@ -5,8 +5,8 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import type { Page, Request } from '@playwright/test';
+import { seriousViolations } from '../helpers/axe';
 import { expect, test } from '../helpers/fixtures';
 import type { Backend } from '../helpers/server';
 import type { RelayPages } from '../helpers/fixtures';
@@ -110,13 +110,11 @@ test('a curator checks the profiles against saved LinkedIn and X pages', async (
     'Found by [data-testid="postButtonInline"]: button data-testid="postButtonInline"',
   );
 
-  const results = await new AxeBuilder({ page })
-    .include('.page-check')
-    .include('form[aria-label="Check a profile against a saved page"]')
-    .analyze();
-  expect(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual(
-    [],
-  );
+  expect(
+    await seriousViolations(page, {
+      include: ['.page-check', 'form[aria-label="Check a profile against a saved page"]'],
+    }),
+  ).toEqual([]);
 
   // The saved pages' scripts, style sheets and images were never fetched, and nothing went to the server.
   expect(requests.map((r) => r.url()).filter((u) => !u.startsWith('chrome-extension://'))).toEqual([]);

@@ -10,10 +10,9 @@
 import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
 import { invitationLink } from '../../lib/contract/invitation';
 import { extensionDir, launchWithExtension, type ExtensionBrowser } from '../helpers/browser';
+import { seriousViolations } from '../helpers/axe';
 import { expect, test } from '../helpers/fixtures';
 import { Backend } from '../helpers/server';
 
@@ -42,14 +41,6 @@ function writePolicy(settings: Record<string, unknown>) {
   writeFileSync(policyFile, JSON.stringify({ '3rdparty': { extensions: { [extensionId]: settings } } }));
 }
 
-/** Serious or critical axe findings on the page (the same rules as tests/e2e/accessibility.spec.ts). */
-async function axeFindings(page: Page): Promise<string[]> {
-  const { violations } = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
-    .analyze();
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`);
-}
-
 async function withBrowser(run: (ext: ExtensionBrowser) => Promise<void>) {
   const ext = await launchWithExtension({ dir: copy });
   try {
@@ -73,7 +64,7 @@ test('a server set by policy is fixed text; the person signs in with an invite c
       await expect(signIn.getByText(backend.url, { exact: true })).toBeVisible();
       await expect(options.locator('#server-url')).toHaveCount(0);
       await expect(options.getByLabel('Server URL')).toHaveCount(0);
-      expect(await axeFindings(options)).toEqual([]);
+      expect(await seriousViolations(options)).toEqual([]);
 
       // An invitation to another server: said plainly, nothing filled in.
       const code = options.locator('#invite-code');
@@ -115,7 +106,7 @@ test('single sign-on only: no invite-code form; a policy change applies while th
       await expect(options.locator('#invite-code')).toHaveCount(0);
       await expect(options.locator('#server-url')).toHaveCount(0);
       await expect(options.getByText(backend.url, { exact: true })).toBeVisible();
-      expect(await axeFindings(options)).toEqual([]);
+      expect(await seriousViolations(options)).toEqual([]);
 
       // IT allows invite codes again: Chromium notices the file and the page follows (storage.onChanged, managed).
       writePolicy({ serverUrl: backend.url, singleSignOnOnly: false });
