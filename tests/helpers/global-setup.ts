@@ -1,11 +1,12 @@
-import { checkPrerequisites } from './browser';
+import { checkPrerequisites, makeProfileTemplate } from './browser';
 import { buildEditorFixtures } from './editor-fixtures';
 import { bundleServer } from './server';
 
 /**
  * Fail once, in one line, when Chromium or the built extension is missing: an instruction, not a stack
  * trace repeated in every test. Then bundle the editor fixture pages (real Draft.js, Quill 1 and 2) and the
- * server once for the whole run; workers see RELAY_FIXTURES_BUILT and RELAY_SERVER_BUNDLE and reuse them.
+ * server once for the whole run, and install the extension once in a profile template; workers see
+ * RELAY_FIXTURES_BUILT, RELAY_SERVER_BUNDLE and RELAY_PROFILE_TEMPLATE and reuse them.
  */
 export default async function globalSetup(): Promise<void> {
   try {
@@ -25,6 +26,12 @@ export default async function globalSetup(): Promise<void> {
     await bundleServer();
   } catch (err) {
     console.error(`Could not bundle the server (server/cli.ts): ${(err as Error).message}`);
+    process.exit(1);
+  }
+  try {
+    await makeProfileTemplate();
+  } catch (err) {
+    console.error(`Could not install the extension in a profile template: ${(err as Error).message}`);
     process.exit(1);
   }
 }
