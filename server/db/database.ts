@@ -41,6 +41,11 @@ async function openSqlite(file: string, options: OpenOptions): Promise<Database>
   // SQLite's default page cache is 2 MB; analytics over a million shares re-read their indexes from the OS
   // on every report with it. 64 MB is an upper bound, allocated only as pages are read.
   sqlite.pragma('cache_size = -65536');
+  // A checkpoint (copying the WAL into the database, with an fsync) runs inside the commit that crosses this
+  // many pages, on the thread that answers requests. Clicks of new visitors dirty a page each, so at SQLite's
+  // 1,000 that was several checkpoints a second; at 10,000 (a WAL of up to ~40 MB) a written click measured
+  // 46–56 µs of wall time against 63–71 µs.
+  sqlite.pragma('wal_autocheckpoint = 10000');
   // SQLite's own lower() folds ASCII only ("АННА" stays "АННА"); PostgreSQL's folds every script. The same
   // name with JavaScript's Unicode folding lets features write `lower(x) LIKE …` once for both databases.
   sqlite.function('lower', { deterministic: true }, (value: unknown) =>
