@@ -64,7 +64,7 @@ test('a fresh install opens the settings page once, with the welcome and the con
 });
 
 test('updates of Relay or of the browser open no page, even for an install from before the welcome', async () => {
-  const ext = await launchWithExtension();
+  const ext = await launchWithExtension({ fresh: true });
   const worker = ext.serviceWorker;
   try {
     expect(settingsPages(ext.context, ext.extensionId)).toHaveLength(0);

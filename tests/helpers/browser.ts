@@ -61,6 +61,11 @@ export interface LaunchOptions {
    * closed before the browser is handed over, so tests start with the one blank page they always had.
    */
   keepWelcome?: boolean;
+  /**
+   * Install anew, even when the run made a profile template: a copy of the template gets Chromium's own
+   * onInstalled events again after it starts, which a test of those events must not meet.
+   */
+  fresh?: boolean;
   /** An existing profile to start again (kept on close); by default a fresh one, removed on close. */
   profileDir?: string;
   /**
@@ -164,6 +169,7 @@ function fromTemplate(profileDir: string, options: LaunchOptions): boolean {
     template &&
     existsSync(template) &&
     !options.keepWelcome &&
+    !options.fresh &&
     !options.preferences &&
     !options.language &&
     !options.profileDir &&
