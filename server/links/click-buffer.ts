@@ -1,10 +1,10 @@
-import { hash } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import { MAX_ROWS, MultiRowStatement } from '../db/multi-row-statement';
 import type { DB } from '../db/schema';
 import { writeTransaction } from '../db/write-transaction';
 import { writeClicks, type Click } from './write-clicks';
 import type { VisitorHash } from './visitor-hash';
+import { visitorNamer } from './visitor-name';
 import type { Log } from '../log/logger';
 
 export const DEDUPE_WINDOW_MS = 60 * 60 * 1000;
@@ -22,10 +22,10 @@ type ClickTables = {
   click_visitors: { visitor: number; counted_at: number };
 };
 
-/** A candidate and the in-memory name of its visitor (an unkeyed hash, never written anywhere). */
+/** A candidate and the in-memory name of its visitor (never written anywhere). */
 interface Pending {
   click: ClickCandidate;
-  seen: string;
+  seen: number;
 }
 
 /** A pending candidate with its visitor as stored (the keyed hash), worked out when the batch is written. */
@@ -45,9 +45,9 @@ export class ClickBuffer {
   /**
    * Visitors this instance counted in the last hour (in-memory name → when): their repeats are dropped at
    * once, without a database write. Cleared whole when full; the database still decides then, only more slowly.
-   * Named by a one-shot SHA-256, a tenth of the keyed HMAC's cost: a returning visitor's redirect pays only this.
    */
-  private recent = new Map<string, number>();
+  private recent = new Map<number, number>();
+  private readonly nameOf = visitorNamer();
   private timer: NodeJS.Timeout | undefined;
   /** The write in progress: writes run one after another, each taking what is pending when it starts. */
   private writing: Promise<number> = Promise.resolve(0);
@@ -72,11 +72,17 @@ export class ClickBuffer {
     this.timer.unref();
   }
 
+  /**
+   * This visitor of this link was counted here within the hour before `at`: a repeat, dropped without a
+   * write. What a returning reader's redirect pays, so it is asked before anything else about the click.
+   */
+  countedLately(code: string, ip: string, userAgent: string, at: number): boolean {
+    return this.isRepeat(this.nameOf(code, ip, userAgent), at);
+  }
+
   add(click: ClickCandidate): void {
-    // Header values cannot hold a newline, so the joined string names one visitor of one link.
-    const seen = hash('sha256', `${click.code}\n${click.ip}\n${click.userAgent}`, 'base64');
-    const at = this.recent.get(seen);
-    if (at !== undefined && click.clickedAt - at < DEDUPE_WINDOW_MS && click.clickedAt >= at) return;
+    const seen = this.nameOf(click.code, click.ip, click.userAgent);
+    if (this.isRepeat(seen, click.clickedAt)) return;
     this.pending.push({ click, seen });
     if (this.pending.length >= this.options.maxBatch && !this.busy) {
       this.flush().catch((error: unknown) => {
@@ -180,7 +186,12 @@ export class ClickBuffer {
     }
   }
 
-  private remember(seen: string, countedAt: number): void {
+  private isRepeat(seen: number, at: number): boolean {
+    const countedAt = this.recent.get(seen);
+    return countedAt !== undefined && at - countedAt < DEDUPE_WINDOW_MS && at >= countedAt;
+  }
+
+  private remember(seen: number, countedAt: number): void {
     if (this.recent.size >= MAX_RECENT) this.recent = new Map();
     this.recent.set(seen, countedAt);
   }

@@ -15,23 +15,29 @@ interface RedirectDeps {
   trustProxy: boolean;
 }
 
-/** A person's GET is a click; a HEAD, a bot or a link preview is not. Whether it counts is decided when written. */
+/**
+ * A person's GET is a click; a HEAD, a bot or a link preview is not. Whether it counts is decided when written.
+ * A visitor counted here within the hour is a repeat, and was a person then: known from memory before the
+ * agent is looked at, as most redirects are readers coming back.
+ */
 function countVisit(
   deps: RedirectDeps,
   code: string,
   target: LinkTarget,
   userAgent: string | undefined,
-  ip: () => string,
+  ip: string,
 ): void {
-  if (isNotAPerson(userAgent)) return;
+  if (!userAgent) return;
+  const clickedAt = deps.now();
+  if (deps.clicks.countedLately(code, ip, userAgent, clickedAt) || isNotAPerson(userAgent)) return;
   deps.clicks.add({
     code,
     employeeId: target.employeeId,
     itemId: target.itemId,
     network: target.network,
-    clickedAt: deps.now(),
-    ip: ip(),
-    userAgent: userAgent!,
+    clickedAt,
+    ip,
+    userAgent,
   });
 }
 
@@ -51,7 +57,7 @@ export function redirectHandler(deps: RedirectDeps): Handler {
   const answer = (c: Context, code: string, target: LinkTarget | null): Response => {
     if (!target) return problemResponse(problems.notFound('There is no tracked link with this code'));
     if (c.req.method === 'GET')
-      countVisit(deps, code, target, c.req.header('user-agent'), () => clientAddress(c, deps.trustProxy));
+      countVisit(deps, code, target, c.req.header('user-agent'), clientAddress(c, deps.trustProxy));
     return new Response(null, { status: 302, headers: redirectHeaders(target) });
   };
 
@@ -74,19 +80,18 @@ export function knownLinkShortcut(deps: RedirectDeps): NodeShortcut {
     if (url === undefined || !url.startsWith('/r/') || (method !== 'GET' && method !== 'HEAD')) return undefined;
     const query = url.indexOf('?', 3);
     const code = query === -1 ? url.slice(3) : url.slice(3, query);
-    if (!LINK_CODE.test(code)) return undefined;
+    // Only codes read from the database are in memory, and those have passed LINK_CODE.
     const target = deps.targets.cached(code);
     if (!target) return undefined;
     if (method === 'GET') {
-      countVisit(deps, code, target, req.headers['user-agent'], () => {
-        // Node joins repeated X-Forwarded-For headers into one string; its type still allows a list.
-        const forwarded = req.headers['x-forwarded-for'];
-        return addressFrom(
-          typeof forwarded === 'string' ? forwarded : forwarded?.join(','),
-          req.socket.remoteAddress,
-          deps.trustProxy,
-        );
-      });
+      // Node joins repeated X-Forwarded-For headers into one string; its type still allows a list.
+      const forwarded = req.headers['x-forwarded-for'];
+      const ip = addressFrom(
+        typeof forwarded === 'string' ? forwarded : forwarded?.join(','),
+        req.socket.remoteAddress,
+        deps.trustProxy,
+      );
+      countVisit(deps, code, target, req.headers['user-agent'], ip);
     }
     res.writeHead(302, redirectHeaders(target));
     res.end();
