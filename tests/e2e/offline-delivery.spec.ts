@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import type { ItemCreate } from '../../lib/contract';
 import { DB_NAME } from '../../lib/db/names';
-import { chromiumPath, checkPrerequisites, extensionArgs, extensionDir } from '../helpers/browser';
+import { chromiumPath, checkPrerequisites, extensionArgs, extensionDir, outboxLeaseIn } from '../helpers/browser';
 import { expect, expectEditorText, insertButton, panels, test, xText } from '../helpers/composer';
 import { serveEditorFixtures } from '../helpers/editor-fixtures';
 import { test as plain } from '../helpers/fixtures';
@@ -156,28 +156,9 @@ const LEASE_LEFT_MS = 8_000;
  */
 async function shortenLease(context: BrowserContext, ms: number): Promise<number> {
   const sw = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-  return sw.evaluate(
-    async ({ name, ms }) => {
-      const done = <T>(req: IDBRequest<T>) =>
-        new Promise<T>((resolve, reject) => {
-          req.onsuccess = () => resolve(req.result);
-          req.onerror = () => reject(req.error);
-        });
-      const db = await done(indexedDB.open(name));
-      try {
-        const meta = db.transaction('meta', 'readwrite').objectStore('meta');
-        const row = (await done(meta.get('outboxLease'))) as { value: string } | undefined;
-        if (!row) throw new Error('no outbox lease is held');
-        const lease = JSON.parse(row.value) as { owner: string; until: number };
-        lease.until = Date.now() + ms;
-        await done(meta.put({ key: 'outboxLease', value: JSON.stringify(lease) }));
-        return lease.until;
-      } finally {
-        db.close();
-      }
-    },
-    { name: DB_NAME, ms },
-  );
+  const lease = await sw.evaluate(outboxLeaseIn, { name: DB_NAME, endInMs: ms });
+  if (!lease) throw new Error('no outbox lease is held');
+  return lease.until;
 }
 
 /**

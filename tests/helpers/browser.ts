@@ -128,8 +128,8 @@ export async function makeProfileTemplate(): Promise<void> {
     // The worker's first delivery attempt takes the outbox lease for a moment; a copy made while it is held
     // would keep every test's first delivery out for a minute.
     await expect
-      .poll(() => worker.evaluate(outboxLeaseHeld, DB_NAME), { message: 'the outbox lease is released' })
-      .toBe(false);
+      .poll(() => worker.evaluate(outboxLeaseIn, { name: DB_NAME }), { message: 'the outbox lease is released' })
+      .toBeNull();
     await worker.evaluate(() =>
       (globalThis as unknown as { chrome: { alarms: { clearAll(): Promise<boolean> } } }).chrome.alarms.clearAll(),
     );
@@ -139,24 +139,48 @@ export async function makeProfileTemplate(): Promise<void> {
   process.env.RELAY_PROFILE_TEMPLATE = templateDir;
 }
 
+/** The outbox lease as the extension keeps it in its `meta` store. */
+export interface OutboxLease {
+  owner: string;
+  until: number;
+}
+
 /**
- * Whether the extension's database (named `name`) holds an outbox lease; run in the service worker. No named
- * inner functions: tsx's compiled names would not exist there.
+ * The outbox lease in the extension's database `name` (null when none is held); with `endInMs`, first moved
+ * to end that long from now, as if most of it had passed. Run in the service worker (`worker.evaluate`): no
+ * named inner functions, as tsx's compiled names would not exist there.
  */
-async function outboxLeaseHeld(name: string): Promise<boolean> {
+export async function outboxLeaseIn({
+  name,
+  endInMs,
+}: {
+  name: string;
+  endInMs?: number;
+}): Promise<OutboxLease | null> {
   const db = await new Promise<IDBDatabase>((resolve, reject) => {
     const req = indexedDB.open(name);
     req.onsuccess = () => resolve(req.result);
     req.onerror = () => reject(req.error);
   });
   try {
-    if (!db.objectStoreNames.contains('meta')) return false;
-    const lease = await new Promise<unknown>((resolve, reject) => {
-      const req = db.transaction('meta').objectStore('meta').get('outboxLease');
-      req.onsuccess = () => resolve(req.result);
+    if (!db.objectStoreNames.contains('meta')) return null;
+    const meta = db.transaction('meta', endInMs === undefined ? 'readonly' : 'readwrite').objectStore('meta');
+    const row = await new Promise<{ value: string } | undefined>((resolve, reject) => {
+      const req = meta.get('outboxLease');
+      req.onsuccess = () => resolve(req.result as { value: string } | undefined);
       req.onerror = () => reject(req.error);
     });
-    return lease !== undefined;
+    if (!row) return null;
+    const lease = JSON.parse(row.value) as OutboxLease;
+    if (endInMs !== undefined) {
+      lease.until = Date.now() + endInMs;
+      await new Promise<void>((resolve, reject) => {
+        const req = meta.put({ key: 'outboxLease', value: JSON.stringify(lease) });
+        req.onsuccess = () => resolve();
+        req.onerror = () => reject(req.error);
+      });
+    }
+    return lease;
   } finally {
     db.close();
   }
