@@ -1,6 +1,10 @@
-/** Starting and stopping the bare baseline servers (baseline-server.ts) as child processes. */
+/**
+ * Starting and stopping the bare baseline servers (baseline-server.ts) as child processes, with the node flags
+ * Relay's server runs with, so a reference differs from Relay only in the work it does.
+ */
 import { spawn } from 'node:child_process';
 import { closeSync, openSync } from 'node:fs';
+import { SERVER_NODE_FLAGS } from '../../server/node-flags';
 import { freePort, killOnExit, repoRoot } from '../helpers/server';
 
 export interface BaselineServer {
@@ -16,7 +20,7 @@ export interface BaselineServer {
 export async function startBaseline(env: Record<string, string>, logFile?: string): Promise<BaselineServer> {
   const port = await freePort();
   const logFd = logFile ? openSync(logFile, 'a') : undefined;
-  const child = spawn(process.execPath, ['--import', 'tsx', 'tests/bench/baseline-server.ts'], {
+  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, '--import', 'tsx', 'tests/bench/baseline-server.ts'], {
     cwd: repoRoot,
     env: { ...process.env, NODE_ENV: 'production', ...env, PORT: String(port) },
     stdio: ['ignore', logFd ?? 'ignore', 'inherit'],

@@ -23,6 +23,7 @@ import type {
   Redeemed,
   Role,
 } from '../../lib/contract';
+import { SERVER_NODE_FLAGS } from '../../server/node-flags';
 
 export const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -148,7 +149,7 @@ export class Backend {
     const bundle = process.env.RELAY_SERVER_BUNDLE;
     const entry = bundle && existsSync(bundle) ? [bundle] : ['--import', 'tsx', 'server/cli.ts'];
     const logFd = opts.logFile ? openSync(opts.logFile, 'a') : undefined;
-    const child = spawn(process.execPath, [...entry, 'serve'], {
+    const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, ...entry, 'serve'], {
       cwd: repoRoot,
       env: {
         ...process.env,
