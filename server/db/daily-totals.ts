@@ -80,8 +80,8 @@ const week = (day: number) => Math.floor((day + 3) / 7);
 function upsert(table: string, key: DailyKey, figures: readonly DailyFigure[]): MultiRowStatement {
   const added = figures.map((f) => sql`${sql.ref(f)} = ${sql.ref(`${table}.${f}`)} + ${sql.ref(`excluded.${f}`)}`);
   return new MultiRowStatement(
-    (rows) => sql`INSERT INTO ${sql.table(table)} (day, ${sql.ref(key)}, ${sql.join(figures.map((f) => sql.ref(f)))})
-      VALUES ${sql.join(rows)} ON CONFLICT (day, ${sql.ref(key)}) DO UPDATE SET ${sql.join(added)}`,
-    2 + figures.length,
+    (source) => sql`INSERT INTO ${sql.table(table)} (day, ${sql.ref(key)}, ${sql.join(figures.map((f) => sql.ref(f)))})
+      ${source} ON CONFLICT (day, ${sql.ref(key)}) DO UPDATE SET ${sql.join(added)}`,
+    ['bigint', 'text', ...figures.map(() => 'bigint' as const)],
   );
 }

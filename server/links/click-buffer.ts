@@ -226,9 +226,9 @@ function rounds(batch: Named[]): Named[][] {
 }
 
 const countVisitors = new MultiRowStatement(
-  (rows) => sql`INSERT INTO click_visitors (visitor, counted_at) VALUES ${sql.join(rows)}
+  (source) => sql`INSERT INTO click_visitors (visitor, counted_at) ${source}
     ON CONFLICT (visitor) DO UPDATE SET counted_at = excluded.counted_at
     WHERE click_visitors.counted_at <= excluded.counted_at - ${sql.lit(DEDUPE_WINDOW_MS)}
     RETURNING visitor`,
-  2,
+  ['bigint', 'bigint'],
 );

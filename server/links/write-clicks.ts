@@ -14,8 +14,8 @@ export interface Click {
 }
 
 const insertClicks = new MultiRowStatement(
-  (rows) => sql`INSERT INTO clicks (code, employee_id, item_id, network, clicked_at) VALUES ${sql.join(rows)}`,
-  5,
+  (source) => sql`INSERT INTO clicks (code, employee_id, item_id, network, clicked_at) ${source}`,
+  ['text', 'text', 'text', 'text', 'bigint'],
 );
 
 const ONE = [1] as const;
