@@ -107,7 +107,7 @@ async function main(): Promise<number> {
         'answered; + pg µs/req: the same for the PostgreSQL server processes (postmaster and its children).\n' +
         'side by side (the budgets): in one more run per round, Relay and node:http with the access log loaded at ' +
         `the same time with ${Math.round(CONNECTIONS / 2)} connections each; the reference's CPU per answered request ` +
-        "÷ Relay's (with PostgreSQL's), median over the rounds: the share of the reference's rate Relay would " +
+        "÷ Relay's (with PostgreSQL's where the path writes to it), median over the rounds: the share of the reference's rate Relay would " +
         'answer with the machine to itself, measured over the same seconds.\n' +
         '2 instances: one autocannon run spreads its connections over both instances (no load balancer), against ' +
         'two bare servers loaded the same way. PostgreSQL is a throwaway local cluster (fsync off; commits wait for ' +
