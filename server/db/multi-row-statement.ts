@@ -38,7 +38,7 @@ export class MultiRowStatement {
       sql`SELECT * FROM unnest(${sql.join(this.columns.map((type) => sql`${null}::${sql.raw(type)}[]`))})`,
     ).compile(db).sql;
     const arrays = this.columns.map((_, c) => rows.map((row) => row[c]));
-    return (await db.executeQuery<R>(CompiledQuery.raw(this.postgresText, arrays))).rows as R[];
+    return (await db.executeQuery<R>(CompiledQuery.raw(this.postgresText, arrays))).rows;
   }
 
   private async runOnSqlite<R>(db: Kysely<DB>, rows: readonly unknown[][]): Promise<R[]> {

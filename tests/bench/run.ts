@@ -106,9 +106,9 @@ async function main(): Promise<number> {
         'CPU µs/req: user + system time of the server process(es) over the runs (/proc/<pid>/stat) ÷ requests ' +
         'answered; + pg µs/req: the same for the PostgreSQL server processes (postmaster and its children).\n' +
         'side by side (the budgets): in one more run per round, Relay and node:http with the access log loaded at ' +
-        `the same time with ${Math.round(CONNECTIONS / 2)} connections each; the reference's CPU per answered request ` +
-        "÷ Relay's (with PostgreSQL's where the path writes to it), median over the rounds: the share of the reference's rate Relay would " +
-        'answer with the machine to itself, measured over the same seconds.\n' +
+        `the same time with ${Math.round(CONNECTIONS / 2)} connections each; the reference's CPU per answered ` +
+        "request ÷ Relay's (with PostgreSQL's where the path writes to it), median over the rounds: the share of " +
+        "the reference's rate Relay would answer with the machine to itself, measured over the same seconds.\n" +
         '2 instances: one autocannon run spreads its connections over both instances (no load balancer), against ' +
         'two bare servers loaded the same way. PostgreSQL is a throwaway local cluster (fsync off; commits wait for ' +
         'their WAL write) on the same cores.',
