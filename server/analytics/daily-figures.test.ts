@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { migrateTo, migrateToLatest } from '../db/migrations';
 import type { DB, SharesTable } from '../db/schema';
-import { writeClicks, type Click as CountedClick } from '../links/write-clicks';
+import { countClicks, type Click as CountedClick, type VisitorClick } from '../links/write-clicks';
 import { writeShares } from '../shares/write-shares';
 import { harness, type Harness } from '../test-support';
 
@@ -136,20 +136,26 @@ const BASE = Date.UTC(2026, 10, 1);
  */
 async function writeActivity(db: AnyDb, people: string[], items: string[], count: number, firstId = 0, raw = false) {
   const shares: SharesTable[] = [];
-  const clicks: CountedClick[] = [];
+  const clicks: VisitorClick[] = [];
   for (let n = 0; n < count; n++) {
     const i = (n * 37) % count; // a permutation of 0..count-1 when count and 37 are coprime
     const who = people[i % 3 === 0 ? 1 % people.length : 0]!;
     const network = i % 2 ? 'x' : 'linkedin';
     const at = BASE + Math.floor(i / 4) * DAY + [0, DAY - 1, 12 * 3_600_000, 1][i % 4]!;
     shares.push(share(id(firstId + i), who, items[i % items.length]!, network, at, 100 + i));
-    clicks.push({ code: `c${i}`, employeeId: who, itemId: items[(i + 1) % items.length]!, network, clickedAt: at + 5 });
+    const click: CountedClick = {
+      code: `c${i}`,
+      employeeId: who,
+      itemId: items[(i + 1) % items.length]!,
+      network,
+      clickedAt: at + 5,
+    };
+    clicks.push({ visitor: firstId + i + 1, click });
   }
   if (!raw) {
-    await (db as Kysely<DB>).transaction().execute(async (trx) => {
-      await writeShares(trx, shares);
-      await writeClicks(trx, clicks);
-    });
+    await (db as Kysely<DB>).transaction().execute((trx) => writeShares(trx, shares));
+    // Each click a new visitor, so every one counts.
+    expect(await countClicks(db as Kysely<DB>, clicks)).toHaveLength(count);
     return;
   }
   for (const s of shares) {
@@ -158,7 +164,7 @@ async function writeActivity(db: AnyDb, people: string[], items: string[], count
       db,
     );
   }
-  for (const c of clicks) {
+  for (const { click: c } of clicks) {
     await sql`INSERT INTO clicks (code, employee_id, item_id, network, clicked_at)
       VALUES (${c.code}, ${c.employeeId}, ${c.itemId}, ${c.network}, ${c.clickedAt})`.execute(db);
   }

@@ -2,7 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '../db/database';
 import { countRows } from '../test-rows';
 import { testDatabase } from '../test-support';
-import { ClickBuffer, DEDUPE_WINDOW_MS, type ClickCandidate } from './click-buffer';
+import { ClickBuffer, type ClickCandidate } from './click-buffer';
+import { DEDUPE_WINDOW_MS } from './write-clicks';
 import { visitorHashFrom } from './visitor-hash';
 
 const MINUTE = 60_000;

@@ -1,13 +1,11 @@
-import { sql, type Kysely } from 'kysely';
-import { MAX_ROWS, MultiRowStatement } from '../db/multi-row-statement';
+import type { Kysely } from 'kysely';
+import { MAX_ROWS } from '../db/multi-row-statement';
 import type { DB } from '../db/schema';
-import { writeTransaction } from '../db/write-transaction';
-import { writeClicks, type Click } from './write-clicks';
+import { countClicks, DEDUPE_WINDOW_MS, type Click } from './write-clicks';
 import type { VisitorHash } from './visitor-hash';
 import { visitorNamer } from './visitor-name';
 import type { Log } from '../log/logger';
 
-export const DEDUPE_WINDOW_MS = 60 * 60 * 1000;
 const SWEEP_EVERY_MS = 60_000;
 const MAX_RECENT = 200_000;
 
@@ -34,11 +32,11 @@ interface Named extends Pending {
 }
 
 /**
- * Redirects wait for no disk: candidate clicks collect in memory and are written every few milliseconds in
- * one transaction per batch (group commit), so a crash loses only the last interval. The write decides
- * which candidates count: a visitor counts once an hour per link, checked against `click_visitors`, which
- * every instance shares. Visitors are a keyed hash of link, address and agent; the address and agent
- * themselves are never written. The daily rollups get one upsert per table and batch.
+ * Redirects wait for no disk: candidate clicks collect in memory and are written every few milliseconds, one
+ * atomic write per batch (group commit), so a crash loses only the last interval. The write decides which
+ * candidates count (countClicks): a visitor counts once an hour per link, checked against `click_visitors`,
+ * which every instance shares. Visitors are a keyed hash of link, address and agent; the address and agent
+ * themselves are never written.
  */
 export class ClickBuffer {
   private pending: Pending[] = [];
@@ -119,9 +117,10 @@ export class ClickBuffer {
     this.busy = true;
     let counted: number;
     try {
-      counted = await writeTransaction(this.db, (trx) => this.write(trx, batch));
+      counted = await this.write(batch);
     } catch (error) {
-      // Kept for the next attempt (e.g. the database was busy) rather than lost.
+      // Kept for the next attempt (e.g. the database was busy) rather than lost. Rounds already written
+      // are not counted twice: the database refuses their visitors within the hour.
       this.pending = batch.concat(this.pending);
       this.busy = false;
       throw error;
@@ -136,32 +135,22 @@ export class ClickBuffer {
     return counted;
   }
 
-  private async write(trx: Kysely<DB>, batch: Pending[]): Promise<number> {
-    const counted: Named[] = [];
+  private async write(batch: Pending[]): Promise<number> {
+    let counted = 0;
     const named = batch.map((p) => ({ ...p, visitor: this.visitorHash(p.click.code, p.click.ip, p.click.userAgent) }));
     for (const round of rounds(named)) {
-      const byVisitor = new Map<number, Named>();
-      for (const p of round) byVisitor.set(p.visitor, p);
-      // A visitor counts when new to this link or last counted an hour ago or more: the upsert returns
-      // exactly those rows, and another instance writing the same visitor waits for our row or sees it.
-      const fresh = await countVisitors.run<{ visitor: number | string }>(
-        trx,
-        round.map((p) => [p.visitor, p.click.clickedAt]),
-      );
-      // PostgreSQL's driver gives bigint as a string.
-      for (const row of fresh) {
-        const visitor = Number(row.visitor);
-        counted.push(byVisitor.get(visitor)!);
-        byVisitor.delete(visitor);
+      const fresh = new Set(await countClicks(this.db, round));
+      const refused = new Map<number, Named>();
+      for (const p of round) {
+        if (!fresh.has(p.visitor)) refused.set(p.visitor, p);
+        else {
+          this.remember(p.seen, p.click.clickedAt);
+          counted++;
+        }
       }
-      await this.rememberCountedElsewhere(trx, byVisitor);
+      await this.rememberCountedElsewhere(refused);
     }
-    await writeClicks(
-      trx,
-      counted.map((p) => p.click),
-    );
-    for (const p of counted) this.remember(p.seen, p.click.clickedAt);
-    return counted.length;
+    return counted;
   }
 
   /**
@@ -169,11 +158,11 @@ export class ClickBuffer {
    * its memory was cleared): remembered here with the time they were counted, so their repeats on this
    * instance are dropped at once until that hour is over, instead of being written and refused each time.
    */
-  private async rememberCountedElsewhere(trx: Kysely<DB>, refused: Map<number, Named>): Promise<void> {
+  private async rememberCountedElsewhere(refused: Map<number, Named>): Promise<void> {
     if (refused.size === 0) return;
     const ids = [...refused.keys()];
     for (let i = 0; i < ids.length; i += MAX_ROWS) {
-      const rows = await trx
+      const rows = await this.db
         .withTables<ClickTables>()
         .selectFrom('click_visitors')
         .select(['visitor', 'counted_at'])
@@ -224,11 +213,3 @@ function rounds(batch: Named[]): Named[][] {
   }
   return out;
 }
-
-const countVisitors = new MultiRowStatement(
-  (source) => sql`INSERT INTO click_visitors (visitor, counted_at) ${source}
-    ON CONFLICT (visitor) DO UPDATE SET counted_at = excluded.counted_at
-    WHERE click_visitors.counted_at <= excluded.counted_at - ${sql.lit(DEDUPE_WINDOW_MS)}
-    RETURNING visitor`,
-  ['bigint', 'bigint'],
-);

@@ -1,8 +1,14 @@
-import { sql, type Kysely } from 'kysely';
+import { CompiledQuery, sql, type Kysely } from 'kysely';
 import type { Network } from '../../lib/contract/common';
 import { DailyTotals } from '../db/daily-totals';
+import { dialectOf } from '../db/dialect';
+import { DAILY_TABLES } from '../db/migrations/0006_analytics_rollups';
 import { MultiRowStatement } from '../db/multi-row-statement';
 import type { DB } from '../db/schema';
+import { writeTransaction } from '../db/write-transaction';
+
+export const DEDUPE_WINDOW_MS = 60 * 60 * 1000;
+const DAY_MS = 86_400_000;
 
 /** A click that counts, as stored. */
 export interface Click {
@@ -12,6 +18,47 @@ export interface Click {
   network: Network;
   clickedAt: number;
 }
+
+/** A candidate click and its visitor as stored (the keyed hash of link, address and agent). */
+export interface VisitorClick {
+  visitor: number;
+  click: Click;
+}
+
+/**
+ * Writes the clicks whose visitors count and returns those visitors: a visitor counts when new to the link or
+ * last counted an hour ago or more, decided by `click_visitors`, which every instance shares (another instance
+ * writing the same visitor waits for our row or sees it). The clicks that count are added to the daily
+ * rollups. No visitor may appear twice in `clicks` (one upsert cannot touch a row twice on PostgreSQL).
+ *
+ * On PostgreSQL it is one statement, atomic by itself: as five statements in a transaction, each its own
+ * round trip, parse and executor start, the statements' overhead cost more than the rows. On SQLite, in the
+ * process, it is the same steps in one write transaction.
+ */
+export async function countClicks(db: Kysely<DB>, clicks: readonly VisitorClick[]): Promise<number[]> {
+  if (clicks.length === 0) return [];
+  if (dialectOf(db) === 'postgres') return countOnPostgres(db, clicks);
+  return writeTransaction(db, async (trx) => {
+    const fresh = await countVisitors.run<{ visitor: number }>(
+      trx,
+      clicks.map((c) => [c.visitor, c.click.clickedAt]),
+    );
+    const counted = new Set(fresh.map((row) => row.visitor));
+    await writeClicks(
+      trx,
+      clicks.filter((c) => counted.has(c.visitor)).map((c) => c.click),
+    );
+    return [...counted];
+  });
+}
+
+const countVisitors = new MultiRowStatement(
+  (source) => sql`INSERT INTO click_visitors (visitor, counted_at) ${source}
+    ON CONFLICT (visitor) DO UPDATE SET counted_at = excluded.counted_at
+    WHERE click_visitors.counted_at <= excluded.counted_at - ${sql.lit(DEDUPE_WINDOW_MS)}
+    RETURNING visitor`,
+  ['bigint', 'bigint'],
+);
 
 const insertClicks = new MultiRowStatement(
   (source) => sql`INSERT INTO clicks (code, employee_id, item_id, network, clicked_at) ${source}`,
@@ -27,7 +74,7 @@ const dailyClicks = new DailyTotals<Click>(['clicks'], {
 
 /**
  * Writes counted clicks and adds them to the daily rollups (one upsert per table). Clicks are written only
- * through here: no trigger adds an inserted click to the rollups. Call it inside a transaction.
+ * through here and countClicks: no trigger adds an inserted click to the rollups. Call it inside a transaction.
  */
 export async function writeClicks(trx: Kysely<DB>, clicks: readonly Click[]): Promise<void> {
   if (clicks.length === 0) return;
@@ -36,4 +83,57 @@ export async function writeClicks(trx: Kysely<DB>, clicks: readonly Click[]): Pr
     clicks.map((c) => [c.code, c.employeeId, c.itemId, c.network, c.clickedAt]),
   );
   await dailyClicks.add(trx, clicks);
+}
+
+let postgresText: string | undefined;
+
+/**
+ * countClicks on PostgreSQL: each column sent as one array; the visitors upserted in visitor order and each
+ * daily table's rows in key and day order, so concurrent writers meet the rows they share in the same order;
+ * the counted visitors joined back to their clicks, which are written in the order given. Clicks never change
+ * a day's shares, so the weekly sharers' reason for splitting DailyTotals' statements does not apply here.
+ */
+async function countOnPostgres(db: Kysely<DB>, clicks: readonly VisitorClick[]): Promise<number[]> {
+  postgresText ??= postgresStatement().compile(db).sql;
+  const arrays = [
+    clicks.map((c) => c.visitor),
+    clicks.map((c) => c.click.clickedAt),
+    clicks.map((c) => Math.floor(c.click.clickedAt / DAY_MS)),
+    clicks.map((c) => c.click.code),
+    clicks.map((c) => c.click.employeeId),
+    clicks.map((c) => c.click.itemId),
+    clicks.map((c) => c.click.network),
+  ];
+  const { rows } = await db.executeQuery<{ visitor: string }>(CompiledQuery.raw(postgresText, arrays));
+  // PostgreSQL's driver gives bigint as a string.
+  return rows.map((row) => Number(row.visitor));
+}
+
+function postgresStatement() {
+  const rollups = DAILY_TABLES.map(([table, key]) => {
+    const [t, k] = [sql.table(table), sql.ref(key)];
+    return sql`${sql.raw(`${table}_in`)} AS (
+      INSERT INTO ${t} (day, ${k}, clicks)
+        SELECT day, ${k}, count(*) FROM counted GROUP BY ${k}, day ORDER BY ${k}, day
+      ON CONFLICT (day, ${k}) DO UPDATE SET clicks = ${sql.ref(`${table}.clicks`)} + excluded.clicks
+    )`;
+  });
+  return sql`WITH input AS (
+      SELECT * FROM unnest(${null}::bigint[], ${null}::bigint[], ${null}::bigint[],
+        ${null}::text[], ${null}::text[], ${null}::text[], ${null}::text[])
+        WITH ORDINALITY AS t (visitor, clicked_at, day, code, employee_id, item_id, network, n)
+    ),
+    fresh AS (
+      INSERT INTO click_visitors (visitor, counted_at) SELECT visitor, clicked_at FROM input ORDER BY visitor
+      ON CONFLICT (visitor) DO UPDATE SET counted_at = excluded.counted_at
+      WHERE click_visitors.counted_at <= excluded.counted_at - ${sql.lit(DEDUPE_WINDOW_MS)}
+      RETURNING visitor
+    ),
+    counted AS (SELECT input.* FROM input JOIN fresh USING (visitor)),
+    clicks_in AS (
+      INSERT INTO clicks (code, employee_id, item_id, network, clicked_at)
+        SELECT code, employee_id, item_id, network, clicked_at FROM counted ORDER BY n
+    ),
+    ${sql.join(rollups)}
+    SELECT visitor FROM fresh`;
 }
