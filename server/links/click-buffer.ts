@@ -169,8 +169,8 @@ export class ClickBuffer {
         .where('visitor', 'in', ids.slice(i, i + MAX_ROWS))
         .execute();
       for (const row of rows) {
-        const p = refused.get(Number(row.visitor));
-        if (p) this.remember(p.seen, Number(row.counted_at));
+        const p = refused.get(row.visitor);
+        if (p) this.remember(p.seen, row.counted_at);
       }
     }
   }

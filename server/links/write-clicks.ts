@@ -104,9 +104,9 @@ async function countOnPostgres(db: Kysely<DB>, clicks: readonly VisitorClick[]):
     clicks.map((c) => c.click.itemId),
     clicks.map((c) => c.click.network),
   ];
-  const { rows } = await db.executeQuery<{ visitor: string }>(CompiledQuery.raw(postgresText, arrays));
-  // PostgreSQL's driver gives bigint as a string.
-  return rows.map((row) => Number(row.visitor));
+  // bigint comes back as a number (server/db/database.ts sets the driver's parser).
+  const { rows } = await db.executeQuery<{ visitor: number }>(CompiledQuery.raw(postgresText, arrays));
+  return rows.map((row) => row.visitor);
 }
 
 function postgresStatement() {
