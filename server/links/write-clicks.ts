@@ -110,12 +110,22 @@ async function countOnPostgres(db: Kysely<DB>, clicks: readonly VisitorClick[]):
 }
 
 function postgresStatement() {
-  const rollups = DAILY_TABLES.map(([table, key]) => {
+  // PostgreSQL runs a statement's data-modifying CTEs in an order of its choosing (here: last first), and a
+  // share batch takes the daily rows network, item, employee, each table's running totals right after it. The
+  // click statement's running totals come at its end (row triggers fire once the whole statement is done);
+  // taking the daily rows in the shares' order is then what keeps the two from deadlocking: a click batch and a
+  // share batch of one person and item on one day wait at the first daily row they share. Each table's upsert
+  // therefore waits for the one before it: its rows are gated on a count of the previous one's, which
+  // PostgreSQL must finish before the next inserts anything.
+  const rollups = DAILY_TABLES.map(([table, key], i) => {
     const [t, k] = [sql.table(table), sql.ref(key)];
+    const previous = DAILY_TABLES[i - 1];
+    const after = previous ? sql`WHERE (SELECT count(*) FROM ${sql.raw(`${previous[0]}_in`)}) >= 0` : sql``;
     return sql`${sql.raw(`${table}_in`)} AS (
       INSERT INTO ${t} (day, ${k}, clicks)
-        SELECT day, ${k}, count(*) FROM counted GROUP BY ${k}, day ORDER BY ${k}, day
+        SELECT day, ${k}, count(*) FROM counted ${after} GROUP BY ${k}, day ORDER BY ${k}, day
       ON CONFLICT (day, ${k}) DO UPDATE SET clicks = ${sql.ref(`${table}.clicks`)} + excluded.clicks
+      RETURNING 1
     )`;
   });
   return sql`WITH input AS (
