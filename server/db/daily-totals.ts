@@ -5,6 +5,9 @@ import type { DB } from './schema';
 
 const DAY_MS = 86_400_000;
 
+/** The UTC day (since 1970) a daily table counts a row at `at` (epoch ms) in. */
+export const dayOf = (at: number): number => Math.floor(at / DAY_MS);
+
 /** The figures a daily table counts, per day and key. */
 export type DailyFigure = 'shares' | 'reach' | 'clicks';
 type DailyKey = (typeof DAILY_TABLES)[number][1];
@@ -38,7 +41,7 @@ export class DailyTotals<T> {
   /** Call inside the transaction that wrote `rows`, with only the rows it wrote. */
   async add(trx: Kysely<DB>, rows: readonly T[]): Promise<void> {
     if (rows.length === 0) return;
-    const days = rows.map((row) => Math.floor(this.activity.at(row) / DAY_MS));
+    const days = rows.map((row) => dayOf(this.activity.at(row)));
     const amounts = rows.map((row) => this.activity.amounts(row));
     for (const { statement, keyOf } of this.tables) {
       const totals = new Map<string, [number, string, ...number[]]>();

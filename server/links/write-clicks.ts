@@ -1,6 +1,6 @@
 import { CompiledQuery, sql, type Kysely } from 'kysely';
 import type { Network } from '../../lib/contract/common';
-import { DailyTotals } from '../db/daily-totals';
+import { DailyTotals, dayOf } from '../db/daily-totals';
 import { dialectOf } from '../db/dialect';
 import { DAILY_TABLES } from '../db/migrations/0006_analytics_rollups';
 import { MultiRowStatement } from '../db/multi-row-statement';
@@ -8,7 +8,6 @@ import type { DB } from '../db/schema';
 import { writeTransaction } from '../db/write-transaction';
 
 export const DEDUPE_WINDOW_MS = 60 * 60 * 1000;
-const DAY_MS = 86_400_000;
 
 /** A click that counts, as stored. */
 export interface Click {
@@ -33,7 +32,8 @@ export interface VisitorClick {
  *
  * On PostgreSQL it is one statement, atomic by itself: as five statements in a transaction, each its own
  * round trip, parse and executor start, the statements' overhead cost more than the rows. On SQLite, in the
- * process, it is the same steps in one write transaction.
+ * process, it is the same steps in one write transaction. Clicks are written only through here: no trigger
+ * adds an inserted click to the rollups.
  */
 export async function countClicks(db: Kysely<DB>, clicks: readonly VisitorClick[]): Promise<number[]> {
   if (clicks.length === 0) return [];
@@ -44,10 +44,12 @@ export async function countClicks(db: Kysely<DB>, clicks: readonly VisitorClick[
       clicks.map((c) => [c.visitor, c.click.clickedAt]),
     );
     const counted = new Set(fresh.map((row) => row.visitor));
-    await writeClicks(
+    const written = clicks.filter((c) => counted.has(c.visitor)).map((c) => c.click);
+    await insertClicks.run(
       trx,
-      clicks.filter((c) => counted.has(c.visitor)).map((c) => c.click),
+      written.map((c) => [c.code, c.employeeId, c.itemId, c.network, c.clickedAt]),
     );
+    await dailyClicks.add(trx, written);
     return [...counted];
   });
 }
@@ -72,19 +74,6 @@ const dailyClicks = new DailyTotals<Click>(['clicks'], {
   amounts: () => ONE,
 });
 
-/**
- * Writes counted clicks and adds them to the daily rollups (one upsert per table). Clicks are written only
- * through here and countClicks: no trigger adds an inserted click to the rollups. Call it inside a transaction.
- */
-export async function writeClicks(trx: Kysely<DB>, clicks: readonly Click[]): Promise<void> {
-  if (clicks.length === 0) return;
-  await insertClicks.run(
-    trx,
-    clicks.map((c) => [c.code, c.employeeId, c.itemId, c.network, c.clickedAt]),
-  );
-  await dailyClicks.add(trx, clicks);
-}
-
 let postgresText: string | undefined;
 
 /**
@@ -98,7 +87,7 @@ async function countOnPostgres(db: Kysely<DB>, clicks: readonly VisitorClick[]):
   const arrays = [
     clicks.map((c) => c.visitor),
     clicks.map((c) => c.click.clickedAt),
-    clicks.map((c) => Math.floor(c.click.clickedAt / DAY_MS)),
+    clicks.map((c) => dayOf(c.click.clickedAt)),
     clicks.map((c) => c.click.code),
     clicks.map((c) => c.click.employeeId),
     clicks.map((c) => c.click.itemId),
