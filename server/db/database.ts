@@ -5,6 +5,7 @@ import { Kysely, PostgresDialect, SqliteDialect, type SqliteDatabase } from 'kys
 import pg from 'pg';
 import { isPostgresUrl, type DialectName } from './dialect';
 import { migrateToLatest } from './migrations';
+import { preparingPool } from './prepared-on-postgres';
 import type { DB } from './schema';
 
 export interface Database {
@@ -41,6 +42,11 @@ async function openSqlite(file: string, options: OpenOptions): Promise<Database>
   // SQLite's default page cache is 2 MB; analytics over a million shares re-read their indexes from the OS
   // on every report with it. 64 MB is an upper bound, allocated only as pages are read.
   sqlite.pragma('cache_size = -65536');
+  // A statement that writes several rows inside a transaction keeps a statement journal (the pages it
+  // changed, to undo it alone), spilled to a temporary file past 64 KB: a batch of clicks made that two
+  // writes per page, 17 % of the CPU of writing clicks. In memory, a batch of 40 clicks cost 39–43 µs of CPU a
+  // click instead of 54–58.
+  sqlite.pragma('temp_store = MEMORY');
   // A checkpoint (copying the WAL into the database, with an fsync) runs inside the commit that crosses this
   // many pages, on the thread that answers requests. Clicks of new visitors dirty a page each, so at SQLite's
   // 1,000 that was several checkpoints a second; at 10,000 (a WAL of up to ~40 MB) a written click measured
@@ -100,7 +106,7 @@ async function openPostgres(url: string, options: OpenOptions): Promise<Database
   // An idle connection the server drops (restart, fail-over) is replaced on next use; without a listener
   // pg would turn the event into an uncaught exception and stop the process.
   pool.on('error', (error) => console.error(`Relay: a PostgreSQL connection was lost (${error.message})`));
-  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: preparingPool(pool) }) });
   return ready(db, 'postgres', options);
 }
 

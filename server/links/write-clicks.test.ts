@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DB } from '../db/schema';
 import { writeTransaction } from '../db/write-transaction';
-import { harness, type Harness } from '../test-support';
+import { harness, TEST_DATABASE, type Harness } from '../test-support';
 import { countClicks } from './write-clicks';
 
 const DAY = 86_400_000;
@@ -54,5 +54,31 @@ describe('countClicks', () => {
     expect(await figures('daily_employee_figures', 'employee_id', employee)).toEqual([{ shares: 1, clicks: 1 }]);
     expect(await figures('running_item_figures', 'item_id', item)).toEqual([{ shares: 1, clicks: 1 }]);
     expect(await figures('running_employee_figures', 'employee_id', employee)).toEqual([{ shares: 1, clicks: 1 }]);
+  });
+
+  it('costs no planning per batch on PostgreSQL, nor a temporary file per page on SQLite', async () => {
+    const click = (visitor: number) => ({
+      visitor,
+      click: { code: 'Abc123xyz', employeeId: 'e1', itemId: 'i1', network: 'x' as const, clickedAt: T0 },
+    });
+    expect(await countClicks(h.database.db, [click(1), click(2)])).toEqual([1, 2]);
+    expect(await countClicks(h.database.db, [click(2), click(3)])).toEqual([3]);
+    if (TEST_DATABASE === 'postgres') {
+      // The pool hands back the connection released last: the one that ran the batches.
+      const prepared = await h.database.db
+        .connection()
+        .execute((conn) =>
+          sql<{ name: string; statement: string }>`SELECT name, statement FROM pg_prepared_statements`.execute(conn),
+        );
+      const clickStatements = prepared.rows.filter((row) => row.statement.includes('INSERT INTO click_visitors'));
+      expect(clickStatements).toHaveLength(1);
+      expect(clickStatements[0]!.name).toMatch(/^relay_\d+$/);
+      // Nothing else is kept: ordinary queries stay unnamed.
+      expect(prepared.rows).toHaveLength(1);
+    } else {
+      // A batch's statement journal (pages kept to undo one statement) spilled to a temporary file
+      // otherwise, written page by page; 2 is MEMORY.
+      expect(h.database.sqlite.pragma('temp_store', { simple: true })).toBe(2);
+    }
   });
 });

@@ -4,6 +4,7 @@ import { DailyTotals, dayOf } from '../db/daily-totals';
 import { dialectOf } from '../db/dialect';
 import { DAILY_TABLES } from '../db/migrations/0006_analytics_rollups';
 import { MultiRowStatement } from '../db/multi-row-statement';
+import { preparedOnPostgres } from '../db/prepared-on-postgres';
 import type { DB } from '../db/schema';
 import { writeTransaction } from '../db/write-transaction';
 
@@ -83,7 +84,7 @@ let postgresText: string | undefined;
  * a day's shares, so the weekly sharers' reason for splitting DailyTotals' statements does not apply here.
  */
 async function countOnPostgres(db: Kysely<DB>, clicks: readonly VisitorClick[]): Promise<number[]> {
-  postgresText ??= postgresStatement().compile(db).sql;
+  postgresText ??= preparedOnPostgres(postgresStatement().compile(db).sql);
   const arrays = [
     clicks.map((c) => c.visitor),
     clicks.map((c) => c.click.clickedAt),
