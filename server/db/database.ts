@@ -45,7 +45,8 @@ async function openSqlite(file: string, options: OpenOptions): Promise<Database>
   // A statement that writes several rows inside a transaction keeps a statement journal (the pages it
   // changed, to undo it alone), spilled to a temporary file past 64 KB: a batch of clicks made that two
   // writes per page, 17 % of the CPU of writing clicks. In memory, a batch of 40 clicks cost 39–43 µs of CPU a
-  // click instead of 54–58.
+  // click instead of 54–58. Temporary tables and sorts stay in memory too: Relay sorts lists (items, people,
+  // one person's export), rollups and at most two partial days of raw rows, never a whole table.
   sqlite.pragma('temp_store = MEMORY');
   // A checkpoint (copying the WAL into the database, with an fsync) runs inside the commit that crosses this
   // many pages, on the thread that answers requests. Clicks of new visitors dirty a page each, so at SQLite's
