@@ -58,21 +58,21 @@ export class DailyTotals<T> {
 }
 
 /**
- * A table's rows in key and day order, the same in every writer (concurrent writers on PostgreSQL meet the
- * rows they share in the same order), split so that no statement holds two days of one key in one ISO week:
- * PostgreSQL runs a statement's row triggers once all its rows are written, and weekly_sharers' trigger on
- * a person's first day with shares in a week would see the other new days of that week and count them in none.
+ * A table's rows in key and day order, the same in every writer, cut into statements where a key has a second
+ * day in one ISO week: PostgreSQL runs a statement's row triggers once all its rows are written, and
+ * weekly_sharers' trigger on a person's first day with shares in a week would see the other new days of that
+ * week and count them in none. The statements are consecutive runs of that order, so a batch still takes its
+ * rows in key and day order and concurrent writers meet the rows they share in the same order: taking a later
+ * key's row in an earlier statement deadlocked with a click batch (a share of yesterday sent with today's).
  */
 function parts<R extends [number, string, ...number[]]>(rows: R[]): R[][] {
   rows.sort((a, b) => (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : a[0] - b[0]));
-  const out: R[][] = [];
-  let part = 0;
+  const out: R[][] = [[]];
   for (let i = 0; i < rows.length; i++) {
     const [day, key] = rows[i]!;
     const previous = rows[i - 1];
-    const sameWeek = previous !== undefined && previous[1] === key && week(previous[0]) === week(day);
-    part = sameWeek ? part + 1 : 0;
-    (out[part] ??= []).push(rows[i]!);
+    if (previous !== undefined && previous[1] === key && week(previous[0]) === week(day)) out.push([]);
+    out[out.length - 1]!.push(rows[i]!);
   }
   return out;
 }
