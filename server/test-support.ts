@@ -10,6 +10,7 @@ import { listening } from './http/http-server.test-support';
 import { appServer } from './http/node-listener';
 import { silentLog } from './log/logger';
 import type { DialectName } from './db/dialect';
+import type { SharesTable } from './db/schema';
 import type { ItemCreate } from '../lib/contract/items';
 import type { AdminItem } from '../lib/contract/items';
 import type { QueueResponse } from '../lib/contract/queue';
@@ -257,3 +258,8 @@ export async function expectProblem(res: Response, status: number) {
   });
   return body;
 }
+
+/** A share row as the share writer stores it, for tests that write shares below the API: received when shared. */
+export const shareRow = (
+  share: Pick<SharesTable, 'id' | 'employee_id' | 'item_id' | 'network' | 'shared_at' | 'audience'>,
+): SharesTable => ({ caption_id: null, edited: 0, received_at: share.shared_at, ...share });

@@ -4,7 +4,7 @@ import { migrateTo, migrateToLatest } from '../db/migrations';
 import type { DB, SharesTable } from '../db/schema';
 import { countClicks, type Click as CountedClick, type VisitorClick } from '../links/write-clicks';
 import { writeShares } from '../shares/write-shares';
-import { harness, type Harness } from '../test-support';
+import { harness, shareRow, type Harness } from '../test-support';
 
 // The analytics rollups (daily totals of migration 0006, added to by the share and click writers and taken
 // off by triggers on delete; running totals and weekly sharers of 0008, kept by triggers on the daily
@@ -178,17 +178,7 @@ function share(
   at: number,
   audience: number,
 ): SharesTable {
-  return {
-    id: shareId,
-    employee_id: employee,
-    item_id: item,
-    network,
-    caption_id: null,
-    edited: 0,
-    shared_at: at,
-    received_at: at,
-    audience,
-  };
+  return shareRow({ id: shareId, employee_id: employee, item_id: item, network, shared_at: at, audience });
 }
 
 /** Shares through their writer, in one transaction; resolves to the ids it wrote. */

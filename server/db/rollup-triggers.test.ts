@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ShareRecorder } from '../shares/record-shares';
 import { writeShares } from '../shares/write-shares';
-import { testDatabase, TEST_DATABASE } from '../test-support';
+import { shareRow, testDatabase, TEST_DATABASE } from '../test-support';
 import type { Database } from './database';
 import { migrateTo, migrateToLatest } from './migrations';
 import type { SharesTable } from './schema';
@@ -169,17 +169,15 @@ function someShares(count: number, first = 0): Share[] {
   return shares;
 }
 
-const row = (s: Share): SharesTable => ({
-  id: s.id,
-  employee_id: s.employee,
-  item_id: s.item,
-  network: s.network,
-  caption_id: null,
-  edited: 0,
-  shared_at: s.at,
-  received_at: s.at,
-  audience: s.audience,
-});
+const row = (s: Share): SharesTable =>
+  shareRow({
+    id: s.id,
+    employee_id: s.employee,
+    item_id: s.item,
+    network: s.network,
+    shared_at: s.at,
+    audience: s.audience,
+  });
 
 /** Through the share writer, `size` at a time: each batch spans several days, people, items and networks. */
 async function write(db: Database['db'], shares: Share[], size: number): Promise<string[]> {

@@ -1,8 +1,8 @@
 import { sql, type Kysely } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { DB, SharesTable } from '../db/schema';
+import type { DB } from '../db/schema';
 import { writeTransaction } from '../db/write-transaction';
-import { harness, type Harness } from '../test-support';
+import { harness, shareRow, type Harness } from '../test-support';
 import { writeShares } from './write-shares';
 
 const DAY = 86_400_000;
@@ -29,17 +29,8 @@ describe('writeShares', () => {
   it('takes the daily rows of a batch spanning days in key and day order, so a concurrent writer waits, never deadlocks', async () => {
     const employee = (await h.employee('Ana')).id;
     const item = (await h.createItem()).id;
-    const share = (id: string, network: 'linkedin' | 'x', at: number): SharesTable => ({
-      id,
-      employee_id: employee,
-      item_id: item,
-      network,
-      caption_id: null,
-      edited: 0,
-      shared_at: at,
-      received_at: FRIDAY,
-      audience: 10,
-    });
+    const share = (id: string, network: 'linkedin' | 'x', at: number) =>
+      shareRow({ id, employee_id: employee, item_id: item, network, shared_at: at, audience: 10 });
     let holding!: () => void;
     const held = new Promise<void>((resolve) => (holding = resolve));
     // A click batch takes the network's rows in key and day order: Friday's LinkedIn row, then (paused while
