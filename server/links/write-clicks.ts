@@ -55,11 +55,12 @@ export async function countClicks(db: Kysely<DB>, clicks: readonly VisitorClick[
   });
 }
 
+/** The rule a visitor counts by, on both databases: new to the link, or last counted an hour ago or more. */
+const countOncePerHour = sql`ON CONFLICT (visitor) DO UPDATE SET counted_at = excluded.counted_at
+  WHERE click_visitors.counted_at <= excluded.counted_at - ${sql.lit(DEDUPE_WINDOW_MS)}`;
+
 const countVisitors = new MultiRowStatement(
-  (source) => sql`INSERT INTO click_visitors (visitor, counted_at) ${source}
-    ON CONFLICT (visitor) DO UPDATE SET counted_at = excluded.counted_at
-    WHERE click_visitors.counted_at <= excluded.counted_at - ${sql.lit(DEDUPE_WINDOW_MS)}
-    RETURNING visitor`,
+  (source) => sql`INSERT INTO click_visitors (visitor, counted_at) ${source} ${countOncePerHour} RETURNING visitor`,
   ['bigint', 'bigint'],
 );
 
@@ -125,8 +126,7 @@ function postgresStatement() {
     ),
     fresh AS (
       INSERT INTO click_visitors (visitor, counted_at) SELECT visitor, clicked_at FROM input ORDER BY visitor
-      ON CONFLICT (visitor) DO UPDATE SET counted_at = excluded.counted_at
-      WHERE click_visitors.counted_at <= excluded.counted_at - ${sql.lit(DEDUPE_WINDOW_MS)}
+      ${countOncePerHour}
       RETURNING visitor
     ),
     counted AS (SELECT input.* FROM input JOIN fresh USING (visitor)),
